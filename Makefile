@@ -1,0 +1,45 @@
+# Two commands for a fresh machine: `make demo` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+
+# The first Python >= 3.12 found: on PATH, then under pyenv.
+PYTHON ?= $(shell for c in python3.13 python3.12 python3 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3; do \
+	p=$$(command -v $$c 2>/dev/null) || continue; \
+	$$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null && { echo $$p; break; }; \
+	done)
+
+.PHONY: demo test install install-dev serve lint format
+
+$(PY):
+	@test -n "$(PYTHON)" || { echo "Cần Python >= 3.12 (không tìm thấy)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(STAMP): requirements.lock pyproject.toml | $(PY)
+	$(PY) -m pip install -q -r requirements.lock
+	touch $@
+
+$(DEVSTAMP): requirements-dev.lock $(STAMP)
+	$(PY) -m pip install -q -r requirements-dev.lock
+	touch $@
+
+install: $(STAMP)
+install-dev: $(DEVSTAMP)
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install-dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+format: install-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .

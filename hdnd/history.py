@@ -1,0 +1,57 @@
+"""History rows for a record's page: who changed what and when, from django-simple-history."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import models
+
+
+@dataclass
+class Change:
+    when: datetime
+    who: str
+    action: str
+    fields: list[tuple[str, str, str]]
+
+
+ACTIONS = {"+": "Tạo mới", "~": "Sửa", "-": "Xóa"}
+
+
+def _display(record: models.Model, field: models.Field) -> str:
+    value = getattr(record, field.attname)
+    if value is None or value == "":
+        return "—"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def history_rows(obj: models.Model, limit: int = 50) -> list[Change]:
+    """The latest changes of `obj`, newest first, each with the fields it changed (one query)."""
+    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    fields = [f for f in obj._meta.concrete_fields if f.name not in {"id", "name_folded"} and f.editable]
+    rows = []
+    for i, record in enumerate(records[:limit]):
+        previous = records[i + 1] if i + 1 < len(records) else None
+        changed = []
+        for field in fields:
+            new = _display(record, field)
+            old = _display(previous, field) if previous is not None else "—"
+            if previous is None and new == "—":
+                continue
+            if previous is None or old != new:
+                changed.append((str(field.verbose_name), old, new))
+        user = record.history_user
+        rows.append(
+            Change(
+                when=record.history_date,
+                who=(user.get_full_name() or user.username) if user else "Hệ thống",
+                action=ACTIONS.get(record.history_type, record.history_type),
+                fields=changed,
+            )
+        )
+    return rows

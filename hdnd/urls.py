@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from hdnd import views
+from hdnd.api import api
+
+handler403 = "hdnd.views.error_403"
+handler404 = "hdnd.views.error_404"
+handler500 = "hdnd.views.error_500"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("dang-ky/", include("registry.urls")),
+    path("api/v1/", api.urls),
+    path("quan-tri/", admin.site.urls),
+]

@@ -1,0 +1,59 @@
+"""Project-level views: home, health, error pages, and the helper that turns service errors into form errors."""
+
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from registry.access import VIEW_REGISTRY, has_perm
+
+# Each app appends a callable(request) -> list[(label, value, url)] for the dashboard.
+DASHBOARD_CARDS: list = []
+
+
+def add_service_errors(form: BaseForm, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form, on the fields it names when the form has them."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "home_public.html")
+    council = request.council
+    cards = []
+    if council is not None and has_perm(request.user, council, VIEW_REGISTRY):
+        for provider in DASHBOARD_CARDS:
+            cards.extend(provider(request))
+    return render(request, "home.html", {"cards": cards})
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        db = "ok"
+    except Exception as exc:  # health must answer, whatever broke
+        db = f"lỗi: {exc.__class__.__name__}"
+    status = 200 if db == "ok" else 503
+    return JsonResponse({"status": "ok" if status == 200 else "error", "database": db}, status=status)
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    message = str(exception) if exception and str(exception) else "Bạn không có quyền truy cập trang này."
+    return render(request, "403.html", {"message": message}, status=403)
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    return render(request, "500.html", status=500)

@@ -1,0 +1,28 @@
+from django.http import HttpRequest
+
+from registry.access import councils_for, has_perm, roles_of
+from registry.models import Role
+
+# The modules that exist; each app adds its entry when it lands (no link to a page that does not exist).
+NAVIGATION: list[tuple[str, str, str]] = [
+    ("Trang chủ", "home", ""),
+    ("Đại biểu", "registry:delegate_list", "registry.view"),
+    ("Cơ quan, tổ chức", "registry:body_list", "registry.view"),
+    ("Hội đồng", "registry:council_list", "registry.view"),
+    ("Cài đặt", "registry:settings", "registry.view"),
+]
+
+
+def shell(request: HttpRequest) -> dict:
+    user = request.user
+    council = getattr(request, "council", None)
+    if not user.is_authenticated:
+        return {"current_council": None, "nav": []}
+    nav = [(label, name) for label, name, perm in NAVIGATION if not perm or has_perm(user, council, perm)]
+    roles = roles_of(user, council)
+    return {
+        "current_council": council,
+        "my_councils": list(councils_for(user).order_by("level", "unit_name")[:50]),
+        "nav": nav,
+        "my_roles": [Role(r).label for r in sorted(roles)],
+    }

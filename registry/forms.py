@@ -1,0 +1,133 @@
+from django import forms
+
+from hdnd.forms import DateInput, Form, ModelForm
+from registry.models import (
+    Body,
+    BodyKind,
+    CalendarDay,
+    Council,
+    DelegateStatus,
+    Gender,
+    Membership,
+    Person,
+    Term,
+)
+from registry.rules import UNIT_LABELS
+
+
+class CouncilForm(ModelForm):
+    class Meta:
+        model = Council
+        fields = [
+            "level",
+            "unit_type",
+            "unit_name",
+            "unit_code",
+            "historical",
+            "parent",
+            "active",
+            "ceased_on",
+            "place_name",
+        ]
+        widgets = {"ceased_on": DateInput()}
+
+
+class TermForm(ModelForm):
+    class Meta:
+        model = Term
+        fields = ["name", "starts_on", "ends_on", "delegates_elected"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+
+class DelegateForm(Form):
+    """A new delegate: the person and their seat in one form."""
+
+    full_name = forms.CharField(label="Họ và tên", max_length=120)
+    gender = forms.ChoiceField(label="Giới tính", choices=[("", "—"), *Gender.choices], required=False)
+    birth_year = forms.IntegerField(label="Năm sinh", min_value=1900, max_value=2100, required=False)
+    position = forms.CharField(label="Chức vụ", max_length=250, required=False)
+    workplace = forms.CharField(label="Nơi công tác", max_length=250, required=False)
+    term = forms.ModelChoiceField(label="Nhiệm kỳ", queryset=Term.objects.none())
+    group = forms.ModelChoiceField(label="Tổ đại biểu", queryset=Body.objects.none(), required=False)
+    constituency = forms.CharField(label="Đơn vị bầu cử", max_length=200, required=False)
+    elected_on = forms.DateField(label="Ngày trúng cử", widget=DateInput())
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["term"].queryset = Term.objects.filter(council=council)
+        self.fields["group"].queryset = Body.objects.filter(council=council, kind=BodyKind.DELEGATE_GROUP)
+
+
+class DelegateEditForm(Form):
+    full_name = forms.CharField(label="Họ và tên", max_length=120)
+    gender = forms.ChoiceField(label="Giới tính", choices=[("", "—"), *Gender.choices], required=False)
+    birth_year = forms.IntegerField(label="Năm sinh", min_value=1900, max_value=2100, required=False)
+    position = forms.CharField(label="Chức vụ", max_length=250, required=False)
+    workplace = forms.CharField(label="Nơi công tác", max_length=250, required=False)
+    group = forms.ModelChoiceField(label="Tổ đại biểu", queryset=Body.objects.none(), required=False)
+    constituency = forms.CharField(label="Đơn vị bầu cử", max_length=200, required=False)
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = Body.objects.filter(council=council, kind=BodyKind.DELEGATE_GROUP)
+
+
+class DelegateStatusForm(Form):
+    status = forms.ChoiceField(
+        label="Tình trạng", choices=[c for c in DelegateStatus.choices if c[0] != DelegateStatus.ELECTED]
+    )
+    happened_on = forms.DateField(label="Từ ngày", widget=DateInput())
+    note = forms.CharField(label="Ghi chú (căn cứ)", max_length=250, required=False)
+
+
+class BodyForm(ModelForm):
+    class Meta:
+        model = Body
+        fields = ["kind", "name", "short_name", "parent", "linked_council", "email", "active"]
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.council = council
+        self.fields["parent"].queryset = Body.objects.filter(council=council)
+        self.fields["linked_council"].queryset = Council.objects.filter(
+            pk__in=[c.pk for c in (council.parent, *council.children.all()) if c is not None]
+        )
+        self.fields["short_name"].required = False
+
+
+class MembershipForm(ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["person", "role", "starts_on", "ends_on"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(council=council)
+
+    def _post_clean(self) -> None:
+        # The overlap and single-holder rules live in the service; only field validation here.
+        pass
+
+
+class MembershipEndForm(Form):
+    ends_on = forms.DateField(label="Ngày kết thúc", widget=DateInput())
+
+
+class SettingForm(Form):
+    value = forms.IntegerField(label="Giá trị", min_value=0, required=False)
+    unit = forms.ChoiceField(label="Đơn vị", choices=list(UNIT_LABELS.items()))
+
+
+class CalendarDayForm(ModelForm):
+    class Meta:
+        model = CalendarDay
+        fields = ["day", "kind", "note"]
+        widgets = {"day": DateInput()}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class TokenForm(Form):
+    name = forms.CharField(label="Tên mã truy cập", max_length=80)

@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from registry.demo import DEMO_PASSWORD, seed
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu: HĐND thị xã Đức Phổ (tỉnh Quảng Ngãi), nhiệm kỳ 2021-2026. Chạy lại không tạo trùng."
+
+    def handle(self, *args: object, **options: object) -> None:
+        council, logins = seed()
+        self.stdout.write(self.style.SUCCESS(f"Dữ liệu mẫu: {council}."))
+        self.stdout.write(f"Tài khoản dùng thử (mật khẩu chung: {DEMO_PASSWORD}):")
+        for username, role in logins:
+            self.stdout.write(f"  {username:<15} {role}")
+        self.stdout.write("Mở http://127.0.0.1:8000 để đăng nhập.")

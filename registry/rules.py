@@ -1,0 +1,252 @@
+"""The rules the law sets, as per-council settings with their defaults and their legal sources.
+
+A council adopts its own working regulation (quy chế làm việc), so every number here is a default that
+a council may change. A rule with no known default has `default=None`: the screens that need it ask
+for it. Every deadline of the product reads its number here and goes through `registry.calendar`.
+"""
+
+from dataclasses import dataclass
+
+CALENDAR = "ngay"
+WORKING = "ngay_lam_viec"
+FRACTION = "phan_tram"
+COUNT = "so"
+
+UNIT_LABELS = {CALENDAR: "ngày", WORKING: "ngày làm việc", FRACTION: "%", COUNT: "lần"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    group: str
+    label: str
+    default: int | None
+    unit: str
+    citation: str
+
+
+RULES: tuple[Rule, ...] = (
+    # Sessions — Luật Tổ chức chính quyền địa phương 72/2025/QH15.
+    Rule(
+        "regular_sessions_per_year",
+        "Kỳ họp",
+        "Số kỳ họp thường lệ tối thiểu mỗi năm",
+        2,
+        COUNT,
+        "Luật Tổ chức chính quyền địa phương 72/2025/QH15",
+    ),
+    Rule(
+        "first_session_after_election",
+        "Kỳ họp",
+        "Kỳ họp thứ nhất trong thời hạn sau ngày bầu cử",
+        45,
+        CALENDAR,
+        "Luật Tổ chức chính quyền địa phương 72/2025/QH15",
+    ),
+    Rule(
+        "pass_threshold_percent",
+        "Kỳ họp",
+        "Nghị quyết được thông qua khi quá tỷ lệ tổng số đại biểu",
+        50,
+        FRACTION,
+        "Luật Tổ chức chính quyền địa phương 72/2025/QH15 (quá nửa tổng số đại biểu)",
+    ),
+    Rule(
+        "dismissal_threshold_percent",
+        "Kỳ họp",
+        "Bãi nhiệm đại biểu cần ít nhất tỷ lệ tổng số đại biểu",
+        67,
+        FRACTION,
+        "Luật Tổ chức chính quyền địa phương (ít nhất hai phần ba tổng số đại biểu)",
+    ),
+    Rule(
+        "extraordinary_request_percent",
+        "Kỳ họp",
+        "Kỳ họp chuyên đề, bất thường theo yêu cầu của ít nhất tỷ lệ đại biểu",
+        34,
+        FRACTION,
+        "Luật Tổ chức chính quyền địa phương (ít nhất một phần ba tổng số đại biểu)",
+    ),
+    Rule(
+        "submission_due_before_opening",
+        "Kỳ họp",
+        "Hạn gửi hồ sơ trình để thẩm tra, trước ngày khai mạc",
+        None,
+        CALENDAR,
+        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 103/2025/UBTVQH15)",
+    ),
+    Rule(
+        "documents_to_delegates_before_opening",
+        "Kỳ họp",
+        "Hạn gửi tài liệu đến đại biểu, trước ngày khai mạc",
+        None,
+        CALENDAR,
+        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 104/2025/UBTVQH15)",
+    ),
+    Rule(
+        "verification_before_opening",
+        "Kỳ họp",
+        "Các Ban thẩm tra báo cáo định kỳ, chậm nhất trước ngày khai mạc",
+        10,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13",
+    ),
+    Rule(
+        "commitment_report_before_session",
+        "Chất vấn",
+        "Báo cáo thực hiện lời hứa sau chất vấn, trước kỳ họp sau",
+        10,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13",
+    ),
+    Rule(
+        "written_answer_days",
+        "Chất vấn",
+        "Trả lời chất vấn bằng văn bản trong thời hạn",
+        20,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 60, 69",
+    ),
+    # Supervision — Luật Hoạt động giám sát 87/2015/QH13.
+    Rule(
+        "supervision_programme_draft_before_session",
+        "Giám sát",
+        "Dự kiến chương trình giám sát năm, trước kỳ họp giữa năm",
+        10,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 58",
+    ),
+    Rule(
+        "standing_programme_after_year_end_session",
+        "Giám sát",
+        "Chương trình giám sát của Thường trực, sau kỳ họp cuối năm",
+        15,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 67",
+    ),
+    Rule(
+        "supervision_content_after_setup",
+        "Giám sát",
+        "Gửi nội dung, đề cương báo cáo cho đối tượng giám sát, sau khi thành lập đoàn",
+        15,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 62, 70, 80",
+    ),
+    Rule(
+        "supervision_schedule_before_visit",
+        "Giám sát",
+        "Gửi kế hoạch, thành phần đoàn, trước ngày làm việc",
+        10,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 62, 70, 80",
+    ),
+    Rule(
+        "standing_round_report_after_end",
+        "Giám sát",
+        "Đoàn giám sát của Thường trực báo cáo, sau khi kết thúc",
+        15,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 70",
+    ),
+    Rule(
+        "committee_round_report_after_end",
+        "Giám sát",
+        "Đoàn giám sát của Ban báo cáo, sau khi kết thúc",
+        10,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 80",
+    ),
+    Rule(
+        "standing_considers_report_within",
+        "Giám sát",
+        "Thường trực xem xét báo cáo của đoàn giám sát trong thời hạn",
+        7,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 71",
+    ),
+    Rule(
+        "unlawful_document_reply_days",
+        "Giám sát",
+        "Cơ quan ban hành trả lời yêu cầu xử lý văn bản trái pháp luật",
+        30,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 79",
+    ),
+    # Voters' petitions — Nghị quyết liên tịch 72/2025 (sửa đổi bởi 100/2025).
+    Rule(
+        "petition_answer_days",
+        "Kiến nghị cử tri",
+        "Thời hạn cơ quan trả lời kiến nghị cử tri",
+        None,
+        CALENDAR,
+        "Nghị quyết liên tịch 72/2025 (sửa đổi bởi 100/2025); Quốc hội: 60 ngày",
+    ),
+    Rule(
+        "petition_result_posting_days",
+        "Kiến nghị cử tri",
+        "Niêm yết kết quả giải quyết kiến nghị tại trụ sở tiếp dân",
+        30,
+        CALENDAR,
+        "Nghị quyết liên tịch 72/2025",
+    ),
+    # Citizen reception and complaints.
+    Rule(
+        "case_acceptance_notice",
+        "Khiếu nại, tố cáo",
+        "Thông báo thụ lý, từ chối hoặc chuyển đơn",
+        10,
+        WORKING,
+        "Luật Tiếp công dân 42/2013/QH13; Luật Khiếu nại 02/2011/QH13",
+    ),
+    Rule(
+        "complaint_lodge_days",
+        "Khiếu nại, tố cáo",
+        "Thời hiệu khiếu nại",
+        90,
+        CALENDAR,
+        "Luật Khiếu nại 02/2011/QH13",
+    ),
+    Rule(
+        "complaint_resolve_days",
+        "Khiếu nại, tố cáo",
+        "Giải quyết khiếu nại lần đầu",
+        30,
+        CALENDAR,
+        "Luật Khiếu nại 02/2011/QH13 (45 ngày nếu phức tạp)",
+    ),
+    Rule(
+        "denunciation_process_days",
+        "Khiếu nại, tố cáo",
+        "Xử lý ban đầu thông tin tố cáo",
+        7,
+        WORKING,
+        "Luật Tố cáo 25/2018/QH14",
+    ),
+    Rule(
+        "denunciation_transfer_days",
+        "Khiếu nại, tố cáo",
+        "Chuyển đơn tố cáo không thuộc thẩm quyền",
+        5,
+        WORKING,
+        "Luật Tố cáo 25/2018/QH14",
+    ),
+    Rule(
+        "denunciation_resolve_days",
+        "Khiếu nại, tố cáo",
+        "Giải quyết tố cáo",
+        30,
+        CALENDAR,
+        "Luật Tố cáo 25/2018/QH14",
+    ),
+    # Follow-up.
+    Rule(
+        "reminder_days_before_due",
+        "Theo dõi, đôn đốc",
+        "Nhắc việc trước hạn",
+        3,
+        WORKING,
+        "Quy chế làm việc của HĐND",
+    ),
+)
+
+RULES_BY_KEY = {rule.key: rule for rule in RULES}

@@ -1,0 +1,177 @@
+import datetime
+
+from ninja import Field, FilterSchema, Schema
+from pydantic import field_validator
+
+from hdnd.text import clean
+from registry.models import BodyKind, DelegateStatus, Gender, MemberRole
+
+
+class CleanSchema(Schema):
+    """Input schema whose strings arrive in NFC and stripped."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _nfc(cls, value: object) -> object:
+        return clean(value) if isinstance(value, str) else value
+
+
+class CouncilOut(Schema):
+    id: int
+    name: str = Field(..., alias="__str__")
+    level: str
+    unit_type: str
+    unit_name: str
+    unit_code: str
+    historical: bool
+    parent_id: int | None
+    active: bool
+    ceased_on: datetime.date | None
+
+
+class CouncilFilter(FilterSchema):
+    q: str | None = None
+    level: str | None = None
+
+
+class TermOut(Schema):
+    id: int
+    name: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+    delegates_elected: int
+
+
+class TermIn(CleanSchema):
+    name: str = Field(..., min_length=1, max_length=20)
+    starts_on: datetime.date
+    ends_on: datetime.date | None = None
+    delegates_elected: int = Field(..., ge=1)
+
+
+class BodyOut(Schema):
+    id: int
+    kind: str
+    name: str
+    short_name: str
+    parent_id: int | None
+    linked_council_id: int | None
+    email: str
+    active: bool
+
+
+class BodyIn(CleanSchema):
+    kind: BodyKind
+    name: str = Field(..., min_length=1, max_length=200)
+    short_name: str = Field("", max_length=80)
+    parent_id: int | None = None
+    email: str = ""
+
+
+class BodyPatch(CleanSchema):
+    name: str | None = Field(None, min_length=1, max_length=200)
+    short_name: str | None = Field(None, max_length=80)
+    parent_id: int | None = None
+    email: str | None = None
+    active: bool | None = None
+
+
+class PersonOut(Schema):
+    id: int
+    full_name: str
+    gender: str
+    birth_year: int | None
+    position: str
+    workplace: str
+
+
+class DelegateOut(Schema):
+    id: int
+    person: PersonOut
+    term_id: int
+    group_id: int | None
+    constituency: str
+    elected_on: datetime.date
+    status: str
+    left_on: datetime.date | None
+
+
+class DelegateIn(CleanSchema):
+    full_name: str = Field(..., min_length=1, max_length=120)
+    gender: Gender | None = None
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+    position: str = Field("", max_length=250)
+    workplace: str = Field("", max_length=250)
+    term_id: int
+    group_id: int | None = None
+    constituency: str = Field("", max_length=200)
+    elected_on: datetime.date
+
+
+class DelegateStatusIn(CleanSchema):
+    status: DelegateStatus
+    happened_on: datetime.date
+    note: str = Field("", max_length=250)
+
+
+class DelegateFilter(FilterSchema):
+    q: str | None = None
+    group_id: int | None = None
+    term_id: int | None = None
+    in_office_on: datetime.date | None = None
+
+
+class MembershipOut(Schema):
+    id: int
+    person_id: int
+    person_name: str = Field(..., alias="person.full_name")
+    body_id: int
+    role: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+
+
+class MembershipIn(CleanSchema):
+    person_id: int
+    role: MemberRole
+    starts_on: datetime.date
+    ends_on: datetime.date | None = None
+
+
+class MembershipEndIn(Schema):
+    ends_on: datetime.date
+
+
+class SettingOut(Schema):
+    key: str
+    group: str
+    label: str
+    value: int | None
+    unit: str
+    default: int | None
+    citation: str
+
+
+class SettingIn(Schema):
+    value: int | None = Field(None, ge=0)
+    unit: str = ""
+
+
+class CalendarDayOut(Schema):
+    id: int
+    day: datetime.date
+    kind: str
+    note: str
+
+
+class CalendarDayIn(CleanSchema):
+    day: datetime.date
+    kind: str
+    note: str = Field("", max_length=200)
+
+
+class DeadlineOut(Schema):
+    start: datetime.date
+    deadline: datetime.date
+    days: int
+    unit: str

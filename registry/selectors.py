@@ -1,0 +1,118 @@
+"""Every read of the registry used by views and API, scoped to the council and shaped for fixed query counts."""
+
+import datetime
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from hdnd.text import fold
+from registry.models import Body, BodyKind, Council, Delegate, Membership, Person, Term
+
+
+def council_list(*, councils: QuerySet[Council], search: str = "", level: str = "") -> QuerySet[Council]:
+    """Councils among `councils`, filtered by folded name and level, with their parent."""
+    qs = councils.select_related("parent")
+    if search:
+        qs = qs.filter(Q(name_folded__contains=fold(search)) | Q(unit_code=search.strip()))
+    if level:
+        qs = qs.filter(level=level)
+    return qs.order_by("level", "unit_name")
+
+
+def term_current(*, council: Council, on: datetime.date | None = None) -> Term | None:
+    """The term running on a day (today by default), else the latest one."""
+    on = on or datetime.date.today()
+    terms = Term.objects.filter(council=council)
+    current = terms.filter(starts_on__lte=on).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on)).first()
+    return current or terms.first()
+
+
+def delegate_list(
+    *,
+    council: Council,
+    search: str = "",
+    group: int | None = None,
+    term: int | None = None,
+    in_office_on: datetime.date | None = None,
+) -> QuerySet[Delegate]:
+    """Delegates of the council, with person, term and group loaded in the same query."""
+    qs = Delegate.objects.filter(term__council=council).select_related("person", "term", "group")
+    if search:
+        qs = qs.filter(person__name_folded__contains=fold(search))
+    if group:
+        qs = qs.filter(group_id=group)
+    if term:
+        qs = qs.filter(term_id=term)
+    if in_office_on:
+        qs = (
+            delegates_in_office(council=council, on=in_office_on)
+            .filter(pk__in=qs.values("pk"))
+            .select_related("person", "term", "group")
+        )
+    return qs.order_by("person__name_folded", "pk")
+
+
+def delegates_in_office(*, council: Council, on: datetime.date) -> QuerySet[Delegate]:
+    """Delegates in office on a day: elected on or before it and not yet left (one query)."""
+    return (
+        Delegate.objects.filter(term__council=council, term__starts_on__lte=on, elected_on__lte=on)
+        .filter(Q(term__ends_on__isnull=True) | Q(term__ends_on__gte=on))
+        .filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
+    )
+
+
+def delegate_get(*, council: Council, pk: int) -> Delegate:
+    return get_object_or_404(
+        Delegate.objects.select_related("person", "term", "group").prefetch_related("events"),
+        term__council=council,
+        pk=pk,
+    )
+
+
+def body_list(*, council: Council, search: str = "", kind: str = "") -> QuerySet[Body]:
+    qs = (
+        Body.objects.filter(council=council)
+        .select_related("parent", "linked_council")
+        .annotate(member_count=Count("memberships", filter=Q(memberships__ends_on__isnull=True), distinct=True))
+    )
+    if search:
+        qs = qs.filter(name_folded__contains=fold(search))
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.order_by("kind", "name")
+
+
+def body_get(*, council: Council, pk: int) -> Body:
+    memberships = Membership.objects.select_related("person").order_by("role", "-starts_on")
+    delegates = Delegate.objects.select_related("person", "term").order_by("person__name_folded")
+    return get_object_or_404(
+        Body.objects.select_related("parent", "linked_council").prefetch_related(
+            Prefetch("memberships", queryset=memberships), Prefetch("delegates", queryset=delegates)
+        ),
+        council=council,
+        pk=pk,
+    )
+
+
+def holders_on(*, body: Body, role: str, on: datetime.date) -> QuerySet[Membership]:
+    """Who held a role in a body on a day ("who chaired the standing committee on 12/01/2022")."""
+    return (
+        Membership.objects.filter(body=body, role=role, starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .select_related("person")
+    )
+
+
+def body_of_kind(*, council: Council, kind: str) -> Body | None:
+    return Body.objects.filter(council=council, kind=kind).order_by("pk").first()
+
+
+def person_list(*, council: Council, search: str = "") -> QuerySet[Person]:
+    qs = Person.objects.filter(council=council)
+    if search:
+        qs = qs.filter(name_folded__contains=fold(search))
+    return qs.order_by("name_folded", "pk")
+
+
+def standing_committee(council: Council) -> Body | None:
+    return body_of_kind(council=council, kind=BodyKind.STANDING_COMMITTEE)

@@ -1,0 +1,353 @@
+"""Every write of the registry. Each validates, saves in one transaction and leaves history behind."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from hdnd.text import clean, fold
+from registry.models import (
+    SINGLE_HOLDER_ROLES,
+    ApiToken,
+    Body,
+    BodyKind,
+    CalendarDay,
+    Council,
+    Delegate,
+    DelegateEvent,
+    DelegateStatus,
+    LegalSetting,
+    Membership,
+    Person,
+    Role,
+    RoleGrant,
+    Term,
+)
+from registry.rules import RULES_BY_KEY, UNIT_LABELS
+
+
+def _save(obj: models.Model, update_fields: list[str] | None = None) -> models.Model:
+    """full_clean (constraints give their Vietnamese messages), then save."""
+    obj.full_clean()
+    try:
+        obj.save(update_fields=update_fields)
+    except IntegrityError as exc:  # a concurrent duplicate that passed full_clean
+        raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
+    return obj
+
+
+def _apply(obj: models.Model, fields: dict) -> list[str]:
+    changed = []
+    for name, value in fields.items():
+        if isinstance(value, str):
+            value = clean(value)
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed.append(name)
+    return changed
+
+
+@transaction.atomic
+def record_delete(*, obj: models.Model) -> None:
+    """Delete a record; refused with a Vietnamese message when other records refer to it."""
+    try:
+        with transaction.atomic():
+            obj.delete()
+    except models.ProtectedError as exc:
+        names = sorted({str(o._meta.verbose_name) for o in exc.protected_objects})
+        raise ValidationError(f"Không thể xóa “{obj}” vì đang được sử dụng bởi: {', '.join(names)}.") from exc
+    except models.RestrictedError as exc:
+        raise ValidationError(f"Không thể xóa “{obj}” vì đang được sử dụng.") from exc
+
+
+# Councils and terms ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def council_create(
+    *,
+    level: str,
+    unit_type: str,
+    unit_name: str,
+    unit_code: str,
+    historical: bool = False,
+    parent: Council | None = None,
+    active: bool = True,
+    ceased_on: datetime.date | None = None,
+    place_name: str = "",
+) -> Council:
+    """Create a council; the unit code is unique per level and code list."""
+    council = Council(
+        level=level,
+        unit_type=unit_type,
+        historical=historical,
+        parent=parent,
+        active=active,
+        ceased_on=ceased_on,
+    )
+    _apply(council, {"unit_name": unit_name, "unit_code": unit_code, "place_name": place_name})
+    council.name_folded = fold(council.unit_label)
+    return _save(council)
+
+
+@transaction.atomic
+def council_update(*, council: Council, **fields: object) -> Council:
+    """Change a council's fields (name, code, parent, active, ceased date, place)."""
+    if _apply(council, fields):
+        council.name_folded = fold(council.unit_label)
+        _save(council)
+    return council
+
+
+@transaction.atomic
+def term_create(
+    *,
+    council: Council,
+    name: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date | None,
+    delegates_elected: int,
+) -> Term:
+    """Open a term of the council."""
+    term = Term(council=council, starts_on=starts_on, ends_on=ends_on, delegates_elected=delegates_elected)
+    _apply(term, {"name": name})
+    return _save(term)
+
+
+@transaction.atomic
+def term_update(*, term: Term, **fields: object) -> Term:
+    if _apply(term, fields):
+        _save(term)
+    return term
+
+
+# People and delegates --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def person_create(
+    *,
+    council: Council,
+    full_name: str,
+    gender: str = "",
+    birth_year: int | None = None,
+    position: str = "",
+    workplace: str = "",
+    email: str = "",
+) -> Person:
+    """Record a person of the council (delegate, official, staff)."""
+    person = Person(council=council, gender=gender, birth_year=birth_year)
+    _apply(person, {"full_name": full_name, "position": position, "workplace": workplace, "email": email})
+    if not person.full_name:
+        raise ValidationError({"full_name": "Vui lòng nhập họ và tên."})
+    person.name_folded = fold(person.full_name)
+    return _save(person)
+
+
+@transaction.atomic
+def person_update(*, person: Person, **fields: object) -> Person:
+    if _apply(person, fields):
+        person.name_folded = fold(person.full_name)
+        _save(person)
+    return person
+
+
+def _check_group(term: Term, group: Body | None) -> None:
+    if group is not None and (group.council_id != term.council_id or group.kind != BodyKind.DELEGATE_GROUP):
+        raise ValidationError({"group": "Tổ đại biểu phải là một Tổ đại biểu của cùng Hội đồng."})
+
+
+@transaction.atomic
+def delegate_create(
+    *,
+    term: Term,
+    person: Person,
+    elected_on: datetime.date,
+    group: Body | None = None,
+    constituency: str = "",
+) -> Delegate:
+    """Make a person a delegate of a term, in a delegate group; records the 'elected' event."""
+    if person.council_id != term.council_id:
+        raise ValidationError({"person": "Cá nhân không thuộc Hội đồng của nhiệm kỳ."})
+    _check_group(term, group)
+    if elected_on < term.starts_on - datetime.timedelta(days=120) or (term.ends_on and elected_on > term.ends_on):
+        raise ValidationError({"elected_on": "Ngày trúng cử không thuộc nhiệm kỳ."})
+    delegate = Delegate(term=term, person=person, group=group, elected_on=elected_on)
+    _apply(delegate, {"constituency": constituency})
+    _save(delegate)
+    DelegateEvent.objects.create(delegate=delegate, status=DelegateStatus.ELECTED, happened_on=elected_on)
+    return delegate
+
+
+@transaction.atomic
+def delegate_update(*, delegate: Delegate, group: Body | None, constituency: str) -> Delegate:
+    """Move a delegate to another group or correct the constituency."""
+    _check_group(delegate.term, group)
+    if _apply(delegate, {"group": group, "constituency": constituency}):
+        _save(delegate)
+    return delegate
+
+
+@transaction.atomic
+def delegate_change_status(*, delegate: Delegate, status: str, happened_on: datetime.date, note: str = "") -> Delegate:
+    """Record that a delegate left office (resigned, dismissed, deceased, lost the mandate) on a date.
+
+    `left_on` is kept on the delegate so "delegates in office on D" stays one query.
+    """
+    if status == DelegateStatus.ELECTED:
+        raise ValidationError({"status": "Chọn tình trạng thôi làm đại biểu."})
+    if delegate.left_on is not None:
+        raise ValidationError({"status": "Đại biểu đã thôi làm nhiệm vụ từ trước."})
+    if happened_on <= delegate.elected_on:
+        raise ValidationError({"happened_on": "Ngày phải sau ngày trúng cử."})
+    delegate.status = status
+    delegate.left_on = happened_on
+    _save(delegate)
+    DelegateEvent.objects.create(delegate=delegate, status=status, happened_on=happened_on, note=clean(note))
+    return delegate
+
+
+# Bodies and memberships ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def body_create(
+    *,
+    council: Council,
+    kind: str,
+    name: str,
+    short_name: str = "",
+    parent: Body | None = None,
+    linked_council: Council | None = None,
+    email: str = "",
+) -> Body:
+    """Record a body of the council or an outside body it works with."""
+    if parent is not None and parent.council_id != council.pk:
+        raise ValidationError({"parent": "Cơ quan cấp trên phải thuộc cùng Hội đồng."})
+    body = Body(council=council, kind=kind, parent=parent, linked_council=linked_council)
+    _apply(body, {"name": name, "short_name": short_name or name, "email": email})
+    body.name_folded = fold(body.name)
+    return _save(body)
+
+
+@transaction.atomic
+def body_update(*, body: Body, **fields: object) -> Body:
+    parent = fields.get("parent")
+    if parent is not None and (parent.council_id != body.council_id or parent.pk == body.pk):
+        raise ValidationError({"parent": "Cơ quan cấp trên không hợp lệ."})
+    if _apply(body, fields):
+        body.name_folded = fold(body.name)
+        _save(body)
+    return body
+
+
+@transaction.atomic
+def membership_create(
+    *, person: Person, body: Body, role: str, starts_on: datetime.date, ends_on: datetime.date | None = None
+) -> Membership:
+    """Give a person a role in a body over a period.
+
+    Refuses a second holder of a single-holder role (two chairs at once) over overlapping periods;
+    the body row is locked so two concurrent requests cannot both pass the check.
+    """
+    if person.council_id != body.council_id:
+        raise ValidationError({"person": "Cá nhân và cơ quan phải thuộc cùng Hội đồng."})
+    Body.objects.select_for_update().filter(pk=body.pk).first()
+    membership = Membership(person=person, body=body, role=role, starts_on=starts_on, ends_on=ends_on)
+    membership.full_clean()
+    overlapping = Membership.objects.filter(body=body, role=role).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on)
+    )
+    if ends_on is not None:
+        overlapping = overlapping.filter(starts_on__lte=ends_on)
+    if overlapping.filter(person=person).exists():
+        raise ValidationError("Người này đã giữ chức danh này trong cơ quan trong khoảng thời gian đó.")
+    if role in SINGLE_HOLDER_ROLES:
+        other = overlapping.exclude(person=person).select_related("person").first()
+        if other is not None:
+            raise ValidationError(
+                f"{body.short_name} đã có {membership.get_role_display()} là {other.person.full_name} "
+                f"trong khoảng thời gian này; hãy kết thúc nhiệm vụ của người đó trước."
+            )
+    return _save(membership)
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, ends_on: datetime.date) -> Membership:
+    """Close a membership on its last day."""
+    if ends_on < membership.starts_on:
+        raise ValidationError({"ends_on": "Ngày kết thúc không thể trước ngày bắt đầu."})
+    membership.ends_on = ends_on
+    return _save(membership)
+
+
+# Settings and calendar -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def setting_set(*, council: Council, key: str, value: int | None, unit: str = "") -> LegalSetting:
+    """Set (or clear, with None) a council's value for a legal rule."""
+    rule = RULES_BY_KEY.get(key)
+    if rule is None:
+        raise ValidationError({"key": "Quy định không tồn tại."})
+    if value is not None and value < 0:
+        raise ValidationError({"value": "Giá trị không thể âm."})
+    if unit and unit not in UNIT_LABELS:
+        raise ValidationError({"unit": "Đơn vị không hợp lệ."})
+    setting, _ = LegalSetting.objects.get_or_create(council=council, key=key)
+    setting.value = value
+    setting.unit = unit or rule.unit
+    return _save(setting)
+
+
+@transaction.atomic
+def calendar_day_add(*, council: Council, day: datetime.date, kind: str, note: str = "") -> CalendarDay:
+    """Add a day off or a compensatory working day to the council's calendar."""
+    entry = CalendarDay(council=council, day=day, kind=kind)
+    _apply(entry, {"note": note})
+    return _save(entry)
+
+
+# Users, roles, tokens --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def role_grant(
+    *,
+    user: AbstractBaseUser,
+    council: Council,
+    role: str,
+    body: Body | None = None,
+    person: Person | None = None,
+) -> RoleGrant:
+    """Give a user a role in a council (an agency user names the agency they answer for)."""
+    if body is not None and body.council_id != council.pk:
+        raise ValidationError({"body": "Cơ quan phải thuộc Hội đồng được phân quyền."})
+    if role == Role.AGENCY_USER and body is None:
+        raise ValidationError({"body": "Người dùng cơ quan phải gắn với một cơ quan."})
+    grant, _ = RoleGrant.objects.get_or_create(
+        user=user, council=council, role=role, defaults={"body": body, "person": person}
+    )
+    return grant
+
+
+@transaction.atomic
+def token_create(*, user: AbstractBaseUser, name: str) -> tuple[ApiToken, str]:
+    """Create an API token; the key is returned once and only its hash is kept."""
+    name = clean(name)
+    if not name:
+        raise ValidationError({"name": "Vui lòng đặt tên cho mã truy cập."})
+    key = ApiToken.new_key()
+    token = ApiToken.objects.create(user=user, name=name, prefix=key[:8], key_hash=ApiToken.hash_key(key))
+    return token, key
+
+
+@transaction.atomic
+def token_revoke(*, token: ApiToken) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token

@@ -1,0 +1,30 @@
+from django.urls import path
+
+from registry import views
+
+app_name = "registry"
+
+urlpatterns = [
+    path("hoi-dong/", views.council_list, name="council_list"),
+    path("hoi-dong/chon/", views.council_switch, name="council_switch"),
+    path("hoi-dong/<int:pk>/", views.council_detail, name="council_detail"),
+    path("hoi-dong/<int:pk>/sua/", views.council_edit, name="council_edit"),
+    path("nhiem-ky/them/", views.term_create, name="term_create"),
+    path("dai-bieu/", views.delegate_list, name="delegate_list"),
+    path("dai-bieu/them/", views.delegate_create, name="delegate_create"),
+    path("dai-bieu/<int:pk>/", views.delegate_detail, name="delegate_detail"),
+    path("dai-bieu/<int:pk>/sua/", views.delegate_edit, name="delegate_edit"),
+    path("dai-bieu/<int:pk>/tinh-trang/", views.delegate_status, name="delegate_status"),
+    path("co-quan/", views.body_list, name="body_list"),
+    path("co-quan/them/", views.body_form, name="body_create"),
+    path("co-quan/<int:pk>/", views.body_detail, name="body_detail"),
+    path("co-quan/<int:pk>/sua/", views.body_form, name="body_edit"),
+    path("co-quan/<int:pk>/xoa/", views.body_delete, name="body_delete"),
+    path("co-quan/<int:pk>/thanh-vien/them/", views.membership_create, name="membership_create"),
+    path("thanh-vien/<int:pk>/ket-thuc/", views.membership_end, name="membership_end"),
+    path("cai-dat/", views.settings_page, name="settings"),
+    path("cai-dat/<str:key>/", views.setting_edit, name="setting_edit"),
+    path("lich/them/", views.calendar_day_add, name="calendar_day_add"),
+    path("tai-khoan/", views.account, name="account"),
+    path("tai-khoan/ma-truy-cap/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
+]

@@ -1,0 +1,428 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from hdnd.history import history_rows
+from hdnd.views import add_service_errors
+from registry import selectors, services
+from registry.access import EDIT_REGISTRY, EDIT_SETTINGS, VIEW_REGISTRY, councils_for, has_perm, require
+from registry.calendar import rule_value
+from registry.forms import (
+    BodyForm,
+    CalendarDayForm,
+    CouncilForm,
+    DelegateEditForm,
+    DelegateForm,
+    DelegateStatusForm,
+    MembershipEndForm,
+    MembershipForm,
+    SettingForm,
+    TermForm,
+    TokenForm,
+)
+from registry.middleware import SESSION_KEY
+from registry.models import BodyKind, CalendarDay, CouncilLevel, LegalSetting, Membership
+from registry.rules import RULES, RULES_BY_KEY, UNIT_LABELS
+
+PAGE_SIZE = 50
+
+
+def _page(request: HttpRequest, qs: object) -> object:
+    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+
+
+# Councils --------------------------------------------------------------------------------------
+
+
+@login_required
+def council_list(request: HttpRequest) -> HttpResponse:
+    require(request, VIEW_REGISTRY)
+    search, level = request.GET.get("q", ""), request.GET.get("cap", "")
+    qs = selectors.council_list(councils=councils_for(request.user), search=search, level=level)
+    return render(
+        request,
+        "registry/council_list.html",
+        {"page": _page(request, qs), "q": search, "level": level, "levels": CouncilLevel.choices},
+    )
+
+
+@login_required
+def council_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request, VIEW_REGISTRY)
+    council = get_object_or_404(councils_for(request.user).select_related("parent"), pk=pk)
+    if not has_perm(request.user, council, VIEW_REGISTRY):
+        raise Http404
+    return render(
+        request,
+        "registry/council_detail.html",
+        {
+            "council": council,
+            "terms": list(council.terms.all()),
+            "children": list(council.children.order_by("unit_name")),
+            "history": history_rows(council),
+            "can_edit": has_perm(request.user, council, EDIT_SETTINGS),
+        },
+    )
+
+
+@login_required
+def council_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    council = get_object_or_404(councils_for(request.user), pk=pk)
+    if not has_perm(request.user, council, EDIT_SETTINGS):
+        raise Http404
+    form = CouncilForm(request.POST or None, instance=council)
+    form.fields["parent"].queryset = councils_for(request.user).exclude(pk=council.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.council_update(council=council, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu thông tin Hội đồng.")
+            return redirect("registry:council_detail", pk=council.pk)
+    return render(request, "registry/form.html", {"form": form, "title": f"Sửa thông tin {council}"})
+
+
+@login_required
+@require_POST
+def council_switch(request: HttpRequest) -> HttpResponse:
+    council = councils_for(request.user).filter(pk=request.POST.get("council")).first()
+    if council is None:
+        raise Http404
+    request.session[SESSION_KEY] = council.pk
+    messages.info(request, f"Đang làm việc với {council}.")
+    return redirect("home")
+
+
+@login_required
+def term_create(request: HttpRequest) -> HttpResponse:
+    council = require(request, EDIT_SETTINGS)
+    form = TermForm(request.POST or None, instance=None)
+    form.instance.council = council
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.term_create(council=council, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã thêm nhiệm kỳ.")
+            return redirect("registry:council_detail", pk=council.pk)
+    return render(request, "registry/form.html", {"form": form, "title": "Thêm nhiệm kỳ"})
+
+
+# Delegates -------------------------------------------------------------------------------------
+
+
+@login_required
+def delegate_list(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW_REGISTRY)
+    search = request.GET.get("q", "")
+    group = request.GET.get("to") or None
+    qs = selectors.delegate_list(council=council, search=search, group=int(group) if str(group).isdigit() else None)
+    groups = selectors.body_list(council=council, kind=BodyKind.DELEGATE_GROUP)
+    return render(
+        request,
+        "registry/delegate_list.html",
+        {
+            "page": _page(request, qs),
+            "q": search,
+            "group": group,
+            "groups": list(groups),
+            "can_edit": has_perm(request.user, council, EDIT_REGISTRY),
+        },
+    )
+
+
+@login_required
+def delegate_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, VIEW_REGISTRY)
+    delegate = selectors.delegate_get(council=council, pk=pk)
+    return render(
+        request,
+        "registry/delegate_detail.html",
+        {
+            "delegate": delegate,
+            "memberships": list(delegate.person.memberships.select_related("body")),
+            "history": history_rows(delegate),
+            "person_history": history_rows(delegate.person),
+            "can_edit": has_perm(request.user, council, EDIT_REGISTRY),
+        },
+    )
+
+
+@login_required
+def delegate_create(request: HttpRequest) -> HttpResponse:
+    council = require(request, EDIT_REGISTRY)
+    form = DelegateForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                person = services.person_create(
+                    council=council,
+                    full_name=data["full_name"],
+                    gender=data["gender"],
+                    birth_year=data["birth_year"],
+                    position=data["position"],
+                    workplace=data["workplace"],
+                )
+                delegate = services.delegate_create(
+                    term=data["term"],
+                    person=person,
+                    elected_on=data["elected_on"],
+                    group=data["group"],
+                    constituency=data["constituency"],
+                )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Đã thêm đại biểu {delegate}.")
+            return redirect("registry:delegate_detail", pk=delegate.pk)
+    return render(request, "registry/form.html", {"form": form, "title": "Thêm đại biểu"})
+
+
+@login_required
+def delegate_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT_REGISTRY)
+    delegate = selectors.delegate_get(council=council, pk=pk)
+    person = delegate.person
+    initial = {
+        "full_name": person.full_name,
+        "gender": person.gender,
+        "birth_year": person.birth_year,
+        "position": person.position,
+        "workplace": person.workplace,
+        "group": delegate.group_id,
+        "constituency": delegate.constituency,
+    }
+    form = DelegateEditForm(request.POST or None, initial=initial, council=council)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            with transaction.atomic():
+                services.delegate_update(
+                    delegate=delegate, group=data.pop("group"), constituency=data.pop("constituency")
+                )
+                services.person_update(person=person, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu thông tin đại biểu.")
+            return redirect("registry:delegate_detail", pk=delegate.pk)
+    return render(request, "registry/form.html", {"form": form, "title": f"Sửa thông tin đại biểu {delegate}"})
+
+
+@login_required
+def delegate_status(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT_REGISTRY)
+    delegate = selectors.delegate_get(council=council, pk=pk)
+    form = DelegateStatusForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delegate_change_status(delegate=delegate, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã ghi nhận thay đổi tình trạng đại biểu.")
+            return redirect("registry:delegate_detail", pk=delegate.pk)
+    return render(request, "registry/form.html", {"form": form, "title": f"Thay đổi tình trạng: {delegate}"})
+
+
+# Bodies and memberships ------------------------------------------------------------------------
+
+
+@login_required
+def body_list(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW_REGISTRY)
+    search, kind = request.GET.get("q", ""), request.GET.get("loai", "")
+    qs = selectors.body_list(council=council, search=search, kind=kind)
+    return render(
+        request,
+        "registry/body_list.html",
+        {
+            "page": _page(request, qs),
+            "q": search,
+            "kind": kind,
+            "kinds": BodyKind.choices,
+            "can_edit": has_perm(request.user, council, EDIT_REGISTRY),
+        },
+    )
+
+
+@login_required
+def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, VIEW_REGISTRY)
+    body = selectors.body_get(council=council, pk=pk)
+    return render(
+        request,
+        "registry/body_detail.html",
+        {
+            "body": body,
+            "history": history_rows(body),
+            "can_edit": has_perm(request.user, council, EDIT_REGISTRY),
+        },
+    )
+
+
+@login_required
+def body_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    council = require(request, EDIT_REGISTRY)
+    body = selectors.body_get(council=council, pk=pk) if pk else None
+    form = BodyForm(request.POST or None, instance=body, council=council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if body is None:
+                data = {k: v for k, v in form.cleaned_data.items() if k != "active"}
+                body = services.body_create(council=council, **data)
+            else:
+                services.body_update(body=body, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Đã lưu {body}.")
+            return redirect("registry:body_detail", pk=body.pk)
+    title = f"Sửa {body}" if body else "Thêm cơ quan, tổ chức"
+    return render(request, "registry/form.html", {"form": form, "title": title})
+
+
+@login_required
+@require_POST
+def body_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT_REGISTRY)
+    body = selectors.body_get(council=council, pk=pk)
+    try:
+        services.record_delete(obj=body)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("registry:body_detail", pk=pk)
+    messages.success(request, "Đã xóa.")
+    return redirect("registry:body_list")
+
+
+@login_required
+def membership_create(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT_REGISTRY)
+    body = selectors.body_get(council=council, pk=pk)
+    form = MembershipForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_create(body=body, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã thêm thành viên.")
+            return redirect("registry:body_detail", pk=body.pk)
+    return render(request, "registry/form.html", {"form": form, "title": f"Thêm thành viên: {body}"})
+
+
+@login_required
+def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT_REGISTRY)
+    membership = get_object_or_404(Membership.objects.select_related("person", "body"), body__council=council, pk=pk)
+    form = MembershipEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(membership=membership, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã kết thúc nhiệm vụ.")
+            return redirect("registry:body_detail", pk=membership.body_id)
+    return render(request, "registry/form.html", {"form": form, "title": f"Kết thúc nhiệm vụ: {membership}"})
+
+
+# Settings and calendar -------------------------------------------------------------------------
+
+
+@login_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW_REGISTRY)
+    stored = {s.key: s for s in LegalSetting.objects.filter(council=council)}
+    rows = []
+    for rule in RULES:
+        row = stored.get(rule.key)
+        value = row.value if row and row.value is not None else rule.default
+        unit = row.unit if row and row.unit else rule.unit
+        rows.append({"rule": rule, "value": value, "unit": UNIT_LABELS[unit], "custom": row is not None})
+    days = CalendarDay.objects.filter(council=council).order_by("-day")[:100]
+    return render(
+        request,
+        "registry/settings.html",
+        {
+            "rows": rows,
+            "days": days,
+            "day_form": CalendarDayForm(),
+            "can_edit": has_perm(request.user, council, EDIT_SETTINGS),
+        },
+    )
+
+
+@login_required
+def setting_edit(request: HttpRequest, key: str) -> HttpResponse:
+    council = require(request, EDIT_SETTINGS)
+    rule = RULES_BY_KEY.get(key)
+    if rule is None:
+        raise Http404
+    try:
+        value, unit = rule_value(council, key)
+    except LookupError:
+        value, unit = None, rule.unit
+    form = SettingForm(request.POST or None, initial={"value": value, "unit": unit})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.setting_set(council=council, key=key, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Đã lưu: {rule.label}.")
+            return redirect("registry:settings")
+    return render(
+        request, "registry/form.html", {"form": form, "title": rule.label, "note": f"Căn cứ: {rule.citation}"}
+    )
+
+
+@login_required
+def calendar_day_add(request: HttpRequest) -> HttpResponse:
+    council = require(request, EDIT_SETTINGS)
+    form = CalendarDayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.calendar_day_add(council=council, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã thêm ngày vào lịch làm việc.")
+            return redirect("registry:settings")
+    return render(request, "registry/form.html", {"form": form, "title": "Thêm ngày nghỉ hoặc ngày làm bù"})
+
+
+# The user's own page ---------------------------------------------------------------------------
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        _, new_key = services.token_create(user=request.user, **form.cleaned_data)
+        messages.success(request, "Đã tạo mã truy cập. Hãy sao chép ngay: mã chỉ hiển thị một lần.")
+        form = TokenForm()
+    return render(
+        request,
+        "registry/account.html",
+        {"form": form, "new_key": new_key, "tokens": list(request.user.api_tokens.all())},
+    )
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(request.user.api_tokens, pk=pk)
+    services.token_revoke(token=token)
+    messages.success(request, f"Đã thu hồi mã truy cập “{token.name}”.")
+    return redirect("registry:account")
