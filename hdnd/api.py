@@ -98,3 +98,5 @@ def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRe
 
 
 api.add_router("/", "registry.api.router")
+api.add_router("/", "documents.api.router")
+api.add_router("/", "followup.api.router")

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "ninja",
     "hdnd",
     "registry",
+    "documents",
+    "followup",
 ]
 
 MIDDLEWARE = [

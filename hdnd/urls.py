@@ -17,6 +17,8 @@ urlpatterns = [
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("dang-ky/", include("registry.urls")),
+    path("van-ban/", include("documents.urls")),
+    path("theo-doi/", include("followup.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

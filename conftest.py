@@ -1,0 +1,116 @@
+"""The shared test set-up: a council with one user per role, another council's user, and a browser.
+
+As in healthchecks' `hc/test.py`: every view test asserts what each role may do, and the outsider
+(a user of another council) gets 404.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from registry import services
+from registry.models import Body, BodyKind, Council, Role, Term
+from registry.tests.factories import BodyFactory, CouncilFactory, TermFactory, UserFactory
+
+ARTIFACTS = Path(__file__).parent / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+
+
+@dataclass
+class World:
+    council: Council
+    other_council: Council
+    term: Term
+    agency: Body
+    other_agency: Body
+    group: Body
+    users: dict
+
+
+ROLE_USERS = {
+    "admin": Role.ADMIN,
+    "office_chief": Role.OFFICE_CHIEF,
+    "office": Role.OFFICE_STAFF,
+    "standing": Role.STANDING_MEMBER,
+    "committee": Role.COMMITTEE_MEMBER,
+    "delegate": Role.DELEGATE,
+    "agency": Role.AGENCY_USER,
+}
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    council = CouncilFactory(unit_name="Đức Phổ Thử")
+    other = CouncilFactory(unit_name="Hội Đồng Khác")
+    term = TermFactory(council=council)
+    TermFactory(council=other)
+    agency = BodyFactory(council=council, name="Phòng Tài chính - Kế hoạch", short_name="Phòng TC-KH")
+    other_agency = BodyFactory(council=council, name="Phòng Nội vụ", short_name="Phòng Nội vụ")
+    group = BodyFactory(council=council, kind=BodyKind.DELEGATE_GROUP, name="Tổ đại biểu số 1", short_name="Tổ 1")
+    users = {}
+    for key, role in ROLE_USERS.items():
+        user = UserFactory(username=key)
+        services.role_grant(user=user, council=council, role=role, body=agency if role == Role.AGENCY_USER else None)
+        users[key] = user
+    outsider = UserFactory(username="outsider")
+    services.role_grant(user=outsider, council=other, role=Role.OFFICE_CHIEF)
+    users["outsider"] = outsider
+    return World(council, other, term, agency, other_agency, group, users)
+
+
+@pytest.fixture
+def as_user(world: World):  # noqa: ANN201
+    """`as_user("office")` -> a logged-in test client; `as_user(None)` -> anonymous."""
+
+    def make(key: str | None) -> Client:
+        client = Client()
+        if key is not None:
+            client.force_login(world.users[key])
+        return client
+
+    return make
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright; in CI a missing browser fails, elsewhere it skips."""
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        message = "Chromium không có: cài bằng `apt-get install chromium` (Debian)."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def login(page: object, live_server: object, username: str, password: str = "matkhau-thu-nghiem") -> None:
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
