@@ -21,6 +21,14 @@ ARTIFACTS = Path(__file__).parent / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_passwords() -> None:
+    """Tests hash passwords with MD5: PBKDF2's deliberate slowness would dominate the suite."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @dataclass
 class World:
     council: Council
@@ -64,7 +72,7 @@ def world(db: None) -> World:
 
 
 @pytest.fixture
-def as_user(world: World):  # noqa: ANN201
+def as_user(world: World):
     """`as_user("office")` -> a logged-in test client; `as_user(None)` -> anonymous."""
 
     def make(key: str | None) -> Client:

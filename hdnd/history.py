@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
+from django.utils.text import capfirst
 
 
 @dataclass
@@ -44,7 +45,7 @@ def history_rows(obj: models.Model, limit: int = 50) -> list[Change]:
             if previous is None and new == "—":
                 continue
             if previous is None or old != new:
-                changed.append((str(field.verbose_name), old, new))
+                changed.append((capfirst(str(field.verbose_name)), old, new))
         user = record.history_user
         rows.append(
             Change(

@@ -413,7 +413,7 @@ class LegalSetting(models.Model):
     council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.CASCADE, related_name="settings")
     key = models.CharField("quy định", max_length=60)
     value = models.IntegerField("giá trị", null=True, blank=True)
-    unit = models.CharField("đơn vị", max_length=12, blank=True)
+    unit = models.CharField("đơn vị", max_length=16, blank=True)
     history = HistoricalRecords()
 
     class Meta:
