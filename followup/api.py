@@ -1,3 +1,184 @@
-from ninja import Router
+"""Obligation routes of /api/v1/: the same filters, actions and scope as the screens."""
 
-router = Router()
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.pagination import PageNumberPagination, paginate
+
+from followup import selectors, services
+from followup.access import MANAGE, VIEW_OWN, can_report
+from followup.filters import ObligationFilter as ObligationFilterSet
+from followup.models import Obligation
+from followup.schemas import (
+    NoteIn,
+    ObligationDetailOut,
+    ObligationFilter,
+    ObligationIn,
+    ObligationOut,
+    ReasonIn,
+    ReportIn,
+    ScoreOut,
+)
+from registry.access import council_for_api, has_perm
+from registry.models import Body, Council, Person
+
+router = Router(tags=["Theo dõi, đôn đốc"])
+
+
+def _get(request: HttpRequest, council: Council, obligation_id: int) -> Obligation:
+    return selectors.obligation_get(user=request.user, council=council, pk=obligation_id)
+
+
+def _reply(council: Council, reply_type: str | None, reply_id: int | None) -> Model | None:
+    """The linked reply document, which must exist and belong to the same council."""
+    if reply_type is None and reply_id is None:
+        return None
+    if not reply_type or reply_id is None:
+        raise ValidationError({"reply_id": "Cần cả loại và mã văn bản trả lời."})
+    try:
+        app_label, model = reply_type.split(".", 1)
+        ct = ContentType.objects.get_by_natural_key(app_label, model)
+    except (ValueError, ContentType.DoesNotExist) as exc:
+        raise ValidationError({"reply_type": "Loại văn bản trả lời không tồn tại."}) from exc
+    reply = ct.model_class()._default_manager.filter(pk=reply_id).first() if ct.model_class() else None
+    if reply is None or getattr(reply, "council_id", council.pk) != council.pk:
+        raise ValidationError({"reply_id": "Không tìm thấy văn bản trả lời trong Hội đồng này."})
+    return reply
+
+
+@router.get("/councils/{council_id}/obligations", response=list[ObligationOut], url_name="obligation_list")
+@paginate(PageNumberPagination, page_size=50)
+def obligation_list(request: HttpRequest, council_id: int, filters: Query[ObligationFilter]) -> QuerySet[Obligation]:
+    """Obligations the user may see, most days overdue first; filters as on the screen."""
+    council = council_for_api(request.user, council_id, VIEW_OWN)
+    on = selectors.today()
+    qs = selectors.obligation_list(user=request.user, council=council, on=on).select_related("source_type")
+    filterset = ObligationFilterSet(filters.as_query(), qs, user=request.user, council=council, on=on)
+    if not filterset.is_valid():
+        names = {
+            "co_quan": "owner_id",
+            "loai": "kind",
+            "trang_thai": "state",
+            "han_tu": "due_from",
+            "han_den": "due_to",
+        }
+        raise ValidationError({names.get(k, k): v for k, v in filterset.errors.items()})
+    return filterset.qs
+
+
+@router.get(
+    "/councils/{council_id}/obligations/{obligation_id}", response=ObligationDetailOut, url_name="obligation_detail"
+)
+def obligation_detail(request: HttpRequest, council_id: int, obligation_id: int) -> Obligation:
+    council = council_for_api(request.user, council_id, VIEW_OWN)
+    return _get(request, council, obligation_id)
+
+
+@router.post("/councils/{council_id}/obligations", response={201: ObligationDetailOut}, url_name="obligation_create")
+def obligation_create(request: HttpRequest, council_id: int, payload: ObligationIn) -> tuple[int, Obligation]:
+    council = council_for_api(request.user, council_id, MANAGE)
+    data = payload.dict()
+    owner = Body.objects.filter(council=council, pk=data.pop("owner_id")).first()
+    if owner is None:
+        raise ValidationError({"owner_id": "Không tìm thấy cơ quan thực hiện trong Hội đồng này."})
+    person_id = data.pop("owner_person_id")
+    person = Person.objects.filter(council=council, pk=person_id).first() if person_id else None
+    if person_id and person is None:
+        raise ValidationError({"owner_person_id": "Không tìm thấy người chịu trách nhiệm trong Hội đồng này."})
+    obligation = services.obligation_create(
+        council=council, owner=owner, owner_person=person, user=request.user, **data
+    )
+    return 201, _get(request, council, obligation.pk)
+
+
+def _act(request: HttpRequest, council_id: int, obligation_id: int, *, manage: bool) -> tuple[Council, Obligation]:
+    council = council_for_api(request.user, council_id, VIEW_OWN)
+    obligation = _get(request, council, obligation_id)
+    allowed = has_perm(request.user, council, MANAGE) if manage else can_report(request.user, council, obligation)
+    if not allowed:
+        raise PermissionDenied("Vai trò của bạn không được phép thực hiện thao tác này.")
+    return council, obligation
+
+
+@router.post(
+    "/councils/{council_id}/obligations/{obligation_id}/start",
+    response=ObligationDetailOut,
+    url_name="obligation_start",
+)
+def obligation_start(request: HttpRequest, council_id: int, obligation_id: int, payload: NoteIn) -> Obligation:
+    council, obligation = _act(request, council_id, obligation_id, manage=False)
+    services.obligation_start(obligation=obligation, user=request.user, text=payload.text)
+    return _get(request, council, obligation_id)
+
+
+@router.post(
+    "/councils/{council_id}/obligations/{obligation_id}/report",
+    response=ObligationDetailOut,
+    url_name="obligation_report",
+)
+def obligation_report(request: HttpRequest, council_id: int, obligation_id: int, payload: ReportIn) -> Obligation:
+    """Report progress (`done: false`) or completion (`done: true`), optionally linking a reply document."""
+    council, obligation = _act(request, council_id, obligation_id, manage=False)
+    services.obligation_report(
+        obligation=obligation,
+        user=request.user,
+        text=payload.text,
+        done=payload.done,
+        reply=_reply(council, payload.reply_type, payload.reply_id),
+        reply_label=payload.reply_label,
+    )
+    return _get(request, council, obligation_id)
+
+
+@router.post(
+    "/councils/{council_id}/obligations/{obligation_id}/accept",
+    response=ObligationDetailOut,
+    url_name="obligation_accept",
+)
+def obligation_accept(request: HttpRequest, council_id: int, obligation_id: int, payload: NoteIn) -> Obligation:
+    council, obligation = _act(request, council_id, obligation_id, manage=True)
+    services.obligation_accept(obligation=obligation, user=request.user, text=payload.text)
+    return _get(request, council, obligation_id)
+
+
+@router.post(
+    "/councils/{council_id}/obligations/{obligation_id}/return",
+    response=ObligationDetailOut,
+    url_name="obligation_return",
+)
+def obligation_return(request: HttpRequest, council_id: int, obligation_id: int, payload: ReasonIn) -> Obligation:
+    council, obligation = _act(request, council_id, obligation_id, manage=True)
+    services.obligation_return(obligation=obligation, user=request.user, reason=payload.reason)
+    return _get(request, council, obligation_id)
+
+
+@router.post(
+    "/councils/{council_id}/obligations/{obligation_id}/cancel",
+    response=ObligationDetailOut,
+    url_name="obligation_cancel",
+)
+def obligation_cancel(request: HttpRequest, council_id: int, obligation_id: int, payload: ReasonIn) -> Obligation:
+    council, obligation = _act(request, council_id, obligation_id, manage=True)
+    services.obligation_cancel(obligation=obligation, user=request.user, reason=payload.reason)
+    return _get(request, council, obligation_id)
+
+
+@router.get("/councils/{council_id}/obligation-scorecard", response=list[ScoreOut], url_name="obligation_scorecard")
+def obligation_scorecard(
+    request: HttpRequest,
+    council_id: int,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> list[selectors.Score]:
+    """Per owner over obligations due in the period (default: the current year)."""
+    council = council_for_api(request.user, council_id, VIEW_OWN)
+    on = selectors.today()
+    date_from = date_from or datetime.date(on.year, 1, 1)
+    date_to = date_to or datetime.date(on.year, 12, 31)
+    if date_from > date_to:
+        raise ValidationError({"date_to": "Ngày kết thúc kỳ đánh giá phải sau ngày bắt đầu."})
+    return selectors.scorecard(user=request.user, council=council, date_from=date_from, date_to=date_to, on=on)

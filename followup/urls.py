@@ -1,5 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from followup import views
 
 app_name = "followup"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.obligation_list, name="obligation_list"),
+    path("xuat-excel/", views.obligation_export, name="obligation_export"),
+    path("giao-viec/", views.obligation_create, name="obligation_create"),
+    path("<int:pk>/", views.obligation_detail, name="obligation_detail"),
+    path("<int:pk>/tiep-nhan/", views.obligation_start, name="obligation_start"),
+    path("<int:pk>/bao-cao/", views.obligation_report, name="obligation_report"),
+    path("<int:pk>/chap-nhan/", views.obligation_accept, name="obligation_accept"),
+    path("<int:pk>/tra-lai/", views.obligation_return, name="obligation_return"),
+    path("<int:pk>/huy/", views.obligation_cancel, name="obligation_cancel"),
+    path("tep/<int:pk>/", views.file_download, name="file_download"),
+    path("bang-danh-gia/", views.scorecard, name="scorecard"),
+    path("thong-bao/", views.notification_list, name="notification_list"),
+    path("thong-bao/da-doc/", views.notification_read, name="notification_read"),
+]

@@ -1,0 +1,133 @@
+import datetime
+
+from ninja import Field, FilterSchema, Schema
+
+from registry.rules import CALENDAR
+from registry.schemas import CleanSchema
+
+
+class ObligationFilter(FilterSchema):
+    q: str | None = None
+    owner_id: int | None = None
+    kind: str | None = None
+    state: str | None = Field(None, description="Một trạng thái, hoặc `qua_han` (quá hạn), `chua_xong`.")
+    due_from: datetime.date | None = None
+    due_to: datetime.date | None = None
+
+    def as_query(self) -> dict[str, str]:
+        """The same filters under the names the screen uses (`followup.filters.ObligationFilter`)."""
+        pairs = {
+            "q": self.q,
+            "co_quan": self.owner_id,
+            "loai": self.kind,
+            "trang_thai": self.state,
+            "han_tu": self.due_from,
+            "han_den": self.due_to,
+        }
+        return {k: v.isoformat() if isinstance(v, datetime.date) else str(v) for k, v in pairs.items() if v is not None}
+
+
+class ObligationOut(Schema):
+    id: int
+    title: str
+    description: str
+    kind: str
+    kind_label: str
+    owner_id: int
+    owner_name: str = Field(..., alias="owner.name")
+    owner_person_id: int | None
+    source_label: str
+    source_date: datetime.date
+    source_type: str | None = None
+    source_id: int | None
+    due_on: datetime.date
+    state: str
+    state_label: str = Field(..., alias="get_state_display")
+    reported_on: datetime.date | None
+    is_overdue: bool
+    days_overdue: int | None = None
+
+    @staticmethod
+    def resolve_days_overdue(obj: object) -> int | None:
+        return obj.days_overdue.days if obj.days_overdue is not None else None
+
+    @staticmethod
+    def resolve_source_type(obj: object) -> str | None:
+        ct = obj.source_type
+        return f"{ct.app_label}.{ct.model}" if ct is not None else None
+
+
+class UpdateOut(Schema):
+    id: int
+    created_at: datetime.datetime
+    user: str | None = None
+    action: str
+    action_label: str = Field(..., alias="get_action_display")
+    from_state: str
+    to_state: str
+    text: str
+    reply_label: str
+    reply_type: str | None = None
+    reply_id: int | None
+    files: list[str] = []
+
+    @staticmethod
+    def resolve_user(obj: object) -> str | None:
+        return (obj.user.get_full_name() or obj.user.username) if obj.user else None
+
+    @staticmethod
+    def resolve_reply_type(obj: object) -> str | None:
+        ct = obj.reply_type
+        return f"{ct.app_label}.{ct.model}" if ct is not None else None
+
+    @staticmethod
+    def resolve_files(obj: object) -> list[str]:
+        return [f.name for f in obj.files.all()]
+
+
+class ObligationDetailOut(ObligationOut):
+    updates: list[UpdateOut]
+
+    @staticmethod
+    def resolve_updates(obj: object) -> list:
+        return list(obj.updates.all())
+
+
+class ObligationIn(CleanSchema):
+    owner_id: int
+    owner_person_id: int | None = None
+    title: str = Field(..., min_length=1, max_length=500)
+    description: str = ""
+    kind: str = "task"
+    source_label: str = Field("", max_length=300)
+    source_date: datetime.date
+    due_on: datetime.date | None = None
+    rule: str | None = None
+    days: int | None = Field(None, ge=0)
+    unit: str = CALENDAR
+
+
+class ReportIn(CleanSchema):
+    text: str = Field(..., min_length=1)
+    done: bool = False
+    reply_label: str = Field("", max_length=300)
+    reply_type: str | None = Field(None, description="Văn bản trả lời trong sổ văn bản, dạng `app_label.model`.")
+    reply_id: int | None = None
+
+
+class NoteIn(CleanSchema):
+    text: str = ""
+
+
+class ReasonIn(CleanSchema):
+    reason: str = Field(..., min_length=1)
+
+
+class ScoreOut(Schema):
+    owner_id: int
+    owner_name: str
+    total: int
+    done_on_time: int
+    on_time_percent: float | None
+    overdue: int
+    median_days_late: float | None

@@ -1,0 +1,179 @@
+"""Every read of obligations, scoped to what the user may see and shaped for fixed query counts."""
+
+import datetime
+import statistics
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import (
+    BooleanField,
+    Case,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from followup.access import VIEW, VIEW_OWN
+from followup.models import OPEN_STATES, Notification, Obligation, ObligationFile, ObligationUpdate, State
+from registry.access import agency_bodies, has_perm
+from registry.models import Body, Council
+
+
+def today() -> datetime.date:
+    """The current day in the project's time zone (Asia/Ho_Chi_Minh), the day deadlines are judged on."""
+    return timezone.localdate()
+
+
+def late_condition(on: datetime.date) -> Q:
+    """Overdue on a day: still open past its deadline, or reported done after the deadline and not yet accepted."""
+    return Q(state__in=OPEN_STATES, due_on__lt=on) | Q(state=State.REPORTED_DONE, reported_on__gt=F("due_on"))
+
+
+def with_lateness(qs: QuerySet[Obligation], on: datetime.date) -> QuerySet[Obligation]:
+    """Annotate `is_overdue` and `days_overdue` (a timedelta, None when not overdue), computed in SQL."""
+    late = late_condition(on)
+    # An open obligation is late until today; one reported done was late until the day it was reported.
+    late_until = Coalesce(F("reported_on"), Value(on))
+    return qs.annotate(
+        is_overdue=ExpressionWrapper(late, output_field=BooleanField()),
+        days_overdue=Case(
+            When(late, then=ExpressionWrapper(late_until - F("due_on"), output_field=DurationField())),
+            default=None,
+            output_field=DurationField(),
+        ),
+    )
+
+
+def obligation_visible(*, user: AbstractBaseUser | AnonymousUser, council: Council) -> QuerySet[Obligation]:
+    """The council's obligations the user may see: all of them, or those owed by the user's agency."""
+    qs = Obligation.objects.filter(council=council)
+    if has_perm(user, council, VIEW):
+        return qs
+    if has_perm(user, council, VIEW_OWN):
+        return qs.filter(owner_id__in=agency_bodies(user, council))
+    return qs.none()
+
+
+def obligation_list(
+    *, user: AbstractBaseUser | AnonymousUser, council: Council, on: datetime.date | None = None
+) -> QuerySet[Obligation]:
+    """Visible obligations with owner loaded and lateness annotated, most days overdue first."""
+    on = on or today()
+    return (
+        with_lateness(obligation_visible(user=user, council=council), on)
+        .select_related("owner", "owner_person")
+        .order_by(F("days_overdue").desc(nulls_last=True), "due_on", "pk")
+    )
+
+
+def obligation_get(
+    *, user: AbstractBaseUser | AnonymousUser, council: Council, pk: int, on: datetime.date | None = None
+) -> Obligation:
+    """One visible obligation with its timeline, files and people loaded; 404 outside the user's scope."""
+    updates = ObligationUpdate.objects.select_related("user", "reply_type").prefetch_related(
+        Prefetch("files", queryset=ObligationFile.objects.order_by("pk"))
+    )
+    qs = with_lateness(obligation_visible(user=user, council=council), on or today())
+    return get_object_or_404(
+        qs.select_related("council", "owner", "owner_person", "created_by", "source_type").prefetch_related(
+            Prefetch("updates", queryset=updates.order_by("created_at", "pk"))
+        ),
+        pk=pk,
+    )
+
+
+def owner_choices(*, user: AbstractBaseUser | AnonymousUser, council: Council) -> QuerySet[Body]:
+    """Bodies that may owe obligations, for filters and forms (an agency user: only its own)."""
+    qs = Body.objects.filter(council=council, active=True)
+    if not has_perm(user, council, VIEW):
+        qs = qs.filter(pk__in=agency_bodies(user, council))
+    return qs.order_by("name")
+
+
+@dataclass
+class Score:
+    owner_id: int
+    owner_name: str
+    total: int
+    done_on_time: int
+    overdue: int
+    median_days_late: float | None
+
+    @property
+    def on_time_percent(self) -> float | None:
+        return round(100 * self.done_on_time / self.total, 1) if self.total else None
+
+
+def scorecard(
+    *,
+    user: AbstractBaseUser | AnonymousUser,
+    council: Council,
+    date_from: datetime.date,
+    date_to: datetime.date,
+    on: datetime.date | None = None,
+) -> list[Score]:
+    """Per owner, over obligations due in [date_from, date_to] and not cancelled: how many, how many
+    accepted and reported on time, how many overdue now, and the median days late of the late ones.
+
+    One query whatever the number of owners or obligations.
+    """
+    on = on or today()
+    rows = (
+        obligation_visible(user=user, council=council)
+        .filter(due_on__gte=date_from, due_on__lte=date_to)
+        .exclude(state=State.CANCELLED)
+        .values_list("owner_id", "owner__name", "state", "due_on", "reported_on")
+    )
+    groups: dict[int, dict] = {}
+    for owner_id, owner_name, state, due_on, reported_on in rows:
+        group = groups.setdefault(owner_id, {"name": owner_name, "total": 0, "on_time": 0, "overdue": 0, "late": []})
+        group["total"] += 1
+        if reported_on is not None and state in (State.REPORTED_DONE, State.ACCEPTED):
+            if reported_on <= due_on:
+                group["on_time"] += state == State.ACCEPTED
+            else:
+                group["late"].append((reported_on - due_on).days)
+                group["overdue"] += state == State.REPORTED_DONE
+        elif state in OPEN_STATES and due_on < on:
+            group["late"].append((on - due_on).days)
+            group["overdue"] += 1
+    scores = [
+        Score(
+            owner_id=owner_id,
+            owner_name=g["name"],
+            total=g["total"],
+            done_on_time=g["on_time"],
+            overdue=g["overdue"],
+            median_days_late=statistics.median(g["late"]) if g["late"] else None,
+        )
+        for owner_id, g in groups.items()
+    ]
+    scores.sort(key=lambda s: (-s.overdue, s.on_time_percent or 0, s.owner_name))
+    return scores
+
+
+def notification_list(*, user: AbstractBaseUser) -> QuerySet[Notification]:
+    """The user's notifications, newest first, with the obligation each is about."""
+    return Notification.objects.filter(user=user).select_related("reminder__obligation")
+
+
+def unread_count(*, user: AbstractBaseUser | AnonymousUser) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def file_get(*, user: AbstractBaseUser | AnonymousUser, council: Council, pk: int) -> ObligationFile:
+    """An evidence file, only if its obligation is visible to the user."""
+    return get_object_or_404(
+        ObligationFile.objects.filter(update__obligation__in=obligation_visible(user=user, council=council)),
+        pk=pk,
+    )

@@ -1,0 +1,300 @@
+"""Every write of the follow-up engine: creating obligations and moving them through their states.
+
+A transition the state machine does not allow raises a Vietnamese ValidationError and changes nothing.
+Workflow apps call `obligation_create` with their record as `source`; they never write the models directly.
+"""
+
+import datetime
+from collections.abc import Iterable, Sequence
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from followup.kinds import KINDS
+from followup.models import Action, Notification, Obligation, ObligationFile, ObligationUpdate, State
+from hdnd.text import clean, clean_multiline, fold
+from registry.calendar import MissingSetting, deadline
+from registry.models import Body, Council, Person
+from registry.rules import CALENDAR, RULES_BY_KEY, UNIT_LABELS
+
+MAX_FILE_SIZE = 20 * 1024 * 1024
+
+# action -> (states it may start from, state it leads to)
+TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    Action.START: (frozenset({State.ASSIGNED}), State.IN_PROGRESS),
+    Action.PROGRESS: (frozenset({State.ASSIGNED, State.IN_PROGRESS, State.RETURNED}), State.IN_PROGRESS),
+    Action.DONE: (frozenset({State.ASSIGNED, State.IN_PROGRESS, State.RETURNED}), State.REPORTED_DONE),
+    Action.ACCEPT: (frozenset({State.REPORTED_DONE}), State.ACCEPTED),
+    Action.RETURN: (frozenset({State.REPORTED_DONE}), State.RETURNED),
+    Action.CANCEL: (
+        frozenset({State.ASSIGNED, State.IN_PROGRESS, State.REPORTED_DONE, State.RETURNED}),
+        State.CANCELLED,
+    ),
+}
+
+
+def allowed_actions(state: str) -> set[str]:
+    """The actions the state machine allows from `state` (who may do them is decided by the caller)."""
+    return {action for action, (sources, _) in TRANSITIONS.items() if state in sources}
+
+
+def _date(day: datetime.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _link(obj: models.Model | None) -> tuple[ContentType | None, int | None]:
+    if obj is None:
+        return None, None
+    if obj.pk is None:
+        raise ValidationError("Hồ sơ liên kết chưa được lưu.")
+    return ContentType.objects.get_for_model(obj), obj.pk
+
+
+def _as_user(obj: models.Model, user: AbstractBaseUser | None) -> None:
+    # simple_history takes the request's user from its middleware; outside a request (commands, tasks,
+    # workflow services) the acting user is given explicitly.
+    if user is not None:
+        obj._history_user = user
+
+
+def _save(obj: models.Model, user: AbstractBaseUser | None, update_fields: list[str] | None = None) -> None:
+    obj.full_clean()
+    _as_user(obj, user)
+    try:
+        obj.save(update_fields=update_fields)
+    except IntegrityError as exc:  # a concurrent write that passed full_clean
+        raise ValidationError("Dữ liệu trùng hoặc mâu thuẫn với một bản ghi đã có.") from exc
+
+
+def _check_files(files: Sequence[UploadedFile]) -> None:
+    for f in files:
+        if f.size > MAX_FILE_SIZE:
+            raise ValidationError({"files": f"Tệp “{f.name}” vượt quá dung lượng cho phép (20 MB)."})
+        if f.size == 0:
+            raise ValidationError({"files": f"Tệp “{f.name}” rỗng."})
+
+
+def _record(
+    *,
+    obligation: Obligation,
+    user: AbstractBaseUser | None,
+    action: str,
+    from_state: str,
+    text: str = "",
+    files: Sequence[UploadedFile] = (),
+    reply: models.Model | None = None,
+    reply_label: str = "",
+) -> ObligationUpdate:
+    reply_type, reply_id = _link(reply)
+    update = ObligationUpdate(
+        obligation=obligation,
+        user=user,
+        action=action,
+        from_state=from_state,
+        to_state=obligation.state,
+        text=text,
+        reply_type=reply_type,
+        reply_id=reply_id,
+        reply_label=clean(reply_label) or (clean(str(reply))[:300] if reply is not None else ""),
+    )
+    _save(update, user)
+    for f in files:
+        evidence = ObligationFile(update=update, file=f, name=clean(f.name)[:255] or "tep", size=f.size)
+        _as_user(evidence, user)
+        evidence.save()
+    return update
+
+
+@transaction.atomic
+def obligation_create(
+    *,
+    council: Council,
+    owner: Body,
+    title: str,
+    kind: str,
+    source_date: datetime.date,
+    source: models.Model | None = None,
+    source_label: str = "",
+    description: str = "",
+    due_on: datetime.date | None = None,
+    rule: str | None = None,
+    days: int | None = None,
+    unit: str = CALENDAR,
+    owner_person: Person | None = None,
+    user: AbstractBaseUser | None = None,
+) -> Obligation:
+    """Assign an obligation to `owner`, due on `due_on` or on the deadline computed from `source_date`
+    by `rule` (a key of registry.rules) or by `days` of `unit` with the council's working-day calendar.
+
+    Refused (ValidationError, nothing saved): an owner or person of another council, an unregistered
+    kind, an empty title, no deadline or two ways of giving it, a deadline before the source's date.
+    """
+    errors: dict[str, str] = {}
+    title, description = clean(title), clean_multiline(description)
+    if not title:
+        errors["title"] = "Vui lòng nhập nội dung phải thực hiện."
+    if kind not in KINDS:
+        errors["kind"] = "Loại nghĩa vụ chưa được đăng ký."
+    if owner.council_id != council.pk:
+        errors["owner"] = "Cơ quan thực hiện không thuộc Hội đồng này."
+    if owner_person is not None and owner_person.council_id != council.pk:
+        errors["owner_person"] = "Người chịu trách nhiệm không thuộc Hội đồng này."
+    if source_date is None:
+        errors["source_date"] = "Vui lòng nhập ngày của nguồn."
+    given = sum(x is not None for x in (due_on, rule, days))
+    if given == 0:
+        errors["due_on"] = "Vui lòng nhập hạn xử lý hoặc chọn quy định để tính hạn."
+    elif given > 1:
+        errors["due_on"] = "Chỉ nhập hạn xử lý hoặc quy định tính hạn, không nhập cả hai."
+    if rule is not None and rule not in RULES_BY_KEY:
+        errors["rule"] = "Quy định không tồn tại."
+    if days is not None and (days < 0 or unit not in UNIT_LABELS):
+        errors["days"] = "Số ngày không hợp lệ."
+    if errors:
+        raise ValidationError(errors)
+    if due_on is None:
+        try:
+            due_on = deadline(council, source_date, rule=rule, days=days, unit=unit)
+        except MissingSetting as exc:
+            raise ValidationError({"rule": str(exc)}) from exc
+    if due_on < source_date:
+        raise ValidationError(
+            {"due_on": f"Hạn xử lý ({_date(due_on)}) không thể trước ngày của nguồn ({_date(source_date)})."}
+        )
+    source_type, source_id = _link(source)
+    obligation = Obligation(
+        council=council,
+        owner=owner,
+        owner_person=owner_person,
+        title=title,
+        description=description,
+        kind=kind,
+        source_type=source_type,
+        source_id=source_id,
+        source_label=clean(source_label) or (clean(str(source))[:300] if source is not None else ""),
+        source_date=source_date,
+        due_on=due_on,
+        due_rule=rule or "",
+        created_by=user,
+        title_folded=fold(title),
+    )
+    _save(obligation, user)
+    _record(obligation=obligation, user=user, action=Action.CREATE, from_state="", text=description)
+    return obligation
+
+
+def _transition(
+    *,
+    obligation: Obligation,
+    user: AbstractBaseUser | None,
+    action: str,
+    text: str = "",
+    files: Sequence[UploadedFile] = (),
+    reply: models.Model | None = None,
+    reply_label: str = "",
+    on: datetime.date | None = None,
+) -> Obligation:
+    """Move an obligation by `action` under a row lock, so two people acting at once cannot both pass."""
+    locked = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    sources, target = TRANSITIONS[action]
+    if locked.state not in sources:
+        raise ValidationError(
+            f"Không thể “{Action(action).label.lower()}” khi việc đang ở trạng thái “{State(locked.state).label}”."
+        )
+    from_state = locked.state
+    locked.state = target
+    fields = ["state"]
+    if target == State.REPORTED_DONE:
+        locked.reported_on = on or timezone.localdate()
+        fields.append("reported_on")
+    elif target == State.RETURNED:
+        # Returned work is open again: lateness runs until the next report.
+        locked.reported_on = None
+        fields.append("reported_on")
+    if target in (State.ACCEPTED, State.CANCELLED):
+        locked.closed_at = timezone.now()
+        fields.append("closed_at")
+    _save(locked, user, update_fields=fields)
+    _record(
+        obligation=locked,
+        user=user,
+        action=action,
+        from_state=from_state,
+        text=text,
+        files=files,
+        reply=reply,
+        reply_label=reply_label,
+    )
+    for name in fields:
+        setattr(obligation, name, getattr(locked, name))
+    return obligation
+
+
+@transaction.atomic
+def obligation_start(*, obligation: Obligation, user: AbstractBaseUser | None, text: str = "") -> Obligation:
+    """The owner acknowledges an assigned obligation: assigned → in progress."""
+    return _transition(obligation=obligation, user=user, action=Action.START, text=clean_multiline(text))
+
+
+@transaction.atomic
+def obligation_report(
+    *,
+    obligation: Obligation,
+    user: AbstractBaseUser | None,
+    text: str,
+    done: bool,
+    files: Iterable[UploadedFile] = (),
+    reply: models.Model | None = None,
+    reply_label: str = "",
+    on: datetime.date | None = None,
+) -> Obligation:
+    """The owner reports progress (→ in progress) or completion (→ reported done, dated `on` or today),
+    with a text and optionally files and a reply document. Allowed from assigned, in progress, returned.
+    """
+    text, files = clean_multiline(text), list(files)
+    if not text:
+        raise ValidationError({"text": "Vui lòng nhập nội dung báo cáo."})
+    _check_files(files)
+    return _transition(
+        obligation=obligation,
+        user=user,
+        action=Action.DONE if done else Action.PROGRESS,
+        text=text,
+        files=files,
+        reply=reply,
+        reply_label=reply_label,
+        on=on,
+    )
+
+
+@transaction.atomic
+def obligation_accept(*, obligation: Obligation, user: AbstractBaseUser | None, text: str = "") -> Obligation:
+    """The office accepts a reported completion: reported done → accepted (closed)."""
+    return _transition(obligation=obligation, user=user, action=Action.ACCEPT, text=clean_multiline(text))
+
+
+@transaction.atomic
+def obligation_return(*, obligation: Obligation, user: AbstractBaseUser | None, reason: str) -> Obligation:
+    """The office sends a reported completion back with a reason: reported done → returned (open again)."""
+    reason = clean_multiline(reason)
+    if not reason:
+        raise ValidationError({"reason": "Vui lòng nêu lý do trả lại."})
+    return _transition(obligation=obligation, user=user, action=Action.RETURN, text=reason)
+
+
+@transaction.atomic
+def obligation_cancel(*, obligation: Obligation, user: AbstractBaseUser | None, reason: str) -> Obligation:
+    """The office cancels an obligation that is not closed, with a reason."""
+    reason = clean_multiline(reason)
+    if not reason:
+        raise ValidationError({"reason": "Vui lòng nêu lý do hủy."})
+    return _transition(obligation=obligation, user=user, action=Action.CANCEL, text=reason)
+
+
+def notifications_mark_read(*, user: AbstractBaseUser) -> int:
+    """Mark all of the user's unread notifications read; returns how many."""
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

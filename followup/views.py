@@ -1,0 +1,238 @@
+"""The follow-up screens: the list of obligations, each obligation's page and actions, the scorecard."""
+
+import datetime
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.forms import BaseForm
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from followup import selectors, services
+from followup.access import MANAGE, VIEW, VIEW_OWN, can_report
+from followup.excel import obligations_workbook
+from followup.filters import ObligationFilter
+from followup.forms import AcceptForm, ObligationForm, ReasonForm, ReportForm, ScorecardForm, StartForm
+from followup.models import Action, Obligation
+from followup.services import allowed_actions
+from hdnd.history import history_rows
+from hdnd.views import add_service_errors
+from registry.access import agency_bodies, has_perm, require
+from registry.models import Council
+
+PAGE_SIZE = 50
+EXPORT_LIMIT = 20000
+
+
+def _filtered(request: HttpRequest, council: Council) -> tuple[ObligationFilter, datetime.date]:
+    on = selectors.today()
+    qs = selectors.obligation_list(user=request.user, council=council, on=on)
+    return ObligationFilter(request.GET or None, qs, user=request.user, council=council, on=on), on
+
+
+@login_required
+def obligation_list(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW_OWN)
+    filterset, on = _filtered(request, council)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+    own_bodies = [] if has_perm(request.user, council, VIEW) else sorted(agency_bodies(request.user, council))
+    return render(
+        request,
+        "followup/obligation_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "today": on,
+            "can_manage": has_perm(request.user, council, MANAGE),
+            "own_only": bool(own_bodies) or not has_perm(request.user, council, VIEW),
+            "unread": selectors.unread_count(user=request.user),
+            "export_query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def obligation_export(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW_OWN)
+    filterset, on = _filtered(request, council)
+    content = obligations_workbook(filterset.qs[:EXPORT_LIMIT], on=on)
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="viec-can-theo-doi-{on:%Y%m%d}.xlsx"'
+    return response
+
+
+@login_required
+def obligation_create(request: HttpRequest) -> HttpResponse:
+    council = require(request, MANAGE)
+    form = ObligationForm(request.POST or None, owners=selectors.owner_choices(user=request.user, council=council))
+    if request.method == "POST" and form.is_valid():
+        try:
+            obligation = services.obligation_create(council=council, user=request.user, **form.service_kwargs())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã giao việc.")
+            return redirect("followup:obligation_detail", pk=obligation.pk)
+    return render(request, "followup/form.html", {"form": form, "title": "Giao việc cần theo dõi"})
+
+
+def _action_forms(request: HttpRequest, council: Council, obligation: Obligation) -> dict[str, BaseForm]:
+    """The action forms the user may use on this obligation now (state machine and role together)."""
+    allowed = allowed_actions(obligation.state)
+    forms: dict[str, BaseForm] = {}
+    if can_report(request.user, council, obligation):
+        if Action.START in allowed:
+            forms["start"] = StartForm()
+        if Action.DONE in allowed:
+            forms["report"] = ReportForm()
+    if has_perm(request.user, council, MANAGE):
+        if Action.ACCEPT in allowed:
+            forms["accept"] = AcceptForm()
+        if Action.RETURN in allowed:
+            forms["return"] = ReasonForm()
+        if Action.CANCEL in allowed:
+            forms["cancel"] = ReasonForm()
+    return forms
+
+
+@login_required
+def obligation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, VIEW_OWN)
+    obligation = selectors.obligation_get(user=request.user, council=council, pk=pk)
+    return render(
+        request,
+        "followup/obligation_detail.html",
+        {
+            "o": obligation,
+            "updates": list(obligation.updates.all()),
+            "forms": _action_forms(request, council, obligation),
+            "history": history_rows(obligation),
+        },
+    )
+
+
+def _action_view(
+    action: str,
+    form_class: type[BaseForm],
+    run: Callable[[HttpRequest, Obligation, dict], Obligation],
+    title: str,
+    done_message: str,
+    manage: bool,
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A view for one action: GET shows its form, POST runs the service; refused actions are 403."""
+
+    @login_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        council = require(request, VIEW_OWN)
+        obligation = selectors.obligation_get(user=request.user, council=council, pk=pk)
+        allowed = has_perm(request.user, council, MANAGE) if manage else can_report(request.user, council, obligation)
+        if not allowed:
+            raise PermissionDenied("Vai trò của bạn không được phép thực hiện thao tác này.")
+        form = form_class(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                run(request, obligation, form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, done_message)
+                return redirect("followup:obligation_detail", pk=obligation.pk)
+        return render(
+            request,
+            "followup/action_form.html",
+            {"form": form, "title": title, "o": obligation, "submit": title},
+            status=400 if request.method == "POST" else 200,
+        )
+
+    view.__name__ = f"obligation_{action}"
+    return view
+
+
+obligation_start = _action_view(
+    "start",
+    StartForm,
+    lambda r, o, d: services.obligation_start(obligation=o, user=r.user, text=d["text"]),
+    "Tiếp nhận, bắt đầu thực hiện",
+    "Đã ghi nhận bắt đầu thực hiện.",
+    manage=False,
+)
+obligation_report = _action_view(
+    "report",
+    ReportForm,
+    lambda r, o, d: services.obligation_report(
+        obligation=o,
+        user=r.user,
+        text=d["text"],
+        done=d["kind"] == "hoan_thanh",
+        files=d["files"],
+        reply_label=d["reply_label"],
+    ),
+    "Gửi báo cáo",
+    "Đã gửi báo cáo.",
+    manage=False,
+)
+obligation_accept = _action_view(
+    "accept",
+    AcceptForm,
+    lambda r, o, d: services.obligation_accept(obligation=o, user=r.user, text=d["text"]),
+    "Chấp nhận kết quả",
+    "Đã chấp nhận kết quả; việc đã hoàn thành.",
+    manage=True,
+)
+obligation_return = _action_view(
+    "return",
+    ReasonForm,
+    lambda r, o, d: services.obligation_return(obligation=o, user=r.user, reason=d["reason"]),
+    "Trả lại",
+    "Đã trả lại kèm lý do.",
+    manage=True,
+)
+obligation_cancel = _action_view(
+    "cancel",
+    ReasonForm,
+    lambda r, o, d: services.obligation_cancel(obligation=o, user=r.user, reason=d["reason"]),
+    "Hủy việc",
+    "Đã hủy việc.",
+    manage=True,
+)
+
+
+@login_required
+def file_download(request: HttpRequest, pk: int) -> FileResponse:
+    council = require(request, VIEW_OWN)
+    evidence = selectors.file_get(user=request.user, council=council, pk=pk)
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
+
+
+@login_required
+def scorecard(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW_OWN)
+    on = selectors.today()
+    form = ScorecardForm(request.GET or None)
+    date_from, date_to = form.period(on)
+    scores = selectors.scorecard(user=request.user, council=council, date_from=date_from, date_to=date_to, on=on)
+    return render(
+        request,
+        "followup/scorecard.html",
+        {"form": form, "scores": scores, "date_from": date_from, "date_to": date_to},
+    )
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    require(request, VIEW_OWN)
+    page = Paginator(selectors.notification_list(user=request.user), PAGE_SIZE).get_page(request.GET.get("trang"))
+    return render(request, "followup/notification_list.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notification_read(request: HttpRequest) -> HttpResponse:
+    require(request, VIEW_OWN)
+    count = services.notifications_mark_read(user=request.user)
+    messages.info(request, f"Đã đánh dấu {count} thông báo là đã đọc.")
+    return redirect("followup:notification_list")
