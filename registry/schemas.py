@@ -18,7 +18,7 @@ class CleanSchema(Schema):
 
 class CouncilOut(Schema):
     id: int
-    name: str = Field(..., alias="__str__")
+    name: str
     level: str
     unit_type: str
     unit_name: str
@@ -27,6 +27,10 @@ class CouncilOut(Schema):
     parent_id: int | None
     active: bool
     ceased_on: datetime.date | None
+
+    @staticmethod
+    def resolve_name(obj: object) -> str:
+        return str(obj)
 
 
 class CouncilFilter(FilterSchema):
