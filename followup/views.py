@@ -132,7 +132,8 @@ def _action_view(
         allowed = has_perm(request.user, council, MANAGE) if manage else can_report(request.user, council, obligation)
         if not allowed:
             raise PermissionDenied("Vai trò của bạn không được phép thực hiện thao tác này.")
-        form = form_class(request.POST or None, request.FILES or None)
+        # An action form may be empty (accept without a note): bind it on every POST.
+        form = form_class(request.POST, request.FILES) if request.method == "POST" else form_class()
         if request.method == "POST" and form.is_valid():
             try:
                 run(request, obligation, form.cleaned_data)
