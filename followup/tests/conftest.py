@@ -1,8 +1,10 @@
+from pathlib import Path
+
 import pytest
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):  # noqa: ANN001, ANN201
+def media_root(settings: object, tmp_path: Path) -> Path:
     """Uploaded evidence goes to a temporary folder, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
