@@ -1,0 +1,228 @@
+"""Reads a DOCX back and lists what breaks the format of Nghị định 30/2020/NĐ-CP (Phụ lục I).
+
+Public API, for the tests of every app that issues documents:
+
+    check_nd30(docx_bytes) -> list[str]   # Vietnamese problems, empty when the document conforms
+    assert_nd30(docx_bytes) -> None        # AssertionError listing the problems
+"""
+
+import io
+import re
+
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+from docx.shared import Length
+from docx.text.paragraph import Paragraph
+
+FONT = "Times New Roman"
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+# "Số: 05/2025/NQ-HĐND", "Số: 15/HĐND-VP", a draft "Số:     /TB-HĐND".
+NUMBER_LINE = re.compile(r"^Số:\s*(\d{2,})?\s*/(\d{4}/)?[^\s/]+$")
+# "Đức Phổ, ngày 05 tháng 01 năm 2022"; a draft may leave the day and month blank.
+DATE_LINE = re.compile(r"^\S[^,]*, ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm \d{4}$")
+A4_MM = (210, 297)
+MARGINS_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+MARGIN_LABELS = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+
+
+def _mm(length: Length | None) -> float:
+    return (length or 0) / 36000
+
+
+class _Styles:
+    """Effective bold/italic/size/font of runs, following run → paragraph style → defaults."""
+
+    def __init__(self, doc: object) -> None:
+        self.doc = doc
+        defaults = doc.styles.element.find(qn("w:docDefaults"))
+        fonts = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}") if defaults is not None else None
+        self.default_font = fonts.get(qn("w:ascii")) if fonts is not None else None
+        self.theme_font = fonts is not None and fonts.get(qn("w:asciiTheme")) is not None
+        size = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}") if defaults is not None else None
+        self.default_size = int(size.get(qn("w:val"))) / 2 if size is not None else 10.0
+
+    def _style_attr(self, paragraph: Paragraph, name: str) -> object:
+        style = paragraph.style
+        while style is not None:
+            value = getattr(style.font, name)
+            if value is not None:
+                return value
+            style = style.base_style
+        return None
+
+    def attr(self, run: object, paragraph: Paragraph, name: str) -> object:
+        value = getattr(run.font, name)
+        if value is None:
+            value = self._style_attr(paragraph, name)
+        return value
+
+    def font(self, run: object, paragraph: Paragraph) -> str | None:
+        value = self.attr(run, paragraph, "name")
+        if value is None and not self.theme_font:
+            value = self.default_font
+        return value
+
+    def size(self, run: object, paragraph: Paragraph) -> float:
+        value = self.attr(run, paragraph, "size")
+        return value.pt if value is not None else self.default_size
+
+
+def _paragraphs(doc: object) -> list[Paragraph]:
+    out = list(doc.paragraphs)
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                out.extend(cell.paragraphs)
+                for inner in cell.tables:
+                    for inner_row in inner.rows:
+                        for inner_cell in inner_row.cells:
+                            out.extend(inner_cell.paragraphs)
+    return out
+
+
+def _runs(paragraph: Paragraph) -> list:
+    return [r for r in paragraph.runs if r.text.strip()]
+
+
+def _all(styles: _Styles, paragraph: Paragraph, name: str) -> bool:
+    runs = _runs(paragraph)
+    return bool(runs) and all(styles.attr(r, paragraph, name) for r in runs)
+
+
+def _sizes(styles: _Styles, paragraph: Paragraph) -> set[float]:
+    return {styles.size(r, paragraph) for r in _runs(paragraph)}
+
+
+def _find(paragraphs: list[Paragraph], predicate: object) -> Paragraph | None:
+    return next((p for p in paragraphs if predicate(p.text.strip())), None)
+
+
+def _has_page_field(part: object) -> bool:
+    element = part._element
+    for simple in element.iter(qn("w:fldSimple")):
+        if "PAGE" in (simple.get(qn("w:instr")) or "").upper().split():
+            return True
+    return any("PAGE" in (t.text or "").upper().split() for t in element.iter(qn("w:instrText")))
+
+
+def _check_page(doc: object, problems: list[str]) -> None:
+    for index, section in enumerate(doc.sections, start=1):
+        where = f" (phần {index})" if len(doc.sections) > 1 else ""
+        width, height = _mm(section.page_width), _mm(section.page_height)
+        if abs(width - A4_MM[0]) > 1 or abs(height - A4_MM[1]) > 1:
+            problems.append(f"Khổ giấy phải là A4 dọc (210 × 297 mm), đang là {width:.0f} × {height:.0f} mm{where}.")
+        for side, (low, high) in MARGINS_MM.items():
+            value = _mm(getattr(section, f"{side}_margin"))
+            if not low - 0.5 <= value <= high + 0.5:
+                problems.append(f"Lề {MARGIN_LABELS[side]} phải từ {low} đến {high} mm, đang là {value:.1f} mm{where}.")
+    section = doc.sections[0]
+    if not section.different_first_page_header_footer:
+        problems.append("Phải đặt “trang đầu khác” để trang 1 không đánh số trang.")
+    if not _has_page_field(section.header):
+        problems.append("Thiếu trường số trang (PAGE) ở đầu trang từ trang thứ hai.")
+    if section.different_first_page_header_footer and _has_page_field(section.first_page_header):
+        problems.append("Trang đầu không được đánh số trang.")
+
+
+def _check_fonts(doc: object, styles: _Styles, paragraphs: list[Paragraph], problems: list[str]) -> None:
+    wrong = set()
+    for paragraph in paragraphs:
+        for run in _runs(paragraph):
+            name = styles.font(run, paragraph)
+            if name != FONT:
+                wrong.add(name or "phông chủ đề (theme)")
+    if wrong:
+        problems.append(f"Phông chữ phải là {FONT}; đang có: {', '.join(sorted(wrong))}.")
+
+
+def _check_header(styles: _Styles, paragraphs: list[Paragraph], problems: list[str]) -> None:
+    title = _find(paragraphs, lambda t: t == NATIONAL_TITLE)
+    if title is None:
+        problems.append(f"Thiếu Quốc hiệu “{NATIONAL_TITLE}” (chữ in hoa).")
+    else:
+        if not _all(styles, title, "bold"):
+            problems.append("Quốc hiệu phải in đậm.")
+        if not _sizes(styles, title) <= {12.0, 12.5, 13.0}:
+            problems.append("Quốc hiệu phải cỡ chữ 12-13.")
+    motto = _find(paragraphs, lambda t: t == MOTTO)
+    if motto is None:
+        problems.append(f"Thiếu Tiêu ngữ “{MOTTO}”.")
+    else:
+        if not _all(styles, motto, "bold"):
+            problems.append("Tiêu ngữ phải in đậm.")
+        if not _sizes(styles, motto) <= {13.0, 13.5, 14.0}:
+            problems.append("Tiêu ngữ phải cỡ chữ 13-14.")
+    number = _find(paragraphs, lambda t: t.startswith("Số:") or t.startswith("Số "))
+    if number is None:
+        problems.append("Thiếu dòng số, ký hiệu văn bản (“Số: …”).")
+    elif not NUMBER_LINE.match(number.text.strip()):
+        problems.append(f"Số, ký hiệu không đúng mẫu (ví dụ “Số: 03/TB-HĐND”): “{number.text.strip()}”.")
+    date = _find(paragraphs, lambda t: ", ngày" in t and "năm" in t)
+    if date is None:
+        problems.append("Thiếu dòng địa danh và ngày tháng (“Đức Phổ, ngày 12 tháng 01 năm 2022”).")
+    else:
+        text = date.text.strip()
+        match = DATE_LINE.match(text)
+        if match is None:
+            problems.append(f"Địa danh và ngày tháng không đúng mẫu: “{text}”.")
+        else:
+            day, month = match.group("d"), match.group("m")
+            if day and int(day) < 10 and len(day) != 2:
+                problems.append(f"Ngày nhỏ hơn 10 phải có số 0 ở trước: “{text}”.")
+            if month and int(month) <= 2 and len(month) != 2:
+                problems.append(f"Tháng 1, 2 phải có số 0 ở trước: “{text}”.")
+            if month and int(month) > 2 and month.startswith("0"):
+                problems.append(f"Tháng từ 3 trở đi không ghi số 0 ở trước: “{text}”.")
+        if not _all(styles, date, "italic"):
+            problems.append("Địa danh và ngày tháng phải in nghiêng.")
+
+
+def _check_closing(doc: object, styles: _Styles, problems: list[str]) -> None:
+    for table in doc.tables:
+        for row in table.rows:
+            cells = row.cells
+            for i, cell in enumerate(cells):
+                label = next((p for p in cell.paragraphs if p.text.strip() == "Nơi nhận:"), None)
+                if label is None:
+                    continue
+                if not (_all(styles, label, "bold") and _all(styles, label, "italic")):
+                    problems.append("“Nơi nhận:” phải in đậm, nghiêng.")
+                if _sizes(styles, label) != {12.0}:
+                    problems.append("“Nơi nhận:” phải cỡ chữ 12.")
+                lines = [p for p in cell.paragraphs if p.text.strip() and p._p is not label._p]
+                if any(_sizes(styles, p) != {11.0} for p in lines):
+                    problems.append("Danh sách nơi nhận phải cỡ chữ 11.")
+                if not lines or not lines[-1].text.strip().startswith("- Lưu"):
+                    problems.append("Nơi nhận phải kết thúc bằng “- Lưu: VT.”.")
+                signature = [c for j, c in enumerate(cells) if j != i and c._tc is not cell._tc]
+                bold_lines = [p for c in signature for p in c.paragraphs if p.text.strip() and _all(styles, p, "bold")]
+                # Authority or title in capitals, then the signer's name, which is not in capitals.
+                if len(bold_lines) < 2 or bold_lines[-1].text.strip().isupper():
+                    problems.append(
+                        "Thiếu khối chữ ký bên phải nơi nhận (quyền hạn, chức vụ in hoa và họ tên người ký, in đậm)."
+                    )
+                return
+    problems.append("Thiếu khối “Nơi nhận:” đặt cạnh chữ ký (bảng hai cột ở cuối văn bản).")
+
+
+def check_nd30(docx_bytes: bytes) -> list[str]:
+    """The ND30 format problems of a DOCX, in Vietnamese; an empty list means it conforms."""
+    try:
+        doc = open_docx(io.BytesIO(docx_bytes))
+    except Exception:  # python-docx raises many kinds on a broken package
+        return ["Không đọc được tệp Word (.docx)."]
+    problems: list[str] = []
+    styles = _Styles(doc)
+    paragraphs = _paragraphs(doc)
+    _check_page(doc, problems)
+    _check_fonts(doc, styles, paragraphs, problems)
+    _check_header(styles, paragraphs, problems)
+    _check_closing(doc, styles, problems)
+    return problems
+
+
+def assert_nd30(docx_bytes: bytes) -> None:
+    """Fail (AssertionError) with every ND30 problem of the document."""
+    problems = check_nd30(docx_bytes)
+    assert not problems, "Văn bản chưa đúng thể thức Nghị định 30/2020/NĐ-CP:\n- " + "\n- ".join(problems)

@@ -1,0 +1,203 @@
+"""DOCX (docxtpl) and PDF (LibreOffice, when installed) output of documents."""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx import Document as open_docx
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
+
+from documents.docx_build import SHIPPED, TEMPLATE_DIR
+from documents.models import DocType
+
+# What a template may use; shown on the templates page so the office keeps them when editing in Word.
+PLACEHOLDER_HELP: list[tuple[str, str]] = [
+    ("{{ parent_name }}", "Tên cơ quan chủ quản (in hoa), có thể trống"),
+    ("{{ issuer_name }}", "Tên cơ quan ban hành (in hoa)"),
+    ("{{ number_symbol }}", "Số, ký hiệu, ví dụ 03/TB-HĐND"),
+    ("{{ place_date }}", "Địa danh và ngày, ví dụ Đức Phổ, ngày 12 tháng 01 năm 2022"),
+    ("{{ type_name }}", "Tên loại văn bản (in hoa), ví dụ THÔNG BÁO"),
+    ("{{ subject }}", "Trích yếu nội dung"),
+    ("{{ addressees }}", "Kính gửi (công văn)"),
+    (
+        "{%p for para in paragraphs %} … {{ para.text }} … {%p endfor %}",
+        "Các đoạn nội dung (para.kind: heading, subheading, center, text)",
+    ),
+    ("{%p for line in recipients %} … {{ line }} … {%p endfor %}", "Các dòng Nơi nhận, kết thúc bằng Lưu: VT."),
+    ("{{ signer_authority_line }}", "Quyền hạn ký, ví dụ TL. THƯỜNG TRỰC HĐND"),
+    ("{{ signer_title }}", "Chức vụ người ký (in hoa)"),
+    ("{{ signer_name }}", "Họ và tên người ký"),
+]
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}")
+
+
+class RenderError(Exception):
+    """A template that cannot produce a document; the message is Vietnamese and says why."""
+
+
+@dataclass
+class DocxData:
+    """Everything a template shows, already in the document's words (upper case where ND30 wants it)."""
+
+    parent_name: str
+    issuer_name: str
+    number_symbol: str
+    place_date: str
+    type_name: str
+    subject: str
+    body: str
+    recipients: list[str]
+    signer_authority_line: str
+    signer_title: str
+    signer_name: str
+    addressees: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+SAMPLE = DocxData(
+    parent_name="",
+    issuer_name="HỘI ĐỒNG NHÂN DÂN THỊ XÃ ĐỨC PHỔ",
+    number_symbol="03/TB-HĐND",
+    place_date="Đức Phổ, ngày 12 tháng 01 năm 2022",
+    type_name="THÔNG BÁO",
+    subject="Kết luận của Thường trực HĐND thị xã tại phiên họp ngày 12/01/2022",
+    body="Ngày 12/01/2022, Thường trực HĐND thị xã tổ chức phiên họp.\n"
+    "# 1. Đánh giá công tác chuẩn bị kỳ họp\n## a) Kết quả đạt được\n- Kỳ họp được thực hiện nghiêm túc.\n"
+    "! QUYẾT NGHỊ:\nVăn phòng thông báo đến các cơ quan, đơn vị liên quan biết, thực hiện./.",
+    recipients=["- TT Thị ủy;", "- UBND thị xã;", "- Lưu: VT."],
+    signer_authority_line="TL. THƯỜNG TRỰC HĐND",
+    signer_title="CHÁNH VĂN PHÒNG",
+    signer_name="Nguyễn Viết Thanh",
+    addressees="Ủy ban nhân dân thị xã",
+)
+
+
+def shipped_template(doc_type: str) -> bytes:
+    """The template shipped for a type, else the generic one."""
+    filename = SHIPPED.get(doc_type) or SHIPPED[""]
+    return (TEMPLATE_DIR / filename).read_bytes()
+
+
+def body_paragraphs(text: str) -> list[dict[str, str]]:
+    """The body's lines as paragraphs; '# ', '## ', '! ' mark a heading, a sub-heading, a centred line."""
+    out = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        kind = "text"
+        for prefix, name in (("## ", "subheading"), ("# ", "heading"), ("! ", "center")):
+            if line.startswith(prefix):
+                line, kind = line[len(prefix) :].strip(), name
+                break
+        out.append({"kind": kind, "text": line})
+    return out
+
+
+def _leftovers(docx_bytes: bytes) -> list[str]:
+    """Placeholder marks still in the text of the document, its headers and footers."""
+    doc = open_docx(io.BytesIO(docx_bytes))
+    texts = [p.text for p in _all_paragraphs(doc)]
+    return sorted({m for t in texts for m in _LEFTOVER.findall(t)})
+
+
+def _all_paragraphs(doc: object) -> list:
+    out = list(doc.paragraphs)
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                out.extend(cell.paragraphs)
+    for section in doc.sections:
+        for part in (section.header, section.first_page_header, section.footer, section.first_page_footer):
+            out.extend(part.paragraphs)
+    return out
+
+
+def render_docx(template: bytes, data: DocxData) -> bytes:
+    """Fill a template; RenderError (Vietnamese) when it is not a DOCX, fails, or leaves placeholders."""
+    if not zipfile.is_zipfile(io.BytesIO(template)):
+        raise RenderError("Tệp không phải là tệp Word (.docx) hợp lệ.")
+    try:
+        tpl = DocxTemplate(io.BytesIO(template))
+        context = {
+            "parent_name": data.parent_name,
+            "issuer_name": data.issuer_name,
+            "number_symbol": data.number_symbol,
+            "place_date": data.place_date,
+            "type_name": data.type_name,
+            "subject": data.subject,
+            "addressees": data.addressees,
+            "recipients": data.recipients,
+            "signer_authority_line": data.signer_authority_line,
+            "signer_title": data.signer_title,
+            "signer_name": data.signer_name,
+            "extra": data.extra,
+            "paragraphs": body_paragraphs(data.body),
+        }
+        # Unknown names are errors, not blanks: a misspelt placeholder must not pass silently.
+        tpl.render(context, jinja_env=Environment(undefined=StrictUndefined, autoescape=True), autoescape=True)
+        out = io.BytesIO()
+        tpl.save(out)
+    except UndefinedError as exc:
+        raise RenderError(f"Mẫu dùng biến không có: {exc.message}.") from exc
+    except TemplateError as exc:
+        raise RenderError(f"Mẫu có lỗi cú pháp ở phần giữ chỗ: {exc.message or exc}.") from exc
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise RenderError("Tệp không phải là tệp Word (.docx) hợp lệ.") from exc
+    result = out.getvalue()
+    leftovers = _leftovers(result)
+    if leftovers:
+        raise RenderError(
+            "Sau khi điền dữ liệu, mẫu vẫn còn phần giữ chỗ chưa thay thế ("
+            + ", ".join(leftovers)
+            + "); có thể Word đã tách một phần giữ chỗ, hãy gõ lại nguyên phần đó."
+        )
+    return result
+
+
+def pdf_available() -> bool:
+    return _soffice() is not None
+
+
+def _soffice() -> str | None:
+    return shutil.which("libreoffice") or shutil.which("soffice")
+
+
+def render_pdf(docx_bytes: bytes) -> bytes | None:
+    """The PDF of a DOCX through LibreOffice; None when LibreOffice is not installed or fails."""
+    binary = _soffice()
+    if binary is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "van-ban.docx"
+        source.write_bytes(docx_bytes)
+        # A private profile: parallel conversions with a shared one block each other.
+        profile = Path(tmp) / "profile"
+        command = [
+            binary,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+            str(source),
+        ]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=120, env={**os.environ, "HOME": tmp})
+        except (subprocess.SubprocessError, OSError):
+            return None
+        target = source.with_suffix(".pdf")
+        return target.read_bytes() if target.exists() else None
+
+
+def type_label(doc_type: str) -> str:
+    return DocType(doc_type).label if doc_type else "Mẫu chung"

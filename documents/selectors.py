@@ -1,0 +1,129 @@
+"""Every read of the document register, scoped to the user's council and role, with fixed query counts."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Model, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from documents.access import VIEW_ALL, VIEW_DRAFTS
+from documents.models import Attachment, Direction, Document, DocumentTemplate, State
+from hdnd.text import fold
+from registry.access import agency_bodies, has_perm
+from registry.models import Body, Council
+
+PUBLIC_STATES = [State.PUBLISHED]
+
+
+def _shaped(qs: QuerySet[Document]) -> QuerySet[Document]:
+    return qs.select_related("issuer", "sender_body", "council").prefetch_related(
+        Prefetch("recipient_bodies", queryset=Body.objects.order_by("name"))
+    )
+
+
+def document_scope(*, user: AbstractBaseUser | AnonymousUser, council: Council) -> QuerySet[Document]:
+    """The documents of the council the user may see.
+
+    Readers see every issued document; only those who draft see drafts; an agency user sees only
+    documents addressed to (or sent by) their body, never a draft.
+    """
+    qs = Document.objects.filter(council=council)
+    if not has_perm(user, council, VIEW_DRAFTS):
+        qs = qs.exclude(state=State.DRAFT)
+    if not has_perm(user, council, VIEW_ALL):
+        bodies = agency_bodies(user, council)
+        addressed = Document.recipient_bodies.through.objects.filter(body_id__in=bodies).values("document_id")
+        qs = qs.filter(Q(pk__in=addressed) | Q(sender_body_id__in=bodies))
+    return qs
+
+
+def document_list(
+    *,
+    user: AbstractBaseUser | AnonymousUser,
+    council: Council,
+    direction: str = Direction.OUTGOING,
+    search: str = "",
+    doc_type: str = "",
+    state: str = "",
+    body: int | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> QuerySet[Document]:
+    """The register of outgoing or incoming documents, filtered.
+
+    `search` matches the number and symbol or the subject without diacritics; `body` is the issuer's
+    registry body, a recipient or the sender; dates bound the date of issue (outgoing) or arrival (incoming).
+    """
+    qs = document_scope(user=user, council=council)
+    if direction:
+        qs = qs.filter(direction=direction)
+    if search:
+        key = fold(search)
+        qs = qs.filter(Q(subject_folded__contains=key) | Q(number_folded__contains=key))
+    if doc_type:
+        qs = qs.filter(doc_type=doc_type)
+    if state:
+        qs = qs.filter(state=state)
+    if body:
+        addressed = Document.recipient_bodies.through.objects.filter(body_id=body).values("document_id")
+        qs = qs.filter(Q(pk__in=addressed) | Q(sender_body_id=body) | Q(issuer__body_id=body))
+    date_field = "received_on" if direction == Direction.INCOMING else "issued_on"
+    if date_from:
+        qs = qs.filter(**{f"{date_field}__gte": date_from})
+    if date_to:
+        qs = qs.filter(**{f"{date_field}__lte": date_to})
+    order = ["-received_on", "-number", "-pk"] if direction == Direction.INCOMING else ["-created_at", "-pk"]
+    return _shaped(qs).order_by(*order)
+
+
+def document_get(*, user: AbstractBaseUser | AnonymousUser, council: Council, pk: int) -> Document:
+    """One document the user may see, with what its page shows; 404 otherwise (another council included)."""
+    qs = _shaped(document_scope(user=user, council=council)).select_related(
+        "handler_user", "handler_person", "created_by", "source_type"
+    )
+    qs = qs.prefetch_related(Prefetch("attachments", queryset=Attachment.objects.select_related("uploaded_by")))
+    document = qs.filter(pk=pk).first()
+    if document is None:
+        raise Http404("Không tìm thấy văn bản.")
+    return document
+
+
+def attachment_get(*, user: AbstractBaseUser | AnonymousUser, council: Council, pk: int) -> Attachment:
+    """An attachment of a document the user may see; 404 otherwise."""
+    visible = document_scope(user=user, council=council).values("pk")
+    attachment = Attachment.objects.filter(pk=pk, document__in=visible).first()
+    if attachment is None:
+        raise Http404("Không tìm thấy tệp.")
+    return attachment
+
+
+def public_list(*, council: int | None = None, search: str = "") -> QuerySet[Document]:
+    """Published documents, for everyone; nothing else ever appears here."""
+    qs = Document.objects.filter(state__in=PUBLIC_STATES, direction=Direction.OUTGOING)
+    if council:
+        qs = qs.filter(council_id=council)
+    if search:
+        key = fold(search)
+        qs = qs.filter(Q(subject_folded__contains=key) | Q(number_folded__contains=key))
+    return qs.select_related("council", "issuer").order_by("-published_at", "-pk")
+
+
+def public_get(*, pk: int) -> Document:
+    document = public_list().filter(pk=pk).first()
+    if document is None:
+        raise Http404("Không tìm thấy văn bản.")
+    return document
+
+
+def documents_for_source(*, source: Model) -> QuerySet[Document]:
+    """The documents made from a record (a meeting, a resolution...), for the record's own page."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return _shaped(
+        Document.objects.filter(source_type=ContentType.objects.get_for_model(source), source_id=source.pk)
+    ).order_by("created_at", "pk")
+
+
+def council_templates(*, council: Council) -> dict[str, DocumentTemplate]:
+    """The council's own templates by type ('' = generic), without their content."""
+    return {t.doc_type: t for t in DocumentTemplate.objects.filter(council=council).defer("content")}

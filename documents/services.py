@@ -1,0 +1,536 @@
+"""Every write of the document register. Workflow apps create and issue their documents through these.
+
+document_create(*, council, doc_type, subject, body, ..., source=None, user=None) -> Document
+document_update(*, document, **fields) -> Document           # drafts only
+document_issue(*, document, user, issued_on=None) -> Document
+document_publish(*, document, user) -> Document
+document_withdraw(*, document, user, reason, on=None) -> Document
+incoming_create(*, council, doc_type, subject, received_on, ...) -> Document
+document_render_docx(document) -> bytes;  document_render_pdf(document) -> bytes | None
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from documents import numbering
+from documents.checker import check_nd30
+from documents.docx_build import SHIPPED
+from documents.models import (
+    NORMATIVE_TYPES,
+    Attachment,
+    Authority,
+    Direction,
+    DocType,
+    Document,
+    DocumentTemplate,
+    Issuer,
+    State,
+)
+from documents.rendering import SAMPLE, DocxData, RenderError, render_docx, render_pdf, shipped_template
+from hdnd.text import clean, clean_multiline, fold
+from registry.models import Body, Council, Person
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+ARCHIVE_LINE = "- Lưu: VT."
+# Fields a draft may change; the rest (number, state, dates of publishing) belong to the actions.
+DRAFT_FIELDS = {
+    "doc_type",
+    "normative",
+    "issuer",
+    "place",
+    "issued_on",
+    "subject",
+    "body",
+    "signer_authority",
+    "signer_collective",
+    "signer_title",
+    "signer_name",
+    "recipient_lines",
+}
+INCOMING_FIELDS = {
+    "doc_type",
+    "subject",
+    "body",
+    "sender_body",
+    "sender_name",
+    "external_number",
+    "external_date",
+    "received_on",
+    "handler_user",
+    "handler_person",
+}
+MULTILINE = {"body", "recipient_lines"}
+
+
+def _save(obj: models.Model) -> models.Model:
+    obj.full_clean()
+    try:
+        obj.save()
+    except IntegrityError as exc:  # a concurrent duplicate that passed full_clean
+        raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
+    return obj
+
+
+def _text(name: str, value: object) -> object:
+    if isinstance(value, str):
+        return clean_multiline(value) if name in MULTILINE else clean(value)
+    return value
+
+
+def _refold(document: Document) -> None:
+    document.subject_folded = fold(document.subject)
+    document.number_folded = fold(f"{document.number_symbol} {document.external_number}")
+
+
+def _check_same_council(council: Council, **related: object) -> None:
+    errors = {}
+    for name, obj in related.items():
+        if obj is not None and getattr(obj, "council_id", council.pk) != council.pk:
+            errors[name] = "Phải thuộc cùng Hội đồng."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _set_recipients(document: Document, bodies: Iterable[Body] | None) -> None:
+    if bodies is None:
+        return
+    bodies = list(bodies)
+    for body in bodies:
+        if body.council_id != document.council_id:
+            raise ValidationError({"recipient_bodies": "Nơi nhận phải là cơ quan của cùng Hội đồng."})
+    document.recipient_bodies.set(bodies)
+
+
+def _set_source(document: Document, source: models.Model | None) -> None:
+    if source is None:
+        return
+    if source.pk is None:
+        raise ValidationError({"source": "Hồ sơ nguồn chưa được lưu."})
+    owner = getattr(source, "council_id", document.council_id)
+    if owner != document.council_id:
+        raise ValidationError({"source": "Hồ sơ nguồn phải thuộc cùng Hội đồng."})
+    document.source_type = ContentType.objects.get_for_model(source)
+    document.source_id = source.pk
+
+
+# Issuers ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def issuer_default(*, council: Council) -> Issuer:
+    """The council's default issuer, created on first use: the council itself, symbol "HĐND".
+
+    A letter from the council is drafted by its office: "15/HĐND-VP" (Nghị định 30/2020/NĐ-CP,
+    Phụ lục I, mục 3b).
+    """
+    issuer = Issuer.objects.filter(council=council, is_default=True).first()
+    if issuer is not None:
+        return issuer
+    # A council heads its own documents: no parent line above its name.
+    issuer = Issuer(
+        council=council,
+        name=f"Hội đồng nhân dân {council.unit_label}",
+        parent_name="",
+        symbol="HĐND",
+        letter_symbol="HĐND-VP",
+        is_default=True,
+    )
+    try:
+        with transaction.atomic():
+            return _save(issuer)
+    except ValidationError:
+        # Created meanwhile by a concurrent first use.
+        return Issuer.objects.get(council=council, is_default=True)
+
+
+@transaction.atomic
+def issuer_create(
+    *,
+    council: Council,
+    name: str,
+    symbol: str,
+    letter_symbol: str = "",
+    parent_name: str = "",
+    body: Body | None = None,
+) -> Issuer:
+    """Add an issuing authority (a committee that issues its own reports, for example)."""
+    _check_same_council(council, body=body)
+    issuer = Issuer(
+        council=council,
+        body=body,
+        name=clean(name),
+        symbol=clean(symbol),
+        letter_symbol=clean(letter_symbol) or f"{clean(symbol)}-VP",
+        parent_name=clean(parent_name),
+    )
+    return _save(issuer)
+
+
+# Outgoing documents ----------------------------------------------------------------------------
+
+
+def _check_normative(doc_type: str, normative: bool) -> None:
+    if normative and doc_type not in NORMATIVE_TYPES:
+        raise ValidationError({"normative": "Chỉ nghị quyết, quyết định mới có thể là văn bản quy phạm pháp luật."})
+
+
+@transaction.atomic
+def document_create(
+    *,
+    council: Council,
+    doc_type: str,
+    subject: str = "",
+    body: str = "",
+    issuer: Issuer | None = None,
+    normative: bool = False,
+    place: str = "",
+    issued_on: datetime.date | None = None,
+    signer_authority: str = Authority.NONE,
+    signer_collective: str = "",
+    signer_title: str = "",
+    signer_name: str = "",
+    recipient_bodies: Iterable[Body] | None = None,
+    recipient_lines: str = "",
+    source: models.Model | None = None,
+    user: AbstractBaseUser | None = None,
+) -> Document:
+    """Create an outgoing document as a draft (no number until it is issued).
+
+    `source` is the record the document comes from (any model of the same council); the issuer
+    defaults to the council's, the place to the council's place name.
+    """
+    if doc_type not in DocType.values:
+        raise ValidationError({"doc_type": "Loại văn bản không hợp lệ."})
+    _check_normative(doc_type, normative)
+    if issuer is None:
+        issuer = issuer_default(council=council)
+    _check_same_council(council, issuer=issuer)
+    document = Document(
+        council=council,
+        direction=Direction.OUTGOING,
+        doc_type=doc_type,
+        normative=normative,
+        issuer=issuer,
+        issued_on=issued_on,
+        created_by=user,
+    )
+    fields = {
+        "place": place or council.document_place,
+        "subject": subject,
+        "body": body,
+        "signer_authority": signer_authority,
+        "signer_collective": signer_collective,
+        "signer_title": signer_title,
+        "signer_name": signer_name,
+        "recipient_lines": recipient_lines,
+    }
+    for name, value in fields.items():
+        setattr(document, name, _text(name, value))
+    _set_source(document, source)
+    _refold(document)
+    _save(document)
+    _set_recipients(document, recipient_bodies)
+    return document
+
+
+def _lock(document: Document) -> Document:
+    """The document's row, locked, so two users' actions on it run one after the other."""
+    return Document.objects.select_for_update().select_related("issuer", "council").get(pk=document.pk)
+
+
+@transaction.atomic
+def document_update(
+    *, document: Document, recipient_bodies: Iterable[Body] | None = None, **fields: object
+) -> Document:
+    """Change a draft; an issued document is frozen (its text is what was sent)."""
+    current = _lock(document)
+    if current.is_frozen:
+        raise ValidationError(
+            "Văn bản đã ban hành, không thể sửa. Nếu có sai sót, hãy thu hồi và ban hành văn bản khác."
+        )
+    allowed = DRAFT_FIELDS if current.is_outgoing else INCOMING_FIELDS
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError(f"Không thể sửa trường: {', '.join(sorted(unknown))}.")
+    for name, value in fields.items():
+        setattr(current, name, _text(name, value))
+    if current.is_outgoing:
+        _check_normative(current.doc_type, current.normative)
+        _check_same_council(current.council, issuer=current.issuer)
+    else:
+        _check_same_council(current.council, sender_body=current.sender_body, handler_person=current.handler_person)
+    _refold(current)
+    _save(current)
+    _set_recipients(current, recipient_bodies)
+    return current
+
+
+def issue_missing(document: Document) -> dict[str, str]:
+    """What a draft lacks to be issued (Nghị định 30/2020/NĐ-CP, Điều 8: the components of a document)."""
+    missing = {}
+    if document.issuer_id is None:
+        missing["issuer"] = "Thiếu cơ quan ban hành."
+    if not document.place:
+        missing["place"] = "Thiếu địa danh."
+    if not document.subject:
+        missing["subject"] = "Thiếu trích yếu nội dung."
+    if not document.body:
+        missing["body"] = "Thiếu nội dung văn bản."
+    if not document.signer_title:
+        missing["signer_title"] = "Thiếu chức vụ người ký."
+    if not document.signer_name:
+        missing["signer_name"] = "Thiếu họ và tên người ký."
+    if document.signer_authority and not document.signer_collective:
+        missing["signer_collective"] = "Thiếu tên tập thể hoặc người đứng đầu mà người ký thay mặt."
+    if not document.recipient_lines and not document.recipient_bodies.exists():
+        missing["recipient_lines"] = "Thiếu nơi nhận."
+    return missing
+
+
+@transaction.atomic
+def document_issue(
+    *, document: Document, user: AbstractBaseUser | None, issued_on: datetime.date | None = None
+) -> Document:
+    """Issue a draft: take the next number of its series in the year of issue, in this transaction.
+
+    Refused, with every missing component listed and nothing changed, when the draft is incomplete.
+    """
+    current = _lock(document)
+    if current.direction != Direction.OUTGOING or current.state != State.DRAFT:
+        raise ValidationError("Chỉ dự thảo văn bản đi mới có thể ban hành.")
+    missing = issue_missing(current)
+    if missing:
+        raise ValidationError({field: f"Chưa thể ban hành: {message}" for field, message in missing.items()})
+    day = issued_on or current.issued_on or timezone.localdate()
+    rule = numbering.series_rule(current.council, current.doc_type, current.normative)
+    number = numbering.take_number(
+        council=current.council, scope=numbering.issuer_scope(current.issuer), series=rule.series, year=day.year
+    )
+    current.series, current.year, current.number, current.issued_on = rule.series, day.year, number, day
+    current.number_symbol = numbering.format_number_symbol(
+        pattern=rule.pattern, number=number, year=day.year, doc_type=current.doc_type, issuer=current.issuer
+    )
+    current.state = State.ISSUED
+    _refold(current)
+    _save(current)
+    return current
+
+
+@transaction.atomic
+def document_publish(*, document: Document, user: AbstractBaseUser | None) -> Document:
+    """Make an issued document public: it appears on the public list, without login."""
+    current = _lock(document)
+    if current.state != State.ISSUED:
+        raise ValidationError("Chỉ văn bản đã ban hành (chưa thu hồi) mới có thể công khai.")
+    current.state = State.PUBLISHED
+    current.published_at = timezone.now()
+    return _save(current)
+
+
+@transaction.atomic
+def document_withdraw(
+    *, document: Document, user: AbstractBaseUser | None, reason: str, on: datetime.date | None = None
+) -> Document:
+    """Withdraw an issued or published document; it keeps its number (which is never reused)."""
+    current = _lock(document)
+    if current.state not in {State.ISSUED, State.PUBLISHED}:
+        raise ValidationError("Chỉ văn bản đã ban hành mới có thể thu hồi.")
+    reason = clean(reason)
+    if not reason:
+        raise ValidationError({"reason": "Vui lòng nêu lý do thu hồi."})
+    current.state = State.WITHDRAWN
+    current.withdrawn_on = on or timezone.localdate()
+    current.withdrawn_reason = reason[:500]
+    return _save(current)
+
+
+# Incoming documents ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def incoming_create(
+    *,
+    council: Council,
+    doc_type: str,
+    subject: str,
+    received_on: datetime.date,
+    sender_body: Body | None = None,
+    sender_name: str = "",
+    external_number: str = "",
+    external_date: datetime.date | None = None,
+    body: str = "",
+    handler_user: AbstractBaseUser | None = None,
+    handler_person: Person | None = None,
+    user: AbstractBaseUser | None = None,
+) -> Document:
+    """Register an incoming document; it takes the next arrival number ("số đến") of the year."""
+    errors = {}
+    if doc_type not in DocType.values:
+        errors["doc_type"] = "Loại văn bản không hợp lệ."
+    if sender_body is None and not clean(sender_name):
+        errors["sender_name"] = "Vui lòng chọn hoặc nhập cơ quan gửi."
+    if not clean(subject):
+        errors["subject"] = "Vui lòng nhập trích yếu nội dung."
+    if external_date and external_date > received_on:
+        errors["external_date"] = "Ngày của văn bản không thể sau ngày đến."
+    if errors:
+        raise ValidationError(errors)
+    _check_same_council(council, sender_body=sender_body, handler_person=handler_person)
+    document = Document(
+        council=council,
+        direction=Direction.INCOMING,
+        doc_type=doc_type,
+        state=State.RECEIVED,
+        sender_body=sender_body,
+        sender_name=clean(sender_name),
+        external_number=clean(external_number),
+        external_date=external_date,
+        received_on=received_on,
+        issued_on=external_date,
+        subject=clean(subject),
+        body=clean_multiline(body),
+        handler_user=handler_user,
+        handler_person=handler_person,
+        created_by=user,
+    )
+    document.number = numbering.take_number(
+        council=council, scope=numbering.INCOMING_SCOPE, series=numbering.INCOMING_SERIES, year=received_on.year
+    )
+    document.year, document.series = received_on.year, numbering.INCOMING_SERIES
+    _refold(document)
+    return _save(document)
+
+
+# Attachments -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attachment_add(*, document: Document, file: UploadedFile, user: AbstractBaseUser | None) -> Attachment:
+    """Attach a file; an issued document still takes attachments (the signed scan comes after issuing)."""
+    if file.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError({"file": "Tệp quá lớn (tối đa 20 MB)."})
+    name = clean(file.name)[:200] or "tep-dinh-kem"
+    return _save(Attachment(document=document, file=file, name=name, uploaded_by=user))
+
+
+# Output ----------------------------------------------------------------------------------------
+
+
+def recipient_list(document: Document) -> list[str]:
+    """The "Nơi nhận" lines: registry bodies, then free lines, always ending with "- Lưu: VT."."""
+    names = [b.short_name or b.name for b in document.recipient_bodies.all()]
+    archive = ARCHIVE_LINE
+    for line in document.recipient_lines.splitlines():
+        line = clean(line).lstrip("-–• ").rstrip(";.,").strip()
+        if not line:
+            continue
+        if line.lower().startswith("lưu"):
+            archive = f"- {line}."  # the office's own archive line ("Lưu: VT, VP.")
+            continue
+        names.append(line)
+    return [f"- {name};" for name in names] + [archive]
+
+
+def _upper(text: str) -> str:
+    return clean(text).upper()
+
+
+def docx_data(document: Document) -> DocxData:
+    """The words a template shows for a document, as ND30 wants them (capitals, dates, number)."""
+    issuer = document.issuer
+    if document.number is not None and document.number_symbol:
+        number_symbol = document.number_symbol
+    else:
+        rule = numbering.series_rule(document.council, document.doc_type, document.normative)
+        year = (document.issued_on or timezone.localdate()).year
+        number_symbol = numbering.format_number_symbol(
+            pattern=rule.pattern, number=None, year=year, doc_type=document.doc_type, issuer=issuer
+        )
+    authority = ""
+    if document.signer_authority:
+        authority = f"{document.signer_authority} {_upper(document.signer_collective)}".strip()
+    bodies = [b.name for b in document.recipient_bodies.all()]
+    return DocxData(
+        parent_name=_upper(issuer.parent_name) if issuer else "",
+        issuer_name=_upper(issuer.name) if issuer else "",
+        number_symbol=number_symbol,
+        place_date=numbering.nd30_date(document.place or document.council.document_place, document.issued_on),
+        type_name=_upper(document.get_doc_type_display()),
+        subject=document.subject,
+        body=document.body,
+        recipients=recipient_list(document),
+        signer_authority_line=authority,
+        signer_title=_upper(document.signer_title),
+        signer_name=document.signer_name,
+        addressees="; ".join(bodies) if bodies else "",
+    )
+
+
+def template_for(*, council: Council, doc_type: str) -> bytes:
+    """The template a document of this type uses: the council's own, else the shipped one."""
+    own = {t.doc_type: t for t in DocumentTemplate.objects.filter(council=council, doc_type__in=[doc_type, ""])}
+    if doc_type in own:
+        return bytes(own[doc_type].content)
+    if doc_type not in SHIPPED and "" in own:
+        return bytes(own[""].content)
+    return shipped_template(doc_type)
+
+
+def document_render_docx(document: Document) -> bytes:
+    """The document as DOCX, from its type's template; a broken council template is a ValidationError."""
+    try:
+        return render_docx(template_for(council=document.council, doc_type=document.doc_type), docx_data(document))
+    except RenderError as exc:
+        raise ValidationError(f"Không tạo được tệp Word từ mẫu của Hội đồng: {exc}") from exc
+
+
+def document_render_pdf(document: Document) -> bytes | None:
+    """The document as PDF through LibreOffice, or None where LibreOffice is not installed."""
+    return render_pdf(document_render_docx(document))
+
+
+# Templates -------------------------------------------------------------------------------------
+
+
+def template_validate(content: bytes) -> None:
+    """Refuse a template that is not a DOCX, does not render, or renders outside the ND30 format."""
+    if len(content) > MAX_TEMPLATE_BYTES:
+        raise ValidationError({"file": "Tệp mẫu quá lớn (tối đa 5 MB)."})
+    try:
+        rendered = render_docx(content, SAMPLE)
+    except RenderError as exc:
+        raise ValidationError({"file": str(exc)}) from exc
+    problems = check_nd30(rendered)
+    if problems:
+        raise ValidationError({"file": "Văn bản tạo từ mẫu chưa đúng thể thức: " + " ".join(problems)})
+
+
+@transaction.atomic
+def template_upload(
+    *, council: Council, doc_type: str, content: bytes, filename: str, user: AbstractBaseUser | None
+) -> DocumentTemplate:
+    """Store a council's template for a type ('' = generic) after rendering it with a sample document."""
+    if doc_type and doc_type not in DocType.values:
+        raise ValidationError({"doc_type": "Loại văn bản không hợp lệ."})
+    template_validate(content)
+    template, _ = DocumentTemplate.objects.get_or_create(
+        council=council, doc_type=doc_type, defaults={"content": content, "filename": filename, "uploaded_by": user}
+    )
+    template.content, template.filename, template.uploaded_by = content, clean(filename)[:200], user
+    template.save()
+    return template
+
+
+@transaction.atomic
+def template_reset(*, council: Council, doc_type: str) -> None:
+    """Go back to the shipped template for a type."""
+    for template in DocumentTemplate.objects.filter(council=council, doc_type=doc_type):
+        template.delete()
