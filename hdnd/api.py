@@ -100,3 +100,7 @@ def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRe
 api.add_router("/", "registry.api.router")
 api.add_router("/", "documents.api.router")
 api.add_router("/", "followup.api.router")
+api.add_router("/", "standing.api.router")
+api.add_router("/", "plenary.api.router")
+api.add_router("/", "supervision.api.router")
+api.add_router("/", "petitions.api.router")

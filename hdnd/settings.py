@@ -38,6 +38,10 @@ INSTALLED_APPS = [
     "registry",
     "documents",
     "followup",
+    "standing",
+    "plenary",
+    "supervision",
+    "petitions",
 ]
 
 MIDDLEWARE = [

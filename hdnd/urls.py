@@ -19,6 +19,10 @@ urlpatterns = [
     path("dang-ky/", include("registry.urls")),
     path("van-ban/", include("documents.urls")),
     path("theo-doi/", include("followup.urls")),
+    path("thuong-truc/", include("standing.urls")),
+    path("ky-hop/", include("plenary.urls")),
+    path("giam-sat/", include("supervision.urls")),
+    path("kien-nghi/", include("petitions.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]
