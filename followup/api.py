@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from followup import selectors, services
@@ -79,7 +79,7 @@ def obligation_detail(request: HttpRequest, council_id: int, obligation_id: int)
 
 
 @router.post("/councils/{council_id}/obligations", response={201: ObligationDetailOut}, url_name="obligation_create")
-def obligation_create(request: HttpRequest, council_id: int, payload: ObligationIn) -> tuple[int, Obligation]:
+def obligation_create(request: HttpRequest, council_id: int, payload: ObligationIn) -> Status:
     council = council_for_api(request.user, council_id, MANAGE)
     data = payload.dict()
     owner = Body.objects.filter(council=council, pk=data.pop("owner_id")).first()
@@ -92,7 +92,7 @@ def obligation_create(request: HttpRequest, council_id: int, payload: Obligation
     obligation = services.obligation_create(
         council=council, owner=owner, owner_person=person, user=request.user, **data
     )
-    return 201, _get(request, council, obligation.pk)
+    return Status(201, _get(request, council, obligation.pk))
 
 
 def _act(request: HttpRequest, council_id: int, obligation_id: int, *, manage: bool) -> tuple[Council, Obligation]:
