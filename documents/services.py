@@ -243,7 +243,7 @@ def document_create(
 
 def _lock(document: Document) -> Document:
     """The document's row, locked, so two users' actions on it run one after the other."""
-    return Document.objects.select_for_update().select_related("issuer", "council").get(pk=document.pk)
+    return Document.objects.select_for_update(of=("self",)).select_related("issuer", "council").get(pk=document.pk)
 
 
 @transaction.atomic
