@@ -83,20 +83,21 @@ def obligation_create(request: HttpRequest) -> HttpResponse:
 def _action_forms(request: HttpRequest, council: Council, obligation: Obligation) -> dict[str, BaseForm]:
     """The action forms the user may use on this obligation now (state machine and role together)."""
     allowed = allowed_actions(obligation.state)
-    forms: dict[str, BaseForm] = {}
+    forms: dict[str, type[BaseForm]] = {}
     if can_report(request.user, council, obligation):
         if Action.START in allowed:
-            forms["start"] = StartForm()
+            forms["start"] = StartForm
         if Action.DONE in allowed:
-            forms["report"] = ReportForm()
+            forms["report"] = ReportForm
     if has_perm(request.user, council, MANAGE):
         if Action.ACCEPT in allowed:
-            forms["accept"] = AcceptForm()
+            forms["accept"] = AcceptForm
         if Action.RETURN in allowed:
-            forms["return"] = ReasonForm()
+            forms["return"] = ReasonForm
         if Action.CANCEL in allowed:
-            forms["cancel"] = ReasonForm()
-    return forms
+            forms["cancel"] = ReasonForm
+    # Several forms share one page: distinct ids keep each label tied to its own field.
+    return {key: form_class(auto_id=f"{key}_%s") for key, form_class in forms.items()}
 
 
 @login_required
