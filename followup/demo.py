@@ -29,11 +29,12 @@ def seed(council: Council) -> None:
         return
     today = datetime.date.today()
     bodies = {b.short_name: b for b in Body.objects.filter(council=council)}
+    created = []
     for short_name, title, source_label, days, age in DEMO:
         owner = bodies.get(short_name)
         if owner is None:
             continue
-        services.obligation_create(
+        obligation = services.obligation_create(
             council=council,
             owner=owner,
             title=title,
@@ -41,4 +42,10 @@ def seed(council: Council) -> None:
             source_label=source_label,
             source_date=today - datetime.timedelta(days=age),
             days=days,
+        )
+        created.append(obligation)
+    if created:
+        # One reported done, so the office has something to accept in the demo.
+        services.obligation_report(
+            obligation=created[-1], user=None, text="Đã rà soát, gửi kèm danh sách các khoản nợ đọng.", done=True
         )

@@ -305,3 +305,11 @@ def test_detail_query_count_fixed(world, as_user, django_assert_num_queries) -> 
     report(27)
     with django_assert_num_queries(expected):
         client.get(url)
+
+
+@pytest.mark.django_db
+def test_navigation_and_dashboard(world, as_user) -> None:
+    make_obligation(council=world.council, owner=world.agency, due_on=D(2020, 1, 31), source_date=D(2020, 1, 2))
+    html = as_user("office").get(reverse("home")).content.decode()
+    assert "Việc quá hạn" in html and "Thông báo nhắc việc chưa đọc" in html
+    assert f'href="{reverse("followup:obligation_list")}"' in as_user("agency").get(reverse("home")).content.decode()
