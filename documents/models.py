@@ -322,7 +322,12 @@ class Attachment(models.Model):
     file = models.FileField("tệp", upload_to=_attachment_path, max_length=300)
     name = models.CharField("tên tệp", max_length=200)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người tải lên", null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tải lên",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     uploaded_at = models.DateTimeField("thời điểm tải lên", auto_now_add=True)
     history = HistoricalRecords()
@@ -347,7 +352,12 @@ class DocumentTemplate(models.Model):
     content = models.BinaryField("nội dung tệp")
     filename = models.CharField("tên tệp tải lên", max_length=200)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người tải lên", null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tải lên",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     uploaded_at = models.DateTimeField("thời điểm tải lên", auto_now=True)
     history = HistoricalRecords(excluded_fields=["content"])

@@ -33,6 +33,11 @@ def _page(request: HttpRequest, qs: object) -> object:
     return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
 
 
+def _bound(request: HttpRequest) -> tuple:
+    """Form data when posted, so that an empty post is validated (and refused) rather than ignored."""
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
+
+
 def _filename(document: Document, extension: str) -> str:
     label = (document.number_symbol or f"du-thao-{document.pk}").replace("/", "-")
     return f"{label}.{extension}"
@@ -104,7 +109,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def document_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     initial = {"doc_type": request.GET.get("loai") or DocType.THONG_BAO, "place": council.document_place}
-    form = DocumentForm(request.POST or None, initial=initial, council=council)
+    form = DocumentForm(*_bound(request), initial=initial, council=council)
     if request.method == "POST" and form.is_valid():
         try:
             document = services.document_create(council=council, user=request.user, **form.cleaned_data)
@@ -124,7 +129,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "Văn bản đã ban hành, không thể sửa.")
         return redirect("documents:document_detail", pk=pk)
     form_class = DocumentForm if document.is_outgoing else IncomingForm
-    form = form_class(request.POST or None, instance=document, council=council)
+    form = form_class(*_bound(request), instance=document, council=council)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -140,7 +145,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def incoming_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
-    form = IncomingForm(request.POST or None, council=council)
+    form = IncomingForm(*_bound(request), council=council)
     if request.method == "POST" and form.is_valid():
         try:
             document = services.incoming_create(council=council, user=request.user, **form.cleaned_data)
@@ -184,7 +189,7 @@ def document_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, ISSUE)
     document = selectors.document_get(user=request.user, council=council, pk=pk)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(*_bound(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.document_withdraw(document=document, user=request.user, **form.cleaned_data)
@@ -306,7 +311,7 @@ def template_download(request: HttpRequest, doc_type: str) -> HttpResponse:
 def template_upload(request: HttpRequest, doc_type: str) -> HttpResponse:
     council = require(request, TEMPLATES)
     value = _template_type(doc_type)
-    form = TemplateUploadForm(request.POST or None, request.FILES or None)
+    form = TemplateUploadForm(*_bound(request))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
