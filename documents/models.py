@@ -287,7 +287,7 @@ class Document(models.Model):
                 violation_error_message="Văn bản đến chỉ có trạng thái đã tiếp nhận.",
             ),
             models.CheckConstraint(
-                condition=Q(normative=False) | Q(doc_type__in=list(NORMATIVE_TYPES)),
+                condition=Q(normative=False) | Q(doc_type__in=sorted(NORMATIVE_TYPES)),
                 name="document_normative_type",
                 violation_error_message="Chỉ nghị quyết, quyết định mới có thể là văn bản quy phạm pháp luật.",
             ),

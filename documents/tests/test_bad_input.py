@@ -7,7 +7,7 @@ from documents.models import Document, DocumentTemplate, State
 from documents.tests.factories import draft, issued
 
 
-def _errors(response) -> str:  # noqa: ANN001
+def _errors(response) -> str:
     assert response.status_code == 200
     return response.content.decode()
 
@@ -23,7 +23,7 @@ def _errors(response) -> str:  # noqa: ANN001
         ({"doc_type": "thong_bao", "subject": "X", "signer_authority": "XX."}, "Thẩm quyền ký", "lựa chọn"),
     ],
 )
-def test_document_form(world, as_user, data, field_label, message) -> None:  # noqa: ANN001
+def test_document_form(world, as_user, data, field_label, message) -> None:
     html = _errors(as_user("office").post(reverse("documents:document_create"), data))
     assert message in html
     assert field_label in html
@@ -31,7 +31,7 @@ def test_document_form(world, as_user, data, field_label, message) -> None:  # n
 
 
 @pytest.mark.django_db
-def test_recipient_of_another_council_refused(world, as_user) -> None:  # noqa: ANN001
+def test_recipient_of_another_council_refused(world, as_user) -> None:
     from registry.models import Body
 
     foreign = Body.objects.create(council=world.other_council, kind="co_quan", name="Cơ quan ngoài", short_name="CQN")
@@ -42,7 +42,7 @@ def test_recipient_of_another_council_refused(world, as_user) -> None:  # noqa: 
 
 
 @pytest.mark.django_db
-def test_edit_form_keeps_the_draft(world, as_user) -> None:  # noqa: ANN001
+def test_edit_form_keeps_the_draft(world, as_user) -> None:
     document = draft(world.council)
     html = _errors(
         as_user("office").post(
@@ -72,14 +72,14 @@ def test_edit_form_keeps_the_draft(world, as_user) -> None:  # noqa: ANN001
         ),
     ],
 )
-def test_incoming_form(world, as_user, data, message) -> None:  # noqa: ANN001
+def test_incoming_form(world, as_user, data, message) -> None:
     html = _errors(as_user("office").post(reverse("documents:incoming_create"), data))
     assert message in html
     assert not Document.objects.exists()
 
 
 @pytest.mark.django_db
-def test_issue_screen_lists_what_is_missing(world, as_user) -> None:  # noqa: ANN001
+def test_issue_screen_lists_what_is_missing(world, as_user) -> None:
     document = draft(world.council, signer_name="", recipient_lines="")
     client = as_user("office")
     response = client.post(reverse("documents:document_issue", args=[document.pk]), follow=True)
@@ -91,7 +91,7 @@ def test_issue_screen_lists_what_is_missing(world, as_user) -> None:  # noqa: AN
 
 
 @pytest.mark.django_db
-def test_withdraw_needs_a_reason(world, as_user) -> None:  # noqa: ANN001
+def test_withdraw_needs_a_reason(world, as_user) -> None:
     document = issued(world.council)
     html = _errors(as_user("office").post(reverse("documents:document_withdraw", args=[document.pk]), {"reason": "  "}))
     assert "Lý do thu hồi" in html and "bắt buộc" in html
@@ -100,7 +100,7 @@ def test_withdraw_needs_a_reason(world, as_user) -> None:  # noqa: ANN001
 
 
 @pytest.mark.django_db
-def test_attachment_without_file(world, as_user) -> None:  # noqa: ANN001
+def test_attachment_without_file(world, as_user) -> None:
     document = issued(world.council)
     response = as_user("office").post(reverse("documents:attachment_add", args=[document.pk]), {}, follow=True)
     assert "Tệp đính kèm" in response.content.decode()
@@ -108,14 +108,14 @@ def test_attachment_without_file(world, as_user) -> None:  # noqa: ANN001
 
 
 @pytest.mark.django_db
-def test_template_upload_without_file(world, as_user) -> None:  # noqa: ANN001
+def test_template_upload_without_file(world, as_user) -> None:
     html = _errors(as_user("office").post(reverse("documents:template_upload", args=["chung"]), {}))
     assert "bắt buộc" in html
     assert not DocumentTemplate.objects.exists()
 
 
 @pytest.mark.django_db
-def test_register_filters_with_bad_dates_still_answer(world, as_user) -> None:  # noqa: ANN001
+def test_register_filters_with_bad_dates_still_answer(world, as_user) -> None:
     html = _errors(as_user("office").get(reverse("documents:document_list"), {"tu_ngay": "hom-qua"}))
     assert "Từ ngày" in html
 
@@ -135,7 +135,7 @@ def test_register_filters_with_bad_dates_still_answer(world, as_user) -> None:  
         ({"doc_type": "thong_bao", "subject": "X", "issuer_id": 999999}, 400, "issuer_id"),
     ],
 )
-def test_api_create(world, as_user, payload, status, field) -> None:  # noqa: ANN001
+def test_api_create(world, as_user, payload, status, field) -> None:
     response = as_user("office").post(
         f"/api/v1/councils/{world.council.pk}/documents", payload, content_type="application/json"
     )
@@ -146,7 +146,7 @@ def test_api_create(world, as_user, payload, status, field) -> None:  # noqa: AN
 
 
 @pytest.mark.django_db
-def test_api_issue_refused_with_missing_list(world, as_user) -> None:  # noqa: ANN001
+def test_api_issue_refused_with_missing_list(world, as_user) -> None:
     document = draft(world.council, body="", signer_title="")
     response = as_user("office").post(
         f"/api/v1/councils/{world.council.pk}/documents/{document.pk}/issue", {}, content_type="application/json"
@@ -159,7 +159,7 @@ def test_api_issue_refused_with_missing_list(world, as_user) -> None:  # noqa: A
 
 
 @pytest.mark.django_db
-def test_api_update_of_issued_refused(world, as_user) -> None:  # noqa: ANN001
+def test_api_update_of_issued_refused(world, as_user) -> None:
     document = issued(world.council)
     response = as_user("office").patch(
         f"/api/v1/councils/{world.council.pk}/documents/{document.pk}",
@@ -179,7 +179,7 @@ def test_api_update_of_issued_refused(world, as_user) -> None:  # noqa: ANN001
         ({"doc_type": "bao_cao", "subject": "X", "received_on": "2025-03-01"}, "sender_name"),
     ],
 )
-def test_api_incoming(world, as_user, payload, field) -> None:  # noqa: ANN001
+def test_api_incoming(world, as_user, payload, field) -> None:
     response = as_user("office").post(
         f"/api/v1/councils/{world.council.pk}/documents/incoming", payload, content_type="application/json"
     )
@@ -189,7 +189,7 @@ def test_api_incoming(world, as_user, payload, field) -> None:  # noqa: ANN001
 
 
 @pytest.mark.django_db
-def test_api_withdraw_needs_reason(world, as_user) -> None:  # noqa: ANN001
+def test_api_withdraw_needs_reason(world, as_user) -> None:
     document = issued(world.council)
     response = as_user("office").post(
         f"/api/v1/councils/{world.council.pk}/documents/{document.pk}/withdraw",

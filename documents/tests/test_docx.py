@@ -26,7 +26,7 @@ def _text(docx: bytes) -> str:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("doc_type", [t for t in SHIPPED if t])
-def test_every_shipped_template_renders_in_nd30_format(world, doc_type) -> None:  # noqa: ANN001
+def test_every_shipped_template_renders_in_nd30_format(world, doc_type) -> None:
     document = issued(world.council, doc_type=doc_type, recipients=[world.agency], on=datetime.date(2025, 1, 5))
     docx = services.document_render_docx(document)
     assert_nd30(docx)
@@ -39,7 +39,7 @@ def test_every_shipped_template_renders_in_nd30_format(world, doc_type) -> None:
 
 
 @pytest.mark.parametrize("doc_type", list(SHIPPED))
-def test_shipped_files_match_the_builder_and_conform(doc_type) -> None:  # noqa: ANN001
+def test_shipped_files_match_the_builder_and_conform(doc_type) -> None:
     # The committed files are those the builder writes: run `manage.py build_docx_templates` after a change.
     assert_nd30(render_docx(shipped_template(doc_type), SAMPLE))
     built = io.BytesIO()
@@ -49,7 +49,7 @@ def test_shipped_files_match_the_builder_and_conform(doc_type) -> None:  # noqa:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("doc_type", [t for t in DocType.values if t not in SHIPPED])
-def test_other_types_use_the_generic_template(world, doc_type) -> None:  # noqa: ANN001
+def test_other_types_use_the_generic_template(world, doc_type) -> None:
     assert_nd30(services.document_render_docx(draft(world.council, doc_type=doc_type)))
 
 
@@ -123,6 +123,6 @@ def test_pdf_beside_docx(world) -> None:
 
 
 @pytest.mark.django_db
-def test_pdf_is_none_without_libreoffice(world, monkeypatch) -> None:  # noqa: ANN001
+def test_pdf_is_none_without_libreoffice(world, monkeypatch) -> None:
     monkeypatch.setattr("documents.rendering.shutil.which", lambda name: None)
     assert services.document_render_pdf(issued(world.council)) is None

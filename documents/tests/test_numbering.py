@@ -104,7 +104,7 @@ def test_fifty_concurrent_issuers_get_one_to_fifty(world) -> None:
             barrier.wait()
             for pk in ids:
                 services.document_issue(document=Document.objects.get(pk=pk), user=None, issued_on=D(2025, 6, 1))
-        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connections.close_all()

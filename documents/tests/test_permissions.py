@@ -20,7 +20,7 @@ def _expect(allowed: list[str], other: int = 403, anonymous: int = 302) -> dict:
 
 
 @pytest.fixture
-def docs(world, settings, tmp_path):  # noqa: ANN001, ANN201
+def docs(world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     addressed = issued(world.council, recipients=[world.agency], subject="Gửi Phòng TC-KH")
     not_addressed = issued(world.council, recipients=[world.other_agency], subject="Gửi Phòng Nội vụ")
@@ -35,7 +35,7 @@ def docs(world, settings, tmp_path):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def urls(docs):  # noqa: ANN001, ANN201
+def urls(docs):
     addressed, draft_doc = docs["addressed"].pk, docs["draft"].pk
     return {
         "list": (reverse("documents:document_list"), _expect(KEYS)),
@@ -75,7 +75,7 @@ OUTSIDER_404 = {
 
 
 @pytest.mark.django_db
-def test_matrix(urls, as_user) -> None:  # noqa: ANN001
+def test_matrix(urls, as_user) -> None:
     for name, (url, expected) in urls.items():
         for key, status in expected.items():
             response = as_user(key).get(url)
@@ -85,14 +85,14 @@ def test_matrix(urls, as_user) -> None:  # noqa: ANN001
 
 
 @pytest.mark.django_db
-def test_outsider_gets_404_never_403(urls, as_user) -> None:  # noqa: ANN001
+def test_outsider_gets_404_never_403(urls, as_user) -> None:
     client = as_user("outsider")
     for name in OUTSIDER_404:
         assert client.get(urls[name][0]).status_code == 404, name
 
 
 @pytest.mark.django_db
-def test_agency_list_shows_only_what_is_addressed_to_it(docs, as_user) -> None:  # noqa: ANN001
+def test_agency_list_shows_only_what_is_addressed_to_it(docs, as_user) -> None:
     html = as_user("agency").get(reverse("documents:document_list")).content.decode()
     assert "Gửi Phòng TC-KH" in html
     assert "Gửi Phòng Nội vụ" not in html and "Dự thảo nội bộ" not in html
@@ -104,7 +104,7 @@ def test_agency_list_shows_only_what_is_addressed_to_it(docs, as_user) -> None: 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("key", ["standing", "committee", "delegate", "agency"])
-def test_posts_refused_without_right(docs, as_user, key) -> None:  # noqa: ANN001
+def test_posts_refused_without_right(docs, as_user, key) -> None:
     client = as_user(key)
     draft_doc, addressed = docs["draft"], docs["addressed"]
     posts = [
@@ -127,7 +127,7 @@ def test_posts_refused_without_right(docs, as_user, key) -> None:  # noqa: ANN00
 
 
 @pytest.mark.django_db
-def test_office_actions(docs, as_user) -> None:  # noqa: ANN001
+def test_office_actions(docs, as_user) -> None:
     client = as_user("office")
     draft_doc = docs["draft"]
     assert client.post(reverse("documents:document_issue", args=[draft_doc.pk])).status_code == 302
@@ -143,12 +143,12 @@ def test_office_actions(docs, as_user) -> None:  # noqa: ANN001
 # API -------------------------------------------------------------------------------------------
 
 
-def _api(world, path: str = "") -> str:  # noqa: ANN001
+def _api(world, path: str = "") -> str:
     return f"/api/v1/councils/{world.council.pk}{path}"
 
 
 @pytest.mark.django_db
-def test_api_read_matrix(world, docs, as_user) -> None:  # noqa: ANN001
+def test_api_read_matrix(world, docs, as_user) -> None:
     addressed, not_addressed, draft_doc = docs["addressed"].pk, docs["not_addressed"].pk, docs["draft"].pk
     routes = {
         "/documents": _expect(KEYS, anonymous=401),
@@ -169,7 +169,7 @@ def test_api_read_matrix(world, docs, as_user) -> None:  # noqa: ANN001
 
 
 @pytest.mark.django_db
-def test_api_write_matrix(world, docs, as_user) -> None:  # noqa: ANN001
+def test_api_write_matrix(world, docs, as_user) -> None:
     draft_doc, addressed = docs["draft"].pk, docs["addressed"].pk
     writes = [
         ("post", "/documents", {"doc_type": "thong_bao", "subject": "Mới"}),
@@ -199,7 +199,7 @@ def test_api_write_matrix(world, docs, as_user) -> None:  # noqa: ANN001
 
 
 @pytest.mark.django_db
-def test_api_office_flow(world, as_user) -> None:  # noqa: ANN001
+def test_api_office_flow(world, as_user) -> None:
     client = as_user("office")
     created = client.post(
         _api(world, "/documents"),

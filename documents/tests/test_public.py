@@ -8,7 +8,7 @@ from documents.tests.factories import draft, issued, published
 
 
 @pytest.mark.django_db
-def test_public_list_shows_only_published(world, client) -> None:  # noqa: ANN001
+def test_public_list_shows_only_published(world, client) -> None:
     shown = published(world.council, subject="Thông báo công khai số một")
     issued(world.council, subject="Đã ban hành nhưng chưa công khai")
     draft(world.council, subject="Dự thảo bí mật")
@@ -27,7 +27,7 @@ def test_public_list_shows_only_published(world, client) -> None:  # noqa: ANN00
 
 
 @pytest.mark.django_db
-def test_public_download_never_gives_unpublished(world, client) -> None:  # noqa: ANN001
+def test_public_download_never_gives_unpublished(world, client) -> None:
     for document in [draft(world.council), issued(world.council)]:
         assert client.get(reverse("documents:public_docx", args=[document.pk])).status_code == 404
         assert client.get(reverse("documents:public_pdf", args=[document.pk])).status_code == 404

@@ -9,7 +9,7 @@ from documents.tests.factories import incoming, issued
 from hdnd.testing import assert_constant_queries
 
 
-def _add(world, n: int) -> None:  # noqa: ANN001
+def _add(world, n: int) -> None:
     for _ in range(n):
         issued(world.council, recipients=[world.agency, world.other_agency])
         incoming(world.council, sender=world.agency)
@@ -18,7 +18,7 @@ def _add(world, n: int) -> None:  # noqa: ANN001
 @pytest.mark.django_db
 @pytest.mark.parametrize("key", ["office", "agency"])
 @pytest.mark.parametrize("query", ["", "?so=den", "?q=ket+luan&loai=thong_bao"])
-def test_register_list(world, as_user, django_assert_num_queries, key, query) -> None:  # noqa: ANN001
+def test_register_list(world, as_user, django_assert_num_queries, key, query) -> None:
     client = as_user(key)
     _add(world, 3)
     assert_constant_queries(
@@ -29,7 +29,7 @@ def test_register_list(world, as_user, django_assert_num_queries, key, query) ->
 
 
 @pytest.mark.django_db
-def test_detail(world, as_user, django_assert_num_queries, settings, tmp_path) -> None:  # noqa: ANN001
+def test_detail(world, as_user, django_assert_num_queries, settings, tmp_path) -> None:
     settings.MEDIA_ROOT = tmp_path
     client = as_user("office")
     document = issued(world.council, recipients=[world.agency])
@@ -47,7 +47,7 @@ def test_detail(world, as_user, django_assert_num_queries, settings, tmp_path) -
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("direction", ["di", "den"])
-def test_api_list(world, as_user, django_assert_num_queries, direction) -> None:  # noqa: ANN001
+def test_api_list(world, as_user, django_assert_num_queries, direction) -> None:
     client = as_user("office")
     _add(world, 3)
     url = f"/api/v1/councils/{world.council.pk}/documents?direction={direction}"
@@ -55,7 +55,7 @@ def test_api_list(world, as_user, django_assert_num_queries, direction) -> None:
 
 
 @pytest.mark.django_db
-def test_public_list(world, client, django_assert_num_queries) -> None:  # noqa: ANN001
+def test_public_list(world, client, django_assert_num_queries) -> None:
     def add(n: int) -> None:
         for _ in range(n):
             services.document_publish(document=issued(world.council), user=None)

@@ -123,7 +123,7 @@ def test_incoming_takes_arrival_numbers_per_year(world) -> None:
 
 
 @pytest.mark.django_db
-def test_search_is_diacritics_insensitive(world, django_user_model) -> None:  # noqa: ANN001
+def test_search_is_diacritics_insensitive(world, django_user_model) -> None:
     issued(world.council, subject="Kết luận phiên họp tháng Giêng", on=D(2025, 1, 20))
     issued(world.council, subject="Báo cáo giám sát", doc_type=DocType.BAO_CAO, on=D(2025, 6, 1))
     user = world.users["office"]
@@ -160,7 +160,7 @@ def test_source_link_without_importing_the_workflow(world) -> None:
 
 
 @pytest.mark.django_db
-def test_attachment(world, settings, tmp_path) -> None:  # noqa: ANN001
+def test_attachment(world, settings, tmp_path) -> None:
     settings.MEDIA_ROOT = tmp_path
     document = issued(world.council)
     attachment = services.attachment_add(

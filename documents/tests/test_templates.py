@@ -30,7 +30,7 @@ def _edited(content: bytes, old: str, new: str) -> bytes:
 
 
 @pytest.mark.django_db
-def test_round_trip_through_the_screens(world, as_user) -> None:  # noqa: ANN001
+def test_round_trip_through_the_screens(world, as_user) -> None:
     client = as_user("office")
     downloaded = client.get(reverse("documents:template_download", args=["thong_bao"]))
     assert downloaded.status_code == 200
@@ -69,7 +69,7 @@ def test_customised_template_text_is_used(world) -> None:
         ("no_motto", "Tiêu ngữ"),
     ],
 )
-def test_bad_upload_refused_with_reason(world, as_user, content, reason) -> None:  # noqa: ANN001
+def test_bad_upload_refused_with_reason(world, as_user, content, reason) -> None:
     shipped = services.template_for(council=world.council, doc_type="giay_moi")
     edits = {
         "broken_placeholder": ("{{ subject }}", "{{ trich_yeu }}"),
@@ -88,7 +88,7 @@ def test_bad_upload_refused_with_reason(world, as_user, content, reason) -> None
 
 
 @pytest.mark.django_db
-def test_upload_must_be_docx_file_name(world, as_user) -> None:  # noqa: ANN001
+def test_upload_must_be_docx_file_name(world, as_user) -> None:
     response = as_user("office").post(
         reverse("documents:template_upload", args=["chung"]), {"file": SimpleUploadedFile("mau.pdf", b"%PDF")}
     )
@@ -97,7 +97,7 @@ def test_upload_must_be_docx_file_name(world, as_user) -> None:  # noqa: ANN001
 
 
 @pytest.mark.django_db
-def test_round_trip_through_the_api(world, as_user) -> None:  # noqa: ANN001
+def test_round_trip_through_the_api(world, as_user) -> None:
     client = as_user("office_chief")
     base = f"/api/v1/councils/{world.council.pk}/document-templates"
     listed = client.get(base).json()
