@@ -4,3 +4,31 @@ from django.apps import AppConfig
 class PetitionsConfig(AppConfig):
     name = "petitions"
     verbose_name = "Kiến nghị cử tri"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from documents.sources import register_source_kind
+        from followup.kinds import register_kind
+        from petitions.access import ROLE_PERMISSIONS, VIEW
+        from petitions.demo import seed
+        from petitions.models import ContactRound, Petition
+        from petitions.services import OBLIGATION_KIND
+        from registry.access import register_permissions
+        from registry.context_processors import NAVIGATION
+        from registry.demo import SEEDERS
+
+        for role, perms in ROLE_PERMISSIONS.items():
+            register_permissions(role, perms)
+        register_kind(OBLIGATION_KIND, "Trả lời kiến nghị cử tri")
+        register_source_kind(
+            ContactRound, label="Đợt tiếp xúc cử tri", url=lambda r: reverse("petitions:round_detail", args=[r.pk])
+        )
+        register_source_kind(
+            Petition, label="Kiến nghị cử tri", url=lambda p: reverse("petitions:petition_detail", args=[p.pk])
+        )
+        entry = ("Kiến nghị cử tri", "petitions:round_list", VIEW)
+        if entry not in NAVIGATION:
+            NAVIGATION.append(entry)
+        if seed not in SEEDERS:
+            SEEDERS.append(seed)

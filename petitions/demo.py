@@ -1,0 +1,5 @@
+from registry.models import Council
+
+
+def seed(council: Council) -> None:
+    """Placeholder replaced below."""

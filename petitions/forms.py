@@ -1,0 +1,176 @@
+"""Forms of the petition screens; Vietnamese labels and messages, text cleaned to NFC."""
+
+import datetime
+
+from django import forms
+
+from documents.models import Authority
+from hdnd.forms import DateInput, Form
+from petitions.models import (
+    ANSWER_STATES,
+    Level,
+    MeetingForm,
+    Period,
+    PetitionField,
+    PetitionState,
+    Timing,
+)
+from registry.models import Body, Council, Delegate
+
+REQUIRED = "Vui lòng nhập {}."
+
+
+def _required(label: str) -> dict[str, str]:
+    return {"required": REQUIRED.format(label.lower()), "invalid_choice": f"{label} không hợp lệ."}
+
+
+class RoundForm(Form):
+    year = forms.IntegerField(
+        label="Năm", min_value=2000, max_value=2100, error_messages={"required": "Vui lòng nhập năm."}
+    )
+    period = forms.ChoiceField(label="Kỳ họp", choices=Period.choices, error_messages=_required("Kỳ họp"))
+    timing = forms.ChoiceField(label="Thời điểm", choices=Timing.choices, error_messages=_required("Thời điểm"))
+    label = forms.CharField(label="Tên đợt", required=False, help_text="Để trống: “trước kỳ họp giữa năm 2024”.")
+    starts_on = forms.DateField(label="Từ ngày", required=False, widget=DateInput())
+    ends_on = forms.DateField(label="Đến ngày", required=False, widget=DateInput())
+
+
+class MeetingCreateForm(Form):
+    unit = forms.ModelChoiceField(
+        label="Xã, phường", queryset=Council.objects.none(), error_messages=_required("Xã, phường")
+    )
+    held_on = forms.DateField(
+        label="Ngày tiếp xúc", widget=DateInput(), error_messages={"required": "Vui lòng nhập ngày tiếp xúc."}
+    )
+    place = forms.CharField(label="Địa điểm", max_length=250, error_messages={"required": "Vui lòng nhập địa điểm."})
+    form = forms.ChoiceField(label="Hình thức", choices=MeetingForm.choices, error_messages=_required("Hình thức"))
+    voters = forms.IntegerField(label="Số cử tri tham dự", min_value=0, required=False)
+    delegates = forms.ModelMultipleChoiceField(
+        label="Đại biểu tham dự", queryset=Delegate.objects.none(), required=False
+    )
+    co_organiser = forms.ModelChoiceField(label="Cơ quan phối hợp", queryset=Body.objects.none(), required=False)
+
+    def __init__(self, *args: object, council: Council, units: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["delegates"].queryset = Delegate.objects.filter(term__council=council).select_related("person")
+        self.fields["co_organiser"].queryset = Body.objects.filter(council=council)
+
+
+class PetitionEntryForm(Form):
+    """One petition of a meeting, typed in a row: text, field, level, body, voters, petitioner."""
+
+    text = forms.CharField(
+        label="Nội dung kiến nghị",
+        widget=forms.Textarea(attrs={"rows": 2, "autofocus": True}),
+        error_messages={"required": "Vui lòng nhập nội dung kiến nghị."},
+    )
+    field = forms.ModelChoiceField(label="Lĩnh vực", queryset=PetitionField.objects.none(), required=False)
+    level = forms.ChoiceField(label="Cấp thẩm quyền", choices=Level.choices, error_messages=_required("Cấp thẩm quyền"))
+    body = forms.ModelChoiceField(label="Cơ quan giải quyết", queryset=Body.objects.none(), required=False)
+    voters = forms.IntegerField(
+        label="Số cử tri",
+        min_value=1,
+        initial=1,
+        error_messages={"required": "Vui lòng nhập số cử tri.", "min_value": "Số cử tri phải từ 1 trở lên."},
+    )
+    complaint = forms.BooleanField(label="Khiếu nại, tố cáo (chuyển quy trình khiếu nại)", required=False)
+    person_name = forms.CharField(label="Người kiến nghị", max_length=120, required=False)
+    person_address = forms.CharField(label="Địa chỉ", max_length=250, required=False)
+    person_phone = forms.CharField(label="Điện thoại", max_length=20, required=False)
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["field"].queryset = PetitionField.objects.filter(council=council)
+        self.fields["body"].queryset = Body.objects.filter(council=council, active=True)
+
+
+class PetitionEditForm(Form):
+    text = forms.CharField(
+        label="Nội dung kiến nghị",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Vui lòng nhập nội dung kiến nghị."},
+    )
+    field = forms.ModelChoiceField(label="Lĩnh vực", queryset=PetitionField.objects.none(), required=False)
+    level = forms.ChoiceField(label="Cấp thẩm quyền", choices=Level.choices, error_messages=_required("Cấp thẩm quyền"))
+    body = forms.ModelChoiceField(label="Cơ quan giải quyết", queryset=Body.objects.none(), required=False)
+    complaint = forms.BooleanField(label="Khiếu nại, tố cáo (chuyển quy trình khiếu nại)", required=False)
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["field"].queryset = PetitionField.objects.filter(council=council)
+        self.fields["body"].queryset = Body.objects.filter(council=council, active=True)
+
+
+class ImportForm(Form):
+    file = forms.FileField(label="Tệp Excel (.xlsx)", error_messages={"required": "Vui lòng chọn tệp Excel."})
+
+
+class MergeForm(Form):
+    ids = forms.CharField(widget=forms.HiddenInput, error_messages={"required": "Chọn ít nhất hai kiến nghị."})
+    text = forms.CharField(
+        label="Nội dung kiến nghị tổng hợp", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def clean_ids(self) -> list[int]:
+        raw = self.cleaned_data["ids"]
+        try:
+            ids = sorted({int(x) for x in raw.split(",") if x.strip()})
+        except ValueError as exc:
+            raise forms.ValidationError("Danh sách kiến nghị không hợp lệ.") from exc
+        if len(ids) < 2:
+            raise forms.ValidationError("Chọn ít nhất hai kiến nghị để gộp.")
+        return ids
+
+
+class ForwardForm(Form):
+    body = forms.ModelChoiceField(
+        label="Cơ quan nhận", queryset=Body.objects.none(), error_messages=_required("Cơ quan nhận")
+    )
+    issued_on = forms.DateField(
+        label="Ngày ban hành công văn",
+        widget=DateInput(),
+        initial=datetime.date.today,
+        error_messages={"required": "Vui lòng nhập ngày ban hành."},
+    )
+    signer_authority = forms.ChoiceField(
+        label="Thẩm quyền ký", choices=Authority.choices, initial=Authority.TM, required=False
+    )
+    signer_title = forms.CharField(
+        label="Chức vụ người ký", max_length=200, error_messages={"required": "Vui lòng nhập chức vụ người ký."}
+    )
+    signer_name = forms.CharField(
+        label="Họ và tên người ký", max_length=120, error_messages={"required": "Vui lòng nhập họ và tên người ký."}
+    )
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(council=council)
+
+
+class AnswerForm(Form):
+    state = forms.ChoiceField(
+        label="Kết quả",
+        choices=[(s.value, s.label) for s in ANSWER_STATES],
+        error_messages=_required("Kết quả"),
+    )
+    text = forms.CharField(
+        label="Nội dung trả lời",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Vui lòng nhập nội dung trả lời."},
+    )
+
+
+class FilterForm(Form):
+    """The filters of the petition list (all optional)."""
+
+    dot = forms.IntegerField(label="Đợt", required=False, widget=forms.Select)
+    cap = forms.ChoiceField(label="Cấp thẩm quyền", choices=[("", "Tất cả"), *Level.choices], required=False)
+    linh_vuc = forms.IntegerField(label="Lĩnh vực", required=False, widget=forms.Select)
+    trang_thai = forms.ChoiceField(label="Trạng thái", choices=[("", "Tất cả"), *PetitionState.choices], required=False)
+    q = forms.CharField(label="Tìm kiếm", required=False)
+
+    def __init__(self, *args: object, rounds: list, fields: list, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["dot"].widget.choices = [("", "Tất cả")] + [(r.pk, r.label) for r in rounds]
+        self.fields["linh_vuc"].widget.choices = [("", "Tất cả")] + [(f.pk, f.name) for f in fields]

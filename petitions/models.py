@@ -1,0 +1,340 @@
+"""Voter contacts and voters' petitions (Nghị quyết liên tịch 72/2025, sửa đổi bởi 100/2025).
+
+A round of contacts (đợt tiếp xúc cử tri) holds one meeting per commune or ward; each petition raised is
+classified (field, competent level and body), merged with its duplicates into an aggregated petition
+that keeps every origin, forwarded (an obligation of the competent body), answered and accepted.
+Petitioners' names, addresses and phones are personal data (Nghị định 13/2023/NĐ-CP).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from registry.models import Body, Council, Delegate, UnitType
+
+# Luật 72/2025/QH15: district and town councils ceased on 01/07/2025; the district level stays for old records.
+REFORM_DAY = datetime.date(2025, 7, 1)
+
+
+class Period(models.TextChoices):
+    MID_YEAR = "giua_nam", "giữa năm"
+    YEAR_END = "cuoi_nam", "cuối năm"
+
+
+class Timing(models.TextChoices):
+    # Nghị quyết liên tịch 72/2025: contacts before a regular session are compulsory, after it optional.
+    BEFORE = "truoc", "trước kỳ họp"
+    AFTER = "sau", "sau kỳ họp"
+
+
+class MeetingForm(models.TextChoices):
+    IN_PERSON = "truc_tiep", "Trực tiếp"
+    ONLINE = "truc_tuyen", "Trực tuyến"
+    BOTH = "ket_hop", "Trực tiếp kết hợp trực tuyến"
+
+
+class Level(models.TextChoices):
+    CENTRAL = "trung_uong", "Trung ương"
+    PROVINCE = "tinh", "Cấp tỉnh"
+    DISTRICT = "huyen", "Cấp huyện (trước 01/07/2025)"
+    COMMUNE = "xa", "Cấp xã"
+
+
+LEVEL_RANK = {Level.CENTRAL: 0, Level.PROVINCE: 1, Level.DISTRICT: 2, Level.COMMUNE: 3}
+COUNCIL_RANK = {"tinh": 1, "huyen": 2, "xa": 3}
+
+
+class Channel(models.TextChoices):
+    MEETING = "tiep_xuc", "Hội nghị tiếp xúc cử tri"
+    FRONT = "mttq", "Ủy ban MTTQ tổng hợp"
+    LETTER = "van_ban", "Văn bản, đơn thư gửi đến"
+    OTHER = "khac", "Kênh khác"
+
+
+class PetitionState(models.TextChoices):
+    RECEIVED = "tiep_nhan", "Đã tiếp nhận"
+    FORWARDED = "da_chuyen", "Đã chuyển cơ quan có thẩm quyền"
+    ANSWERED = "da_tra_loi", "Đã trả lời"
+    RESOLVING = "dang_giai_quyet", "Đang giải quyết"
+    EXPLAINED = "da_giai_trinh", "Đã giải trình"
+
+
+ANSWER_STATES = (PetitionState.ANSWERED, PetitionState.RESOLVING, PetitionState.EXPLAINED)
+OPEN_STATES = (PetitionState.RECEIVED, PetitionState.FORWARDED, PetitionState.RESOLVING)
+
+DEFAULT_FIELDS = [
+    "Đất đai",
+    "Giao thông",
+    "Xây dựng",
+    "Môi trường",
+    "Y tế",
+    "Giáo dục",
+    "Chính sách xã hội",
+    "Nông nghiệp",
+    "Điện, nước sinh hoạt",
+    "An ninh, trật tự",
+    "Văn hóa, thông tin",
+    "Khác",
+]
+
+
+class ContactRound(models.Model):
+    """A round of voter contacts before or after a regular session of a year."""
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("năm")
+    period = models.CharField("kỳ họp", max_length=10, choices=Period.choices)
+    timing = models.CharField("thời điểm", max_length=6, choices=Timing.choices, default=Timing.BEFORE)
+    label = models.CharField("tên đợt", max_length=200, help_text="Ví dụ: trước kỳ họp giữa năm 2024")
+    starts_on = models.DateField("từ ngày", null=True, blank=True)
+    ends_on = models.DateField("đến ngày", null=True, blank=True)
+    published = models.BooleanField("đã công khai", default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "đợt tiếp xúc cử tri"
+        verbose_name_plural = "đợt tiếp xúc cử tri"
+        ordering = ["-year", "-period", "timing"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "year", "period", "timing"],
+                name="contact_round_unique",
+                violation_error_message="Hội đồng đã có đợt tiếp xúc cử tri này.",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000) & Q(year__lte=2100),
+                name="contact_round_year_range",
+                violation_error_message="Năm không hợp lệ.",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="contact_round_ends_after_start",
+                violation_error_message="Ngày kết thúc không thể trước ngày bắt đầu.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Đợt tiếp xúc cử tri {self.label}"
+
+    @property
+    def reference_day(self) -> datetime.date:
+        """The day the round is dated by (its start, else the middle of its half-year)."""
+        if self.starts_on:
+            return self.starts_on
+        return datetime.date(self.year, 5 if self.period == Period.MID_YEAR else 11, 15)
+
+    @property
+    def short_label(self) -> str:
+        """'giữa năm 2024' as the seeds name a round."""
+        return f"{Period(self.period).label} {self.year}"
+
+
+class PetitionField(models.Model):
+    """A field of the council's own taxonomy of petitions (đất đai, giao thông, ...)."""
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField("lĩnh vực", max_length=100)
+    name_folded = models.CharField(max_length=100, db_index=True, editable=False, default="")
+    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "lĩnh vực kiến nghị"
+        verbose_name_plural = "lĩnh vực kiến nghị"
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "name_folded"],
+                name="petition_field_unique",
+                violation_error_message="Hội đồng đã có lĩnh vực này.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ContactMeeting(models.Model):
+    """The contact with the voters of one commune or ward in a round."""
+
+    round = models.ForeignKey(ContactRound, verbose_name="đợt", on_delete=models.PROTECT, related_name="meetings")
+    unit = models.ForeignKey(Council, verbose_name="xã, phường", on_delete=models.PROTECT, related_name="+")
+    held_on = models.DateField("ngày tiếp xúc")
+    place = models.CharField("địa điểm", max_length=250)
+    form = models.CharField("hình thức", max_length=10, choices=MeetingForm.choices, default=MeetingForm.IN_PERSON)
+    delegates = models.ManyToManyField(Delegate, verbose_name="đại biểu tham dự", blank=True, related_name="+")
+    voters = models.PositiveIntegerField("số cử tri tham dự", null=True, blank=True)
+    co_organiser = models.ForeignKey(
+        Body, verbose_name="cơ quan phối hợp", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    minutes = models.ForeignKey(
+        "documents.Document",
+        verbose_name="biên bản",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "hội nghị tiếp xúc cử tri"
+        verbose_name_plural = "hội nghị tiếp xúc cử tri"
+        ordering = ["held_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "unit"],
+                name="contact_meeting_one_per_unit",
+                violation_error_message="Đợt này đã có hội nghị tiếp xúc cử tri tại xã, phường này.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Tiếp xúc cử tri {self.unit.unit_label} ({self.held_on:%d/%m/%Y})"
+
+
+class Petition(models.Model):
+    """A petition of voters; an aggregated one has no unit of its own but its merged origins."""
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    round = models.ForeignKey(ContactRound, verbose_name="đợt", on_delete=models.PROTECT, related_name="petitions")
+    meeting = models.ForeignKey(
+        ContactMeeting,
+        verbose_name="hội nghị tiếp xúc",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="petitions",
+    )
+    channel = models.CharField("kênh tiếp nhận", max_length=10, choices=Channel.choices, default=Channel.MEETING)
+    unit = models.ForeignKey(
+        Council, verbose_name="xã, phường", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField("nội dung kiến nghị")
+    text_folded = models.TextField(editable=False, default="")
+    field = models.ForeignKey(
+        PetitionField, verbose_name="lĩnh vực", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    level = models.CharField("cấp có thẩm quyền", max_length=12, choices=Level.choices)
+    body = models.ForeignKey(
+        Body,
+        verbose_name="cơ quan có thẩm quyền",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    voters = models.PositiveIntegerField("số cử tri kiến nghị", default=1)
+    complaint = models.BooleanField(
+        "khiếu nại, tố cáo",
+        default=False,
+        help_text="Khiếu nại, tố cáo nêu tại hội nghị tiếp xúc chuyển sang quy trình giải quyết khiếu nại, tố cáo.",
+    )
+    state = models.CharField("trạng thái", max_length=16, choices=PetitionState.choices, default=PetitionState.RECEIVED)
+    is_aggregate = models.BooleanField("kiến nghị tổng hợp", default=False)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name="đã gộp vào",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="origins",
+    )
+    forward_document = models.ForeignKey(
+        "documents.Document",
+        verbose_name="công văn chuyển",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    obligation = models.OneToOneField(
+        "followup.Obligation",
+        verbose_name="việc theo dõi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answer_text = models.TextField("nội dung trả lời", blank=True)
+    answer_folded = models.TextField(editable=False, default="")
+    answer_document = models.ForeignKey(
+        "documents.Document",
+        verbose_name="văn bản trả lời",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answered_on = models.DateField("ngày trả lời", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kiến nghị cử tri"
+        verbose_name_plural = "kiến nghị cử tri"
+        ordering = ["pk"]
+        indexes = [
+            models.Index(fields=["council", "round", "merged_into"], name="petition_round"),
+            models.Index(fields=["council", "state"], name="petition_state"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=PetitionState.values),
+                name="petition_state_valid",
+                violation_error_message="Trạng thái không hợp lệ.",
+            ),
+            models.CheckConstraint(
+                condition=Q(level__in=Level.values),
+                name="petition_level_valid",
+                violation_error_message="Cấp có thẩm quyền không hợp lệ.",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_aggregate=True) | Q(unit__isnull=False),
+                name="petition_has_unit",
+                violation_error_message="Vui lòng chọn xã, phường của kiến nghị.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:120]
+
+
+class Petitioner(models.Model):
+    """A voter who raised a petition: personal data, never public, shown only to roles that need it."""
+
+    petition = models.ForeignKey(Petition, verbose_name="kiến nghị", on_delete=models.CASCADE, related_name="people")
+    full_name = models.CharField("họ và tên", max_length=120)
+    address = models.CharField("địa chỉ", max_length=250, blank=True)
+    phone = models.CharField("điện thoại", max_length=20, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "người kiến nghị"
+        verbose_name_plural = "người kiến nghị"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+def unit_plural(units: list[Council]) -> str:
+    """'các xã Phổ An, Phổ Châu' / 'phường Phổ Quang' / 'các xã, phường Phổ An, Phổ Quang'."""
+    if not units:
+        return ""
+    words = []
+    for unit in units:
+        word = unit.unit_word
+        if word not in words:
+            words.append(word)
+    names = ", ".join(u.unit_name for u in units)
+    if len(units) == 1:
+        return f"{words[0]} {names}"
+    words.sort(key=lambda w: {UnitType.XA.label.lower(): 0}.get(w, 1))
+    return f"các {', '.join(words)} {names}"

@@ -1,0 +1,300 @@
+"""Every read of voter contacts and petitions, scoped to the council (and an agency user's own bodies).
+
+Querysets carry their select_related/prefetch_related so lists run a fixed number of queries at any size.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from hdnd.text import fold
+from petitions.access import VIEW
+from petitions.duplicates import Candidate, duplicate_groups
+from petitions.models import (
+    OPEN_STATES,
+    ContactMeeting,
+    ContactRound,
+    Level,
+    Period,
+    Petition,
+    PetitionField,
+    PetitionState,
+)
+from registry.access import agency_bodies, has_perm
+from registry.models import Body, Council
+
+
+def round_list(*, council: Council) -> QuerySet[ContactRound]:
+    """The council's rounds, newest first, with their numbers of meetings and (top-level) petitions."""
+    return (
+        ContactRound.objects.filter(council=council)
+        .annotate(
+            meeting_count=Count("meetings", distinct=True),
+            petition_count=Count("petitions", filter=Q(petitions__merged_into__isnull=True), distinct=True),
+        )
+        .order_by("-year", "-period", "timing")
+    )
+
+
+def round_get(*, council: Council, pk: int) -> ContactRound:
+    return get_object_or_404(ContactRound.objects.select_related("council"), council=council, pk=pk)
+
+
+def meeting_list(*, contact_round: ContactRound) -> QuerySet[ContactMeeting]:
+    return (
+        ContactMeeting.objects.filter(round=contact_round)
+        .select_related("unit", "co_organiser", "minutes")
+        .prefetch_related("delegates__person")
+        .annotate(petition_count=Count("petitions"))
+        .order_by("held_on", "unit__unit_name")
+    )
+
+
+def meeting_get(*, council: Council, pk: int) -> ContactMeeting:
+    return get_object_or_404(
+        ContactMeeting.objects.select_related("round", "unit", "co_organiser", "minutes").prefetch_related(
+            "delegates__person"
+        ),
+        round__council=council,
+        pk=pk,
+    )
+
+
+def fields_of(council: Council) -> QuerySet[PetitionField]:
+    return PetitionField.objects.filter(council=council).order_by("position", "name")
+
+
+def _origins() -> Prefetch:
+    return Prefetch(
+        "origins", queryset=Petition.objects.select_related("unit", "meeting").order_by("unit__unit_name", "pk")
+    )
+
+
+def petition_scope(*, user: AbstractBaseUser | AnonymousUser, council: Council) -> QuerySet[Petition]:
+    """Petitions the user may see: all of the council's, or an agency user's own body's only."""
+    qs = Petition.objects.filter(council=council)
+    if not has_perm(user, council, VIEW):
+        qs = qs.filter(body_id__in=agency_bodies(user, council))
+    return qs
+
+
+def petition_list(
+    *,
+    user: AbstractBaseUser | AnonymousUser,
+    council: Council,
+    round_id: int | None = None,
+    level: str = "",
+    field_id: int | None = None,
+    state: str = "",
+    unit_id: int | None = None,
+    body_id: int | None = None,
+    search: str = "",
+    include_merged: bool = False,
+) -> QuerySet[Petition]:
+    """Top-level petitions (originals merged into an aggregate are hidden unless asked), filtered."""
+    qs = petition_scope(user=user, council=council).select_related(
+        "round", "unit", "field", "body", "meeting", "obligation"
+    )
+    qs = qs.prefetch_related(_origins())
+    if not include_merged:
+        qs = qs.filter(merged_into__isnull=True)
+    if round_id:
+        qs = qs.filter(round_id=round_id)
+    if level:
+        qs = qs.filter(level=level)
+    if field_id:
+        qs = qs.filter(field_id=field_id)
+    if state:
+        qs = qs.filter(state=state)
+    if unit_id:
+        qs = qs.filter(Q(unit_id=unit_id) | Q(origins__unit_id=unit_id)).distinct()
+    if body_id:
+        qs = qs.filter(body_id=body_id)
+    if search:
+        key = fold(search)
+        qs = qs.filter(Q(text_folded__contains=key) | Q(answer_folded__contains=key))
+    return qs.order_by("round__year", "round__period", "pk")
+
+
+def petition_get(*, user: AbstractBaseUser | AnonymousUser, council: Council, pk: int) -> Petition:
+    """One petition the user may see (404 otherwise), with its origins, petitioners and documents."""
+    return get_object_or_404(
+        petition_scope(user=user, council=council)
+        .select_related(
+            "round", "unit", "field", "body", "meeting", "obligation", "forward_document", "answer_document"
+        )
+        .prefetch_related(_origins(), "people"),
+        pk=pk,
+    )
+
+
+def duplicate_suggestions(*, contact_round: ContactRound) -> list[list[Petition]]:
+    """Groups of petitions that say the same thing: within the round (not yet forwarded) and among the
+    council's still-open petitions of earlier rounds. One query for the texts, one for the groups' rows.
+    """
+    current = Q(round=contact_round, state=PetitionState.RECEIVED)
+    earlier = Q(state__in=OPEN_STATES) & ~Q(round=contact_round)
+    rows = (
+        Petition.objects.filter(council=contact_round.council, merged_into__isnull=True, complaint=False)
+        .filter(current | earlier)
+        .values_list("pk", "text", "round_id")
+    )
+    candidates = [Candidate(pk, text, round_id == contact_round.pk) for pk, text, round_id in rows]
+    groups = duplicate_groups(candidates)
+    wanted = {pk for g in groups for pk in g}
+    by_pk = {
+        p.pk: p
+        for p in Petition.objects.filter(pk__in=wanted)
+        .select_related("round", "unit", "field", "body")
+        .prefetch_related(_origins())
+    }
+    return [[by_pk[pk] for pk in g] for g in groups]
+
+
+@dataclass
+class RoundCounts:
+    """The figures of one round: top-level petitions by level, field and state, and where contacts were held."""
+
+    round: ContactRound
+    total: int = 0
+    by_level: dict[str, int] = field(default_factory=dict)
+    by_field: dict[str, int] = field(default_factory=dict)
+    by_state: dict[str, int] = field(default_factory=dict)
+    cells: Counter = field(default_factory=Counter)  # (level, field name, state) -> count
+    units: list[str] = field(default_factory=list)
+    complaints: int = 0
+
+    def level(self, level: str) -> int:
+        return self.by_level.get(level, 0)
+
+    def sentence(self) -> str:
+        """'Tại đợt tiếp xúc cử tri giữa năm 2024: Có 10 kiến nghị thuộc thẩm quyền của cấp tỉnh; ...'."""
+        council = self.round.council
+        parts = []
+        for level in Level.values:
+            n = self.by_level.get(level, 0)
+            if n:
+                parts.append(f"{n} kiến nghị thuộc thẩm quyền của {level_phrase(council, level)}")
+        body = "; ".join(parts) if parts else "không có kiến nghị"
+        return f"Tại đợt tiếp xúc cử tri {self.round.short_label}: Có {body}."
+
+
+def level_phrase(council: Council, level: str) -> str:
+    """How the council's documents name a level: 'cấp tỉnh', 'thị xã' (its own level), 'cấp xã'."""
+    own = {"tinh": Level.PROVINCE, "huyen": Level.DISTRICT, "xa": Level.COMMUNE}.get(council.level)
+    if level == own:
+        return council.unit_word
+    return {
+        Level.CENTRAL: "Trung ương",
+        Level.PROVINCE: "cấp tỉnh",
+        Level.DISTRICT: "cấp huyện",
+        Level.COMMUNE: "cấp xã",
+    }[Level(level)]
+
+
+def petition_counts(*, council: Council, year: int) -> list[RoundCounts]:
+    """Per round of the year (mid-year first): top-level petitions (merged duplicates count once;
+    complaints sent to the complaints route apart) by competent level, field and state, and the communes
+    and wards where contacts were held. Three queries whatever the numbers.
+    """
+    rounds = list(
+        ContactRound.objects.filter(council=council, year=year).select_related("council").order_by("period", "timing")
+    )
+    # Mid-year before year-end ("cuoi_nam" sorts before "giua_nam").
+    rounds.sort(key=lambda r: (r.period != Period.MID_YEAR, r.timing))
+    out = {r.pk: RoundCounts(round=r) for r in rounds}
+    rows = (
+        Petition.objects.filter(round__in=rounds, merged_into__isnull=True)
+        .values("round_id", "level", "field__name", "state", "complaint")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        counts = out[row["round_id"]]
+        if row["complaint"]:
+            counts.complaints += row["n"]
+            continue
+        name = row["field__name"] or "Chưa phân loại"
+        counts.total += row["n"]
+        counts.by_level[row["level"]] = counts.by_level.get(row["level"], 0) + row["n"]
+        counts.by_field[name] = counts.by_field.get(name, 0) + row["n"]
+        counts.by_state[row["state"]] = counts.by_state.get(row["state"], 0) + row["n"]
+        counts.cells[(row["level"], name, row["state"])] += row["n"]
+    for round_id, unit_name in (
+        ContactMeeting.objects.filter(round__in=rounds)
+        .order_by("unit__unit_name")
+        .values_list("round_id", "unit__unit_name")
+    ):
+        out[round_id].units.append(unit_name)
+    return [out[r.pk] for r in rounds]
+
+
+def answers_by_unit(*, contact_round: ContactRound) -> list[tuple[Council, list[Petition]]]:
+    """Per commune or ward, the answered petitions its voters raised (directly or through an aggregate),
+    to read to them at the next contact."""
+    petitions = list(
+        Petition.objects.filter(round=contact_round, merged_into__isnull=True, complaint=False)
+        .exclude(answer_text="")
+        .select_related("unit", "body", "field")
+        .prefetch_related(_origins())
+        .order_by("pk")
+    )
+    units: dict[int, tuple[Council, list[Petition]]] = {}
+    for p in petitions:
+        origin_units = [o.unit for o in p.origins.all()] if p.is_aggregate else [p.unit]
+        for unit in origin_units:
+            if unit is not None:
+                units.setdefault(unit.pk, (unit, []))
+                if p not in units[unit.pk][1]:
+                    units[unit.pk][1].append(p)
+    return sorted(units.values(), key=lambda item: item[0].unit_name)
+
+
+def public_rounds() -> QuerySet[ContactRound]:
+    """Rounds published by their councils, for the public pages."""
+    return ContactRound.objects.filter(published=True).select_related("council").order_by("-year", "-period")
+
+
+def public_petitions(*, contact_round: ContactRound, search: str = "") -> QuerySet[Petition]:
+    """A published round's petitions for the public: no petitioner is ever loaded."""
+    qs = (
+        Petition.objects.filter(round=contact_round, merged_into__isnull=True, complaint=False)
+        .select_related("unit", "field", "body")
+        .prefetch_related(Prefetch("origins", queryset=Petition.objects.select_related("unit").order_by("pk")))
+        .defer("created_by")
+    )
+    if search:
+        key = fold(search)
+        qs = qs.filter(Q(text_folded__contains=key) | Q(answer_folded__contains=key))
+    return qs.order_by("pk")
+
+
+@dataclass
+class ForwardGroup:
+    body: Body | None
+    waiting: int = 0
+    forwarded: int = 0
+    answered: int = 0
+
+
+def forward_groups(*, contact_round: ContactRound) -> list[ForwardGroup]:
+    """The round's petitions grouped by competent body: how many wait to be forwarded, were forwarded,
+    were answered (two queries)."""
+    rows = (
+        Petition.objects.filter(round=contact_round, merged_into__isnull=True, complaint=False)
+        .values("body_id", "state")
+        .annotate(n=Count("pk"))
+    )
+    bodies = {b.pk: b for b in Body.objects.filter(pk__in={r["body_id"] for r in rows if r["body_id"]})}
+    groups: dict[int | None, ForwardGroup] = {}
+    for row in rows:
+        group = groups.setdefault(row["body_id"], ForwardGroup(bodies.get(row["body_id"])))
+        if row["state"] == PetitionState.RECEIVED:
+            group.waiting += row["n"]
+        elif row["state"] == PetitionState.FORWARDED:
+            group.forwarded += row["n"]
+        else:
+            group.answered += row["n"]
+    return sorted(groups.values(), key=lambda g: (g.body is None, g.body.name if g.body else ""))
