@@ -4,3 +4,34 @@ from django.apps import AppConfig
 class StandingConfig(AppConfig):
     name = "standing"
     verbose_name = "Thường trực HĐND"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from documents.sources import register_source_kind
+        from followup.kinds import register_kind
+        from registry.access import register_permissions
+        from registry.context_processors import NAVIGATION
+        from registry.demo import SEEDERS
+        from standing.access import ROLE_PERMISSIONS, VIEW
+        from standing.demo import seed
+        from standing.models import Meeting, OpinionRequest
+        from standing.services import CONCLUSION_TASK, WRITTEN_OPINION_REQUEST
+
+        for role, perms in ROLE_PERMISSIONS.items():
+            register_permissions(role, perms)
+        register_kind(CONCLUSION_TASK, "Nhiệm vụ theo kết luận của Thường trực")
+        register_kind(WRITTEN_OPINION_REQUEST, "Đề nghị Thường trực cho ý kiến bằng văn bản")
+        register_source_kind(
+            Meeting, label="Phiên họp Thường trực", url=lambda m: reverse("standing:meeting_detail", args=[m.pk])
+        )
+        register_source_kind(
+            OpinionRequest,
+            label="Đề nghị cho ý kiến bằng văn bản",
+            url=lambda r: reverse("standing:opinion_detail", args=[r.pk]),
+        )
+        entry = ("Thường trực", "standing:meeting_list", VIEW)
+        if entry not in NAVIGATION:
+            NAVIGATION.append(entry)
+        if seed not in SEEDERS:
+            SEEDERS.append(seed)

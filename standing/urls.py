@@ -1,5 +1,27 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from standing import views
 
 app_name = "standing"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.meeting_list, name="meeting_list"),
+    path("phien-hop/them/", views.meeting_create, name="meeting_create"),
+    path("phien-hop/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("phien-hop/<int:pk>/sua/", views.meeting_edit, name="meeting_edit"),
+    path("phien-hop/<int:pk>/thanh-phan/", views.attendee_add, name="attendee_add"),
+    path("phien-hop/<int:pk>/noi-dung/", views.agenda_add, name="agenda_add"),
+    path("phien-hop/<int:pk>/muc-ket-luan/", views.section_add, name="section_add"),
+    path("phien-hop/<int:pk>/doan-ket-luan/", views.paragraph_add, name="paragraph_add"),
+    path("doan-ket-luan/<int:pk>/xoa/", views.paragraph_delete, name="paragraph_delete"),
+    path("phien-hop/<int:pk>/thong-bao/tao/", views.notice_generate, name="notice_generate"),
+    path("phien-hop/<int:pk>/thong-bao/ban-hanh/", views.notice_issue, name="notice_issue"),
+    path("phien-hop/<int:pk>/giao-nhiem-vu/", views.tasks_assign, name="tasks_assign"),
+    path("y-kien/", views.opinion_list, name="opinion_list"),
+    path("y-kien/them/", views.opinion_create, name="opinion_create"),
+    path("y-kien/<int:pk>/", views.opinion_detail, name="opinion_detail"),
+    path("y-kien/<int:pk>/thanh-vien/", views.opinion_add, name="opinion_add"),
+    path("y-kien/<int:pk>/cong-van/tao/", views.reply_generate, name="reply_generate"),
+    path("y-kien/<int:pk>/cong-van/ban-hanh/", views.reply_issue, name="reply_issue"),
+    path("thong-ke/", views.counts, name="counts"),
+]

@@ -1,0 +1,208 @@
+"""Demo records of the standing committee: the meeting of seed 001 with its notice and tasks, and the year 2024
+of seed 000 (7 meetings, the 6 written opinions of footnote 1). Idempotent: nothing happens when the council
+already has meetings.
+"""
+
+import datetime
+
+from django.db import transaction
+
+from documents.models import DocType
+from registry.models import Body, Council, MemberRole, Membership, Person
+from registry.selectors import standing_committee
+from standing import services
+from standing.models import Meeting, Stance
+
+D = datetime.date
+
+SEED_001 = {
+    "held_on": D(2022, 1, 12),
+    "place": "Phòng họp số 1 Thị ủy Đức Phổ",
+    "purpose": "cho ý kiến thống nhất về Kế hoạch công tác của HĐND thị xã năm 2022 và xem xét, quyết định một "
+    "số nội dung thuộc thẩm quyền",
+    "other_attendees": "Trưởng, Phó các Ban HĐND thị xã; đại diện lãnh đạo Văn phòng thị xã",
+    "heard": "đồng chí Phó Chủ tịch HĐND thị xã báo cáo một số nội dung thực hiện sau kỳ họp HĐND thị xã cuối năm "
+    "2021 và Kế hoạch công tác của HĐND thị xã trong năm 2022",
+}
+
+# (section, [(sub-section, [(paragraph, [bodies given work])])]); "" = paragraphs directly under the section.
+CONCLUSIONS_001: list[tuple[str, list[tuple[str, list[tuple[str, list[str]]]]]]] = [
+    (
+        "Đánh giá một số nội dung trong công tác chuẩn bị, tổ chức kỳ họp HĐND thị xã và các xã, phường cuối năm 2021",
+        [
+            (
+                "Kết quả đạt được",
+                [
+                    (
+                        "Về Hội nghị trực báo: Cơ bản đảm bảo trong điều kiện tổ chức bằng hình thức trực tuyến; đại "
+                        "biểu tham gia nhiều vấn đề đúng trọng tâm.",
+                        [],
+                    ),
+                    (
+                        "Kỳ họp HĐND thị xã: Được thực hiện nghiêm túc; công tác điều hành kỳ họp của Chủ tọa được "
+                        "đổi mới. Phiên chất vấn và trả lời chất vấn diễn ra với tinh thần nghiêm túc, dân chủ, đúng "
+                        "quy định.",
+                        [],
+                    ),
+                    ("Kỳ họp HĐND các xã, phường: Công tác chuẩn bị tổ chức kỳ họp cơ bản đảm bảo.", []),
+                    (
+                        "Văn phòng thị xã đã có nhiều nỗ lực trong công tác tham mưu, phục vụ, cơ bản đáp ứng được "
+                        "yêu cầu tổ chức kỳ họp trong điều kiện phòng, chống dịch Covid-19.",
+                        [],
+                    ),
+                ],
+            ),
+            (
+                "Tồn tại, hạn chế",
+                [
+                    (
+                        "Đối với thị xã: Một số nội dung trình kỳ họp của UBND thị xã chưa đảm bảo về thời gian cũng "
+                        "như chất lượng.",
+                        [],
+                    ),
+                    (
+                        "Đối với các xã, phường: Báo cáo thẩm tra của các Ban HĐND có lúc còn sơ sài; thảo luận và "
+                        "chất vấn chưa sâu, chưa nhiều.",
+                        [],
+                    ),
+                ],
+            ),
+        ],
+    ),
+    (
+        "Một số nhiệm vụ trong năm 2022 và trong thời gian trước, trong và sau Tết Nguyên đán Nhâm Dần - năm 2022",
+        [
+            (
+                "Nhiệm vụ trọng tâm năm 2022",
+                [
+                    (
+                        "Cơ bản thống nhất với Kế hoạch công tác năm 2022 của HĐND thị xã. Giao Văn phòng thị xã tiếp "
+                        "thu ý kiến góp ý của các thành viên dự họp, hoàn chỉnh dự thảo, trình Thường trực HĐND thị "
+                        "xã ký, ban hành để triển khai thực hiện theo quy định.",
+                        ["Văn phòng thị xã"],
+                    ),
+                    (
+                        "UBND thị xã chỉ đạo các cơ quan chuyên môn xây dựng dự thảo Nghị quyết đảm bảo tiến độ và "
+                        "chất lượng về nội dung, gửi đến Thường trực HĐND thị xã đúng thời gian theo quy định.",
+                        ["UBND thị xã"],
+                    ),
+                    (
+                        "Giao 02 Ban của HĐND thị xã nghiên cứu nội dung để định hướng đại biểu chất vấn tại kỳ họp.",
+                        ["Ban Kinh tế - Xã hội", "Ban Pháp chế"],
+                    ),
+                ],
+            ),
+            (
+                "Nhiệm vụ trước, trong và sau Tết Nguyên đán Nhâm Dần - năm 2022",
+                [("Xây dựng lịch trực Tết và chuẩn bị các hoạt động sau Tết của Thường trực HĐND thị xã.", [])],
+            ),
+        ],
+    ),
+]
+
+# Seed 000: seven meetings in 2024 (dates and purposes invented), the chair vacant until 15/10/2024.
+MEETINGS_2024 = [
+    (D(2024, 1, 10), "cho ý kiến về Kế hoạch công tác của HĐND thị xã năm 2024"),
+    (D(2024, 3, 14), "cho ý kiến về nội dung, chương trình kỳ họp chuyên đề lần thứ nhất"),
+    (D(2024, 5, 16), "cho ý kiến về công tác chuẩn bị kỳ họp thường lệ giữa năm 2024"),
+    (D(2024, 7, 25), "đánh giá kết quả kỳ họp giữa năm 2024 và triển khai nhiệm vụ 6 tháng cuối năm"),
+    (D(2024, 9, 12), "cho ý kiến về nội dung kỳ họp chuyên đề và kết quả giám sát chuyên đề"),
+    (D(2024, 11, 7), "cho ý kiến về công tác chuẩn bị kỳ họp thường lệ cuối năm 2024"),
+    (D(2024, 12, 26), "đánh giá kết quả hoạt động năm 2024 và cho ý kiến Kế hoạch công tác năm 2025"),
+]
+
+# Seed 000, footnote 1: the six requests of the UBND answered in writing in 2024 (dates invented).
+OPINIONS_2024 = [
+    (D(2024, 2, 20), "phương án tăng thu và tiết kiệm chi ngân sách thị xã so với dự toán được giao năm 2023"),
+    (D(2024, 4, 8), "ghi thu, ghi chi tiền thuê đất phải nộp"),
+    (
+        D(2024, 5, 22),
+        "phân khai kinh phí hỗ trợ phát triển đất trồng lúa theo Nghị định 35/2015/NĐ-CP và Nghị định số "
+        "62/2019/NĐ-CP của Chính phủ",
+    ),
+    (D(2024, 8, 5), "điều chỉnh kinh phí chúc thọ năm 2024"),
+    (
+        D(2024, 10, 9),
+        "điều chỉnh, bổ sung kinh phí tiền lương và kinh phí chi công việc do thay đổi so với dự toán phân bổ đầu "
+        "năm 2024 của các cơ quan, đơn vị, địa phương",
+    ),
+    (
+        D(2024, 12, 2),
+        "điều chỉnh phương án tăng thu và tiết kiệm chi ngân sách cấp thị xã so với dự toán được giao năm 2023",
+    ),
+]
+
+
+def _chair_on(council: Council, day: datetime.date) -> Membership:
+    """The chair on the day, else the vice-chair (who chaired while the chair was vacant in 2024)."""
+    body = standing_committee(council)
+    for role in (MemberRole.CHAIR, MemberRole.VICE_CHAIR):
+        for membership in Membership.objects.filter(body=body, role=role).select_related("person", "body"):
+            if membership.active_on(day):
+                return membership
+    raise LookupError(f"Không có người chủ trì ngày {day:%d/%m/%Y}.")
+
+
+def _seed_001(council: Council, bodies: dict[str, Body], people: dict[str, Person]) -> None:
+    meeting = services.meeting_create(council=council, chair=_chair_on(council, SEED_001["held_on"]), **SEED_001)
+    services.attendee_add(meeting=meeting, person=people["Nguyễn Thị Kiều"])
+    services.agenda_add(
+        meeting=meeting,
+        content="báo cáo một số nội dung thực hiện sau kỳ họp HĐND thị xã cuối năm 2021 và Kế hoạch công tác của "
+        "HĐND thị xã trong năm 2022",
+        presenter="đồng chí Phó Chủ tịch HĐND thị xã",
+    )
+    for title, subsections in CONCLUSIONS_001:
+        section = services.section_add(meeting=meeting, title=title)
+        for sub_title, paragraphs in subsections:
+            sub = services.section_add(meeting=meeting, title=sub_title, parent=section)
+            for text, owners in paragraphs:
+                services.paragraph_add(
+                    section=sub, text=text, assigns=bool(owners), bodies=[bodies[name] for name in owners]
+                )
+    services.notice_generate(meeting=meeting)
+    services.notice_issue(meeting=meeting, user=None, issued_on=SEED_001["held_on"])
+
+
+def _seed_2024(council: Council, bodies: dict[str, Body], people: dict[str, Person]) -> None:
+    members = [people[name] for name in ("Nguyễn Thị Kiều", "Trần Văn Hùng", "Lê Thị Hoa") if name in people]
+    for day, purpose in MEETINGS_2024:
+        chair = _chair_on(council, day)
+        meeting = services.meeting_create(
+            council=council,
+            held_on=day,
+            place="Phòng họp HĐND thị xã",
+            purpose=purpose,
+            chair=chair,
+            other_attendees="Trưởng, Phó các Ban HĐND thị xã; đại diện lãnh đạo Văn phòng thị xã",
+        )
+        for person in members:
+            if person.pk != chair.person_id:
+                services.attendee_add(meeting=meeting, person=person)
+    ubnd = bodies.get("UBND thị xã")
+    for number, (day, subject) in enumerate(OPINIONS_2024, start=1):
+        request = services.opinion_request_create(
+            council=council,
+            subject=subject,
+            received_on=day,
+            due_on=day + datetime.timedelta(days=7),
+            sender_body=ubnd,
+            external_number=f"{number * 17}/TTr-UBND",
+            external_date=day - datetime.timedelta(days=1),
+            doc_type=DocType.TO_TRINH,
+        )
+        for person in members:
+            services.opinion_add(request=request, person=person, stance=Stance.AGREE)
+        services.reply_generate(request=request)
+        services.reply_issue(request=request, user=None, issued_on=day + datetime.timedelta(days=3))
+
+
+@transaction.atomic
+def seed(council: Council) -> None:
+    """Idempotent: does nothing when the council already has meetings or lacks its standing committee."""
+    if Meeting.objects.filter(council=council).exists() or standing_committee(council) is None:
+        return
+    bodies = {b.short_name: b for b in Body.objects.filter(council=council)}
+    people = {p.full_name: p for p in Person.objects.filter(council=council)}
+    _seed_001(council, bodies, people)
+    _seed_2024(council, bodies, people)

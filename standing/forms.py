@@ -1,0 +1,125 @@
+"""Forms of the standing committee's screens; the services validate the rules, these only shape the input."""
+
+from django import forms
+
+from hdnd.forms import DateInput, Form
+from registry.models import Body, Council, Membership, Person
+from standing import selectors
+from standing.models import Section, Stance
+
+
+class ChairField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Membership) -> str:
+        until = obj.ends_on.strftime("%d/%m/%Y") if obj.ends_on else "nay"
+        return f"{obj.person.full_name} — {obj.get_role_display()} ({obj.starts_on:%d/%m/%Y} – {until})"
+
+
+class MeetingForm(Form):
+    held_on = forms.DateField(label="Ngày họp", widget=DateInput())
+    starts_at = forms.TimeField(label="Giờ bắt đầu", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    place = forms.CharField(label="Địa điểm", max_length=250)
+    purpose = forms.CharField(
+        label="Mục đích",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Viết tiếp sau “… tổ chức Phiên họp Thường trực HĐND để”, ví dụ: cho ý kiến thống nhất về "
+        "Kế hoạch công tác năm 2022",
+    )
+    chair = ChairField(label="Người chủ trì", queryset=Membership.objects.none())
+    other_attendees = forms.CharField(
+        label="Thành phần dự họp khác",
+        max_length=500,
+        required=False,
+        help_text="Ví dụ: Trưởng, Phó các Ban HĐND thị xã; đại diện lãnh đạo Văn phòng thị xã",
+    )
+    invited = forms.CharField(
+        label="Cơ quan, cá nhân được mời", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    heard = forms.CharField(
+        label="Nội dung đã nghe",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Viết tiếp sau “Sau khi nghe”; để trống thì lấy từ các nội dung của phiên họp.",
+    )
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = selectors.chair_choices(council=council)
+
+
+class AttendeeForm(Form):
+    person = forms.ModelChoiceField(label="Đồng chí", queryset=Person.objects.none())
+    present = forms.TypedChoiceField(
+        label="Có mặt",
+        choices=[("1", "Có mặt"), ("0", "Vắng mặt")],
+        coerce=lambda v: v == "1",
+        initial="1",
+    )
+    absence_reason = forms.CharField(label="Lý do vắng mặt", max_length=250, required=False)
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = selectors.people_choices(council=council)
+
+
+class AgendaForm(Form):
+    content = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 2}))
+    presenter = forms.CharField(label="Cơ quan, người trình bày", max_length=250, required=False)
+
+
+class SectionForm(Form):
+    title = forms.CharField(label="Tiêu đề mục", max_length=500, help_text="Không ghi số thứ tự (1., a)).")
+    parent = forms.ModelChoiceField(
+        label="Thuộc mục", queryset=Section.objects.none(), required=False, empty_label="— Mục cấp 1 —"
+    )
+
+    def __init__(self, *args: object, meeting: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Section.objects.filter(meeting=meeting, parent=None)
+
+
+class ParagraphForm(Form):
+    section = forms.ModelChoiceField(label="Mục", queryset=Section.objects.none())
+    text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 3}))
+    assigns = forms.BooleanField(label="Đoạn này giao nhiệm vụ", required=False)
+    bodies = forms.ModelMultipleChoiceField(
+        label="Cơ quan chịu trách nhiệm", queryset=Body.objects.none(), required=False
+    )
+    due_on = forms.DateField(label="Hạn thực hiện", required=False, widget=DateInput())
+
+    def __init__(self, *args: object, meeting: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["section"].queryset = Section.objects.filter(meeting=meeting).select_related("parent")
+        self.fields["section"].label_from_instance = lambda s: f"{s.parent.title} › {s.title}" if s.parent else s.title
+        self.fields["bodies"].queryset = selectors.body_choices(council=council)
+
+
+class IssueForm(Form):
+    issued_on = forms.DateField(label="Ngày ban hành", required=False, widget=DateInput())
+
+
+class OpinionRequestForm(Form):
+    subject = forms.CharField(label="Nội dung xin ý kiến", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    sender_body = forms.ModelChoiceField(label="Cơ quan đề nghị", queryset=Body.objects.none(), required=False)
+    external_number = forms.CharField(label="Số, ký hiệu văn bản đề nghị", max_length=60, required=False)
+    external_date = forms.DateField(label="Ngày văn bản đề nghị", required=False, widget=DateInput())
+    received_on = forms.DateField(label="Ngày nhận", widget=DateInput())
+    due_on = forms.DateField(label="Hạn trả lời", widget=DateInput())
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sender_body"].queryset = selectors.body_choices(council=council)
+
+
+class OpinionForm(Form):
+    person = forms.ModelChoiceField(label="Thành viên Thường trực", queryset=Person.objects.none())
+    stance = forms.ChoiceField(label="Ý kiến", choices=Stance.choices, widget=forms.RadioSelect)
+    text = forms.CharField(label="Nội dung ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = selectors.member_choices(council=council)
+
+
+class YearForm(Form):
+    year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100, required=False)
+    q = forms.CharField(label="Tìm kiếm", required=False)

@@ -1,0 +1,282 @@
+"""The standing committee's work: meetings and their conclusions, and written opinions.
+
+A meeting (phiên họp Thường trực) is chaired by a member of the standing committee on that day, lists who
+attended, what was heard and what was concluded; its notice of conclusions (thông báo kết luận, seed 001)
+is a document of the register, and each task a conclusion assigns becomes an obligation of a body.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from documents.models import Document
+from followup.models import Obligation
+from registry.models import Body, Council, Membership, Person
+
+
+class Meeting(models.Model):
+    """A meeting of the standing committee."""
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    held_on = models.DateField("ngày họp")
+    starts_at = models.TimeField("giờ bắt đầu", null=True, blank=True)
+    place = models.CharField("địa điểm", max_length=250, help_text="Ví dụ: Phòng họp số 1 Thị ủy Đức Phổ")
+    purpose = models.TextField(
+        "mục đích",
+        help_text="Viết tiếp sau “… tổ chức Phiên họp Thường trực HĐND để”, ví dụ: cho ý kiến thống nhất về "
+        "Kế hoạch công tác của HĐND thị xã năm 2022",
+    )
+    chair = models.ForeignKey(Membership, verbose_name="người chủ trì", on_delete=models.PROTECT, related_name="+")
+    other_attendees = models.CharField(
+        "thành phần dự họp khác",
+        max_length=500,
+        blank=True,
+        help_text="Ví dụ: Trưởng, Phó các Ban HĐND thị xã; đại diện lãnh đạo Văn phòng thị xã",
+    )
+    invited = models.TextField("cơ quan, cá nhân được mời", blank=True)
+    heard = models.TextField(
+        "nội dung đã nghe",
+        blank=True,
+        help_text="Viết tiếp sau “Sau khi nghe”, ví dụ: đồng chí Phó Chủ tịch HĐND thị xã báo cáo …; "
+        "để trống thì lấy từ các nội dung của phiên họp.",
+    )
+    notice = models.ForeignKey(
+        Document,
+        verbose_name="thông báo kết luận",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    tasks_assigned_on = models.DateField("ngày giao nhiệm vụ", null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    purpose_folded = models.CharField(max_length=500, db_index=True, editable=False, default="")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "phiên họp Thường trực"
+        verbose_name_plural = "phiên họp Thường trực"
+        ordering = ["-held_on", "-pk"]
+        indexes = [models.Index(fields=["council", "held_on"], name="meeting_council_day")]
+
+    def __str__(self) -> str:
+        return f"Phiên họp Thường trực ngày {self.held_on:%d/%m/%Y}"
+
+
+class Attendee(models.Model):
+    """A person at (or excused from) a meeting; the chair is not listed again."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name="phiên họp", on_delete=models.CASCADE, related_name="attendees")
+    person = models.ForeignKey(Person, verbose_name="đồng chí", on_delete=models.PROTECT, related_name="+")
+    present = models.BooleanField("có mặt", default=True)
+    absence_reason = models.CharField("lý do vắng mặt", max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "thành phần dự họp"
+        verbose_name_plural = "thành phần dự họp"
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                name="attendee_once",
+                violation_error_message="Đồng chí này đã có trong thành phần phiên họp.",
+            ),
+            models.CheckConstraint(
+                condition=Q(present=True) | ~Q(absence_reason=""),
+                name="attendee_absent_has_reason",
+                violation_error_message="Vui lòng nêu lý do vắng mặt.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.person.full_name
+
+
+class AgendaItem(models.Model):
+    """One item the meeting heard and discussed."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name="phiên họp", on_delete=models.CASCADE, related_name="agenda")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    content = models.TextField("nội dung")
+    presenter = models.CharField(
+        "cơ quan, người trình bày", max_length=250, blank=True, help_text="Ví dụ: đồng chí Phó Chủ tịch HĐND thị xã"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "nội dung phiên họp"
+        verbose_name_plural = "nội dung phiên họp"
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.content[:100]
+
+
+class Section(models.Model):
+    """A heading of the conclusions: "1. Đánh giá …" (no parent) or "a) Kết quả đạt được" (under one)."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name="phiên họp", on_delete=models.CASCADE, related_name="sections")
+    parent = models.ForeignKey(
+        "self", verbose_name="thuộc mục", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    title = models.CharField(
+        "tiêu đề", max_length=500, help_text="Không ghi số thứ tự; hệ thống tự đánh 1., 2., a), b)"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "mục kết luận"
+        verbose_name_plural = "mục kết luận"
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Paragraph(models.Model):
+    """A paragraph of the conclusions; it assigns work when it names responsible bodies."""
+
+    section = models.ForeignKey(Section, verbose_name="mục", on_delete=models.CASCADE, related_name="paragraphs")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    text = models.TextField("nội dung")
+    due_on = models.DateField("hạn thực hiện", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "đoạn kết luận"
+        verbose_name_plural = "đoạn kết luận"
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:100]
+
+
+class Assignment(models.Model):
+    """A body a conclusion gives work to; its obligation exists once the notice is issued."""
+
+    paragraph = models.ForeignKey(
+        Paragraph, verbose_name="đoạn kết luận", on_delete=models.CASCADE, related_name="assignments"
+    )
+    body = models.ForeignKey(Body, verbose_name="cơ quan thực hiện", on_delete=models.PROTECT, related_name="+")
+    obligation = models.OneToOneField(
+        Obligation, verbose_name="việc cần theo dõi", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "giao nhiệm vụ"
+        verbose_name_plural = "giao nhiệm vụ"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["paragraph", "body"],
+                name="assignment_once",
+                violation_error_message="Cơ quan này đã được giao trong đoạn kết luận.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body.short_name}: {self.paragraph}"
+
+
+class OpinionState(models.TextChoices):
+    OPEN = "cho_y_kien", "Đang cho ý kiến"
+    ANSWERED = "da_tra_loi", "Đã có văn bản trả lời"
+
+
+class OpinionRequest(models.Model):
+    """A request of the people's committee for the standing committee's written opinion (cho ý kiến bằng văn bản)."""
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    request_document = models.ForeignKey(
+        Document, verbose_name="văn bản đề nghị", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    subject = models.CharField("nội dung xin ý kiến", max_length=500)
+    received_on = models.DateField("ngày nhận")
+    due_on = models.DateField("hạn trả lời")
+    state = models.CharField("trạng thái", max_length=12, choices=OpinionState.choices, default=OpinionState.OPEN)
+    obligation = models.OneToOneField(
+        Obligation,
+        verbose_name="việc cần theo dõi",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    reply = models.ForeignKey(
+        Document,
+        verbose_name="văn bản trả lời",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    answered_on = models.DateField("ngày trả lời", null=True, blank=True, editable=False)
+    subject_folded = models.CharField(max_length=500, db_index=True, editable=False, default="")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "đề nghị cho ý kiến"
+        verbose_name_plural = "đề nghị cho ý kiến"
+        ordering = ["-received_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_on__gte=models.F("received_on")),
+                name="opinion_due_after_received",
+                violation_error_message="Hạn trả lời không thể trước ngày nhận.",
+            ),
+            models.CheckConstraint(
+                condition=Q(state="cho_y_kien") | Q(reply__isnull=False, answered_on__isnull=False),
+                name="opinion_answered_has_reply",
+                violation_error_message="Đề nghị đã trả lời phải có văn bản trả lời.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Xin ý kiến: {self.subject}"[:200]
+
+
+class Stance(models.TextChoices):
+    AGREE = "dong_y", "Đồng ý"
+    DISAGREE = "khong_dong_y", "Không đồng ý"
+    OTHER = "y_kien_khac", "Ý kiến khác"
+
+
+class MemberOpinion(models.Model):
+    """One standing-committee member's opinion on a request."""
+
+    request = models.ForeignKey(
+        OpinionRequest, verbose_name="đề nghị", on_delete=models.CASCADE, related_name="opinions"
+    )
+    person = models.ForeignKey(Person, verbose_name="thành viên", on_delete=models.PROTECT, related_name="+")
+    stance = models.CharField("ý kiến", max_length=12, choices=Stance.choices)
+    text = models.TextField("nội dung ý kiến", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "ý kiến thành viên"
+        verbose_name_plural = "ý kiến thành viên"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "person"],
+                name="opinion_once_per_member",
+                violation_error_message="Thành viên này đã cho ý kiến về đề nghị.",
+            ),
+            models.CheckConstraint(
+                condition=Q(stance="dong_y") | ~Q(text=""),
+                name="opinion_other_has_text",
+                violation_error_message="Vui lòng ghi nội dung ý kiến khi không đồng ý hoặc có ý kiến khác.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_stance_display()}"

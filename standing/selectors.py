@@ -1,0 +1,146 @@
+"""Every read of the standing committee's work, scoped to the council and shaped for fixed query counts."""
+
+import datetime
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from hdnd.text import fold
+from registry.models import Body, Council, Membership, Person
+from registry.selectors import standing_committee
+from standing.models import (
+    AgendaItem,
+    Assignment,
+    Attendee,
+    Meeting,
+    MemberOpinion,
+    OpinionRequest,
+    OpinionState,
+    Paragraph,
+    Section,
+)
+
+
+def meeting_list(*, council: Council, year: int | None = None, search: str = "") -> QuerySet[Meeting]:
+    """The council's meetings, newest first, with chair and notice loaded and the number of tasks counted."""
+    qs = Meeting.objects.filter(council=council).select_related("chair__person", "chair__body", "notice")
+    if year:
+        qs = qs.filter(held_on__year=year)
+    if search:
+        qs = qs.filter(purpose_folded__contains=fold(search))
+    return qs.annotate(task_count=Count("sections__paragraphs__assignments", distinct=True)).order_by("-held_on", "-pk")
+
+
+def meeting_get(*, council: Council, pk: int) -> Meeting:
+    """One meeting with everything its page shows; 404 outside the council."""
+    paragraphs = Paragraph.objects.prefetch_related(
+        Prefetch("assignments", queryset=Assignment.objects.select_related("body", "obligation"))
+    )
+    sections = Section.objects.prefetch_related(Prefetch("paragraphs", queryset=paragraphs))
+    return get_object_or_404(
+        Meeting.objects.select_related(
+            "council", "chair__person", "chair__body", "notice", "created_by"
+        ).prefetch_related(
+            Prefetch("attendees", queryset=Attendee.objects.select_related("person")),
+            Prefetch("agenda", queryset=AgendaItem.objects.all()),
+            Prefetch("sections", queryset=sections),
+        ),
+        council=council,
+        pk=pk,
+    )
+
+
+def outline(meeting: Meeting) -> list[tuple[str, Section, list[tuple[str, Section]]]]:
+    """The prefetched sections as (number, section, [(letter, sub-section)]), numbered as in the notice."""
+    from standing.services import LETTERS
+
+    sections = list(meeting.sections.all())
+    out = []
+    top = [s for s in sections if s.parent_id is None]
+    for number, section in enumerate(top, start=1):
+        children = [s for s in sections if s.parent_id == section.pk]
+        out.append((f"{number}.", section, [(f"{LETTERS[i % len(LETTERS)]})", c) for i, c in enumerate(children)]))
+    return out
+
+
+def chair_choices(*, council: Council) -> QuerySet[Membership]:
+    """Memberships of the standing committee (any period): a meeting's chair is one of them."""
+    body = standing_committee(council)
+    return (
+        Membership.objects.filter(body=body)
+        .select_related("person", "body")
+        .order_by("-starts_on", "role", "person__name_folded")
+    )
+
+
+def people_choices(*, council: Council) -> QuerySet[Person]:
+    return Person.objects.filter(council=council).order_by("name_folded", "pk")
+
+
+def member_choices(*, council: Council) -> QuerySet[Person]:
+    """People who ever sat on the standing committee (the service checks the day)."""
+    body = standing_committee(council)
+    return Person.objects.filter(memberships__body=body).distinct().order_by("name_folded", "pk")
+
+
+def body_choices(*, council: Council) -> QuerySet[Body]:
+    return Body.objects.filter(council=council, active=True).order_by("kind", "name")
+
+
+def opinion_request_list(
+    *, council: Council, year: int | None = None, state: str = "", search: str = ""
+) -> QuerySet[OpinionRequest]:
+    """The council's requests for written opinions, with their documents and obligation loaded."""
+    qs = OpinionRequest.objects.filter(council=council).select_related(
+        "request_document__sender_body", "reply", "obligation"
+    )
+    if year:
+        qs = qs.filter(received_on__year=year)
+    if state:
+        qs = qs.filter(state=state)
+    if search:
+        qs = qs.filter(subject_folded__contains=fold(search))
+    return qs.annotate(opinion_count=Count("opinions")).order_by("-received_on", "-pk")
+
+
+def opinion_request_get(*, council: Council, pk: int) -> OpinionRequest:
+    """One request with its opinions; 404 outside the council."""
+    return get_object_or_404(
+        OpinionRequest.objects.select_related(
+            "council", "request_document__sender_body", "reply", "obligation"
+        ).prefetch_related(Prefetch("opinions", queryset=MemberOpinion.objects.select_related("person"))),
+        council=council,
+        pk=pk,
+    )
+
+
+def standing_counts(*, council: Council, year: int, on: datetime.date | None = None) -> dict:
+    """The year's figures for the annual report (seed 000, section I.2), with the records behind each.
+
+    - meetings_held: meetings held in the year up to `on` (today by default); `meetings` lists them;
+    - written_opinions: requests answered by an issued letter in the year; `opinion_requests` lists them and
+      `opinion_subjects` gives their subjects, in order, for the report's footnote;
+    - conferences_held: joint and briefing conferences (not recorded by this app yet: always 0, empty list).
+    """
+    on = on or timezone.localdate()
+    meetings = list(
+        Meeting.objects.filter(council=council, held_on__year=year, held_on__lte=on)
+        .select_related("chair__person", "notice")
+        .order_by("held_on", "pk")
+    )
+    answered = list(
+        OpinionRequest.objects.filter(council=council, state=OpinionState.ANSWERED, answered_on__year=year)
+        .select_related("reply", "request_document")
+        .order_by("received_on", "pk")
+    )
+    return {
+        "year": year,
+        "meetings_held": len(meetings),
+        "meetings": meetings,
+        "written_opinions": len(answered),
+        "opinion_requests": answered,
+        "opinion_subjects": [r.subject for r in answered],
+        "conferences_held": 0,
+        "conferences": [],
+    }

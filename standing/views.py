@@ -1,0 +1,392 @@
+"""The standing committee's screens: meetings and their notices, written opinions, the year's counts."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from documents.access import ISSUE
+from hdnd.history import history_rows
+from hdnd.views import add_service_errors
+from registry.access import has_perm, require
+from standing import selectors, services
+from standing.access import EDIT, OPINE, VIEW
+from standing.forms import (
+    AgendaForm,
+    AttendeeForm,
+    IssueForm,
+    MeetingForm,
+    OpinionForm,
+    OpinionRequestForm,
+    ParagraphForm,
+    SectionForm,
+    YearForm,
+)
+from standing.models import OpinionState, Paragraph
+
+PAGE_SIZE = 50
+
+
+def _page(request: HttpRequest, qs: object) -> object:
+    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+
+
+def _form_page(request: HttpRequest, form: BaseForm, title: str, back: str, submit: str = "Lưu") -> HttpResponse:
+    return render(request, "standing/form.html", {"form": form, "title": title, "back": back, "submit": submit})
+
+
+def _errors(request: HttpRequest, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+# Meetings --------------------------------------------------------------------------------------
+
+
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    form = YearForm(request.GET or None)
+    year, search = None, ""
+    if form.is_valid():
+        year, search = form.cleaned_data["year"], form.cleaned_data["q"]
+    qs = selectors.meeting_list(council=council, year=year, search=search)
+    return render(
+        request,
+        "standing/meeting_list.html",
+        {"page": _page(request, qs), "form": form, "can_edit": has_perm(request.user, council, EDIT)},
+    )
+
+
+@login_required
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    council = require(request, EDIT)
+    form = MeetingForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(council=council, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã ghi phiên họp.")
+            return redirect("standing:meeting_detail", pk=meeting.pk)
+    return _form_page(request, form, "Ghi phiên họp Thường trực", "standing:meeting_list")
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, VIEW)
+    meeting = selectors.meeting_get(council=council, pk=pk)
+    notice = meeting.notice
+    issued = notice is not None and notice.is_frozen
+    tasks = [a for s in meeting.sections.all() for p in s.paragraphs.all() for a in p.assignments.all()]
+    return render(
+        request,
+        "standing/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "outline": selectors.outline(meeting),
+            "tasks": tasks,
+            "issued": issued,
+            "pending_tasks": issued and any(a.obligation_id is None for a in tasks),
+            "left": services.placeholders(notice) if notice is not None and not issued else [],
+            "can_edit": has_perm(request.user, council, EDIT) and not issued,
+            "can_issue": has_perm(request.user, council, EDIT) and has_perm(request.user, council, ISSUE),
+            "issue_form": IssueForm(initial={"issued_on": timezone.localdate()}),
+            "history": history_rows(meeting),
+        },
+    )
+
+
+@login_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    meeting = selectors.meeting_get(council=council, pk=pk)
+    initial = {name: getattr(meeting, name) for name in services.MEETING_FIELDS}
+    form = MeetingForm(request.POST or None, initial=initial, council=council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(meeting=meeting, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu phiên họp.")
+            return redirect("standing:meeting_detail", pk=pk)
+    return _form_page(request, form, f"Sửa: {meeting}", "standing:meeting_list")
+
+
+def _meeting_form(
+    request: HttpRequest, pk: int, form_class: type, action: Callable, title: str, done: str, **form_kwargs: object
+) -> HttpResponse:
+    """A form that adds something to a meeting through `action(meeting=, user=, **cleaned_data)`."""
+    council = require(request, EDIT)
+    meeting = selectors.meeting_get(council=council, pk=pk)
+    kwargs = {k: (meeting if v == "meeting" else council) for k, v in form_kwargs.items()}
+    form = form_class(request.POST or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(meeting, request.user, form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("standing:meeting_detail", pk=pk)
+    return _form_page(request, form, f"{title} — {meeting}", "standing:meeting_list")
+
+
+@login_required
+def attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _meeting_form(
+        request,
+        pk,
+        AttendeeForm,
+        lambda m, u, data: services.attendee_add(meeting=m, user=u, **data),
+        "Thêm thành phần dự họp",
+        "Đã thêm thành phần dự họp.",
+        council="council",
+    )
+
+
+@login_required
+def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _meeting_form(
+        request,
+        pk,
+        AgendaForm,
+        lambda m, u, data: services.agenda_add(meeting=m, user=u, **data),
+        "Thêm nội dung phiên họp",
+        "Đã thêm nội dung.",
+    )
+
+
+@login_required
+def section_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _meeting_form(
+        request,
+        pk,
+        SectionForm,
+        lambda m, u, data: services.section_add(meeting=m, user=u, **data),
+        "Thêm mục kết luận",
+        "Đã thêm mục kết luận.",
+        meeting="meeting",
+    )
+
+
+@login_required
+def paragraph_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _meeting_form(
+        request,
+        pk,
+        ParagraphForm,
+        lambda m, u, data: services.paragraph_add(user=u, **data),
+        "Thêm đoạn kết luận",
+        "Đã thêm đoạn kết luận.",
+        meeting="meeting",
+        council="council",
+    )
+
+
+@login_required
+@require_POST
+def paragraph_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    paragraph = get_object_or_404(
+        Paragraph.objects.select_related("section__meeting"), section__meeting__council=council, pk=pk
+    )
+    meeting = paragraph.section.meeting
+    try:
+        services.paragraph_delete(paragraph=paragraph, user=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, "Đã xóa đoạn kết luận.")
+    return redirect("standing:meeting_detail", pk=meeting.pk)
+
+
+def _meeting_action(request: HttpRequest, pk: int, action: Callable, done: str, perms: tuple[str, ...]) -> HttpResponse:
+    council = require(request, EDIT)
+    for perm in perms:
+        require(request, perm)
+    meeting = selectors.meeting_get(council=council, pk=pk)
+    try:
+        action(meeting, request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, done)
+    return redirect("standing:meeting_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def notice_generate(request: HttpRequest, pk: int) -> HttpResponse:
+    return _meeting_action(
+        request,
+        pk,
+        lambda m, u: services.notice_generate(meeting=m, user=u),
+        "Đã tạo dự thảo thông báo kết luận từ hồ sơ phiên họp.",
+        (),
+    )
+
+
+@login_required
+@require_POST
+def notice_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    form = IssueForm(request.POST)
+    issued_on = form.cleaned_data["issued_on"] if form.is_valid() else None
+    return _meeting_action(
+        request,
+        pk,
+        lambda m, u: services.notice_issue(meeting=m, user=u, issued_on=issued_on),
+        "Đã ban hành thông báo kết luận; các nhiệm vụ đã được giao và theo dõi.",
+        (ISSUE,),
+    )
+
+
+@login_required
+@require_POST
+def tasks_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    return _meeting_action(
+        request, pk, lambda m, u: services.tasks_assign(meeting=m, user=u), "Đã giao các nhiệm vụ.", ()
+    )
+
+
+# Written opinions ------------------------------------------------------------------------------
+
+
+@login_required
+def opinion_list(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    form = YearForm(request.GET or None)
+    year, search = None, ""
+    if form.is_valid():
+        year, search = form.cleaned_data["year"], form.cleaned_data["q"]
+    state = request.GET.get("trang_thai", "")
+    qs = selectors.opinion_request_list(
+        council=council, year=year, search=search, state=state if state in OpinionState.values else ""
+    )
+    return render(
+        request,
+        "standing/opinion_list.html",
+        {
+            "page": _page(request, qs),
+            "form": form,
+            "state": state,
+            "states": OpinionState.choices,
+            "can_edit": has_perm(request.user, council, EDIT),
+        },
+    )
+
+
+@login_required
+def opinion_create(request: HttpRequest) -> HttpResponse:
+    council = require(request, EDIT)
+    form = OpinionRequestForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            opinion_request = services.opinion_request_create(council=council, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã vào sổ đề nghị cho ý kiến và giao Thường trực theo dõi.")
+            return redirect("standing:opinion_detail", pk=opinion_request.pk)
+    return _form_page(request, form, "Đề nghị Thường trực cho ý kiến bằng văn bản", "standing:opinion_list")
+
+
+@login_required
+def opinion_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, VIEW)
+    opinion_request = selectors.opinion_request_get(council=council, pk=pk)
+    is_open = opinion_request.state == OpinionState.OPEN
+    return render(
+        request,
+        "standing/opinion_detail.html",
+        {
+            "req": opinion_request,
+            "is_open": is_open,
+            "can_edit": has_perm(request.user, council, EDIT) and is_open,
+            "can_opine": has_perm(request.user, council, OPINE) and is_open,
+            "can_issue": has_perm(request.user, council, ISSUE) and has_perm(request.user, council, EDIT),
+            "left": services.placeholders(opinion_request.reply) if opinion_request.reply and is_open else [],
+            "issue_form": IssueForm(initial={"issued_on": timezone.localdate()}),
+            "history": history_rows(opinion_request),
+        },
+    )
+
+
+@login_required
+def opinion_add(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, OPINE)
+    opinion_request = selectors.opinion_request_get(council=council, pk=pk)
+    form = OpinionForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.opinion_add(request=opinion_request, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã ghi ý kiến.")
+            return redirect("standing:opinion_detail", pk=pk)
+    return _form_page(request, form, f"Ý kiến thành viên — {opinion_request.subject}", "standing:opinion_list")
+
+
+def _opinion_action(request: HttpRequest, pk: int, action: Callable, done: str, perms: tuple[str, ...]) -> HttpResponse:
+    council = require(request, EDIT)
+    for perm in perms:
+        require(request, perm)
+    opinion_request = selectors.opinion_request_get(council=council, pk=pk)
+    try:
+        action(opinion_request, request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, done)
+    return redirect("standing:opinion_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def reply_generate(request: HttpRequest, pk: int) -> HttpResponse:
+    return _opinion_action(
+        request,
+        pk,
+        lambda r, u: services.reply_generate(request=r, user=u),
+        "Đã tạo dự thảo công văn cho ý kiến.",
+        (),
+    )
+
+
+@login_required
+@require_POST
+def reply_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    form = IssueForm(request.POST)
+    issued_on = form.cleaned_data["issued_on"] if form.is_valid() else None
+    return _opinion_action(
+        request,
+        pk,
+        lambda r, u: services.reply_issue(request=r, user=u, issued_on=issued_on),
+        "Đã ban hành công văn cho ý kiến; đề nghị đã được trả lời.",
+        (ISSUE,),
+    )
+
+
+# The year's counts -----------------------------------------------------------------------------
+
+
+@login_required
+def counts(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    form = YearForm(request.GET or None)
+    year = (form.cleaned_data["year"] if form.is_valid() else None) or timezone.localdate().year
+    return render(
+        request,
+        "standing/counts.html",
+        {"form": form, "counts": selectors.standing_counts(council=council, year=year)},
+    )
