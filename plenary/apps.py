@@ -4,3 +4,39 @@ from django.apps import AppConfig
 class PlenaryConfig(AppConfig):
     name = "plenary"
     verbose_name = "Kỳ họp"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from documents.sources import register_source_kind
+        from followup.kinds import register_kind
+        from plenary import services
+        from plenary.access import MY_DOCUMENTS, ROLE_PERMISSIONS, VIEW
+        from plenary.demo import seed
+        from plenary.models import Submission, Verification
+        from registry.access import register_permissions
+        from registry.context_processors import NAVIGATION
+        from registry.demo import SEEDERS
+
+        for role, perms in ROLE_PERMISSIONS.items():
+            register_permissions(role, perms)
+        for entry in (
+            ("Kỳ họp", "plenary:session_list", VIEW),
+            ("Tài liệu kỳ họp của tôi", "plenary:my_documents", MY_DOCUMENTS),
+        ):
+            if entry not in NAVIGATION:
+                NAVIGATION.append(entry)
+        register_kind(services.SUBMISSION_DUE, "Gửi hồ sơ trình kỳ họp")
+        register_kind(services.WRITTEN_ANSWER, "Trả lời chất vấn bằng văn bản")
+        register_kind(services.COMMITMENT, "Thực hiện lời hứa sau chất vấn")
+        register_kind(services.RESOLUTION_REPORT, "Báo cáo thực hiện nghị quyết")
+        register_source_kind(
+            Submission, label="Hồ sơ trình kỳ họp", url=lambda s: reverse("plenary:submission_detail", args=[s.pk])
+        )
+        register_source_kind(
+            Verification,
+            label="Thẩm tra hồ sơ trình",
+            url=lambda v: reverse("plenary:submission_detail", args=[v.submission_id]),
+        )
+        if seed not in SEEDERS:
+            SEEDERS.append(seed)

@@ -1,0 +1,2 @@
+def seed(council):
+    return None

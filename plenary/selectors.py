@@ -1,0 +1,229 @@
+"""Every read of the sessions app, scoped to the council and shaped for fixed query counts.
+
+The annual report (reports app) calls `plenary_counts(council=, year=)` and `lateness_report(council=,
+year=)`; both work from the records only.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from plenary.models import (
+    DocumentOpen,
+    Question,
+    Resolution,
+    Session,
+    SessionDocument,
+    SessionKind,
+    Submission,
+    SubmissionState,
+)
+from registry.access import grants_of
+from registry.models import Council, Delegate, Role
+from registry.selectors import delegates_in_office
+
+
+def session_list(*, council: Council, year: int | None = None) -> QuerySet[Session]:
+    """Sessions of the council (optionally those opening in a year), with their counts, newest first."""
+    qs = (
+        Session.objects.filter(council=council)
+        .select_related("term")
+        .annotate(
+            submission_count=Count("submissions", distinct=True),
+            resolution_count=Count("submissions__resolution", distinct=True),
+        )
+    )
+    if year:
+        qs = qs.filter(opens_on__year=year)
+    return qs.order_by("-opens_on", "-number")
+
+
+def _submissions() -> QuerySet[Submission]:
+    return Submission.objects.select_related(
+        "agency",
+        "verification__committee",
+        "verification__report",
+        "vote",
+        "resolution__document",
+    ).order_by("due_on", "pk")
+
+
+def session_get(*, council: Council, pk: int) -> Session:
+    """A session of the council with its agenda, submissions (verification, vote, resolution), questions
+    and documents loaded in a fixed number of queries; 404 outside the council."""
+    questions = Question.objects.select_related("delegate__person", "addressee", "addressee_body")
+    return get_object_or_404(
+        Session.objects.select_related("term", "council", "convening_document").prefetch_related(
+            "agenda",
+            Prefetch("submissions", queryset=_submissions()),
+            Prefetch("questions", queryset=questions.prefetch_related("commitments__next_session")),
+            Prefetch("documents", queryset=SessionDocument.objects.annotate(open_count=Count("opens"))),
+        ),
+        council=council,
+        pk=pk,
+    )
+
+
+def submission_get(*, council: Council, pk: int) -> Submission:
+    return get_object_or_404(_submissions().select_related("session__council"), session__council=council, pk=pk)
+
+
+def question_get(*, council: Council, pk: int) -> Question:
+    return get_object_or_404(
+        Question.objects.select_related("session__council", "delegate__person", "addressee", "addressee_body"),
+        session__council=council,
+        pk=pk,
+    )
+
+
+def later_sessions(*, session: Session) -> QuerySet[Session]:
+    return Session.objects.filter(council_id=session.council_id, opens_on__gt=session.opens_on).order_by("opens_on")
+
+
+# Lateness --------------------------------------------------------------------------------------
+
+
+@dataclass
+class SessionLateness:
+    session: Session
+    late: list[Submission] = field(default_factory=list)
+    incomplete: list[Submission] = field(default_factory=list)
+    total: int = 0
+
+
+@dataclass
+class AgencyLateness:
+    name: str
+    total: int = 0
+    late: int = 0
+    incomplete: int = 0
+    days_late: int = 0
+
+
+@dataclass
+class LatenessReport:
+    year: int
+    sessions: list[SessionLateness]
+    agencies: list[AgencyLateness]
+    sentence: str
+
+
+def lateness_sentence(numbers: list[int]) -> str:
+    """The sentence of the annual report on late preparation ("chỉ còn nội dung tại kỳ họp thứ 21 chuẩn bị chậm")."""
+    if not numbers:
+        return "không có nội dung trình kỳ họp nào chuẩn bị chậm"
+    if len(numbers) == 1:
+        return f"chỉ còn nội dung tại kỳ họp thứ {numbers[0]} chuẩn bị chậm"
+    listed = ", ".join(str(n) for n in numbers[:-1]) + f" và {numbers[-1]}"
+    return f"còn nội dung tại các kỳ họp thứ {listed} chuẩn bị chậm"
+
+
+def lateness_report(*, council: Council, year: int, on: datetime.date | None = None) -> LatenessReport:
+    """Late and incomplete submissions of the sessions opening in `year`, per session and per agency
+    (two queries). A file still missing counts as late from its due date up to `on` (today)."""
+    on = on or datetime.date.today()
+    sessions = list(
+        Session.objects.filter(council=council, opens_on__year=year)
+        .prefetch_related(Prefetch("submissions", queryset=Submission.objects.select_related("agency")))
+        .order_by("opens_on", "number")
+    )
+    rows, agencies = [], {}
+    for session in sessions:
+        row = SessionLateness(session=session)
+        for sub in session.submissions.all():
+            row.total += 1
+            agency = agencies.setdefault(sub.agency_id, AgencyLateness(name=sub.agency.name))
+            agency.total += 1
+            late = sub.days_late(on)
+            sub.late_days = late
+            if late:
+                row.late.append(sub)
+                agency.late += 1
+                agency.days_late += late
+            if sub.state != SubmissionState.EXPECTED and sub.missing_items:
+                row.incomplete.append(sub)
+                agency.incomplete += 1
+        rows.append(row)
+    late_numbers = [r.session.number for r in rows if r.late]
+    ranked = sorted(agencies.values(), key=lambda a: (-a.late, -a.incomplete, -a.days_late, a.name))
+    return LatenessReport(year=year, sessions=rows, agencies=ranked, sentence=lateness_sentence(late_numbers))
+
+
+# Counts for the annual report ------------------------------------------------------------------
+
+
+def plenary_counts(*, council: Council, year: int) -> dict:
+    """The session figures of a year, from the records: sessions by kind (of those opening in the year)
+    and resolutions passed (voted in the year and issued) — one number, with the records behind it."""
+    sessions = list(Session.objects.filter(council=council, opens_on__year=year).order_by("opens_on", "number"))
+    by_kind = {kind: 0 for kind in SessionKind.values}
+    for session in sessions:
+        by_kind[session.kind] += 1
+    resolutions = list(
+        Resolution.objects.filter(submission__session__council=council, passed_on__year=year)
+        .select_related("document", "submission__session")
+        .order_by("passed_on", "pk")
+    )
+    return {
+        "year": year,
+        "sessions": len(sessions),
+        "sessions_by_kind": by_kind,
+        "regular_sessions": by_kind[SessionKind.REGULAR_MID] + by_kind[SessionKind.REGULAR_END],
+        "thematic_sessions": by_kind[SessionKind.THEMATIC],
+        "extraordinary_sessions": by_kind[SessionKind.EXTRAORDINARY],
+        "resolutions_passed": len(resolutions),
+        "session_records": sessions,
+        "resolution_records": resolutions,
+    }
+
+
+# Documents to delegates ------------------------------------------------------------------------
+
+
+def delegate_for_user(user: AbstractBaseUser | AnonymousUser, council: Council) -> Delegate | None:
+    """The delegate a user's "Đại biểu" role names (its person, in a term of the council), if any."""
+    people = [g.person_id for g in grants_of(user, council) if g.role == Role.DELEGATE and g.person_id]
+    if not people:
+        return None
+    return (
+        Delegate.objects.filter(term__council=council, person_id__in=people)
+        .select_related("person")
+        .order_by("-elected_on")
+        .first()
+    )
+
+
+def my_documents(*, council: Council, delegate: Delegate, on: datetime.date) -> QuerySet[SessionDocument]:
+    """Documents sent to delegates for sessions not yet closed on `on`, marking those this delegate opened."""
+    opened = DocumentOpen.objects.filter(session_document=OuterRef("pk"), delegate=delegate)
+    return (
+        SessionDocument.objects.filter(session__council=council, sent_on__isnull=False, sent_on__lte=on)
+        .filter(Q(session__closed_on__isnull=True, session__closes_on__gte=on) | Q(session__closed_on__gte=on))
+        .select_related("session")
+        .annotate(opened=Exists(opened))
+        .order_by("session__opens_on", "pk")
+    )
+
+
+def session_document_get(*, council: Council, pk: int) -> SessionDocument:
+    return get_object_or_404(
+        SessionDocument.objects.select_related("session", "submission"), session__council=council, pk=pk
+    )
+
+
+def not_opened(*, session: Session) -> list[tuple[SessionDocument, list[Delegate]]]:
+    """For each document sent, the delegates in office who have not opened it (three queries)."""
+    docs = list(session.documents.filter(sent_on__isnull=False).prefetch_related("opens").order_by("pk"))
+    delegates = list(
+        delegates_in_office(council=session.council, on=session.opens_on)
+        .select_related("person")
+        .order_by("person__name_folded", "pk")
+    )
+    result = []
+    for doc in docs:
+        opened = {o.delegate_id for o in doc.opens.all()}
+        result.append((doc, [d for d in delegates if d.pk not in opened]))
+    return result
