@@ -16,7 +16,6 @@ def test_office_drafts_issues_and_downloads(browser, live_server, world, tmp_pat
     page.set_default_timeout(10000)
     login(page, live_server, "office")
     page.goto(f"{live_server.url}/van-ban/")
-    page.screenshot(path=str(ARTIFACTS / "documents-register.png"))
     page.click("text=Soạn văn bản đi")
     page.select_option("select[name=doc_type]", "thong_bao")
     page.fill("input[name=subject]", "Kết luận của Thường trực HĐND tại phiên họp ngày 12/01/2022")
