@@ -1,5 +1,8 @@
 # Two commands for a fresh machine: `make demo` and `make test`.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# This machine's pip configuration names local indexes that may be absent: hide those warnings only.
+QUIET_PIP := 2>&1 | { grep -v '^WARNING: Location' || true; }
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -11,19 +14,18 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 $$HOME/.pyenv/versions/
 	$$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null && { echo $$p; break; }; \
 	done)
 
-.PHONY: demo test install install-dev serve lint format
+.PHONY: demo test install install-dev format bench
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "Cần Python >= 3.12 (không tìm thấy)."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
 
 $(STAMP): requirements.lock pyproject.toml | $(PY)
-	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q -r requirements.lock $(QUIET_PIP)
 	touch $@
 
 $(DEVSTAMP): requirements-dev.lock $(STAMP)
-	$(PY) -m pip install -q -r requirements-dev.lock
+	$(PY) -m pip install -q -r requirements-dev.lock $(QUIET_PIP)
 	touch $@
 
 install: $(STAMP)
@@ -43,3 +45,7 @@ test: install-dev
 format: install-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Speed and memory figures at real size (printed, never asserted in tests).
+bench: install-dev
+	$(PY) bench/run.py

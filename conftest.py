@@ -22,11 +22,16 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _fast_passwords() -> None:
+def _test_settings() -> None:
     """Tests hash passwords with MD5: PBKDF2's deliberate slowness would dominate the suite."""
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Persistent connections would keep the live server's connection open past the test database's drop.
+    from django.db import connections
+
+    for connection in connections.all():
+        connection.settings_dict["CONN_MAX_AGE"] = 0
 
 
 @dataclass

@@ -3,6 +3,7 @@ import datetime
 from django.http import HttpRequest
 from django.urls import reverse
 
+from registry.access import VIEW_REGISTRY, has_perm
 from registry.models import Body, BodyKind
 from registry.selectors import delegates_in_office
 
@@ -10,6 +11,8 @@ from registry.selectors import delegates_in_office
 def cards(request: HttpRequest) -> list[tuple[str, int, str]]:
     """The registry's figures on the home dashboard."""
     council = request.council
+    if not has_perm(request.user, council, VIEW_REGISTRY):
+        return []
     today = datetime.date.today()
     bodies = Body.objects.filter(council=council)
     return [
