@@ -98,7 +98,7 @@ def test_return_and_resubmission_then_lateness_report(world) -> None:
     )
     report = selectors.lateness_report(council=world.council, year=2024, on=D(2024, 12, 31))
     assert report.sentence == "chỉ còn nội dung tại kỳ họp thứ 21 chuẩn bị chậm"
-    assert [a.name for a in report.agencies][0] == world.other_agency.name
+    assert report.agencies[0].name == world.other_agency.name
     assert report.agencies[0].days_late == 4
 
 
