@@ -1,3 +1,214 @@
-from ninja import Router
+"""Standing committee routes of /api/v1/: what the screens do, scoped by council and role."""
 
-router = Router()
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router
+from ninja.pagination import PageNumberPagination, paginate
+
+from documents.access import ISSUE
+from documents.models import Document
+from registry.access import council_for_api, has_perm
+from registry.models import Body, Council, Membership, Person
+from standing import selectors, services
+from standing.access import EDIT, OPINE, VIEW
+from standing.models import AgendaItem, Attendee, Meeting, MemberOpinion, OpinionRequest, Paragraph, Section
+from standing.schemas import (
+    AgendaIn,
+    AgendaOut,
+    AttendeeIn,
+    AttendeeOut,
+    CountsOut,
+    DocumentRef,
+    IssueIn,
+    MeetingDetailOut,
+    MeetingIn,
+    MeetingOut,
+    MeetingPatch,
+    OpinionIn,
+    OpinionOut,
+    OpinionRequestDetailOut,
+    OpinionRequestIn,
+    OpinionRequestOut,
+    ParagraphIn,
+    ParagraphOut,
+    SectionIn,
+    SectionOut,
+)
+
+router = Router(tags=["Thường trực HĐND"])
+BASE = "/councils/{council_id}/standing"
+
+
+def _meeting(request: HttpRequest, council_id: int, meeting_id: int, perm: str) -> Meeting:
+    council = council_for_api(request.user, council_id, perm)
+    return selectors.meeting_get(council=council, pk=meeting_id)
+
+
+def _chair(council: Council, pk: int) -> Membership:
+    return get_object_or_404(Membership.objects.select_related("person", "body"), body__council=council, pk=pk)
+
+
+def _require_issue(request: HttpRequest, council: Council) -> None:
+    if not has_perm(request.user, council, ISSUE):
+        raise PermissionDenied("Vai trò của bạn không được phép ban hành văn bản.")
+
+
+@router.get(f"{BASE}/meetings", response=list[MeetingOut], url_name="standing_meeting_list")
+@paginate(PageNumberPagination, page_size=50)
+def meeting_list(request: HttpRequest, council_id: int, year: int | None = None, q: str = "") -> QuerySet[Meeting]:
+    council = council_for_api(request.user, council_id, VIEW)
+    return selectors.meeting_list(council=council, year=year, search=q)
+
+
+@router.post(f"{BASE}/meetings", response={201: MeetingOut}, url_name="standing_meeting_create")
+def meeting_create(request: HttpRequest, council_id: int, payload: MeetingIn) -> tuple[int, Meeting]:
+    council = council_for_api(request.user, council_id, EDIT)
+    data = payload.dict()
+    chair = _chair(council, data.pop("chair_id"))
+    return 201, services.meeting_create(council=council, chair=chair, user=request.user, **data)
+
+
+@router.get(f"{BASE}/meetings/{{meeting_id}}", response=MeetingDetailOut, url_name="standing_meeting_detail")
+def meeting_detail(request: HttpRequest, council_id: int, meeting_id: int) -> Meeting:
+    return _meeting(request, council_id, meeting_id, VIEW)
+
+
+@router.patch(f"{BASE}/meetings/{{meeting_id}}", response=MeetingOut, url_name="standing_meeting_update")
+def meeting_update(request: HttpRequest, council_id: int, meeting_id: int, payload: MeetingPatch) -> Meeting:
+    meeting = _meeting(request, council_id, meeting_id, EDIT)
+    data = payload.dict(exclude_unset=True)
+    if "chair_id" in data:
+        data["chair"] = _chair(meeting.council, data.pop("chair_id"))
+    return services.meeting_update(meeting=meeting, user=request.user, **data)
+
+
+@router.post(f"{BASE}/meetings/{{meeting_id}}/attendees", response={201: AttendeeOut}, url_name="standing_attendee_add")
+def attendee_add(request: HttpRequest, council_id: int, meeting_id: int, payload: AttendeeIn) -> tuple[int, Attendee]:
+    meeting = _meeting(request, council_id, meeting_id, EDIT)
+    data = payload.dict()
+    person = get_object_or_404(Person, council=meeting.council, pk=data.pop("person_id"))
+    return 201, services.attendee_add(meeting=meeting, person=person, user=request.user, **data)
+
+
+@router.post(f"{BASE}/meetings/{{meeting_id}}/agenda", response={201: AgendaOut}, url_name="standing_agenda_add")
+def agenda_add(request: HttpRequest, council_id: int, meeting_id: int, payload: AgendaIn) -> tuple[int, AgendaItem]:
+    meeting = _meeting(request, council_id, meeting_id, EDIT)
+    return 201, services.agenda_add(meeting=meeting, user=request.user, **payload.dict())
+
+
+@router.post(f"{BASE}/meetings/{{meeting_id}}/sections", response={201: SectionOut}, url_name="standing_section_add")
+def section_add(request: HttpRequest, council_id: int, meeting_id: int, payload: SectionIn) -> tuple[int, Section]:
+    meeting = _meeting(request, council_id, meeting_id, EDIT)
+    parent = None
+    if payload.parent_id is not None:
+        parent = get_object_or_404(Section, meeting=meeting, pk=payload.parent_id)
+    return 201, services.section_add(meeting=meeting, title=payload.title, parent=parent, user=request.user)
+
+
+@router.post(
+    f"{BASE}/meetings/{{meeting_id}}/paragraphs", response={201: ParagraphOut}, url_name="standing_paragraph_add"
+)
+def paragraph_add(
+    request: HttpRequest, council_id: int, meeting_id: int, payload: ParagraphIn
+) -> tuple[int, Paragraph]:
+    meeting = _meeting(request, council_id, meeting_id, EDIT)
+    section = get_object_or_404(Section, meeting=meeting, pk=payload.section_id)
+    bodies = list(Body.objects.filter(council=meeting.council, pk__in=payload.body_ids))
+    if len(bodies) != len(set(payload.body_ids)):
+        raise ValidationError({"body_ids": "Có cơ quan không thuộc Hội đồng này."})
+    paragraph = services.paragraph_add(
+        section=section,
+        text=payload.text,
+        assigns=payload.assigns,
+        bodies=bodies,
+        due_on=payload.due_on,
+        user=request.user,
+    )
+    return 201, Paragraph.objects.prefetch_related("assignments__body").get(pk=paragraph.pk)
+
+
+@router.post(f"{BASE}/meetings/{{meeting_id}}/notice", response={201: DocumentRef}, url_name="standing_notice_generate")
+def notice_generate(request: HttpRequest, council_id: int, meeting_id: int) -> tuple[int, Document]:
+    meeting = _meeting(request, council_id, meeting_id, EDIT)
+    return 201, services.notice_generate(meeting=meeting, user=request.user)
+
+
+@router.post(f"{BASE}/meetings/{{meeting_id}}/notice/issue", response=DocumentRef, url_name="standing_notice_issue")
+def notice_issue(request: HttpRequest, council_id: int, meeting_id: int, payload: IssueIn) -> Document:
+    meeting = _meeting(request, council_id, meeting_id, EDIT)
+    _require_issue(request, meeting.council)
+    return services.notice_issue(meeting=meeting, user=request.user, issued_on=payload.issued_on)
+
+
+@router.get(f"{BASE}/opinion-requests", response=list[OpinionRequestOut], url_name="standing_opinion_list")
+@paginate(PageNumberPagination, page_size=50)
+def opinion_list(
+    request: HttpRequest, council_id: int, year: int | None = None, state: str = "", q: str = ""
+) -> QuerySet[OpinionRequest]:
+    council = council_for_api(request.user, council_id, VIEW)
+    return selectors.opinion_request_list(council=council, year=year, state=state, search=q)
+
+
+@router.post(f"{BASE}/opinion-requests", response={201: OpinionRequestOut}, url_name="standing_opinion_create")
+def opinion_create(request: HttpRequest, council_id: int, payload: OpinionRequestIn) -> tuple[int, OpinionRequest]:
+    council = council_for_api(request.user, council_id, EDIT)
+    data = payload.dict()
+    sender_id = data.pop("sender_body_id")
+    sender = get_object_or_404(Body, council=council, pk=sender_id) if sender_id is not None else None
+    return 201, services.opinion_request_create(council=council, sender_body=sender, user=request.user, **data)
+
+
+def _opinion_request(request: HttpRequest, council_id: int, pk: int, perm: str) -> OpinionRequest:
+    council = council_for_api(request.user, council_id, perm)
+    return selectors.opinion_request_get(council=council, pk=pk)
+
+
+@router.get(
+    f"{BASE}/opinion-requests/{{request_id}}", response=OpinionRequestDetailOut, url_name="standing_opinion_detail"
+)
+def opinion_detail(request: HttpRequest, council_id: int, request_id: int) -> OpinionRequest:
+    return _opinion_request(request, council_id, request_id, VIEW)
+
+
+@router.post(
+    f"{BASE}/opinion-requests/{{request_id}}/opinions", response={201: OpinionOut}, url_name="standing_opinion_add"
+)
+def opinion_add(
+    request: HttpRequest, council_id: int, request_id: int, payload: OpinionIn
+) -> tuple[int, MemberOpinion]:
+    opinion_request = _opinion_request(request, council_id, request_id, OPINE)
+    person = get_object_or_404(Person, council=opinion_request.council, pk=payload.person_id)
+    return 201, services.opinion_add(
+        request=opinion_request, person=person, stance=payload.stance, text=payload.text, user=request.user
+    )
+
+
+@router.post(
+    f"{BASE}/opinion-requests/{{request_id}}/reply", response={201: DocumentRef}, url_name="standing_reply_generate"
+)
+def reply_generate(request: HttpRequest, council_id: int, request_id: int) -> tuple[int, Document]:
+    opinion_request = _opinion_request(request, council_id, request_id, EDIT)
+    return 201, services.reply_generate(request=opinion_request, user=request.user)
+
+
+@router.post(
+    f"{BASE}/opinion-requests/{{request_id}}/reply/issue", response=OpinionRequestOut, url_name="standing_reply_issue"
+)
+def reply_issue(request: HttpRequest, council_id: int, request_id: int, payload: IssueIn) -> OpinionRequest:
+    opinion_request = _opinion_request(request, council_id, request_id, EDIT)
+    _require_issue(request, opinion_request.council)
+    return services.reply_issue(request=opinion_request, user=request.user, issued_on=payload.issued_on)
+
+
+@router.get(f"{BASE}/counts", response=CountsOut, url_name="standing_counts")
+def counts(request: HttpRequest, council_id: int, year: int | None = None) -> dict:
+    council = council_for_api(request.user, council_id, VIEW)
+    data = selectors.standing_counts(council=council, year=year or timezone.localdate().year)
+    return {
+        **data,
+        "meeting_ids": [m.pk for m in data["meetings"]],
+        "opinion_request_ids": [r.pk for r in data["opinion_requests"]],
+    }

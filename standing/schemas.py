@@ -1,0 +1,216 @@
+import datetime
+
+from ninja import Field, Schema
+
+from registry.schemas import CleanSchema
+
+
+class MeetingIn(CleanSchema):
+    held_on: datetime.date
+    starts_at: datetime.time | None = None
+    place: str = Field(..., min_length=1, max_length=250)
+    purpose: str = Field(..., min_length=1)
+    chair_id: int
+    other_attendees: str = Field("", max_length=500)
+    invited: str = ""
+    heard: str = ""
+
+
+class MeetingPatch(CleanSchema):
+    held_on: datetime.date | None = None
+    starts_at: datetime.time | None = None
+    place: str | None = Field(None, min_length=1, max_length=250)
+    purpose: str | None = Field(None, min_length=1)
+    chair_id: int | None = None
+    other_attendees: str | None = Field(None, max_length=500)
+    invited: str | None = None
+    heard: str | None = None
+
+
+class MeetingOut(Schema):
+    id: int
+    held_on: datetime.date
+    starts_at: datetime.time | None
+    place: str
+    purpose: str
+    chair_id: int
+    chair_name: str
+    other_attendees: str
+    invited: str
+    heard: str
+    notice_id: int | None
+    notice_number: str
+    tasks_assigned_on: datetime.date | None
+
+    @staticmethod
+    def resolve_chair_name(obj: object) -> str:
+        return obj.chair.person.full_name
+
+    @staticmethod
+    def resolve_notice_number(obj: object) -> str:
+        return obj.notice.number_symbol if obj.notice_id else ""
+
+
+class AttendeeIn(CleanSchema):
+    person_id: int
+    present: bool = True
+    absence_reason: str = Field("", max_length=250)
+
+
+class AttendeeOut(Schema):
+    id: int
+    person_id: int
+    person_name: str
+    present: bool
+    absence_reason: str
+
+    @staticmethod
+    def resolve_person_name(obj: object) -> str:
+        return obj.person.full_name
+
+
+class AgendaIn(CleanSchema):
+    content: str = Field(..., min_length=1)
+    presenter: str = Field("", max_length=250)
+
+
+class AgendaOut(Schema):
+    id: int
+    order: int
+    content: str
+    presenter: str
+
+
+class SectionIn(CleanSchema):
+    title: str = Field(..., min_length=1, max_length=500)
+    parent_id: int | None = None
+
+
+class SectionOut(Schema):
+    id: int
+    parent_id: int | None
+    order: int
+    title: str
+
+
+class ParagraphIn(CleanSchema):
+    section_id: int
+    text: str = Field(..., min_length=1)
+    assigns: bool = False
+    body_ids: list[int] = []
+    due_on: datetime.date | None = None
+
+
+class AssignmentOut(Schema):
+    id: int
+    body_id: int
+    body_name: str
+    obligation_id: int | None
+
+    @staticmethod
+    def resolve_body_name(obj: object) -> str:
+        return obj.body.short_name
+
+
+class ParagraphOut(Schema):
+    id: int
+    section_id: int
+    order: int
+    text: str
+    due_on: datetime.date | None
+    assignments: list[AssignmentOut]
+
+    @staticmethod
+    def resolve_assignments(obj: object) -> list:
+        return list(obj.assignments.all())
+
+
+class MeetingDetailOut(MeetingOut):
+    attendees: list[AttendeeOut]
+    agenda: list[AgendaOut]
+    sections: list[SectionOut]
+    paragraphs: list[ParagraphOut]
+
+    @staticmethod
+    def resolve_attendees(obj: object) -> list:
+        return list(obj.attendees.all())
+
+    @staticmethod
+    def resolve_agenda(obj: object) -> list:
+        return list(obj.agenda.all())
+
+    @staticmethod
+    def resolve_sections(obj: object) -> list:
+        return list(obj.sections.all())
+
+    @staticmethod
+    def resolve_paragraphs(obj: object) -> list:
+        return [p for s in obj.sections.all() for p in s.paragraphs.all()]
+
+
+class IssueIn(Schema):
+    issued_on: datetime.date | None = None
+
+
+class DocumentRef(Schema):
+    id: int
+    number_symbol: str
+    state: str
+    subject: str
+
+
+class OpinionRequestIn(CleanSchema):
+    subject: str = Field(..., min_length=1, max_length=500)
+    received_on: datetime.date
+    due_on: datetime.date
+    sender_body_id: int | None = None
+    external_number: str = Field("", max_length=60)
+    external_date: datetime.date | None = None
+
+
+class OpinionIn(CleanSchema):
+    person_id: int
+    stance: str
+    text: str = ""
+
+
+class OpinionOut(Schema):
+    id: int
+    person_id: int
+    person_name: str
+    stance: str
+    text: str
+
+    @staticmethod
+    def resolve_person_name(obj: object) -> str:
+        return obj.person.full_name
+
+
+class OpinionRequestOut(Schema):
+    id: int
+    subject: str
+    received_on: datetime.date
+    due_on: datetime.date
+    state: str
+    answered_on: datetime.date | None
+    request_document_id: int
+    reply_id: int | None
+    obligation_id: int | None
+
+
+class OpinionRequestDetailOut(OpinionRequestOut):
+    opinions: list[OpinionOut]
+
+    @staticmethod
+    def resolve_opinions(obj: object) -> list:
+        return list(obj.opinions.all())
+
+
+class CountsOut(Schema):
+    year: int
+    meetings_held: int
+    meeting_ids: list[int]
+    written_opinions: int
+    opinion_request_ids: list[int]
+    opinion_subjects: list[str]
+    conferences_held: int
