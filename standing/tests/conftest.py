@@ -8,6 +8,7 @@ from standing.models import Meeting, OpinionRequest
 from standing.tests.factories import Town, make_town
 
 D = datetime.date
+SEED_DAY = D(2022, 1, 12)
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +23,7 @@ def town(world) -> Town:
     return make_town(world.council, world.term)
 
 
-def make_meeting(town: Town, *, held_on: datetime.date = D(2022, 1, 12), tasks: int = 1) -> Meeting:
+def make_meeting(town: Town, *, held_on: datetime.date = SEED_DAY, tasks: int = 1) -> Meeting:
     """A meeting with one attendee, one agenda item, a section and `tasks` paragraphs giving work to the office."""
     meeting = services.meeting_create(
         council=town.council,
