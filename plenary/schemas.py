@@ -1,0 +1,187 @@
+import datetime
+
+from ninja import Field, Schema
+
+from registry.schemas import CleanSchema
+
+
+class SessionOut(Schema):
+    id: int
+    term_id: int
+    number: int
+    kind: str
+    requested_by: str
+    created_on: datetime.date
+    opens_on: datetime.date
+    closes_on: datetime.date
+    opened_on: datetime.date | None
+    closed_on: datetime.date | None
+    place: str
+    state: str
+
+
+class SessionIn(CleanSchema):
+    term_id: int
+    number: int = Field(..., ge=1)
+    kind: str
+    opens_on: datetime.date
+    closes_on: datetime.date
+    created_on: datetime.date | None = None
+    place: str = ""
+    requested_by: str = ""
+    requesting_delegates: int | None = None
+
+
+class SubmissionOut(Schema):
+    id: int
+    session_id: int
+    kind: str
+    title: str
+    agency_id: int
+    normative: bool
+    due_on: datetime.date
+    received_on: datetime.date | None
+    state: str
+    days_late: int
+    missing_items: list[str]
+    checklist: list[str]
+
+
+class SessionDetailOut(SessionOut):
+    submissions: list[SubmissionOut]
+
+
+class SubmissionIn(CleanSchema):
+    kind: str
+    title: str = Field(..., min_length=1, max_length=500)
+    agency_id: int
+    normative: bool = False
+    vote_rule: str = "thong_thuong"
+
+
+class ReceiveIn(Schema):
+    received_on: datetime.date
+    checklist: list[str] = []
+
+
+class AssignIn(Schema):
+    committee_id: int
+    assigned_on: datetime.date
+
+
+class VerificationOut(Schema):
+    id: int
+    submission_id: int
+    committee_id: int
+    due_on: datetime.date
+    conclusion: str
+
+
+class VoteIn(Schema):
+    voted_on: datetime.date
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+    ballots: dict[int, str] | None = Field(
+        None, description="Mã đại biểu → tan_thanh / khong_tan_thanh / khong_bieu_quyet"
+    )
+
+
+class VoteOut(Schema):
+    id: int
+    voted_on: datetime.date
+    method: str
+    yes: int
+    no: int
+    abstain: int
+    in_office: int
+    threshold_percent: int
+    passed: bool
+
+
+class ResolutionIn(CleanSchema):
+    subject: str = Field(..., min_length=1, max_length=500)
+    text: str = Field(..., min_length=1)
+    issued_on: datetime.date
+    signer_name: str = Field(..., min_length=1, max_length=120)
+    signer_title: str = "Chủ tịch"
+    effective_on: datetime.date | None = None
+    report_due_on: datetime.date | None = None
+
+
+class ResolutionOut(Schema):
+    id: int
+    submission_id: int
+    document_id: int
+    number_symbol: str = Field(..., alias="document.number_symbol")
+    passed_on: datetime.date
+    effective_on: datetime.date | None
+
+
+class QuestionIn(CleanSchema):
+    delegate_id: int
+    addressee_id: int
+    addressee_body_id: int
+    content: str = Field(..., min_length=1)
+    asked_on: datetime.date
+
+
+class QuestionOut(Schema):
+    id: int
+    session_id: int
+    delegate_id: int
+    addressee_id: int
+    addressee_body_id: int
+    content: str
+    mode: str
+    answered_on: datetime.date | None
+
+
+class CountsOut(Schema):
+    year: int
+    sessions: int
+    sessions_by_kind: dict[str, int]
+    regular_sessions: int
+    thematic_sessions: int
+    extraordinary_sessions: int
+    resolutions_passed: int
+    session_ids: list[int]
+    resolution_ids: list[int]
+
+
+class LateSubmissionOut(Schema):
+    id: int
+    title: str
+    agency: str
+    days_late: int
+
+
+class SessionLatenessOut(Schema):
+    session_id: int
+    number: int
+    total: int
+    late: list[LateSubmissionOut]
+    incomplete: list[int]
+
+
+class AgencyLatenessOut(Schema):
+    name: str
+    total: int
+    late: int
+    incomplete: int
+    days_late: int
+
+
+class LatenessOut(Schema):
+    year: int
+    sentence: str
+    sessions: list[SessionLatenessOut]
+    agencies: list[AgencyLatenessOut]
+
+
+class MyDocumentOut(Schema):
+    id: int
+    session_id: int
+    title: str
+    sent_on: datetime.date | None
+    opened: bool
