@@ -56,10 +56,10 @@ def town(world) -> Town:
     council = world.council
     council.level, council.unit_type, council.unit_name = CouncilLevel.DISTRICT, UnitType.THI_XA, "Đức Phổ Thử"
     council.save()
-    units = {
-        name: CouncilFactory(parent=council, unit_name=name, unit_type=kind, active=False) for name, kind in UNITS
+    units = {name: CouncilFactory(parent=council, unit_name=name, unit_type=kind, active=False) for name, kind in UNITS}
+    bodies = {
+        short: BodyFactory(council=council, kind=kind, name=name, short_name=short) for kind, name, short in BODIES
     }
-    bodies = {short: BodyFactory(council=council, kind=kind, name=name, short_name=short) for kind, name, short in BODIES}
     bodies["Phòng TC-KH"] = world.agency
     setting_set(council=council, key=services.ANSWER_RULE, value=30)
     fields = {f.name: f for f in services.field_defaults_ensure(council=council)}
