@@ -1,4 +1,4 @@
-"""The main flow in a browser: a thematic session, a late submission, verification, a vote that passes, the resolution."""
+"""The main flow in a browser: thematic session, late submission, verification, a vote that passes, the resolution."""
 
 import pytest
 
