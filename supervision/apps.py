@@ -4,3 +4,37 @@ from django.apps import AppConfig
 class SupervisionConfig(AppConfig):
     name = "supervision"
     verbose_name = "Giám sát"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from documents.sources import register_source_kind
+        from followup.kinds import register_kind
+        from hdnd.views import DASHBOARD_CARDS
+        from registry.access import register_permissions
+        from registry.context_processors import NAVIGATION
+        from registry.demo import SEEDERS
+        from supervision.access import ROLE_PERMISSIONS, VIEW
+        from supervision.dashboard import cards
+        from supervision.demo import seed
+        from supervision.models import Review, Round
+        from supervision.services import BODY_REPORT, RECOMMENDATION, UNLAWFUL_DOCUMENT
+
+        for role, perms in ROLE_PERMISSIONS.items():
+            register_permissions(role, perms)
+        register_kind(RECOMMENDATION, "Kiến nghị sau giám sát")
+        register_kind(BODY_REPORT, "Báo cáo phục vụ giám sát")
+        register_kind(UNLAWFUL_DOCUMENT, "Xử lý văn bản có dấu hiệu trái pháp luật")
+        register_source_kind(
+            Round, label="Đợt giám sát", url=lambda r: reverse("supervision:round_detail", args=[r.pk])
+        )
+        register_source_kind(
+            Review, label="Giám sát văn bản", url=lambda r: reverse("supervision:review_list") + f"#vb-{r.pk}"
+        )
+        entry = ("Giám sát", "supervision:round_list", VIEW)
+        if entry not in NAVIGATION:
+            NAVIGATION.append(entry)
+        if cards not in DASHBOARD_CARDS:
+            DASHBOARD_CARDS.append(cards)
+        if seed not in SEEDERS:
+            SEEDERS.append(seed)

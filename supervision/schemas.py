@@ -1,0 +1,230 @@
+import datetime
+
+from ninja import Field, Schema
+
+from registry.schemas import CleanSchema
+from supervision.models import RoundKind
+
+
+class RoundIn(CleanSchema):
+    kind: str = RoundKind.SUPERVISION
+    body_id: int
+    subject: str = Field(..., min_length=1, max_length=500)
+    supervised_ids: list[int] = Field(..., min_length=1)
+    supervised_label: str = Field("", max_length=300)
+    set_up_on: datetime.date
+    decision_id: int | None = None
+    plan: str = ""
+    starts_on: datetime.date | None = None
+    ends_on: datetime.date | None = None
+
+
+class RoundOut(Schema):
+    id: int
+    kind: str
+    body_id: int
+    body_name: str
+    subject: str
+    supervised_ids: list[int]
+    supervised_label: str
+    set_up_on: datetime.date
+    decision_id: int | None
+    starts_on: datetime.date | None
+    ends_on: datetime.date | None
+    content_sent_on: datetime.date | None
+    content_due_on: datetime.date | None
+    schedule_sent_on: datetime.date | None
+    schedule_due_on: datetime.date | None
+    report_id: int | None
+    report_on: datetime.date | None
+    report_due_on: datetime.date | None
+    considered_on: datetime.date | None
+    consider_due_on: datetime.date | None
+    conclusions: str
+    published: bool
+
+    @staticmethod
+    def resolve_body_name(obj: object) -> str:
+        return obj.body.name
+
+    @staticmethod
+    def resolve_supervised_ids(obj: object) -> list[int]:
+        return [b.pk for b in obj.supervised.all()]
+
+
+class MemberIn(CleanSchema):
+    delegate_id: int
+    role: str = Field("Thành viên", max_length=60)
+
+
+class MemberOut(Schema):
+    id: int
+    delegate_id: int
+    role: str
+
+
+class SessionIn(CleanSchema):
+    held_on: datetime.date
+    place: str = Field(..., min_length=1, max_length=250)
+    body_id: int
+    notes: str = ""
+
+
+class SessionOut(Schema):
+    id: int
+    held_on: datetime.date
+    place: str
+    body_id: int
+    notes: str
+
+
+class BodyReportsIn(Schema):
+    sent_on: datetime.date
+    due_on: datetime.date
+
+
+class BodyReportOut(Schema):
+    id: int
+    body_id: int
+    obligation_id: int
+
+
+class ReportIn(Schema):
+    report_on: datetime.date
+    document_id: int | None = None
+
+
+class ConsiderIn(CleanSchema):
+    considered_on: datetime.date
+    conclusions: str = ""
+
+
+class RecommendationIn(CleanSchema):
+    body_id: int | None = None
+    text: str = ""
+    due_on: datetime.date | None = None
+    made_on: datetime.date | None = None
+
+
+class RecommendationOut(Schema):
+    id: int
+    round_id: int
+    body_id: int
+    text: str
+    made_on: datetime.date
+    obligation_id: int
+    state: str
+    due_on: datetime.date
+
+    @staticmethod
+    def resolve_state(obj: object) -> str:
+        return obj.obligation.state
+
+    @staticmethod
+    def resolve_due_on(obj: object) -> datetime.date:
+        return obj.obligation.due_on
+
+
+class BodyLineOut(Schema):
+    body_id: int
+    body_name: str
+    total: int
+    done: int
+    in_progress: int
+    overdue: int
+
+
+class ReportRowOut(Schema):
+    recommendation_id: int
+    body_id: int
+    made_on: datetime.date
+    due_on: datetime.date
+    status: str
+    text: str
+
+
+class RecommendationReportOut(Schema):
+    year: int
+    on: datetime.date
+    total: int
+    done: int
+    in_progress: int
+    overdue: int
+    earlier_open: int
+    by_body: list[BodyLineOut]
+    rows: list[ReportRowOut]
+
+
+class BodyCountOut(Schema):
+    body_id: int
+    body_name: str
+    supervisions: int
+    surveys: int
+    subjects: list[str]
+    text: str
+    footnote: str
+
+
+class CountsOut(Schema):
+    year: int
+    text: str
+    supervisions: int
+    surveys: int
+    bodies: list[BodyCountOut]
+    recommendations_total: int
+    recommendations_done: int
+    recommendations_overdue: int
+
+
+class ProgrammeIn(CleanSchema):
+    kind: str
+    year: int = Field(..., ge=1990, le=2100)
+    body_id: int
+    title: str = Field("", max_length=300)
+    session_on: datetime.date | None = None
+    results_session_on: datetime.date | None = None
+
+
+class ProgrammeOut(Schema):
+    id: int
+    kind: str
+    year: int
+    body_id: int
+    title: str
+    session_on: datetime.date | None
+    results_session_on: datetime.date | None
+    proposals_due_on: datetime.date | None
+    draft_due_on: datetime.date | None
+    adopt_due_on: datetime.date | None
+    adopted_on: datetime.date | None
+    published: bool
+
+
+class ItemIn(CleanSchema):
+    subject: str = Field(..., min_length=1, max_length=500)
+    body_id: int
+    kind: str = RoundKind.SUPERVISION
+    planned_from: datetime.date | None = None
+    planned_to: datetime.date | None = None
+
+
+class ItemOut(Schema):
+    id: int
+    subject: str
+    body_id: int
+    kind: str
+    planned_from: datetime.date | None
+    planned_to: datetime.date | None
+    round_ids: list[int]
+
+    @staticmethod
+    def resolve_round_ids(obj: object) -> list[int]:
+        return [r.pk for r in obj.rounds.all()]
+
+
+class ProgrammeDetailOut(ProgrammeOut):
+    items: list[ItemOut]
+
+    @staticmethod
+    def resolve_items(obj: object) -> list:
+        return list(obj.items.all())

@@ -1,0 +1,456 @@
+"""Every read of supervision, scoped to the council and shaped for fixed query counts."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from documents.models import Direction, Document
+from followup.models import OPEN_STATES, State
+from hdnd.text import fold
+from registry.models import Body, BodyKind, Council, Delegate
+from supervision.models import (
+    CONDUCTING_KINDS,
+    BodyReport,
+    Programme,
+    ProgrammeItem,
+    Recommendation,
+    Review,
+    Round,
+    RoundKind,
+    RoundMember,
+    WorkingSession,
+)
+
+WARN_DAYS = 7  # a milestone is "due soon" this many days ahead (the round page and the dashboard warn)
+KIND_ORDER = {kind: i for i, kind in enumerate(CONDUCTING_KINDS)}
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+# Rounds ----------------------------------------------------------------------------------------
+
+
+def round_list(
+    *, council: Council, year: int | None = None, body: Body | None = None, search: str = "", published: bool = False
+) -> QuerySet[Round]:
+    """The council's rounds and surveys, newest first, with conducting body, supervised bodies and the number
+    of recommendations loaded."""
+    qs = Round.objects.filter(council=council)
+    if year:
+        qs = qs.filter(set_up_on__year=year)
+    if body is not None:
+        qs = qs.filter(body=body)
+    if search:
+        qs = qs.filter(subject_folded__contains=fold(search))
+    if published:
+        qs = qs.filter(published=True)
+    return (
+        qs.select_related("body")
+        .prefetch_related(Prefetch("supervised", queryset=Body.objects.order_by("name")))
+        .annotate(recommendation_count=Count("recommendations", distinct=True))
+        .order_by("-set_up_on", "-pk")
+    )
+
+
+def round_get(*, council: Council, pk: int, published: bool = False) -> Round:
+    """One round with everything its page shows; 404 outside the council (or unpublished, for the public)."""
+    qs = Round.objects.filter(council=council)
+    if published:
+        qs = qs.filter(published=True)
+    return get_object_or_404(
+        qs.select_related("council", "body", "decision", "report", "item__programme", "created_by").prefetch_related(
+            Prefetch("supervised", queryset=Body.objects.order_by("name")),
+            Prefetch("members", queryset=RoundMember.objects.select_related("delegate__person")),
+            Prefetch("sessions", queryset=WorkingSession.objects.select_related("body")),
+            Prefetch("body_reports", queryset=BodyReport.objects.select_related("body", "obligation")),
+            Prefetch(
+                "recommendations", queryset=Recommendation.objects.select_related("body", "obligation").order_by("pk")
+            ),
+        ),
+        pk=pk,
+    )
+
+
+@dataclass
+class Milestone:
+    key: str
+    label: str
+    citation: str
+    due_on: datetime.date | None
+    done_on: datetime.date | None
+    state: str  # "done", "late_done", "overdue", "soon", "pending", "unknown"
+
+    @property
+    def state_label(self) -> str:
+        return {
+            "done": "Đã thực hiện",
+            "late_done": "Đã thực hiện (trễ hạn)",
+            "overdue": "Quá hạn",
+            "soon": "Sắp đến hạn",
+            "pending": "Chưa đến hạn",
+            "unknown": "Chưa đủ dữ liệu để tính hạn",
+        }[self.state]
+
+    @property
+    def warn(self) -> bool:
+        return self.state in ("overdue", "soon")
+
+
+def _state(due_on: datetime.date | None, done_on: datetime.date | None, on: datetime.date) -> str:
+    if done_on is not None:
+        return "late_done" if due_on is not None and done_on > due_on else "done"
+    if due_on is None:
+        return "unknown"
+    if due_on < on:
+        return "overdue"
+    return "soon" if (due_on - on).days <= WARN_DAYS else "pending"
+
+
+def milestones(round: Round, on: datetime.date | None = None) -> list[Milestone]:
+    """The legal milestones of a round with their due dates (stored by the services) and state on a day."""
+    on = on or today()
+    standing = round.body.kind == BodyKind.STANDING_COMMITTEE
+    rows = [
+        (
+            "content",
+            "Gửi nội dung, đề cương báo cáo cho đối tượng giám sát",
+            "Luật 87/2015/QH13, Điều 62, 70, 80: trong 15 ngày kể từ ngày thành lập đoàn",
+            round.content_due_on,
+            round.content_sent_on,
+        ),
+        (
+            "schedule",
+            "Gửi kế hoạch, thành phần đoàn",
+            "Luật 87/2015/QH13, Điều 62, 70, 80: chậm nhất 10 ngày trước ngày làm việc",
+            round.schedule_due_on,
+            round.schedule_sent_on,
+        ),
+        (
+            "report",
+            "Báo cáo kết quả giám sát",
+            "Luật 87/2015/QH13, "
+            + (
+                "Điều 70: trong 15 ngày kể từ ngày kết thúc"
+                if standing
+                else "Điều 80: trong 10 ngày kể từ ngày kết thúc"
+            ),
+            round.report_due_on,
+            round.report_on,
+        ),
+        (
+            "consider",
+            "Thường trực HĐND xem xét báo cáo",
+            "Luật 87/2015/QH13, Điều 71: trong 7 ngày kể từ ngày nhận báo cáo",
+            round.consider_due_on,
+            round.considered_on,
+        ),
+    ]
+    return [Milestone(k, label, cite, due, done, _state(due, done, on)) for k, label, cite, due, done in rows]
+
+
+def _milestone_warning(on: datetime.date) -> Q:
+    soon = on + datetime.timedelta(days=WARN_DAYS)
+    return (
+        Q(content_sent_on__isnull=True, content_due_on__lte=soon)
+        | Q(schedule_sent_on__isnull=True, schedule_due_on__lte=soon)
+        | Q(report_on__isnull=True, report_due_on__lte=soon)
+        | Q(considered_on__isnull=True, consider_due_on__lte=soon)
+    )
+
+
+def rounds_to_watch(*, council: Council, on: datetime.date | None = None) -> QuerySet[Round]:
+    """Rounds with a milestone not done that is overdue or due within WARN_DAYS days."""
+    return round_list(council=council).filter(_milestone_warning(on or today()))
+
+
+def delegate_choices(*, council: Council, on: datetime.date | None = None) -> QuerySet[Delegate]:
+    """Delegates of the council (in office on a day when given), for choosing members."""
+    qs = Delegate.objects.filter(term__council=council).select_related("person")
+    if on is not None:
+        qs = qs.filter(elected_on__lte=on).filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
+    return qs.order_by("person__full_name", "pk")
+
+
+def conducting_bodies(*, council: Council) -> QuerySet[Body]:
+    return Body.objects.filter(council=council, active=True, kind__in=CONDUCTING_KINDS).order_by("kind", "name")
+
+
+def bodies(*, council: Council) -> QuerySet[Body]:
+    return Body.objects.filter(council=council, active=True).order_by("name")
+
+
+def document_choices(*, council: Council, direction: str | None = None) -> QuerySet[Document]:
+    qs = Document.objects.filter(council=council)
+    if direction:
+        qs = qs.filter(direction=direction)
+    return qs.order_by("-pk")
+
+
+# Recommendations report ------------------------------------------------------------------------
+
+
+def recommendation_status(rec: Recommendation, on: datetime.date) -> str:
+    """done (accepted), overdue (open past its deadline, or reported after it and not yet accepted), in_progress,
+    cancelled — the follow-up engine's definition of lateness (followup.selectors.late_condition)."""
+    o = rec.obligation
+    if o.state == State.ACCEPTED:
+        return "done"
+    if o.state == State.CANCELLED:
+        return "cancelled"
+    if (o.state in OPEN_STATES and o.due_on < on) or (
+        o.state == State.REPORTED_DONE and o.reported_on is not None and o.reported_on > o.due_on
+    ):
+        return "overdue"
+    return "in_progress"
+
+
+STATUS_LABELS = {
+    "done": "Đã hoàn thành",
+    "in_progress": "Đang thực hiện",
+    "overdue": "Quá hạn",
+    "cancelled": "Đã hủy",
+}
+
+
+@dataclass
+class BodyLine:
+    body: Body
+    total: int = 0
+    done: int = 0
+    in_progress: int = 0
+    overdue: int = 0
+
+
+@dataclass
+class RecommendationReport:
+    year: int
+    on: datetime.date
+    rows: list[tuple[Recommendation, str]]  # this year's and earlier years' still open, with their status
+    by_body: list[BodyLine]
+    total: int = 0
+    done: int = 0
+    in_progress: int = 0
+    overdue: int = 0
+    earlier_open: int = 0
+
+    @property
+    def this_year(self) -> list[tuple[Recommendation, str]]:
+        return [(r, s) for r, s in self.rows if r.made_on.year == self.year]
+
+    @property
+    def earlier(self) -> list[tuple[Recommendation, str]]:
+        return [(r, s) for r, s in self.rows if r.made_on.year < self.year]
+
+
+def recommendation_report(*, council: Council, year: int, on: datetime.date | None = None) -> RecommendationReport:
+    """The state of recommendations for the next session: those made in `year`, and those of earlier years
+    still not accepted, each done / in progress / overdue on `on`, and the same counts by addressee.
+    Cancelled recommendations are left out. Two queries whatever the number of rows."""
+    on = on or today()
+    still_open = [*OPEN_STATES, State.REPORTED_DONE]
+    qs = (
+        Recommendation.objects.filter(round__council=council, made_on__year__lte=year)
+        .filter(Q(made_on__year=year) | Q(obligation__state__in=still_open))
+        .exclude(obligation__state=State.CANCELLED)
+        .select_related("round__body", "body", "obligation")
+        .order_by("body__name", "made_on", "pk")
+    )
+    report = RecommendationReport(year=year, on=on, rows=[], by_body=[])
+    lines: dict[int, BodyLine] = {}
+    for rec in qs:
+        status = recommendation_status(rec, on)
+        report.rows.append((rec, status))
+        line = lines.setdefault(rec.body_id, BodyLine(body=rec.body))
+        line.total += 1
+        setattr(line, status, getattr(line, status) + 1)
+        report.total += 1
+        setattr(report, status, getattr(report, status) + 1)
+        report.earlier_open += rec.made_on.year < year
+    report.by_body = sorted(lines.values(), key=lambda line: (-line.overdue, line.body.name))
+    return report
+
+
+# Counts for the annual report ------------------------------------------------------------------
+
+
+@dataclass
+class BodyRounds:
+    body: Body
+    supervisions: list[Round] = field(default_factory=list)
+    surveys: list[Round] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """ "Ban Kinh tế - Xã hội: 02 đợt giám sát" (seed 000, the counts written with two digits)."""
+        parts = []
+        if self.supervisions:
+            parts.append(f"{len(self.supervisions):02d} đợt giám sát")
+        if self.surveys:
+            parts.append(f"{len(self.surveys):02d} đợt khảo sát")
+        return f"{self.body.short_name or self.body.name}: {' và '.join(parts)}"
+
+    @property
+    def footnote(self) -> str:
+        """The subjects, as seed 000's footnotes list them: "Về …; về …"."""
+        items = []
+        for r in [*self.supervisions, *self.surveys]:
+            label = r.supervised_label or ", ".join(b.short_name or b.name for b in r.supervised.all())
+            items.append(f"về {r.subject}" + (f" đối với {label}" if label else ""))
+        text = "; ".join(items)
+        return (text[:1].upper() + text[1:] + ".") if text else ""
+
+
+@dataclass
+class SupervisionCounts:
+    year: int
+    bodies: list[BodyRounds]
+    recommendations: RecommendationReport
+
+    @property
+    def supervision_count(self) -> int:
+        return sum(len(b.supervisions) for b in self.bodies)
+
+    @property
+    def survey_count(self) -> int:
+        return sum(len(b.surveys) for b in self.bodies)
+
+    @property
+    def text(self) -> str:
+        """ "Thường trực HĐND: 01 đợt giám sát và 01 đợt khảo sát; Ban Kinh tế - Xã hội: 02 đợt giám sát"."""
+        return "; ".join(b.text for b in self.bodies)
+
+
+def supervision_counts(*, council: Council, year: int, on: datetime.date | None = None) -> SupervisionCounts:
+    """Rounds and surveys set up in `year` by conducting body (standing committee, committees, delegate
+    groups, in that order), each body's subjects and supervised bodies, and the recommendations report.
+    A fixed number of queries."""
+    groups: dict[int, BodyRounds] = {}
+    for r in round_list(council=council, year=year).order_by("set_up_on", "pk"):
+        group = groups.setdefault(r.body_id, BodyRounds(body=r.body))
+        (group.surveys if r.kind == RoundKind.SURVEY else group.supervisions).append(r)
+    ordered = sorted(groups.values(), key=lambda g: (KIND_ORDER.get(g.body.kind, 99), g.body.name))
+    return SupervisionCounts(
+        year=year, bodies=ordered, recommendations=recommendation_report(council=council, year=year, on=on)
+    )
+
+
+# Programmes ------------------------------------------------------------------------------------
+
+
+def programme_list(*, council: Council, year: int | None = None, published: bool = False) -> QuerySet[Programme]:
+    """The council's programmes, newest year first, with body and the number of items."""
+    qs = Programme.objects.filter(council=council)
+    if year:
+        qs = qs.filter(year=year)
+    if published:
+        qs = qs.filter(published=True)
+    return qs.select_related("body", "resolution").annotate(item_count=Count("items")).order_by("-year", "kind", "pk")
+
+
+def programme_get(*, council: Council, pk: int, published: bool = False) -> Programme:
+    """One programme with its items, each with its conducting body and the rounds that carried it out."""
+    qs = Programme.objects.filter(council=council)
+    if published:
+        qs = qs.filter(published=True)
+    items = ProgrammeItem.objects.select_related("body").prefetch_related(
+        Prefetch("rounds", queryset=Round.objects.order_by("set_up_on", "pk"))
+    )
+    return get_object_or_404(
+        qs.select_related("council", "body", "resolution").prefetch_related(Prefetch("items", queryset=items)),
+        pk=pk,
+    )
+
+
+def programme_milestones(programme: Programme, on: datetime.date | None = None) -> list[Milestone]:
+    """The programme's legal due dates (Điều 58, 67) with their state on a day."""
+    on = on or today()
+    rows = []
+    if programme.proposals_due_on:
+        rows.append(
+            (
+                "proposals",
+                "Gửi đề xuất nội dung giám sát",
+                "Điều 58: trước ngày 01/3 năm trước",
+                programme.proposals_due_on,
+                None,
+            )
+        )
+    if programme.draft_due_on:
+        rows.append(
+            (
+                "draft",
+                "Gửi dự kiến chương trình đến đại biểu",
+                "Điều 58: chậm nhất 10 ngày trước kỳ họp giữa năm",
+                programme.draft_due_on,
+                programme.draft_sent_on,
+            )
+        )
+    if programme.adopt_due_on:
+        rows.append(
+            (
+                "adopt",
+                "Thông qua chương trình",
+                "Điều 58: tại kỳ họp giữa năm năm trước"
+                if programme.kind == "hdnd"
+                else "Điều 67: trong 15 ngày sau kỳ họp cuối năm",
+                programme.adopt_due_on,
+                programme.adopted_on,
+            )
+        )
+    if programme.results_session_on:
+        rows.append(
+            (
+                "results",
+                "Báo cáo kết quả thực hiện chương trình",
+                "Điều 58: tại kỳ họp giữa năm năm sau",
+                programme.results_session_on,
+                programme.results_reported_on,
+            )
+        )
+    # Proposals are collected outside the system: past their day they are taken as done.
+    out = []
+    for k, label, cite, due, done in rows:
+        state = _state(due, done, on)
+        if k == "proposals" and state == "overdue":
+            state = "done"
+        out.append(Milestone(k, label, cite, due, done, state))
+    return out
+
+
+def programmes_to_watch(*, council: Council, on: datetime.date | None = None) -> QuerySet[Programme]:
+    on = on or today()
+    soon = on + datetime.timedelta(days=WARN_DAYS)
+    return programme_list(council=council).filter(
+        Q(draft_sent_on__isnull=True, draft_due_on__lte=soon) | Q(adopted_on__isnull=True, adopt_due_on__lte=soon)
+    )
+
+
+# Regular supervision ---------------------------------------------------------------------------
+
+
+def review_list(*, council: Council, outcome: str = "") -> QuerySet[Review]:
+    """Documents under regular supervision, newest first, with document, issuer and obligation loaded."""
+    qs = Review.objects.filter(council=council)
+    if outcome:
+        qs = qs.filter(outcome=outcome)
+    return qs.select_related("document__sender_body", "obligation").order_by("-pk")
+
+
+def review_get(*, council: Council, pk: int) -> Review:
+    return get_object_or_404(
+        Review.objects.select_related("document__sender_body", "obligation"), council=council, pk=pk
+    )
+
+
+def incoming_not_reviewed(*, council: Council) -> QuerySet[Document]:
+    """Incoming documents not yet in the review register, for choosing one."""
+    return (
+        Document.objects.filter(council=council, direction=Direction.INCOMING)
+        .exclude(pk__in=Review.objects.filter(council=council).values("document_id"))
+        .order_by("-received_on", "-pk")
+    )
