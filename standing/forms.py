@@ -88,7 +88,10 @@ class ParagraphForm(Form):
 
     def __init__(self, *args: object, meeting: object, council: Council, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = Section.objects.filter(meeting=meeting).select_related("parent")
+        sections = Section.objects.filter(meeting=meeting).select_related("parent")
+        self.fields["section"].queryset = sections
+        # Paragraphs are usually written in order: offer the latest heading.
+        self.fields["section"].initial = sections.order_by("-pk").values_list("pk", flat=True).first()
         self.fields["section"].label_from_instance = lambda s: f"{s.parent.title} › {s.title}" if s.parent else s.title
         self.fields["bodies"].queryset = selectors.body_choices(council=council)
 
