@@ -10,6 +10,8 @@ from supervision import services
 from supervision.models import Round, RoundKind
 
 D = datetime.date
+SET_UP = D(2024, 5, 6)
+ENDS = D(2024, 6, 7)
 
 
 @dataclass
@@ -57,10 +59,10 @@ def make_round(
     setup: Setup,
     *,
     body: Body | None = None,
-    set_up_on: datetime.date = D(2024, 5, 6),
+    set_up_on: datetime.date = SET_UP,
     kind: str = RoundKind.SUPERVISION,
     subject: str = "công tác quản lý trật tự đô thị",
-    ends_on: datetime.date | None = D(2024, 6, 7),
+    ends_on: datetime.date | None = ENDS,
     label: str = "UBND các phường Phổ Quang và Phổ Thạnh",
 ) -> Round:
     return services.round_create(
@@ -71,7 +73,7 @@ def make_round(
         supervised=[setup.quang, setup.thanh],
         supervised_label=label,
         set_up_on=set_up_on,
-        starts_on=D(2024, 6, 3) if ends_on else None,
+        starts_on=ends_on - datetime.timedelta(days=4) if ends_on else None,
         ends_on=ends_on,
     )
 
