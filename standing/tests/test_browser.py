@@ -2,6 +2,7 @@
 the notice, downloads the DOCX, and finds the two tasks on the follow-up screen."""
 
 import io
+from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
@@ -60,7 +61,7 @@ def test_office_records_meeting_issues_notice_and_follows_tasks(browser, live_se
 
         with page.expect_download() as download_info:
             page.locator("main a", has_text="Tải về (.docx)").first.click()
-        content = open(download_info.value.path(), "rb").read()
+        content = Path(download_info.value.path()).read_bytes()
         assert_nd30(content)
         texts = [p.text for p in open_docx(io.BytesIO(content)).paragraphs]
         assert "Kết luận của Thường trực HĐND thị xã tại phiên họp ngày 12/01/2022" in texts
