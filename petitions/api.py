@@ -47,7 +47,8 @@ def _round(council: Council, round_id: int) -> ContactRound:
     return selectors.round_get(council=council, pk=round_id)
 
 
-def _one(model: type, council: Council, pk: int | None, name: str, label: str, **scope: object) -> object:
+def _one(model: type, pk: int | None, name: str, label: str, **scope: object) -> object:
+    """The record `pk` of `model` within `scope` (the council), or a Vietnamese error naming the field."""
     if pk is None:
         return None
     obj = model.objects.filter(pk=pk, **scope).first()
@@ -87,7 +88,7 @@ def meeting_create(request: HttpRequest, council_id: int, round_id: int, payload
     council = council_for_api(request.user, council_id, EDIT)
     contact_round = _round(council, round_id)
     data = payload.dict()
-    unit = _one(Council, council, data.pop("unit_id"), "unit_id", "xã, phường", parent=council)
+    unit = _one(Council, data.pop("unit_id"), "unit_id", "xã, phường", parent=council)
     delegate_ids = data.pop("delegate_ids")
     delegates = list(Delegate.objects.filter(term__council=council, pk__in=delegate_ids).select_related("term"))
     if len(delegates) != len(set(delegate_ids)):
@@ -96,8 +97,8 @@ def meeting_create(request: HttpRequest, council_id: int, round_id: int, payload
         contact_round=contact_round,
         unit=unit,
         delegates=delegates,
-        co_organiser=_one(Body, council, data.pop("co_organiser_id"), "co_organiser_id", "cơ quan", council=council),
-        minutes=_one(Document, council, data.pop("minutes_id"), "minutes_id", "biên bản", council=council),
+        co_organiser=_one(Body, data.pop("co_organiser_id"), "co_organiser_id", "cơ quan", council=council),
+        minutes=_one(Document, data.pop("minutes_id"), "minutes_id", "biên bản", council=council),
         user=request.user,
         **data,
     )
@@ -115,11 +116,9 @@ def _data(council: Council, item: PetitionIn, number: int | None) -> services.Pe
         text=item.text,
         unit=unit,
         level=item.level,
-        field=_one(PetitionField, council, item.field_id, f"{prefix}field_id", "lĩnh vực", **scope),
-        body=_one(Body, council, item.body_id, f"{prefix}body_id", "cơ quan", **scope),
-        meeting=_one(
-            ContactMeeting, council, item.meeting_id, f"{prefix}meeting_id", "hội nghị", round__council=council
-        ),
+        field=_one(PetitionField, item.field_id, f"{prefix}field_id", "lĩnh vực", **scope),
+        body=_one(Body, item.body_id, f"{prefix}body_id", "cơ quan", **scope),
+        meeting=_one(ContactMeeting, item.meeting_id, f"{prefix}meeting_id", "hội nghị", round__council=council),
         channel=item.channel,
         voters=item.voters,
         complaint=item.complaint,
@@ -176,8 +175,8 @@ def petition_update(request: HttpRequest, council_id: int, petition_id: int, pay
         user=request.user,
         text=payload.text,
         level=payload.level,
-        field=_one(PetitionField, council, payload.field_id, "field_id", "lĩnh vực", council=council),
-        body=_one(Body, council, payload.body_id, "body_id", "cơ quan", council=council),
+        field=_one(PetitionField, payload.field_id, "field_id", "lĩnh vực", council=council),
+        body=_one(Body, payload.body_id, "body_id", "cơ quan", council=council),
         complaint=payload.complaint,
     )
     return selectors.petition_get(user=request.user, council=council, pk=petition_id)
@@ -209,7 +208,7 @@ def duplicates(request: HttpRequest, council_id: int, round_id: int) -> list[dic
     return [{"petitions": g} for g in groups]
 
 
-@router.post("/councils/{council_id}/petitions/merge", response={201: PetitionOut}, url_name="petition_merge")
+@router.post("/councils/{council_id}/petition-merges", response={201: PetitionOut}, url_name="petition_merge")
 def merge(request: HttpRequest, council_id: int, payload: MergeIn) -> Status:
     """Merge petitions into one aggregated petition keeping every origin; another council's id: 404."""
     council = council_for_api(request.user, council_id, EDIT)
@@ -238,7 +237,7 @@ def split(request: HttpRequest, council_id: int, petition_id: int) -> list[Petit
 def forward(request: HttpRequest, council_id: int, round_id: int, payload: ForwardIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     contact_round = _round(council, round_id)
-    body = _one(Body, council, payload.body_id, "body_id", "cơ quan", council=council)
+    body = _one(Body, payload.body_id, "body_id", "cơ quan", council=council)
     document = services.petitions_forward(
         contact_round=contact_round,
         body=body,
@@ -257,7 +256,7 @@ def answer(request: HttpRequest, council_id: int, petition_id: int, payload: Ans
     """An agency user answers a petition addressed to its body (others are not found)."""
     council = _council_any(request, council_id, ANSWER, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
-    document = _one(Document, council, payload.document_id, "document_id", "văn bản trả lời", council=council)
+    document = _one(Document, payload.document_id, "document_id", "văn bản trả lời", council=council)
     services.petition_answer(
         petition=petition, user=request.user, text=payload.text, state=payload.state, document=document
     )

@@ -260,7 +260,7 @@ def test_list_and_detail_pages_run_a_fixed_number_of_queries(scene, as_user, tow
     counter = iter(range(1000))
 
     def grow_petitions() -> None:
-        for i in range(27):
+        for _i in range(27):
             make_petition(
                 town, f"Đề nghị việc riêng số {next(counter)} tại Phổ Hòa", "Phổ Hòa", people=[("Lê Văn A", "", "")]
             )
