@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "plenary",
     "supervision",
     "petitions",
+    "reports",
 ]
 
 MIDDLEWARE = [

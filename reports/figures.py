@@ -1,0 +1,335 @@
+"""The figures of a council's year, each computed once from the records and named by a key.
+
+The report's prose refers to figures by token (`{{sessions}}`), so a figure appears in one place and
+the report cannot say 29 resolutions in one paragraph and 22 in another (seed 000 does).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.urls import NoReverseMatch, reverse
+
+from petitions.selectors import level_phrase, petition_counts
+from plenary.models import Attendance, Presence, Question, Speech
+from plenary.selectors import lateness_report, plenary_counts
+from registry.models import Council, Delegate
+from registry.selectors import term_current
+from standing.selectors import standing_counts
+from supervision.models import RoundMember
+from supervision.selectors import supervision_counts
+
+
+@dataclass
+class Record:
+    text: str
+    url: str = ""
+    day: datetime.date | None = None
+
+
+@dataclass
+class Figure:
+    key: str
+    label: str
+    value: int | str
+    records: list[Record] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """Counts below ten with a leading zero, as the council's documents write them ("06 kỳ họp")."""
+        return f"{self.value:02d}" if isinstance(self.value, int) else str(self.value)
+
+
+@dataclass
+class Figures:
+    council: Council
+    year: int
+    items: dict[str, Figure]
+    footnotes: dict[str, str]
+
+    def __getitem__(self, key: str) -> Figure:
+        return self.items[key]
+
+    @property
+    def empty(self) -> bool:
+        """No record of the year at all: the report says so instead of printing zeros."""
+        keys = ["sessions", "meetings", "written_opinions", "supervision_rounds", "surveys", "petitions"]
+        return all(self.items[k].value == 0 for k in keys)
+
+    def values(self) -> dict[str, str]:
+        return {k: f.text for k, f in self.items.items()}
+
+
+def _url(name: str, pk: int) -> str:
+    try:
+        return reverse(name, args=[pk])
+    except NoReverseMatch:
+        return ""
+
+
+def _add(items: dict[str, Figure], key: str, label: str, value: int | str, records: list[Record] | None = None) -> None:
+    items[key] = Figure(key, label, value, records or [])
+
+
+def compute(*, council: Council, year: int, on: datetime.date | None = None) -> Figures:
+    """Every figure of section I.2 of the annual report (and the activity report) for `council` and `year`.
+
+    Each workflow app computes its own counts (plenary_counts, standing_counts, supervision_counts,
+    petition_counts, lateness_report); this function only names them. A fixed number of queries.
+    """
+    on = on or datetime.date(year, 12, 31)
+    items: dict[str, Figure] = {}
+    footnotes: dict[str, str] = {}
+
+    plenary = plenary_counts(council=council, year=year)
+    sessions = [
+        Record(
+            f"Kỳ họp thứ {s.number} ({s.get_kind_display().lower()})", _url("plenary:session_detail", s.pk), s.opens_on
+        )
+        for s in plenary["session_records"]
+    ]
+    _add(items, "sessions", "Kỳ họp HĐND", plenary["sessions"], sessions)
+    _add(
+        items,
+        "regular_sessions",
+        "Kỳ họp thường lệ",
+        plenary["regular_sessions"],
+        [r for r, s in zip(sessions, plenary["session_records"], strict=True) if s.kind in ("giua_nam", "cuoi_nam")],
+    )
+    _add(
+        items,
+        "thematic_sessions",
+        "Kỳ họp chuyên đề",
+        plenary["thematic_sessions"],
+        [r for r, s in zip(sessions, plenary["session_records"], strict=True) if s.kind == "chuyen_de"],
+    )
+    _add(
+        items,
+        "extraordinary_sessions",
+        "Kỳ họp bất thường",
+        plenary["extraordinary_sessions"],
+        [r for r, s in zip(sessions, plenary["session_records"], strict=True) if s.kind == "bat_thuong"],
+    )
+    _add(
+        items,
+        "resolutions",
+        "Nghị quyết được thông qua",
+        plenary["resolutions_passed"],
+        [
+            Record(
+                f"{r.document.number_symbol or 'Chưa ban hành'} — {r.document.subject}",
+                _url("documents:document_detail", r.document_id),
+                r.passed_on,
+            )
+            for r in plenary["resolution_records"]
+        ],
+    )
+
+    standing = standing_counts(council=council, year=year, on=on)
+    _add(
+        items,
+        "meetings",
+        "Phiên họp Thường trực",
+        standing["meetings_held"],
+        [
+            Record(f"Phiên họp ngày {m.held_on:%d/%m/%Y}", _url("standing:meeting_detail", m.pk), m.held_on)
+            for m in standing["meetings"]
+        ],
+    )
+    _add(
+        items,
+        "written_opinions",
+        "Nội dung cho ý kiến bằng văn bản",
+        standing["written_opinions"],
+        [Record(r.subject, _url("standing:opinion_detail", r.pk), r.received_on) for r in standing["opinion_requests"]],
+    )
+    footnotes["written_opinions"] = _footnote(standing["opinion_subjects"])
+    _add(
+        items,
+        "conferences",
+        "Hội nghị liên tịch, trực báo",
+        standing["conferences_held"],
+        [Record(str(c), "", getattr(c, "held_on", None)) for c in standing["conferences"]],
+    )
+
+    supervision = supervision_counts(council=council, year=year, on=on)
+    rounds = [r for b in supervision.bodies for r in b.supervisions]
+    surveys = [r for b in supervision.bodies for r in b.surveys]
+    _add(
+        items,
+        "supervision_rounds",
+        "Đợt giám sát chuyên đề",
+        len(rounds),
+        [
+            Record(f"{r.body.short_name}: {r.subject}", _url("supervision:round_detail", r.pk), r.set_up_on)
+            for r in rounds
+        ],
+    )
+    _add(
+        items,
+        "surveys",
+        "Đợt khảo sát",
+        len(surveys),
+        [
+            Record(f"{r.body.short_name}: {r.subject}", _url("supervision:round_detail", r.pk), r.set_up_on)
+            for r in surveys
+        ],
+    )
+    _add(
+        items,
+        "supervision_text",
+        "Giám sát chuyên đề theo cơ quan",
+        supervision.text,
+        [Record(b.text) for b in supervision.bodies],
+    )
+    for index, body_rounds in enumerate(supervision.bodies, start=1):
+        footnotes[f"supervision_{index}"] = body_rounds.footnote
+    recs = supervision.recommendations
+    _add(
+        items,
+        "recommendations",
+        "Kiến nghị sau giám sát được theo dõi",
+        recs.total,
+        [Record(f"{r.text[:120]} — {status}", "", r.made_on) for r, status in recs.rows],
+    )
+    _add(items, "recommendations_done", "Kiến nghị sau giám sát đã thực hiện", recs.done)
+    _add(items, "recommendations_overdue", "Kiến nghị sau giám sát quá hạn", recs.overdue)
+
+    rounds_counts = petition_counts(council=council, year=year)
+    units = sorted({u for rc in rounds_counts for u in rc.units})
+    _add(items, "contact_units", "Xã, phường tổ chức tiếp xúc cử tri", len(units), [Record(u) for u in units])
+    _add(
+        items,
+        "petitions",
+        "Kiến nghị cử tri",
+        sum(rc.total for rc in rounds_counts),
+        [Record(rc.round.short_label, _url("petitions:round_detail", rc.round.pk)) for rc in rounds_counts],
+    )
+    own = {"tinh": "tinh", "huyen": "huyen", "xa": "xa"}.get(council.level, "")
+    for key, period in (("mid", "giữa năm"), ("end", "cuối năm")):
+        # Every round and level has its figure, zero when nothing was recorded, so prose can name it.
+        for level, phrase in (
+            ("tinh", "cấp tỉnh"),
+            ("own", council.unit_word),
+            ("trung_uong", "Trung ương"),
+            ("xa", "cấp xã"),
+        ):
+            _add(items, f"petitions_{key}_{level}", f"Kiến nghị {period} {year} thuộc thẩm quyền {phrase}", 0)
+        _add(
+            items,
+            f"petitions_{key}_sentence",
+            f"Kiến nghị {period} {year}",
+            f"Không tổ chức tiếp xúc cử tri {period} {year}.",
+        )
+    for rc in rounds_counts:
+        key = "mid" if rc.round.period == "giua_nam" else "end"
+        url = _url("petitions:round_detail", rc.round.pk)
+        for level in rc.by_level:
+            label = f"Kiến nghị {rc.round.short_label} thuộc thẩm quyền {level_phrase(council, level)}"
+            name = "own" if level == own else level
+            _add(items, f"petitions_{key}_{name}", label, rc.level(level), [Record(rc.round.short_label, url)])
+        _add(
+            items,
+            f"petitions_{key}_sentence",
+            f"Kiến nghị {rc.round.short_label}",
+            rc.sentence(),
+            [Record(rc.round.short_label, url)],
+        )
+
+    lateness = lateness_report(council=council, year=year, on=on)
+    late = [sub for row in lateness.sessions for sub in row.late]
+    _add(
+        items,
+        "late_submissions",
+        "Hồ sơ trình kỳ họp chậm",
+        len(late),
+        [
+            Record(
+                f"Kỳ họp thứ {s.session.number}: {s.title} ({s.agency.short_name}, chậm {s.late_days} ngày)",
+                _url("plenary:submission_detail", s.pk),
+            )
+            for s in late
+        ],
+    )
+    _add(items, "late_sentence", "Kỳ họp có nội dung chuẩn bị chậm", lateness.sentence)
+
+    silent = silent_delegates(council=council, on=on)
+    _add(
+        items,
+        "silent_delegates",
+        "Đại biểu chưa phát biểu lần nào trong nhiệm kỳ",
+        len(silent),
+        [Record(d.person.full_name, _url("registry:delegate_detail", d.pk)) for d in silent],
+    )
+    _add(items, "year", "Năm", str(year))
+    _add(items, "unit", "Đơn vị", council.unit_word)
+    return Figures(council=council, year=year, items=items, footnotes={k: v for k, v in footnotes.items() if v})
+
+
+def _footnote(subjects: list[str]) -> str:
+    if not subjects:
+        return ""
+    text = "; ".join(s.rstrip(".") for s in subjects)
+    return text[:1].upper() + text[1:] + "."
+
+
+def silent_delegates(*, council: Council, on: datetime.date) -> list[Delegate]:
+    """Delegates of the current term who have not spoken once since its start (seed 000 complains of them)."""
+    term = term_current(council=council, on=on)
+    if term is None:
+        return []
+    spoken = Speech.objects.filter(session__council=council, session__term=term).values("delegate")
+    return list(
+        Delegate.objects.filter(term=term, elected_on__lte=on)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
+        .exclude(pk__in=spoken)
+        .select_related("person")
+        .order_by("person__name_folded")
+    )
+
+
+@dataclass
+class DelegateActivity:
+    delegate: Delegate
+    present: int = 0
+    excused: int = 0
+    absent: int = 0
+    speeches: int = 0
+    questions: int = 0
+    contacts: int = 0
+    supervisions: int = 0
+
+
+def delegate_activity(*, council: Council, term_id: int | None = None) -> list[DelegateActivity]:
+    """Per delegate of a term: sitting days present and missed, speeches, questions asked, voter contacts
+    and supervision rounds joined. Six queries whatever the number of delegates."""
+    from petitions.models import ContactMeeting
+
+    term = (council.terms.filter(pk=term_id).first() if term_id else None) or term_current(council=council)
+    if term is None:
+        return []
+    delegates = list(
+        Delegate.objects.filter(term=term).select_related("person", "group").order_by("person__name_folded")
+    )
+    rows = {d.pk: DelegateActivity(delegate=d) for d in delegates}
+    for row in (
+        Attendance.objects.filter(delegate__term=term)
+        .values("delegate")
+        .annotate(
+            present=Count("pk", filter=Q(presence=Presence.PRESENT)),
+            excused=Count("pk", filter=Q(presence=Presence.EXCUSED)),
+            absent=Count("pk", filter=Q(presence=Presence.ABSENT)),
+        )
+    ):
+        activity = rows.get(row["delegate"])
+        if activity:
+            activity.present, activity.excused, activity.absent = row["present"], row["excused"], row["absent"]
+    for model, attr in ((Speech, "speeches"), (Question, "questions"), (RoundMember, "supervisions")):
+        for row in model.objects.filter(delegate__term=term).values("delegate").annotate(n=Count("pk")):
+            if row["delegate"] in rows:
+                setattr(rows[row["delegate"]], attr, row["n"])
+    through = ContactMeeting.delegates.through
+    for row in through.objects.filter(delegate__term=term).values("delegate").annotate(n=Count("pk")):
+        if row["delegate"] in rows:
+            rows[row["delegate"]].contacts = row["n"]
+    return list(rows.values())

@@ -1,0 +1,230 @@
+"""Writes of the annual report: create (pre-filled), edit prose, rate, issue through the documents engine."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from documents import services as documents
+from documents.models import Authority, DocType
+from hdnd.text import clean_multiline
+from registry.models import Body, Council, MemberRole
+from registry.selectors import holders_on, standing_committee
+from reports import figures as figures_mod
+from reports.models import AnnualReport, Classification, Rating, ReportState
+from reports.texts import DEFAULTS, RATED, SECTIONS, WRITTEN, check_tokens, render
+
+DEFAULT_RECIPIENTS = "Cấp ủy cùng cấp;\nThường trực HĐND;\nBan Tổ chức cấp ủy;\nCơ quan nội vụ;\nVăn phòng HĐND"
+
+# Quy định 366-QĐ/TW (2025): a collective's score out of 100 and its classification.
+THRESHOLDS = ((90, Classification.EXCELLENT), (70, Classification.GOOD), (50, Classification.DONE))
+
+
+def suggested_classification(score: int | None) -> str:
+    """The classification the score proposes (≥ 90, 70-89, 50-69, < 50)."""
+    if score is None:
+        return ""
+    for minimum, classification in THRESHOLDS:
+        if score >= minimum:
+            return classification
+    return Classification.NOT_DONE
+
+
+@transaction.atomic
+def report_get_or_create(
+    *, council: Council, year: int, collective: Body | None = None, user: AbstractBaseUser | None = None
+) -> AnnualReport:
+    """The collective's report of the year; a new one is pre-filled with last year's prose, else the
+    standard sentences."""
+    collective = collective or standing_committee(council)
+    if collective is None:
+        raise ValidationError({"collective": "Hội đồng chưa có Thường trực HĐND trong danh mục cơ quan."})
+    if collective.council_id != council.pk:
+        raise ValidationError({"collective": "Tập thể không thuộc Hội đồng này."})
+    report = AnnualReport.objects.filter(council=council, collective=collective, year=year).first()
+    if report is not None:
+        return report
+    previous = AnnualReport.objects.filter(council=council, collective=collective, year=year - 1).first()
+    texts = {key: (previous.texts.get(key) if previous else None) or DEFAULTS.get(key, "") for key in WRITTEN}
+    report = AnnualReport(
+        council=council,
+        collective=collective,
+        year=year,
+        texts=texts,
+        recipients=previous.recipients if previous else DEFAULT_RECIPIENTS,
+        updated_by=user,
+    )
+    report._history_user = user
+    report.full_clean()
+    report.save()
+    return report
+
+
+def _draft(report: AnnualReport) -> AnnualReport:
+    locked = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    if locked.state != ReportState.DRAFT:
+        raise ValidationError("Báo cáo đã ban hành, không thể sửa.")
+    return locked
+
+
+@transaction.atomic
+def report_update(
+    *, report: AnnualReport, texts: dict[str, str], recipients: str | None = None, user: AbstractBaseUser | None = None
+) -> AnnualReport:
+    """Change the prose of some sections (drafts only); a token naming no figure is refused."""
+    report = _draft(report)
+    unknown = set(texts) - set(WRITTEN)
+    if unknown:
+        raise ValidationError({"texts": f"Phần không tồn tại: {', '.join(sorted(unknown))}."})
+    current = figures_mod.compute(council=report.council, year=report.year)
+    errors = {}
+    for key, value in texts.items():
+        value = clean_multiline(value)
+        try:
+            check_tokens(value, current)
+        except ValidationError as exc:
+            errors[key] = exc.messages
+        report.texts[key] = value
+    if errors:
+        raise ValidationError(errors)
+    if recipients is not None:
+        report.recipients = clean_multiline(recipients)
+    report.updated_by = user
+    report._history_user = user
+    report.save(update_fields=["texts", "recipients", "updated_by"])
+    return report
+
+
+@transaction.atomic
+def report_rate(
+    *,
+    report: AnnualReport,
+    ratings: dict[str, str],
+    classification: str = "",
+    score_general: int | None = None,
+    score_results: int | None = None,
+    user: AbstractBaseUser | None = None,
+) -> AnnualReport:
+    """Set the self-rating of each criterion, the optional scores and the proposed classification."""
+    report = _draft(report)
+    errors = {}
+    for key, value in ratings.items():
+        if key not in RATED:
+            errors[key] = "Tiêu chí không tồn tại."
+        elif value and value not in Rating.values:
+            errors[key] = "Mức tự đánh giá không hợp lệ."
+    if classification and classification not in Classification.values:
+        errors["classification"] = "Mức xếp loại không hợp lệ."
+    if errors:
+        raise ValidationError(errors)
+    report.ratings = {**report.ratings, **{k: v for k, v in ratings.items() if v}}
+    report.score_general, report.score_results = score_general, score_results
+    report.classification = classification or suggested_classification(report.score)
+    report.updated_by = user
+    report._history_user = user
+    report.full_clean()
+    report.save()
+    return report
+
+
+def _signer(report: AnnualReport, on: datetime.date) -> tuple[str, str]:
+    """(title, name) of who signs on behalf of the standing committee on a day: the chair, else a vice-chair."""
+    body = report.collective
+    for role, title in ((MemberRole.CHAIR, "CHỦ TỊCH"), (MemberRole.VICE_CHAIR, "PHÓ CHỦ TỊCH")):
+        holder = holders_on(body=body, role=role, on=on).first()
+        if holder is not None:
+            return title, holder.person.full_name
+    return "", ""
+
+
+def report_body(report: AnnualReport, figures: figures_mod.Figures) -> str:
+    """The report's body in the documents engine's light markup, figures and footnotes filled in."""
+    notes: list[str] = []
+    lines = []
+    for section in SECTIONS:
+        heading = render(section.heading, figures, notes).text
+        lines.append(("# " if section.level < 3 else "## ") + heading)
+        if section.has_text:
+            lines.extend(render(report.texts.get(section.key, ""), figures, notes).text.splitlines())
+        if section.rated:
+            rating = report.ratings.get(section.key)
+            lines.append(f"Tự đánh giá về cấp độ thực hiện: {Rating(rating).label if rating else '…'}")
+        if section.key == "VII":
+            lines.append(
+                f"Đề nghị xếp loại: {Classification(report.classification).label}"
+                if report.classification
+                else "Đề nghị xếp loại: …"
+            )
+    if notes:
+        lines.append("## Ghi chú")
+        lines.extend(f"[{n}] {text}" for n, text in enumerate(notes, start=1))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def issue_missing(report: AnnualReport, figures: figures_mod.Figures, on: datetime.date) -> list[str]:
+    missing = []
+    if figures.empty:
+        missing.append(f"Năm {report.year} chưa có hồ sơ nào (kỳ họp, phiên họp, giám sát, kiến nghị cử tri).")
+    unrated = [k for k in RATED if not report.ratings.get(k)]
+    if unrated:
+        missing.append(f"Chưa tự đánh giá các tiêu chí: {', '.join(unrated)}.")
+    if not report.classification:
+        missing.append("Chưa chọn mức đề nghị xếp loại.")
+    if not _signer(report, on)[1]:
+        missing.append("Không có Chủ tịch hoặc Phó Chủ tịch HĐND tại ngày ban hành để ký.")
+    if not report.recipients.strip():
+        missing.append("Thiếu nơi nhận.")
+    return missing
+
+
+@transaction.atomic
+def report_issue(
+    *, report: AnnualReport, user: AbstractBaseUser | None, on: datetime.date | None = None
+) -> AnnualReport:
+    """Issue the report as a numbered Báo cáo (DOCX per Nghị định 30/2020) and freeze its figures.
+
+    Refused with the list of what is missing (ratings, classification, signer, records of the year).
+    """
+    report = _draft(report)
+    on = on or datetime.date.today()
+    figures = figures_mod.compute(council=report.council, year=report.year)
+    missing = issue_missing(report, figures, on)
+    if missing:
+        raise ValidationError(missing)
+    title, name = _signer(report, on)
+    document = documents.document_create(
+        council=report.council,
+        doc_type=DocType.BAO_CAO,
+        subject=f"Kiểm điểm tập thể {report.collective.short_name} {report.council.unit_word} năm {report.year}",
+        body=report_body(report, figures),
+        issued_on=on,
+        signer_authority=Authority.TM,
+        signer_collective="THƯỜNG TRỰC HĐND",
+        signer_title=title,
+        signer_name=name,
+        recipient_lines=report.recipients,
+        source=report,
+        user=user,
+    )
+    document = documents.document_issue(document=document, user=user, issued_on=on)
+    report.document = document
+    report.frozen_figures = {k: {"label": f.label, "text": f.text} for k, f in figures.items.items()}
+    report.state = ReportState.ISSUED
+    report.updated_by = user
+    report._history_user = user
+    report.save()
+    return report
+
+
+def changed_since_issue(report: AnnualReport) -> list[tuple[str, str, str]]:
+    """(label, frozen, now) of each figure whose records changed after the report was issued."""
+    if not report.frozen_figures:
+        return []
+    current = figures_mod.compute(council=report.council, year=report.year).items
+    out = []
+    for key, frozen in report.frozen_figures.items():
+        now = current.get(key)
+        if now is not None and now.text != frozen["text"]:
+            out.append((frozen["label"], frozen["text"], now.text))
+    return out

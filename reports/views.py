@@ -1,0 +1,266 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from openpyxl import Workbook
+
+from hdnd.history import history_rows
+from hdnd.views import add_service_errors
+from registry.access import has_perm, require
+from reports import figures as figures_mod
+from reports import selectors, services
+from reports.access import EDIT, RATE, VIEW
+from reports.forms import RatingForm, TextsForm
+from reports.models import Classification, Rating, ReportState
+from reports.texts import RATED, SECTIONS, WRITTEN
+from reports.texts import render as render_text
+
+FIRST_YEAR = 2000
+
+
+def _year(year: int) -> int:
+    if not FIRST_YEAR <= year <= datetime.date.today().year + 1:
+        raise Http404
+    return year
+
+
+def _sections(report: object, figures: figures_mod.Figures) -> tuple[list[dict], list[tuple[int, str]]]:
+    notes: list[str] = []
+    rows = []
+    for section in SECTIONS:
+        text = (
+            render_text(report.texts.get(section.key, ""), figures, notes, marker="[{n}]") if section.has_text else None
+        )
+        rows.append(
+            {
+                "section": section,
+                "heading": render_text(section.heading, figures, notes).text,
+                "paragraphs": text.text.splitlines() if text else [],
+                "rating": Rating(report.ratings[section.key]).label if report.ratings.get(section.key) else "",
+            }
+        )
+    return rows, list(enumerate(notes, start=1))
+
+
+@login_required
+def annual_report(request: HttpRequest, year: int) -> HttpResponse:
+    council = require(request, VIEW)
+    year = _year(year)
+    figures = figures_mod.compute(council=council, year=year)
+    report = selectors.report_find(council=council, year=year)
+    can_edit = has_perm(request.user, council, EDIT)
+    if report is None and can_edit and request.method == "POST":
+        try:
+            services.report_get_or_create(council=council, year=year, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("reports:annual_report", year=year)
+    context = {
+        "year": year,
+        "figures": figures,
+        "report": report,
+        "can_edit": can_edit and report is not None and report.state == ReportState.DRAFT,
+        "can_rate": has_perm(request.user, council, RATE) and report is not None and report.state == ReportState.DRAFT,
+        "can_start": can_edit and report is None,
+    }
+    if report is not None:
+        context["sections"], context["notes"] = _sections(report, figures)
+        context["history"] = history_rows(report)
+        context["changed"] = services.changed_since_issue(report)
+        context["missing"] = (
+            services.issue_missing(report, figures, datetime.date.today()) if report.state == "du_thao" else []
+        )
+        context["classification"] = Classification(report.classification).label if report.classification else ""
+        context["suggested"] = (
+            Classification(services.suggested_classification(report.score)).label if report.score is not None else ""
+        )
+    return render(request, "reports/annual_report.html", context)
+
+
+@login_required
+def annual_report_edit(request: HttpRequest, year: int) -> HttpResponse:
+    council = require(request, EDIT)
+    report = selectors.report_find(council=council, year=_year(year))
+    if report is None or report.state != ReportState.DRAFT:
+        raise Http404
+    initial = {f"text_{k}": report.texts.get(k, "") for k in WRITTEN} | {"recipients": report.recipients}
+    form = TextsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_update(
+                report=report, texts=form.texts(), recipients=form.cleaned_data["recipients"], user=request.user
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for key, errors in exc.error_dict.items():
+                    form.add_error(f"text_{key}" if f"text_{key}" in form.fields else None, errors)
+            else:
+                form.add_error(None, exc.messages)
+        else:
+            messages.success(request, "Đã lưu nội dung báo cáo.")
+            return redirect("reports:annual_report", year=year)
+    tokens = figures_mod.compute(council=council, year=year)
+    return render(request, "reports/annual_report_edit.html", {"form": form, "year": year, "figures": tokens})
+
+
+@login_required
+def annual_report_rate(request: HttpRequest, year: int) -> HttpResponse:
+    council = require(request, RATE)
+    report = selectors.report_find(council=council, year=_year(year))
+    if report is None or report.state != ReportState.DRAFT:
+        raise Http404
+    initial = {f"rating_{k}": report.ratings.get(k, "") for k in RATED} | {
+        "classification": report.classification,
+        "score_general": report.score_general,
+        "score_results": report.score_results,
+    }
+    form = RatingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.report_rate(
+                report=report,
+                ratings=form.ratings(),
+                classification=data["classification"],
+                score_general=data["score_general"],
+                score_results=data["score_results"],
+                user=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu tự đánh giá và đề nghị xếp loại.")
+            return redirect("reports:annual_report", year=year)
+    return render(request, "reports/form.html", {"form": form, "title": f"Tự đánh giá, xếp loại năm {year}"})
+
+
+@login_required
+def annual_report_issue(request: HttpRequest, year: int) -> HttpResponse:
+    council = require(request, EDIT)
+    report = selectors.report_find(council=council, year=_year(year))
+    if report is None or request.method != "POST":
+        raise Http404
+    try:
+        services.report_issue(report=report, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, "Chưa thể ban hành: " + " ".join(exc.messages))
+    else:
+        messages.success(request, "Đã ban hành báo cáo; số liệu được lưu cùng văn bản.")
+    return redirect("reports:annual_report", year=year)
+
+
+@login_required
+def figure_detail(request: HttpRequest, year: int, key: str) -> HttpResponse:
+    council = require(request, VIEW)
+    figures = figures_mod.compute(council=council, year=_year(year))
+    figure = figures.items.get(key)
+    if figure is None:
+        raise Http404
+    return render(request, "reports/figure_detail.html", {"figure": figure, "year": year})
+
+
+@login_required
+def delegate_activity(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    rows = figures_mod.delegate_activity(council=council)
+    groups: dict[str, dict] = {}
+    for row in rows:
+        name = row.delegate.group.name if row.delegate.group else "Chưa phân Tổ"
+        g = groups.setdefault(
+            name,
+            {
+                "name": name,
+                "delegates": 0,
+                "speeches": 0,
+                "questions": 0,
+                "absent": 0,
+                "contacts": 0,
+                "supervisions": 0,
+                "silent": 0,
+            },
+        )
+        g["delegates"] += 1
+        g["speeches"] += row.speeches
+        g["questions"] += row.questions
+        g["absent"] += row.absent + row.excused
+        g["contacts"] += row.contacts
+        g["supervisions"] += row.supervisions
+        g["silent"] += row.speeches == 0
+    return render(
+        request,
+        "reports/delegate_activity.html",
+        {"rows": rows, "groups": sorted(groups.values(), key=lambda g: g["name"])},
+    )
+
+
+def _dashboard_data(council: object, year: int) -> dict:
+    figures = figures_mod.compute(council=council, year=year)
+    today = datetime.date.today()
+    return {
+        "figures": figures,
+        "overdue": selectors.overdue_by_owner(council=council, on=today),
+        "states": selectors.obligations_by_state(council=council),
+        "late": figures["late_submissions"].records,
+    }
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    try:
+        year = _year(int(request.GET.get("nam", datetime.date.today().year)))
+    except ValueError as exc:
+        raise Http404 from exc
+    data = _dashboard_data(council, year)
+    keys = [
+        "sessions",
+        "resolutions",
+        "meetings",
+        "written_opinions",
+        "supervision_rounds",
+        "surveys",
+        "contact_units",
+        "petitions",
+        "recommendations",
+        "late_submissions",
+        "silent_delegates",
+    ]
+    petitions = [f for k, f in data["figures"].items.items() if k.startswith("petitions_") and isinstance(f.value, int)]
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            **data,
+            "year": year,
+            "cards": [data["figures"][k] for k in keys],
+            "petition_figures": petitions,
+            "years": list(range(datetime.date.today().year, datetime.date.today().year - 6, -1)),
+        },
+    )
+
+
+@login_required
+def dashboard_excel(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    try:
+        year = _year(int(request.GET.get("nam", datetime.date.today().year)))
+    except ValueError as exc:
+        raise Http404 from exc
+    data = _dashboard_data(council, year)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"Số liệu {year}"
+    sheet.append(["Chỉ tiêu", "Số liệu"])
+    for figure in data["figures"].items.values():
+        sheet.append([figure.label, figure.value])
+    owners = book.create_sheet("Quá hạn theo cơ quan")
+    owners.append(["Cơ quan", "Số việc quá hạn"])
+    for row in data["overdue"]:
+        owners.append([row["owner__short_name"], row["n"]])
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="so-lieu-{year}.xlsx"'
+    book.save(response)
+    return response
