@@ -1,0 +1,108 @@
+"""The main flow in a real browser: the office imports a round from Excel, merges two duplicates, forwards
+them to an agency; the agency answers; the public page shows the answer without the petitioner."""
+
+import pytest
+
+from conftest import ARTIFACTS, login
+from petitions.models import Petition, PetitionState
+from petitions.tests.test_import import xlsx
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_import_merge_forward_answer_publish(browser, live_server, town) -> None:
+    rows = [
+        [
+            1,
+            "Đề nghị sớm chi trả tiền bồi thường giải phóng mặt bằng dự án đường ven biển",
+            "Phổ An",
+            "Giao thông",
+            "Thị xã",
+            "Phòng TC-KH",
+            3,
+            "Trần Thị Bí Mật",
+            "Thôn An Ba",
+            "0905111222",
+        ],
+        [
+            2,
+            "Cử tri đề nghị sớm chi trả tiền bồi thường giải phóng mặt bằng dự án đường ven biển",
+            "Phổ Châu",
+            "Giao thông",
+            "Thị xã",
+            "Phòng TC-KH",
+            2,
+            "",
+            "",
+            "",
+        ],
+        [
+            3,
+            "Đề nghị tỉnh sửa chữa Quốc lộ 1 đoạn qua phường Phổ Quang",
+            "Phổ Quang",
+            "Giao thông",
+            "Tỉnh",
+            "",
+            1,
+            "",
+            "",
+            "",
+        ],
+    ]
+    page = browser.new_page()
+    base = live_server.url
+    try:
+        login(page, live_server, "office")
+        page.goto(f"{base}/kien-nghi/dot/{town.round.pk}/")
+        page.click("text=Nhập từ Excel")
+        page.set_input_files(
+            "input[name=file]",
+            files=[{"name": "kien-nghi.xlsx", "mimeType": "application/octet-stream", "buffer": xlsx(rows)}],
+        )
+        page.click("main button[type=submit]")
+        page.wait_for_selector("text=Xem trước: 3 kiến nghị hợp lệ")
+        page.click("text=Lưu 3 kiến nghị")
+        page.wait_for_selector("text=Đã nhập 3 kiến nghị.")
+
+        page.click("text=Kiến nghị trùng lặp")
+        page.click("text=Gộp các kiến nghị đã chọn")
+        page.wait_for_selector("text=Cử tri các xã Phổ An, Phổ Châu kiến nghị:")
+        assert page.is_visible("text=Nguồn kiến nghị (đã gộp)")
+
+        page.goto(f"{base}/kien-nghi/dot/{town.round.pk}/chuyen/")
+        page.select_option("select[name=body]", str(town.world.agency.pk))
+        page.fill("input[name=signer_title]", "Phó Chủ tịch")
+        page.fill("input[name=signer_name]", "Nguyễn Thị Kiều")
+        page.click("main button[type=submit]")
+        page.wait_for_selector("text=Đã chuyển kiến nghị bằng công văn số")
+        page.click("text=Đăng xuất")
+        page.wait_for_url(f"{base}/dang-nhap/")
+
+        login(page, live_server, "agency")
+        page.goto(f"{base}/kien-nghi/danh-sach/")
+        page.click("text=Cử tri các xã Phổ An, Phổ Châu kiến nghị")
+        assert not page.is_visible("text=Trần Thị Bí Mật")
+        page.select_option("select[name=state]", PetitionState.ANSWERED)
+        page.fill("textarea[name=text]", "UBND thị xã đã bố trí 2 tỷ đồng, chi trả xong trong tháng 8/2024.")
+        page.click("text=Gửi trả lời")
+        page.wait_for_selector("text=Đã gửi trả lời kiến nghị.")
+        page.click("text=Đăng xuất")
+        page.wait_for_url(f"{base}/dang-nhap/")
+
+        login(page, live_server, "office")
+        page.goto(f"{base}/kien-nghi/dot/{town.round.pk}/")
+        page.click("main button:has-text('Công khai')")
+        page.wait_for_selector("text=Đã công khai đợt.")
+        page.click("text=Đăng xuất")
+        page.wait_for_url(f"{base}/dang-nhap/")
+
+        page.goto(f"{base}/kien-nghi/cong-khai/dot/{town.round.pk}/?q=boi+thuong+giai+phong")
+        page.wait_for_selector("text=UBND thị xã đã bố trí 2 tỷ đồng")
+        content = page.content()
+        assert "Cử tri các xã Phổ An, Phổ Châu kiến nghị" in content
+        assert "Trần Thị Bí Mật" not in content and "0905111222" not in content
+        page.screenshot(path=str(ARTIFACTS / "petitions-public-answer.png"), full_page=True)
+    finally:
+        page.close()
+    aggregate = Petition.objects.get(is_aggregate=True)
+    assert aggregate.state == PetitionState.ANSWERED and aggregate.origins.count() == 2
