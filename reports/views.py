@@ -144,7 +144,12 @@ def annual_report_issue(request: HttpRequest, year: int) -> HttpResponse:
     if report is None or request.method != "POST":
         raise Http404
     try:
-        services.report_issue(report=report, user=request.user)
+        on = datetime.date.fromisoformat(request.POST["issued_on"]) if request.POST.get("issued_on") else None
+    except ValueError:
+        messages.error(request, "Ngày ban hành không hợp lệ (dd/mm/yyyy).")
+        return redirect("reports:annual_report", year=year)
+    try:
+        services.report_issue(report=report, user=request.user, on=on)
     except ValidationError as exc:
         messages.error(request, "Chưa thể ban hành: " + " ".join(exc.messages))
     else:

@@ -1,0 +1,41 @@
+"""The demo 2024 report in Chromium: follow "06 kỳ họp" to its sessions, rate, issue, download the DOCX."""
+
+import pytest
+
+from conftest import ARTIFACTS
+from documents.checker import assert_nd30
+from registry.demo import DEMO_PASSWORD, seed
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_demo_report_from_figure_to_docx(browser, live_server) -> None:
+    seed()
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.fill("input[name=username]", "chanhvanphong")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("main button[type=submit]")
+    page.goto(f"{live_server.url}/bao-cao/kiem-diem/2024/")
+    page.click("main button:has-text('Lập báo cáo năm 2024')")
+    # The figure links to the six sessions behind it.
+    page.click("#figures tr:has(td:text-is('Kỳ họp HĐND')) a")
+    assert page.locator("h1").inner_text() == "Kỳ họp HĐND năm 2024: 06"
+    assert page.locator("tbody tr").count() == 6
+    page.go_back()
+    page.click("text=Tự đánh giá, xếp loại")
+    for select in page.locator("select[name^=rating_]").all():
+        select.select_option("tot")
+    page.select_option("select[name=classification]", "hoan_thanh_tot")
+    page.click("main button[type=submit]")
+    assert "Đã lưu tự đánh giá" in page.content()
+    page.fill("input[name=issued_on]", "2024-12-20")
+    page.click("main button:has-text('Ban hành báo cáo')")
+    assert "Đã ban hành báo cáo" in page.content()
+    with page.expect_download() as download:
+        page.click("text=Tải DOCX")
+    path = download.value.path()
+    with open(path, "rb") as f:
+        assert_nd30(f.read())
+    page.screenshot(path=str(ARTIFACTS / "reports-annual-issued.png"), full_page=True)
+    page.close()

@@ -1,0 +1,24 @@
+"""The demo year 2024 reproduces seed 000's figures (the smoke test that loads the demo data)."""
+
+import pytest
+
+from registry.demo import demo_council, seed
+from reports import figures as figures_mod
+
+
+@pytest.mark.django_db
+def test_demo_2024_gives_the_figures_of_seed_000() -> None:
+    seed()
+    figures = figures_mod.compute(council=demo_council(), year=2024)
+    assert figures["sessions"].text == "06"
+    assert figures["regular_sessions"].text == "02" and figures["thematic_sessions"].text == "04"
+    assert figures["resolutions"].value == 29
+    assert figures["meetings"].text == "07"
+    assert figures["written_opinions"].text == "06"
+    assert len(figures.footnotes["written_opinions"].split("; ")) == 6
+    assert figures["contact_units"].value == 15
+    assert (figures["petitions_mid_tinh"].value, figures["petitions_mid_own"].value) == (10, 34)
+    assert (figures["petitions_end_tinh"].value, figures["petitions_end_own"].value) == (15, 33)
+    assert figures["late_sentence"].value == "chỉ còn nội dung tại kỳ họp thứ 21 chuẩn bị chậm"
+    seed()  # idempotent
+    assert figures_mod.compute(council=demo_council(), year=2024)["resolutions"].value == 29
