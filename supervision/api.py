@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from documents.models import Document
@@ -12,7 +12,7 @@ from registry.access import council_for_api
 from registry.models import Body, Council, Delegate
 from supervision import selectors, services
 from supervision.access import EDIT, VIEW
-from supervision.models import BodyReport, Programme, ProgrammeItem, Recommendation, Round, RoundMember, WorkingSession
+from supervision.models import Programme, ProgrammeItem, Round
 from supervision.schemas import (
     BodyReportOut,
     BodyReportsIn,
@@ -70,7 +70,7 @@ def round_list(request: HttpRequest, council_id: int, year: int | None = None, q
 
 
 @router.post(f"{BASE}/rounds", response={201: RoundOut}, url_name="supervision_round_create")
-def round_create(request: HttpRequest, council_id: int, payload: RoundIn) -> tuple[int, Round]:
+def round_create(request: HttpRequest, council_id: int, payload: RoundIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
     ids = set(data.pop("supervised_ids"))
@@ -80,7 +80,7 @@ def round_create(request: HttpRequest, council_id: int, payload: RoundIn) -> tup
     data["body"] = _body(council, data.pop("body_id"), "body_id")
     data["decision"] = _document(council, data.pop("decision_id"), "decision_id")
     round = services.round_create(council=council, supervised=supervised, user=request.user, **data)
-    return 201, selectors.round_get(council=council, pk=round.pk)
+    return Status(201, selectors.round_get(council=council, pk=round.pk))
 
 
 @router.get(f"{BASE}/rounds/{{round_id}}", response=RoundOut, url_name="supervision_round_detail")
@@ -89,20 +89,20 @@ def round_detail(request: HttpRequest, council_id: int, round_id: int) -> Round:
 
 
 @router.post(f"{BASE}/rounds/{{round_id}}/members", response={201: MemberOut}, url_name="supervision_member_add")
-def member_add(request: HttpRequest, council_id: int, round_id: int, payload: MemberIn) -> tuple[int, RoundMember]:
+def member_add(request: HttpRequest, council_id: int, round_id: int, payload: MemberIn) -> Status:
     round = _round(request, council_id, round_id, EDIT)
     delegate = Delegate.objects.select_related("term", "person").filter(pk=payload.delegate_id).first()
     if delegate is None:
         raise ValidationError({"delegate_id": "Không tìm thấy đại biểu."})
-    return 201, services.member_add(round=round, delegate=delegate, role=payload.role, user=request.user)
+    return Status(201, services.member_add(round=round, delegate=delegate, role=payload.role, user=request.user))
 
 
 @router.post(f"{BASE}/rounds/{{round_id}}/sessions", response={201: SessionOut}, url_name="supervision_session_add")
-def session_add(request: HttpRequest, council_id: int, round_id: int, payload: SessionIn) -> tuple[int, WorkingSession]:
+def session_add(request: HttpRequest, council_id: int, round_id: int, payload: SessionIn) -> Status:
     round = _round(request, council_id, round_id, EDIT)
     data = payload.dict()
     data["body"] = _body(round.council, data.pop("body_id"), "body_id")
-    return 201, services.session_add(round=round, user=request.user, **data)
+    return Status(201, services.session_add(round=round, user=request.user, **data))
 
 
 @router.post(
@@ -110,11 +110,9 @@ def session_add(request: HttpRequest, council_id: int, round_id: int, payload: S
     response={201: list[BodyReportOut]},
     url_name="supervision_body_reports_request",
 )
-def body_reports_request(
-    request: HttpRequest, council_id: int, round_id: int, payload: BodyReportsIn
-) -> tuple[int, list[BodyReport]]:
+def body_reports_request(request: HttpRequest, council_id: int, round_id: int, payload: BodyReportsIn) -> Status:
     round = _round(request, council_id, round_id, EDIT)
-    return 201, services.body_reports_request(round=round, user=request.user, **payload.dict())
+    return Status(201, services.body_reports_request(round=round, user=request.user, **payload.dict()))
 
 
 @router.post(f"{BASE}/rounds/{{round_id}}/report", response=RoundOut, url_name="supervision_report_record")
@@ -137,13 +135,11 @@ def round_consider(request: HttpRequest, council_id: int, round_id: int, payload
     response={201: RecommendationOut},
     url_name="supervision_recommendation_add",
 )
-def recommendation_add(
-    request: HttpRequest, council_id: int, round_id: int, payload: RecommendationIn
-) -> tuple[int, Recommendation]:
+def recommendation_add(request: HttpRequest, council_id: int, round_id: int, payload: RecommendationIn) -> Status:
     round = _round(request, council_id, round_id, EDIT)
     data = payload.dict()
     data["body"] = _body(round.council, data.pop("body_id"), "body_id")
-    return 201, services.recommendation_add(round=round, user=request.user, **data)
+    return Status(201, services.recommendation_add(round=round, user=request.user, **data))
 
 
 @router.get(f"{BASE}/recommendations", response=RecommendationReportOut, url_name="supervision_recommendation_report")
@@ -209,11 +205,11 @@ def programme_list(request: HttpRequest, council_id: int, year: int | None = Non
 
 
 @router.post(f"{BASE}/programmes", response={201: ProgrammeOut}, url_name="supervision_programme_create")
-def programme_create(request: HttpRequest, council_id: int, payload: ProgrammeIn) -> tuple[int, Programme]:
+def programme_create(request: HttpRequest, council_id: int, payload: ProgrammeIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
     data["body"] = _body(council, data.pop("body_id"), "body_id")
-    return 201, services.programme_create(council=council, user=request.user, **data)
+    return Status(201, services.programme_create(council=council, user=request.user, **data))
 
 
 @router.get(f"{BASE}/programmes/{{programme_id}}", response=ProgrammeDetailOut, url_name="supervision_programme_detail")
@@ -223,10 +219,10 @@ def programme_detail(request: HttpRequest, council_id: int, programme_id: int) -
 
 
 @router.post(f"{BASE}/programmes/{{programme_id}}/items", response={201: ItemOut}, url_name="supervision_item_add")
-def item_add(request: HttpRequest, council_id: int, programme_id: int, payload: ItemIn) -> tuple[int, ProgrammeItem]:
+def item_add(request: HttpRequest, council_id: int, programme_id: int, payload: ItemIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     programme = get_object_or_404(Programme, council=council, pk=programme_id)
     data = payload.dict()
     data["body"] = _body(council, data.pop("body_id"), "body_id")
     item = services.item_add(programme=programme, user=request.user, **data)
-    return 201, ProgrammeItem.objects.prefetch_related("rounds").get(pk=item.pk)
+    return Status(201, ProgrammeItem.objects.prefetch_related("rounds").get(pk=item.pk))
