@@ -19,7 +19,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from documents import numbering
+from documents import numbering, sources
 from documents.checker import check_nd30
 from documents.docx_build import SHIPPED
 from documents.models import (
@@ -321,6 +321,7 @@ def document_issue(
     current.state = State.ISSUED
     _refold(current)
     _save(current)
+    sources.document_issued(current, user)
     return current
 
 

@@ -15,6 +15,9 @@ from documents.models import Document
 class SourceKind:
     label: str
     url: Callable[[Model], str] | None
+    # Called inside the issuing transaction with (source record, document, user): a workflow reacts to its
+    # document being issued from any screen (a notice's tasks become obligations, for example).
+    on_issue: Callable[[Model, Document, object], None] | None = None
 
 
 SOURCE_KINDS: dict[str, SourceKind] = {}
@@ -24,9 +27,28 @@ def _key(model: type[Model]) -> str:
     return model._meta.label_lower
 
 
-def register_source_kind(model: type[Model], *, label: str, url: Callable[[Model], str] | None = None) -> None:
-    """Name a model as a source of documents, with the label and page shown on a document's page."""
-    SOURCE_KINDS[_key(model)] = SourceKind(label, url)
+def register_source_kind(
+    model: type[Model],
+    *,
+    label: str,
+    url: Callable[[Model], str] | None = None,
+    on_issue: Callable[[Model, Document, object], None] | None = None,
+) -> None:
+    """Name a model as a source of documents, with the label and page shown on a document's page, and
+    optionally what to do when one of its documents is issued."""
+    SOURCE_KINDS[_key(model)] = SourceKind(label, url, on_issue)
+
+
+def document_issued(document: Document, user: object) -> None:
+    """Tell the document's source that it was issued (no-op for a source without `on_issue`)."""
+    if document.source_type_id is None:
+        return
+    model = document.source_type.model_class()
+    kind = SOURCE_KINDS.get(_key(model)) if model is not None else None
+    if kind is not None and kind.on_issue is not None:
+        record = document.source
+        if record is not None:
+            kind.on_issue(record, document, user)
 
 
 def source_info(document: Document) -> tuple[str, str, str | None] | None:

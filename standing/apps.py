@@ -16,14 +16,20 @@ class StandingConfig(AppConfig):
         from standing.access import ROLE_PERMISSIONS, VIEW
         from standing.demo import seed
         from standing.models import Meeting, OpinionRequest
-        from standing.services import CONCLUSION_TASK, WRITTEN_OPINION_REQUEST
+        from standing.services import CONCLUSION_TASK, WRITTEN_OPINION_REQUEST, tasks_assign
 
         for role, perms in ROLE_PERMISSIONS.items():
             register_permissions(role, perms)
         register_kind(CONCLUSION_TASK, "Nhiệm vụ theo kết luận của Thường trực")
         register_kind(WRITTEN_OPINION_REQUEST, "Đề nghị Thường trực cho ý kiến bằng văn bản")
         register_source_kind(
-            Meeting, label="Phiên họp Thường trực", url=lambda m: reverse("standing:meeting_detail", args=[m.pk])
+            Meeting,
+            label="Phiên họp Thường trực",
+            url=lambda m: reverse("standing:meeting_detail", args=[m.pk]),
+            # A notice issued from the documents screen assigns its tasks at once (idempotent).
+            on_issue=lambda meeting, document, user: (
+                tasks_assign(meeting=meeting, user=user) if document.pk == meeting.notice_id else None
+            ),
         )
         register_source_kind(
             OpinionRequest,

@@ -120,6 +120,16 @@ def test_tasks_assign_requires_issued_notice(town) -> None:
         services.tasks_assign(meeting=meeting)
 
 
+def test_notice_issued_from_the_documents_screen_assigns_tasks(town) -> None:
+    """The documents engine tells the meeting its notice was issued: the tasks become obligations at once."""
+    from documents.services import document_issue
+
+    meeting = make_meeting(town, tasks=2)
+    notice = services.notice_generate(meeting=meeting, user=None)
+    document_issue(document=notice, user=None, issued_on=D(2022, 1, 14))
+    assert Obligation.objects.filter(source_id=meeting.pk, kind=services.CONCLUSION_TASK).count() == 2
+
+
 def test_written_opinion_flow(town) -> None:
     request = make_request(town)
     obligation = request.obligation
