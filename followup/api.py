@@ -14,6 +14,7 @@ from followup.access import MANAGE, VIEW_OWN, can_report
 from followup.filters import ObligationFilter as ObligationFilterSet
 from followup.models import Obligation
 from followup.schemas import (
+    ExtendIn,
     NoteIn,
     ObligationDetailOut,
     ObligationFilter,
@@ -142,6 +143,17 @@ def obligation_report(request: HttpRequest, council_id: int, obligation_id: int,
 def obligation_accept(request: HttpRequest, council_id: int, obligation_id: int, payload: NoteIn) -> Obligation:
     council, obligation = _act(request, council_id, obligation_id, manage=True)
     services.obligation_accept(obligation=obligation, user=request.user, text=payload.text)
+    return _get(request, council, obligation_id)
+
+
+@router.post(
+    "/councils/{council_id}/obligations/{obligation_id}/extend",
+    response=ObligationDetailOut,
+    url_name="obligation_extend",
+)
+def obligation_extend(request: HttpRequest, council_id: int, obligation_id: int, payload: ExtendIn) -> Obligation:
+    council, obligation = _act(request, council_id, obligation_id, manage=True)
+    services.obligation_extend(obligation=obligation, user=request.user, due_on=payload.due_on, reason=payload.reason)
     return _get(request, council, obligation_id)
 
 

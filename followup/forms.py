@@ -96,6 +96,15 @@ class ReportForm(Form):
     files = MultipleFileField(label="Tệp đính kèm", required=False)
 
 
+class ExtendForm(Form):
+    due_on = forms.DateField(label="Hạn mới", widget=DateInput(), error_messages={"required": "Vui lòng nhập hạn mới."})
+    reason = forms.CharField(
+        label="Lý do gia hạn",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Vui lòng nêu lý do gia hạn."},
+    )
+
+
 class StartForm(Form):
     text = forms.CharField(label="Ghi chú", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 

@@ -36,6 +36,7 @@ class Action(models.TextChoices):
     ACCEPT = "chap_nhan", "Chấp nhận kết quả"
     RETURN = "tra_lai", "Trả lại"
     CANCEL = "huy", "Hủy"
+    EXTEND = "gia_han", "Gia hạn"
 
 
 class Obligation(models.Model):

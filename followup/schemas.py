@@ -123,6 +123,11 @@ class ReasonIn(CleanSchema):
     reason: str = Field(..., min_length=1)
 
 
+class ExtendIn(CleanSchema):
+    due_on: datetime.date
+    reason: str = Field(..., min_length=1)
+
+
 class ScoreOut(Schema):
     owner_id: int
     owner_name: str

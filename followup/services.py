@@ -15,7 +15,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from followup.kinds import KINDS
-from followup.models import Action, Notification, Obligation, ObligationFile, ObligationUpdate, State
+from followup.models import OPEN_STATES, Action, Notification, Obligation, ObligationFile, ObligationUpdate, State
 from hdnd.text import clean, clean_multiline, fold
 from registry.calendar import MissingSetting, deadline
 from registry.models import Body, Council, Person
@@ -293,6 +293,36 @@ def obligation_cancel(*, obligation: Obligation, user: AbstractBaseUser | None, 
     if not reason:
         raise ValidationError({"reason": "Vui lòng nêu lý do hủy."})
     return _transition(obligation=obligation, user=user, action=Action.CANCEL, text=reason)
+
+
+@transaction.atomic
+def obligation_extend(
+    *, obligation: Obligation, user: AbstractBaseUser | None, due_on: datetime.date, reason: str
+) -> Obligation:
+    """The office moves an open obligation's deadline later, with a reason kept in its timeline."""
+    reason = clean_multiline(reason)
+    locked = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    errors = {}
+    if not reason:
+        errors["reason"] = "Vui lòng nêu lý do gia hạn."
+    if locked.state not in OPEN_STATES:
+        raise ValidationError(f"Không thể gia hạn khi việc đang ở trạng thái “{State(locked.state).label}”.")
+    if due_on is None or due_on <= locked.due_on:
+        errors["due_on"] = f"Hạn mới phải sau hạn hiện tại ({_date(locked.due_on)})."
+    if errors:
+        raise ValidationError(errors)
+    old = locked.due_on
+    locked.due_on = due_on
+    _save(locked, user, update_fields=["due_on"])
+    _record(
+        obligation=locked,
+        user=user,
+        action=Action.EXTEND,
+        from_state=locked.state,
+        text=f"Gia hạn từ {_date(old)} đến {_date(due_on)}: {reason}",
+    )
+    obligation.due_on = due_on
+    return obligation
 
 
 def notifications_mark_read(*, user: AbstractBaseUser) -> int:

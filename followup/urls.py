@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/chap-nhan/", views.obligation_accept, name="obligation_accept"),
     path("<int:pk>/tra-lai/", views.obligation_return, name="obligation_return"),
     path("<int:pk>/huy/", views.obligation_cancel, name="obligation_cancel"),
+    path("<int:pk>/gia-han/", views.obligation_extend, name="obligation_extend"),
     path("tep/<int:pk>/", views.file_download, name="file_download"),
     path("bang-danh-gia/", views.scorecard, name="scorecard"),
     path("thong-bao/", views.notification_list, name="notification_list"),

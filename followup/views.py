@@ -16,8 +16,8 @@ from followup import selectors, services
 from followup.access import MANAGE, VIEW, VIEW_OWN, can_report
 from followup.excel import obligations_workbook
 from followup.filters import ObligationFilter
-from followup.forms import AcceptForm, ObligationForm, ReasonForm, ReportForm, ScorecardForm, StartForm
-from followup.models import Action, Obligation
+from followup.forms import AcceptForm, ExtendForm, ObligationForm, ReasonForm, ReportForm, ScorecardForm, StartForm
+from followup.models import OPEN_STATES, Action, Obligation
 from followup.services import allowed_actions
 from hdnd.history import history_rows
 from hdnd.views import add_service_errors
@@ -96,6 +96,8 @@ def _action_forms(request: HttpRequest, council: Council, obligation: Obligation
             forms["return"] = ReasonForm
         if Action.CANCEL in allowed:
             forms["cancel"] = ReasonForm
+        if obligation.state in OPEN_STATES:
+            forms["extend"] = ExtendForm
     # Several forms share one page: distinct ids keep each label tied to its own field.
     return {key: form_class(auto_id=f"{key}_%s") for key, form_class in forms.items()}
 
@@ -191,6 +193,14 @@ obligation_return = _action_view(
     lambda r, o, d: services.obligation_return(obligation=o, user=r.user, reason=d["reason"]),
     "Trả lại",
     "Đã trả lại kèm lý do.",
+    manage=True,
+)
+obligation_extend = _action_view(
+    "extend",
+    ExtendForm,
+    lambda r, o, d: services.obligation_extend(obligation=o, user=r.user, due_on=d["due_on"], reason=d["reason"]),
+    "Gia hạn",
+    "Đã gia hạn.",
     manage=True,
 )
 obligation_cancel = _action_view(
