@@ -9,7 +9,9 @@ different issues even when the rest of the text is the same: a pair where each n
 words) something the other does not mention is never suggested.
 """
 
+import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,12 +35,14 @@ def match_key(text: str) -> str:
 
 
 def proper_names(text: str) -> frozenset[str]:
-    """The folded capitalised words after the first (places, projects); none when the text is in
-    capitals throughout (nothing can be told from case then)."""
+    """The folded capitalised words after the first (places, projects) and the numbers ("Quốc lộ 1",
+    "tổ dân phố 5"); no capitalised words when the text is in capitals throughout."""
     words = _WORD.findall(text)
-    if not words or sum(w.isupper() for w in words) > 0.6 * len(words):
+    if not words:
         return frozenset()
-    return frozenset(fold(w) for w in words[1:] if w[:1].isupper()) - GENERIC_NAMES
+    if sum(w.isupper() for w in words) > 0.6 * len(words):
+        return frozenset(w for w in words if any(ch.isdigit() for ch in w))
+    return frozenset(fold(w) for w in words[1:] if w[:1].isupper() or any(ch.isdigit() for ch in w)) - GENERIC_NAMES
 
 
 @dataclass(frozen=True)
@@ -78,15 +82,37 @@ class Candidate:
 
 
 def duplicate_groups(candidates: Sequence[Candidate], threshold: int = THRESHOLD) -> list[list[int]]:
-    """Groups (lists of pks, two or more) of candidates that say the same thing.
+    """Groups (lists of pks, two or more) of candidates that say the same thing, joined transitively;
+    a group must contain at least one petition of the round itself.
 
-    Pairs are found with rapidfuzz's extractor (each key against the later ones, with the cutoff) and
-    joined transitively; a group must contain at least one petition of the round itself.
+    Word by word, rapidfuzz's ratio of sorted words is the Dice coefficient of the two bags of words, so
+    a pair can reach the threshold only if they share a word among the rarest ones of each (prefix
+    filtering, as in set-similarity joins): only such pairs are compared, and only pairs with a petition
+    of the round. That keeps a round of thousands against thousands of open petitions near-linear.
     """
-    if len(candidates) < 2:
-        return []
     texts = [_Text.of(c.text) for c in candidates]
-    keys = [t.key for t in texts]
+    bags = []
+    for text in texts:
+        seen: dict[str, int] = {}
+        bag = []
+        for word in text.tokens:  # a bag of words as a set: the second "thon" is ("thon", 1)
+            bag.append((word, seen.get(word, 0)))
+            seen[word] = seen.get(word, 0) + 1
+        bags.append(bag)
+    frequency = Counter(item for bag in bags for item in bag)
+    # Each distinct word as one character: the word-by-word ratio becomes a fast string ratio.
+    codes: dict[str, str] = {}
+    coded = ["".join(codes.setdefault(w, chr(0x10000 + len(codes))) for w in text.tokens) for text in texts]
+    ratio = threshold / 100
+    postings: dict[tuple[str, int], set[int]] = defaultdict(set)
+    prefixes = []
+    for index, bag in enumerate(bags):
+        bag.sort(key=lambda item: (frequency[item], item))
+        overlap = math.ceil(ratio * len(bag) / (2 - ratio) - 1e-9)
+        prefix = bag[: max(len(bag) - overlap + 1, 0)] if bag else []
+        prefixes.append(prefix)
+        for item in prefix:
+            postings[item].add(index)
     parent = list(range(len(candidates)))
 
     def find(i: int) -> int:
@@ -95,21 +121,26 @@ def duplicate_groups(candidates: Sequence[Candidate], threshold: int = THRESHOLD
             i = parent[i]
         return i
 
-    for i, key in enumerate(keys):
-        if not key:
+    for i, candidate in enumerate(candidates):
+        if not candidate.in_round or not texts[i].key:
             continue
-        # The C++ extractor with a cutoff skips most pairs early (length and bit-parallel bounds).
-        matches = process.extract(key, keys[i + 1 :], scorer=fuzz.ratio, score_cutoff=threshold, limit=None)
+        # Every pair is reached from its petition of the round (a pair of two of them twice: harmless).
+        pool = list(set().union(*(postings[item] for item in prefixes[i])))
+        # Word by word first, in rapidfuzz's C++ loop over words coded as characters; the few that pass
+        # are checked letter by letter and for names.
+        matches = process.extract(
+            coded[i], [coded[j] for j in pool], scorer=fuzz.ratio, score_cutoff=threshold, limit=None
+        )
         for _choice, _score, offset in matches:
-            j = i + 1 + offset
-            in_round = candidates[i].in_round or candidates[j].in_round
-            if in_round and _alike(texts[i], texts[j], threshold):
+            j = pool[offset]
+            letters = j != i and fuzz.ratio(texts[i].key, texts[j].key, score_cutoff=threshold)
+            if letters and _alike(texts[i], texts[j], threshold):
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for index in range(len(candidates)):
         groups.setdefault(find(index), []).append(index)
     out = [
-        [candidates[m].pk for m in members]
+        [candidates[m].pk for m in sorted(members)]
         for members in groups.values()
         if len(members) > 1 and any(candidates[m].in_round for m in members)
     ]
