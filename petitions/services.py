@@ -573,7 +573,9 @@ def petition_answer(
     An agency user answers only petitions addressed to its own body; the office may record an answer on
     a body's behalf. The follow-up obligation is reported done (or in progress while being resolved).
     """
-    current = Petition.objects.select_for_update().select_related("council", "obligation").get(pk=petition.pk)
+    current = (
+        Petition.objects.select_for_update(of=("self",)).select_related("council", "obligation").get(pk=petition.pk)
+    )
     council = current.council
     own = current.body_id in agency_bodies(user, council)
     if not own and not has_perm(user, council, EDIT):
