@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 
-from documents.models import Authority
+from documents.models import Authority, DocType, Document
 from hdnd.forms import DateInput, Form
 from petitions.models import (
     ANSWER_STATES,
@@ -49,10 +49,17 @@ class MeetingCreateForm(Form):
         label="Đại biểu tham dự", queryset=Delegate.objects.none(), required=False
     )
     co_organiser = forms.ModelChoiceField(label="Cơ quan phối hợp", queryset=Body.objects.none(), required=False)
+    minutes = forms.ModelChoiceField(
+        label="Biên bản hội nghị",
+        queryset=Document.objects.none(),
+        required=False,
+        help_text="Văn bản trong sổ văn bản.",
+    )
 
     def __init__(self, *args: object, council: Council, units: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        self.fields["minutes"].queryset = Document.objects.filter(council=council, doc_type=DocType.BIEN_BAN)
         self.fields["delegates"].queryset = Delegate.objects.filter(term__council=council).select_related("person")
         self.fields["co_organiser"].queryset = Body.objects.filter(council=council)
 
@@ -100,6 +107,13 @@ class PetitionEditForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["field"].queryset = PetitionField.objects.filter(council=council)
         self.fields["body"].queryset = Body.objects.filter(council=council, active=True)
+
+
+class FieldForm(Form):
+    name = forms.CharField(
+        label="Tên lĩnh vực", max_length=100, error_messages={"required": "Vui lòng nhập tên lĩnh vực."}
+    )
+    position = forms.IntegerField(label="Thứ tự", min_value=0, max_value=999, initial=50, required=False)
 
 
 class ImportForm(Form):

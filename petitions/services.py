@@ -91,7 +91,8 @@ def round_create(
     ends_on: datetime.date | None = None,
     user: AbstractBaseUser | None = None,
 ) -> ContactRound:
-    """Open a round of voter contacts; its label defaults to 'trước kỳ họp giữa năm 2024'."""
+    """Open a round of voter contacts; its label defaults to 'trước kỳ họp giữa năm 2024'. The council's
+    taxonomy of fields gets its defaults on the first round."""
     errors = {}
     if period not in Period.values:
         errors["period"] = "Kỳ họp không hợp lệ."
@@ -109,6 +110,7 @@ def round_create(
         ends_on=ends_on,
     )
     _save(contact_round, user)
+    field_defaults_ensure(council=council)
     return contact_round
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("mau-nhap-excel.xlsx", views.import_template, name="import_template"),
     path("gop/", views.petition_merge, name="petition_merge"),
     path("bao-cao/", views.report_counts, name="report_counts"),
+    path("linh-vuc/", views.field_list, name="field_list"),
     path("<int:pk>/", views.petition_detail, name="petition_detail"),
     path("<int:pk>/sua/", views.petition_edit, name="petition_edit"),
     path("<int:pk>/tra-loi/", views.petition_answer, name="petition_answer"),

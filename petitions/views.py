@@ -20,6 +20,7 @@ from petitions.access import ANSWER, EDIT, PERSONAL, VIEW, mask_name, mask_phone
 from petitions.excel import petitions_workbook, read_petitions, template_workbook
 from petitions.forms import (
     AnswerForm,
+    FieldForm,
     FilterForm,
     ForwardForm,
     ImportForm,
@@ -107,6 +108,31 @@ def round_publish(request: HttpRequest, pk: int) -> HttpResponse:
     services.round_publish(contact_round=contact_round, published=not contact_round.published, user=request.user)
     messages.success(request, "Đã công khai đợt." if contact_round.published else "Đã ngừng công khai đợt.")
     return redirect("petitions:round_detail", pk=pk)
+
+
+@login_required
+def field_list(request: HttpRequest) -> HttpResponse:
+    """The council's taxonomy of fields; the office adds its own beside the defaults."""
+    council = require(request, VIEW)
+    can_edit = has_perm(request.user, council, EDIT)
+    form = FieldForm(request.POST or None)
+    if request.method == "POST":
+        require(request, EDIT)
+        if form.is_valid():
+            try:
+                services.field_create(
+                    council=council, name=form.cleaned_data["name"], position=form.cleaned_data["position"] or 0
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, "Đã thêm lĩnh vực.")
+                return redirect("petitions:field_list")
+    return render(
+        request,
+        "petitions/field_list.html",
+        {"fields": list(selectors.fields_of(council)), "form": form, "can_edit": can_edit},
+    )
 
 
 # Meetings and fast entry -----------------------------------------------------------------------

@@ -69,6 +69,8 @@ def _matrix(scene) -> list[tuple[str, str, str, dict | None]]:
         ("get", f"/kien-nghi/{f}/", "answer", None),
         ("get", f"/kien-nghi/{f}/sua/", "edit", None),
         ("get", "/kien-nghi/cong-khai/", "public", None),
+        ("get", "/kien-nghi/linh-vuc/", "view", None),
+        ("post", "/kien-nghi/linh-vuc/", "edit", {"name": "Thủy lợi"}),
         ("post", f"/kien-nghi/{f}/tra-loi/", "answer", {"state": "da_tra_loi", "text": "Đã bố trí vốn."}),
         ("post", f"/kien-nghi/{f}/chap-nhan/", "edit", {}),
         ("post", f"/kien-nghi/{agg}/tach/", "edit", {}),
@@ -87,6 +89,7 @@ ROUND_FREE = {
     "/kien-nghi/mau-nhap-excel.xlsx",
     "/kien-nghi/bao-cao/?nam=2024",
     "/kien-nghi/gop/",
+    "/kien-nghi/linh-vuc/",
 }
 
 
