@@ -64,17 +64,24 @@ class MeetingCreateForm(Form):
         self.fields["co_organiser"].queryset = Body.objects.filter(council=council)
 
 
+EMPTY = "— Chọn —"
+
+
 class PetitionEntryForm(Form):
     """One petition of a meeting, typed in a row: text, field, level, body, voters, petitioner."""
 
     text = forms.CharField(
         label="Nội dung kiến nghị",
-        widget=forms.Textarea(attrs={"rows": 2, "autofocus": True}),
+        widget=forms.Textarea(attrs={"rows": 3, "autofocus": True}),
         error_messages={"required": "Vui lòng nhập nội dung kiến nghị."},
     )
-    field = forms.ModelChoiceField(label="Lĩnh vực", queryset=PetitionField.objects.none(), required=False)
+    field = forms.ModelChoiceField(
+        label="Lĩnh vực", queryset=PetitionField.objects.none(), required=False, empty_label=EMPTY
+    )
     level = forms.ChoiceField(label="Cấp thẩm quyền", choices=Level.choices, error_messages=_required("Cấp thẩm quyền"))
-    body = forms.ModelChoiceField(label="Cơ quan giải quyết", queryset=Body.objects.none(), required=False)
+    body = forms.ModelChoiceField(
+        label="Cơ quan giải quyết", queryset=Body.objects.none(), required=False, empty_label=EMPTY
+    )
     voters = forms.IntegerField(
         label="Số cử tri",
         min_value=1,
@@ -98,9 +105,13 @@ class PetitionEditForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Vui lòng nhập nội dung kiến nghị."},
     )
-    field = forms.ModelChoiceField(label="Lĩnh vực", queryset=PetitionField.objects.none(), required=False)
+    field = forms.ModelChoiceField(
+        label="Lĩnh vực", queryset=PetitionField.objects.none(), required=False, empty_label=EMPTY
+    )
     level = forms.ChoiceField(label="Cấp thẩm quyền", choices=Level.choices, error_messages=_required("Cấp thẩm quyền"))
-    body = forms.ModelChoiceField(label="Cơ quan giải quyết", queryset=Body.objects.none(), required=False)
+    body = forms.ModelChoiceField(
+        label="Cơ quan giải quyết", queryset=Body.objects.none(), required=False, empty_label=EMPTY
+    )
     complaint = forms.BooleanField(label="Khiếu nại, tố cáo (chuyển quy trình khiếu nại)", required=False)
 
     def __init__(self, *args: object, council: Council, **kwargs: object) -> None:

@@ -165,7 +165,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, VIEW)
     meeting = selectors.meeting_get(council=council, pk=pk)
     can_edit = has_perm(request.user, council, EDIT)
-    form = PetitionEntryForm(request.POST or None, council=council, initial={"voters": 1})
+    own_level = {"tinh": Level.PROVINCE, "huyen": Level.DISTRICT, "xa": Level.COMMUNE}.get(council.level)
+    form = PetitionEntryForm(request.POST or None, council=council, initial={"voters": 1, "level": own_level})
     created = None
     if request.method == "POST":
         if not can_edit:
