@@ -14,12 +14,29 @@ from registry.access import council_for_api, has_perm
 from registry.models import Body, Council, Membership, Person
 from standing import selectors, services
 from standing.access import EDIT, OPINE, VIEW
-from standing.models import AgendaItem, Attendee, Meeting, MemberOpinion, OpinionRequest, Paragraph, Section
+from standing.models import (
+    AgendaItem,
+    Attendee,
+    Conference,
+    ConferenceTask,
+    Meeting,
+    MemberOpinion,
+    OpinionRequest,
+    Paragraph,
+    Section,
+)
 from standing.schemas import (
     AgendaIn,
     AgendaOut,
     AttendeeIn,
     AttendeeOut,
+    ConferenceDetailOut,
+    ConferenceDocumentIn,
+    ConferenceIn,
+    ConferenceOut,
+    ConferencePatch,
+    ConferenceTaskIn,
+    ConferenceTaskOut,
     CountsOut,
     DocumentRef,
     IssueIn,
@@ -203,6 +220,98 @@ def reply_issue(request: HttpRequest, council_id: int, request_id: int, payload:
     return services.reply_issue(request=opinion_request, user=request.user, issued_on=payload.issued_on)
 
 
+def _bodies(council: Council, ids: list[int], field: str) -> list[Body]:
+    bodies = list(Body.objects.filter(council=council, pk__in=ids))
+    if len(bodies) != len(set(ids)):
+        raise ValidationError({field: "Có cơ quan không thuộc Hội đồng này."})
+    return bodies
+
+
+def _conference(request: HttpRequest, council_id: int, pk: int, perm: str) -> Conference:
+    council = council_for_api(request.user, council_id, perm)
+    return selectors.conference_get(council=council, pk=pk)
+
+
+@router.get(f"{BASE}/conferences", response=list[ConferenceOut], url_name="standing_conference_list")
+@paginate(PageNumberPagination, page_size=50)
+def conference_list(
+    request: HttpRequest, council_id: int, year: int | None = None, kind: str = "", q: str = ""
+) -> QuerySet[Conference]:
+    council = council_for_api(request.user, council_id, VIEW)
+    return selectors.conference_list(council=council, year=year, kind=kind, search=q)
+
+
+@router.post(f"{BASE}/conferences", response={201: ConferenceDetailOut}, url_name="standing_conference_create")
+def conference_create(request: HttpRequest, council_id: int, payload: ConferenceIn) -> tuple[int, Conference]:
+    council = council_for_api(request.user, council_id, EDIT)
+    data = payload.dict()
+    participants = _bodies(council, data.pop("participant_ids"), "participant_ids")
+    conference = services.conference_create(council=council, participants=participants, user=request.user, **data)
+    return 201, selectors.conference_get(council=council, pk=conference.pk)
+
+
+@router.get(
+    f"{BASE}/conferences/{{conference_id}}", response=ConferenceDetailOut, url_name="standing_conference_detail"
+)
+def conference_detail(request: HttpRequest, council_id: int, conference_id: int) -> Conference:
+    return _conference(request, council_id, conference_id, VIEW)
+
+
+@router.patch(
+    f"{BASE}/conferences/{{conference_id}}", response=ConferenceDetailOut, url_name="standing_conference_update"
+)
+def conference_update(
+    request: HttpRequest, council_id: int, conference_id: int, payload: ConferencePatch
+) -> Conference:
+    conference = _conference(request, council_id, conference_id, EDIT)
+    data = payload.dict(exclude_unset=True)
+    if "participant_ids" in data:
+        data["participants"] = _bodies(conference.council, data.pop("participant_ids") or [], "participant_ids")
+    services.conference_update(conference=conference, user=request.user, **data)
+    return selectors.conference_get(council=conference.council, pk=conference.pk)
+
+
+@router.post(
+    f"{BASE}/conferences/{{conference_id}}/tasks",
+    response={201: ConferenceTaskOut},
+    url_name="standing_conference_task_add",
+)
+def conference_task_add(
+    request: HttpRequest, council_id: int, conference_id: int, payload: ConferenceTaskIn
+) -> tuple[int, ConferenceTask]:
+    conference = _conference(request, council_id, conference_id, EDIT)
+    body = get_object_or_404(Body, council=conference.council, pk=payload.body_id)
+    task = services.conference_task_add(
+        conference=conference, text=payload.text, body=body, due_on=payload.due_on, user=request.user
+    )
+    return 201, task
+
+
+@router.post(
+    f"{BASE}/conferences/{{conference_id}}/document",
+    response={201: DocumentRef},
+    url_name="standing_conference_document_generate",
+)
+def conference_document_generate(
+    request: HttpRequest, council_id: int, conference_id: int, payload: ConferenceDocumentIn
+) -> tuple[int, Document]:
+    conference = _conference(request, council_id, conference_id, EDIT)
+    return 201, services.conference_document_generate(
+        conference=conference, doc_type=payload.doc_type, user=request.user
+    )
+
+
+@router.post(
+    f"{BASE}/conferences/{{conference_id}}/document/issue",
+    response=DocumentRef,
+    url_name="standing_conference_document_issue",
+)
+def conference_document_issue(request: HttpRequest, council_id: int, conference_id: int, payload: IssueIn) -> Document:
+    conference = _conference(request, council_id, conference_id, EDIT)
+    _require_issue(request, conference.council)
+    return services.conference_document_issue(conference=conference, user=request.user, issued_on=payload.issued_on)
+
+
 @router.get(f"{BASE}/counts", response=CountsOut, url_name="standing_counts")
 def counts(request: HttpRequest, council_id: int, year: int | None = None) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
@@ -211,4 +320,5 @@ def counts(request: HttpRequest, council_id: int, year: int | None = None) -> di
         **data,
         "meeting_ids": [m.pk for m in data["meetings"]],
         "opinion_request_ids": [r.pk for r in data["opinion_requests"]],
+        "conference_ids": [c.pk for c in data["conferences"]],
     }

@@ -15,8 +15,8 @@ class StandingConfig(AppConfig):
         from registry.demo import SEEDERS
         from standing.access import ROLE_PERMISSIONS, VIEW
         from standing.demo import seed
-        from standing.models import Meeting, OpinionRequest
-        from standing.services import CONCLUSION_TASK, WRITTEN_OPINION_REQUEST, tasks_assign
+        from standing.models import Conference, Meeting, OpinionRequest
+        from standing.services import CONCLUSION_TASK, WRITTEN_OPINION_REQUEST, conference_tasks_assign, tasks_assign
 
         for role, perms in ROLE_PERMISSIONS.items():
             register_permissions(role, perms)
@@ -29,6 +29,16 @@ class StandingConfig(AppConfig):
             # A notice issued from the documents screen assigns its tasks at once (idempotent).
             on_issue=lambda meeting, document, user: (
                 tasks_assign(meeting=meeting, user=user) if document.pk == meeting.notice_id else None
+            ),
+        )
+        register_source_kind(
+            Conference,
+            label="Hội nghị của Thường trực",
+            url=lambda c: reverse("standing:conference_detail", args=[c.pk]),
+            on_issue=lambda conference, document, user: (
+                conference_tasks_assign(conference=conference, user=user)
+                if document.pk == conference.document_id
+                else None
             ),
         )
         register_source_kind(

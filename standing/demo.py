@@ -8,10 +8,10 @@ import datetime
 from django.db import transaction
 
 from documents.models import DocType
-from registry.models import Body, Council, MemberRole, Membership, Person
+from registry.models import Body, BodyKind, Council, MemberRole, Membership, Person
 from registry.selectors import standing_committee
 from standing import services
-from standing.models import Meeting, Stance
+from standing.models import Conference, ConferenceKind, Meeting, Stance
 
 D = datetime.date
 
@@ -197,12 +197,82 @@ def _seed_2024(council: Council, bodies: dict[str, Body], people: dict[str, Pers
         services.reply_issue(request=request, user=None, issued_on=day + datetime.timedelta(days=3))
 
 
+# Seed 000, I.2: "Tổ chức các Hội nghị: Liên tịch với UBND, UBMTTQVN thị xã … để thống nhất nội dung, chương
+# trình các kỳ họp HĐND thị xã trong năm 2024; Trực báo … 6 tháng đầu năm và năm 2024" (dates invented).
+CONFERENCES_2024 = [
+    (
+        ConferenceKind.JOINT,
+        D(2024, 1, 5),
+        "thống nhất nội dung, chương trình các kỳ họp HĐND thị xã trong năm 2024",
+        [BodyKind.PEOPLES_COMMITTEE, BodyKind.FATHERLAND_FRONT, BodyKind.COMMITTEE, BodyKind.OFFICE],
+        "Thống nhất tổ chức 02 kỳ họp thường lệ (giữa năm và cuối năm) và các kỳ họp chuyên đề khi cần thiết.\n"
+        "UBND thị xã chuẩn bị các nội dung trình kỳ họp đảm bảo thời gian theo quy định.",
+        [
+            (
+                BodyKind.PEOPLES_COMMITTEE,
+                "Gửi dự thảo các báo cáo, tờ trình, nghị quyết trình kỳ họp giữa năm 2024 "
+                "đến Thường trực HĐND thị xã đúng thời gian quy định.",
+            )
+        ],
+    ),
+    (
+        ConferenceKind.BRIEFING,
+        D(2024, 6, 20),
+        "đánh giá kết quả hoạt động 6 tháng đầu năm 2024 của Tổ đại biểu HĐND thị xã và Thường trực HĐND các xã, "
+        "phường, triển khai nhiệm vụ 6 tháng cuối năm",
+        [BodyKind.DELEGATE_GROUP, BodyKind.LOWER_COUNCIL],
+        "Các Tổ đại biểu duy trì tiếp xúc cử tri trước và sau kỳ họp theo kế hoạch.",
+        [
+            (
+                BodyKind.DELEGATE_GROUP,
+                "Tổng hợp ý kiến, kiến nghị cử tri gửi Thường trực HĐND thị xã trước kỳ họp giữa năm 2024.",
+            )
+        ],
+    ),
+    (
+        ConferenceKind.BRIEFING,
+        D(2024, 12, 12),
+        "đánh giá kết quả hoạt động năm 2024 của Tổ đại biểu HĐND thị xã và Thường trực HĐND các xã, phường, "
+        "triển khai nhiệm vụ năm 2025",
+        [BodyKind.DELEGATE_GROUP, BodyKind.LOWER_COUNCIL],
+        "Thống nhất đánh giá hoạt động của các Tổ đại biểu và HĐND các xã, phường năm 2024 cơ bản hoàn thành kế hoạch.",
+        [],
+    ),
+]
+
+
+def _seed_conferences(council: Council) -> None:
+    for kind, day, subject, kinds, conclusions, tasks in CONFERENCES_2024:
+        participants = list(Body.objects.filter(council=council, kind__in=kinds, active=True))
+        # A council without delegate groups or lower councils in its register still gets complete documents.
+        participants = participants or list(Body.objects.filter(council=council, kind=BodyKind.COMMITTEE))
+        conference = services.conference_create(
+            council=council,
+            kind=kind,
+            held_on=day,
+            place="Hội trường HĐND thị xã",
+            subject=subject,
+            participants=participants,
+            conclusions=conclusions,
+        )
+        for owner_kind, text in tasks:
+            owner = Body.objects.filter(council=council, kind=owner_kind, active=True).order_by("pk").first()
+            owner = owner or participants[0]
+            if owner is not None:
+                services.conference_task_add(conference=conference, text=text, body=owner)
+        services.conference_document_generate(conference=conference)
+        services.conference_document_issue(conference=conference, user=None, issued_on=day + datetime.timedelta(days=2))
+
+
 @transaction.atomic
 def seed(council: Council) -> None:
-    """Idempotent: does nothing when the council already has meetings or lacks its standing committee."""
-    if Meeting.objects.filter(council=council).exists() or standing_committee(council) is None:
+    """Idempotent: each part is skipped when the council already has its records (or lacks a standing committee)."""
+    if standing_committee(council) is None:
         return
     bodies = {b.short_name: b for b in Body.objects.filter(council=council)}
     people = {p.full_name: p for p in Person.objects.filter(council=council)}
-    _seed_001(council, bodies, people)
-    _seed_2024(council, bodies, people)
+    if not Meeting.objects.filter(council=council).exists():
+        _seed_001(council, bodies, people)
+        _seed_2024(council, bodies, people)
+    if not Conference.objects.filter(council=council).exists():
+        _seed_conferences(council)

@@ -2,10 +2,11 @@
 
 from django import forms
 
+from documents.models import DocType
 from hdnd.forms import DateInput, Form
 from registry.models import Body, Council, Membership, Person
 from standing import selectors
-from standing.models import Section, Stance
+from standing.models import ConferenceKind, Section, Stance
 
 
 class ChairField(forms.ModelChoiceField):
@@ -126,3 +127,53 @@ class OpinionForm(Form):
 class YearForm(Form):
     year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100, required=False)
     q = forms.CharField(label="Tìm kiếm", required=False)
+
+
+class ConferenceForm(Form):
+    kind = forms.ChoiceField(label="Loại hội nghị", choices=ConferenceKind.choices)
+    held_on = forms.DateField(label="Ngày tổ chức", widget=DateInput())
+    place = forms.CharField(label="Địa điểm", max_length=250)
+    subject = forms.CharField(
+        label="Nội dung",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Viết tiếp sau “Hội nghị … để”, ví dụ: thống nhất nội dung, chương trình các kỳ họp năm 2024",
+    )
+    participants = forms.ModelMultipleChoiceField(
+        label="Thành phần tham dự (cơ quan)",
+        queryset=Body.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    conclusions = forms.CharField(
+        label="Kết luận",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Mỗi dòng một ý; dòng bắt đầu bằng “# ” là tiêu đề mục.",
+    )
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = selectors.body_choices(council=council)
+
+
+class ConferenceTaskForm(Form):
+    text = forms.CharField(label="Nhiệm vụ", widget=forms.Textarea(attrs={"rows": 2}))
+    body = forms.ModelChoiceField(label="Cơ quan chịu trách nhiệm", queryset=Body.objects.none())
+    due_on = forms.DateField(label="Hạn thực hiện", required=False, widget=DateInput())
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = selectors.body_choices(council=council)
+
+
+class ConferenceDocumentForm(Form):
+    doc_type = forms.ChoiceField(
+        label="Loại văn bản",
+        choices=[(DocType.THONG_BAO, "Thông báo kết luận"), (DocType.BIEN_BAN, "Biên bản")],
+        initial=DocType.THONG_BAO,
+    )
+
+
+class ConferenceFilterForm(YearForm):
+    kind = forms.ChoiceField(label="Loại", choices=[("", "Tất cả"), *ConferenceKind.choices], required=False)

@@ -280,3 +280,75 @@ class MemberOpinion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_stance_display()}"
+
+
+class ConferenceKind(models.TextChoices):
+    # Luật Tổ chức chính quyền địa phương 2015, Điều 104: the standing committee agrees the content of
+    # sessions with the people's committee and the fatherland front (hội nghị liên tịch) and keeps in touch
+    # with delegate groups and lower councils (hội nghị trực báo).
+    JOINT = "lien_tich", "Hội nghị liên tịch"
+    BRIEFING = "truc_bao", "Hội nghị trực báo"
+
+
+class Conference(models.Model):
+    """A joint or briefing conference the standing committee holds; its tasks are followed up like a meeting's."""
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField("loại hội nghị", max_length=10, choices=ConferenceKind.choices)
+    held_on = models.DateField("ngày tổ chức")
+    place = models.CharField("địa điểm", max_length=250)
+    subject = models.CharField(
+        "nội dung",
+        max_length=500,
+        help_text="Viết tiếp sau “Hội nghị … để”, ví dụ: thống nhất nội dung, chương trình các kỳ họp năm 2024",
+    )
+    participants = models.ManyToManyField(Body, verbose_name="thành phần tham dự", related_name="+", blank=True)
+    conclusions = models.TextField(
+        "kết luận", blank=True, help_text="Mỗi dòng một ý; dòng bắt đầu bằng “# ” là tiêu đề mục."
+    )
+    document = models.ForeignKey(
+        Document,
+        verbose_name="văn bản của hội nghị",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    tasks_assigned_on = models.DateField("ngày giao nhiệm vụ", null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    subject_folded = models.CharField(max_length=500, db_index=True, editable=False, default="")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "hội nghị"
+        verbose_name_plural = "hội nghị"
+        ordering = ["-held_on", "-pk"]
+        indexes = [models.Index(fields=["council", "held_on"], name="conference_council_day")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ngày {self.held_on:%d/%m/%Y}: {self.subject}"[:300]
+
+
+class ConferenceTask(models.Model):
+    """Work a conference gives to a body; its obligation exists once the conference's document is issued."""
+
+    conference = models.ForeignKey(Conference, verbose_name="hội nghị", on_delete=models.CASCADE, related_name="tasks")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    text = models.TextField("nhiệm vụ")
+    body = models.ForeignKey(Body, verbose_name="cơ quan thực hiện", on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField("hạn thực hiện", null=True, blank=True)
+    obligation = models.OneToOneField(
+        Obligation, verbose_name="việc cần theo dõi", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "nhiệm vụ của hội nghị"
+        verbose_name_plural = "nhiệm vụ của hội nghị"
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.body.short_name}: {self.text[:100]}"

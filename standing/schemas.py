@@ -206,6 +206,77 @@ class OpinionRequestDetailOut(OpinionRequestOut):
         return list(obj.opinions.all())
 
 
+class ConferenceIn(CleanSchema):
+    kind: str
+    held_on: datetime.date
+    place: str = Field(..., min_length=1, max_length=250)
+    subject: str = Field(..., min_length=1, max_length=500)
+    participant_ids: list[int] = []
+    conclusions: str = ""
+
+
+class ConferencePatch(CleanSchema):
+    kind: str | None = None
+    held_on: datetime.date | None = None
+    place: str | None = Field(None, min_length=1, max_length=250)
+    subject: str | None = Field(None, min_length=1, max_length=500)
+    participant_ids: list[int] | None = None
+    conclusions: str | None = None
+
+
+class ConferenceTaskIn(CleanSchema):
+    text: str = Field(..., min_length=1)
+    body_id: int
+    due_on: datetime.date | None = None
+
+
+class ConferenceTaskOut(Schema):
+    id: int
+    order: int
+    text: str
+    body_id: int
+    body_name: str
+    due_on: datetime.date | None
+    obligation_id: int | None
+
+    @staticmethod
+    def resolve_body_name(obj: object) -> str:
+        return obj.body.short_name
+
+
+class ConferenceOut(Schema):
+    id: int
+    kind: str
+    held_on: datetime.date
+    place: str
+    subject: str
+    conclusions: str
+    participant_ids: list[int]
+    document_id: int | None
+    document_number: str
+    tasks_assigned_on: datetime.date | None
+
+    @staticmethod
+    def resolve_participant_ids(obj: object) -> list[int]:
+        return [b.pk for b in obj.participants.all()]
+
+    @staticmethod
+    def resolve_document_number(obj: object) -> str:
+        return obj.document.number_symbol if obj.document_id else ""
+
+
+class ConferenceDetailOut(ConferenceOut):
+    tasks: list[ConferenceTaskOut]
+
+    @staticmethod
+    def resolve_tasks(obj: object) -> list:
+        return list(obj.tasks.all())
+
+
+class ConferenceDocumentIn(Schema):
+    doc_type: str = "thong_bao"
+
+
 class CountsOut(Schema):
     year: int
     meetings_held: int
@@ -214,3 +285,4 @@ class CountsOut(Schema):
     opinion_request_ids: list[int]
     opinion_subjects: list[str]
     conferences_held: int
+    conference_ids: list[int]

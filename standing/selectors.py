@@ -13,6 +13,8 @@ from standing.models import (
     AgendaItem,
     Assignment,
     Attendee,
+    Conference,
+    ConferenceTask,
     Meeting,
     MemberOpinion,
     OpinionRequest,
@@ -121,7 +123,8 @@ def standing_counts(*, council: Council, year: int, on: datetime.date | None = N
     - meetings_held: meetings held in the year up to `on` (today by default); `meetings` lists them;
     - written_opinions: requests answered by an issued letter in the year; `opinion_requests` lists them and
       `opinion_subjects` gives their subjects, in order, for the report's footnote;
-    - conferences_held: joint and briefing conferences (not recorded by this app yet: always 0, empty list).
+    - conferences_held: joint and briefing conferences held in the year up to `on`; `conferences` lists them
+      (str() names the kind, day and subject; `held_on` is the day).
     """
     on = on or timezone.localdate()
     meetings = list(
@@ -134,6 +137,11 @@ def standing_counts(*, council: Council, year: int, on: datetime.date | None = N
         .select_related("reply", "request_document")
         .order_by("received_on", "pk")
     )
+    conferences = list(
+        Conference.objects.filter(council=council, held_on__year=year, held_on__lte=on)
+        .select_related("document")
+        .order_by("held_on", "pk")
+    )
     return {
         "year": year,
         "meetings_held": len(meetings),
@@ -141,6 +149,36 @@ def standing_counts(*, council: Council, year: int, on: datetime.date | None = N
         "written_opinions": len(answered),
         "opinion_requests": answered,
         "opinion_subjects": [r.subject for r in answered],
-        "conferences_held": 0,
-        "conferences": [],
+        "conferences_held": len(conferences),
+        "conferences": conferences,
     }
+
+
+def conference_list(
+    *, council: Council, year: int | None = None, kind: str = "", search: str = ""
+) -> QuerySet[Conference]:
+    """The council's conferences, newest first, with their document loaded and tasks counted."""
+    qs = Conference.objects.filter(council=council).select_related("document")
+    if year:
+        qs = qs.filter(held_on__year=year)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if search:
+        qs = qs.filter(subject_folded__contains=fold(search))
+    return (
+        qs.prefetch_related(Prefetch("participants", queryset=Body.objects.order_by("kind", "name")))
+        .annotate(task_count=Count("tasks", distinct=True))
+        .order_by("-held_on", "-pk")
+    )
+
+
+def conference_get(*, council: Council, pk: int) -> Conference:
+    """One conference with its participants and tasks; 404 outside the council."""
+    return get_object_or_404(
+        Conference.objects.select_related("council", "document", "created_by").prefetch_related(
+            Prefetch("participants", queryset=Body.objects.order_by("kind", "name")),
+            Prefetch("tasks", queryset=ConferenceTask.objects.select_related("body", "obligation")),
+        ),
+        council=council,
+        pk=pk,
+    )

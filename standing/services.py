@@ -26,6 +26,9 @@ from standing.models import (
     AgendaItem,
     Assignment,
     Attendee,
+    Conference,
+    ConferenceKind,
+    ConferenceTask,
     Meeting,
     MemberOpinion,
     OpinionRequest,
@@ -695,3 +698,249 @@ def reply_issue(
         )
         followup.obligation_accept(obligation=obligation, user=user, text="Đã trả lời bằng văn bản.")
     return current
+
+
+# Conferences ----------------------------------------------------------------------------------
+
+CONFERENCE_DOC_TYPES = (DocType.THONG_BAO, DocType.BIEN_BAN)
+
+
+def _lock_conference(conference: Conference) -> Conference:
+    return Conference.objects.select_for_update().select_related("council", "document").get(pk=conference.pk)
+
+
+def _check_conference_open(conference: Conference) -> None:
+    """What the issued document states is frozen: afterwards only a new document changes it."""
+    if conference.document_id is not None and conference.document.is_frozen:
+        raise ValidationError("Văn bản của hội nghị đã ban hành; không thể sửa nội dung hội nghị.")
+
+
+def _check_bodies(council: Council, bodies: Iterable[Body], field: str) -> list[Body]:
+    bodies = list(dict.fromkeys(bodies))
+    if any(b.council_id != council.pk for b in bodies):
+        raise ValidationError({field: "Cơ quan không thuộc Hội đồng này."})
+    return bodies
+
+
+CONFERENCE_FIELDS = ("kind", "held_on", "place", "subject", "participants", "conclusions")
+
+
+def _conference_errors(conference: Conference) -> dict[str, str]:
+    errors = {}
+    if conference.kind not in ConferenceKind.values:
+        errors["kind"] = "Vui lòng chọn loại hội nghị."
+    if not conference.place:
+        errors["place"] = "Vui lòng nhập địa điểm."
+    if not conference.subject:
+        errors["subject"] = "Vui lòng nhập nội dung hội nghị."
+    return errors
+
+
+@transaction.atomic
+def conference_create(
+    *,
+    council: Council,
+    kind: str,
+    held_on: datetime.date,
+    place: str,
+    subject: str,
+    participants: Iterable[Body] = (),
+    conclusions: str = "",
+    user: AbstractBaseUser | None = None,
+) -> Conference:
+    """Record a joint (liên tịch) or briefing (trực báo) conference with the bodies that took part."""
+    participants = _check_bodies(council, participants, "participants")
+    conference = Conference(
+        council=council,
+        kind=kind,
+        held_on=held_on,
+        place=clean(place),
+        subject=clean(subject),
+        conclusions=clean_multiline(conclusions),
+        created_by=user,
+        subject_folded=fold(subject)[:500],
+    )
+    errors = _conference_errors(conference)
+    if errors:
+        raise ValidationError(errors)
+    _save(conference, user)
+    conference.participants.set(participants)
+    return conference
+
+
+@transaction.atomic
+def conference_update(*, conference: Conference, user: AbstractBaseUser | None = None, **fields: object) -> Conference:
+    """Change a conference's record until its document is issued."""
+    current = _lock_conference(conference)
+    _check_conference_open(current)
+    unknown = set(fields) - set(CONFERENCE_FIELDS)
+    if unknown:
+        raise ValidationError(f"Không thể sửa trường: {', '.join(sorted(unknown))}.")
+    participants = fields.pop("participants", None)
+    for name, value in fields.items():
+        if isinstance(value, str):
+            value = clean_multiline(value) if name == "conclusions" else clean(value)
+        setattr(current, name, value)
+    errors = _conference_errors(current)
+    if errors:
+        raise ValidationError(errors)
+    current.subject_folded = fold(current.subject)[:500]
+    _save(current, user)
+    if participants is not None:
+        current.participants.set(_check_bodies(current.council, participants, "participants"))
+    return current
+
+
+@transaction.atomic
+def conference_task_add(
+    *,
+    conference: Conference,
+    text: str,
+    body: Body | None,
+    due_on: datetime.date | None = None,
+    user: AbstractBaseUser | None = None,
+) -> ConferenceTask:
+    """Give a body work from the conference (an obligation once the conference's document is issued)."""
+    current = _lock_conference(conference)
+    _check_conference_open(current)
+    text = clean(text)
+    errors = {}
+    if not text:
+        errors["text"] = "Vui lòng nhập nội dung nhiệm vụ."
+    if body is None:
+        errors["body"] = "Nhiệm vụ được giao phải có cơ quan chịu trách nhiệm."
+    elif body.council_id != current.council_id:
+        errors["body"] = "Cơ quan được giao không thuộc Hội đồng này."
+    if due_on is not None and due_on < current.held_on:
+        errors["due_on"] = f"Hạn thực hiện không thể trước ngày hội nghị ({_date(current.held_on)})."
+    if errors:
+        raise ValidationError(errors)
+    task = ConferenceTask(
+        conference=current, text=text, body=body, due_on=due_on, order=_next_order(current.tasks.all())
+    )
+    return _save(task, user)
+
+
+@transaction.atomic
+def conference_task_delete(*, task: ConferenceTask, user: AbstractBaseUser | None = None) -> None:
+    """Remove a task while the conference's document is not issued."""
+    _check_conference_open(_lock_conference(task.conference))
+    task.delete()
+
+
+def conference_body(conference: Conference, doc_type: str) -> str:
+    """The conference's document text from the record: the opening, the conclusions, the tasks, the closing."""
+    council = conference.council
+    standing_name = f"Thường trực {council.short_title}"
+    names = [b.name for b in conference.participants.all()]
+    lines = [
+        f"Ngày {_date(conference.held_on)}, tại {conference.place}, {standing_name} tổ chức "
+        f"{conference.get_kind_display()} để {conference.subject.rstrip('.')}. Tham dự hội nghị có "
+        f"{standing_name}; đại diện lãnh đạo {', '.join(names) if names else '[[thành phần tham dự]]'}.",
+        "Hội nghị đã thống nhất như sau:" if doc_type == DocType.BIEN_BAN else "Hội nghị kết luận một số nội dung sau:",
+    ]
+    conclusions = [line for line in conference.conclusions.splitlines() if line.strip()]
+    lines.extend(line if line.startswith(("# ", "## ", "- ")) else f"- {line}" for line in conclusions)
+    tasks = list(conference.tasks.select_related("body"))
+    if tasks:
+        lines.append("# Nhiệm vụ được giao")
+        for task in tasks:
+            due = f" (hạn {_date(task.due_on)})" if task.due_on else ""
+            lines.append(f"- {task.body.short_name}: {task.text.rstrip('.')}{due}.")
+    if not conclusions and not tasks:
+        lines.append("[[nội dung kết luận]]")
+    if doc_type == DocType.BIEN_BAN:
+        lines.append("Hội nghị kết thúc cùng ngày; biên bản đã được thông qua trước hội nghị./.")
+    else:
+        lines.append(closing_sentence(council))
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def conference_document_generate(
+    *, conference: Conference, doc_type: str = DocType.THONG_BAO, user: AbstractBaseUser | None = None
+) -> Document:
+    """Draft (or redraft) the conference's Thông báo (signed TL. by the office chief) or Biên bản (signed by the
+    chair of the standing committee who presided) from the record; refused once issued."""
+    current = _lock_conference(conference)
+    _check_conference_open(current)
+    if doc_type not in CONFERENCE_DOC_TYPES:
+        raise ValidationError({"doc_type": "Văn bản của hội nghị là Thông báo hoặc Biên bản."})
+    council = current.council
+    kind = current.get_kind_display()
+    fields: dict = {
+        "doc_type": doc_type,
+        "body": conference_body(current, doc_type),
+        "recipient_lines": default_recipients(council),
+    }
+    if doc_type == DocType.BIEN_BAN:
+        title, name = _reply_signer(council, current.held_on)
+        fields |= {
+            "subject": f"{kind} ngày {_date(current.held_on)}",
+            "signer_authority": Authority.TM,
+            "signer_collective": "Thường trực HĐND",
+            "signer_title": title,
+            "signer_name": name,
+        }
+    else:
+        fields |= {
+            "subject": f"Kết luận của Thường trực {council.short_title} tại {kind} ngày {_date(current.held_on)}",
+            "signer_authority": Authority.TL,
+            "signer_collective": "Thường trực HĐND",
+            "signer_title": "Chánh Văn phòng",
+            "signer_name": _office_chief(council, current.held_on),
+        }
+    if current.document_id is None:
+        document = documents.document_create(council=council, source=current, user=user, **fields)
+        current.document = document
+        _save(current, user)
+        return document
+    return documents.document_update(document=current.document, **fields)
+
+
+@transaction.atomic
+def conference_document_issue(
+    *, conference: Conference, user: AbstractBaseUser | None, issued_on: datetime.date | None = None
+) -> Document:
+    """Issue the conference's document (numbered by the engine), then make its tasks obligations."""
+    current = _lock_conference(conference)
+    if current.document_id is None:
+        raise ValidationError("Chưa tạo dự thảo văn bản của hội nghị.")
+    draft = Document.objects.get(pk=current.document_id)
+    if draft.is_frozen:
+        raise ValidationError("Văn bản của hội nghị đã được ban hành.")
+    left = placeholders(draft)
+    if left:
+        raise ValidationError({"body": f"Dự thảo còn phần chưa hoàn thiện: {', '.join(left)}."})
+    # The engine's on_issue hook calls conference_tasks_assign inside this transaction.
+    return documents.document_issue(document=draft, user=user, issued_on=issued_on)
+
+
+@transaction.atomic
+def conference_tasks_assign(*, conference: Conference, user: AbstractBaseUser | None = None) -> list[ConferenceTask]:
+    """Create the obligation of every task that has none yet, from the issued document's date (idempotent)."""
+    current = _lock_conference(conference)
+    document = Document.objects.filter(pk=current.document_id).first() if current.document_id else None
+    if document is None or document.state not in (State.ISSUED, State.PUBLISHED):
+        raise ValidationError("Chỉ giao nhiệm vụ khi văn bản của hội nghị đã ban hành.")
+    created = []
+    for task in current.tasks.filter(obligation__isnull=True).select_related("body"):
+        due = {"due_on": task.due_on} if task.due_on else {"days": DEFAULT_TASK_DAYS}
+        task.obligation = followup.obligation_create(
+            council=current.council,
+            owner=task.body,
+            title=task.text[:500],
+            description=task.text,
+            kind=CONCLUSION_TASK,
+            source=current,
+            source_label=f"{document.get_doc_type_display()} {document.number_symbol}: {document.subject}"[:300],
+            source_date=document.issued_on,
+            user=user,
+            **due,
+        )
+        _save(task, user)
+        created.append(task)
+    if current.tasks_assigned_on is None:
+        current.tasks_assigned_on = document.issued_on
+        _save(current, user)
+    return created

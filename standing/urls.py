@@ -23,5 +23,13 @@ urlpatterns = [
     path("y-kien/<int:pk>/thanh-vien/", views.opinion_add, name="opinion_add"),
     path("y-kien/<int:pk>/cong-van/tao/", views.reply_generate, name="reply_generate"),
     path("y-kien/<int:pk>/cong-van/ban-hanh/", views.reply_issue, name="reply_issue"),
+    path("hoi-nghi/", views.conference_list, name="conference_list"),
+    path("hoi-nghi/them/", views.conference_create, name="conference_create"),
+    path("hoi-nghi/<int:pk>/", views.conference_detail, name="conference_detail"),
+    path("hoi-nghi/<int:pk>/sua/", views.conference_edit, name="conference_edit"),
+    path("hoi-nghi/<int:pk>/nhiem-vu/", views.conference_task_add, name="conference_task_add"),
+    path("nhiem-vu-hoi-nghi/<int:pk>/xoa/", views.conference_task_delete, name="conference_task_delete"),
+    path("hoi-nghi/<int:pk>/van-ban/tao/", views.conference_document_generate, name="conference_document_generate"),
+    path("hoi-nghi/<int:pk>/van-ban/ban-hanh/", views.conference_document_issue, name="conference_document_issue"),
     path("thong-ke/", views.counts, name="counts"),
 ]

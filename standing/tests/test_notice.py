@@ -4,6 +4,7 @@ import datetime
 import io
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from docx import Document as open_docx
 
@@ -89,7 +90,9 @@ def test_seed_001_notice_has_every_component(seeded) -> None:
 
 def test_seed_001_tasks_become_obligations(seeded) -> None:
     town, meeting = seeded
-    obligations = Obligation.objects.filter(council=town.council, kind=services.CONCLUSION_TASK)
+    obligations = Obligation.objects.filter(
+        council=town.council, kind=services.CONCLUSION_TASK, source_type=ContentType.objects.get_for_model(Meeting)
+    )
     owners = sorted(o.owner.short_name for o in obligations)
     assert owners == ["Ban Kinh tế - Xã hội", "Ban Pháp chế", "UBND thị xã", "Văn phòng thị xã"]
     office_task = obligations.get(owner__short_name="Văn phòng thị xã")
@@ -120,4 +123,7 @@ def test_counts_for_the_annual_report(seeded) -> None:
     assert counts["meetings_held"] == 7
     assert counts["written_opinions"] == 6
     assert counts["opinion_subjects"][1] == "ghi thu, ghi chi tiền thuê đất phải nộp"
-    assert counts["conferences_held"] == 0
+    assert counts["conferences_held"] == 3
+    assert [c.held_on for c in counts["conferences"]] == [D(2024, 1, 5), D(2024, 6, 20), D(2024, 12, 12)]
+    assert str(counts["conferences"][0]).startswith("Hội nghị liên tịch ngày 05/01/2024: thống nhất nội dung")
+    assert standing_counts(council=town.council, year=2024, on=D(2024, 6, 30))["conferences_held"] == 2
