@@ -12,8 +12,12 @@ from petitions.access import ANSWER, EDIT, PERSONAL, VIEW
 from petitions.models import ContactMeeting, ContactRound, Petition, PetitionField
 from petitions.schemas import (
     AnswerIn,
+    AnswerReportIn,
     BulkIn,
+    DocumentRefOut,
     DuplicateGroupOut,
+    FieldIn,
+    FieldOut,
     ForwardIn,
     ForwardOut,
     MeetingIn,
@@ -25,9 +29,11 @@ from petitions.schemas import (
     PetitionIn,
     PetitionOut,
     PetitionUpdateIn,
+    PublishIn,
     RoundCountsOut,
     RoundIn,
     RoundOut,
+    UnitAnswersOut,
 )
 from registry.access import council_for_api, councils_for, has_perm
 from registry.models import Body, Council, Delegate
@@ -290,4 +296,56 @@ def counts(request: HttpRequest, council_id: int, year: int) -> list[dict]:
             "sentence": c.sentence(),
         }
         for c in selectors.petition_counts(council=council, year=year)
+    ]
+
+
+@router.get("/councils/{council_id}/petition-fields", response=list[FieldOut], url_name="petition_field_list")
+def field_list(request: HttpRequest, council_id: int) -> QuerySet[PetitionField]:
+    """The council's taxonomy of fields."""
+    council = council_for_api(request.user, council_id, VIEW)
+    return selectors.fields_of(council)
+
+
+@router.post("/councils/{council_id}/petition-fields", response={201: FieldOut}, url_name="petition_field_create")
+def field_create(request: HttpRequest, council_id: int, payload: FieldIn) -> Status:
+    council = council_for_api(request.user, council_id, EDIT)
+    return Status(201, services.field_create(council=council, name=payload.name, position=payload.position))
+
+
+@router.post(
+    "/councils/{council_id}/petition-rounds/{round_id}/publish", response=RoundOut, url_name="petition_round_publish"
+)
+def round_publish(request: HttpRequest, council_id: int, round_id: int, payload: PublishIn) -> ContactRound:
+    """Show or hide the round's petitions and answers on the public pages."""
+    council = council_for_api(request.user, council_id, EDIT)
+    return services.round_publish(
+        contact_round=_round(council, round_id), published=payload.published, user=request.user
+    )
+
+
+@router.post(
+    "/councils/{council_id}/petition-rounds/{round_id}/answer-report",
+    response={201: DocumentRefOut},
+    url_name="petition_answer_report",
+)
+def answer_report(request: HttpRequest, council_id: int, round_id: int, payload: AnswerReportIn) -> Status:
+    """Draft the report to the session on how the round's petitions were answered (a document of the register)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    document = services.answer_report_create(
+        contact_round=_round(council, round_id), user=request.user, **payload.dict()
+    )
+    return Status(201, {"document_id": document.pk, "subject": document.subject})
+
+
+@router.get(
+    "/councils/{council_id}/petition-rounds/{round_id}/answers-by-unit",
+    response=list[UnitAnswersOut],
+    url_name="petition_answers_by_unit",
+)
+def answers_by_unit(request: HttpRequest, council_id: int, round_id: int) -> list[dict]:
+    """Per commune or ward, the answered petitions its voters raised, to read to them at the next contact."""
+    council = council_for_api(request.user, council_id, VIEW)
+    return [
+        {"unit_id": unit.pk, "unit_name": unit.unit_name, "petitions": petitions}
+        for unit, petitions in selectors.answers_by_unit(contact_round=_round(council, round_id))
     ]

@@ -10,7 +10,9 @@ class PetitionsConfig(AppConfig):
 
         from documents.sources import register_source_kind
         from followup.kinds import register_kind
+        from hdnd.views import DASHBOARD_CARDS
         from petitions.access import ROLE_PERMISSIONS, VIEW
+        from petitions.dashboard import cards
         from petitions.demo import seed
         from petitions.models import ContactRound, Petition
         from petitions.services import OBLIGATION_KIND
@@ -30,5 +32,7 @@ class PetitionsConfig(AppConfig):
         entry = ("Kiến nghị cử tri", "petitions:round_list", VIEW)
         if entry not in NAVIGATION:
             NAVIGATION.append(entry)
+        if cards not in DASHBOARD_CARDS:
+            DASHBOARD_CARDS.append(cards)
         if seed not in SEEDERS:
             SEEDERS.append(seed)

@@ -192,10 +192,14 @@ class FilterForm(Form):
     dot = forms.IntegerField(label="Đợt", required=False, widget=forms.Select)
     cap = forms.ChoiceField(label="Cấp thẩm quyền", choices=[("", "Tất cả"), *Level.choices], required=False)
     linh_vuc = forms.IntegerField(label="Lĩnh vực", required=False, widget=forms.Select)
+    xa = forms.IntegerField(label="Xã, phường", required=False, widget=forms.Select)
+    co_quan = forms.IntegerField(label="Cơ quan giải quyết", required=False, widget=forms.Select)
     trang_thai = forms.ChoiceField(label="Trạng thái", choices=[("", "Tất cả"), *PetitionState.choices], required=False)
     q = forms.CharField(label="Tìm kiếm", required=False)
 
-    def __init__(self, *args: object, rounds: list, fields: list, **kwargs: object) -> None:
+    def __init__(self, *args: object, rounds: list, fields: list, units: list, bodies: list, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["xa"].widget.choices = [("", "Tất cả")] + [(u.pk, u.unit_label) for u in units]
+        self.fields["co_quan"].widget.choices = [("", "Tất cả")] + [(b.pk, b.short_name) for b in bodies]
         self.fields["dot"].widget.choices = [("", "Tất cả")] + [(r.pk, r.label) for r in rounds]
         self.fields["linh_vuc"].widget.choices = [("", "Tất cả")] + [(f.pk, f.name) for f in fields]

@@ -201,3 +201,35 @@ class RoundCountsOut(Schema):
 
 class DuplicateGroupOut(Schema):
     petitions: list[PetitionOut]
+
+
+class FieldIn(CleanSchema):
+    name: str = Field(..., min_length=1, max_length=100)
+    position: int = Field(0, ge=0, le=999)
+
+
+class FieldOut(Schema):
+    id: int
+    name: str
+    position: int
+
+
+class PublishIn(Schema):
+    published: bool
+
+
+class AnswerReportIn(CleanSchema):
+    signer_title: str = Field("", max_length=200)
+    signer_name: str = Field("", max_length=120)
+    issued_on: datetime.date | None = None
+
+
+class DocumentRefOut(Schema):
+    document_id: int
+    subject: str
+
+
+class UnitAnswersOut(Schema):
+    unit_id: int
+    unit_name: str
+    petitions: list[PetitionOut]

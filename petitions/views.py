@@ -33,7 +33,7 @@ from petitions.forms import (
 from petitions.models import Channel, ContactRound, Level, Petition, PetitionState
 from petitions.selectors import level_phrase
 from registry.access import agency_bodies, has_perm, require
-from registry.models import Council
+from registry.models import Body, Council
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 50000
@@ -221,7 +221,13 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _filtered(request: HttpRequest, council: Council) -> tuple[FilterForm, object]:
     rounds = list(ContactRound.objects.filter(council=council))
-    form = FilterForm(request.GET or None, rounds=rounds, fields=list(selectors.fields_of(council)))
+    form = FilterForm(
+        request.GET or None,
+        rounds=rounds,
+        fields=list(selectors.fields_of(council)),
+        units=list(services.child_units(council)),
+        bodies=list(Body.objects.filter(council=council).order_by("kind", "name")),
+    )
     filters = form.cleaned_data if form.is_valid() else {}
     qs = selectors.petition_list(
         user=request.user,
@@ -230,6 +236,8 @@ def _filtered(request: HttpRequest, council: Council) -> tuple[FilterForm, objec
         level=filters.get("cap", ""),
         field_id=filters.get("linh_vuc"),
         state=filters.get("trang_thai", ""),
+        unit_id=filters.get("xa"),
+        body_id=filters.get("co_quan"),
         search=filters.get("q", ""),
     )
     return form, qs

@@ -74,6 +74,17 @@ def _routes(town, scene) -> list:
         ),
         ("post", f"{base}/petitions/{f}/accept", {}, "edit", 200),
         ("get", f"{base}/petition-counts?year=2024", None, "view", 200),
+        ("get", f"{base}/petition-fields", None, "view", 200),
+        ("post", f"{base}/petition-fields", {"name": "Thủy lợi"}, "edit", 201),
+        ("post", f"{base}/petition-rounds/{r}/publish", {"published": True}, "edit", 200),
+        ("get", f"{base}/petition-rounds/{r}/answers-by-unit", None, "view", 200),
+        (
+            "post",
+            f"{base}/petition-rounds/{r}/answer-report",
+            {"signer_title": "Phó Chủ tịch", "signer_name": "Kiều"},
+            "edit",
+            201,
+        ),
     ]
 
 
@@ -207,3 +218,35 @@ def test_api_lists_run_a_fixed_number_of_queries(town, scene, as_user, django_as
         lambda: [services.round_create(council=town.council, year=y, period="giua_nam") for y in range(2010, 2020)],
         django_assert_num_queries,
     )
+
+
+@pytest.mark.django_db
+def test_api_bad_input_on_write_routes_names_the_field_and_saves_nothing(town, scene, as_user) -> None:
+    client = as_user("office")
+    base = f"/api/v1/councils/{town.council.pk}"
+
+    def post(url: str, data: dict) -> object:
+        return client.post(f"{base}{url}", data, content_type="application/json")
+
+    response = post("/petition-fields", {"name": "giao thông"})
+    assert response.status_code == 400 and "Hội đồng đã có lĩnh vực này." in response.json()["detail"]
+    assert post("/petition-rounds", {"year": 1999, "period": "giua_nam"}).status_code == 422
+    response = post("/petition-rounds", {"year": 2024, "period": "giua_nam"})
+    assert response.status_code == 400 and "đã có đợt tiếp xúc cử tri này" in response.json()["detail"]
+    response = post(
+        f"/petition-rounds/{town.round.pk}/meetings", {"unit_id": town.units["Phổ An"].pk, "held_on": "x", "place": "A"}
+    )
+    assert response.status_code == 422 and "held_on" in response.json()["detail"]
+    response = post(
+        f"/petition-rounds/{town.round.pk}/forward", {"body_id": 0, "signer_title": "A", "signer_name": "B"}
+    )
+    assert response.status_code == 400 and "body_id" in response.json()["detail"]
+    response = post(f"/petitions/{scene['forwarded'].pk}/answer", {"text": "Trả lời", "state": "bay_bong"})
+    assert response.status_code == 400 and "state" in response.json()["detail"]
+    assert post(f"/petition-rounds/{town.round.pk}/publish", {"published": "có lẽ"}).status_code == 422
+    response = client.put(
+        f"{base}/petitions/{scene['forwarded'].pk}", {"text": "Sửa", "level": "huyen"}, content_type="application/json"
+    )
+    assert response.status_code == 400 and "đã chuyển" in response.json()["detail"]
+    scene["forwarded"].refresh_from_db()
+    assert scene["forwarded"].answer_text == "" and scene["forwarded"].text.startswith("Đề nghị cấp vốn")

@@ -314,3 +314,14 @@ def test_list_and_detail_pages_run_a_fixed_number_of_queries(scene, as_user, tow
         grow_origins,
         django_assert_num_queries,
     )
+
+
+@pytest.mark.django_db
+def test_dashboard_cards_and_filters_by_commune_and_body(scene, as_user, town) -> None:
+    page = as_user("office").get("/").content.decode()
+    assert "Kiến nghị cử tri chờ chuyển" in page and "Kiến nghị cử tri chờ trả lời" in page
+    client = as_user("delegate")
+    response = client.get("/kien-nghi/danh-sach/", {"xa": town.units["Phổ Vinh"].pk})
+    assert [p.pk for p in response.context["page"]] == [scene["aggregate"].pk]
+    response = client.get("/kien-nghi/danh-sach/", {"co_quan": town.world.agency.pk})
+    assert [p.pk for p in response.context["page"]] == [scene["forwarded"].pk]
