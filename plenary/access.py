@@ -9,6 +9,7 @@ VERIFY = "plenary.verify"  # record a committee's verification report
 VOTE = "plenary.vote"  # record votes and issue resolutions: the office only
 QUESTION = "plenary.question"  # register question slips
 MY_DOCUMENTS = "plenary.my_documents"  # a delegate's own page of session documents
+AGENCY = "plenary.agency"  # an agency user: the submissions of their own agency, nothing else
 
 _OFFICE = {VIEW, EDIT, ASSIGN, VERIFY, VOTE, QUESTION}
 ROLE_PERMISSIONS: dict[str, set[str]] = {
@@ -18,5 +19,5 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.STANDING_MEMBER: {VIEW, ASSIGN},
     Role.COMMITTEE_MEMBER: {VIEW, VERIFY},
     Role.DELEGATE: {VIEW, QUESTION, MY_DOCUMENTS},
-    Role.AGENCY_USER: set(),
+    Role.AGENCY_USER: {AGENCY},
 }

@@ -11,9 +11,9 @@ class PlenaryConfig(AppConfig):
         from documents.sources import register_source_kind
         from followup.kinds import register_kind
         from plenary import services
-        from plenary.access import MY_DOCUMENTS, ROLE_PERMISSIONS, VIEW
+        from plenary.access import AGENCY, MY_DOCUMENTS, ROLE_PERMISSIONS, VIEW
         from plenary.demo import seed
-        from plenary.models import Submission, Verification
+        from plenary.models import Session, Submission, Verification
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
         from registry.demo import SEEDERS
@@ -23,6 +23,7 @@ class PlenaryConfig(AppConfig):
         for entry in (
             ("Kỳ họp", "plenary:session_list", VIEW),
             ("Tài liệu kỳ họp của tôi", "plenary:my_documents", MY_DOCUMENTS),
+            ("Hồ sơ trình kỳ họp của cơ quan", "plenary:agency_submissions", AGENCY),
         ):
             if entry not in NAVIGATION:
                 NAVIGATION.append(entry)
@@ -30,6 +31,7 @@ class PlenaryConfig(AppConfig):
         register_kind(services.WRITTEN_ANSWER, "Trả lời chất vấn bằng văn bản")
         register_kind(services.COMMITMENT, "Thực hiện lời hứa sau chất vấn")
         register_kind(services.RESOLUTION_REPORT, "Báo cáo thực hiện nghị quyết")
+        register_source_kind(Session, label="Kỳ họp HĐND", url=lambda s: reverse("plenary:session_detail", args=[s.pk]))
         register_source_kind(
             Submission, label="Hồ sơ trình kỳ họp", url=lambda s: reverse("plenary:submission_detail", args=[s.pk])
         )

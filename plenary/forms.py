@@ -2,13 +2,16 @@
 
 from django import forms
 
+from documents.models import DocType, Document, State
 from hdnd.forms import DateInput, Form, ModelForm
 from plenary.models import (
     CHECKLISTS,
+    AgendaItem,
     AnswerMode,
     Choice,
     Conclusion,
     ItemKind,
+    Presence,
     Session,
     SessionKind,
     Submission,
@@ -215,13 +218,115 @@ class CommitmentForm(Form):
 
 
 class SessionDocumentForm(Form):
-    title = forms.CharField(label="Tên tài liệu", max_length=500, required=False)
+    title = forms.CharField(
+        label="Tên tài liệu",
+        max_length=500,
+        required=False,
+        help_text="Để trống: lấy trích yếu của hồ sơ trình, văn bản hoặc tên tệp.",
+    )
     submission = forms.ModelChoiceField(label="Hồ sơ trình", queryset=Submission.objects.none(), required=False)
+    document = forms.ModelChoiceField(label="Văn bản trong sổ", queryset=Document.objects.none(), required=False)
+    file = forms.FileField(label="Tệp đính kèm", required=False)
     public = forms.BooleanField(label="Công khai trên Trang thông tin điện tử", required=False)
 
     def __init__(self, *args: object, session: Session, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["submission"].queryset = session.submissions.all()
+        self.fields["document"].queryset = _register(session.council_id)
+
+
+def _register(council_id: int) -> object:
+    return Document.objects.filter(council_id=council_id).exclude(state=State.WITHDRAWN).order_by("-issued_on", "-pk")
+
+
+class ConveningLinkForm(Form):
+    document = forms.ModelChoiceField(label="Quyết định triệu tập (văn bản trong sổ)", queryset=Document.objects.none())
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = _register(council.pk).filter(
+            doc_type=DocType.QUYET_DINH, state__in=[State.ISSUED, State.PUBLISHED, State.RECEIVED]
+        )
+
+
+class ConveningGenerateForm(Form):
+    issued_on = forms.DateField(label="Ngày ban hành", widget=DateInput())
+    signer_name = forms.CharField(label="Người ký", max_length=120)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=120, initial="Chủ tịch")
+    text = forms.CharField(
+        label="Nội dung",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text="Để trống: hệ thống soạn theo thời gian, địa điểm của kỳ họp.",
+    )
+
+
+class MinutesForm(Form):
+    signer_name = forms.CharField(label="Người ký (chủ tọa kỳ họp)", max_length=120)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=120, initial="Chủ tọa kỳ họp")
+    issued_on = forms.DateField(label="Ngày lập biên bản", widget=DateInput())
+    issue = forms.BooleanField(
+        label="Ban hành ngay (cấp số)", required=False, help_text="Không chọn: lưu dự thảo, có thể lập lại."
+    )
+
+
+class SpeechForm(Form):
+    delegate = forms.ModelChoiceField(label="Đại biểu", queryset=Delegate.objects.none())
+    item = forms.ModelChoiceField(label="Nội dung chương trình", queryset=AgendaItem.objects.none(), required=False)
+    in_group = forms.TypedChoiceField(
+        label="Phát biểu tại",
+        choices=[("0", "Hội trường"), ("1", "Tổ")],
+        coerce=lambda v: v == "1",
+        initial="0",
+    )
+    spoken_on = forms.DateField(label="Ngày phát biểu", widget=DateInput())
+    summary = forms.CharField(label="Tóm tắt ý kiến", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def __init__(self, *args: object, session: Session, delegates: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["delegate"].queryset = delegates
+        self.fields["item"].queryset = session.agenda.all()
+
+
+class GroupDiscussionForm(Form):
+    group = forms.ModelChoiceField(label="Tổ đại biểu", queryset=Body.objects.none())
+    held_on = forms.DateField(label="Ngày thảo luận", widget=DateInput())
+    notes = forms.CharField(label="Nội dung thảo luận", widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = Body.objects.filter(council=council, kind=BodyKind.DELEGATE_GROUP).order_by(
+            "name"
+        )
+
+
+class AttendanceForm(Form):
+    """The grid of a sitting day: one presence (`p<id>`) and one reason (`r<id>`) per delegate in office."""
+
+    def __init__(self, *args: object, rows: list, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for row in rows:
+            pk = row.delegate.pk
+            self.fields[f"p{pk}"] = forms.ChoiceField(
+                label=row.delegate.person.full_name,
+                choices=Presence.choices,
+                initial=row.presence or Presence.PRESENT,
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"r{pk}"] = forms.CharField(
+                label=f"Lý do vắng — {row.delegate.person.full_name}",
+                max_length=250,
+                required=False,
+                initial=row.reason,
+            )
+            self.rows.append((row, self[f"p{pk}"], self[f"r{pk}"]))
+
+    def presence(self) -> dict[int, str]:
+        return {int(n[1:]): v for n, v in self.cleaned_data.items() if n.startswith("p")}
+
+    def reasons(self) -> dict[int, str]:
+        return {int(n[1:]): v for n, v in self.cleaned_data.items() if n.startswith("r") and v}
 
 
 class SendForm(Form):

@@ -67,6 +67,14 @@ class Session(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    minutes_document = models.ForeignKey(
+        Document,
+        verbose_name="biên bản kỳ họp",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -386,6 +394,10 @@ class Commitment(models.Model):
         return self.content[:100]
 
 
+def _session_document_path(instance: "SessionDocument", filename: str) -> str:
+    return f"ky-hop/{instance.session.council_id}/{instance.session_id}/{filename}"
+
+
 class SessionDocument(models.Model):
     """A document of the session sent to delegates (and, if public, posted for everyone)."""
 
@@ -397,6 +409,8 @@ class SessionDocument(models.Model):
     submission = models.ForeignKey(
         Submission, verbose_name="hồ sơ trình", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    file = models.FileField("tệp", upload_to=_session_document_path, max_length=300, blank=True)
+    file_name = models.CharField("tên tệp", max_length=200, blank=True)
     sent_on = models.DateField("ngày gửi đại biểu", null=True, blank=True)
     public = models.BooleanField("công khai", default=False)
     history = HistoricalRecords()
@@ -443,6 +457,7 @@ class Attendance(models.Model):
     delegate = models.ForeignKey(Delegate, verbose_name="đại biểu", on_delete=models.PROTECT, related_name="+")
     day = models.DateField("ngày họp")
     presence = models.CharField("điểm danh", max_length=16, choices=Presence.choices)
+    reason = models.CharField("lý do vắng", max_length=250, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -480,3 +495,30 @@ class Speech(models.Model):
 
     def __str__(self) -> str:
         return f"{self.delegate} phát biểu {self.spoken_on:%d/%m/%Y}"
+
+
+class GroupDiscussion(models.Model):
+    """A group discussion (thảo luận tổ) of a delegate group during a session, with its notes."""
+
+    session = models.ForeignKey(
+        Session, verbose_name="kỳ họp", on_delete=models.CASCADE, related_name="group_discussions"
+    )
+    group = models.ForeignKey(Body, verbose_name="tổ đại biểu", on_delete=models.PROTECT, related_name="+")
+    held_on = models.DateField("ngày thảo luận")
+    notes = models.TextField("nội dung thảo luận")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "thảo luận tổ"
+        verbose_name_plural = "thảo luận tổ"
+        ordering = ["held_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "group", "held_on"],
+                name="plenary_group_discussion_unique",
+                violation_error_message="Tổ đại biểu đã có biên bản thảo luận ngày này.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Thảo luận {self.group} ngày {self.held_on:%d/%m/%Y}"

@@ -185,3 +185,111 @@ class MyDocumentOut(Schema):
     title: str
     sent_on: datetime.date | None
     opened: bool
+
+
+class AttendanceRowIn(CleanSchema):
+    delegate_id: int
+    presence: str
+    reason: str = Field("", max_length=250)
+
+
+class AttendanceIn(Schema):
+    day: datetime.date
+    rows: list[AttendanceRowIn] = Field(..., min_length=1)
+
+
+class AttendanceOut(Schema):
+    delegate_id: int
+    name: str
+    presence: str
+    reason: str
+
+
+class SpeechIn(CleanSchema):
+    delegate_id: int
+    spoken_on: datetime.date
+    item_id: int | None = None
+    in_group: bool = False
+    summary: str = ""
+
+
+class SpeechOut(Schema):
+    id: int
+    delegate_id: int
+    item_id: int | None
+    in_group: bool
+    spoken_on: datetime.date
+    summary: str
+
+
+class GroupDiscussionIn(CleanSchema):
+    group_id: int
+    held_on: datetime.date
+    notes: str = Field(..., min_length=1)
+
+
+class GroupDiscussionOut(Schema):
+    id: int
+    group_id: int
+    held_on: datetime.date
+    notes: str
+
+
+class MinutesIn(CleanSchema):
+    signer_name: str = Field(..., min_length=1, max_length=120)
+    signer_title: str = Field("Chủ tọa kỳ họp", max_length=120)
+    issued_on: datetime.date | None = None
+    issue: bool = False
+
+
+class ConveningIn(CleanSchema):
+    """Either `document_id` (a document of the register) or the fields to issue a new decision."""
+
+    document_id: int | None = None
+    issued_on: datetime.date | None = None
+    signer_name: str = Field("", max_length=120)
+    signer_title: str = Field("Chủ tịch", max_length=120)
+    text: str = ""
+
+
+class DocumentRefOut(Schema):
+    id: int
+    number_symbol: str
+    doc_type: str
+    state: str
+    subject: str
+
+
+class SessionDocumentIn(CleanSchema):
+    title: str = Field("", max_length=500)
+    submission_id: int | None = None
+    document_id: int | None = None
+    public: bool = False
+
+
+class SessionDocumentOut(Schema):
+    id: int
+    title: str
+    submission_id: int | None
+    document_id: int | None
+    has_file: bool
+    sent_on: datetime.date | None
+    public: bool
+
+    @staticmethod
+    def resolve_has_file(obj: object) -> bool:
+        return bool(obj.file)
+
+
+class AgencySubmissionOut(Schema):
+    id: int
+    session_id: int
+    session_number: int
+    title: str
+    kind: str
+    agency_id: int
+    due_on: datetime.date
+    received_on: datetime.date | None
+    state: str
+    days_late: int
+    missing_items: list[str]

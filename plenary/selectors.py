@@ -9,19 +9,23 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from plenary.models import (
+    Attendance,
     DocumentOpen,
+    GroupDiscussion,
     Question,
     Resolution,
     Session,
     SessionDocument,
     SessionKind,
+    Speech,
     Submission,
     SubmissionState,
 )
-from registry.access import grants_of
+from registry.access import agency_bodies, grants_of
 from registry.models import Council, Delegate, Role
 from registry.selectors import delegates_in_office
 
@@ -56,11 +60,18 @@ def session_get(*, council: Council, pk: int) -> Session:
     and documents loaded in a fixed number of queries; 404 outside the council."""
     questions = Question.objects.select_related("delegate__person", "addressee", "addressee_body")
     return get_object_or_404(
-        Session.objects.select_related("term", "council", "convening_document").prefetch_related(
+        Session.objects.select_related("term", "council", "convening_document", "minutes_document").prefetch_related(
             "agenda",
             Prefetch("submissions", queryset=_submissions()),
             Prefetch("questions", queryset=questions.prefetch_related("commitments__next_session")),
-            Prefetch("documents", queryset=SessionDocument.objects.annotate(open_count=Count("opens"))),
+            Prefetch(
+                "documents",
+                queryset=SessionDocument.objects.select_related("document", "submission").annotate(
+                    open_count=Count("opens")
+                ),
+            ),
+            Prefetch("speeches", queryset=Speech.objects.select_related("delegate__person", "item")),
+            Prefetch("group_discussions", queryset=GroupDiscussion.objects.select_related("group")),
         ),
         council=council,
         pk=pk,
@@ -227,3 +238,89 @@ def not_opened(*, session: Session) -> list[tuple[SessionDocument, list[Delegate
         opened = {o.delegate_id for o in doc.opens.all()}
         result.append((doc, [d for d in delegates if d.pk not in opened]))
     return result
+
+
+# During the session ----------------------------------------------------------------------------
+
+
+@dataclass
+class AttendanceRow:
+    delegate: Delegate
+    presence: str = ""
+    reason: str = ""
+
+
+def attendance_grid(*, session: Session, day: datetime.date) -> list[AttendanceRow]:
+    """Every delegate in office on a sitting day with what was recorded for them (two queries)."""
+    recorded = {a.delegate_id: a for a in Attendance.objects.filter(session=session, day=day)}
+    delegates = (
+        delegates_in_office(council=session.council, on=day)
+        .select_related("person", "group")
+        .order_by("group__name", "person__name_folded", "pk")
+    )
+    rows = []
+    for delegate in delegates:
+        row = recorded.get(delegate.pk)
+        rows.append(AttendanceRow(delegate, row.presence if row else "", row.reason if row else ""))
+    return rows
+
+
+def sitting_days(session: Session) -> list[datetime.date]:
+    first, last = session.opened_on or session.opens_on, session.closed_on or session.closes_on
+    return [first + datetime.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def speech_list(*, session: Session) -> QuerySet[Speech]:
+    return session.speeches.select_related("delegate__person", "item").order_by("spoken_on", "pk")
+
+
+def group_discussion_list(*, session: Session) -> QuerySet[GroupDiscussion]:
+    return session.group_discussions.select_related("group").order_by("held_on", "pk")
+
+
+def group_discussion_get(*, council: Council, pk: int) -> GroupDiscussion:
+    return get_object_or_404(
+        GroupDiscussion.objects.select_related("session", "group"), session__council=council, pk=pk
+    )
+
+
+# Agencies --------------------------------------------------------------------------------------
+
+
+def agency_submissions(*, user: AbstractBaseUser | AnonymousUser, council: Council) -> QuerySet[Submission]:
+    """The submissions owed by the agencies the user answers for (an agency user's grants), and nothing else;
+    newest session first, then by due date."""
+    return (
+        Submission.objects.filter(session__council=council, agency_id__in=agency_bodies(user, council))
+        .select_related("session", "agency")
+        .order_by("-session__opens_on", "due_on", "pk")
+    )
+
+
+# Public ----------------------------------------------------------------------------------------
+
+
+def public_sessions(*, council_id: int) -> QuerySet[Session]:
+    """Sessions of a council that have at least one public document, newest first (no login)."""
+    public = SessionDocument.objects.filter(session=OuterRef("pk"), public=True)
+    return (
+        Session.objects.filter(council_id=council_id)
+        .filter(Exists(public))
+        .select_related("council", "term")
+        .annotate(public_count=Count("documents", filter=Q(documents__public=True)))
+        .order_by("-opens_on", "-number")
+    )
+
+
+def public_session_get(*, council_id: int, pk: int) -> tuple[Session, list[SessionDocument]]:
+    """A session and its public documents only; 404 when it has none."""
+    session = get_object_or_404(Session.objects.select_related("council", "term"), council_id=council_id, pk=pk)
+    docs = list(session.documents.filter(public=True).select_related("document").order_by("pk"))
+    if not docs:
+        raise Http404("Không có tài liệu công khai.")
+    return session, docs
+
+
+def public_document_get(*, pk: int) -> SessionDocument:
+    """A session document marked public (404 otherwise, whatever exists behind the number)."""
+    return get_object_or_404(SessionDocument.objects.select_related("document", "session"), pk=pk, public=True)

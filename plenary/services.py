@@ -7,11 +7,12 @@ from collections.abc import Iterable, Mapping
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from documents import services as documents
-from documents.models import Authority, DocType
+from documents.models import Authority, Direction, DocType, Document, State
 from followup import services as followup
 from followup.models import OPEN_STATES, Obligation
 from hdnd.text import clean, clean_multiline, fold
@@ -25,6 +26,7 @@ from plenary.models import (
     Commitment,
     Conclusion,
     DocumentOpen,
+    GroupDiscussion,
     Presence,
     Question,
     Requester,
@@ -32,6 +34,7 @@ from plenary.models import (
     Session,
     SessionDocument,
     SessionKind,
+    SessionState,
     Speech,
     Submission,
     SubmissionState,
@@ -626,22 +629,55 @@ def commitment_create(
 # Documents to delegates ------------------------------------------------------------------------
 
 
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def _public_document_check(document: Document | None, public: bool) -> None:
+    # A draft of the register is not yet a document of the council: it is never shown to the public.
+    if public and document is not None and document.state not in (State.ISSUED, State.PUBLISHED, State.RECEIVED):
+        raise ValidationError({"public": "Chỉ công khai được văn bản đã ban hành; văn bản liên kết còn là dự thảo."})
+
+
 @transaction.atomic
 def session_document_add(
     *,
     session: Session,
     title: str,
     submission: Submission | None = None,
+    document: Document | None = None,
+    file: UploadedFile | None = None,
     public: bool = False,
     user: AbstractBaseUser | None = None,
 ) -> SessionDocument:
-    """Add a document to the session's file for delegates (the file of a submission, a report...)."""
-    title = clean(title) or (submission.title if submission else "")
+    """Add a document to the session's file for delegates: the file of a submission, a document of the
+    register (linked, not copied) or an uploaded file; a public one is posted on the public page."""
+    title = clean(title) or (submission.title if submission else "") or (document.subject if document else "")
+    title = title or (clean(file.name) if file else "")
     if not title:
         raise ValidationError({"title": "Vui lòng nhập tên tài liệu."})
     if submission is not None and submission.session_id != session.pk:
         raise ValidationError({"submission": "Hồ sơ trình không thuộc kỳ họp này."})
-    return _save(SessionDocument(session=session, title=title, submission=submission, public=public), user)
+    if document is not None and document.council_id != session.council_id:
+        raise ValidationError({"document": "Văn bản không thuộc Hội đồng này."})
+    if file is not None and file.size > MAX_FILE_BYTES:
+        raise ValidationError({"file": "Tệp quá lớn (tối đa 20 MB)."})
+    _public_document_check(document, public)
+    row = SessionDocument(session=session, title=title[:500], submission=submission, document=document, public=public)
+    if file is not None:
+        row.file_name = clean(file.name)[:200] or "tai-lieu"
+        row.file = file
+    return _save(row, user)
+
+
+@transaction.atomic
+def session_document_set_public(
+    *, session_document: SessionDocument, public: bool, user: AbstractBaseUser | None
+) -> SessionDocument:
+    """Show a session document on the public page, or take it off (Luật 87/2015, Điều 89: documents of the
+    session are posted on the portal)."""
+    _public_document_check(session_document.document, public)
+    session_document.public = public
+    return _save(session_document, user)
 
 
 def documents_due_on(session: Session) -> datetime.date | None:
@@ -673,22 +709,42 @@ def document_open(*, session_document: SessionDocument, delegate: Delegate) -> D
 # During the session ----------------------------------------------------------------------------
 
 
+def _sitting_day(session: Session, day: datetime.date, field: str, what: str) -> None:
+    first, last = session.opened_on or session.opens_on, session.closed_on or session.closes_on
+    if not (first <= day <= last):
+        raise ValidationError({field: f"{what} phải trong thời gian kỳ họp ({_d(first)} – {_d(last)})."})
+
+
 @transaction.atomic
 def attendance_record(
-    *, session: Session, day: datetime.date, presence: Mapping[int, str], user: AbstractBaseUser | None
+    *,
+    session: Session,
+    day: datetime.date,
+    presence: Mapping[int, str],
+    reasons: Mapping[int, str] | None = None,
+    user: AbstractBaseUser | None,
 ) -> int:
-    """Record each delegate's presence on a sitting day (delegate id -> presence); returns rows written."""
-    if not (session.opens_on <= day <= (session.closed_on or session.closes_on)):
-        raise ValidationError({"day": "Ngày điểm danh phải trong thời gian kỳ họp."})
-    in_office = set(delegates_in_office(council=session.council, on=day).values_list("pk", flat=True))
-    if set(presence) - in_office:
+    """Record each delegate's presence on a sitting day (delegate id -> presence, and the reason of an
+    excused absence); a delegate already recorded that day is updated. Returns the rows written."""
+    _sitting_day(session, day, "day", "Ngày điểm danh")
+    in_office = {d.pk: d for d in delegates_in_office(council=session.council, on=day).select_related("person")}
+    if set(presence) - set(in_office):
         raise ValidationError({"presence": "Chỉ điểm danh đại biểu đương nhiệm."})
     if set(presence.values()) - set(Presence.values):
         raise ValidationError({"presence": "Giá trị điểm danh không hợp lệ."})
+    reasons = {k: clean(v) for k, v in (reasons or {}).items()}
+    unexplained = [
+        in_office[k].person.full_name for k, v in presence.items() if v == Presence.EXCUSED and not reasons.get(k)
+    ]
+    if unexplained:
+        raise ValidationError({"reason": f"Vui lòng ghi lý do vắng của: {', '.join(unexplained)}."})
+    existing = {a.delegate_id: a for a in Attendance.objects.filter(session=session, day=day)}
     for delegate_id, value in presence.items():
-        row = Attendance.objects.filter(session=session, delegate_id=delegate_id, day=day).first()
-        row = row or Attendance(session=session, delegate_id=delegate_id, day=day)
-        row.presence = value
+        row = existing.get(delegate_id) or Attendance(session=session, delegate_id=delegate_id, day=day)
+        reason = reasons.get(delegate_id, "") if value != Presence.PRESENT else ""
+        if row.pk is not None and row.presence == value and row.reason == reason:
+            continue
+        row.presence, row.reason = value, reason[:250]
         _save(row, user)
     return len(presence)
 
@@ -704,11 +760,12 @@ def speech_add(
     in_group: bool = False,
     user: AbstractBaseUser | None = None,
 ) -> Speech:
-    """Record a delegate's speech in plenary or in a group discussion."""
-    if delegate.term.council_id != session.council_id:
-        raise ValidationError({"delegate": "Đại biểu không thuộc Hội đồng này."})
+    """Record a delegate's speech in plenary or in a group discussion, on a sitting day."""
+    if delegate.term.council_id != session.council_id or not delegate.in_office_on(spoken_on):
+        raise ValidationError({"delegate": "Người phát biểu phải là đại biểu đương nhiệm của Hội đồng."})
     if item is not None and item.session_id != session.pk:
         raise ValidationError({"item": "Nội dung không thuộc kỳ họp này."})
+    _sitting_day(session, spoken_on, "spoken_on", "Ngày phát biểu")
     speech = Speech(
         session=session,
         delegate=delegate,
@@ -718,3 +775,200 @@ def speech_add(
         in_group=in_group,
     )
     return _save(speech, user)
+
+
+@transaction.atomic
+def group_discussion_add(
+    *, session: Session, group: Body, held_on: datetime.date, notes: str, user: AbstractBaseUser | None = None
+) -> GroupDiscussion:
+    """Record a delegate group's discussion (thảo luận tổ) on a sitting day, with its notes."""
+    _same_council(session.council, group=group)
+    if group.kind != BodyKind.DELEGATE_GROUP:
+        raise ValidationError({"group": "Chỉ Tổ đại biểu mới thảo luận tổ."})
+    notes = clean_multiline(notes)
+    if not notes:
+        raise ValidationError({"notes": "Vui lòng nhập nội dung thảo luận."})
+    _sitting_day(session, held_on, "held_on", "Ngày thảo luận")
+    return _save(GroupDiscussion(session=session, group=group, held_on=held_on, notes=notes), user)
+
+
+# The convening decision and the minutes --------------------------------------------------------
+
+
+def _term_name(session: Session) -> str:
+    return f"Hội đồng nhân dân {session.council.unit_label} nhiệm kỳ {session.term.name}"
+
+
+@transaction.atomic
+def session_convening_link(*, session: Session, document: Document, user: AbstractBaseUser | None) -> Session:
+    """Name a document of the register (issued, of the council) as the session's convening decision."""
+    if document.council_id != session.council_id:
+        raise ValidationError({"document": "Văn bản không thuộc Hội đồng này."})
+    if document.direction == Direction.OUTGOING and document.state not in (State.ISSUED, State.PUBLISHED):
+        raise ValidationError({"document": "Quyết định triệu tập phải là văn bản đã ban hành."})
+    session.convening_document = document
+    if session.state == SessionState.PLANNED:
+        session.state = SessionState.CONVENED
+    return _save(session, user)
+
+
+@transaction.atomic
+def session_convening_generate(
+    *,
+    session: Session,
+    issued_on: datetime.date,
+    signer_name: str,
+    signer_title: str = "Chủ tịch",
+    text: str = "",
+    user: AbstractBaseUser | None,
+) -> Session:
+    """Issue the decision convening the session (Quyết định triệu tập) through the document register, signed
+    on behalf of the standing committee (Luật Tổ chức chính quyền địa phương: the standing committee convenes
+    the council's sessions), and link it to the session."""
+    if session.convening_document_id is not None:
+        raise ValidationError("Kỳ họp đã có quyết định triệu tập.")
+    if issued_on > session.opens_on:
+        raise ValidationError({"issued_on": "Ngày ban hành quyết định triệu tập không thể sau ngày khai mạc."})
+    if not clean(signer_name):
+        raise ValidationError({"signer_name": "Vui lòng nhập họ và tên người ký."})
+    body = clean_multiline(text) or "\n".join(
+        [
+            f"Điều 1. Triệu tập {session} {_term_name(session)} ({session.get_kind_display().lower()}).",
+            f"Thời gian: khai mạc ngày {_d(session.opens_on)}, bế mạc ngày {_d(session.closes_on)}.",
+            f"Địa điểm: {session.place or 'sẽ thông báo sau'}.",
+            "Điều 2. Nội dung kỳ họp theo chương trình gửi kèm.",
+            "Điều 3. Văn phòng, các đại biểu Hội đồng nhân dân và cơ quan, cá nhân có liên quan chịu trách nhiệm "
+            "thi hành Quyết định này.",
+        ]
+    )
+    document = documents.document_create(
+        council=session.council,
+        doc_type=DocType.QUYET_DINH,
+        subject=f"Về việc triệu tập {session} {_term_name(session)}",
+        body=body,
+        signer_authority=Authority.TM,
+        signer_collective="Thường trực HĐND",
+        signer_title=signer_title,
+        signer_name=signer_name,
+        recipient_lines="- Các vị đại biểu HĐND;\n- UBND;\n- UBMTTQVN;\n- Cơ quan, đơn vị có liên quan;",
+        source=session,
+        issued_on=issued_on,
+        user=user,
+    )
+    document = documents.document_issue(document=document, user=user, issued_on=issued_on)
+    return session_convening_link(session=session, document=document, user=user)
+
+
+def minutes_text(session: Session) -> str:
+    """The body of the minutes (biên bản kỳ họp) from the session record: time and place, attendance per
+    sitting day against the delegates in office that day, agenda, speeches and group discussions, votes
+    and their results. Fixed number of queries."""
+    lines = [f"{session} {_term_name(session)} ({session.get_kind_display().lower()}).", "# I. THỜI GIAN, ĐỊA ĐIỂM"]
+    first, last = session.opened_on or session.opens_on, session.closed_on or session.closes_on
+    lines.append(f"Thời gian: từ ngày {_d(first)} đến ngày {_d(last)}.")
+    lines.append(f"Địa điểm: {session.place or '—'}.")
+    lines.append("# II. THÀNH PHẦN THAM DỰ")
+    days = attendance_counts(session)
+    if not days:
+        lines.append("Chưa có số liệu điểm danh.")
+    for row in days:
+        lines.append(
+            f"Ngày {_d(row['day'])}: có mặt {row['present']}/{row['in_office']} đại biểu; vắng có lý do "
+            f"{row['excused']}; vắng không lý do {row['absent']}."
+        )
+    lines.append("# III. CHƯƠNG TRÌNH KỲ HỌP")
+    agenda = list(session.agenda.all())
+    lines += [f"{i}. {item.title}." for i, item in enumerate(agenda, start=1)] or ["Chưa có chương trình."]
+    speeches = list(Speech.objects.filter(session=session).values_list("in_group", flat=True))
+    groups = GroupDiscussion.objects.filter(session=session).count()
+    lines.append("# IV. THẢO LUẬN")
+    lines.append(
+        f"Có {speeches.count(False)} lượt đại biểu phát biểu tại hội trường và {speeches.count(True)} lượt "
+        f"phát biểu tại tổ; {groups} buổi thảo luận tổ."
+    )
+    lines.append("# V. BIỂU QUYẾT VÀ KẾT QUẢ")
+    subs = list(
+        session.submissions.filter(vote__isnull=False)
+        .select_related("vote", "resolution__document")
+        .order_by("due_on", "pk")
+    )
+    if not subs:
+        lines.append("Không có nội dung biểu quyết.")
+    for i, sub in enumerate(subs, start=1):
+        vote = sub.vote
+        outcome = "thông qua" if vote.passed else "không thông qua"
+        resolution = getattr(sub, "resolution", None)
+        number = f" (Nghị quyết số {resolution.document.number_symbol})" if resolution else ""
+        lines.append(
+            f"{i}. {sub.title}: tán thành {vote.yes}/{vote.in_office} đại biểu ({vote.yes_percent:g}%), "
+            f"không tán thành {vote.no}, không biểu quyết {vote.abstain} — {outcome}{number}."
+        )
+    lines.append(f"Kỳ họp bế mạc ngày {_d(last)}.")
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def minutes_generate(
+    *,
+    session: Session,
+    signer_name: str,
+    signer_title: str = "Chủ tọa kỳ họp",
+    issued_on: datetime.date | None = None,
+    issue: bool = False,
+    user: AbstractBaseUser | None,
+) -> Document:
+    """Draft the minutes (biên bản, doc_type "bien_ban") from the session record through the document
+    register, or redraft them while still a draft; `issue` numbers and issues them. Issued minutes are
+    the record and are not redrafted."""
+    if not clean(signer_name):
+        raise ValidationError({"signer_name": "Vui lòng nhập họ và tên người ký."})
+    last = session.closed_on or session.closes_on
+    issued_on = issued_on or last
+    if issued_on < (session.opened_on or session.opens_on):
+        raise ValidationError({"issued_on": "Ngày lập biên bản không thể trước ngày khai mạc."})
+    fields = {
+        "subject": f"{session} {_term_name(session)}",
+        "body": minutes_text(session),
+        "signer_title": signer_title,
+        "signer_name": signer_name,
+        "issued_on": issued_on,
+    }
+    current = session.minutes_document
+    if current is not None and current.is_frozen:
+        raise ValidationError("Biên bản kỳ họp đã ban hành, không thể lập lại.")
+    if current is None:
+        current = documents.document_create(
+            council=session.council,
+            doc_type=DocType.BIEN_BAN,
+            recipient_lines="- Thường trực HĐND;\n- Các vị đại biểu HĐND;",
+            source=session,
+            user=user,
+            **fields,
+        )
+    else:
+        current = documents.document_update(document=current, **fields)
+    if issue:
+        current = documents.document_issue(document=current, user=user, issued_on=issued_on)
+    session.minutes_document = current
+    _save(session, user)
+    return current
+
+
+def attendance_counts(session: Session) -> list[dict]:
+    """Per sitting day recorded: present, excused, absent, and the delegates in office that day (the base
+    the law counts from). Two queries plus one per day recorded (a session sits a few days)."""
+    rows = (
+        Attendance.objects.filter(session=session)
+        .values("day")
+        .annotate(
+            present=models.Count("pk", filter=models.Q(presence=Presence.PRESENT)),
+            excused=models.Count("pk", filter=models.Q(presence=Presence.EXCUSED)),
+            absent=models.Count("pk", filter=models.Q(presence=Presence.ABSENT)),
+        )
+        .order_by("day")
+    )
+    result = []
+    for row in rows:
+        row["in_office"] = delegates_in_office(council=session.council, on=row["day"]).count()
+        result.append(row)
+    return result

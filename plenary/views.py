@@ -9,15 +9,16 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from documents import services as documents_services
 from hdnd.history import history_rows
 from hdnd.views import add_service_errors
 from plenary import forms, selectors, services
-from plenary.access import ASSIGN, EDIT, MY_DOCUMENTS, QUESTION, VERIFY, VIEW, VOTE
+from plenary.access import AGENCY, ASSIGN, EDIT, MY_DOCUMENTS, QUESTION, VERIFY, VIEW, VOTE
 from plenary.models import AnswerMode, SubmissionState
 from registry import services as registry_services
 from registry.access import EDIT_SETTINGS, has_perm, require
@@ -106,6 +107,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "late_count": sum(1 for s in submissions if s.late_days),
             "incomplete_count": sum(1 for s in submissions if s.state != SubmissionState.EXPECTED and s.missing_items),
             "documents_due_on": services.documents_due_on(session),
+            "attendance": services.attendance_counts(session),
             "history": history_rows(session),
             "can_edit": has_perm(user, council, EDIT),
             "can_question": has_perm(user, council, QUESTION),
@@ -454,7 +456,7 @@ def commitment_create(request: HttpRequest, pk: int) -> HttpResponse:
 def document_add(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     session = selectors.session_get(council=council, pk=pk)
-    form = forms.SessionDocumentForm(request.POST or None, session=session)
+    form = forms.SessionDocumentForm(request.POST or None, request.FILES or None, session=session)
 
     def action(data: dict) -> None:
         services.session_document_add(session=session, user=request.user, **data)
@@ -520,3 +522,213 @@ def lateness_report(request: HttpRequest) -> HttpResponse:
     report = selectors.lateness_report(council=council, year=year, on=_today())
     counts = selectors.plenary_counts(council=council, year=year)
     return render(request, "plenary/lateness_report.html", {"form": form, "report": report, "counts": counts})
+
+
+# The convening decision and the minutes --------------------------------------------------------
+
+
+@login_required
+def convening_link(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    session = selectors.session_get(council=council, pk=pk)
+    form = forms.ConveningLinkForm(request.POST or None, council=council)
+
+    def action(data: dict) -> None:
+        services.session_convening_link(session=session, user=request.user, **data)
+
+    back = reverse("plenary:session_detail", args=[pk])
+    intro = "Chọn quyết định triệu tập đã có trong sổ văn bản, hoặc soạn và ban hành quyết định mới."
+    return _form_page(
+        request,
+        form,
+        action,
+        title=f"Quyết định triệu tập {session}",
+        success="Đã gắn quyết định.",
+        back=back,
+        intro=intro,
+    )
+
+
+@login_required
+def convening_generate(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    session = selectors.session_get(council=council, pk=pk)
+    form = forms.ConveningGenerateForm(request.POST or None, initial={"issued_on": _today()})
+
+    def action(data: dict) -> None:
+        services.session_convening_generate(session=session, user=request.user, **data)
+
+    back = reverse("plenary:session_detail", args=[pk])
+    return _form_page(
+        request,
+        form,
+        action,
+        title=f"Ban hành Quyết định triệu tập {session}",
+        success="Đã ban hành quyết định triệu tập.",
+        back=back,
+    )
+
+
+@login_required
+def minutes_generate(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    session = selectors.session_get(council=council, pk=pk)
+    form = forms.MinutesForm(request.POST or None, initial={"issued_on": session.closed_on or session.closes_on})
+
+    def action(data: dict) -> str:
+        document = services.minutes_generate(session=session, user=request.user, **data)
+        return reverse("documents:document_detail", args=[document.pk])
+
+    back = reverse("plenary:session_detail", args=[pk])
+    intro = (
+        "Biên bản được lập từ hồ sơ kỳ họp: thời gian, địa điểm, điểm danh từng ngày, chương trình, "
+        "phát biểu, thảo luận tổ, kết quả biểu quyết. Dự thảo có thể lập lại khi số liệu thay đổi."
+    )
+    return _form_page(
+        request, form, action, title=f"Lập biên bản {session}", success="Đã lập biên bản.", back=back, intro=intro
+    )
+
+
+# During the session ----------------------------------------------------------------------------
+
+
+def _day(value: str, days: list[datetime.date]) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return days[0]
+
+
+@login_required
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    session = selectors.session_get(council=council, pk=pk)
+    days = selectors.sitting_days(session)
+    day = _day(request.GET.get("ngay", ""), days)
+    rows = selectors.attendance_grid(session=session, day=day)
+    form = forms.AttendanceForm(request.POST or None, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(
+                session=session, day=day, presence=form.presence(), reasons=form.reasons(), user=request.user
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Đã lưu điểm danh ngày {day:%d/%m/%Y}.")
+            return redirect(f"{reverse('plenary:attendance', args=[pk])}?ngay={day.isoformat()}")
+    return render(
+        request,
+        "plenary/attendance.html",
+        {"session": session, "days": days, "day": day, "form": form, "recorded": any(r.presence for r in rows)},
+    )
+
+
+@login_required
+def speech_add(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    session = selectors.session_get(council=council, pk=pk)
+    on = session.opened_on or session.opens_on
+    delegates = delegates_in_office(council=council, on=on).select_related("person").order_by("person__name_folded")
+    form = forms.SpeechForm(request.POST or None, session=session, delegates=delegates, initial={"spoken_on": on})
+
+    def action(data: dict) -> None:
+        services.speech_add(session=session, user=request.user, **data)
+
+    back = reverse("plenary:session_detail", args=[pk])
+    return _form_page(request, form, action, title=f"Ghi phát biểu {session}", success="Đã ghi phát biểu.", back=back)
+
+
+@login_required
+def group_discussion_add(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    session = selectors.session_get(council=council, pk=pk)
+    on = session.opened_on or session.opens_on
+    form = forms.GroupDiscussionForm(request.POST or None, council=council, initial={"held_on": on})
+
+    def action(data: dict) -> None:
+        services.group_discussion_add(session=session, user=request.user, **data)
+
+    back = reverse("plenary:session_detail", args=[pk])
+    return _form_page(
+        request, form, action, title=f"Ghi thảo luận tổ {session}", success="Đã ghi thảo luận tổ.", back=back
+    )
+
+
+@login_required
+def group_discussion_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, VIEW)
+    discussion = selectors.group_discussion_get(council=council, pk=pk)
+    return render(
+        request,
+        "plenary/group_discussion_detail.html",
+        {"d": discussion, "session": discussion.session, "history": history_rows(discussion)},
+    )
+
+
+@login_required
+@require_POST
+def document_public(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    doc = selectors.session_document_get(council=council, pk=pk)
+    try:
+        services.session_document_set_public(
+            session_document=doc, public=request.POST.get("public") == "1", user=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Đã công khai tài liệu." if doc.public else "Đã thôi công khai tài liệu.")
+    return redirect(f"{reverse('plenary:session_detail', args=[doc.session_id])}#tai-lieu")
+
+
+@login_required
+def document_file(request: HttpRequest, pk: int) -> FileResponse:
+    council = require(request, VIEW)
+    doc = selectors.session_document_get(council=council, pk=pk)
+    if not doc.file:
+        raise Http404
+    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.file_name)
+
+
+# Agencies --------------------------------------------------------------------------------------
+
+
+@login_required
+def agency_submissions(request: HttpRequest) -> HttpResponse:
+    council = require(request, AGENCY)
+    today = _today()
+    page = Paginator(selectors.agency_submissions(user=request.user, council=council), PAGE_SIZE).get_page(
+        request.GET.get("trang")
+    )
+    for sub in page:
+        sub.late_days = sub.days_late(today)
+    return render(request, "plenary/agency_submissions.html", {"page": page, "today": today})
+
+
+# Public (no login) -----------------------------------------------------------------------------
+
+
+def public_index(request: HttpRequest, council_id: int) -> HttpResponse:
+    council = get_object_or_404(Council, pk=council_id)
+    sessions = list(selectors.public_sessions(council_id=council.pk)[:PAGE_SIZE])
+    return render(request, "plenary/public_index.html", {"council": council, "sessions": sessions})
+
+
+def public_session(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
+    session, docs = selectors.public_session_get(council_id=council_id, pk=pk)
+    return render(request, "plenary/public_session.html", {"session": session, "docs": docs})
+
+
+def public_file(request: HttpRequest, pk: int) -> HttpResponse:
+    doc = selectors.public_document_get(pk=pk)
+    if doc.file:
+        return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.file_name)
+    if doc.document is None or doc.document.state == "du_thao":
+        raise Http404
+    content = documents_services.document_render_docx(doc.document)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = f'attachment; filename="tai-lieu-{doc.pk}.docx"'
+    return response
