@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 
-from documents.models import Authority, DocType, Document
+from documents.models import Authority, Direction, DocType, Document
 from hdnd.forms import DateInput, Form
 from petitions.models import (
     ANSWER_STATES,
@@ -184,6 +184,16 @@ class AnswerForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Vui lòng nhập nội dung trả lời."},
     )
+    document = forms.ModelChoiceField(
+        label="Văn bản trả lời (đã vào sổ văn bản đến)",
+        queryset=Document.objects.none(),
+        required=False,
+        empty_label="— Không chọn —",
+    )
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = Document.objects.filter(council=council, direction=Direction.INCOMING)
 
 
 class FilterForm(Form):

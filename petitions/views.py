@@ -310,7 +310,7 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_answer": can_answer and not accepted,
             "can_accept": can_edit and petition.obligation is not None and petition.obligation.state == "da_bao_cao",
             "accepted": accepted,
-            "answer_form": AnswerForm(initial={"state": PetitionState.ANSWERED}),
+            "answer_form": AnswerForm(council=council, initial={"state": PetitionState.ANSWERED}),
             "history": history_rows(petition),
         },
     )
@@ -344,7 +344,7 @@ def petition_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def petition_answer(request: HttpRequest, pk: int) -> HttpResponse:
     council = _require_any(request, ANSWER, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=pk)
-    form = AnswerForm(request.POST)
+    form = AnswerForm(request.POST, council=council)
     if form.is_valid():
         try:
             services.petition_answer(petition=petition, user=request.user, **form.cleaned_data)

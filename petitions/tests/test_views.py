@@ -325,3 +325,29 @@ def test_dashboard_cards_and_filters_by_commune_and_body(scene, as_user, town) -
     assert [p.pk for p in response.context["page"]] == [scene["aggregate"].pk]
     response = client.get("/kien-nghi/danh-sach/", {"co_quan": town.world.agency.pk})
     assert [p.pk for p in response.context["page"]] == [scene["forwarded"].pk]
+
+
+@pytest.mark.django_db
+def test_agency_answers_on_screen_with_a_reply_document_and_office_accepts(scene, as_user, town) -> None:
+    from documents.services import incoming_create
+    from followup.models import State as ObligationState
+
+    reply = incoming_create(
+        council=town.council,
+        doc_type="cong_van",
+        subject="Trả lời kiến nghị cử tri xã Phổ An",
+        received_on=datetime.date(2024, 7, 5),
+        sender_body=town.world.agency,
+    )
+    url = f"/kien-nghi/{scene['forwarded'].pk}/"
+    response = as_user("agency").post(
+        f"{url}tra-loi/", {"state": "da_tra_loi", "text": "Đã bố trí vốn.", "document": reply.pk}, follow=True
+    )
+    assert "Đã gửi trả lời kiến nghị." in response.content.decode()
+    petition = Petition.objects.select_related("obligation").get(pk=scene["forwarded"].pk)
+    assert petition.answer_document == reply and petition.obligation.state == ObligationState.REPORTED_DONE
+    assert petition.obligation.updates.filter(reply_id=reply.pk).exists()
+    as_user("office").post(f"{url}chap-nhan/")
+    petition.obligation.refresh_from_db()
+    assert petition.obligation.state == ObligationState.ACCEPTED
+    assert "Văn phòng đã chấp nhận kết quả" in as_user("delegate").get(url).content.decode()
