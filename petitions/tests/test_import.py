@@ -196,3 +196,19 @@ def test_import_screen_preview_then_confirm_saves_all_or_nothing(town, as_user) 
     assert Petition.objects.count() == 3
     response = client.post(url, {})
     assert "Vui lòng chọn tệp Excel." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_title_rows_above_the_header_are_skipped(town) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỬ TRI TRƯỚC KỲ HỌP GIỮA NĂM 2024"])
+    ws.merge_cells("A1:F1")
+    ws.append([])
+    ws.append(HEADER)
+    ws.append(GOOD[0])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    result = read_petitions(buffer.getvalue(), town.round)
+    assert result.ok, [str(e) for e in result.errors]
+    assert result.rows == [4]
