@@ -6,7 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router, Status
+from ninja import File, Form, Query, Router, Status
+from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
 from followup import selectors, services
@@ -131,6 +132,28 @@ def obligation_report(request: HttpRequest, council_id: int, obligation_id: int,
         done=payload.done,
         reply=_reply(council, payload.reply_type, payload.reply_id),
         reply_label=payload.reply_label,
+    )
+    return _get(request, council, obligation_id)
+
+
+@router.post(
+    "/councils/{council_id}/obligations/{obligation_id}/report-files",
+    response=ObligationDetailOut,
+    url_name="obligation_report_files",
+)
+def obligation_report_files(
+    request: HttpRequest,
+    council_id: int,
+    obligation_id: int,
+    text: Form[str],
+    files: File[list[UploadedFile]],
+    done: Form[bool] = False,
+    reply_label: Form[str] = "",
+) -> Obligation:
+    """The same report as a multipart form, with the evidence files attached (`files`, one or more)."""
+    council, obligation = _act(request, council_id, obligation_id, manage=False)
+    services.obligation_report(
+        obligation=obligation, user=request.user, text=text, done=done, files=files, reply_label=reply_label
     )
     return _get(request, council, obligation_id)
 

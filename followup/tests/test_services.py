@@ -57,3 +57,36 @@ def test_extend_through_screen_and_api_is_for_the_office(world, as_user) -> None
     assert response.status_code == 200
     obligation.refresh_from_db()
     assert obligation.due_on == datetime.date(2024, 5, 1)
+
+
+@pytest.mark.django_db
+def test_agency_reports_with_files_through_the_api(world, as_user) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    obligation = services.obligation_create(
+        council=world.council,
+        owner=world.agency,
+        title="Trả lời kiến nghị",
+        kind="task",
+        source_date=datetime.date(2024, 3, 1),
+        due_on=datetime.date(2024, 3, 15),
+    )
+    url = f"/api/v1/councils/{world.council.pk}/obligations/{obligation.pk}/report-files"
+    reply = SimpleUploadedFile("cong-van-tra-loi.pdf", b"%PDF-1.4 noi dung", content_type="application/pdf")
+    response = as_user("agency").post(url, {"text": "Đã trả lời cử tri", "done": "true", "files": [reply]})
+    assert response.status_code == 200, response.content
+    obligation.refresh_from_db()
+    assert obligation.state == "da_bao_cao"
+    update = obligation.updates.order_by("-pk").first()
+    assert [f.name for f in update.files.all()] == ["cong-van-tra-loi.pdf"]
+    other = services.obligation_create(
+        council=world.council,
+        owner=world.other_agency,
+        title="Việc của cơ quan khác",
+        kind="task",
+        source_date=datetime.date(2024, 3, 1),
+        due_on=datetime.date(2024, 3, 15),
+    )
+    url = f"/api/v1/councils/{world.council.pk}/obligations/{other.pk}/report-files"
+    reply = SimpleUploadedFile("x.pdf", b"%PDF", content_type="application/pdf")
+    assert as_user("agency").post(url, {"text": "x", "files": [reply]}).status_code == 404
