@@ -5,7 +5,7 @@ resolutions; one submission to the 21st session arrived late. Titles are invente
 import datetime
 
 from plenary import services
-from plenary.models import Choice, Conclusion, Session, SessionKind, SubmissionKind
+from plenary.models import Attendance, Choice, Conclusion, Presence, Session, SessionKind, SubmissionKind
 from registry import services as registry_services
 from registry.calendar import MissingSetting, rule_value
 from registry.models import Body, BodyKind, Council, Person, Term
@@ -106,9 +106,15 @@ DOCUMENT_DAYS = 7
 
 
 def seed(council: Council) -> None:
-    """Sessions 17-22 of 2024 with their submissions, verification, votes and 29 resolutions."""
-    if Session.objects.filter(council=council).exists():
-        return
+    """Sessions 17-22 of 2024 with their submissions, verification, votes and 29 resolutions; then what
+    happened at them: attendance, speeches, group discussions (each part idempotent on its own)."""
+    if not Session.objects.filter(council=council).exists():
+        _sessions(council)
+    if not Attendance.objects.filter(session__council=council).exists():
+        _sitting_days(council)
+
+
+def _sessions(council: Council) -> None:
     term = Term.objects.filter(council=council).order_by("-starts_on").first()
     if term is None:
         return
@@ -243,3 +249,73 @@ def _questions(council: Council, sessions: list[Session], bodies: dict, people: 
         user=None,
     )
     services.question_answer(question=second, mode="bang_van_ban", answered_on=end.closes_on, user=None)
+
+
+# Seed 000: "Một vài đại biểu chưa tích cực tham gia thảo luận, phát biểu" — these delegates (by their
+# place in the list of delegates in office) never speak in the term, so the annual report names them.
+SILENT = {6, 13, 20, 27}
+EXCUSES = ["Đi công tác theo phân công của cơ quan", "Ốm, có giấy nghỉ", "Việc gia đình, đã báo Thường trực"]
+GROUP_NOTES = [
+    "Tổ thống nhất với các dự thảo nghị quyết; đề nghị làm rõ nguồn vốn đối ứng của các dự án đầu tư công.",
+    "Đại biểu đề nghị UBND thị xã đẩy nhanh tiến độ giải phóng mặt bằng, công khai phương án bồi thường.",
+    "Tổ đề nghị rà soát danh mục công trình thu hồi đất, tránh để dự án treo kéo dài.",
+    "Đại biểu phản ánh ý kiến cử tri về sạt lở bờ biển và đề nghị bố trí kinh phí khắc phục.",
+    "Tổ đề nghị tăng cường kiểm tra chất lượng công trình trường học trước năm học mới.",
+]
+SPEECH_TOPICS = [
+    "Đề nghị làm rõ cơ sở tính toán số liệu trong tờ trình",
+    "Tán thành dự thảo, đề nghị bổ sung giải pháp tổ chức thực hiện",
+    "Phản ánh ý kiến cử tri về tiến độ các công trình trọng điểm",
+    "Đề nghị ưu tiên bố trí vốn cho các xã khó khăn",
+    "Đề nghị quy định rõ trách nhiệm của cơ quan chủ trì",
+]
+
+
+def _sitting_days(council: Council) -> None:
+    """Attendance of every sitting day (most present, a few absent), speeches by most delegates (a few never
+    speak), and group discussions at the two regular sessions."""
+    groups = list(Body.objects.filter(council=council, kind=BodyKind.DELEGATE_GROUP).order_by("name"))
+    sessions = list(Session.objects.filter(council=council).order_by("opens_on"))
+    if not sessions:
+        return
+    start = sessions[0].opened_on or sessions[0].opens_on
+    everyone = list(delegates_in_office(council=council, on=start).order_by("pk").values_list("pk", flat=True))
+    silent = {pk for i, pk in enumerate(everyone) if i in SILENT}
+    turn = 0
+    for session in sessions:
+        first, last = session.opened_on or session.opens_on, session.closed_on or session.closes_on
+        delegates = list(delegates_in_office(council=council, on=first).order_by("pk"))
+        days = [first + datetime.timedelta(days=i) for i in range((last - first).days + 1)]
+        for n, day in enumerate(days):
+            presence, reasons = {}, {}
+            for i, delegate in enumerate(delegates):
+                mark = (i * 7 + session.number * 3 + n) % 29
+                if mark == 0:
+                    presence[delegate.pk] = Presence.EXCUSED
+                    reasons[delegate.pk] = EXCUSES[(i + n) % len(EXCUSES)]
+                elif mark == 1 and session.number == 20:
+                    presence[delegate.pk] = Presence.ABSENT
+                else:
+                    presence[delegate.pk] = Presence.PRESENT
+            services.attendance_record(session=session, day=day, presence=presence, reasons=reasons, user=None)
+        item = session.agenda.filter(kind="to_trinh").first()
+        speakers = [d for d in delegates if d.pk not in silent]
+        for k in range(6 if session.kind in (SessionKind.REGULAR_MID, SessionKind.REGULAR_END) else 4):
+            delegate = speakers[turn % len(speakers)]
+            turn += 1
+            services.speech_add(
+                session=session,
+                delegate=delegate,
+                spoken_on=days[k % len(days)],
+                item=item,
+                in_group=k % 3 == 2,
+                summary=SPEECH_TOPICS[turn % len(SPEECH_TOPICS)] + ".",
+            )
+        if session.kind in (SessionKind.REGULAR_MID, SessionKind.REGULAR_END):
+            for g, group in enumerate(groups):
+                services.group_discussion_add(
+                    session=session,
+                    group=group,
+                    held_on=first,
+                    notes=GROUP_NOTES[(g + session.number) % len(GROUP_NOTES)],
+                )

@@ -5,8 +5,9 @@ import datetime
 import pytest
 
 from plenary import demo, selectors
-from plenary.models import Resolution, Session
+from plenary.models import Attendance, GroupDiscussion, Presence, Resolution, Session, Speech
 from plenary.tests.factories import committee, make_delegates, ubnd
+from registry.selectors import delegates_in_office
 from registry.tests.factories import BodyFactory, PersonFactory
 
 D = datetime.date
@@ -32,3 +33,14 @@ def test_demo_year_matches_seed_000(world) -> None:
     assert Session.objects.filter(council=council).count() == 6
     numbers = {r.document.number_symbol for r in Resolution.objects.select_related("document")}
     assert "01/2024/NQ-HĐND" in numbers and "01/NQ-HĐND" in numbers
+    # At the sittings: most present, a few absent; most delegates spoke, four never did (seed 000).
+    rows = Attendance.objects.filter(session__council=council)
+    assert rows.filter(presence=Presence.PRESENT).count() > 0.9 * rows.count()
+    assert rows.filter(presence=Presence.EXCUSED).exclude(reason="").exists()
+    assert rows.filter(presence=Presence.ABSENT).exists()
+    spoken = set(Speech.objects.filter(session__council=council).values_list("delegate", flat=True))
+    in_office = set(delegates_in_office(council=council, on=D(2024, 12, 18)).values_list("pk", flat=True))
+    assert len(in_office - spoken) == 4
+    assert GroupDiscussion.objects.filter(session__council=council).count() == 2  # one group, two regular sessions
+    demo.seed(council)
+    assert Speech.objects.filter(session__council=council).count() == 28
