@@ -1,5 +1,8 @@
 """Project-level views: home, health, error pages, and the helper that turns service errors into form errors."""
 
+from collections.abc import Callable
+
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.forms import BaseForm
@@ -18,6 +21,31 @@ def add_service_errors(form: BaseForm, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+class _NotDone:
+    def __repr__(self) -> str:
+        return "NOT_DONE"
+
+
+NOT_DONE = _NotDone()
+
+
+def run_form(request: HttpRequest, form: BaseForm, action: Callable[[dict], object], success: str) -> object:
+    """The write step every form view shares: on a valid POST run `action(cleaned_data)` (a service),
+    put a refusal's Vietnamese messages on the form, and flash `success` when it went through.
+
+    Returns what the action returned, or NOT_DONE when nothing was written (GET, invalid, refused).
+    """
+    if request.method != "POST" or not form.is_valid():
+        return NOT_DONE
+    try:
+        result = action(form.cleaned_data)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return NOT_DONE
+    messages.success(request, success)
+    return result
 
 
 def home(request: HttpRequest) -> HttpResponse:

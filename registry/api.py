@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -167,23 +166,8 @@ def delegate_detail(request: HttpRequest, council_id: int, delegate_id: int) -> 
 def delegate_create(request: HttpRequest, council_id: int, payload: DelegateIn) -> tuple[int, Delegate]:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
     term = get_object_or_404(Term, council=council, pk=payload.term_id)
-    group = _body(council, payload.group_id)
-    with transaction.atomic():
-        person = services.person_create(
-            council=council,
-            full_name=payload.full_name,
-            gender=payload.gender or "",
-            birth_year=payload.birth_year,
-            position=payload.position,
-            workplace=payload.workplace,
-        )
-        delegate = services.delegate_create(
-            term=term,
-            person=person,
-            elected_on=payload.elected_on,
-            group=group,
-            constituency=payload.constituency,
-        )
+    data = payload.dict(exclude={"term_id", "group_id"})
+    delegate = services.delegate_register(term=term, group=_body(council, payload.group_id), **data)
     return 201, delegate
 
 

@@ -183,6 +183,39 @@ def delegate_create(
 
 
 @transaction.atomic
+def delegate_register(
+    *,
+    term: Term,
+    full_name: str,
+    elected_on: datetime.date,
+    gender: str = "",
+    birth_year: int | None = None,
+    position: str = "",
+    workplace: str = "",
+    group: Body | None = None,
+    constituency: str = "",
+) -> Delegate:
+    """Record a newly elected delegate: the person and their seat in the term, both or neither."""
+    person = person_create(
+        council=term.council,
+        full_name=full_name,
+        gender=gender or "",
+        birth_year=birth_year,
+        position=position,
+        workplace=workplace,
+    )
+    return delegate_create(term=term, person=person, elected_on=elected_on, group=group, constituency=constituency)
+
+
+@transaction.atomic
+def delegate_edit(*, delegate: Delegate, group: Body | None, constituency: str, **person_fields: object) -> Delegate:
+    """Correct a delegate's seat (group, constituency) and personal details together."""
+    delegate_update(delegate=delegate, group=group, constituency=constituency)
+    person_update(person=delegate.person, **person_fields)
+    return delegate
+
+
+@transaction.atomic
 def delegate_update(*, delegate: Delegate, group: Body | None, constituency: str) -> Delegate:
     """Move a delegate to another group or correct the constituency."""
     _check_group(delegate.term, group)

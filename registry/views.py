@@ -2,13 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import add_service_errors
+from hdnd.views import NOT_DONE, run_form
 from registry import selectors, services
 from registry.access import EDIT_REGISTRY, EDIT_SETTINGS, VIEW_REGISTRY, councils_for, has_perm, require
 from registry.calendar import rule_value
@@ -26,7 +25,7 @@ from registry.forms import (
     TokenForm,
 )
 from registry.middleware import SESSION_KEY
-from registry.models import BodyKind, CalendarDay, CouncilLevel, LegalSetting, Membership
+from registry.models import Body, BodyKind, CalendarDay, CouncilLevel, LegalSetting, Membership
 from registry.rules import RULES, RULES_BY_KEY, UNIT_LABELS
 
 PAGE_SIZE = 50
@@ -77,14 +76,11 @@ def council_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     form = CouncilForm(request.POST or None, instance=council)
     form.fields["parent"].queryset = councils_for(request.user).exclude(pk=council.pk)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.council_update(council=council, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu thông tin Hội đồng.")
-            return redirect("registry:council_detail", pk=council.pk)
+    done = run_form(
+        request, form, lambda d: services.council_update(council=council, **d), "Đã lưu thông tin Hội đồng."
+    )
+    if done is not NOT_DONE:
+        return redirect("registry:council_detail", pk=council.pk)
     return render(request, "registry/form.html", {"form": form, "title": f"Sửa thông tin {council}"})
 
 
@@ -104,14 +100,9 @@ def term_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT_SETTINGS)
     form = TermForm(request.POST or None, instance=None)
     form.instance.council = council
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.term_create(council=council, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã thêm nhiệm kỳ.")
-            return redirect("registry:council_detail", pk=council.pk)
+    done = run_form(request, form, lambda d: services.term_create(council=council, **d), "Đã thêm nhiệm kỳ.")
+    if done is not NOT_DONE:
+        return redirect("registry:council_detail", pk=council.pk)
     return render(request, "registry/form.html", {"form": form, "title": "Thêm nhiệm kỳ"})
 
 
@@ -159,30 +150,9 @@ def delegate_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def delegate_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     form = DelegateForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                person = services.person_create(
-                    council=council,
-                    full_name=data["full_name"],
-                    gender=data["gender"],
-                    birth_year=data["birth_year"],
-                    position=data["position"],
-                    workplace=data["workplace"],
-                )
-                delegate = services.delegate_create(
-                    term=data["term"],
-                    person=person,
-                    elected_on=data["elected_on"],
-                    group=data["group"],
-                    constituency=data["constituency"],
-                )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Đã thêm đại biểu {delegate}.")
-            return redirect("registry:delegate_detail", pk=delegate.pk)
+    delegate = run_form(request, form, lambda d: services.delegate_register(**d), "Đã thêm đại biểu.")
+    if delegate is not NOT_DONE:
+        return redirect("registry:delegate_detail", pk=delegate.pk)
     return render(request, "registry/form.html", {"form": form, "title": "Thêm đại biểu"})
 
 
@@ -201,19 +171,11 @@ def delegate_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "constituency": delegate.constituency,
     }
     form = DelegateEditForm(request.POST or None, initial=initial, council=council)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            with transaction.atomic():
-                services.delegate_update(
-                    delegate=delegate, group=data.pop("group"), constituency=data.pop("constituency")
-                )
-                services.person_update(person=person, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu thông tin đại biểu.")
-            return redirect("registry:delegate_detail", pk=delegate.pk)
+    done = run_form(
+        request, form, lambda d: services.delegate_edit(delegate=delegate, **d), "Đã lưu thông tin đại biểu."
+    )
+    if done is not NOT_DONE:
+        return redirect("registry:delegate_detail", pk=delegate.pk)
     return render(request, "registry/form.html", {"form": form, "title": f"Sửa thông tin đại biểu {delegate}"})
 
 
@@ -222,14 +184,14 @@ def delegate_status(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     delegate = selectors.delegate_get(council=council, pk=pk)
     form = DelegateStatusForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.delegate_change_status(delegate=delegate, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi nhận thay đổi tình trạng đại biểu.")
-            return redirect("registry:delegate_detail", pk=delegate.pk)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.delegate_change_status(delegate=delegate, **d),
+        "Đã ghi nhận thay đổi tình trạng đại biểu.",
+    )
+    if done is not NOT_DONE:
+        return redirect("registry:delegate_detail", pk=delegate.pk)
     return render(request, "registry/form.html", {"form": form, "title": f"Thay đổi tình trạng: {delegate}"})
 
 
@@ -274,18 +236,15 @@ def body_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     body = selectors.body_get(council=council, pk=pk) if pk else None
     form = BodyForm(request.POST or None, instance=body, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if body is None:
-                data = {k: v for k, v in form.cleaned_data.items() if k != "active"}
-                body = services.body_create(council=council, **data)
-            else:
-                services.body_update(body=body, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Đã lưu {body}.")
-            return redirect("registry:body_detail", pk=body.pk)
+
+    def save(data: dict) -> Body:
+        if body is None:
+            return services.body_create(council=council, **{k: v for k, v in data.items() if k != "active"})
+        return services.body_update(body=body, **data)
+
+    saved = run_form(request, form, save, "Đã lưu cơ quan, tổ chức.")
+    if saved is not NOT_DONE:
+        return redirect("registry:body_detail", pk=saved.pk)
     title = f"Sửa {body}" if body else "Thêm cơ quan, tổ chức"
     return render(request, "registry/form.html", {"form": form, "title": title})
 
@@ -309,14 +268,9 @@ def membership_create(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     body = selectors.body_get(council=council, pk=pk)
     form = MembershipForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_create(body=body, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã thêm thành viên.")
-            return redirect("registry:body_detail", pk=body.pk)
+    done = run_form(request, form, lambda d: services.membership_create(body=body, **d), "Đã thêm thành viên.")
+    if done is not NOT_DONE:
+        return redirect("registry:body_detail", pk=body.pk)
     return render(request, "registry/form.html", {"form": form, "title": f"Thêm thành viên: {body}"})
 
 
@@ -325,14 +279,11 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     membership = get_object_or_404(Membership.objects.select_related("person", "body"), body__council=council, pk=pk)
     form = MembershipEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_end(membership=membership, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã kết thúc nhiệm vụ.")
-            return redirect("registry:body_detail", pk=membership.body_id)
+    done = run_form(
+        request, form, lambda d: services.membership_end(membership=membership, **d), "Đã kết thúc nhiệm vụ."
+    )
+    if done is not NOT_DONE:
+        return redirect("registry:body_detail", pk=membership.body_id)
     return render(request, "registry/form.html", {"form": form, "title": f"Kết thúc nhiệm vụ: {membership}"})
 
 
@@ -373,14 +324,11 @@ def setting_edit(request: HttpRequest, key: str) -> HttpResponse:
     except LookupError:
         value, unit = None, rule.unit
     form = SettingForm(request.POST or None, initial={"value": value, "unit": unit})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.setting_set(council=council, key=key, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Đã lưu: {rule.label}.")
-            return redirect("registry:settings")
+    done = run_form(
+        request, form, lambda d: services.setting_set(council=council, key=key, **d), f"Đã lưu: {rule.label}."
+    )
+    if done is not NOT_DONE:
+        return redirect("registry:settings")
     return render(
         request, "registry/form.html", {"form": form, "title": rule.label, "note": f"Căn cứ: {rule.citation}"}
     )
@@ -390,14 +338,11 @@ def setting_edit(request: HttpRequest, key: str) -> HttpResponse:
 def calendar_day_add(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT_SETTINGS)
     form = CalendarDayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.calendar_day_add(council=council, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã thêm ngày vào lịch làm việc.")
-            return redirect("registry:settings")
+    done = run_form(
+        request, form, lambda d: services.calendar_day_add(council=council, **d), "Đã thêm ngày vào lịch làm việc."
+    )
+    if done is not NOT_DONE:
+        return redirect("registry:settings")
     return render(request, "registry/form.html", {"form": form, "title": "Thêm ngày nghỉ hoặc ngày làm bù"})
 
 

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import add_service_errors
+from hdnd.views import NOT_DONE, run_form
 from registry.access import has_perm, require
 from registry.models import Council
 from supervision import selectors, services
@@ -83,14 +83,11 @@ def round_list(request: HttpRequest) -> HttpResponse:
 def round_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     form = RoundForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            round = services.round_create(council=council, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi đợt giám sát.")
-            return redirect("supervision:round_detail", pk=round.pk)
+    round = run_form(
+        request, form, lambda d: services.round_create(council=council, user=request.user, **d), "Đã ghi đợt giám sát."
+    )
+    if round is not NOT_DONE:
+        return redirect("supervision:round_detail", pk=round.pk)
     return _form_page(request, form, "Ghi đợt giám sát, khảo sát", "supervision:round_list")
 
 
@@ -118,14 +115,11 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {name: getattr(round, name) for name in services.ROUND_FIELDS}
     initial["supervised"] = list(round.supervised.all())
     form = RoundForm(request.POST or None, initial=initial, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.round_update(round=round, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu đợt giám sát.")
-            return redirect("supervision:round_detail", pk=pk)
+    done = run_form(
+        request, form, lambda d: services.round_update(round=round, user=request.user, **d), "Đã lưu đợt giám sát."
+    )
+    if done is not NOT_DONE:
+        return redirect("supervision:round_detail", pk=pk)
     return _form_page(request, form, f"Sửa: {round}", "supervision:round_list")
 
 
@@ -143,14 +137,9 @@ def _round_form(
     round = selectors.round_get(council=council, pk=pk)
     kwargs = {"council": council} if with_council else {}
     form = form_class(request.POST or None, **kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(round, request.user, form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("supervision:round_detail", pk=pk)
+    result = run_form(request, form, lambda d: action(round, request.user, d), done)
+    if result is not NOT_DONE:
+        return redirect("supervision:round_detail", pk=pk)
     return _form_page(request, form, f"{title} — {round}", "supervision:round_list")
 
 
@@ -315,14 +304,14 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 def programme_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     form = ProgrammeForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            programme = services.programme_create(council=council, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã tạo chương trình giám sát.")
-            return redirect("supervision:programme_detail", pk=programme.pk)
+    programme = run_form(
+        request,
+        form,
+        lambda d: services.programme_create(council=council, user=request.user, **d),
+        "Đã tạo chương trình giám sát.",
+    )
+    if programme is not NOT_DONE:
+        return redirect("supervision:programme_detail", pk=programme.pk)
     return _form_page(request, form, "Tạo chương trình, kế hoạch giám sát", "supervision:programme_list")
 
 
@@ -348,14 +337,14 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     programme = selectors.programme_get(council=council, pk=pk)
     initial = {name: getattr(programme, name) for name in services.PROGRAMME_FIELDS}
     form = ProgrammeDatesForm(request.POST or None, initial=initial, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.programme_update(programme=programme, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu chương trình giám sát.")
-            return redirect("supervision:programme_detail", pk=pk)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.programme_update(programme=programme, user=request.user, **d),
+        "Đã lưu chương trình giám sát.",
+    )
+    if done is not NOT_DONE:
+        return redirect("supervision:programme_detail", pk=pk)
     return _form_page(request, form, f"Sửa: {programme}", "supervision:programme_list")
 
 
@@ -364,14 +353,14 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     programme = selectors.programme_get(council=council, pk=pk)
     form = ItemForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.item_add(programme=programme, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã thêm nội dung giám sát.")
-            return redirect("supervision:programme_detail", pk=pk)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.item_add(programme=programme, user=request.user, **d),
+        "Đã thêm nội dung giám sát.",
+    )
+    if done is not NOT_DONE:
+        return redirect("supervision:programme_detail", pk=pk)
     return _form_page(request, form, f"Thêm nội dung — {programme}", "supervision:programme_list")
 
 
@@ -413,14 +402,11 @@ def review_list(request: HttpRequest) -> HttpResponse:
 def review_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     form = ReviewCreateForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_create(user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã đưa văn bản vào sổ giám sát.")
-            return redirect("supervision:review_list")
+    done = run_form(
+        request, form, lambda d: services.review_create(user=request.user, **d), "Đã đưa văn bản vào sổ giám sát."
+    )
+    if done is not NOT_DONE:
+        return redirect("supervision:review_list")
     return _form_page(request, form, "Đưa văn bản đến vào sổ giám sát thường xuyên", "supervision:review_list")
 
 
@@ -429,14 +415,14 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     review = selectors.review_get(council=council, pk=pk)
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_record(review=review, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi kết quả xem xét.")
-            return redirect("supervision:review_list")
+    done = run_form(
+        request,
+        form,
+        lambda d: services.review_record(review=review, user=request.user, **d),
+        "Đã ghi kết quả xem xét.",
+    )
+    if done is not NOT_DONE:
+        return redirect("supervision:review_list")
     return _form_page(request, form, f"Kết quả xem xét — {review.document}", "supervision:review_list")
 
 
