@@ -24,6 +24,8 @@ from standing.models import (
     OpinionRequest,
     Paragraph,
     Section,
+    WorkItem,
+    WorkProgramme,
 )
 from standing.schemas import (
     AgendaIn,
@@ -51,8 +53,14 @@ from standing.schemas import (
     OpinionRequestOut,
     ParagraphIn,
     ParagraphOut,
+    ProgrammeDetailOut,
+    ProgrammeIn,
+    ProgrammeOut,
     SectionIn,
     SectionOut,
+    WorkItemIn,
+    WorkItemLinkIn,
+    WorkItemOut,
 )
 
 router = Router(tags=["Thường trực HĐND"])
@@ -310,6 +318,74 @@ def conference_document_issue(request: HttpRequest, council_id: int, conference_
     conference = _conference(request, council_id, conference_id, EDIT)
     _require_issue(request, conference.council)
     return services.conference_document_issue(conference=conference, user=request.user, issued_on=payload.issued_on)
+
+
+@router.get(f"{BASE}/programmes", response=list[ProgrammeOut], url_name="standing_programme_list")
+@paginate(PageNumberPagination, page_size=50)
+def programme_list(request: HttpRequest, council_id: int, year: int | None = None) -> QuerySet[WorkProgramme]:
+    council = council_for_api(request.user, council_id, VIEW)
+    return selectors.programme_list(council=council, year=year)
+
+
+@router.post(f"{BASE}/programmes", response={201: ProgrammeOut}, url_name="standing_programme_create")
+def programme_create(request: HttpRequest, council_id: int, payload: ProgrammeIn) -> tuple[int, WorkProgramme]:
+    council = council_for_api(request.user, council_id, EDIT)
+    return 201, services.programme_create(council=council, user=request.user, **payload.dict())
+
+
+def _programme_detail(programme: WorkProgramme) -> dict:
+    rows = [row for _, month in selectors.programme_months(programme) for row in month]
+    for row in rows:
+        row.item.status = row.status
+    return {
+        "id": programme.pk,
+        "year": programme.year,
+        "owner": programme.owner,
+        "title": programme.title,
+        "items": [r.item for r in rows],
+    }
+
+
+@router.get(f"{BASE}/programmes/{{programme_id}}", response=ProgrammeDetailOut, url_name="standing_programme_detail")
+def programme_detail(request: HttpRequest, council_id: int, programme_id: int) -> dict:
+    council = council_for_api(request.user, council_id, VIEW)
+    return _programme_detail(selectors.programme_get(council=council, pk=programme_id))
+
+
+@router.post(
+    f"{BASE}/programmes/{{programme_id}}/items", response={201: WorkItemOut}, url_name="standing_work_item_add"
+)
+def work_item_add(
+    request: HttpRequest, council_id: int, programme_id: int, payload: WorkItemIn
+) -> tuple[int, WorkItem]:
+    council = council_for_api(request.user, council_id, EDIT)
+    programme = selectors.programme_get(council=council, pk=programme_id)
+    body = get_object_or_404(Body, council=council, pk=payload.body_id)
+    item = services.work_item_add(
+        programme=programme, month=payload.month, content=payload.content, body=body, user=request.user
+    )
+    return 201, item
+
+
+def _item(request: HttpRequest, council_id: int, item_id: int) -> tuple[Council, WorkItem]:
+    council = council_for_api(request.user, council_id, EDIT)
+    item = get_object_or_404(WorkItem.objects.select_related("programme"), programme__council=council, pk=item_id)
+    return council, item
+
+
+@router.post(f"{BASE}/work-items/{{item_id}}/link", response=WorkItemOut, url_name="standing_work_item_link")
+def work_item_link(request: HttpRequest, council_id: int, item_id: int, payload: WorkItemLinkIn) -> WorkItem:
+    council, item = _item(request, council_id, item_id)
+    record = selectors.link_record(council=council, key=payload.record)
+    if record is None:
+        raise ValidationError({"record": "Không tìm thấy hoạt động được chọn."})
+    return services.work_item_link(item=item, record=record, user=request.user)
+
+
+@router.post(f"{BASE}/work-items/{{item_id}}/unlink", response=WorkItemOut, url_name="standing_work_item_unlink")
+def work_item_unlink(request: HttpRequest, council_id: int, item_id: int) -> WorkItem:
+    _, item = _item(request, council_id, item_id)
+    return services.work_item_unlink(item=item, user=request.user)
 
 
 @router.get(f"{BASE}/counts", response=CountsOut, url_name="standing_counts")

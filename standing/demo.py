@@ -11,7 +11,7 @@ from documents.models import DocType
 from registry.models import Body, BodyKind, Council, MemberRole, Membership, Person
 from registry.selectors import standing_committee
 from standing import services
-from standing.models import Conference, ConferenceKind, Meeting, Stance
+from standing.models import Conference, ConferenceKind, Meeting, ProgrammeOwner, Stance, WorkItem, WorkProgramme
 
 D = datetime.date
 
@@ -264,6 +264,99 @@ def _seed_conferences(council: Council) -> None:
         services.conference_document_issue(conference=conference, user=None, issued_on=day + datetime.timedelta(days=2))
 
 
+# The 2022 plan that seed 001's meeting agreed ("Kế hoạch công tác của HĐND thị xã năm 2022"), and the standing
+# committee's 2024 programme behind seed 000's figures: (month, content, responsible body, what carried it out).
+# What carried it out: ("standing.meeting" | "standing.conference" | "plenary.session" | "supervision.round", day
+# or month); None = nothing recorded, so the item shows as not done once its month has passed. Invented details.
+PROGRAMME_2022 = [
+    (
+        1,
+        "Phiên họp Thường trực cho ý kiến Kế hoạch công tác năm 2022 của HĐND thị xã",
+        "Thường trực HĐND",
+        ("standing.meeting", D(2022, 1, 12)),
+    ),
+    (2, "Nghiên cứu nội dung định hướng đại biểu chất vấn tại kỳ họp giữa năm 2022", "Ban Kinh tế - Xã hội", None),
+    (
+        3,
+        "Hội nghị tập huấn kỹ năng hoạt động cho đại biểu HĐND thị xã và xã, phường nhiệm kỳ 2021-2026",
+        "Thường trực HĐND",
+        None,
+    ),
+    (7, "Kỳ họp thường lệ giữa năm 2022 của HĐND thị xã", "Thường trực HĐND", ("plenary.session", 7)),
+    (12, "Kỳ họp thường lệ cuối năm 2022 của HĐND thị xã", "Thường trực HĐND", ("plenary.session", 12)),
+]
+PROGRAMME_2024 = [
+    (
+        1,
+        "Hội nghị liên tịch thống nhất nội dung, chương trình các kỳ họp năm 2024",
+        "Thường trực HĐND",
+        ("standing.conference", D(2024, 1, 5)),
+    ),
+    *[
+        (day.month, f"Phiên họp Thường trực {purpose}", "Thường trực HĐND", ("standing.meeting", day))
+        for day, purpose in MEETINGS_2024
+    ],
+    (
+        6,
+        "Hội nghị trực báo 6 tháng đầu năm 2024 với Tổ đại biểu và Thường trực HĐND các xã, phường",
+        "Thường trực HĐND",
+        ("standing.conference", D(2024, 6, 20)),
+    ),
+    (7, "Kỳ họp thường lệ giữa năm 2024 của HĐND thị xã", "Thường trực HĐND", ("plenary.session", 7)),
+    (8, "Giám sát chuyên đề của Thường trực HĐND thị xã", "Thường trực HĐND", ("supervision.round", 8)),
+    (10, "Tổ chức tiếp công dân định kỳ và đối thoại với cử tri", "Thường trực HĐND", None),
+    (
+        12,
+        "Hội nghị trực báo năm 2024 với Tổ đại biểu và Thường trực HĐND các xã, phường",
+        "Thường trực HĐND",
+        ("standing.conference", D(2024, 12, 12)),
+    ),
+    (12, "Kỳ họp thường lệ cuối năm 2024 của HĐND thị xã", "Thường trực HĐND", ("plenary.session", 12)),
+]
+
+
+def _find(council: Council, year: int, what: tuple[str, object]) -> object | None:
+    """The record that carried an item out: on the given day, or the first of its kind in the given month."""
+    label, when = what
+    model = services.link_models().get(label)
+    if model is None:
+        return None
+    date_field = services.LINK_KINDS[label][1]
+    qs = model.objects.filter(council=council, **{f"{date_field}__year": year})
+    if isinstance(when, datetime.date):
+        qs = qs.filter(**{date_field: when})
+    else:
+        qs = qs.filter(**{f"{date_field}__month": when})
+    return qs.order_by(date_field, "pk").first()
+
+
+@transaction.atomic
+def seed_programmes(council: Council) -> None:
+    """The 2022 and 2024 programmes; every run also links the items whose record exists by now (sessions and
+    supervision rounds are seeded by apps that load after this one). Idempotent."""
+    if standing_committee(council) is None:
+        return
+    bodies = {b.short_name: b for b in Body.objects.filter(council=council)}
+    fallback = standing_committee(council)
+    for year, owner, lines in (
+        (2022, ProgrammeOwner.COUNCIL, PROGRAMME_2022),
+        (2024, ProgrammeOwner.STANDING, PROGRAMME_2024),
+    ):
+        programme = WorkProgramme.objects.filter(council=council, year=year, owner=owner).first()
+        if programme is None:
+            programme = services.programme_create(council=council, year=year, owner=owner)
+            for month, content, body, _ in lines:
+                services.work_item_add(
+                    programme=programme, month=month, content=content, body=bodies.get(body, fallback)
+                )
+        items = {(i.month, i.content): i for i in WorkItem.objects.filter(programme=programme, done_id__isnull=True)}
+        for month, content, _, what in lines:
+            item = items.get((month, content))
+            record = _find(council, year, what) if item is not None and what is not None else None
+            if record is not None:
+                services.work_item_link(item=item, record=record)
+
+
 @transaction.atomic
 def seed(council: Council) -> None:
     """Idempotent: each part is skipped when the council already has its records (or lacks a standing committee)."""
@@ -276,3 +369,8 @@ def seed(council: Council) -> None:
         _seed_2024(council, bodies, people)
     if not Conference.objects.filter(council=council).exists():
         _seed_conferences(council)
+    # The programmes link to sessions and supervision rounds, whose apps seed after this one: run last.
+    from registry.demo import SEEDERS
+
+    if seed_programmes not in SEEDERS:
+        SEEDERS.append(seed_programmes)

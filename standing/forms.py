@@ -6,7 +6,7 @@ from documents.models import DocType
 from hdnd.forms import DateInput, Form
 from registry.models import Body, Council, Membership, Person
 from standing import selectors
-from standing.models import ConferenceKind, Section, Stance
+from standing.models import ConferenceKind, ProgrammeOwner, Section, Stance
 
 
 class ChairField(forms.ModelChoiceField):
@@ -177,3 +177,36 @@ class ConferenceDocumentForm(Form):
 
 class ConferenceFilterForm(YearForm):
     kind = forms.ChoiceField(label="Loại", choices=[("", "Tất cả"), *ConferenceKind.choices], required=False)
+
+
+class ProgrammeForm(Form):
+    year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100)
+    owner = forms.ChoiceField(label="Chương trình của", choices=ProgrammeOwner.choices)
+    title = forms.CharField(
+        label="Tên chương trình", max_length=300, required=False, help_text="Để trống thì hệ thống tự đặt tên."
+    )
+
+
+class WorkItemForm(Form):
+    month = forms.TypedChoiceField(label="Tháng", choices=[(m, f"Tháng {m}") for m in range(1, 13)], coerce=int)
+    content = forms.CharField(label="Nội dung công việc", widget=forms.Textarea(attrs={"rows": 2}))
+    body = forms.ModelChoiceField(label="Cơ quan chủ trì", queryset=Body.objects.none())
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = selectors.body_choices(council=council)
+
+
+class WorkItemLinkForm(Form):
+    record = forms.ChoiceField(label="Thực hiện bằng", choices=())
+
+    def __init__(self, *args: object, council: Council, year: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["record"].choices = [
+            ("", "— Chọn phiên họp, hội nghị, kỳ họp, đợt giám sát —"),
+            *selectors.link_candidates(council=council, year=year),
+        ]
+
+
+class ProgrammeFilterForm(Form):
+    year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100, required=False)

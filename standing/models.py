@@ -6,6 +6,9 @@ is a document of the register, and each task a conclusion assigns becomes an obl
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -352,3 +355,75 @@ class ConferenceTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body.short_name}: {self.text[:100]}"
+
+
+class ProgrammeOwner(models.TextChoices):
+    # Luật Tổ chức chính quyền địa phương 2015, Điều 104: the standing committee sets the council's annual
+    # work programme and its own.
+    COUNCIL = "hdnd", "Hội đồng nhân dân"
+    STANDING = "thuong_truc", "Thường trực HĐND"
+
+
+class WorkProgramme(models.Model):
+    """The year's work programme (chương trình công tác năm) of the council or of its standing committee."""
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("năm", validators=[MinValueValidator(1990), MaxValueValidator(2100)])
+    owner = models.CharField("chương trình của", max_length=12, choices=ProgrammeOwner.choices)
+    title = models.CharField("tên chương trình", max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "chương trình công tác năm"
+        verbose_name_plural = "chương trình công tác năm"
+        ordering = ["-year", "owner"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "year", "owner"],
+                name="programme_once_a_year",
+                violation_error_message="Năm này đã có chương trình công tác của cơ quan này.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class WorkItem(models.Model):
+    """A line of a programme: what, in which month, by whom; linked to the record that carried it out."""
+
+    programme = models.ForeignKey(
+        WorkProgramme, verbose_name="chương trình", on_delete=models.CASCADE, related_name="items"
+    )
+    month = models.PositiveSmallIntegerField("tháng", validators=[MinValueValidator(1), MaxValueValidator(12)])
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    content = models.TextField("nội dung công việc")
+    body = models.ForeignKey(Body, verbose_name="cơ quan chủ trì", on_delete=models.PROTECT, related_name="+")
+    # What carried it out: a standing meeting, a conference, a session (plenary), a supervision round; a generic
+    # link so that this app imports none of those apps. Label and date are copied at linking for the lists.
+    done_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    done_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    done = GenericForeignKey("done_type", "done_id")
+    done_label = models.CharField("thực hiện bằng", max_length=300, blank=True, editable=False)
+    done_on = models.DateField("ngày thực hiện", null=True, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "công việc trong chương trình"
+        verbose_name_plural = "công việc trong chương trình"
+        ordering = ["month", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(done_type__isnull=True, done_id__isnull=True)
+                | Q(done_type__isnull=False, done_id__isnull=False),
+                name="work_item_link_whole",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Tháng {self.month}: {self.content[:100]}"

@@ -277,6 +277,58 @@ class ConferenceDocumentIn(Schema):
     doc_type: str = "thong_bao"
 
 
+class ProgrammeIn(CleanSchema):
+    year: int = Field(..., ge=1990, le=2100)
+    owner: str
+    title: str = Field("", max_length=300)
+
+
+class ProgrammeOut(Schema):
+    id: int
+    year: int
+    owner: str
+    title: str
+
+
+class WorkItemIn(CleanSchema):
+    month: int = Field(..., ge=1, le=12)
+    content: str = Field(..., min_length=1)
+    body_id: int
+
+
+class WorkItemLinkIn(Schema):
+    record: str = Field(..., description="Loại và mã hoạt động, ví dụ standing.meeting:12, plenary.session:3")
+
+
+class WorkItemOut(Schema):
+    id: int
+    month: int
+    order: int
+    content: str
+    body_id: int
+    body_name: str
+    done_kind: str
+    done_id: int | None
+    done_label: str
+    done_on: datetime.date | None
+
+    @staticmethod
+    def resolve_body_name(obj: object) -> str:
+        return obj.body.short_name
+
+    @staticmethod
+    def resolve_done_kind(obj: object) -> str:
+        return f"{obj.done_type.app_label}.{obj.done_type.model}" if obj.done_type_id else ""
+
+
+class WorkItemStatusOut(WorkItemOut):
+    status: str
+
+
+class ProgrammeDetailOut(ProgrammeOut):
+    items: list[WorkItemStatusOut]
+
+
 class CountsOut(Schema):
     year: int
     meetings_held: int

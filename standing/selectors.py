@@ -1,9 +1,12 @@
 """Every read of the standing committee's work, scoped to the council and shaped for fixed query counts."""
 
+import calendar
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from hdnd.text import fold
@@ -21,6 +24,8 @@ from standing.models import (
     OpinionState,
     Paragraph,
     Section,
+    WorkItem,
+    WorkProgramme,
 )
 
 
@@ -182,3 +187,93 @@ def conference_get(*, council: Council, pk: int) -> Conference:
         council=council,
         pk=pk,
     )
+
+
+# The work programme ---------------------------------------------------------------------------
+
+DONE, NOT_DONE, PLANNED = "da_thuc_hien", "chua_thuc_hien", "trong_ke_hoach"
+STATUS_LABELS = {DONE: "Đã thực hiện", NOT_DONE: "Không thực hiện (đã qua tháng)", PLANNED: "Trong kế hoạch"}
+
+
+def item_status(item: WorkItem, year: int, on: datetime.date) -> str:
+    """Done when linked to what carried it out; not done once its month has ended on `on`; else planned."""
+    if item.done_id is not None:
+        return DONE
+    last = datetime.date(year, item.month, calendar.monthrange(year, item.month)[1])
+    return NOT_DONE if last < on else PLANNED
+
+
+def item_url(item: WorkItem) -> str | None:
+    """The page of the record that carried the item out (None when unlinked or its app has no page)."""
+    from standing.services import LINK_KINDS
+
+    if item.done_type_id is None:
+        return None
+    kind = LINK_KINDS.get(f"{item.done_type.app_label}.{item.done_type.model}")
+    try:
+        return reverse(kind[2], args=[item.done_id]) if kind else None
+    except NoReverseMatch:
+        return None
+
+
+def programme_list(*, council: Council, year: int | None = None) -> QuerySet[WorkProgramme]:
+    """The council's programmes, newest year first, with their items and done items counted."""
+    qs = WorkProgramme.objects.filter(council=council)
+    if year:
+        qs = qs.filter(year=year)
+    return qs.annotate(
+        item_count=Count("items"), done_count=Count("items", filter=Q(items__done_id__isnull=False))
+    ).order_by("-year", "owner", "pk")
+
+
+def programme_get(*, council: Council, pk: int) -> WorkProgramme:
+    """One programme with its items (body and link type loaded); 404 outside the council."""
+    return get_object_or_404(
+        WorkProgramme.objects.select_related("council", "created_by").prefetch_related(
+            Prefetch("items", queryset=WorkItem.objects.select_related("body", "done_type"))
+        ),
+        council=council,
+        pk=pk,
+    )
+
+
+@dataclass
+class ItemRow:
+    item: WorkItem
+    status: str
+    status_label: str
+    url: str | None
+
+
+def programme_months(programme: WorkProgramme, on: datetime.date | None = None) -> list[tuple[int, list[ItemRow]]]:
+    """The prefetched items by month, each with its status on `on` (today by default)."""
+    on = on or timezone.localdate()
+    months: dict[int, list[ItemRow]] = {}
+    for item in programme.items.all():
+        status = item_status(item, programme.year, on)
+        months.setdefault(item.month, []).append(ItemRow(item, status, STATUS_LABELS[status], item_url(item)))
+    return sorted(months.items())
+
+
+def link_candidates(*, council: Council, year: int) -> list[tuple[str, str]]:
+    """What may carry out an item of the year: ("standing.meeting:12", "Phiên họp Thường trực: …"), one query
+    per kind of record."""
+    from standing.services import LINK_KINDS, link_models, link_text
+
+    out = []
+    for label, model in link_models().items():
+        kind_label, date_field, _ = LINK_KINDS[label]
+        qs = model.objects.filter(council=council, **{f"{date_field}__year": year}).order_by(date_field, "pk")
+        out.extend((f"{label}:{record.pk}", f"{kind_label}: {link_text(record)}") for record in qs)
+    return out
+
+
+def link_record(*, council: Council, key: str) -> object | None:
+    """The record a candidate key names ("standing.meeting:12"), within the council; None when unknown."""
+    from standing.services import link_models
+
+    label, _, pk = key.partition(":")
+    model = link_models().get(label)
+    if model is None or not pk.isdigit():
+        return None
+    return model.objects.filter(council=council, pk=int(pk)).first()

@@ -10,7 +10,9 @@ import datetime
 import re
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
@@ -34,8 +36,11 @@ from standing.models import (
     OpinionRequest,
     OpinionState,
     Paragraph,
+    ProgrammeOwner,
     Section,
     Stance,
+    WorkItem,
+    WorkProgramme,
 )
 
 CONCLUSION_TASK = "conclusion_task"
@@ -65,7 +70,7 @@ def _date(day: datetime.date) -> str:
 
 
 def _lock(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("council", "notice").get(pk=meeting.pk)
+    return Meeting.objects.select_for_update(of=("self",)).select_related("council", "notice").get(pk=meeting.pk)
 
 
 def _check_open(meeting: Meeting) -> None:
@@ -634,7 +639,9 @@ def reply_body(request: OpinionRequest) -> str:
 def reply_generate(*, request: OpinionRequest, user: AbstractBaseUser | None = None) -> Document:
     """Draft (or redraft) the opinion letter (Công văn "NN/HĐND-VP"), addressed to the requesting body."""
     current = (
-        OpinionRequest.objects.select_for_update().select_related("council", "request_document").get(pk=request.pk)
+        OpinionRequest.objects.select_for_update(of=("self",))
+        .select_related("council", "request_document")
+        .get(pk=request.pk)
     )
     if current.state != OpinionState.OPEN:
         raise ValidationError("Đề nghị đã có văn bản trả lời.")
@@ -706,7 +713,9 @@ CONFERENCE_DOC_TYPES = (DocType.THONG_BAO, DocType.BIEN_BAN)
 
 
 def _lock_conference(conference: Conference) -> Conference:
-    return Conference.objects.select_for_update().select_related("council", "document").get(pk=conference.pk)
+    return (
+        Conference.objects.select_for_update(of=("self",)).select_related("council", "document").get(pk=conference.pk)
+    )
 
 
 def _check_conference_open(conference: Conference) -> None:
@@ -944,3 +953,107 @@ def conference_tasks_assign(*, conference: Conference, user: AbstractBaseUser | 
         current.tasks_assigned_on = document.issued_on
         _save(current, user)
     return created
+
+
+# The work programme ---------------------------------------------------------------------------
+
+# What can carry out an item of a programme: model label -> (label, date field, detail url name). Looked up
+# through the app registry by name, so standing imports neither plenary nor supervision.
+LINK_KINDS: dict[str, tuple[str, str, str]] = {
+    "standing.meeting": ("Phiên họp Thường trực", "held_on", "standing:meeting_detail"),
+    "standing.conference": ("Hội nghị", "held_on", "standing:conference_detail"),
+    "plenary.session": ("Kỳ họp", "opens_on", "plenary:session_detail"),
+    "supervision.round": ("Đợt giám sát", "set_up_on", "supervision:round_detail"),
+}
+
+
+def link_models() -> dict[str, type[models.Model]]:
+    """The installed models of LINK_KINDS, by label."""
+    out = {}
+    for label in LINK_KINDS:
+        app_label, model_name = label.split(".")
+        if apps.is_installed(app_label) or app_label in apps.app_configs:
+            try:
+                out[label] = apps.get_model(app_label, model_name)
+            except LookupError:
+                continue
+    return out
+
+
+def link_text(record: models.Model) -> str:
+    """ "Phiên họp Thường trực ngày 12/01/2022", "Kỳ họp thứ 7 (10/07/2024)": what an item shows as its doer."""
+    label = record._meta.label_lower
+    text = str(record)
+    day = getattr(record, LINK_KINDS[label][1], None) if label in LINK_KINDS else None
+    if day is not None and _date(day) not in text:
+        text = f"{text} ({_date(day)})"
+    return text[:300]
+
+
+@transaction.atomic
+def programme_create(
+    *, council: Council, year: int, owner: str, title: str = "", user: AbstractBaseUser | None = None
+) -> WorkProgramme:
+    """Open the year's programme of the council or of the standing committee (one of each a year)."""
+    if owner not in ProgrammeOwner.values:
+        raise ValidationError({"owner": "Vui lòng chọn chương trình của Hội đồng hay của Thường trực."})
+    default = (
+        f"Chương trình công tác năm {year} của "
+        f"{'Thường trực ' if owner == ProgrammeOwner.STANDING else ''}{council.short_title}"
+    )
+    programme = WorkProgramme(council=council, year=year, owner=owner, title=clean(title) or default, created_by=user)
+    return _save(programme, user)
+
+
+@transaction.atomic
+def work_item_add(
+    *,
+    programme: WorkProgramme,
+    month: int,
+    content: str,
+    body: Body | None,
+    user: AbstractBaseUser | None = None,
+) -> WorkItem:
+    """Add an item for a month of the programme with the body responsible for it."""
+    current = WorkProgramme.objects.select_for_update().get(pk=programme.pk)
+    content = clean(content)
+    errors = {}
+    if not content:
+        errors["content"] = "Vui lòng nhập nội dung công việc."
+    if not isinstance(month, int) or not 1 <= month <= 12:
+        errors["month"] = "Tháng phải từ 1 đến 12."
+    if body is None:
+        errors["body"] = "Vui lòng chọn cơ quan chủ trì."
+    elif body.council_id != current.council_id:
+        errors["body"] = "Cơ quan chủ trì không thuộc Hội đồng này."
+    if errors:
+        raise ValidationError(errors)
+    siblings = WorkItem.objects.filter(programme=current, month=month)
+    item = WorkItem(programme=current, month=month, content=content, body=body, order=_next_order(siblings))
+    return _save(item, user)
+
+
+@transaction.atomic
+def work_item_link(*, item: WorkItem, record: models.Model, user: AbstractBaseUser | None = None) -> WorkItem:
+    """Mark an item as carried out by `record` (a meeting, conference, session or supervision round of the
+    same council); its label and date are kept for the programme's page."""
+    current = WorkItem.objects.select_for_update(of=("self",)).select_related("programme").get(pk=item.pk)
+    label = record._meta.label_lower
+    if label not in LINK_KINDS:
+        raise ValidationError({"record": "Chỉ liên kết với phiên họp, hội nghị, kỳ họp hoặc đợt giám sát."})
+    if getattr(record, "council_id", None) != current.programme.council_id:
+        raise ValidationError({"record": "Hoạt động được liên kết không thuộc Hội đồng này."})
+    current.done_type = ContentType.objects.get_for_model(record)
+    current.done_id = record.pk
+    current.done_label = link_text(record)
+    current.done_on = getattr(record, LINK_KINDS[label][1], None)
+    return _save(current, user)
+
+
+@transaction.atomic
+def work_item_unlink(*, item: WorkItem, user: AbstractBaseUser | None = None) -> WorkItem:
+    """Undo a wrong link: the item is again waiting (or not done, when its month has passed)."""
+    current = WorkItem.objects.select_for_update().get(pk=item.pk)
+    current.done_type = current.done_id = current.done_on = None
+    current.done_label = ""
+    return _save(current, user)

@@ -31,5 +31,11 @@ urlpatterns = [
     path("nhiem-vu-hoi-nghi/<int:pk>/xoa/", views.conference_task_delete, name="conference_task_delete"),
     path("hoi-nghi/<int:pk>/van-ban/tao/", views.conference_document_generate, name="conference_document_generate"),
     path("hoi-nghi/<int:pk>/van-ban/ban-hanh/", views.conference_document_issue, name="conference_document_issue"),
+    path("chuong-trinh/", views.programme_list, name="programme_list"),
+    path("chuong-trinh/them/", views.programme_create, name="programme_create"),
+    path("chuong-trinh/<int:pk>/", views.programme_detail, name="programme_detail"),
+    path("chuong-trinh/<int:pk>/cong-viec/", views.work_item_add, name="work_item_add"),
+    path("cong-viec/<int:pk>/thuc-hien/", views.work_item_link, name="work_item_link"),
+    path("cong-viec/<int:pk>/bo-lien-ket/", views.work_item_unlink, name="work_item_unlink"),
     path("thong-ke/", views.counts, name="counts"),
 ]
