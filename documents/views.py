@@ -23,7 +23,7 @@ from documents.models import Direction, DocType, Document, State
 from documents.rendering import DOCX_MIME, PLACEHOLDER_HELP, pdf_available, type_label
 from documents.sources import source_info
 from hdnd.history import history_rows
-from hdnd.views import add_service_errors
+from hdnd.views import NOT_DONE, add_service_errors, run_form
 from registry.access import has_perm, require
 
 PAGE_SIZE = 50
@@ -110,14 +110,14 @@ def document_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     initial = {"doc_type": request.GET.get("loai") or DocType.THONG_BAO, "place": council.document_place}
     form = DocumentForm(*_bound(request), initial=initial, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            document = services.document_create(council=council, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu dự thảo văn bản.")
-            return redirect("documents:document_detail", pk=document.pk)
+    document = run_form(
+        request,
+        form,
+        lambda d: services.document_create(council=council, user=request.user, **d),
+        "Đã lưu dự thảo văn bản.",
+    )
+    if document is not NOT_DONE:
+        return redirect("documents:document_detail", pk=document.pk)
     return render(request, "documents/document_form.html", {"form": form, "title": "Soạn văn bản đi"})
 
 
@@ -146,14 +146,14 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def incoming_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     form = IncomingForm(*_bound(request), council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            document = services.incoming_create(council=council, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Đã vào sổ văn bản đến số {document.number}.")
-            return redirect("documents:document_detail", pk=document.pk)
+    document = run_form(
+        request,
+        form,
+        lambda d: services.incoming_create(council=council, user=request.user, **d),
+        "Đã vào sổ văn bản đến.",
+    )
+    if document is not NOT_DONE:
+        return redirect("documents:document_detail", pk=document.pk)
     return render(request, "documents/document_form.html", {"form": form, "title": "Vào sổ văn bản đến"})
 
 
@@ -190,14 +190,14 @@ def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, ISSUE)
     document = selectors.document_get(user=request.user, council=council, pk=pk)
     form = WithdrawForm(*_bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.document_withdraw(document=document, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã thu hồi văn bản; số văn bản được giữ nguyên.")
-            return redirect("documents:document_detail", pk=pk)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.document_withdraw(document=document, user=request.user, **d),
+        "Đã thu hồi văn bản; số văn bản được giữ nguyên.",
+    )
+    if done is not NOT_DONE:
+        return redirect("documents:document_detail", pk=pk)
     return render(request, "documents/document_form.html", {"form": form, "title": f"Thu hồi: {document}"})
 
 
