@@ -138,9 +138,20 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
 
+# Access to citizens' personal data is logged (Nghị định 13/2023/NĐ-CP); PERSONAL_DATA_LOG names a file
+# to keep that log in production, beside the console.
+_personal_data_handlers = ["console"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"hdnd.personal_data": {"handlers": ["console"], "level": "INFO"}},
+    "loggers": {"hdnd.personal_data": {"handlers": _personal_data_handlers, "level": "INFO"}},
 }
+if os.environ.get("PERSONAL_DATA_LOG"):
+    LOGGING["handlers"]["personal_data_file"] = {
+        "class": "logging.handlers.WatchedFileHandler",
+        "filename": os.environ["PERSONAL_DATA_LOG"],
+        "formatter": "stamped",
+    }
+    LOGGING["formatters"] = {"stamped": {"format": "%(asctime)s %(message)s"}}
+    _personal_data_handlers.append("personal_data_file")
