@@ -265,9 +265,7 @@ class MinutesForm(Form):
     signer_name = forms.CharField(label="Người ký (chủ tọa kỳ họp)", max_length=120)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=120, initial="Chủ tọa kỳ họp")
     issued_on = forms.DateField(label="Ngày lập biên bản", widget=DateInput())
-    issue = forms.BooleanField(
-        label="Ban hành ngay (cấp số)", required=False, help_text="Không chọn: lưu dự thảo, có thể lập lại."
-    )
+    issue = forms.BooleanField(label="Ban hành ngay, cấp số (không chọn: lưu dự thảo, có thể lập lại)", required=False)
 
 
 class SpeechForm(Form):
