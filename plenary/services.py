@@ -796,7 +796,7 @@ def group_discussion_add(
 
 
 def _term_name(session: Session) -> str:
-    return f"Hội đồng nhân dân {session.council.unit_label} nhiệm kỳ {session.term.name}"
+    return f"Hội đồng nhân dân {session.council.unit_label}, nhiệm kỳ {session.term.name}"
 
 
 @transaction.atomic
@@ -833,7 +833,7 @@ def session_convening_generate(
         raise ValidationError({"signer_name": "Vui lòng nhập họ và tên người ký."})
     body = clean_multiline(text) or "\n".join(
         [
-            f"Điều 1. Triệu tập {session} {_term_name(session)} ({session.get_kind_display().lower()}).",
+            f"Điều 1. Triệu tập {session}, {_term_name(session)} ({session.get_kind_display().lower()}).",
             f"Thời gian: khai mạc ngày {_d(session.opens_on)}, bế mạc ngày {_d(session.closes_on)}.",
             f"Địa điểm: {session.place or 'sẽ thông báo sau'}.",
             "Điều 2. Nội dung kỳ họp theo chương trình gửi kèm.",
@@ -844,7 +844,7 @@ def session_convening_generate(
     document = documents.document_create(
         council=session.council,
         doc_type=DocType.QUYET_DINH,
-        subject=f"Về việc triệu tập {session} {_term_name(session)}",
+        subject=f"Về việc triệu tập {session}, {_term_name(session)}",
         body=body,
         signer_authority=Authority.TM,
         signer_collective="Thường trực HĐND",
@@ -863,7 +863,7 @@ def minutes_text(session: Session) -> str:
     """The body of the minutes (biên bản kỳ họp) from the session record: time and place, attendance per
     sitting day against the delegates in office that day, agenda, speeches and group discussions, votes
     and their results. Fixed number of queries."""
-    lines = [f"{session} {_term_name(session)} ({session.get_kind_display().lower()}).", "# I. THỜI GIAN, ĐỊA ĐIỂM"]
+    lines = [f"{session}, {_term_name(session)} ({session.get_kind_display().lower()}).", "# I. THỜI GIAN, ĐỊA ĐIỂM"]
     first, last = session.opened_on or session.opens_on, session.closed_on or session.closes_on
     lines.append(f"Thời gian: từ ngày {_d(first)} đến ngày {_d(last)}.")
     lines.append(f"Địa điểm: {session.place or '—'}.")
@@ -927,7 +927,7 @@ def minutes_generate(
     if issued_on < (session.opened_on or session.opens_on):
         raise ValidationError({"issued_on": "Ngày lập biên bản không thể trước ngày khai mạc."})
     fields = {
-        "subject": f"{session} {_term_name(session)}",
+        "subject": f"{session}, {_term_name(session)}",
         "body": minutes_text(session),
         "signer_title": signer_title,
         "signer_name": signer_name,

@@ -115,6 +115,11 @@ def test_flow_and_bad_input(world, setup, as_user) -> None:
     )
     assert response.status_code == 201 and response.json()["number_symbol"] == "01/QĐ-HĐND"
     decision_id = response.json()["id"]
+    later = make_session(world.council, world.term, number=22, opens_on=D(2025, 7, 10))
+    response = _post(client, f"{BASE}/{c}/sessions/{later.pk}/convening", {"document_id": decision_id})
+    assert response.status_code == 201 and response.json()["id"] == decision_id
+    response = _post(client, f"{BASE}/{c}/sessions/{later.pk}/convening", {"document_id": 999999})
+    assert response.status_code == 404
     response = _post(client, f"{BASE}/{c}/sessions/{s}/minutes", {"signer_name": "Nguyễn Xuân Văn", "issue": True})
     assert response.status_code == 201 and response.json()["number_symbol"] == "01/BB-HĐND"
     response = _post(client, f"{BASE}/{c}/sessions/{s}/documents", {"document_id": decision_id, "public": True})
