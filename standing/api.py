@@ -28,6 +28,7 @@ from standing.models import (
     WorkProgramme,
 )
 from standing.schemas import (
+    AgendaDocumentIn,
     AgendaIn,
     AgendaOut,
     AttendeeIn,
@@ -166,6 +167,49 @@ def notice_issue(request: HttpRequest, council_id: int, meeting_id: int, payload
     meeting = _meeting(request, council_id, meeting_id, EDIT)
     _require_issue(request, meeting.council)
     return services.notice_issue(meeting=meeting, user=request.user, issued_on=payload.issued_on)
+
+
+@router.post(
+    f"{BASE}/meetings/{{meeting_id}}/documents/{{kind}}",
+    response={201: DocumentRef},
+    url_name="standing_meeting_document_generate",
+)
+def meeting_document_generate(
+    request: HttpRequest, council_id: int, meeting_id: int, kind: str
+) -> tuple[int, Document]:
+    meeting = _meeting(request, council_id, meeting_id, EDIT)
+    return 201, services.meeting_document_generate(meeting=meeting, kind=kind, user=request.user)
+
+
+def _agenda_item(request: HttpRequest, council_id: int, item_id: int) -> AgendaItem:
+    council = council_for_api(request.user, council_id, EDIT)
+    return get_object_or_404(
+        AgendaItem.objects.select_related("meeting__council"), meeting__council=council, pk=item_id
+    )
+
+
+@router.post(
+    f"{BASE}/agenda/{{item_id}}/documents", response={201: AgendaOut}, url_name="standing_agenda_document_link"
+)
+def agenda_document_link(
+    request: HttpRequest, council_id: int, item_id: int, payload: AgendaDocumentIn
+) -> tuple[int, AgendaItem]:
+    item = _agenda_item(request, council_id, item_id)
+    document = get_object_or_404(Document, council=item.meeting.council, pk=payload.document_id)
+    services.agenda_document_link(item=item, document=document, user=request.user)
+    return 201, item
+
+
+@router.post(
+    f"{BASE}/agenda/{{item_id}}/documents/{{document_id}}/unlink",
+    response=AgendaOut,
+    url_name="standing_agenda_document_unlink",
+)
+def agenda_document_unlink(request: HttpRequest, council_id: int, item_id: int, document_id: int) -> AgendaItem:
+    item = _agenda_item(request, council_id, item_id)
+    document = get_object_or_404(item.documents.all(), pk=document_id)
+    services.agenda_document_unlink(item=item, document=document, user=request.user)
+    return item
 
 
 @router.get(f"{BASE}/opinion-requests", response=list[OpinionRequestOut], url_name="standing_opinion_list")

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from documents.models import DocType
+from documents.models import DocType, Document
 from hdnd.forms import DateInput, Form
 from registry.models import Body, Council, Membership, Person
 from standing import selectors
@@ -210,3 +210,11 @@ class WorkItemLinkForm(Form):
 
 class ProgrammeFilterForm(Form):
     year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100, required=False)
+
+
+class AgendaDocumentForm(Form):
+    document = forms.ModelChoiceField(label="Văn bản trong sổ", queryset=Document.objects.none())
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = selectors.document_choices(council=council)

@@ -53,6 +53,34 @@ class Meeting(models.Model):
         related_name="+",
         editable=False,
     )
+    # The meeting's other documents, generated from the record (Nghị định 30/2020/NĐ-CP, Phụ lục III).
+    invitation = models.ForeignKey(
+        Document,
+        verbose_name="giấy mời",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    programme = models.ForeignKey(
+        Document,
+        verbose_name="chương trình phiên họp",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    minutes = models.ForeignKey(
+        Document,
+        verbose_name="biên bản",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
     tasks_assigned_on = models.DateField("ngày giao nhiệm vụ", null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
@@ -110,6 +138,7 @@ class AgendaItem(models.Model):
     presenter = models.CharField(
         "cơ quan, người trình bày", max_length=250, blank=True, help_text="Ví dụ: đồng chí Phó Chủ tịch HĐND thị xã"
     )
+    documents = models.ManyToManyField(Document, verbose_name="tài liệu kèm theo", blank=True, related_name="+")
     history = HistoricalRecords()
 
     class Meta:

@@ -40,6 +40,9 @@ class MeetingOut(Schema):
     heard: str
     notice_id: int | None
     notice_number: str
+    invitation_id: int | None
+    programme_id: int | None
+    minutes_id: int | None
     tasks_assigned_on: datetime.date | None
 
     @staticmethod
@@ -79,6 +82,15 @@ class AgendaOut(Schema):
     order: int
     content: str
     presenter: str
+    document_ids: list[int]
+
+    @staticmethod
+    def resolve_document_ids(obj: object) -> list[int]:
+        return [d.pk for d in obj.documents.all()]
+
+
+class AgendaDocumentIn(Schema):
+    document_id: int
 
 
 class SectionIn(CleanSchema):

@@ -47,10 +47,10 @@ def meeting_get(*, council: Council, pk: int) -> Meeting:
     sections = Section.objects.prefetch_related(Prefetch("paragraphs", queryset=paragraphs))
     return get_object_or_404(
         Meeting.objects.select_related(
-            "council", "chair__person", "chair__body", "notice", "created_by"
+            "council", "chair__person", "chair__body", "notice", "invitation", "programme", "minutes", "created_by"
         ).prefetch_related(
             Prefetch("attendees", queryset=Attendee.objects.select_related("person")),
-            Prefetch("agenda", queryset=AgendaItem.objects.all()),
+            Prefetch("agenda", queryset=AgendaItem.objects.prefetch_related("documents")),
             Prefetch("sections", queryset=sections),
         ),
         council=council,
@@ -277,3 +277,10 @@ def link_record(*, council: Council, key: str) -> object | None:
     if model is None or not pk.isdigit():
         return None
     return model.objects.filter(council=council, pk=int(pk)).first()
+
+
+def document_choices(*, council: Council) -> QuerySet:
+    """The council's documents that can be attached to an agenda item, newest first."""
+    from documents.models import Document
+
+    return Document.objects.filter(council=council).order_by("-pk")

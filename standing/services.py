@@ -498,6 +498,160 @@ def tasks_assign(*, meeting: Meeting, user: AbstractBaseUser | None = None) -> l
     return created
 
 
+# The meeting's other documents: invitation, programme, minutes; documents attached to agenda items ------
+
+MEETING_DOCUMENTS: dict[str, tuple[str, str]] = {
+    # key: (field of Meeting, doc type)
+    "giay_moi": ("invitation", DocType.GIAY_MOI),
+    "chuong_trinh": ("programme", DocType.CHUONG_TRINH),
+    "bien_ban": ("minutes", DocType.BIEN_BAN),
+}
+
+
+def _when(meeting: Meeting) -> str:
+    if meeting.starts_at:
+        return f"{meeting.starts_at:%H} giờ {meeting.starts_at:%M}, ngày {_date(meeting.held_on)}"
+    return f"ngày {_date(meeting.held_on)}"
+
+
+def _agenda_lines(meeting: Meeting) -> list[str]:
+    return [
+        f"- {item.content.rstrip('.')}" + (f" (trình bày: {item.presenter})" if item.presenter else "") + "."
+        for item in meeting.agenda.all()
+    ]
+
+
+def invitation_body(meeting: Meeting) -> str:
+    """The Giấy mời: who is invited, to what, when and where."""
+    standing_name = f"Thường trực {meeting.council.short_title}"
+    roles = _standing_roles(meeting)
+    guests = [
+        f"- Đồng chí {person_titles(a.person, roles.get(a.person_id), meeting.council)};"
+        for a in meeting.attendees.select_related("person")
+    ]
+    guests += [f"- {line.strip().rstrip(';.')};" for line in meeting.invited.splitlines() if line.strip()]
+    if meeting.other_attendees:
+        guests.append(f"- {meeting.other_attendees.rstrip(';.')}.")
+    lines = [
+        f"{standing_name} trân trọng kính mời:",
+        *(guests or ["[[thành phần được mời]]"]),
+        f"Dự Phiên họp {standing_name} để {meeting.purpose.rstrip('.')}.",
+        f"Thời gian: {_when(meeting)}.",
+        f"Địa điểm: {meeting.place}.",
+    ]
+    agenda = _agenda_lines(meeting)
+    if agenda:
+        lines += ["Nội dung:", *agenda]
+    lines.append("Rất mong các đồng chí tham dự đúng thời gian./.")
+    return "\n".join(lines)
+
+
+def programme_body(meeting: Meeting) -> str:
+    """The Chương trình: time, place, chair, then the items in order with who presents them."""
+    council = meeting.council
+    lines = [
+        f"Thời gian: {_when(meeting)}.",
+        f"Địa điểm: {meeting.place}.",
+        f"Chủ trì: đồng chí {person_titles(meeting.chair.person, meeting.chair, council)}.",
+        "# Nội dung",
+    ]
+    items = list(meeting.agenda.all())
+    lines += [
+        f"{n}. {item.content.rstrip('.')}" + (f" — {item.presenter}" if item.presenter else "") + "."
+        for n, item in enumerate(items, start=1)
+    ] or ["[[nội dung phiên họp]]"]
+    lines.append(f"{len(items) + 1}. Thảo luận; đồng chí chủ trì kết luận phiên họp.")
+    return "\n".join(lines)
+
+
+def minutes_body(meeting: Meeting) -> str:
+    """The Biên bản: the opening (from the record), what was heard, and the conclusions as recorded."""
+    lines = [
+        opening_paragraph(meeting),
+        "# I. Nội dung phiên họp",
+        *(_agenda_lines(meeting) or ["[[nội dung phiên họp]]"]),
+        "# II. Kết luận của đồng chí chủ trì",
+        *(conclusion_lines(meeting) or ["[[nội dung kết luận]]"]),
+        "Biên bản được thông qua trước các thành viên dự họp và thống nhất với nội dung trên./.",
+    ]
+    return "\n".join(lines)
+
+
+def _meeting_document_fields(meeting: Meeting, doc_type: str) -> dict:
+    council = meeting.council
+    when = f"ngày {_date(meeting.held_on)}"
+    body = {DocType.GIAY_MOI: invitation_body, DocType.CHUONG_TRINH: programme_body, DocType.BIEN_BAN: minutes_body}
+    subject = {
+        DocType.GIAY_MOI: f"Dự Phiên họp Thường trực {council.short_title} {when}",
+        DocType.CHUONG_TRINH: f"Phiên họp Thường trực {council.short_title} {when}",
+        DocType.BIEN_BAN: f"Phiên họp Thường trực {council.short_title} {when}",
+    }
+    # The invitation and programme are signed for the collective by the chair; the minutes by who chaired.
+    if doc_type == DocType.BIEN_BAN:
+        title, name = MemberRole(meeting.chair.role).label, meeting.chair.person.full_name
+        recipients = "Thành viên Thường trực HĐND\nLưu: VT, hồ sơ phiên họp."
+    else:
+        title, name = _reply_signer(council, meeting.held_on)
+        recipients = "Như thành phần mời\nLưu: VT." if doc_type == DocType.GIAY_MOI else "Thành phần dự họp\nLưu: VT."
+    return {
+        "subject": subject[doc_type],
+        "body": body[doc_type](meeting),
+        "signer_authority": Authority.TM,
+        "signer_collective": "Thường trực HĐND",
+        "signer_title": title,
+        "signer_name": name,
+        "recipient_lines": recipients,
+    }
+
+
+@transaction.atomic
+def meeting_document_generate(*, meeting: Meeting, kind: str, user: AbstractBaseUser | None = None) -> Document:
+    """Draft (or redraft) the meeting's Giấy mời ("giay_moi"), Chương trình ("chuong_trinh") or Biên bản
+    ("bien_ban") from the record; refused once that document is issued (a new one is then needed)."""
+    if kind not in MEETING_DOCUMENTS:
+        raise ValidationError({"kind": "Loại văn bản là giấy mời, chương trình hoặc biên bản."})
+    field, doc_type = MEETING_DOCUMENTS[kind]
+    current = Meeting.objects.select_for_update().select_related("council", "chair__person").get(pk=meeting.pk)
+    existing = getattr(current, field)
+    if existing is not None and existing.is_frozen:
+        raise ValidationError(f"{DocType(doc_type).label} đã ban hành; không thể tạo lại.")
+    fields = _meeting_document_fields(current, doc_type)
+    if existing is None:
+        document = documents.document_create(
+            council=current.council, doc_type=doc_type, source=current, user=user, **fields
+        )
+        setattr(current, field, document)
+        _save(current, user)
+        return document
+    return documents.document_update(document=existing, **fields)
+
+
+@transaction.atomic
+def agenda_document_link(*, item: AgendaItem, document: Document, user: AbstractBaseUser | None = None) -> None:
+    """Attach a document of the register to an agenda item (until the notice is issued)."""
+    current = _lock(item.meeting)
+    _check_open(current)
+    if document.council_id != current.council_id:
+        raise ValidationError({"document": "Văn bản không thuộc Hội đồng này."})
+    if item.documents.filter(pk=document.pk).exists():
+        raise ValidationError({"document": "Văn bản này đã được đính kèm nội dung."})
+    item.documents.add(document)
+    # The link is many-to-many, outside the item's history: record the change on the item itself.
+    if user is not None:
+        item._history_user = user
+    item.save()
+
+
+@transaction.atomic
+def agenda_document_unlink(*, item: AgendaItem, document: Document, user: AbstractBaseUser | None = None) -> None:
+    """Detach a document from an agenda item (until the notice is issued)."""
+    _check_open(_lock(item.meeting))
+    item.documents.remove(document)
+    if user is not None:
+        item._history_user = user
+    item.save()
+
+
 # Written opinions ------------------------------------------------------------------------------
 
 

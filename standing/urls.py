@@ -17,6 +17,15 @@ urlpatterns = [
     path("phien-hop/<int:pk>/thong-bao/tao/", views.notice_generate, name="notice_generate"),
     path("phien-hop/<int:pk>/thong-bao/ban-hanh/", views.notice_issue, name="notice_issue"),
     path("phien-hop/<int:pk>/giao-nhiem-vu/", views.tasks_assign, name="tasks_assign"),
+    path(
+        "phien-hop/<int:pk>/van-ban/<slug:kind>/tao/",
+        views.meeting_document_generate,
+        name="meeting_document_generate",
+    ),
+    path("noi-dung/<int:pk>/van-ban/", views.agenda_document_link, name="agenda_document_link"),
+    path(
+        "noi-dung/<int:pk>/van-ban/<int:document_pk>/bo/", views.agenda_document_unlink, name="agenda_document_unlink"
+    ),
     path("y-kien/", views.opinion_list, name="opinion_list"),
     path("y-kien/them/", views.opinion_create, name="opinion_create"),
     path("y-kien/<int:pk>/", views.opinion_detail, name="opinion_detail"),

@@ -19,6 +19,7 @@ from registry.access import has_perm, require
 from standing import selectors, services
 from standing.access import EDIT, OPINE, VIEW
 from standing.forms import (
+    AgendaDocumentForm,
     AgendaForm,
     AttendeeForm,
     ConferenceDocumentForm,
@@ -37,7 +38,7 @@ from standing.forms import (
     WorkItemLinkForm,
     YearForm,
 )
-from standing.models import ConferenceTask, OpinionState, Paragraph, WorkItem
+from standing.models import AgendaItem, ConferenceTask, OpinionState, Paragraph, WorkItem
 
 PAGE_SIZE = 50
 
@@ -107,6 +108,12 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "left": services.placeholders(notice) if notice is not None and not issued else [],
             "can_edit": has_perm(request.user, council, EDIT) and not issued,
             "can_issue": has_perm(request.user, council, EDIT) and has_perm(request.user, council, ISSUE),
+            "can_generate": has_perm(request.user, council, EDIT),
+            "meeting_documents": [
+                ("Giấy mời", "giay_moi", meeting.invitation),
+                ("Chương trình phiên họp", "chuong_trinh", meeting.programme),
+                ("Biên bản", "bien_ban", meeting.minutes),
+            ],
             "issue_form": IssueForm(initial={"issued_on": timezone.localdate()}),
             "history": history_rows(meeting),
         },
@@ -264,6 +271,55 @@ def tasks_assign(request: HttpRequest, pk: int) -> HttpResponse:
     return _meeting_action(
         request, pk, lambda m, u: services.tasks_assign(meeting=m, user=u), "Đã giao các nhiệm vụ.", ()
     )
+
+
+@login_required
+@require_POST
+def meeting_document_generate(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    return _meeting_action(
+        request,
+        pk,
+        lambda m, u: services.meeting_document_generate(meeting=m, kind=kind, user=u),
+        "Đã tạo dự thảo văn bản từ hồ sơ phiên họp.",
+        (),
+    )
+
+
+def _agenda_item(council: object, pk: int) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.select_related("meeting__council", "meeting__notice"), meeting__council=council, pk=pk
+    )
+
+
+@login_required
+def agenda_document_link(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    item = _agenda_item(council, pk)
+    form = AgendaDocumentForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_document_link(item=item, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã đính kèm văn bản.")
+            return redirect("standing:meeting_detail", pk=item.meeting_id)
+    return _form_page(request, form, f"Đính kèm văn bản — {item}", "standing:meeting_list")
+
+
+@login_required
+@require_POST
+def agenda_document_unlink(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    item = _agenda_item(council, pk)
+    document = get_object_or_404(item.documents.all(), pk=document_pk)
+    try:
+        services.agenda_document_unlink(item=item, document=document, user=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, "Đã bỏ văn bản đính kèm.")
+    return redirect("standing:meeting_detail", pk=item.meeting_id)
 
 
 # Written opinions ------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from documents.models import DocType
+from documents.services import document_create
 from hdnd.testing import assert_constant_queries, count_queries
 from standing import services
 from standing.models import Meeting, OpinionRequest, Paragraph, Stance
@@ -192,6 +194,12 @@ def test_detail_query_counts(town, as_user, django_assert_num_queries) -> None:
         services.paragraph_add(section=sub, text="Đoạn con")
         for name in ("Lê Thị Hoa", "Nguyễn Thị Kiều"):
             services.attendee_add(meeting=meeting, person=town.people[name])
+        for i in range(3):
+            item = services.agenda_add(meeting=meeting, content=f"Nội dung {i}")
+            for j in range(2):
+                report = document_create(council=town.council, doc_type=DocType.BAO_CAO, subject=f"Báo cáo {i}.{j}")
+                services.agenda_document_link(item=item, document=report)
+        services.meeting_document_generate(meeting=meeting, kind="giay_moi")
 
     url = reverse("standing:meeting_detail", args=[meeting.pk])
     assert_constant_queries(lambda: client.get(url), grow, django_assert_num_queries)
