@@ -109,6 +109,14 @@ def annual_report_issue(request: HttpRequest, council_id: int, year: int) -> dic
     return _report(services.report_issue(report=_get(council, year), user=request.user))
 
 
+@router.post("/councils/{council_id}/activity-reports/{year}", response={201: dict}, url_name="activity_report_create")
+def activity_report_create(request: HttpRequest, council_id: int, year: int, half: bool = False) -> tuple[int, dict]:
+    """Draft the standing committee's activity report (six months with `half=true`, else the year)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    document = services.activity_report_create(council=council, year=_check_year(year), half=half, user=request.user)
+    return 201, {"document_id": document.pk, "subject": document.subject, "state": document.state}
+
+
 @router.get(
     "/councils/{council_id}/delegate-activity", response=list[DelegateActivityOut], url_name="delegate_activity"
 )

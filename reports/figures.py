@@ -25,6 +25,7 @@ class Record:
     text: str
     url: str = ""
     day: datetime.date | None = None
+    weight: int = 1  # how much the record counts in its figure (a round counts its petitions)
 
 
 @dataclass
@@ -224,16 +225,18 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
     for rc in rounds_counts:
         key = "mid" if rc.round.period == "giua_nam" else "end"
         url = _url("petitions:round_detail", rc.round.pk)
+        day = rc.round.reference_day
         for level in rc.by_level:
             label = f"Kiến nghị {rc.round.short_label} thuộc thẩm quyền {level_phrase(council, level)}"
             name = "own" if level == own else level
-            _add(items, f"petitions_{key}_{name}", label, rc.level(level), [Record(rc.round.short_label, url)])
+            records = [Record(rc.round.short_label, url, day, rc.level(level))]
+            _add(items, f"petitions_{key}_{name}", label, rc.level(level), records)
         _add(
             items,
             f"petitions_{key}_sentence",
             f"Kiến nghị {rc.round.short_label}",
             rc.sentence(),
-            [Record(rc.round.short_label, url)],
+            [Record(rc.round.short_label, url, day)],
         )
 
     lateness = lateness_report(council=council, year=year, on=on)
@@ -264,6 +267,25 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
     _add(items, "year", "Năm", str(year))
     _add(items, "unit", "Đơn vị", council.unit_word)
     return Figures(council=council, year=year, items=items, footnotes={k: v for k, v in footnotes.items() if v})
+
+
+def until(figures: Figures, end: datetime.date) -> Figures:
+    """The same figures for the part of the year up to `end` (the six-month activity report).
+
+    A count of dated records is recounted; a figure whose records all fall after `end` drops to nothing;
+    the rest (undated) stays as it is.
+    """
+    items = {}
+    for key, figure in figures.items.items():
+        dated = [r for r in figure.records if r.day is not None]
+        if figure.records and len(dated) == len(figure.records):
+            kept = [r for r in figure.records if r.day <= end]
+            if isinstance(figure.value, int) and figure.value == sum(r.weight for r in figure.records):
+                figure = Figure(key, figure.label, sum(r.weight for r in kept), kept)
+            elif not kept:
+                figure = Figure(key, figure.label, 0 if isinstance(figure.value, int) else "—", [])
+        items[key] = figure
+    return Figures(council=figures.council, year=figures.year, items=items, footnotes=figures.footnotes)
 
 
 def _footnote(subjects: list[str]) -> str:

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from documents import services as documents
-from documents.models import Authority, DocType
+from documents.models import Authority, DocType, Document
 from hdnd.text import clean_multiline
 from registry.models import Body, Council, MemberRole
 from registry.selectors import holders_on, standing_committee
@@ -129,8 +129,11 @@ def report_rate(
 
 
 def _signer(report: AnnualReport, on: datetime.date) -> tuple[str, str]:
+    return signer_on(report.collective, on)
+
+
+def signer_on(body: Body, on: datetime.date) -> tuple[str, str]:
     """(title, name) of who signs on behalf of the standing committee on a day: the chair, else a vice-chair."""
-    body = report.collective
     for role, title in ((MemberRole.CHAIR, "CHỦ TỊCH"), (MemberRole.VICE_CHAIR, "PHÓ CHỦ TỊCH")):
         holder = holders_on(body=body, role=role, on=on).first()
         if holder is not None:
@@ -228,3 +231,82 @@ def changed_since_issue(report: AnnualReport) -> list[tuple[str, str, str]]:
         if now is not None and now.text != frozen["text"]:
             out.append((frozen["label"], frozen["text"], now.text))
     return out
+
+
+ACTIVITY_RECIPIENTS = (
+    "Thường trực HĐND cấp trên;\nThường trực cấp ủy;\nUBND, UBMTTQVN cùng cấp;\nĐại biểu HĐND;\nVăn phòng HĐND"
+)
+
+
+def activity_period(year: int, half: bool) -> tuple[datetime.date, str]:
+    """The period's last day and its name ("6 tháng đầu năm 2024", "năm 2024")."""
+    if half:
+        return datetime.date(year, 6, 30), f"6 tháng đầu năm {year}"
+    return datetime.date(year, 12, 31), f"năm {year}"
+
+
+def activity_body(figures: figures_mod.Figures, period: str, next_period: str) -> str:
+    """The activity report's body (báo cáo kết quả hoạt động), every figure from the records."""
+    f = figures.items
+    unit = figures.council.unit_word
+    lines = [
+        "# I. KẾT QUẢ HOẠT ĐỘNG",
+        "## 1. Công tác chuẩn bị và tổ chức kỳ họp",
+        f"Trong {period}, HĐND {unit} đã tổ chức {f['sessions'].text} kỳ họp (trong đó "
+        f"{f['regular_sessions'].text} kỳ họp thường lệ, {f['thematic_sessions'].text} kỳ họp chuyên đề và "
+        f"{f['extraordinary_sessions'].text} kỳ họp bất thường), thông qua {f['resolutions'].text} Nghị quyết.",
+        f"Về chuẩn bị nội dung trình kỳ họp: {f['late_submissions'].text} hồ sơ trình chậm; {f['late_sentence'].text}.",
+        "## 2. Phiên họp Thường trực và cho ý kiến bằng văn bản",
+        f"Thường trực HĐND {unit} đã tổ chức {f['meetings'].text} phiên họp; cho ý kiến bằng văn bản đối với "
+        f"{f['written_opinions'].text} nội dung do UBND {unit} trình; tổ chức {f['conferences'].text} hội nghị "
+        "liên tịch, trực báo.",
+        "## 3. Hoạt động giám sát",
+        f"Thường trực và các Ban HĐND {unit} đã tổ chức {f['supervision_rounds'].text} đợt giám sát chuyên đề và "
+        f"{f['surveys'].text} đợt khảo sát; theo dõi {f['recommendations'].text} kiến nghị sau giám sát, trong đó "
+        f"{f['recommendations_done'].text} kiến nghị đã được thực hiện, {f['recommendations_overdue'].text} kiến "
+        "nghị quá hạn.",
+        "## 4. Tiếp xúc cử tri và kiến nghị của cử tri",
+        f"Tổ chức tiếp xúc cử tri tại {f['contact_units'].text} xã, phường; tiếp nhận {f['petitions'].text} "
+        "kiến nghị của cử tri.",
+    ]
+    for key in ("petitions_mid_sentence", "petitions_end_sentence"):
+        if f[key].records:
+            lines.append(f"- {f[key].text}")
+    lines += [
+        "# II. PHƯƠNG HƯỚNG, NHIỆM VỤ " + next_period.upper(),
+        f"Tiếp tục thực hiện chương trình công tác {next_period} của Thường trực HĐND {unit}; chuẩn bị chu đáo "
+        "các kỳ họp; tăng cường giám sát và theo dõi, đôn đốc việc giải quyết kiến nghị của cử tri.",
+    ]
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def activity_report_create(
+    *, council: Council, year: int, half: bool, user: AbstractBaseUser | None = None
+) -> Document:
+    """Draft the standing committee's activity report (six months or year) in the register, from the same
+    figures as the annual report; the office edits and issues it from the documents screen."""
+    body = standing_committee(council)
+    if body is None:
+        raise ValidationError({"collective": "Hội đồng chưa có Thường trực HĐND trong danh mục cơ quan."})
+    end, period = activity_period(year, half)
+    figures = figures_mod.compute(council=council, year=year, on=end)
+    if half:
+        figures = figures_mod.until(figures, end)
+    if figures.empty:
+        raise ValidationError(f"Chưa có hồ sơ nào trong {period} để lập báo cáo.")
+    next_period = f"6 tháng cuối năm {year}" if half else f"năm {year + 1}"
+    title, name = signer_on(body, end)
+    return documents.document_create(
+        council=council,
+        doc_type=DocType.BAO_CAO,
+        subject=f"Kết quả hoạt động của Thường trực HĐND {council.unit_word} {period}; phương hướng, nhiệm vụ "
+        f"{next_period}",
+        body=activity_body(figures, period, next_period),
+        signer_authority=Authority.TM,
+        signer_collective="THƯỜNG TRỰC HĐND",
+        signer_title=title,
+        signer_name=name,
+        recipient_lines=ACTIVITY_RECIPIENTS,
+        user=user,
+    )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("xuat-excel/", views.dashboard_excel, name="dashboard_excel"),
     path("dai-bieu/", views.delegate_activity, name="delegate_activity"),
+    path("hoat-dong/", views.activity_report, name="activity_report"),
     path("kiem-diem/<int:year>/", views.annual_report, name="annual_report"),
     path("kiem-diem/<int:year>/sua/", views.annual_report_edit, name="annual_report_edit"),
     path("kiem-diem/<int:year>/danh-gia/", views.annual_report_rate, name="annual_report_rate"),

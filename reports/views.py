@@ -158,6 +158,43 @@ def annual_report_issue(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @login_required
+def activity_report(request: HttpRequest) -> HttpResponse:
+    """The standing committee's activity report for six months or the year: the figures, then a draft."""
+    council = require(request, VIEW)
+    try:
+        year = _year(int(request.GET.get("nam", datetime.date.today().year)))
+    except ValueError as exc:
+        raise Http404 from exc
+    half = request.GET.get("ky") == "6-thang"
+    end, period = services.activity_period(year, half)
+    if request.method == "POST":
+        require(request, EDIT)
+        try:
+            document = services.activity_report_create(council=council, year=year, half=half, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Đã tạo dự thảo báo cáo trong sổ văn bản; Văn phòng hoàn thiện và ban hành.")
+            return redirect("documents:document_detail", pk=document.pk)
+    figures = figures_mod.compute(council=council, year=year, on=end)
+    if half:
+        figures = figures_mod.until(figures, end)
+    return render(
+        request,
+        "reports/activity_report.html",
+        {
+            "year": year,
+            "half": half,
+            "period": period,
+            "figures": figures,
+            "body": services.activity_body(figures, period, "kỳ tới").splitlines(),
+            "can_edit": has_perm(request.user, council, EDIT),
+            "years": list(range(datetime.date.today().year, datetime.date.today().year - 6, -1)),
+        },
+    )
+
+
+@login_required
 def figure_detail(request: HttpRequest, year: int, key: str) -> HttpResponse:
     council = require(request, VIEW)
     figures = figures_mod.compute(council=council, year=_year(year))

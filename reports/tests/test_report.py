@@ -230,3 +230,34 @@ def test_report_page_and_dashboard_fixed_queries(year, as_user, django_assert_nu
 
     fetch = lambda: (client.get("/bao-cao/kiem-diem/2024/"), client.get("/bao-cao/?nam=2024"))  # noqa: E731
     assert_constant_queries(fetch, grow, django_assert_num_queries)
+
+
+@pytest.mark.django_db
+def test_six_month_activity_report_counts_only_the_first_half(year) -> None:
+    full = figures_mod.compute(council=year.council, year=2024)
+    half = figures_mod.until(full, D(2024, 6, 30))
+    assert (full["sessions"].value, half["sessions"].value) == (3, 0)  # sessions open 10/07, 05/09, 18/12
+    assert (full["meetings"].value, half["meetings"].value) == (2, 2)
+    assert half["petitions"].value == 5  # the mid-year round (dated mid-May)
+    document = services.activity_report_create(council=year.council, year=2024, half=True)
+    assert "6 tháng đầu năm 2024" in document.subject
+    assert "đã tổ chức 02 phiên họp" in document.body and "đã tổ chức 00 kỳ họp" in document.body
+    document = services.activity_report_create(council=year.council, year=2024, half=False)
+    assert "đã tổ chức 03 kỳ họp" in document.body and "thông qua 02 Nghị quyết" in document.body
+    from documents.services import document_issue
+
+    assert_nd30(document_render_docx(document_issue(document=document, user=None, issued_on=D(2025, 1, 5))))
+
+
+@pytest.mark.django_db
+def test_activity_report_page_and_api(year, as_user) -> None:
+    assert as_user("delegate").get("/bao-cao/hoat-dong/?nam=2024&ky=6-thang").status_code == 200
+    assert as_user("delegate").post("/bao-cao/hoat-dong/?nam=2024&ky=nam").status_code == 403
+    response = as_user("office").post("/bao-cao/hoat-dong/?nam=2024&ky=nam")
+    assert response.status_code == 302 and "/van-ban/" in response["Location"]
+    api = f"/api/v1/councils/{year.council.pk}/activity-reports/2023"
+    response = as_user("office").post(api)
+    assert response.status_code == 400 and "Chưa có hồ sơ nào" in response.json()["detail"]
+    assert (
+        as_user("office").post(f"/api/v1/councils/{year.council.pk}/activity-reports/2024?half=true").status_code == 201
+    )
