@@ -16,6 +16,7 @@ from plenary.models import (
     Attendance,
     DocumentOpen,
     GroupDiscussion,
+    Presence,
     Question,
     Resolution,
     Session,
@@ -324,3 +325,23 @@ def public_session_get(*, council_id: int, pk: int) -> tuple[Session, list[Sessi
 def public_document_get(*, pk: int) -> SessionDocument:
     """A session document marked public (404 otherwise, whatever exists behind the number)."""
     return get_object_or_404(SessionDocument.objects.select_related("document", "session"), pk=pk, public=True)
+
+
+def attendance_counts(session: Session) -> list[dict]:
+    """Per sitting day recorded: present, excused, absent, and the delegates in office that day (the base
+    the law counts from). Two queries plus one per day recorded (a session sits a few days)."""
+    rows = (
+        Attendance.objects.filter(session=session)
+        .values("day")
+        .annotate(
+            present=Count("pk", filter=Q(presence=Presence.PRESENT)),
+            excused=Count("pk", filter=Q(presence=Presence.EXCUSED)),
+            absent=Count("pk", filter=Q(presence=Presence.ABSENT)),
+        )
+        .order_by("day")
+    )
+    result = []
+    for row in rows:
+        row["in_office"] = delegates_in_office(council=session.council, on=row["day"]).count()
+        result.append(row)
+    return result

@@ -16,6 +16,7 @@ from documents.models import Authority, Direction, DocType, Document, State
 from followup import services as followup
 from followup.models import OPEN_STATES, Obligation
 from hdnd.text import clean, clean_multiline, fold
+from plenary import selectors
 from plenary.models import (
     CHECKLISTS,
     AgendaItem,
@@ -868,7 +869,7 @@ def minutes_text(session: Session) -> str:
     lines.append(f"Thời gian: từ ngày {_d(first)} đến ngày {_d(last)}.")
     lines.append(f"Địa điểm: {session.place or '—'}.")
     lines.append("# II. THÀNH PHẦN THAM DỰ")
-    days = attendance_counts(session)
+    days = selectors.attendance_counts(session)
     if not days:
         lines.append("Chưa có số liệu điểm danh.")
     for row in days:
@@ -952,23 +953,3 @@ def minutes_generate(
     session.minutes_document = current
     _save(session, user)
     return current
-
-
-def attendance_counts(session: Session) -> list[dict]:
-    """Per sitting day recorded: present, excused, absent, and the delegates in office that day (the base
-    the law counts from). Two queries plus one per day recorded (a session sits a few days)."""
-    rows = (
-        Attendance.objects.filter(session=session)
-        .values("day")
-        .annotate(
-            present=models.Count("pk", filter=models.Q(presence=Presence.PRESENT)),
-            excused=models.Count("pk", filter=models.Q(presence=Presence.EXCUSED)),
-            absent=models.Count("pk", filter=models.Q(presence=Presence.ABSENT)),
-        )
-        .order_by("day")
-    )
-    result = []
-    for row in rows:
-        row["in_office"] = delegates_in_office(council=session.council, on=row["day"]).count()
-        result.append(row)
-    return result

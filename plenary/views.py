@@ -107,7 +107,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "late_count": sum(1 for s in submissions if s.late_days),
             "incomplete_count": sum(1 for s in submissions if s.state != SubmissionState.EXPECTED and s.missing_items),
             "documents_due_on": services.documents_due_on(session),
-            "attendance": services.attendance_counts(session),
+            "attendance": selectors.attendance_counts(session),
             "history": history_rows(session),
             "can_edit": has_perm(user, council, EDIT),
             "can_question": has_perm(user, council, QUESTION),

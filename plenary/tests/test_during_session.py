@@ -12,7 +12,7 @@ from documents import services as documents
 from documents.checker import assert_nd30
 from documents.models import Authority, DocType, Document
 from hdnd.testing import assert_constant_queries, count_queries
-from plenary import services
+from plenary import selectors, services
 from plenary.models import Attendance, GroupDiscussion, Presence, SessionDocument, SessionState, Speech
 from plenary.tests.factories import make_delegates, make_session, make_submission, set_due_days
 from registry.models import BodyKind
@@ -71,7 +71,7 @@ def test_attendance_grid_records_and_updates(sitting, world) -> None:
     services.attendance_record(session=session, day=DAY1, presence={c: Presence.PRESENT}, user=None)
     assert Attendance.objects.filter(day=DAY1).count() == 3
     assert Attendance.objects.get(delegate_id=c).history.count() == 2
-    counts = services.attendance_counts(session)
+    counts = selectors.attendance_counts(session)
     assert counts == [{"day": DAY1, "present": 2, "excused": 1, "absent": 0, "in_office": 3}]
 
 
