@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router
@@ -47,6 +47,7 @@ from standing.schemas import (
     MeetingIn,
     MeetingOut,
     MeetingPatch,
+    MoveIn,
     OpinionIn,
     OpinionOut,
     OpinionRequestDetailOut,
@@ -210,6 +211,69 @@ def agenda_document_unlink(request: HttpRequest, council_id: int, item_id: int, 
     document = get_object_or_404(item.documents.all(), pk=document_id)
     services.agenda_document_unlink(item=item, document=document, user=request.user)
     return item
+
+
+API_PARTS: dict[str, tuple[type, str]] = {
+    "attendees": (Attendee, "meeting"),
+    "agenda": (AgendaItem, "meeting"),
+    "sections": (Section, "meeting"),
+    "paragraphs": (Paragraph, "section__meeting"),
+}
+
+
+def _part(request: HttpRequest, council_id: int, meeting_id: int, part: str, pk: int) -> object:
+    meeting = _meeting(request, council_id, meeting_id, EDIT)
+    if part not in API_PARTS:
+        raise Http404
+    model, path = API_PARTS[part]
+    return get_object_or_404(model.objects.select_related(path), **{path: meeting}, pk=pk)
+
+
+@router.post(
+    f"{BASE}/meetings/{{meeting_id}}/{{part}}/{{pk}}/move", response=MeetingDetailOut, url_name="standing_part_move"
+)
+def part_move(request: HttpRequest, council_id: int, meeting_id: int, part: str, pk: int, payload: MoveIn) -> Meeting:
+    record = _part(request, council_id, meeting_id, part, pk)
+    services.record_move(record=record, up=payload.up, user=request.user)
+    return _meeting(request, council_id, meeting_id, VIEW)
+
+
+@router.post(
+    f"{BASE}/meetings/{{meeting_id}}/{{part}}/{{pk}}/delete",
+    response=MeetingDetailOut,
+    url_name="standing_part_delete",
+)
+def part_delete(request: HttpRequest, council_id: int, meeting_id: int, part: str, pk: int) -> Meeting:
+    record = _part(request, council_id, meeting_id, part, pk)
+    services.record_delete(record=record, user=request.user)
+    return _meeting(request, council_id, meeting_id, VIEW)
+
+
+@router.patch(f"{BASE}/meetings/{{meeting_id}}/agenda/{{pk}}", response=AgendaOut, url_name="standing_agenda_update")
+def agenda_update(request: HttpRequest, council_id: int, meeting_id: int, pk: int, payload: AgendaIn) -> AgendaItem:
+    item = _part(request, council_id, meeting_id, "agenda", pk)
+    return services.agenda_update(item=item, user=request.user, **payload.dict())
+
+
+@router.patch(
+    f"{BASE}/meetings/{{meeting_id}}/paragraphs/{{pk}}", response=ParagraphOut, url_name="standing_paragraph_update"
+)
+def paragraph_update(
+    request: HttpRequest, council_id: int, meeting_id: int, pk: int, payload: ParagraphIn
+) -> Paragraph:
+    paragraph = _part(request, council_id, meeting_id, "paragraphs", pk)
+    bodies = list(Body.objects.filter(council_id=council_id, pk__in=payload.body_ids))
+    if len(bodies) != len(set(payload.body_ids)):
+        raise ValidationError({"body_ids": "Có cơ quan không thuộc Hội đồng này."})
+    services.paragraph_update(
+        paragraph=paragraph,
+        text=payload.text,
+        assigns=payload.assigns,
+        bodies=bodies,
+        due_on=payload.due_on,
+        user=request.user,
+    )
+    return Paragraph.objects.prefetch_related("assignments__body").get(pk=paragraph.pk)
 
 
 @router.get(f"{BASE}/opinion-requests", response=list[OpinionRequestOut], url_name="standing_opinion_list")

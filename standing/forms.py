@@ -218,3 +218,36 @@ class AgendaDocumentForm(Form):
     def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["document"].queryset = selectors.document_choices(council=council)
+
+
+class AttendeeEditForm(Form):
+    present = AttendeeForm.base_fields["present"]
+    absence_reason = AttendeeForm.base_fields["absence_reason"]
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class AgendaEditForm(AgendaForm):
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class SectionEditForm(Form):
+    title = forms.CharField(label="Tiêu đề mục", max_length=500)
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class ParagraphEditForm(Form):
+    text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 3}))
+    assigns = forms.BooleanField(label="Đoạn này giao nhiệm vụ", required=False)
+    bodies = forms.ModelMultipleChoiceField(
+        label="Cơ quan chịu trách nhiệm", queryset=Body.objects.none(), required=False
+    )
+    due_on = forms.DateField(label="Hạn thực hiện", required=False, widget=DateInput())
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["bodies"].queryset = selectors.body_choices(council=council)

@@ -350,3 +350,7 @@ class CountsOut(Schema):
     opinion_subjects: list[str]
     conferences_held: int
     conference_ids: list[int]
+
+
+class MoveIn(Schema):
+    up: bool

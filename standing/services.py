@@ -265,6 +265,124 @@ def paragraph_delete(*, paragraph: Paragraph, user: AbstractBaseUser | None = No
     paragraph.delete()
 
 
+# Editing and reordering until the notice is issued -------------------------------------------
+
+
+def _meeting_of(record: Attendee | AgendaItem | Section | Paragraph) -> Meeting:
+    return record.section.meeting if isinstance(record, Paragraph) else record.meeting
+
+
+def _siblings(record: Attendee | AgendaItem | Section | Paragraph) -> models.QuerySet:
+    if isinstance(record, Paragraph):
+        return Paragraph.objects.filter(section_id=record.section_id)
+    if isinstance(record, Section):
+        return Section.objects.filter(meeting_id=record.meeting_id, parent_id=record.parent_id)
+    return type(record).objects.filter(meeting_id=record.meeting_id)
+
+
+@transaction.atomic
+def record_move(
+    *, record: Attendee | AgendaItem | Section | Paragraph, up: bool, user: AbstractBaseUser | None = None
+) -> None:
+    """Move an attendee, agenda item, section (among its siblings) or paragraph one place up or down; the
+    order is renumbered 1..n on the way (it decides the numbering of the notice). No-op at either end."""
+    _check_open(_lock(_meeting_of(record)))
+    siblings = list(_siblings(record).order_by("order", "pk"))
+    index = next(i for i, s in enumerate(siblings) if s.pk == record.pk)
+    target = index - 1 if up else index + 1
+    if not 0 <= target < len(siblings):
+        return
+    siblings[index], siblings[target] = siblings[target], siblings[index]
+    for number, sibling in enumerate(siblings, start=1):
+        if sibling.order != number:
+            sibling.order = number
+            _save(sibling, user)
+
+
+@transaction.atomic
+def record_delete(*, record: Attendee | AgendaItem | Section, user: AbstractBaseUser | None = None) -> None:
+    """Remove an attendee, agenda item or section (with its sub-sections and paragraphs) before the notice."""
+    _check_open(_lock(_meeting_of(record)))
+    record.delete()
+
+
+@transaction.atomic
+def attendee_update(
+    *, attendee: Attendee, present: bool, absence_reason: str = "", user: AbstractBaseUser | None = None
+) -> Attendee:
+    """Change whether an attendee was present (absence needs a reason)."""
+    _check_open(_lock(attendee.meeting))
+    reason = clean(absence_reason)
+    if not present and not reason:
+        raise ValidationError({"absence_reason": "Vui lòng nêu lý do vắng mặt."})
+    attendee.present, attendee.absence_reason = present, "" if present else reason
+    return _save(attendee, user)
+
+
+@transaction.atomic
+def agenda_update(
+    *, item: AgendaItem, content: str, presenter: str = "", user: AbstractBaseUser | None = None
+) -> AgendaItem:
+    """Change an agenda item's content or presenter."""
+    _check_open(_lock(item.meeting))
+    content = clean(content)
+    if not content:
+        raise ValidationError({"content": "Vui lòng nhập nội dung."})
+    item.content, item.presenter = content, clean(presenter)
+    return _save(item, user)
+
+
+@transaction.atomic
+def section_update(*, section: Section, title: str, user: AbstractBaseUser | None = None) -> Section:
+    """Rename a heading of the conclusions."""
+    _check_open(_lock(section.meeting))
+    title = clean(title)
+    if not title:
+        raise ValidationError({"title": "Vui lòng nhập tiêu đề mục."})
+    section.title = title
+    return _save(section, user)
+
+
+@transaction.atomic
+def paragraph_update(
+    *,
+    paragraph: Paragraph,
+    text: str,
+    assigns: bool = False,
+    bodies: Iterable[Body] = (),
+    due_on: datetime.date | None = None,
+    user: AbstractBaseUser | None = None,
+    **_: object,
+) -> Paragraph:
+    """Change a paragraph's text, responsible bodies or deadline (same rules as `paragraph_add`)."""
+    current = _lock(paragraph.section.meeting)
+    _check_open(current)
+    text = clean(text)
+    bodies = list(dict.fromkeys(bodies))
+    errors = {}
+    if not text:
+        errors["text"] = "Vui lòng nhập nội dung đoạn kết luận."
+    if (assigns or due_on) and not bodies:
+        errors["bodies"] = "Nhiệm vụ được giao phải có ít nhất một cơ quan chịu trách nhiệm."
+    if any(b.council_id != current.council_id for b in bodies):
+        errors["bodies"] = "Cơ quan được giao không thuộc Hội đồng này."
+    if due_on is not None and due_on < current.held_on:
+        errors["due_on"] = f"Hạn thực hiện không thể trước ngày họp ({_date(current.held_on)})."
+    if errors:
+        raise ValidationError(errors)
+    paragraph.text, paragraph.due_on = text, due_on
+    _save(paragraph, user)
+    keep = {b.pk for b in bodies}
+    for assignment in paragraph.assignments.all():
+        if assignment.body_id not in keep:
+            assignment.delete()
+    have = set(paragraph.assignments.values_list("body_id", flat=True))
+    for body in bodies:
+        if body.pk not in have:
+            _save(Assignment(paragraph=paragraph, body=body), user)
+    return paragraph
+
+
 # The notice of conclusions ---------------------------------------------------------------------
 
 

@@ -26,6 +26,9 @@ urlpatterns = [
     path(
         "noi-dung/<int:pk>/van-ban/<int:document_pk>/bo/", views.agenda_document_unlink, name="agenda_document_unlink"
     ),
+    path("phan/<slug:part>/<int:pk>/sua/", views.part_edit, name="part_edit"),
+    path("phan/<slug:part>/<int:pk>/xoa/", views.part_delete, name="part_delete"),
+    path("phan/<slug:part>/<int:pk>/<slug:direction>/", views.part_move, name="part_move"),
     path("y-kien/", views.opinion_list, name="opinion_list"),
     path("y-kien/them/", views.opinion_create, name="opinion_create"),
     path("y-kien/<int:pk>/", views.opinion_detail, name="opinion_detail"),

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -20,7 +20,9 @@ from standing import selectors, services
 from standing.access import EDIT, OPINE, VIEW
 from standing.forms import (
     AgendaDocumentForm,
+    AgendaEditForm,
     AgendaForm,
+    AttendeeEditForm,
     AttendeeForm,
     ConferenceDocumentForm,
     ConferenceFilterForm,
@@ -30,15 +32,17 @@ from standing.forms import (
     MeetingForm,
     OpinionForm,
     OpinionRequestForm,
+    ParagraphEditForm,
     ParagraphForm,
     ProgrammeFilterForm,
     ProgrammeForm,
+    SectionEditForm,
     SectionForm,
     WorkItemForm,
     WorkItemLinkForm,
     YearForm,
 )
-from standing.models import AgendaItem, ConferenceTask, OpinionState, Paragraph, WorkItem
+from standing.models import AgendaItem, Attendee, ConferenceTask, OpinionState, Paragraph, Section, WorkItem
 
 PAGE_SIZE = 50
 
@@ -271,6 +275,103 @@ def tasks_assign(request: HttpRequest, pk: int) -> HttpResponse:
     return _meeting_action(
         request, pk, lambda m, u: services.tasks_assign(meeting=m, user=u), "Đã giao các nhiệm vụ.", ()
     )
+
+
+# Editing after creation: attendees, agenda items, sections, paragraphs (until the notice is issued) ----
+
+PARTS: dict[str, tuple[type, str, type, Callable, Callable]] = {
+    # slug: (model, path to the council, edit form, initial values, update service)
+    "thanh-phan": (
+        Attendee,
+        "meeting__council",
+        AttendeeEditForm,
+        lambda a: {"present": "1" if a.present else "0", "absence_reason": a.absence_reason},
+        lambda r, u, d: services.attendee_update(attendee=r, user=u, **d),
+    ),
+    "noi-dung": (
+        AgendaItem,
+        "meeting__council",
+        AgendaEditForm,
+        lambda i: {"content": i.content, "presenter": i.presenter},
+        lambda r, u, d: services.agenda_update(item=r, user=u, **d),
+    ),
+    "muc": (
+        Section,
+        "meeting__council",
+        SectionEditForm,
+        lambda s: {"title": s.title},
+        lambda r, u, d: services.section_update(section=r, user=u, **d),
+    ),
+    "doan": (
+        Paragraph,
+        "section__meeting__council",
+        ParagraphEditForm,
+        lambda p: {
+            "text": p.text,
+            "due_on": p.due_on,
+            "bodies": [a.body_id for a in p.assignments.all()],
+            "assigns": p.assignments.exists(),
+        },
+        lambda r, u, d: services.paragraph_update(paragraph=r, user=u, **d),
+    ),
+}
+
+
+def _part(request: HttpRequest, part: str, pk: int) -> tuple[object, object]:
+    council = require(request, EDIT)
+    if part not in PARTS:
+        raise Http404
+    model, path = PARTS[part][:2]
+    related = path.rsplit("__", 1)[0]
+    record = get_object_or_404(model.objects.select_related(related), **{path: council}, pk=pk)
+    return council, record
+
+
+def _meeting_pk(record: object) -> int:
+    return record.section.meeting_id if isinstance(record, Paragraph) else record.meeting_id
+
+
+@login_required
+def part_edit(request: HttpRequest, part: str, pk: int) -> HttpResponse:
+    council, record = _part(request, part, pk)
+    _, _, form_class, initial, update = PARTS[part]
+    form = form_class(request.POST or None, initial=initial(record), council=council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update(record, request.user, form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu thay đổi.")
+            return redirect("standing:meeting_detail", pk=_meeting_pk(record))
+    return _form_page(request, form, f"Sửa — {record}", "standing:meeting_list")
+
+
+@login_required
+@require_POST
+def part_move(request: HttpRequest, part: str, pk: int, direction: str) -> HttpResponse:
+    _, record = _part(request, part, pk)
+    if direction not in ("len", "xuong"):
+        raise Http404
+    try:
+        services.record_move(record=record, up=direction == "len", user=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("standing:meeting_detail", pk=_meeting_pk(record))
+
+
+@login_required
+@require_POST
+def part_delete(request: HttpRequest, part: str, pk: int) -> HttpResponse:
+    _, record = _part(request, part, pk)
+    meeting_pk = _meeting_pk(record)
+    try:
+        services.record_delete(record=record, user=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, "Đã xóa.")
+    return redirect("standing:meeting_detail", pk=meeting_pk)
 
 
 @login_required
