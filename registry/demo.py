@@ -28,6 +28,8 @@ from registry.units import bare_name, load_administrative_units
 
 D = datetime.date
 SEEDERS: list[Callable[[Council], None]] = []
+# Seeders that link to what the others made (a work programme pointing at sessions and rounds) run after them.
+LATE_SEEDERS: list[Callable[[Council], None]] = []
 DEMO_PASSWORD = "hdnd@2026"
 REFORM_DAY = D(2025, 7, 1)  # Luật 72/2025/QH15: district-level councils ceased on 01/07/2025.
 
@@ -271,6 +273,6 @@ def seed() -> tuple[Council, list[tuple[str, str]]]:
     """Load the demo; every step is idempotent, so a second run changes nothing."""
     load_administrative_units()
     town = demo_council() or _create_council()
-    for seeder in SEEDERS:
+    for seeder in [*SEEDERS, *LATE_SEEDERS]:
         seeder(town)
     return town, _ensure_users(town)

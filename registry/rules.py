@@ -238,6 +238,15 @@ RULES: tuple[Rule, ...] = (
         CALENDAR,
         "Luật Tố cáo 25/2018/QH14",
     ),
+    # Standing committee.
+    Rule(
+        "conclusion_task_days",
+        "Thường trực",
+        "Hạn thực hiện nhiệm vụ theo thông báo kết luận khi không ghi hạn",
+        30,
+        CALENDAR,
+        "Quy chế làm việc của Thường trực HĐND (pháp luật không quy định)",
+    ),
     # Follow-up.
     Rule(
         "reminder_days_before_due",

@@ -12,9 +12,9 @@ class StandingConfig(AppConfig):
         from followup.kinds import register_kind
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
-        from registry.demo import SEEDERS
+        from registry.demo import LATE_SEEDERS, SEEDERS
         from standing.access import ROLE_PERMISSIONS, VIEW
-        from standing.demo import seed
+        from standing.demo import seed, seed_programmes
         from standing.models import Conference, Meeting, OpinionRequest
         from standing.services import CONCLUSION_TASK, WRITTEN_OPINION_REQUEST, conference_tasks_assign, tasks_assign
 
@@ -51,3 +51,6 @@ class StandingConfig(AppConfig):
             NAVIGATION.append(entry)
         if seed not in SEEDERS:
             SEEDERS.append(seed)
+        # The programmes link to sessions and supervision rounds, whose apps seed after this one.
+        if seed_programmes not in LATE_SEEDERS:
+            LATE_SEEDERS.append(seed_programmes)

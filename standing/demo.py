@@ -369,8 +369,3 @@ def seed(council: Council) -> None:
         _seed_2024(council, bodies, people)
     if not Conference.objects.filter(council=council).exists():
         _seed_conferences(council)
-    # The programmes link to sessions and supervision rounds, whose apps seed after this one: run last.
-    from registry.demo import SEEDERS
-
-    if seed_programmes not in SEEDERS:
-        SEEDERS.append(seed_programmes)

@@ -47,7 +47,6 @@ CONCLUSION_TASK = "conclusion_task"
 WRITTEN_OPINION_REQUEST = "written_opinion_request"
 # A task whose conclusion gives no deadline is followed up this many days after the notice. No law fixes it;
 # the office may give a deadline per paragraph. (A per-council rule "conclusion_task_days" is requested.)
-DEFAULT_TASK_DAYS = 30
 # What the generated text leaves for the office to complete: "[[địa điểm họp]]". Issuing refuses it.
 PLACEHOLDER = re.compile(r"\[\[(.*?)\]\]")
 LETTERS = "abcdefghiklmnopqrstuvxy"  # Vietnamese sub-items skip j and w: a), b), … i), k), …
@@ -595,7 +594,7 @@ def tasks_assign(*, meeting: Meeting, user: AbstractBaseUser | None = None) -> l
     assignments = Assignment.objects.filter(paragraph__section__meeting=current, obligation__isnull=True)
     for assignment in assignments.select_related("paragraph", "body"):
         paragraph = assignment.paragraph
-        due = {"due_on": paragraph.due_on} if paragraph.due_on else {"days": DEFAULT_TASK_DAYS}
+        due = {"due_on": paragraph.due_on} if paragraph.due_on else {"rule": "conclusion_task_days"}
         assignment.obligation = followup.obligation_create(
             council=current.council,
             owner=assignment.body,
@@ -1206,7 +1205,7 @@ def conference_tasks_assign(*, conference: Conference, user: AbstractBaseUser | 
         raise ValidationError("Chỉ giao nhiệm vụ khi văn bản của hội nghị đã ban hành.")
     created = []
     for task in current.tasks.filter(obligation__isnull=True).select_related("body"):
-        due = {"due_on": task.due_on} if task.due_on else {"days": DEFAULT_TASK_DAYS}
+        due = {"due_on": task.due_on} if task.due_on else {"rule": "conclusion_task_days"}
         task.obligation = followup.obligation_create(
             council=current.council,
             owner=task.body,
