@@ -10,9 +10,9 @@ from ninja import Query, Router
 from ninja.pagination import PageNumberPagination, paginate
 
 from registry import selectors, services
-from registry.access import EDIT_REGISTRY, EDIT_SETTINGS, VIEW_REGISTRY, council_for_api, councils_for
+from registry.access import EDIT_REGISTRY, EDIT_SETTINGS, MANAGE_USERS, VIEW_REGISTRY, council_for_api, councils_for
 from registry.calendar import MissingSetting, deadline
-from registry.models import Body, CalendarDay, Council, Delegate, LegalSetting, Membership, Person, Term
+from registry.models import Body, CalendarDay, Council, Delegate, LegalSetting, Membership, Person, RoleGrant, Term
 from registry.rules import RULES, RULES_BY_KEY
 from registry.schemas import (
     BodyIn,
@@ -27,6 +27,8 @@ from registry.schemas import (
     DelegateIn,
     DelegateOut,
     DelegateStatusIn,
+    GrantIn,
+    GrantOut,
     MembershipEndIn,
     MembershipIn,
     MembershipOut,
@@ -236,3 +238,28 @@ def deadline_compute(
         raise ValidationError({"rule": str(exc)}) from exc
     row = next(r for r in _setting_rows(council) if r["key"] == rule)
     return {"start": start, "deadline": due, "days": row["value"], "unit": row["unit"]}
+
+
+@router.get("/councils/{council_id}/users", response=list[GrantOut], url_name="grant_list")
+@paginate(PageNumberPagination, page_size=50)
+def grant_list(request: HttpRequest, council_id: int) -> QuerySet[RoleGrant]:
+    """Who holds which role in the council (system administrators only)."""
+    council = council_for_api(request.user, council_id, MANAGE_USERS)
+    return RoleGrant.objects.filter(council=council).select_related("user").order_by("user__username", "role")
+
+
+@router.post("/councils/{council_id}/users", response={201: GrantOut}, url_name="grant_create")
+def grant_create(request: HttpRequest, council_id: int, payload: GrantIn) -> tuple[int, RoleGrant]:
+    council = council_for_api(request.user, council_id, MANAGE_USERS)
+    data = payload.dict()
+    body = _body(council, data.pop("body_id"))
+    person_id = data.pop("person_id")
+    person = get_object_or_404(Person, council=council, pk=person_id) if person_id else None
+    return 201, services.user_grant(council=council, body=body, person=person, **data)
+
+
+@router.delete("/councils/{council_id}/users/{grant_id}", response={204: None}, url_name="grant_delete")
+def grant_delete(request: HttpRequest, council_id: int, grant_id: int) -> tuple[int, None]:
+    council = council_for_api(request.user, council_id, MANAGE_USERS)
+    services.role_revoke(grant=get_object_or_404(RoleGrant, council=council, pk=grant_id))
+    return 204, None

@@ -10,6 +10,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
     ("Cơ quan, tổ chức", "registry:body_list", "registry.view"),
     ("Hội đồng", "registry:council_list", "registry.view"),
     ("Cài đặt", "registry:settings", "registry.view"),
+    ("Người dùng", "registry:user_list", "users.manage"),
 ]
 
 

@@ -10,6 +10,7 @@ from registry.models import (
     Gender,
     Membership,
     Person,
+    Role,
     Term,
 )
 from registry.rules import UNIT_LABELS
@@ -127,6 +128,30 @@ class CalendarDayForm(ModelForm):
 
     def _post_clean(self) -> None:
         pass
+
+
+class UserGrantForm(Form):
+    username = forms.CharField(label="Tên đăng nhập", max_length=150)
+    full_name = forms.CharField(label="Họ và tên", max_length=150, required=False)
+    email = forms.EmailField(label="Thư điện tử", required=False)
+    password = forms.CharField(
+        label="Mật khẩu ban đầu",
+        widget=forms.PasswordInput,
+        required=False,
+        help_text="Chỉ cần khi tạo tài khoản mới; người dùng nên đổi mật khẩu sau lần đăng nhập đầu.",
+    )
+    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    body = forms.ModelChoiceField(
+        label="Cơ quan (người dùng cơ quan, thành viên Ban)", queryset=Body.objects.none(), required=False
+    )
+    person = forms.ModelChoiceField(
+        label="Cá nhân (đại biểu, thành viên Thường trực)", queryset=Person.objects.none(), required=False
+    )
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(council=council)
+        self.fields["person"].queryset = Person.objects.filter(council=council)
 
 
 class TokenForm(Form):

@@ -179,3 +179,21 @@ class DeadlineOut(Schema):
     deadline: datetime.date
     days: int
     unit: str
+
+
+class GrantOut(Schema):
+    id: int
+    username: str = Field(..., alias="user.username")
+    role: str
+    body_id: int | None
+    person_id: int | None
+
+
+class GrantIn(CleanSchema):
+    username: str = Field(..., min_length=1, max_length=150)
+    role: str
+    full_name: str = ""
+    email: str = ""
+    password: str = ""
+    body_id: int | None = None
+    person_id: int | None = None

@@ -368,6 +368,56 @@ def role_grant(
 
 
 @transaction.atomic
+def user_grant(
+    *,
+    council: Council,
+    username: str,
+    role: str,
+    full_name: str = "",
+    email: str = "",
+    password: str = "",
+    body: Body | None = None,
+    person: Person | None = None,
+) -> RoleGrant:
+    """Give a role in the council to a user, creating the account first when the name is new.
+
+    A new account needs a password that passes the password validators; an existing one keeps its own.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.password_validation import validate_password
+
+    username = clean(username)
+    if not username:
+        raise ValidationError({"username": "Vui lòng nhập tên đăng nhập."})
+    if role not in Role.values:
+        raise ValidationError({"role": "Vai trò không hợp lệ."})
+    if person is not None and person.council_id != council.pk:
+        raise ValidationError({"person": "Cá nhân không thuộc Hội đồng này."})
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=username).first()
+    if user is None:
+        if not password:
+            raise ValidationError({"password": "Tài khoản mới cần mật khẩu ban đầu."})
+        user = user_model(username=username, first_name=clean(full_name), email=clean(email))
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            raise ValidationError({"password": exc.messages}) from exc
+        user.set_password(password)
+        user.full_clean()
+        user.save()
+    if RoleGrant.objects.filter(user=user, council=council, role=role).exists():
+        raise ValidationError({"role": "Người dùng đã có vai trò này trong Hội đồng."})
+    return role_grant(user=user, council=council, role=role, body=body, person=person)
+
+
+@transaction.atomic
+def role_revoke(*, grant: RoleGrant) -> None:
+    """Take a role back; the account stays (it may hold roles elsewhere) and its history is kept."""
+    grant.delete()
+
+
+@transaction.atomic
 def token_create(*, user: AbstractBaseUser, name: str) -> tuple[ApiToken, str]:
     """Create an API token; the key is returned once and only its hash is kept."""
     name = clean(name)

@@ -25,6 +25,9 @@ urlpatterns = [
     path("cai-dat/", views.settings_page, name="settings"),
     path("cai-dat/<str:key>/", views.setting_edit, name="setting_edit"),
     path("lich/them/", views.calendar_day_add, name="calendar_day_add"),
+    path("nguoi-dung/", views.user_list, name="user_list"),
+    path("nguoi-dung/them/", views.user_grant, name="user_grant"),
+    path("nguoi-dung/vai-tro/<int:pk>/thu-hoi/", views.role_revoke, name="role_revoke"),
     path("tai-khoan/", views.account, name="account"),
     path("tai-khoan/ma-truy-cap/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
 ]

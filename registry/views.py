@@ -9,7 +9,15 @@ from django.views.decorators.http import require_POST
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_form
 from registry import selectors, services
-from registry.access import EDIT_REGISTRY, EDIT_SETTINGS, VIEW_REGISTRY, councils_for, has_perm, require
+from registry.access import (
+    EDIT_REGISTRY,
+    EDIT_SETTINGS,
+    MANAGE_USERS,
+    VIEW_REGISTRY,
+    councils_for,
+    has_perm,
+    require,
+)
 from registry.calendar import rule_value
 from registry.forms import (
     BodyForm,
@@ -23,9 +31,10 @@ from registry.forms import (
     SettingForm,
     TermForm,
     TokenForm,
+    UserGrantForm,
 )
 from registry.middleware import SESSION_KEY
-from registry.models import Body, BodyKind, CalendarDay, CouncilLevel, LegalSetting, Membership
+from registry.models import Body, BodyKind, CalendarDay, CouncilLevel, LegalSetting, Membership, Role, RoleGrant
 from registry.rules import RULES, RULES_BY_KEY, UNIT_LABELS
 
 PAGE_SIZE = 50
@@ -344,6 +353,43 @@ def calendar_day_add(request: HttpRequest) -> HttpResponse:
     if done is not NOT_DONE:
         return redirect("registry:settings")
     return render(request, "registry/form.html", {"form": form, "title": "Thêm ngày nghỉ hoặc ngày làm bù"})
+
+
+# Users and roles of the council ------------------------------------------------------------------
+
+
+@login_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    council = require(request, MANAGE_USERS)
+    grants = (
+        RoleGrant.objects.filter(council=council)
+        .select_related("user", "body", "person")
+        .order_by("user__username", "role")
+    )
+    return render(request, "registry/user_list.html", {"page": _page(request, grants)})
+
+
+@login_required
+def user_grant(request: HttpRequest) -> HttpResponse:
+    council = require(request, MANAGE_USERS)
+    form = UserGrantForm(request.POST or None, council=council)
+    grant = run_form(request, form, lambda d: services.user_grant(council=council, **d), "Đã phân quyền.")
+    if grant is not NOT_DONE:
+        return redirect("registry:user_list")
+    return render(request, "registry/form.html", {"form": form, "title": "Thêm người dùng, phân quyền"})
+
+
+@login_required
+@require_POST
+def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, MANAGE_USERS)
+    grant = get_object_or_404(RoleGrant.objects.select_related("user"), council=council, pk=pk)
+    if grant.user_id == request.user.pk and grant.role == Role.ADMIN:
+        messages.error(request, "Không thể tự thu hồi vai trò quản trị của chính mình.")
+    else:
+        services.role_revoke(grant=grant)
+        messages.success(request, f"Đã thu hồi vai trò {grant.get_role_display()} của {grant.user.username}.")
+    return redirect("registry:user_list")
 
 
 # The user's own page ---------------------------------------------------------------------------
