@@ -12,12 +12,13 @@ from registry.access import council_for_api
 from registry.models import Body, Council, Delegate
 from supervision import selectors, services
 from supervision.access import EDIT, VIEW
-from supervision.models import Programme, ProgrammeItem, Round
+from supervision.models import Programme, ProgrammeItem, Review, Round
 from supervision.schemas import (
     BodyReportOut,
     BodyReportsIn,
     ConsiderIn,
     CountsOut,
+    DocumentRefOut,
     ItemIn,
     ItemOut,
     MemberIn,
@@ -25,12 +26,18 @@ from supervision.schemas import (
     ProgrammeDetailOut,
     ProgrammeIn,
     ProgrammeOut,
+    ProgrammePatchIn,
+    PublishIn,
     RecommendationIn,
     RecommendationOut,
     RecommendationReportOut,
     ReportIn,
+    ReviewCreateIn,
+    ReviewOut,
+    ReviewRecordIn,
     RoundIn,
     RoundOut,
+    RoundPatchIn,
     SessionIn,
     SessionOut,
 )
@@ -86,6 +93,57 @@ def round_create(request: HttpRequest, council_id: int, payload: RoundIn) -> Sta
 @router.get(f"{BASE}/rounds/{{round_id}}", response=RoundOut, url_name="supervision_round_detail")
 def round_detail(request: HttpRequest, council_id: int, round_id: int) -> Round:
     return _round(request, council_id, round_id, VIEW)
+
+
+# Fields that cannot be emptied through PATCH (the model requires them).
+_REQUIRED = {"kind", "body_id", "subject", "set_up_on", "title"}
+
+
+def _no_nulls(data: dict) -> None:
+    emptied = sorted(name for name in _REQUIRED & set(data) if data[name] is None)
+    if emptied:
+        raise ValidationError({name: "Trường này không được để trống." for name in emptied})
+
+
+@router.patch(f"{BASE}/rounds/{{round_id}}", response=RoundOut, url_name="supervision_round_update")
+def round_update(request: HttpRequest, council_id: int, round_id: int, payload: RoundPatchIn) -> Round:
+    round = _round(request, council_id, round_id, EDIT)
+    council = round.council
+    data = payload.dict(exclude_unset=True)
+    _no_nulls(data)
+    if "supervised_ids" in data:
+        ids = set(data.pop("supervised_ids") or [])
+        data["supervised"] = list(Body.objects.filter(council=council, pk__in=ids))
+        if len(data["supervised"]) != len(ids):
+            raise ValidationError({"supervised_ids": "Có cơ quan chịu sự giám sát không thuộc Hội đồng này."})
+    if "body_id" in data:
+        data["body"] = _body(council, data.pop("body_id"), "body_id")
+    if "decision_id" in data:
+        data["decision"] = _document(council, data.pop("decision_id"), "decision_id")
+    if "item_id" in data:
+        pk = data.pop("item_id")
+        data["item"] = None
+        if pk is not None:
+            data["item"] = ProgrammeItem.objects.filter(programme__council=council, pk=pk).first()
+            if data["item"] is None:
+                raise ValidationError({"item_id": "Nội dung chương trình không thuộc Hội đồng này."})
+    services.round_update(round=round, user=request.user, **data)
+    return selectors.round_get(council=council, pk=round.pk)
+
+
+@router.post(f"{BASE}/rounds/{{round_id}}/publish", response=RoundOut, url_name="supervision_round_publish")
+def round_publish(request: HttpRequest, council_id: int, round_id: int, payload: PublishIn) -> Round:
+    round = _round(request, council_id, round_id, EDIT)
+    services.round_publish(round=round, published=payload.published, user=request.user)
+    return selectors.round_get(council=round.council, pk=round.pk)
+
+
+@router.post(
+    f"{BASE}/rounds/{{round_id}}/decision", response={201: DocumentRefOut}, url_name="supervision_decision_generate"
+)
+def decision_generate(request: HttpRequest, council_id: int, round_id: int) -> Status:
+    round = _round(request, council_id, round_id, EDIT)
+    return Status(201, services.decision_generate(round=round, user=request.user))
 
 
 @router.post(f"{BASE}/rounds/{{round_id}}/members", response={201: MemberOut}, url_name="supervision_member_add")
@@ -170,6 +228,18 @@ def recommendation_report(request: HttpRequest, council_id: int, year: int) -> d
     }
 
 
+@router.post(
+    f"{BASE}/recommendations/document",
+    response={201: DocumentRefOut},
+    url_name="supervision_recommendation_report_document",
+)
+def recommendation_report_document(request: HttpRequest, council_id: int, year: int) -> Status:
+    council = council_for_api(request.user, council_id, EDIT)
+    if not 1990 <= year <= 2100:
+        raise ValidationError({"year": "Năm không hợp lệ."})
+    return Status(201, services.recommendation_report_document(council=council, year=year, user=request.user))
+
+
 @router.get(f"{BASE}/counts", response=CountsOut, url_name="supervision_counts")
 def counts(request: HttpRequest, council_id: int, year: int) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
@@ -226,3 +296,53 @@ def item_add(request: HttpRequest, council_id: int, programme_id: int, payload: 
     data["body"] = _body(council, data.pop("body_id"), "body_id")
     item = services.item_add(programme=programme, user=request.user, **data)
     return Status(201, ProgrammeItem.objects.prefetch_related("rounds").get(pk=item.pk))
+
+
+def _programme(request: HttpRequest, council_id: int, programme_id: int, perm: str) -> Programme:
+    council = council_for_api(request.user, council_id, perm)
+    return selectors.programme_get(council=council, pk=programme_id)
+
+
+@router.patch(f"{BASE}/programmes/{{programme_id}}", response=ProgrammeOut, url_name="supervision_programme_update")
+def programme_update(request: HttpRequest, council_id: int, programme_id: int, payload: ProgrammePatchIn) -> Programme:
+    programme = _programme(request, council_id, programme_id, EDIT)
+    data = payload.dict(exclude_unset=True)
+    _no_nulls(data)
+    if "resolution_id" in data:
+        data["resolution"] = _document(programme.council, data.pop("resolution_id"), "resolution_id")
+    return services.programme_update(programme=programme, user=request.user, **data)
+
+
+@router.post(
+    f"{BASE}/programmes/{{programme_id}}/publish", response=ProgrammeOut, url_name="supervision_programme_publish"
+)
+def programme_publish(request: HttpRequest, council_id: int, programme_id: int, payload: PublishIn) -> Programme:
+    programme = _programme(request, council_id, programme_id, EDIT)
+    return services.programme_publish(programme=programme, published=payload.published, user=request.user)
+
+
+# Regular supervision (Luật 87/2015/QH13, Điều 79) -----------------------------------------------
+
+
+@router.get(f"{BASE}/reviews", response=list[ReviewOut], url_name="supervision_review_list")
+@paginate(PageNumberPagination, page_size=50)
+def review_list(request: HttpRequest, council_id: int, outcome: str = "") -> QuerySet[Review]:
+    council = council_for_api(request.user, council_id, VIEW)
+    return selectors.review_list(council=council, outcome=outcome)
+
+
+@router.post(f"{BASE}/reviews", response={201: ReviewOut}, url_name="supervision_review_create")
+def review_create(request: HttpRequest, council_id: int, payload: ReviewCreateIn) -> Status:
+    council = council_for_api(request.user, council_id, EDIT)
+    document = _document(council, payload.document_id, "document_id")
+    review = services.review_create(document=document, user=request.user)
+    return Status(201, selectors.review_get(council=council, pk=review.pk))
+
+
+@router.post(f"{BASE}/reviews/{{review_id}}/outcome", response=ReviewOut, url_name="supervision_review_record")
+def review_record(request: HttpRequest, council_id: int, review_id: int, payload: ReviewRecordIn) -> Review:
+    """Record the outcome; "trai_phap_luat" asks the issuer to fix the document within 30 days (an obligation)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    review = selectors.review_get(council=council, pk=review_id)
+    services.review_record(review=review, user=request.user, **payload.dict())
+    return selectors.review_get(council=council, pk=review.pk)

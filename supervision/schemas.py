@@ -228,3 +228,80 @@ class ProgrammeDetailOut(ProgrammeOut):
     @staticmethod
     def resolve_items(obj: object) -> list:
         return list(obj.items.all())
+
+
+class RoundPatchIn(CleanSchema):
+    """Only the fields sent are changed (services.ROUND_FIELDS and the supervised bodies)."""
+
+    kind: str | None = None
+    body_id: int | None = None
+    subject: str | None = Field(None, min_length=1, max_length=500)
+    supervised_ids: list[int] | None = Field(None, min_length=1)
+    supervised_label: str | None = Field(None, max_length=300)
+    item_id: int | None = None
+    set_up_on: datetime.date | None = None
+    decision_id: int | None = None
+    plan: str | None = None
+    starts_on: datetime.date | None = None
+    ends_on: datetime.date | None = None
+    content_sent_on: datetime.date | None = None
+    schedule_sent_on: datetime.date | None = None
+
+
+class ProgrammePatchIn(CleanSchema):
+    """Only the fields sent are changed (services.PROGRAMME_FIELDS)."""
+
+    title: str | None = Field(None, min_length=1, max_length=300)
+    session_on: datetime.date | None = None
+    results_session_on: datetime.date | None = None
+    draft_sent_on: datetime.date | None = None
+    adopted_on: datetime.date | None = None
+    resolution_id: int | None = None
+    results_reported_on: datetime.date | None = None
+
+
+class PublishIn(Schema):
+    published: bool
+
+
+class DocumentRefOut(Schema):
+    """A document generated in the register; its DOCX is downloaded from the documents routes."""
+
+    id: int
+    doc_type: str
+    subject: str
+    state: str
+
+
+class ReviewCreateIn(Schema):
+    document_id: int
+
+
+class ReviewRecordIn(CleanSchema):
+    outcome: str
+    reviewed_on: datetime.date
+    notes: str = ""
+
+
+class ReviewOut(Schema):
+    id: int
+    document_id: int
+    document_subject: str
+    issuer_body_id: int | None
+    outcome: str
+    notes: str
+    reviewed_on: datetime.date | None
+    obligation_id: int | None
+    reply_due_on: datetime.date | None
+
+    @staticmethod
+    def resolve_document_subject(obj: object) -> str:
+        return obj.document.subject
+
+    @staticmethod
+    def resolve_issuer_body_id(obj: object) -> int | None:
+        return obj.document.sender_body_id
+
+    @staticmethod
+    def resolve_reply_due_on(obj: object) -> datetime.date | None:
+        return obj.obligation.due_on if obj.obligation_id else None
