@@ -281,3 +281,40 @@ def test_dashboard_warns_of_milestones(setup, as_user) -> None:
     assert "Đợt giám sát có mốc sắp đến hạn, quá hạn" not in as_user("agency").get("/").content.decode()
     listed = as_user("office").get(reverse("supervision:round_list") + "?canh_bao=on").content.decode()
     assert round.subject in listed
+
+
+def test_regular_review_through_the_screens(setup, as_user) -> None:
+    """Register an incoming decision for review, find it unlawful: the issuer owes a reply in 30 days (Điều 79)."""
+    from supervision.models import Review
+
+    client = as_user("office")
+    document = incoming_create(
+        council=setup.council,
+        doc_type=DocType.QUYET_DINH,
+        subject="Quyết định về mức thu phí chợ",
+        received_on=D(2024, 4, 1),
+        sender_body=setup.quang,
+    )
+    form = client.get(reverse("supervision:review_create")).content.decode()
+    assert "Quyết định về mức thu phí chợ" in form  # offered: incoming, not yet in the register
+    response = client.post(reverse("supervision:review_create"), {"document": document.pk})
+    assert response.status_code == 302 and response["Location"] == reverse("supervision:review_list")
+    review = Review.objects.get(document=document)
+    assert review.outcome == "chua_xem_xet"
+    assert "Quyết định về mức thu phí chợ" not in client.get(reverse("supervision:review_create")).content.decode()
+    response = client.post(
+        reverse("supervision:review_record", args=[review.pk]),
+        {"outcome": "trai_phap_luat", "reviewed_on": "10/04/2024", "notes": "Mức thu vượt khung quy định."},
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("supervision:review_list")
+    review.refresh_from_db()
+    assert review.outcome == "trai_phap_luat" and review.reviewed_on == D(2024, 4, 10)
+    assert review.obligation.owner == setup.quang and review.obligation.due_on == D(2024, 5, 10)
+    assert review.history.count() == 2
+    html = client.get(reverse("supervision:review_list") + "?ket_qua=trai_phap_luat").content.decode()
+    assert "Mức thu vượt khung quy định." in html and "hạn 10/05/2024" in html
+    assert reverse("followup:obligation_detail", args=[review.obligation.pk]) in html
+    assert reverse("supervision:review_record", args=[review.pk]) not in html  # the request is sent once
+    # the issuer's obligation is on the follow-up screen of the office
+    listed = client.get(reverse("followup:obligation_detail", args=[review.obligation.pk]))
+    assert listed.status_code == 200 and "Mức thu vượt khung quy định." in listed.content.decode()
