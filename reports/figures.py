@@ -322,6 +322,25 @@ class DelegateActivity:
     supervisions: int = 0
 
 
+GROUP_REPORT = "group_report"
+
+
+def group_reports(*, council: Council, on: datetime.date) -> dict[int, tuple[int, int]]:
+    """Per delegate group: (reports owed, reports sent late or still overdue on `on`), from the follow-up
+    engine — seed 000: "có Tổ đại biểu có lúc gửi báo cáo còn chậm". One query."""
+    from django.db.models import F
+
+    from followup.models import OPEN_STATES, Obligation
+
+    late = Q(reported_on__gt=F("due_on")) | Q(state__in=OPEN_STATES, due_on__lt=on)
+    rows = (
+        Obligation.objects.filter(council=council, kind=GROUP_REPORT)
+        .values("owner")
+        .annotate(total=Count("pk"), late=Count("pk", filter=late))
+    )
+    return {r["owner"]: (r["total"], r["late"]) for r in rows}
+
+
 def delegate_activity(*, council: Council, term_id: int | None = None) -> list[DelegateActivity]:
     """Per delegate of a term: sitting days present and missed, speeches, questions asked, voter contacts
     and supervision rounds joined. Six queries whatever the number of delegates."""

@@ -208,9 +208,12 @@ def figure_detail(request: HttpRequest, year: int, key: str) -> HttpResponse:
 def delegate_activity(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     rows = figures_mod.delegate_activity(council=council)
+    reports = figures_mod.group_reports(council=council, on=datetime.date.today())
     groups: dict[str, dict] = {}
     for row in rows:
-        name = row.delegate.group.name if row.delegate.group else "Chưa phân Tổ"
+        group = row.delegate.group
+        name = group.name if group else "Chưa phân Tổ"
+        owed, late = reports.get(group.pk, (0, 0)) if group else (0, 0)
         g = groups.setdefault(
             name,
             {
@@ -222,6 +225,8 @@ def delegate_activity(request: HttpRequest) -> HttpResponse:
                 "contacts": 0,
                 "supervisions": 0,
                 "silent": 0,
+                "reports": owed,
+                "late_reports": late,
             },
         )
         g["delegates"] += 1

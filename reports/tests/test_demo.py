@@ -1,5 +1,7 @@
 """The demo year 2024 reproduces seed 000's figures (the smoke test that loads the demo data)."""
 
+import datetime
+
 import pytest
 
 from registry.demo import demo_council, seed
@@ -20,5 +22,9 @@ def test_demo_2024_gives_the_figures_of_seed_000() -> None:
     assert (figures["petitions_mid_tinh"].value, figures["petitions_mid_own"].value) == (10, 34)
     assert (figures["petitions_end_tinh"].value, figures["petitions_end_own"].value) == (15, 33)
     assert figures["late_sentence"].value == "chỉ còn nội dung tại kỳ họp thứ 21 chuẩn bị chậm"
+    # The delegate groups' reports on their voter contacts: ten owed, two sent late.
+    reports = figures_mod.group_reports(council=demo_council(), on=datetime.date(2025, 1, 1))
+    assert sum(owed for owed, _ in reports.values()) == 10
+    assert sum(late for _, late in reports.values()) == 2
     seed()  # idempotent
     assert figures_mod.compute(council=demo_council(), year=2024)["resolutions"].value == 29
