@@ -307,6 +307,38 @@ class Recommendation(models.Model):
         return self.text[:120]
 
 
+class MilestoneKey(models.TextChoices):
+    CONTENT = "content", "Gửi nội dung, đề cương báo cáo cho đối tượng giám sát"
+    SCHEDULE = "schedule", "Gửi kế hoạch, thành phần đoàn"
+    REPORT = "report", "Báo cáo kết quả giám sát"
+    CONSIDER = "consider", "Thường trực HĐND xem xét báo cáo"
+
+
+class MilestoneObligation(models.Model):
+    """A round's pending legal milestone followed as an obligation, so reminders and the overdue list show it.
+
+    A milestone whose due date moves gets a new obligation (the old one extended or cancelled): the rows of one
+    key are its history, the last one is current.
+    """
+
+    round = models.ForeignKey(
+        Round, verbose_name="đợt giám sát", on_delete=models.CASCADE, related_name="milestone_obligations"
+    )
+    key = models.CharField("mốc", max_length=10, choices=MilestoneKey.choices)
+    obligation = models.OneToOneField(
+        Obligation, verbose_name="theo dõi", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "mốc thời hạn được theo dõi"
+        verbose_name_plural = "mốc thời hạn được theo dõi"
+        ordering = ["round", "key", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()} — {self.round}"
+
+
 class ReviewOutcome(models.TextChoices):
     PENDING = "chua_xem_xet", "Chưa xem xét"
     LAWFUL = "phu_hop", "Phù hợp, không có dấu hiệu trái pháp luật"

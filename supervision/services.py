@@ -16,6 +16,7 @@ from django.db import IntegrityError, models, transaction
 from documents import services as documents
 from documents.models import Authority, Direction, DocType, Document
 from followup import services as followup
+from followup.models import CLOSED_STATES, OPEN_STATES, Obligation, State
 from hdnd.text import clean, clean_multiline, fold
 from registry.calendar import MissingSetting, deadline
 from registry.models import Body, BodyKind, Council, Delegate, MemberRole
@@ -23,6 +24,8 @@ from registry.selectors import holders_on, standing_committee
 from supervision.models import (
     CONDUCTING_KINDS,
     BodyReport,
+    MilestoneKey,
+    MilestoneObligation,
     Programme,
     ProgrammeItem,
     ProgrammeKind,
@@ -38,6 +41,7 @@ from supervision.models import (
 RECOMMENDATION = "supervision_recommendation"
 BODY_REPORT = "supervision_body_report"
 UNLAWFUL_DOCUMENT = "unlawful_document_request"
+MILESTONE = "supervision_milestone"
 
 ROUND_FIELDS = {
     "kind",
@@ -155,6 +159,82 @@ def _check_round(round: Round, supervised: list[Body] | None) -> None:
         raise ValidationError(errors)
 
 
+def _milestone_owner(round: Round, key: str) -> Body:
+    """The conducting body owes its milestones; the standing committee owes the consideration (Điều 71)."""
+    if key == MilestoneKey.CONSIDER:
+        return standing_committee(round.council) or round.body
+    return round.body
+
+
+def _milestone_close(obligation: Obligation, done_on: datetime.date, user: AbstractBaseUser | None) -> None:
+    if obligation.state in OPEN_STATES:
+        followup.obligation_report(
+            obligation=obligation, user=user, text="Đã thực hiện (ghi tại đợt giám sát).", done=True, on=done_on
+        )
+    followup.obligation_accept(obligation=obligation, user=user, text="Đã ghi ngày thực hiện tại đợt giám sát.")
+
+
+def milestones_follow(*, round: Round, user: AbstractBaseUser | None = None) -> list[MilestoneObligation]:
+    """Follow each pending legal milestone of the round (content, schedule, report, consideration) as a
+    "supervision_milestone" obligation due on the stored due date, so the follow-up reminders and overdue list
+    include it; close it (accepted) when the milestone is recorded. Idempotent: called after every write of a
+    round, it creates nothing while nothing changed. A moved due date extends the obligation (later) or
+    replaces it (earlier); a due date that can no longer be computed cancels it. Returns the rows created."""
+    from supervision.selectors import milestones
+
+    round = Round.objects.select_related("council", "body").get(pk=round.pk)  # the stored dates, not a stale copy
+    current: dict[str, MilestoneObligation] = {}
+    for link in round.milestone_obligations.select_related("obligation").order_by("pk"):
+        current[link.key] = link
+    created = []
+    for milestone in milestones(round):
+        link = current.get(milestone.key)
+        obligation = link.obligation if link else None
+        is_open = obligation is not None and obligation.state not in CLOSED_STATES
+        due, done = milestone.due_on, milestone.done_on
+        if done is not None:
+            if is_open:
+                _milestone_close(obligation, done, user)
+            continue
+        if due is None:
+            if is_open:
+                followup.obligation_cancel(
+                    obligation=obligation, user=user, reason="Chưa đủ dữ liệu để tính hạn của mốc này."
+                )
+            continue
+        if obligation is not None and obligation.due_on == due and obligation.state != State.CANCELLED:
+            continue  # followed already (or accepted by the office at this due date: not reopened)
+        if is_open and obligation.state in OPEN_STATES and due > obligation.due_on:
+            followup.obligation_extend(
+                obligation=obligation, user=user, due_on=due, reason="Hạn tính lại theo ngày mới của đợt giám sát."
+            )
+            continue
+        if is_open:
+            followup.obligation_cancel(
+                obligation=obligation, user=user, reason="Hạn tính lại theo ngày mới của đợt giám sát."
+            )
+        start = {
+            MilestoneKey.CONTENT: round.set_up_on,
+            MilestoneKey.SCHEDULE: round.set_up_on,
+            MilestoneKey.REPORT: round.ends_on,
+            MilestoneKey.CONSIDER: round.report_on,
+        }[milestone.key]
+        obligation = followup.obligation_create(
+            council=round.council,
+            owner=_milestone_owner(round, milestone.key),
+            title=f"{milestone.label}: {round}"[:500],
+            description=milestone.citation,
+            kind=MILESTONE,
+            # "at least 10 days before the visit" may fall before the set-up: the source date cannot be later.
+            source_date=min(start or due, due),
+            source=round,
+            due_on=due,
+            user=user,
+        )
+        created.append(_save(MilestoneObligation(round=round, key=milestone.key, obligation=obligation), user))
+    return created
+
+
 def _lock(round: Round) -> Round:
     return Round.objects.select_for_update(of=("self",)).select_related("council", "body").get(pk=round.pk)
 
@@ -207,6 +287,7 @@ def round_create(
     _compute_deadlines(round)
     _save(round, user)
     round.supervised.set(supervised)
+    milestones_follow(round=round, user=user)
     return round
 
 
@@ -228,6 +309,7 @@ def round_update(
     _save(current, user)
     if supervised is not None:
         current.supervised.set(supervised)
+    milestones_follow(round=current, user=user)
     return current
 
 
@@ -273,6 +355,7 @@ def session_add(
     )
     _compute_deadlines(current)
     _save(current, user)
+    milestones_follow(round=current, user=user)
     return session
 
 
@@ -304,6 +387,7 @@ def body_reports_request(
     if current.content_sent_on is None:
         current.content_sent_on = sent_on
         _save(current, user)
+        milestones_follow(round=current, user=user)
     return created
 
 
@@ -342,7 +426,9 @@ def report_record(
         current.report = document
     current.report_on = report_on
     _compute_deadlines(current)
-    return _save(current, user)
+    _save(current, user)
+    milestones_follow(round=current, user=user)
+    return current
 
 
 @transaction.atomic
@@ -358,7 +444,9 @@ def round_consider(
     current.considered_on = considered_on
     if clean_multiline(conclusions):
         current.conclusions = clean_multiline(conclusions)
-    return _save(current, user)
+    _save(current, user)
+    milestones_follow(round=current, user=user)
+    return current
 
 
 @transaction.atomic

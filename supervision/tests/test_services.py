@@ -88,7 +88,8 @@ def test_recommendation_without_addressee_is_refused(setup) -> None:
     assert "cơ quan được kiến nghị" in str(exc.value)
     with pytest.raises(ValidationError, match="không thể trước"):
         services.recommendation_add(round=round, body=setup.quang, text="Làm ngay", due_on=D(2024, 1, 1))
-    assert Recommendation.objects.count() == 0 and Obligation.objects.count() == 0
+    assert Recommendation.objects.count() == 0
+    assert not Obligation.objects.filter(kind=services.RECOMMENDATION).exists()
 
 
 def _rec(
