@@ -37,9 +37,15 @@ class DocumentForm(ModelForm):
     def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.instance.council = council
-        self.fields["issuer"].queryset = Issuer.objects.filter(council=council)
-        self.fields["issuer"].required = False
-        self.fields["issuer"].help_text = "Để trống: Hội đồng nhân dân (HĐND)."
+        issuers = Issuer.objects.filter(council=council)
+        # The default issuer is made on first use: any other issuer means there is a choice.
+        if issuers.filter(is_default=False).exists():
+            self.fields["issuer"].queryset = issuers
+            self.fields["issuer"].required = False
+            self.fields["issuer"].help_text = "Để trống: cơ quan ban hành mặc định (Hội đồng nhân dân, HĐND)."
+        else:
+            # A council with one issuer has nothing to choose: the draft takes the default.
+            del self.fields["issuer"]
         self.fields["recipient_bodies"].queryset = Body.objects.filter(council=council, active=True)
         self.fields["subject"].required = True
 
@@ -114,3 +120,60 @@ class RegisterFilterForm(Form):
     def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["co_quan"].queryset = Body.objects.filter(council=council)
+
+
+class IssuerForm(Form):
+    """An issuing authority: its names in the header and the symbols of its numbers."""
+
+    name = forms.CharField(
+        label="Tên cơ quan ban hành",
+        max_length=200,
+        required=False,
+        help_text="Ví dụ: Ban Kinh tế - Xã hội (in hoa ở tiêu đề văn bản).",
+    )
+    parent_name = forms.CharField(
+        label="Tên cơ quan chủ quản",
+        max_length=200,
+        required=False,
+        help_text="Dòng trên tên cơ quan ban hành, ví dụ: HĐND thị xã Đức Phổ (với các Ban). Để trống với HĐND.",
+    )
+    symbol = forms.CharField(
+        label="Chữ viết tắt",
+        max_length=30,
+        required=False,
+        help_text="Đứng sau loại văn bản trong số, ký hiệu: KTXH cho “05/BC-KTXH”.",
+    )
+    letter_symbol = forms.CharField(
+        label="Ký hiệu công văn",
+        max_length=40,
+        required=False,
+        help_text="Toàn bộ ký hiệu của công văn, ví dụ: KTXH-VP cho “15/KTXH-VP”. Để trống: chữ viết tắt + “-VP”.",
+    )
+    body = forms.ModelChoiceField(
+        label="Cơ quan trong danh mục",
+        queryset=Body.objects.none(),
+        required=False,
+        help_text="Ví dụ: Ban Kinh tế - Xã hội.",
+    )
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(council=council, active=True)
+
+
+class SeriesForm(Form):
+    """A council's series and number pattern for a type."""
+
+    series = forms.CharField(
+        label="Sổ đăng ký",
+        max_length=20,
+        required=False,
+        help_text="Các loại văn bản cùng sổ dùng chung một dãy số (ví dụ: NQ cho mọi nghị quyết).",
+    )
+    pattern = forms.CharField(
+        label="Mẫu số, ký hiệu",
+        max_length=60,
+        required=False,
+        help_text="{so} số thứ tự, {nam} năm, {loai} viết tắt loại văn bản, {ky_hieu} chữ viết tắt của cơ quan, "
+        "{ky_hieu_cv} ký hiệu công văn. Ví dụ: {so}/{nam}/{loai}-{ky_hieu}.",
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
-from documents.models import TYPE_ABBREVIATIONS, DocType, Issuer, NumberCounter, NumberingSeries
+from documents.models import NORMATIVE_TYPES, TYPE_ABBREVIATIONS, DocType, Issuer, NumberCounter, NumberingSeries
 from hdnd.text import clean
 from registry.models import Council
 
@@ -39,6 +39,42 @@ def default_rule(doc_type: str, normative: bool) -> SeriesRule:
     if normative:
         return SeriesRule(f"{abbreviation}-QPPL", NORMATIVE_PATTERN)
     return SeriesRule(abbreviation, TYPED_PATTERN)
+
+
+# Placeholder values for examples and for comparing two patterns: the council's own symbols are the
+# same on both sides of a comparison, so any fixed pair will do.
+EXAMPLE_ISSUER = Issuer(symbol="HĐND", letter_symbol="HĐND-VP")
+
+
+def series_keys() -> list[tuple[str, bool]]:
+    """Every (type, normative) a council can number: each type, and the normative variant where it exists."""
+    keys = []
+    for doc_type in DocType.values:
+        keys.append((doc_type, False))
+        if doc_type in NORMATIVE_TYPES:
+            keys.append((doc_type, True))
+    return keys
+
+
+def effective_rules(council: Council) -> list[tuple[str, bool, SeriesRule]]:
+    """The series and pattern each (type, normative) uses now: the council's override or the default (one query)."""
+    own = {
+        (r.doc_type, r.normative): SeriesRule(r.series, r.pattern)
+        for r in NumberingSeries.objects.filter(council=council)
+    }
+    return [(t, n, own.get((t, n)) or default_rule(t, n)) for t, n in series_keys()]
+
+
+def example(
+    *, pattern: str, doc_type: str, issuer: Issuer | None = None, number: int = 5, year: int | None = None
+) -> str:
+    """What a number of this pattern looks like ("05/2025/NQ-HĐND"); "" when the pattern does not format."""
+    if validate_pattern(pattern):
+        return ""
+    year = year or datetime.date.today().year
+    return format_number_symbol(
+        pattern=clean(pattern), number=number, year=year, doc_type=doc_type, issuer=issuer or EXAMPLE_ISSUER
+    )
 
 
 def series_rule(council: Council, doc_type: str, normative: bool) -> SeriesRule:

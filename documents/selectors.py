@@ -1,13 +1,26 @@
 """Every read of the document register, scoped to the user's council and role, with fixed query counts."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Model, Prefetch, Q, QuerySet
+from django.db.models import Count, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from documents import numbering
 from documents.access import VIEW_ALL, VIEW_DRAFTS
-from documents.models import Attachment, Direction, Document, DocumentTemplate, State
+from documents.models import (
+    Attachment,
+    Direction,
+    DocType,
+    Document,
+    DocumentTemplate,
+    Issuer,
+    NumberCounter,
+    NumberingSeries,
+    State,
+)
 from hdnd.text import fold
 from registry.access import agency_bodies, has_perm
 from registry.models import Body, Council
@@ -127,3 +140,70 @@ def documents_for_source(*, source: Model) -> QuerySet[Document]:
 def council_templates(*, council: Council) -> dict[str, DocumentTemplate]:
     """The council's own templates by type ('' = generic), without their content."""
     return {t.doc_type: t for t in DocumentTemplate.objects.filter(council=council).defer("content")}
+
+
+# Settings of numbering -------------------------------------------------------------------------
+
+
+def issuer_list(*, council: Council) -> QuerySet[Issuer]:
+    """The council's issuers, the default first, each with its registry body and how many numbers it took."""
+    numbered = (
+        Document.objects.filter(issuer=OuterRef("pk"), number__isnull=False, direction=Direction.OUTGOING)
+        .values("issuer")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Issuer.objects.filter(council=council).select_related("body").annotate(numbered=Coalesce(Subquery(numbered), 0))
+    )
+
+
+def issuer_get(*, council: Council, pk: int) -> Issuer:
+    """One issuer of the council; 404 otherwise (another council included)."""
+    issuer = Issuer.objects.filter(council=council, pk=pk).select_related("body", "council").first()
+    if issuer is None:
+        raise Http404("Không tìm thấy cơ quan ban hành.")
+    return issuer
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    doc_type: str
+    normative: bool
+    label: str
+    series: str
+    pattern: str
+    custom: bool
+    example: str
+    taken_this_year: int
+
+    @property
+    def kind(self) -> str:
+        return "qppl" if self.normative else "thuong"
+
+
+def series_rows(*, council: Council, year: int, issuer: Issuer | None = None) -> list[SeriesRow]:
+    """The series each type uses now (the default or the council's), with an example number and how
+    many numbers the series took in `year` (all issuers); two queries whatever the council changed."""
+    own = {(r.doc_type, r.normative) for r in NumberingSeries.objects.filter(council=council)}
+    rules = numbering.effective_rules(council)
+    taken: dict[str, int] = {}
+    for series, last in (
+        NumberCounter.objects.filter(council=council, year=year)
+        .exclude(scope=numbering.INCOMING_SCOPE)
+        .values_list("series", "last")
+    ):
+        taken[series] = taken.get(series, 0) + last
+    return [
+        SeriesRow(
+            doc_type=doc_type,
+            normative=normative,
+            label=DocType(doc_type).label + (" (quy phạm pháp luật)" if normative else ""),
+            series=rule.series,
+            pattern=rule.pattern,
+            custom=(doc_type, normative) in own,
+            example=numbering.example(pattern=rule.pattern, doc_type=doc_type, issuer=issuer, year=year),
+            taken_this_year=taken.get(rule.series, 0),
+        )
+        for doc_type, normative, rule in rules
+    ]

@@ -31,6 +31,7 @@ from documents.models import (
     Document,
     DocumentTemplate,
     Issuer,
+    NumberingSeries,
     State,
 )
 from documents.rendering import SAMPLE, DocxData, RenderError, render_docx, render_pdf, shipped_template
@@ -151,6 +152,49 @@ def issuer_default(*, council: Council) -> Issuer:
         return Issuer.objects.get(council=council, is_default=True)
 
 
+ISSUER_FIELDS = {"name", "parent_name", "symbol", "letter_symbol", "body"}
+
+
+def _symbol_used_elsewhere(issuer: Issuer, field: str, value: str) -> str | None:
+    """The name of another issuer of the council that has, or had on numbered documents, this symbol."""
+    others = Issuer.objects.filter(council=issuer.council).exclude(pk=issuer.pk)
+    current = others.filter(**{field: value}).first()
+    if current is not None:
+        return current.name
+    # An issuer that used the symbol before renaming it: its numbers already carry the symbol, and
+    # a new issuer's counter starting at 01 would repeat them.
+    numbered = Document.objects.filter(council=issuer.council, number__isnull=False, direction=Direction.OUTGOING)
+    former = (
+        Issuer.history.filter(council_id=issuer.council_id, **{field: value})
+        .exclude(id=issuer.pk)
+        .filter(id__in=numbered.values("issuer_id"))
+        .first()
+    )
+    return former.name if former is not None else None
+
+
+def _issuer_check(issuer: Issuer) -> None:
+    errors = {}
+    if not issuer.name:
+        errors["name"] = "Vui lòng nhập tên cơ quan ban hành."
+    if not issuer.symbol:
+        errors["symbol"] = "Vui lòng nhập chữ viết tắt (ví dụ: HĐND, KTXH)."
+    elif any(c in issuer.symbol for c in "/{} "):
+        errors["symbol"] = "Chữ viết tắt không được chứa dấu cách, “/” hay dấu ngoặc nhọn."
+    elif name := _symbol_used_elsewhere(issuer, "symbol", issuer.symbol):
+        errors["symbol"] = f"Chữ viết tắt “{issuer.symbol}” đã (hoặc từng) được {name} dùng: số văn bản sẽ bị trùng."
+    if any(c in issuer.letter_symbol for c in "/{} "):
+        errors["letter_symbol"] = "Ký hiệu công văn không được chứa dấu cách, “/” hay dấu ngoặc nhọn."
+    elif name := _symbol_used_elsewhere(issuer, "letter_symbol", issuer.letter_symbol):
+        errors["letter_symbol"] = (
+            f"Ký hiệu công văn “{issuer.letter_symbol}” đã (hoặc từng) được {name} dùng: số công văn sẽ bị trùng."
+        )
+    if issuer.body_id is not None and issuer.body.council_id != issuer.council_id:
+        errors["body"] = "Cơ quan phải thuộc cùng Hội đồng."
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def issuer_create(
     *,
@@ -161,17 +205,162 @@ def issuer_create(
     parent_name: str = "",
     body: Body | None = None,
 ) -> Issuer:
-    """Add an issuing authority (a committee that issues its own reports, for example)."""
-    _check_same_council(council, body=body)
+    """Add an issuing authority (a committee that issues its own reports, for example "BC-KTXH").
+
+    Refused with a message per field, nothing saved: an empty name or symbol, a symbol or letter
+    symbol another issuer of the council has or had on numbered documents (numbers would repeat).
+    """
     issuer = Issuer(
         council=council,
         body=body,
         name=clean(name),
         symbol=clean(symbol),
-        letter_symbol=clean(letter_symbol) or f"{clean(symbol)}-VP",
+        letter_symbol=clean(letter_symbol) or (f"{clean(symbol)}-VP" if clean(symbol) else ""),
         parent_name=clean(parent_name),
     )
+    _issuer_check(issuer)
     return _save(issuer)
+
+
+@transaction.atomic
+def issuer_update(*, issuer: Issuer, **fields: object) -> Issuer:
+    """Change an issuer's names, symbols or registry body, with the checks of `issuer_create`.
+
+    Issued documents keep the number and symbol they were issued with (stored on the document):
+    a new symbol applies to numbers taken afterwards; the issuer's counters go on, so numbers do not
+    restart in the middle of a year.
+    """
+    current = Issuer.objects.select_for_update().select_related("council").get(pk=issuer.pk)
+    unknown = set(fields) - ISSUER_FIELDS
+    if unknown:
+        raise ValidationError(f"Không thể sửa trường: {', '.join(sorted(unknown))}.")
+    for name, value in fields.items():
+        setattr(current, name, clean(value) if isinstance(value, str) else value)
+    if "letter_symbol" in fields and not current.letter_symbol and current.symbol:
+        current.letter_symbol = f"{current.symbol}-VP"
+    _issuer_check(current)
+    return _save(current)
+
+
+# Numbering series ------------------------------------------------------------------------------
+
+
+def _series_check(
+    *, council: Council, doc_type: str, normative: bool, series: str, pattern: str, today: datetime.date
+) -> None:
+    """Refuse a series or pattern that would make numbers ambiguous (Nghị định 30/2020/NĐ-CP, Điều 15:
+    a number is unique per issuer, series and year).
+
+    - Moving a type to another counter in a year where it already took numbers would start again at
+      01 and repeat numbers already issued: allowed only from 1 January of the next year.
+    - Two different series whose numbers look the same ("01/HĐND" for a notice and for a report)
+      would both give "01/HĐND".
+    A new pattern on the same series is allowed: numbers go on from the same counter, and documents
+    already issued keep the number and symbol stored on them.
+    """
+    errors: dict[str, str] = {}
+    if doc_type not in DocType.values:
+        raise ValidationError({"doc_type": "Loại văn bản không hợp lệ."})
+    _check_normative(doc_type, normative)
+    problem = numbering.validate_pattern(pattern)
+    if problem:
+        errors["pattern"] = problem
+    if not series:
+        errors["series"] = "Vui lòng nhập tên sổ (ví dụ: TB, NQ-QPPL)."
+    elif len(series) > 20 or any(c in series for c in "/{} "):
+        errors["series"] = "Tên sổ tối đa 20 ký tự, không có dấu cách, “/” hay dấu ngoặc nhọn."
+    if errors:
+        raise ValidationError(errors)
+    current = numbering.series_rule(council, doc_type, normative)
+    if series != current.series:
+        used = Document.objects.filter(
+            council=council,
+            direction=Direction.OUTGOING,
+            doc_type=doc_type,
+            normative=normative,
+            year=today.year,
+            number__isnull=False,
+        ).count()
+        if used:
+            errors["series"] = (
+                f"Loại văn bản này đã được cấp {used} số trong năm {today.year} theo sổ “{current.series}”. "
+                "Chuyển sang sổ khác giữa năm sẽ cấp lại từ số 01 và trùng số đã cấp; "
+                "hãy giữ sổ cũ (chỉ đổi mẫu số) hoặc đổi sổ từ ngày 01/01 năm sau."
+            )
+    mine = numbering.format_number_symbol(
+        pattern=pattern, number=1, year=today.year, doc_type=doc_type, issuer=numbering.EXAMPLE_ISSUER
+    )
+    for other_type, other_normative, rule in numbering.effective_rules(council):
+        if (other_type, other_normative) == (doc_type, normative) or rule.series == series:
+            continue
+        theirs = numbering.format_number_symbol(
+            pattern=rule.pattern, number=1, year=today.year, doc_type=other_type, issuer=numbering.EXAMPLE_ISSUER
+        )
+        if theirs == mine:
+            label = DocType(other_type).label + (" (quy phạm pháp luật)" if other_normative else "")
+            errors["pattern"] = (
+                f"Mẫu này cho số giống hệt số của {label} (sổ “{rule.series}”), ví dụ “{mine}”: "
+                "hai văn bản khác nhau sẽ mang cùng một số. Hãy thêm {loai} hoặc chọn cùng sổ."
+            )
+            break
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def series_set(
+    *,
+    council: Council,
+    doc_type: str,
+    normative: bool = False,
+    series: str,
+    pattern: str,
+    today: datetime.date | None = None,
+) -> NumberingSeries:
+    """Set the council's series and number pattern for a type (an override of `numbering.default_rule`).
+
+    Applies to numbers taken afterwards; issued documents keep theirs. Refused, nothing saved, when
+    the pattern does not format or the change would make numbers ambiguous (see `_series_check`).
+    """
+    series, pattern = clean(series), clean(pattern)
+    # One change of a council's series at a time: the checks read the other series.
+    Council.objects.select_for_update().filter(pk=council.pk).first()
+    _series_check(
+        council=council,
+        doc_type=doc_type,
+        normative=normative,
+        series=series,
+        pattern=pattern,
+        today=today or timezone.localdate(),
+    )
+    row = NumberingSeries.objects.filter(council=council, doc_type=doc_type, normative=normative).first()
+    if row is None:
+        row = NumberingSeries(council=council, doc_type=doc_type, normative=normative)
+    if (row.series, row.pattern) == (series, pattern):
+        return row
+    row.series, row.pattern = series, pattern
+    return _save(row)
+
+
+@transaction.atomic
+def series_reset(
+    *, council: Council, doc_type: str, normative: bool = False, today: datetime.date | None = None
+) -> None:
+    """Go back to the default series and pattern of a type, with the checks of `series_set`."""
+    row = NumberingSeries.objects.filter(council=council, doc_type=doc_type, normative=normative).first()
+    if row is None:
+        return
+    default = numbering.default_rule(doc_type, normative)
+    Council.objects.select_for_update().filter(pk=council.pk).first()
+    _series_check(
+        council=council,
+        doc_type=doc_type,
+        normative=normative,
+        series=default.series,
+        pattern=default.pattern,
+        today=today or timezone.localdate(),
+    )
+    row.delete()
 
 
 # Outgoing documents ----------------------------------------------------------------------------
