@@ -17,7 +17,7 @@ class SupervisionConfig(AppConfig):
         from supervision.access import ROLE_PERMISSIONS, VIEW
         from supervision.dashboard import cards
         from supervision.demo import seed
-        from supervision.models import Review, Round
+        from supervision.models import RecommendationReportRecord, Review, Round
         from supervision.services import BODY_REPORT, MILESTONE, RECOMMENDATION, UNLAWFUL_DOCUMENT
 
         for role, perms in ROLE_PERMISSIONS.items():
@@ -31,6 +31,11 @@ class SupervisionConfig(AppConfig):
         )
         register_source_kind(
             Review, label="Giám sát văn bản", url=lambda r: reverse("supervision:review_list") + f"#vb-{r.pk}"
+        )
+        register_source_kind(
+            RecommendationReportRecord,
+            label="Báo cáo thực hiện kiến nghị sau giám sát",
+            url=lambda r: reverse("supervision:recommendation_report") + f"?nam={r.year}",
         )
         entry = ("Giám sát", "supervision:round_list", VIEW)
         if entry not in NAVIGATION:

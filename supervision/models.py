@@ -373,3 +373,33 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"Giám sát văn bản: {self.document}"
+
+
+class RecommendationReportRecord(models.Model):
+    """The making of a report on the state of recommendations (as of `on`) for a session: the source of its
+    document in the register, so the document's page links back to the report screen of that year."""
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("năm")
+    on = models.DateField("tính đến ngày")
+    document = models.OneToOneField(
+        Document,
+        verbose_name="văn bản báo cáo",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "báo cáo thực hiện kiến nghị sau giám sát"
+        verbose_name_plural = "báo cáo thực hiện kiến nghị sau giám sát"
+        ordering = ["-year", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Kết quả thực hiện kiến nghị sau giám sát năm {self.year} (tính đến {self.on:%d/%m/%Y})"

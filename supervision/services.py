@@ -30,6 +30,7 @@ from supervision.models import (
     ProgrammeItem,
     ProgrammeKind,
     Recommendation,
+    RecommendationReportRecord,
     Review,
     ReviewOutcome,
     Round,
@@ -764,13 +765,15 @@ def recommendation_report_document(
     *, council: Council, year: int, on: datetime.date | None = None, user: AbstractBaseUser | None = None
 ) -> Document:
     """Draft the report on the state of recommendations after supervision for the next session (a Báo cáo of
-    the standing committee in the document register), as of `on` (today by default)."""
+    the standing committee in the document register), as of `on` (today by default); its source is a
+    RecommendationReportRecord, so the document's page links back to the report screen."""
     from supervision.selectors import recommendation_report, today
 
     on = on or today()
     report = recommendation_report(council=council, year=year, on=on)
     title, name = signer(council, on)
-    return documents.document_create(
+    record = _save(RecommendationReportRecord(council=council, year=year, on=on, created_by=user), user)
+    document = documents.document_create(
         council=council,
         doc_type=DocType.BAO_CAO,
         subject=f"Kết quả thực hiện kiến nghị sau giám sát năm {year}",
@@ -781,5 +784,9 @@ def recommendation_report_document(
         signer_title=title,
         signer_name=name,
         recipient_lines=f"Đại biểu {council.short_title};\nUBND {council.unit_word};\nLưu: VT.",
+        source=record,
         user=user,
     )
+    record.document = document
+    _save(record, user)
+    return document

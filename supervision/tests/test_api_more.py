@@ -155,6 +155,7 @@ def test_publish_edit_and_documents_through_the_api(objects, setup, world, as_us
     assert response.status_code == 201, response.content
     report = Document.objects.get(pk=response.json()["id"])
     assert report.subject == "Kết quả thực hiện kiến nghị sau giám sát năm 2024" and "Xử lý lấn chiếm" in report.body
+    assert report.source.year == 2024 and report.source.document == report
     assert_nd30(document_render_docx(report))
 
 

@@ -272,6 +272,14 @@ def test_recommendation_report_document_from_screen(setup, as_user) -> None:
 
     document = Document.objects.get(subject="Kết quả thực hiện kiến nghị sau giám sát năm 2024")
     assert response["Location"] == reverse("documents:document_detail", args=[document.pk])
+    from supervision.models import RecommendationReportRecord
+
+    record = RecommendationReportRecord.objects.get()
+    assert record.document == document and document.source == record and record.year == 2024
+    assert record.history.count() == 2
+    page = as_user("office").get(response["Location"]).content.decode()
+    assert "Báo cáo thực hiện kiến nghị sau giám sát" in page
+    assert reverse("supervision:recommendation_report") + "?nam=2024" in page
 
 
 def test_dashboard_warns_of_milestones(setup, as_user) -> None:
