@@ -6,13 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import File, Query, Router, UploadedFile
+from django.utils import timezone
+from ninja import File, Query, Router, Status, UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
 from documents import selectors, services
-from documents.access import EDIT, ISSUE, TEMPLATES, VIEW
+from documents.access import EDIT, ISSUE, SETTINGS, TEMPLATES, VIEW, VIEW_ALL
 from documents.docx_build import SHIPPED
-from documents.models import DocType, Document, Issuer
+from documents.models import NORMATIVE_TYPES, DocType, Document, Issuer
 from documents.rendering import DOCX_MIME, type_label
 from documents.schemas import (
     DocumentFilter,
@@ -21,9 +22,15 @@ from documents.schemas import (
     DocumentPatch,
     IncomingIn,
     IssueIn,
+    IssuerIn,
+    IssuerOut,
+    IssuerPatch,
+    SeriesIn,
+    SeriesOut,
     TemplateOut,
     WithdrawIn,
 )
+from documents.selectors import SeriesRow
 from registry.access import council_for_api
 from registry.models import Body, Council, Person
 
@@ -206,3 +213,106 @@ def template_upload(request: HttpRequest, council_id: int, doc_type: str, file: 
         "filename": template.filename,
         "uploaded_at": template.uploaded_at,
     }
+
+
+# Issuers and numbering series ------------------------------------------------------------------
+
+
+def _body(council: Council, pk: int | None) -> Body | None:
+    if pk is None:
+        return None
+    body = Body.objects.filter(council=council, pk=pk).first()
+    if body is None:
+        raise ValidationError({"body_id": "Cơ quan không thuộc Hội đồng."})
+    return body
+
+
+def _issuer_out(council: Council, pk: int) -> Issuer:
+    return selectors.issuer_list(council=council).get(pk=pk)
+
+
+@router.get("/councils/{council_id}/document-issuers", response=list[IssuerOut], url_name="issuer_list")
+def issuer_list(request: HttpRequest, council_id: int) -> QuerySet[Issuer]:
+    """The council's issuers, the default first (made on first use), with how many numbers each took."""
+    council = council_for_api(request.user, council_id, VIEW_ALL)
+    services.issuer_default(council=council)
+    return selectors.issuer_list(council=council)
+
+
+@router.post("/councils/{council_id}/document-issuers", response={201: IssuerOut}, url_name="issuer_create")
+def issuer_create(request: HttpRequest, council_id: int, payload: IssuerIn) -> Status:
+    council = council_for_api(request.user, council_id, SETTINGS)
+    data = payload.dict()
+    data["body"] = _body(council, data.pop("body_id"))
+    issuer = services.issuer_create(council=council, **data)
+    return Status(201, _issuer_out(council, issuer.pk))
+
+
+@router.get("/councils/{council_id}/document-issuers/{issuer_id}", response=IssuerOut, url_name="issuer_detail")
+def issuer_detail(request: HttpRequest, council_id: int, issuer_id: int) -> Issuer:
+    council = council_for_api(request.user, council_id, VIEW_ALL)
+    selectors.issuer_get(council=council, pk=issuer_id)
+    return _issuer_out(council, issuer_id)
+
+
+@router.patch("/councils/{council_id}/document-issuers/{issuer_id}", response=IssuerOut, url_name="issuer_update")
+def issuer_update(request: HttpRequest, council_id: int, issuer_id: int, payload: IssuerPatch) -> Issuer:
+    """Change an issuer; issued documents keep their numbers, the year's numbering goes on."""
+    council = council_for_api(request.user, council_id, SETTINGS)
+    issuer = selectors.issuer_get(council=council, pk=issuer_id)
+    data = payload.dict(exclude_unset=True)
+    if "body_id" in data:
+        data["body"] = _body(council, data.pop("body_id"))
+    services.issuer_update(issuer=issuer, **data)
+    return _issuer_out(council, issuer_id)
+
+
+def _series_key(doc_type: str, kind: str) -> tuple[str, bool]:
+    if doc_type not in DocType.values or kind not in {"thuong", "qppl"}:
+        raise Http404
+    if kind == "qppl" and doc_type not in NORMATIVE_TYPES:
+        raise Http404
+    return doc_type, kind == "qppl"
+
+
+def _series_rows(council: Council) -> list[SeriesRow]:
+    return selectors.series_rows(
+        council=council, year=timezone.localdate().year, issuer=services.issuer_default(council=council)
+    )
+
+
+def _series_row(council: Council, doc_type: str, normative: bool) -> SeriesRow:
+    return next(r for r in _series_rows(council) if (r.doc_type, r.normative) == (doc_type, normative))
+
+
+@router.get("/councils/{council_id}/document-series", response=list[SeriesOut], url_name="series_list")
+def series_list(request: HttpRequest, council_id: int) -> list[SeriesRow]:
+    """The series and pattern each type uses now (default or the council's), with an example number."""
+    council = council_for_api(request.user, council_id, VIEW_ALL)
+    return _series_rows(council)
+
+
+@router.get("/councils/{council_id}/document-series/{doc_type}/{kind}", response=SeriesOut, url_name="series_detail")
+def series_detail(request: HttpRequest, council_id: int, doc_type: str, kind: str) -> SeriesRow:
+    """`kind` is "thuong", or "qppl" for the normative resolutions and decisions."""
+    council = council_for_api(request.user, council_id, VIEW_ALL)
+    return _series_row(council, *_series_key(doc_type, kind))
+
+
+@router.put("/councils/{council_id}/document-series/{doc_type}/{kind}", response=SeriesOut, url_name="series_set")
+def series_set(request: HttpRequest, council_id: int, doc_type: str, kind: str, payload: SeriesIn) -> SeriesRow:
+    """Set the council's series and pattern; 400 with the reason when the pattern does not format or numbers
+    would become ambiguous. Applies to numbers taken afterwards."""
+    council = council_for_api(request.user, council_id, SETTINGS)
+    doc_type, normative = _series_key(doc_type, kind)
+    services.series_set(council=council, doc_type=doc_type, normative=normative, **payload.dict())
+    return _series_row(council, doc_type, normative)
+
+
+@router.delete("/councils/{council_id}/document-series/{doc_type}/{kind}", response=SeriesOut, url_name="series_reset")
+def series_reset(request: HttpRequest, council_id: int, doc_type: str, kind: str) -> SeriesRow:
+    """Back to the default series and pattern of the type (refused when it would repeat numbers)."""
+    council = council_for_api(request.user, council_id, SETTINGS)
+    doc_type, normative = _series_key(doc_type, kind)
+    services.series_reset(council=council, doc_type=doc_type, normative=normative)
+    return _series_row(council, doc_type, normative)

@@ -130,3 +130,47 @@ class TemplateOut(Schema):
     custom: bool
     filename: str
     uploaded_at: datetime.datetime | None
+
+
+class IssuerOut(Schema):
+    id: int
+    name: str
+    parent_name: str
+    symbol: str
+    letter_symbol: str
+    body_id: int | None
+    is_default: bool
+    numbered: int = 0
+
+
+class IssuerIn(DocumentCleanSchema):
+    name: str = Field("", max_length=200)
+    parent_name: str = Field("", max_length=200)
+    symbol: str = Field("", max_length=30)
+    letter_symbol: str = Field("", max_length=40)
+    body_id: int | None = None
+
+
+class IssuerPatch(DocumentCleanSchema):
+    name: str | None = Field(None, max_length=200)
+    parent_name: str | None = Field(None, max_length=200)
+    symbol: str | None = Field(None, max_length=30)
+    letter_symbol: str | None = Field(None, max_length=40)
+    body_id: int | None = None
+
+
+class SeriesOut(Schema):
+    doc_type: DocType
+    normative: bool
+    kind: str
+    label: str
+    series: str
+    pattern: str
+    custom: bool
+    example: str
+    taken_this_year: int
+
+
+class SeriesIn(DocumentCleanSchema):
+    series: str = Field("", max_length=20)
+    pattern: str = Field("", max_length=60)
