@@ -1,9 +1,11 @@
 import pytest
 
+from followup.models import Obligation, State
 from registry import demo
 from supervision import selectors
 from supervision.demo import seed
 from supervision.models import Recommendation, Round
+from supervision.services import MILESTONE
 
 
 @pytest.mark.django_db
@@ -25,3 +27,6 @@ def test_demo_seeder_is_idempotent_and_states_seed_000(monkeypatch) -> None:
     report = counts.recommendations
     assert report.done >= 3 and report.overdue >= 2 and report.in_progress >= 1 and report.earlier_open == 1
     assert Recommendation.objects.filter(round__council=council).count() == 13
+    # every milestone of the demo rounds is recorded: their follow-up obligations are all closed (accepted)
+    milestones = Obligation.objects.filter(council=council, kind=MILESTONE)
+    assert milestones.count() == 21 and not milestones.exclude(state=State.ACCEPTED).exists()
