@@ -9,7 +9,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from documents.models import Document
 from petitions import selectors, services
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW
-from petitions.models import ContactMeeting, ContactRound, Petition, PetitionField
+from petitions.models import ContactMeeting, ContactPlace, ContactRound, Petition, PetitionField
 from petitions.schemas import (
     AnswerIn,
     AnswerReportIn,
@@ -29,6 +29,8 @@ from petitions.schemas import (
     PetitionIn,
     PetitionOut,
     PetitionUpdateIn,
+    PlaceIn,
+    PlaceOut,
     PublishIn,
     RoundCountsOut,
     RoundIn,
@@ -85,6 +87,24 @@ def meeting_list(request: HttpRequest, council_id: int, round_id: int) -> QueryS
     return selectors.meeting_list(contact_round=_round(council, round_id))
 
 
+def _meeting_args(council: Council, payload: MeetingIn) -> dict:
+    data = payload.dict()
+    delegate_ids = data.pop("delegate_ids")
+    delegates = list(Delegate.objects.filter(term__council=council, pk__in=delegate_ids).select_related("term"))
+    if len(delegates) != len(set(delegate_ids)):
+        raise ValidationError({"delegate_ids": "Không tìm thấy đại biểu trong Hội đồng này."})
+    unit_id, place_id = data.pop("unit_id"), data.pop("contact_place_id")
+    co_organiser_id, minutes_id = data.pop("co_organiser_id"), data.pop("minutes_id")
+    return {
+        **data,
+        "unit": _one(Council, unit_id, "unit_id", "xã, phường", parent=council),
+        "contact_place": _one(ContactPlace, place_id, "contact_place_id", "thôn, tổ dân phố", council=council),
+        "delegates": delegates,
+        "co_organiser": _one(Body, co_organiser_id, "co_organiser_id", "cơ quan", council=council),
+        "minutes": _one(Document, minutes_id, "minutes_id", "biên bản", council=council),
+    }
+
+
 @router.post(
     "/councils/{council_id}/petition-rounds/{round_id}/meetings",
     response={201: MeetingOut},
@@ -93,34 +113,70 @@ def meeting_list(request: HttpRequest, council_id: int, round_id: int) -> QueryS
 def meeting_create(request: HttpRequest, council_id: int, round_id: int, payload: MeetingIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     contact_round = _round(council, round_id)
-    data = payload.dict()
-    unit = _one(Council, data.pop("unit_id"), "unit_id", "xã, phường", parent=council)
-    delegate_ids = data.pop("delegate_ids")
-    delegates = list(Delegate.objects.filter(term__council=council, pk__in=delegate_ids).select_related("term"))
-    if len(delegates) != len(set(delegate_ids)):
-        raise ValidationError({"delegate_ids": "Không tìm thấy đại biểu trong Hội đồng này."})
-    meeting = services.meeting_create(
-        contact_round=contact_round,
-        unit=unit,
-        delegates=delegates,
-        co_organiser=_one(Body, data.pop("co_organiser_id"), "co_organiser_id", "cơ quan", council=council),
-        minutes=_one(Document, data.pop("minutes_id"), "minutes_id", "biên bản", council=council),
-        user=request.user,
-        **data,
-    )
+    meeting = services.meeting_create(contact_round=contact_round, user=request.user, **_meeting_args(council, payload))
     return Status(201, selectors.meeting_get(council=council, pk=meeting.pk))
+
+
+@router.get("/councils/{council_id}/petition-meetings/{meeting_id}", response=MeetingOut, url_name="petition_meeting")
+def meeting_detail(request: HttpRequest, council_id: int, meeting_id: int) -> ContactMeeting:
+    council = council_for_api(request.user, council_id, VIEW)
+    return selectors.meeting_get(council=council, pk=meeting_id)
+
+
+@router.put(
+    "/councils/{council_id}/petition-meetings/{meeting_id}", response=MeetingOut, url_name="petition_meeting_update"
+)
+def meeting_update(request: HttpRequest, council_id: int, meeting_id: int, payload: MeetingIn) -> ContactMeeting:
+    """Correct a meeting; its commune or village changes only while no petition refers to it."""
+    council = council_for_api(request.user, council_id, EDIT)
+    meeting = selectors.meeting_get(council=council, pk=meeting_id)
+    services.meeting_update(meeting=meeting, user=request.user, **_meeting_args(council, payload))
+    return selectors.meeting_get(council=council, pk=meeting_id)
+
+
+@router.delete(
+    "/councils/{council_id}/petition-meetings/{meeting_id}", response={204: None}, url_name="petition_meeting_delete"
+)
+def meeting_delete(request: HttpRequest, council_id: int, meeting_id: int) -> Status:
+    """Delete a meeting; refused (400) while petitions refer to it."""
+    council = council_for_api(request.user, council_id, EDIT)
+    services.meeting_delete(meeting=selectors.meeting_get(council=council, pk=meeting_id), user=request.user)
+    return Status(204, None)
+
+
+@router.get("/councils/{council_id}/contact-places", response=list[PlaceOut], url_name="petition_place_list")
+def place_list(request: HttpRequest, council_id: int) -> QuerySet[ContactPlace]:
+    """The council's villages and residential groups where it meets voters (retired ones too)."""
+    council = council_for_api(request.user, council_id, VIEW)
+    return selectors.place_list(council=council)
+
+
+@router.post("/councils/{council_id}/contact-places", response={201: PlaceOut}, url_name="petition_place_create")
+def place_create(request: HttpRequest, council_id: int, payload: PlaceIn) -> Status:
+    council = council_for_api(request.user, council_id, EDIT)
+    return Status(201, services.place_create(council=council, user=request.user, **payload.dict()))
+
+
+@router.put("/councils/{council_id}/contact-places/{place_id}", response=PlaceOut, url_name="petition_place_update")
+def place_update(request: HttpRequest, council_id: int, place_id: int, payload: PlaceIn) -> ContactPlace:
+    council = council_for_api(request.user, council_id, EDIT)
+    place = selectors.place_get(council=council, pk=place_id)
+    return services.place_update(place=place, user=request.user, **payload.dict())
 
 
 def _data(council: Council, item: PetitionIn, number: int | None) -> services.PetitionData:
     prefix = f"{number}." if number is not None else ""
-    units = {u.pk: u for u in services.child_units(council)}
-    unit = units.get(item.unit_id)
-    if unit is None:
-        raise ValidationError({f"{prefix}unit_id": "Xã, phường không thuộc địa bàn của Hội đồng."})
     scope = {"council": council}
+    place = _one(ContactPlace, item.contact_place_id, f"{prefix}contact_place_id", "thôn, tổ dân phố", **scope)
+    unit = None
+    if item.unit_id is not None or place is None:
+        unit = services.child_units(council).filter(pk=item.unit_id).first()
+        if unit is None:
+            raise ValidationError({f"{prefix}unit_id": "Xã, phường không thuộc địa bàn của Hội đồng."})
     return services.PetitionData(
         text=item.text,
         unit=unit,
+        contact_place=place,
         level=item.level,
         field=_one(PetitionField, item.field_id, f"{prefix}field_id", "lĩnh vực", **scope),
         body=_one(Body, item.body_id, f"{prefix}body_id", "cơ quan", **scope),
@@ -346,6 +402,12 @@ def answers_by_unit(request: HttpRequest, council_id: int, round_id: int) -> lis
     """Per commune or ward, the answered petitions its voters raised, to read to them at the next contact."""
     council = council_for_api(request.user, council_id, VIEW)
     return [
-        {"unit_id": unit.pk, "unit_name": unit.unit_name, "petitions": petitions}
-        for unit, petitions in selectors.answers_by_unit(contact_round=_round(council, round_id))
+        {
+            "unit_id": area.unit.pk if area.unit else None,
+            "contact_place_id": area.place.pk if area.place else None,
+            "unit_name": area.unit_name,
+            "label": area.unit_label,
+            "petitions": petitions,
+        }
+        for area, petitions in selectors.answers_by_unit(contact_round=_round(council, round_id))
     ]

@@ -19,7 +19,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from hdnd.text import clean, fold
 from petitions.models import REFORM_DAY, Channel, ContactRound, Level, Petition, PetitionField
-from petitions.services import PetitionData, attribution, child_units
+from petitions.services import PetitionData, attribution, child_units, contact_places
 from registry.models import Body
 
 MAX_ROWS = 20000
@@ -136,6 +136,11 @@ class Lookup:
         for unit in child_units(council):
             for name in (unit.unit_name, unit.unit_label, f"{unit.unit_word} {unit.unit_name}"):
                 self.units[fold(name)] = unit
+        # A commune council writes its village or residential group in the same column.
+        self.places = {}
+        for place in contact_places(council):
+            self.places.setdefault(fold(place.name), place)
+            self.places[fold(place.label)] = place
         self.fields = {f.name_folded: f for f in PetitionField.objects.filter(council=council)}
         self.bodies = {}
         for body in Body.objects.filter(council=council):
@@ -242,8 +247,10 @@ def _read_row(
         errors.append(RowError(number, COLUMNS["text"][0], "chưa có nội dung kiến nghị"))
     unit_name = value("unit")
     unit = lookup.units.get(fold(unit_name))
-    if unit is None:
-        message = f"không có xã, phường “{unit_name}” trong địa bàn" if unit_name else "chưa ghi xã, phường"
+    place = lookup.places.get(fold(unit_name)) if unit is None else None
+    if unit is None and place is None:
+        where = "xã, phường hoặc thôn, tổ dân phố" if lookup.places else "xã, phường"
+        message = f"không có {where} “{unit_name}” trong địa bàn" if unit_name else f"chưa ghi {where}"
         errors.append(RowError(number, COLUMNS["unit"][0], message))
     field_name = value("field")
     petition_field = lookup.fields.get(fold(field_name)) if field_name else None
@@ -280,6 +287,7 @@ def _read_row(
             PetitionData(
                 text=text,
                 unit=unit,
+                contact_place=place,
                 level=level,
                 field=petition_field,
                 body=body,

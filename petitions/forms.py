@@ -8,16 +8,19 @@ from documents.models import Authority, Direction, DocType, Document
 from hdnd.forms import DateInput, Form
 from petitions.models import (
     ANSWER_STATES,
+    ContactPlace,
     Level,
     MeetingForm,
     Period,
     PetitionField,
     PetitionState,
+    PlaceKind,
     Timing,
 )
 from registry.models import Body, Council, Delegate
 
 REQUIRED = "Vui lòng nhập {}."
+EMPTY_CHOICE = "— Chọn —"
 
 
 def _required(label: str) -> dict[str, str]:
@@ -35,9 +38,26 @@ class RoundForm(Form):
     ends_on = forms.DateField(label="Đến ngày", required=False, widget=DateInput())
 
 
+class PlaceForm(Form):
+    name = forms.CharField(
+        label="Tên thôn, tổ dân phố", max_length=120, error_messages={"required": "Vui lòng nhập tên thôn, tổ dân phố."}
+    )
+    kind = forms.ChoiceField(label="Loại", choices=PlaceKind.choices, error_messages=_required("Loại"))
+    active = forms.BooleanField(label="Đang dùng", required=False, initial=True)
+
+
 class MeetingCreateForm(Form):
+    """A meeting in one commune or ward — or, for a commune council, in one of its own villages."""
+
     unit = forms.ModelChoiceField(
-        label="Xã, phường", queryset=Council.objects.none(), error_messages=_required("Xã, phường")
+        label="Xã, phường", queryset=Council.objects.none(), required=False, empty_label=EMPTY_CHOICE
+    )
+    contact_place = forms.ModelChoiceField(
+        label="Hoặc thôn, tổ dân phố",
+        queryset=ContactPlace.objects.none(),
+        required=False,
+        empty_label=EMPTY_CHOICE,
+        help_text="Hội đồng cấp xã tiếp xúc cử tri tại thôn, tổ dân phố của mình.",
     )
     held_on = forms.DateField(
         label="Ngày tiếp xúc", widget=DateInput(), error_messages={"required": "Vui lòng nhập ngày tiếp xúc."}
@@ -56,12 +76,24 @@ class MeetingCreateForm(Form):
         help_text="Văn bản trong sổ văn bản.",
     )
 
-    def __init__(self, *args: object, council: Council, units: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, council: Council, units: object, places: object = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        if places is None or not places.exists():
+            del self.fields["contact_place"]
+        else:
+            self.fields["contact_place"].queryset = places
         self.fields["minutes"].queryset = Document.objects.filter(council=council, doc_type=DocType.BIEN_BAN)
         self.fields["delegates"].queryset = Delegate.objects.filter(term__council=council).select_related("person")
         self.fields["co_organiser"].queryset = Body.objects.filter(council=council)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if (data.get("unit") is None) == (data.get("contact_place") is None):
+            message = "Vui lòng chọn một xã, phường hoặc một thôn, tổ dân phố (chỉ một)."
+            self.add_error("unit" if "contact_place" not in self.fields else "contact_place", message)
+        data.setdefault("contact_place", None)
+        return data
 
 
 EMPTY = "— Chọn —"

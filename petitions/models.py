@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from hdnd.text import fold
 from registry.models import Body, Council, Delegate, UnitType
 
 # Luật 72/2025/QH15: district and town councils ceased on 01/07/2025; the district level stays for old records.
@@ -157,11 +158,76 @@ class PetitionField(models.Model):
         return self.name
 
 
+class PlaceKind(models.TextChoices):
+    VILLAGE = "thon", "Thôn"
+    RESIDENTIAL_GROUP = "to_dan_pho", "Tổ dân phố"
+    QUARTER = "khu_pho", "Khu phố"
+    OTHER = "khac", "Khác"
+
+
+class ContactPlace(models.Model):
+    """A village or residential group where a commune council meets voters (thôn, tổ dân phố).
+
+    Not an administrative unit: each council keeps its own list (Luật Tổ chức chính quyền địa phương 2025:
+    the commune is the lowest level; thôn and tổ dân phố are self-managed communities under it).
+    """
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField("tên", max_length=120, help_text="Ví dụ: An Ba, Tổ dân phố 3")
+    name_folded = models.CharField(max_length=120, db_index=True, editable=False, default="")
+    kind = models.CharField("loại", max_length=12, choices=PlaceKind.choices, default=PlaceKind.VILLAGE)
+    active = models.BooleanField("đang dùng", default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "thôn, tổ dân phố"
+        verbose_name_plural = "thôn, tổ dân phố"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "kind", "name_folded"],
+                name="contact_place_unique",
+                violation_error_message="Hội đồng đã có thôn, tổ dân phố này.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=PlaceKind.values),
+                name="contact_place_kind_valid",
+                violation_error_message="Loại địa bàn không hợp lệ.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def word(self) -> str:
+        """'thôn', 'tổ dân phố', 'khu phố' (nothing for other places: their name says it)."""
+        return "" if self.kind == PlaceKind.OTHER else PlaceKind(self.kind).label.lower()
+
+    @property
+    def label(self) -> str:
+        """'thôn An Ba'; a name that already starts with its kind ('Tổ dân phố 3') is kept as it is."""
+        if not self.word or fold(self.name).startswith(fold(self.word)):
+            return self.name
+        return f"{self.word} {self.name}"
+
+
 class ContactMeeting(models.Model):
-    """The contact with the voters of one commune or ward in a round."""
+    """The contact with the voters of one commune or ward in a round — or, for a commune council, of one of
+    its own villages or residential groups (exactly one of the two)."""
 
     round = models.ForeignKey(ContactRound, verbose_name="đợt", on_delete=models.PROTECT, related_name="meetings")
-    unit = models.ForeignKey(Council, verbose_name="xã, phường", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        Council, verbose_name="xã, phường", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    contact_place = models.ForeignKey(
+        ContactPlace,
+        verbose_name="thôn, tổ dân phố",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+    )
     held_on = models.DateField("ngày tiếp xúc")
     place = models.CharField("địa điểm", max_length=250)
     form = models.CharField("hình thức", max_length=10, choices=MeetingForm.choices, default=MeetingForm.IN_PERSON)
@@ -189,11 +255,27 @@ class ContactMeeting(models.Model):
                 fields=["round", "unit"],
                 name="contact_meeting_one_per_unit",
                 violation_error_message="Đợt này đã có hội nghị tiếp xúc cử tri tại xã, phường này.",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["round", "contact_place"],
+                name="contact_meeting_one_per_place",
+                violation_error_message="Đợt này đã có hội nghị tiếp xúc cử tri tại thôn, tổ dân phố này.",
+            ),
+            models.CheckConstraint(
+                condition=Q(unit__isnull=True, contact_place__isnull=False)
+                | Q(unit__isnull=False, contact_place__isnull=True),
+                name="contact_meeting_unit_or_place",
+                violation_error_message="Hội nghị tiếp xúc ở một xã, phường hoặc một thôn, tổ dân phố (chỉ một).",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"Tiếp xúc cử tri {self.unit.unit_label} ({self.held_on:%d/%m/%Y})"
+        return f"Tiếp xúc cử tri {self.area_label} ({self.held_on:%d/%m/%Y})"
+
+    @property
+    def area_label(self) -> str:
+        """'phường Phổ Quang' or 'thôn An Ba': where the voters met."""
+        return area_label(self.unit, self.contact_place)
 
 
 class Petition(models.Model):
@@ -212,6 +294,14 @@ class Petition(models.Model):
     channel = models.CharField("kênh tiếp nhận", max_length=10, choices=Channel.choices, default=Channel.MEETING)
     unit = models.ForeignKey(
         Council, verbose_name="xã, phường", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    contact_place = models.ForeignKey(
+        ContactPlace,
+        verbose_name="thôn, tổ dân phố",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="petitions",
     )
     text = models.TextField("nội dung kiến nghị")
     text_folded = models.TextField(editable=False, default="")
@@ -296,14 +386,24 @@ class Petition(models.Model):
                 violation_error_message="Cấp có thẩm quyền không hợp lệ.",
             ),
             models.CheckConstraint(
-                condition=Q(is_aggregate=True) | Q(unit__isnull=False),
+                condition=Q(is_aggregate=True) | Q(unit__isnull=False) | Q(contact_place__isnull=False),
                 name="petition_has_unit",
-                violation_error_message="Vui lòng chọn xã, phường của kiến nghị.",
+                violation_error_message="Vui lòng chọn xã, phường (hoặc thôn, tổ dân phố) của kiến nghị.",
+            ),
+            models.CheckConstraint(
+                condition=Q(unit__isnull=True) | Q(contact_place__isnull=True),
+                name="petition_unit_or_place",
+                violation_error_message="Kiến nghị thuộc một xã, phường hoặc một thôn, tổ dân phố (chỉ một).",
             ),
         ]
 
     def __str__(self) -> str:
         return self.text[:120]
+
+    @property
+    def area_label(self) -> str:
+        """'xã Phổ An' or 'thôn An Ba' (empty for an aggregate: see its origins)."""
+        return area_label(self.unit, self.contact_place)
 
 
 class Petitioner(models.Model):
@@ -322,6 +422,22 @@ class Petitioner(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+
+def area_label(unit: Council | None, place: ContactPlace | None) -> str:
+    if unit is not None:
+        return unit.unit_label
+    return place.label if place is not None else ""
+
+
+def place_plural(places: list[ContactPlace]) -> str:
+    """'thôn An Ba' / 'các thôn An Ba, An Bình' / 'thôn An Ba, tổ dân phố 3'."""
+    if not places:
+        return ""
+    word = places[0].word
+    if len(places) > 1 and word and all(p.kind == places[0].kind and p.label != p.name for p in places):
+        return f"các {word} {', '.join(p.name for p in places)}"
+    return ", ".join(p.label for p in places)
 
 
 def unit_plural(units: list[Council]) -> str:

@@ -25,8 +25,23 @@ class RoundOut(Schema):
     published: bool
 
 
+class PlaceIn(CleanSchema):
+    name: str = Field(..., min_length=1, max_length=120)
+    kind: str = Field("thon", description="`thon`, `to_dan_pho`, `khu_pho` hoặc `khac`.")
+    active: bool = True
+
+
+class PlaceOut(Schema):
+    id: int
+    name: str
+    kind: str
+    label: str
+    active: bool
+
+
 class MeetingIn(CleanSchema):
-    unit_id: int
+    unit_id: int | None = Field(None, description="Xã, phường; hoặc `contact_place_id` (chỉ một).")
+    contact_place_id: int | None = Field(None, description="Thôn, tổ dân phố của Hội đồng cấp xã.")
     held_on: datetime.date
     place: str = Field(..., min_length=1, max_length=250)
     form: str = "truc_tiep"
@@ -39,8 +54,9 @@ class MeetingIn(CleanSchema):
 class MeetingOut(Schema):
     id: int
     round_id: int
-    unit_id: int
-    unit_name: str = Field(..., alias="unit.unit_name")
+    unit_id: int | None
+    contact_place_id: int | None
+    area_label: str
     held_on: datetime.date
     place: str
     form: str
@@ -62,7 +78,8 @@ class PetitionerIn(CleanSchema):
 
 class PetitionIn(CleanSchema):
     text: str = Field(..., min_length=1)
-    unit_id: int
+    unit_id: int | None = Field(None, description="Xã, phường; hoặc `contact_place_id` (chỉ một).")
+    contact_place_id: int | None = None
     level: str = Field(..., description="`trung_uong`, `tinh`, `huyen` (trước 01/07/2025) hoặc `xa`.")
     field_id: int | None = None
     body_id: int | None = None
@@ -89,6 +106,8 @@ class OriginOut(Schema):
     id: int
     unit_id: int | None
     unit_name: str | None = None
+    contact_place_id: int | None
+    area_label: str
     meeting_id: int | None
     voters: int
     text: str
@@ -104,6 +123,7 @@ class PetitionOut(Schema):
     meeting_id: int | None
     channel: str
     unit_id: int | None
+    contact_place_id: int | None
     text: str
     attribution: str
     field_id: int | None
@@ -230,6 +250,8 @@ class DocumentRefOut(Schema):
 
 
 class UnitAnswersOut(Schema):
-    unit_id: int
+    unit_id: int | None
+    contact_place_id: int | None
     unit_name: str
+    label: str
     petitions: list[PetitionOut]

@@ -16,6 +16,7 @@ from petitions.duplicates import Candidate, duplicate_groups
 from petitions.models import (
     OPEN_STATES,
     ContactMeeting,
+    ContactPlace,
     ContactRound,
     Level,
     Period,
@@ -46,21 +47,35 @@ def round_get(*, council: Council, pk: int) -> ContactRound:
 def meeting_list(*, contact_round: ContactRound) -> QuerySet[ContactMeeting]:
     return (
         ContactMeeting.objects.filter(round=contact_round)
-        .select_related("unit", "co_organiser", "minutes")
+        .select_related("unit", "contact_place", "co_organiser", "minutes")
         .prefetch_related("delegates__person")
         .annotate(petition_count=Count("petitions"))
-        .order_by("held_on", "unit__unit_name")
+        .order_by("held_on", "unit__unit_name", "contact_place__name")
     )
 
 
 def meeting_get(*, council: Council, pk: int) -> ContactMeeting:
     return get_object_or_404(
-        ContactMeeting.objects.select_related("round", "unit", "co_organiser", "minutes").prefetch_related(
-            "delegates__person"
-        ),
+        ContactMeeting.objects.select_related(
+            "round", "unit", "contact_place", "co_organiser", "minutes"
+        ).prefetch_related("delegates__person"),
         round__council=council,
         pk=pk,
     )
+
+
+def place_list(*, council: Council) -> QuerySet[ContactPlace]:
+    """All the council's villages and residential groups (retired ones too), with their numbers of
+    meetings and petitions."""
+    return (
+        ContactPlace.objects.filter(council=council)
+        .annotate(meeting_count=Count("meetings", distinct=True), petition_count=Count("petitions", distinct=True))
+        .order_by("-active", "kind", "name")
+    )
+
+
+def place_get(*, council: Council, pk: int) -> ContactPlace:
+    return get_object_or_404(ContactPlace, council=council, pk=pk)
 
 
 def fields_of(council: Council) -> QuerySet[PetitionField]:
@@ -69,7 +84,10 @@ def fields_of(council: Council) -> QuerySet[PetitionField]:
 
 def _origins() -> Prefetch:
     return Prefetch(
-        "origins", queryset=Petition.objects.select_related("unit", "meeting").order_by("unit__unit_name", "pk")
+        "origins",
+        queryset=Petition.objects.select_related("unit", "contact_place", "meeting").order_by(
+            "unit__unit_name", "contact_place__name", "pk"
+        ),
     )
 
 
@@ -93,10 +111,11 @@ def petition_list(
     body_id: int | None = None,
     search: str = "",
     include_merged: bool = False,
+    place_id: int | None = None,
 ) -> QuerySet[Petition]:
     """Top-level petitions (originals merged into an aggregate are hidden unless asked), filtered."""
     qs = petition_scope(user=user, council=council).select_related(
-        "round", "unit", "field", "body", "meeting", "obligation"
+        "round", "unit", "contact_place", "field", "body", "meeting", "obligation"
     )
     qs = qs.prefetch_related(_origins())
     if not include_merged:
@@ -111,6 +130,8 @@ def petition_list(
         qs = qs.filter(state=state)
     if unit_id:
         qs = qs.filter(Q(unit_id=unit_id) | Q(origins__unit_id=unit_id)).distinct()
+    if place_id:
+        qs = qs.filter(Q(contact_place_id=place_id) | Q(origins__contact_place_id=place_id)).distinct()
     if body_id:
         qs = qs.filter(body_id=body_id)
     if search:
@@ -124,7 +145,15 @@ def petition_get(*, user: AbstractBaseUser | AnonymousUser, council: Council, pk
     return get_object_or_404(
         petition_scope(user=user, council=council)
         .select_related(
-            "round", "unit", "field", "body", "meeting", "obligation", "forward_document", "answer_document"
+            "round",
+            "unit",
+            "contact_place",
+            "field",
+            "body",
+            "meeting",
+            "obligation",
+            "forward_document",
+            "answer_document",
         )
         .prefetch_related(_origins(), "people"),
         pk=pk,
@@ -148,7 +177,7 @@ def duplicate_suggestions(*, contact_round: ContactRound) -> list[list[Petition]
     by_pk = {
         p.pk: p
         for p in Petition.objects.filter(pk__in=wanted)
-        .select_related("round", "unit", "field", "body")
+        .select_related("round", "unit", "contact_place", "field", "body")
         .prefetch_related(_origins())
     }
     return [[by_pk[pk] for pk in g] for g in groups]
@@ -222,34 +251,58 @@ def petition_counts(*, council: Council, year: int) -> list[RoundCounts]:
         counts.by_field[name] = counts.by_field.get(name, 0) + row["n"]
         counts.by_state[row["state"]] = counts.by_state.get(row["state"], 0) + row["n"]
         counts.cells[(row["level"], name, row["state"])] += row["n"]
-    for round_id, unit_name in (
+    # A commune council meets voters in its own villages and residential groups: they count as places.
+    for meeting in (
         ContactMeeting.objects.filter(round__in=rounds)
-        .order_by("unit__unit_name")
-        .values_list("round_id", "unit__unit_name")
+        .select_related("unit", "contact_place")
+        .only("round_id", "unit__unit_name", "contact_place__name", "contact_place__kind")
+        .order_by("unit__unit_name", "contact_place__name")
     ):
-        out[round_id].units.append(unit_name)
+        name = meeting.unit.unit_name if meeting.unit else meeting.contact_place.label
+        out[meeting.round_id].units.append(name)
     return [out[r.pk] for r in rounds]
 
 
-def answers_by_unit(*, contact_round: ContactRound) -> list[tuple[Council, list[Petition]]]:
-    """Per commune or ward, the answered petitions its voters raised (directly or through an aggregate),
-    to read to them at the next contact."""
+@dataclass(frozen=True)
+class Area:
+    """Where voters raised petitions: a commune or ward, or a commune council's village or group."""
+
+    unit: Council | None = None
+    place: ContactPlace | None = None
+
+    @property
+    def pk(self) -> tuple[int | None, int | None]:
+        return (self.unit.pk if self.unit else None, self.place.pk if self.place else None)
+
+    @property
+    def unit_name(self) -> str:
+        return self.unit.unit_name if self.unit else self.place.name
+
+    @property
+    def unit_label(self) -> str:
+        return self.unit.unit_label if self.unit else self.place.label
+
+
+def answers_by_unit(*, contact_round: ContactRound) -> list[tuple[Area, list[Petition]]]:
+    """Per commune or ward (or village, for a commune council), the answered petitions its voters raised
+    (directly or through an aggregate), to read to them at the next contact."""
     petitions = list(
         Petition.objects.filter(round=contact_round, merged_into__isnull=True, complaint=False)
         .exclude(answer_text="")
-        .select_related("unit", "body", "field")
+        .select_related("unit", "contact_place", "body", "field")
         .prefetch_related(_origins())
         .order_by("pk")
     )
-    units: dict[int, tuple[Council, list[Petition]]] = {}
+    areas: dict[tuple, tuple[Area, list[Petition]]] = {}
     for p in petitions:
-        origin_units = [o.unit for o in p.origins.all()] if p.is_aggregate else [p.unit]
-        for unit in origin_units:
-            if unit is not None:
-                units.setdefault(unit.pk, (unit, []))
-                if p not in units[unit.pk][1]:
-                    units[unit.pk][1].append(p)
-    return sorted(units.values(), key=lambda item: item[0].unit_name)
+        for origin in p.origins.all() if p.is_aggregate else [p]:
+            if origin.unit is None and origin.contact_place is None:
+                continue
+            area = Area(origin.unit, origin.contact_place)
+            areas.setdefault(area.pk, (area, []))
+            if p not in areas[area.pk][1]:
+                areas[area.pk][1].append(p)
+    return sorted(areas.values(), key=lambda item: (item[0].unit is None, fold(item[0].unit_name)))
 
 
 def public_rounds() -> QuerySet[ContactRound]:
@@ -261,8 +314,10 @@ def public_petitions(*, contact_round: ContactRound, search: str = "") -> QueryS
     """A published round's petitions for the public: no petitioner is ever loaded."""
     qs = (
         Petition.objects.filter(round=contact_round, merged_into__isnull=True, complaint=False)
-        .select_related("unit", "field", "body")
-        .prefetch_related(Prefetch("origins", queryset=Petition.objects.select_related("unit").order_by("pk")))
+        .select_related("unit", "contact_place", "field", "body")
+        .prefetch_related(
+            Prefetch("origins", queryset=Petition.objects.select_related("unit", "contact_place").order_by("pk"))
+        )
         .defer("created_by")
     )
     if search:

@@ -1,6 +1,7 @@
 """Every write of voter contacts and petitions. Each validates, saves in one transaction, leaves history.
 
-round_create, meeting_create, field_defaults_ensure, field_create, petition_create, petitions_bulk_create,
+round_create, place_create, place_update, meeting_create, meeting_update, meeting_delete,
+field_defaults_ensure, field_create, petition_create, petitions_bulk_create,
 petition_update, petitioner_add, petition_merge, petition_split, petitions_forward, petition_answer,
 petition_accept, round_publish.
 """
@@ -31,6 +32,7 @@ from petitions.models import (
     REFORM_DAY,
     Channel,
     ContactMeeting,
+    ContactPlace,
     ContactRound,
     Level,
     Period,
@@ -38,7 +40,9 @@ from petitions.models import (
     Petitioner,
     PetitionField,
     PetitionState,
+    PlaceKind,
     Timing,
+    place_plural,
 )
 from registry.access import agency_bodies, has_perm
 from registry.calendar import MissingSetting, rule_value
@@ -122,37 +126,103 @@ def round_publish(*, contact_round: ContactRound, published: bool, user: Abstrac
     return contact_round
 
 
+def contact_places(council: Council, *, active_only: bool = True) -> models.QuerySet[ContactPlace]:
+    """The villages and residential groups the council lists as its own places of contact."""
+    qs = ContactPlace.objects.filter(council=council)
+    return (qs.filter(active=True) if active_only else qs).order_by("kind", "name")
+
+
+def _place_fill(place: ContactPlace, name: str, kind: str, active: bool) -> None:
+    place.name, place.name_folded, place.kind, place.active = clean(name), fold(name), kind, active
+    errors = {}
+    if not place.name:
+        errors["name"] = "Vui lòng nhập tên thôn, tổ dân phố."
+    if kind not in PlaceKind.values:
+        errors["kind"] = "Loại địa bàn không hợp lệ (thôn, tổ dân phố, khu phố, khác)."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def place_create(
+    *,
+    council: Council,
+    name: str,
+    kind: str = PlaceKind.VILLAGE,
+    active: bool = True,
+    user: AbstractBaseUser | None = None,
+) -> ContactPlace:
+    """Add a village or residential group to the council's own list of places where it meets voters
+    (a commune council: they are not administrative units, so the council keeps the list)."""
+    place = ContactPlace(council=council)
+    _place_fill(place, name, kind, active)
+    _save(place, user)
+    return place
+
+
+@transaction.atomic
+def place_update(
+    *, place: ContactPlace, name: str, kind: str, active: bool, user: AbstractBaseUser | None = None
+) -> ContactPlace:
+    """Rename, reclassify or retire a place; a retired place keeps its meetings and petitions but is no
+    longer offered for new ones."""
+    _place_fill(place, name, kind, active)
+    _save(place, user)
+    return place
+
+
+def _meeting_errors(
+    council: Council,
+    unit: Council | None,
+    contact_place: ContactPlace | None,
+    co_organiser: Body | None,
+    minutes: Document | None,
+    delegates: list[Delegate],
+) -> dict[str, str]:
+    errors = {}
+    if (unit is None) == (contact_place is None):
+        errors["unit"] = "Vui lòng chọn một xã, phường hoặc một thôn, tổ dân phố (chỉ một)."
+    elif unit is not None and unit.parent_id != council.pk:
+        errors["unit"] = "Xã, phường không thuộc địa bàn của Hội đồng."
+    elif contact_place is not None and contact_place.council_id != council.pk:
+        errors["contact_place"] = "Thôn, tổ dân phố không thuộc Hội đồng này."
+    if co_organiser is not None and co_organiser.council_id != council.pk:
+        errors["co_organiser"] = "Cơ quan phối hợp không thuộc Hội đồng này."
+    if minutes is not None and minutes.council_id != council.pk:
+        errors["minutes"] = "Biên bản không thuộc Hội đồng này."
+    if any(d.term.council_id != council.pk for d in delegates):
+        errors["delegates"] = "Đại biểu không thuộc Hội đồng này."
+    return errors
+
+
 @transaction.atomic
 def meeting_create(
     *,
     contact_round: ContactRound,
-    unit: Council,
     held_on: datetime.date,
     place: str,
     form: str,
+    unit: Council | None = None,
+    contact_place: ContactPlace | None = None,
     delegates: Iterable[Delegate] = (),
     voters: int | None = None,
     co_organiser: Body | None = None,
     minutes: Document | None = None,
     user: AbstractBaseUser | None = None,
 ) -> ContactMeeting:
-    """Record the contact held in one commune or ward of the round (one per unit and round)."""
+    """Record the contact held in one commune or ward of the round — or in one of the council's own
+    villages or residential groups (exactly one of `unit` and `contact_place`; one meeting per each)."""
     council = contact_round.council
-    errors = {}
-    if unit.parent_id != council.pk:
-        errors["unit"] = "Xã, phường không thuộc địa bàn của Hội đồng."
-    if co_organiser is not None and co_organiser.council_id != council.pk:
-        errors["co_organiser"] = "Cơ quan phối hợp không thuộc Hội đồng này."
-    if minutes is not None and minutes.council_id != council.pk:
-        errors["minutes"] = "Biên bản không thuộc Hội đồng này."
     delegates = list(delegates)
-    if any(d.term.council_id != council.pk for d in delegates):
-        errors["delegates"] = "Đại biểu không thuộc Hội đồng này."
+    errors = _meeting_errors(council, unit, contact_place, co_organiser, minutes, delegates)
+    if contact_place is not None and not errors and not contact_place.active:
+        errors["contact_place"] = "Thôn, tổ dân phố này đã ngừng sử dụng."
     if errors:
         raise ValidationError(errors)
     meeting = ContactMeeting(
         round=contact_round,
         unit=unit,
+        contact_place=contact_place,
         held_on=held_on,
         place=clean(place),
         form=form,
@@ -163,6 +233,60 @@ def meeting_create(
     _save(meeting, user)
     meeting.delegates.set(delegates)
     return meeting
+
+
+@transaction.atomic
+def meeting_update(
+    *,
+    meeting: ContactMeeting,
+    held_on: datetime.date,
+    place: str,
+    form: str,
+    unit: Council | None = None,
+    contact_place: ContactPlace | None = None,
+    delegates: Iterable[Delegate] = (),
+    voters: int | None = None,
+    co_organiser: Body | None = None,
+    minutes: Document | None = None,
+    user: AbstractBaseUser | None = None,
+) -> ContactMeeting:
+    """Correct a meeting's record. Its commune (or village) changes only while no petition refers to
+    it: petitions carry the same commune, and moving them silently would falsify where voters spoke."""
+    current = ContactMeeting.objects.select_for_update().select_related("round__council").get(pk=meeting.pk)
+    council = current.round.council
+    delegates = list(delegates)
+    errors = _meeting_errors(council, unit, contact_place, co_organiser, minutes, delegates)
+    moved = (unit.pk if unit else None, contact_place.pk if contact_place else None) != (
+        current.unit_id,
+        current.contact_place_id,
+    )
+    if not errors and moved and current.petitions.exists():
+        errors["unit"] = (
+            "Hội nghị đã có kiến nghị của cử tri nơi này, không thể đổi xã, phường (thôn, tổ dân phố). "
+            "Hãy tạo hội nghị mới cho nơi khác."
+        )
+    if errors:
+        raise ValidationError(errors)
+    current.unit, current.contact_place, current.held_on, current.place = unit, contact_place, held_on, clean(place)
+    current.form, current.voters, current.co_organiser, current.minutes = form, voters, co_organiser, minutes
+    _save(current, user)
+    current.delegates.set(delegates)
+    return current
+
+
+@transaction.atomic
+def meeting_delete(*, meeting: ContactMeeting, user: AbstractBaseUser | None = None) -> None:
+    """Delete a meeting recorded by mistake; refused while any petition (merged or not) refers to it."""
+    current = ContactMeeting.objects.select_for_update().get(pk=meeting.pk)
+    count = Petition.objects.filter(meeting=current).count()
+    if count:
+        raise ValidationError(
+            f"Không thể xóa hội nghị tiếp xúc cử tri này vì đã có {count} kiến nghị ghi nhận tại hội nghị. "
+            "Hãy xóa hoặc chuyển các kiến nghị sang hội nghị khác trước."
+        )
+    if user is not None:
+        current._history_user = user
+    current.delete()
 
 
 @transaction.atomic
@@ -192,7 +316,7 @@ class PetitionData:
     """One petition to create, as the entry screen, the importer and the API give it."""
 
     text: str
-    unit: Council
+    unit: Council | None
     level: str
     field: PetitionField | None = None
     body: Body | None = None
@@ -201,6 +325,7 @@ class PetitionData:
     voters: int = 1
     complaint: bool = False
     people: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)  # (name, address, phone)
+    contact_place: ContactPlace | None = None  # instead of `unit`, for a commune council's own places
 
 
 def upper_body(council: Council) -> Body | None:
@@ -226,7 +351,12 @@ def _prepare(council: Council, contact_round: ContactRound, data: PetitionData, 
     data.text = clean_multiline(data.text)
     if not data.text:
         errors["text"] = "Vui lòng nhập nội dung kiến nghị."
-    if data.unit is None or data.unit.parent_id != council.pk:
+    if data.contact_place is not None:
+        if data.unit is not None:
+            errors["unit"] = "Kiến nghị thuộc một xã, phường hoặc một thôn, tổ dân phố (chỉ một)."
+        elif data.contact_place.council_id != council.pk:
+            errors["contact_place"] = "Thôn, tổ dân phố không thuộc Hội đồng này."
+    elif data.unit is None or data.unit.parent_id != council.pk:
         errors["unit"] = "Xã, phường không thuộc địa bàn của Hội đồng."
     level_error = _level_errors(council, contact_round, data.level)
     if level_error:
@@ -240,8 +370,11 @@ def _prepare(council: Council, contact_round: ContactRound, data: PetitionData, 
     if data.meeting is not None:
         if data.meeting.round_id != contact_round.pk:
             errors["meeting"] = "Hội nghị tiếp xúc không thuộc đợt này."
-        elif data.unit is not None and data.meeting.unit_id != data.unit.pk:
-            errors["meeting"] = "Hội nghị tiếp xúc không ở xã, phường của kiến nghị."
+        elif (data.meeting.unit_id, data.meeting.contact_place_id) != (
+            data.unit.pk if data.unit else None,
+            data.contact_place.pk if data.contact_place else None,
+        ):
+            errors["meeting"] = "Hội nghị tiếp xúc không ở xã, phường (thôn, tổ dân phố) của kiến nghị."
     if data.channel not in Channel.values:
         errors["channel"] = "Kênh tiếp nhận không hợp lệ."
     if data.voters is None or data.voters < 1:
@@ -269,10 +402,11 @@ def petitions_bulk_create(
             errors[f"{number}.{name}" if len(items) > 1 else name] = message
     if errors:
         raise ValidationError(errors)
-    meetings = {m.unit_id: m for m in ContactMeeting.objects.filter(round=contact_round)}
+    meetings = {(m.unit_id, m.contact_place_id): m for m in ContactMeeting.objects.filter(round=contact_round)}
     rows = []
     for data in items:
-        meeting = data.meeting or (meetings.get(data.unit.pk) if data.channel == Channel.MEETING else None)
+        key = (data.unit.pk if data.unit else None, data.contact_place.pk if data.contact_place else None)
+        meeting = data.meeting or (meetings.get(key) if data.channel == Channel.MEETING else None)
         rows.append(
             Petition(
                 council=council,
@@ -280,6 +414,7 @@ def petitions_bulk_create(
                 meeting=meeting,
                 channel=data.channel,
                 unit=data.unit,
+                contact_place=data.contact_place,
                 text=data.text,
                 text_folded=fold(data.text),
                 field=data.field,
@@ -458,17 +593,18 @@ def _answer_days(council: Council) -> int:
 
 
 def attribution(petition: Petition) -> str:
-    """'Cử tri các xã Phổ An, Phổ Châu' — the origins of a petition (prefetch `origins__unit`)."""
+    """'Cử tri các xã Phổ An, Phổ Châu' or 'Cử tri các thôn An Ba, An Bình' — the origins of a petition
+    (prefetch `origins__unit` and `origins__contact_place`)."""
     from petitions.models import unit_plural
 
-    units = []
-    if petition.is_aggregate:
-        for origin in petition.origins.all():
-            if origin.unit is not None and origin.unit not in units:
-                units.append(origin.unit)
-    elif petition.unit is not None:
-        units = [petition.unit]
-    return f"Cử tri {unit_plural(units)}".strip()
+    units, places = [], []
+    for origin in petition.origins.all() if petition.is_aggregate else [petition]:
+        if origin.unit is not None and origin.unit not in units:
+            units.append(origin.unit)
+        if origin.contact_place is not None and origin.contact_place not in places:
+            places.append(origin.contact_place)
+    where = ", ".join(part for part in (unit_plural(units), place_plural(places)) if part)
+    return f"Cử tri {where}".strip()
 
 
 def petition_summary(petition: Petition) -> str:
@@ -513,7 +649,9 @@ def petitions_forward(
         raise ValidationError("Không có kiến nghị nào đang chờ chuyển đến cơ quan này.")
     prefetched = {
         p.pk: p
-        for p in Petition.objects.filter(pk__in=[p.pk for p in petitions]).prefetch_related("origins__unit", "unit")
+        for p in Petition.objects.filter(pk__in=[p.pk for p in petitions])
+        .select_related("unit", "contact_place")
+        .prefetch_related("origins__unit", "origins__contact_place")
     }
     day = issued_on or timezone.localdate()
     lines = [
@@ -654,8 +792,8 @@ def answer_report_create(
     council = contact_round.council
     petitions = list(
         Petition.objects.filter(round=contact_round, merged_into__isnull=True, complaint=False)
-        .select_related("body", "unit")
-        .prefetch_related("origins__unit")
+        .select_related("body", "unit", "contact_place")
+        .prefetch_related("origins__unit", "origins__contact_place")
         .order_by("body__name", "pk")
     )
     if not petitions:

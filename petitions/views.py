@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import add_service_errors
+from hdnd.views import NOT_DONE, add_service_errors, run_form
 from petitions import selectors, services
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW, mask_name, mask_phone
 from petitions.excel import petitions_workbook, read_petitions, template_workbook
@@ -28,9 +28,10 @@ from petitions.forms import (
     MergeForm,
     PetitionEditForm,
     PetitionEntryForm,
+    PlaceForm,
     RoundForm,
 )
-from petitions.models import Channel, ContactRound, Level, Petition, PetitionState
+from petitions.models import Channel, ContactPlace, ContactRound, Level, Petition, PetitionState
 from petitions.selectors import level_phrase
 from registry.access import agency_bodies, has_perm, require
 from registry.models import Body, Council
@@ -139,24 +140,114 @@ def field_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def place_list(request: HttpRequest) -> HttpResponse:
+    """The council's own villages and residential groups (a commune council meets voters there)."""
+    council = require(request, VIEW)
+    can_edit = has_perm(request.user, council, EDIT)
+    form = PlaceForm(request.POST or None, initial={"active": True})
+    if request.method == "POST":
+        require(request, EDIT)
+    done = run_form(
+        request,
+        form,
+        lambda data: services.place_create(council=council, user=request.user, **data),
+        "Đã thêm thôn, tổ dân phố.",
+    )
+    if done is not NOT_DONE:
+        return redirect("petitions:place_list")
+    return render(
+        request,
+        "petitions/place_list.html",
+        {"places": list(selectors.place_list(council=council)), "form": form, "can_edit": can_edit},
+    )
+
+
+@login_required
+def place_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    place = selectors.place_get(council=council, pk=pk)
+    form = PlaceForm(request.POST or None, initial={"name": place.name, "kind": place.kind, "active": place.active})
+    done = run_form(
+        request,
+        form,
+        lambda data: services.place_update(place=place, user=request.user, **data),
+        "Đã lưu thôn, tổ dân phố.",
+    )
+    if done is not NOT_DONE:
+        return redirect("petitions:place_list")
+    return render(request, "petitions/form.html", {"form": form, "title": f"Sửa {place.label}"})
+
+
+def _meeting_form(request: HttpRequest, council: Council, contact_round: ContactRound, **kwargs: object) -> object:
+    """The meeting form offering the communes and places not yet met in the round (plus the meeting's own)."""
+    own = kwargs.pop("meeting", None)
+    taken = contact_round.meetings.exclude(pk=own.pk if own else None)
+    units = services.child_units(council).exclude(pk__in=taken.filter(unit__isnull=False).values("unit_id"))
+    places = services.contact_places(council).exclude(
+        pk__in=taken.filter(contact_place__isnull=False).values("contact_place_id")
+    )
+    if own is not None and own.contact_place_id:
+        places = places | ContactPlace.objects.filter(pk=own.contact_place_id)
+    return MeetingCreateForm(request.POST or None, council=council, units=units, places=places, **kwargs)
+
+
+@login_required
 def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     contact_round = selectors.round_get(council=council, pk=pk)
-    taken = contact_round.meetings.values("unit_id")
-    form = MeetingCreateForm(
-        request.POST or None, council=council, units=services.child_units(council).exclude(pk__in=taken)
+    form = _meeting_form(request, council, contact_round)
+    meeting = run_form(
+        request,
+        form,
+        lambda data: services.meeting_create(contact_round=contact_round, user=request.user, **data),
+        "Đã thêm hội nghị tiếp xúc cử tri.",
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(contact_round=contact_round, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã thêm hội nghị tiếp xúc cử tri.")
-            return redirect("petitions:meeting_detail", pk=meeting.pk)
+    if meeting is not NOT_DONE:
+        return redirect("petitions:meeting_detail", pk=meeting.pk)
     return render(
         request, "petitions/form.html", {"form": form, "title": f"Thêm hội nghị tiếp xúc — {contact_round.label}"}
     )
+
+
+@login_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    meeting = selectors.meeting_get(council=council, pk=pk)
+    initial = {
+        "unit": meeting.unit,
+        "contact_place": meeting.contact_place,
+        "held_on": meeting.held_on,
+        "place": meeting.place,
+        "form": meeting.form,
+        "voters": meeting.voters,
+        "delegates": list(meeting.delegates.all()),
+        "co_organiser": meeting.co_organiser,
+        "minutes": meeting.minutes,
+    }
+    form = _meeting_form(request, council, meeting.round, meeting=meeting, initial=initial)
+    done = run_form(
+        request,
+        form,
+        lambda data: services.meeting_update(meeting=meeting, user=request.user, **data),
+        "Đã lưu hội nghị tiếp xúc cử tri.",
+    )
+    if done is not NOT_DONE:
+        return redirect("petitions:meeting_detail", pk=pk)
+    return render(request, "petitions/form.html", {"form": form, "title": f"Sửa {meeting}"})
+
+
+@login_required
+@require_POST
+def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    meeting = selectors.meeting_get(council=council, pk=pk)
+    try:
+        services.meeting_delete(meeting=meeting, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("petitions:meeting_detail", pk=pk)
+    messages.success(request, "Đã xóa hội nghị tiếp xúc cử tri.")
+    return redirect("petitions:round_detail", pk=meeting.round_id)
 
 
 @login_required
@@ -183,6 +274,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     data=services.PetitionData(
                         text=data["text"],
                         unit=meeting.unit,
+                        contact_place=meeting.contact_place,
                         level=data["level"],
                         field=data["field"],
                         body=data["body"],
