@@ -21,7 +21,7 @@ from simple_history.utils import bulk_create_with_history
 from documents.models import Authority, DocType, Document
 from documents.services import document_create, document_issue
 from followup.models import State as ObligationState
-from followup.services import obligation_accept, obligation_create, obligation_report
+from followup.services import obligation_accept, obligation_create, obligation_report, obligation_return
 from hdnd.text import clean, clean_multiline, fold
 from petitions.access import EDIT
 from petitions.models import (
@@ -511,8 +511,10 @@ def petition_merge(
     """Merge petitions that say the same thing into one aggregated petition keeping every origin.
 
     The originals stay (merged_into the aggregate) with their commune, voters and meeting; an aggregated
-    petition among them is dissolved into the new one. Refused: fewer than two, two councils, a petition
-    already forwarded or already merged elsewhere, a complaint.
+    petition among them is dissolved into the new one. One of them may be an earlier petition already
+    forwarded and not yet answered: the others then join it (see `_join_forwarded`). Refused: fewer than
+    two, two councils, two forwarded petitions, a forwarded petition already answered, a petition already
+    merged elsewhere, a complaint.
     """
     ids = {p.pk for p in petitions}
     rows = list(Petition.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
@@ -521,12 +523,17 @@ def petition_merge(
     if len({p.council_id for p in rows}) > 1:
         raise ValidationError("Không thể gộp kiến nghị của hai Hội đồng khác nhau.")
     for p in rows:
-        if p.state != PetitionState.RECEIVED:
-            raise ValidationError(f"Kiến nghị “{p.text[:60]}” đã chuyển cơ quan có thẩm quyền, không thể gộp.")
         if p.merged_into_id is not None:
             raise ValidationError(f"Kiến nghị “{p.text[:60]}” đã được gộp vào kiến nghị khác.")
         if p.complaint:
             raise ValidationError("Khiếu nại, tố cáo không gộp với kiến nghị.")
+    sent = [p for p in rows if p.state != PetitionState.RECEIVED]
+    if len(sent) > 1:
+        raise ValidationError(
+            "Chỉ gộp được kiến nghị mới vào một kiến nghị đã chuyển; hai kiến nghị đã chuyển không thể gộp với nhau."
+        )
+    if sent:
+        return _join_forwarded(target=sent[0], others=[p for p in rows if p is not sent[0]], user=user, text=text)
     origins: list[Petition] = []
     for p in rows:
         if p.is_aggregate:
@@ -559,6 +566,69 @@ def petition_merge(
                 p._history_user = user
             p.delete()
     return aggregate
+
+
+def _join_forwarded(*, target: Petition, others: list[Petition], user: AbstractBaseUser | None, text: str) -> Petition:
+    """New petitions that repeat an earlier one still being handled join it instead of being forwarded
+    again: the body already owes an answer, so the obligation stays the earlier petition's and voters who
+    raised it again are added to it (forwarding it twice would ask the body for the same answer twice and
+    count the petition twice). A single forwarded petition becomes an aggregate in place — it keeps its
+    obligation, letter and history — and its own commune, meeting and petitioners move to a new origin row
+    beside the others.
+    Refused once the body has answered: the new voters' petition is then forwarded on its own.
+    """
+    if (
+        target.obligation_id is None
+        or target.state not in (PetitionState.FORWARDED, PetitionState.RESOLVING)
+        or target.obligation.state == ObligationState.ACCEPTED
+    ):
+        raise ValidationError(
+            f"Kiến nghị “{target.text[:60]}” đã được trả lời, không thể gộp thêm; hãy chuyển kiến nghị mới riêng."
+        )
+    text = clean_multiline(text)
+    if text and text != target.text:
+        raise ValidationError(
+            {"text": "Kiến nghị đã chuyển cơ quan có thẩm quyền giữ nguyên nội dung; để trống nội dung khi gộp."}
+        )
+    if not target.is_aggregate:
+        own = Petition(
+            council=target.council,
+            round=target.round,
+            meeting=target.meeting,
+            channel=target.channel,
+            unit=target.unit,
+            contact_place=target.contact_place,
+            text=target.text,
+            text_folded=target.text_folded,
+            field=target.field,
+            level=target.level,
+            body=target.body,
+            voters=target.voters,
+            merged_into=target,
+            created_by=target.created_by,
+        )
+        _save(own, user)
+        for person in Petitioner.objects.filter(petition=target):
+            person.petition = own
+            _save(person, user, update_fields=["petition"])
+        target.is_aggregate, target.unit, target.contact_place, target.meeting = True, None, None, None
+    origins: list[Petition] = []
+    for p in others:
+        if p.is_aggregate:
+            origins.extend(Petition.objects.select_for_update().filter(merged_into=p))
+        else:
+            origins.append(p)
+    for origin in origins:
+        origin.merged_into = target
+        _save(origin, user, update_fields=["merged_into"])
+    target.voters += sum(p.voters for p in origins)
+    _save(target, user)
+    for p in others:
+        if p.is_aggregate:
+            if user is not None:
+                p._history_user = user
+            p.delete()
+    return target
 
 
 @transaction.atomic
@@ -711,7 +781,9 @@ def petition_answer(
     """The competent body answers a forwarded petition (answered, being resolved, explained).
 
     An agency user answers only petitions addressed to its own body; the office may record an answer on
-    a body's behalf. The follow-up obligation is reported done (or in progress while being resolved).
+    a body's behalf. The follow-up obligation is reported done (or in progress while being resolved); an
+    answer changed after it was reported done is reported again (the earlier report is sent back first),
+    so the obligation never stays "reported done" with a stale text. Refused once the office accepted it.
     """
     current = (
         Petition.objects.select_for_update(of=("self",)).select_related("council", "obligation").get(pk=petition.pk)
@@ -752,6 +824,18 @@ def record_answer(
     if errors:
         raise ValidationError(errors)
     day = on or timezone.localdate()
+    if (text, state, document) == (current.answer_text, current.state, current.answer_document):
+        return current  # the same answer sent twice changes nothing
+    if current.obligation.state == ObligationState.REPORTED_DONE:
+        # A body that amends an answer it already reported done reports again: the follow-up engine has
+        # no "amend a report" step, so the earlier report is sent back (its timeline says why) and the new
+        # answer is reported below. The office then checks the new text, not the stale one, before accepting;
+        # lateness is counted on the new report, as for any returned work.
+        obligation_return(
+            obligation=current.obligation,
+            user=user,
+            reason="Cơ quan có thẩm quyền sửa nội dung trả lời đã báo cáo; báo cáo lại theo nội dung mới.",
+        )
     if current.obligation.state in (ObligationState.ASSIGNED, ObligationState.IN_PROGRESS, ObligationState.RETURNED):
         obligation_report(
             obligation=current.obligation,
