@@ -411,3 +411,17 @@ def answers_by_unit(request: HttpRequest, council_id: int, round_id: int) -> lis
         }
         for area, petitions in selectors.answers_by_unit(contact_round=_round(council, round_id))
     ]
+
+
+@router.post(
+    "/councils/{council_id}/petition-rounds/{round_id}/answers-by-unit/notice",
+    response={201: DocumentRefOut},
+    url_name="petition_answers_notice",
+)
+def answers_notice(request: HttpRequest, council_id: int, round_id: int, payload: AnswerReportIn) -> Status:
+    """Draft the notice of the answers per commune or ward (a document of the register, DOCX per ND30)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    document = services.answers_notice_create(
+        contact_round=_round(council, round_id), user=request.user, **payload.dict()
+    )
+    return Status(201, {"document_id": document.pk, "subject": document.subject})

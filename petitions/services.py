@@ -3,7 +3,7 @@
 round_create, place_create, place_update, meeting_create, meeting_update, meeting_delete,
 field_defaults_ensure, field_create, petition_create, petitions_bulk_create,
 petition_update, petitioner_add, petition_merge, petition_split, petitions_forward, petition_answer,
-petition_accept, round_publish.
+petition_accept, round_publish, answer_report_create, answers_notice_create.
 """
 
 import dataclasses
@@ -914,6 +914,52 @@ def answer_report_create(
         signer_title=signer_title,
         signer_name=signer_name,
         recipient_lines="Các đại biểu HĐND\nUBMTTQVN",
+        source=contact_round,
+        issued_on=issued_on,
+        user=user,
+    )
+
+
+@transaction.atomic
+def answers_notice_create(
+    *,
+    contact_round: ContactRound,
+    user: AbstractBaseUser | None,
+    signer_title: str = "",
+    signer_name: str = "",
+    issued_on: datetime.date | None = None,
+) -> Document:
+    """Draft the notice (Thông báo) of the round's answers per commune or ward — or village, for a commune
+    council — for delegates to read to voters at the next contact (Nghị quyết liên tịch 72/2025: results
+    are reported back to voters), through the documents engine; its DOCX follows ND30.
+    """
+    from petitions.selectors import answers_by_unit
+
+    council = contact_round.council
+    areas = answers_by_unit(contact_round=contact_round)
+    if not areas:
+        raise ValidationError("Đợt chưa có kiến nghị nào được trả lời để thông báo đến cử tri.")
+    lines = [
+        f"Thường trực {council.short_title} thông báo kết quả giải quyết, trả lời ý kiến, kiến nghị của cử tri "
+        f"qua đợt tiếp xúc cử tri {contact_round.label} để các Tổ đại biểu thông báo đến cử tri tại đợt tiếp "
+        "xúc cử tri tiếp theo, như sau:",
+    ]
+    for number, (area, petitions) in enumerate(areas, start=1):
+        lines.append(f"# {number}. {area.unit_label[:1].upper()}{area.unit_label[1:]}")
+        for index, p in enumerate(petitions, start=1):
+            lines.append(f"{index}. {petition_summary(p)}")
+            source = f"{p.body.name} trả lời" if p.body else "Trả lời"
+            lines.append(f"{source} ({p.get_state_display().lower()}): {p.answer_text}")
+    return document_create(
+        council=council,
+        doc_type=DocType.THONG_BAO,
+        subject=f"Kết quả trả lời ý kiến, kiến nghị của cử tri theo địa bàn, đợt tiếp xúc cử tri {contact_round.label}",
+        body="\n".join(lines),
+        signer_authority=Authority.TM,
+        signer_collective=f"THƯỜNG TRỰC {council.short_title.upper()}",
+        signer_title=signer_title,
+        signer_name=signer_name,
+        recipient_lines="Các Tổ đại biểu HĐND\nUBMTTQVN",
         source=contact_round,
         issued_on=issued_on,
         user=user,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("dot/<int:pk>/chuyen/", views.round_forward, name="round_forward"),
     path("dot/<int:pk>/bao-cao-tra-loi/", views.round_answer_report, name="round_answer_report"),
     path("dot/<int:pk>/tra-loi-theo-xa/", views.round_answers_by_unit, name="round_answers_by_unit"),
+    path("dot/<int:pk>/tra-loi-theo-xa/van-ban/", views.round_answers_notice, name="round_answers_notice"),
     path("hoi-nghi/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("hoi-nghi/<int:pk>/sua/", views.meeting_edit, name="meeting_edit"),
     path("hoi-nghi/<int:pk>/xoa/", views.meeting_delete, name="meeting_delete"),

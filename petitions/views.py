@@ -643,11 +643,30 @@ def round_answer_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def round_answers_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    """The answers per commune or ward as a notice in the register (its DOCX from the documents engine)."""
+    council = require(request, EDIT)
+    contact_round = selectors.round_get(council=council, pk=pk)
+    try:
+        document = services.answers_notice_create(contact_round=contact_round, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("petitions:round_answers_by_unit", pk=pk)
+    messages.success(request, "Đã soạn dự thảo thông báo kết quả trả lời theo địa bàn.")
+    return redirect("documents:document_detail", pk=document.pk)
+
+
+@login_required
 def round_answers_by_unit(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, VIEW)
     contact_round = selectors.round_get(council=council, pk=pk)
     units = selectors.answers_by_unit(contact_round=contact_round)
-    return render(request, "petitions/answers_by_unit.html", {"round": contact_round, "units": units})
+    return render(
+        request,
+        "petitions/answers_by_unit.html",
+        {"round": contact_round, "units": units, "can_edit": has_perm(request.user, council, EDIT)},
+    )
 
 
 # Public pages ----------------------------------------------------------------------------------

@@ -6,6 +6,9 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from documents.checker import assert_nd30
+from documents.models import DocType, Document
+from documents.services import document_render_docx
 from followup.models import Action
 from followup.models import State as ObligationState
 from petitions import selectors, services
@@ -158,3 +161,39 @@ def test_merge_screen_joins_a_forwarded_petition(town, later, as_user) -> None:
     assert response.status_code == 302 and response["Location"] == f"/kien-nghi/{earlier.pk}/"
     new.refresh_from_db()
     assert new.merged_into_id == earlier.pk
+
+
+# The answers per commune as a notice -----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_answers_notice_is_an_nd30_document_per_commune(town, as_user) -> None:
+    url = f"/kien-nghi/dot/{town.round.pk}/tra-loi-theo-xa/van-ban/"
+    api = f"/api/v1/councils/{town.council.pk}/petition-rounds/{town.round.pk}/answers-by-unit/notice"
+    response = as_user("office").post(url, follow=True)
+    assert "Đợt chưa có kiến nghị nào được trả lời để thông báo đến cử tri." in response.content.decode()
+    assert Document.objects.count() == 0
+    a = make_petition(town, "Đề nghị xử lý mùi hôi", "Phổ Quang", body=town.world.agency)
+    b = make_petition(town, "Đề nghị xử lý mùi hôi", "Phổ Vinh", body=town.world.agency)
+    aggregate = services.petition_merge(petitions=[a, b], user=None)
+    make_petition(town, "Đề nghị sửa trường", "Phổ An", body=town.world.agency)
+    forward(town)
+    aggregate.refresh_from_db()
+    services.record_answer(petition=aggregate, user=None, text="Đã di dời bãi rác.", state="da_tra_loi")
+    document = services.answers_notice_create(
+        contact_round=town.round,
+        user=None,
+        signer_title="Phó Chủ tịch",
+        signer_name="Nguyễn Thị Kiều",
+        issued_on=datetime.date(2024, 7, 10),
+    )
+    assert document.doc_type == DocType.THONG_BAO and document.source == town.round
+    assert "# 1. Phường Phổ Quang" in document.body and "# 2. Phường Phổ Vinh" in document.body
+    assert "Phòng Tài chính - Kế hoạch trả lời (đã trả lời): Đã di dời bãi rác." in document.body
+    assert "Đề nghị sửa trường" not in document.body  # not answered yet
+    assert_nd30(document_render_docx(document))
+    for role, status in [(None, 302), ("delegate", 403), ("agency", 403), ("outsider", 404), ("office", 302)]:
+        assert as_user(role).post(url).status_code == status, role
+    for role, status in [(None, 401), ("delegate", 403), ("outsider", 404), ("office", 201)]:
+        assert as_user(role).post(api, {}, content_type="application/json").status_code == status, role
+    assert Document.objects.filter(doc_type=DocType.THONG_BAO).count() == 3

@@ -133,6 +133,8 @@ def test_petitions_of_places_attribution_counts_and_answers(commune) -> None:
     services.record_answer(
         petition=_forwarded(commune, aggregate), user=None, text="Đã bố trí vốn năm 2026.", state="da_tra_loi"
     )
+    notice = services.answers_notice_create(contact_round=commune.round, user=None)
+    assert "# 1. Thôn An Ba" in notice.body and "# 2. Thôn An Bình" in notice.body
     areas = selectors.answers_by_unit(contact_round=commune.round)
     assert [(area.unit_label, [p.pk for p in ps]) for area, ps in areas] == [
         ("thôn An Ba", [aggregate.pk]),
