@@ -198,7 +198,9 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
 
     rounds_counts = petition_counts(council=council, year=year)
     units = sorted({u for rc in rounds_counts for u in rc.units})
-    _add(items, "contact_units", "Xã, phường tổ chức tiếp xúc cử tri", len(units), [Record(u) for u in units])
+    # A commune council meets voters in its villages and residential groups, not in communes.
+    places = "Thôn, tổ dân phố" if council.level == "xa" else "Xã, phường"
+    _add(items, "contact_units", f"{places} tổ chức tiếp xúc cử tri", len(units), [Record(u) for u in units])
     _add(
         items,
         "petitions",
