@@ -1,15 +1,34 @@
 """Form plumbing shared by every app: text in NFC and stripped, dates typed dd/mm/yyyy."""
 
+import datetime
+
 from django import forms
 
 from hdnd.text import clean, clean_multiline
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A date typed and shown dd/mm/yyyy whatever the browser's language (a date picker would follow the
+    browser's locale and show mm/dd/yyyy on an English system). yyyy-mm-dd is accepted too."""
+
+    input_type = "text"
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", **kwargs.pop("attrs", {})}
+        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
+
+
+def parse_date(value: str) -> datetime.date | None:
+    """A date typed dd/mm/yyyy (or yyyy-mm-dd); None when empty; ValueError when it is not a date."""
+    value = clean(value)
+    if not value:
+        return None
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
 
 
 class CleanTextMixin:

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from openpyxl import Workbook
 
+from hdnd.forms import parse_date
 from hdnd.history import history_rows
 from hdnd.views import add_service_errors
 from registry.access import has_perm, require
@@ -144,7 +145,7 @@ def annual_report_issue(request: HttpRequest, year: int) -> HttpResponse:
     if report is None or request.method != "POST":
         raise Http404
     try:
-        on = datetime.date.fromisoformat(request.POST["issued_on"]) if request.POST.get("issued_on") else None
+        on = parse_date(request.POST.get("issued_on", ""))
     except ValueError:
         messages.error(request, "Ngày ban hành không hợp lệ (dd/mm/yyyy).")
         return redirect("reports:annual_report", year=year)

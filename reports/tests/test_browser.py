@@ -29,7 +29,7 @@ def test_demo_report_from_figure_to_docx(browser, live_server) -> None:
     page.select_option("select[name=classification]", "hoan_thanh_tot")
     page.click("main button[type=submit]")
     assert "Đã lưu tự đánh giá" in page.content()
-    page.fill("input[name=issued_on]", "2024-12-20")
+    page.fill("input[name=issued_on]", "20/12/2024")
     page.click("main button:has-text('Ban hành báo cáo')")
     assert "Đã ban hành báo cáo" in page.content()
     with page.expect_download() as download:
