@@ -68,14 +68,14 @@ def round_list(request: HttpRequest) -> HttpResponse:
 def round_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     form = RoundForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            contact_round = services.round_create(council=council, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã tạo đợt tiếp xúc cử tri.")
-            return redirect("petitions:round_detail", pk=contact_round.pk)
+    contact_round = run_form(
+        request,
+        form,
+        lambda d: services.round_create(council=council, user=request.user, **d),
+        "Đã tạo đợt tiếp xúc cử tri.",
+    )
+    if contact_round is not NOT_DONE:
+        return redirect("petitions:round_detail", pk=contact_round.pk)
     return render(request, "petitions/form.html", {"form": form, "title": "Thêm đợt tiếp xúc cử tri"})
 
 
@@ -420,14 +420,14 @@ def petition_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "complaint": petition.complaint,
     }
     form = PetitionEditForm(request.POST or None, council=council, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.petition_update(petition=petition, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu kiến nghị.")
-            return redirect("petitions:petition_detail", pk=pk)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.petition_update(petition=petition, user=request.user, **d),
+        "Đã lưu kiến nghị.",
+    )
+    if done is not NOT_DONE:
+        return redirect("petitions:petition_detail", pk=pk)
     return render(request, "petitions/form.html", {"form": form, "title": "Sửa, phân loại kiến nghị"})
 
 

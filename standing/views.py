@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from documents.access import ISSUE
 from hdnd.history import history_rows
-from hdnd.views import add_service_errors
+from hdnd.views import NOT_DONE, add_service_errors, run_form
 from registry.access import has_perm, require
 from standing import selectors, services
 from standing.access import EDIT, OPINE, VIEW
@@ -82,14 +82,11 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 def meeting_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     form = MeetingForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(council=council, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi phiên họp.")
-            return redirect("standing:meeting_detail", pk=meeting.pk)
+    meeting = run_form(
+        request, form, lambda d: services.meeting_create(council=council, user=request.user, **d), "Đã ghi phiên họp."
+    )
+    if meeting is not NOT_DONE:
+        return redirect("standing:meeting_detail", pk=meeting.pk)
     return _form_page(request, form, "Ghi phiên họp Thường trực", "standing:meeting_list")
 
 
@@ -130,14 +127,11 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(council=council, pk=pk)
     initial = {name: getattr(meeting, name) for name in services.MEETING_FIELDS}
     form = MeetingForm(request.POST or None, initial=initial, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(meeting=meeting, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu phiên họp.")
-            return redirect("standing:meeting_detail", pk=pk)
+    done = run_form(
+        request, form, lambda d: services.meeting_update(meeting=meeting, user=request.user, **d), "Đã lưu phiên họp."
+    )
+    if done is not NOT_DONE:
+        return redirect("standing:meeting_detail", pk=pk)
     return _form_page(request, form, f"Sửa: {meeting}", "standing:meeting_list")
 
 
@@ -397,14 +391,14 @@ def agenda_document_link(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     item = _agenda_item(council, pk)
     form = AgendaDocumentForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agenda_document_link(item=item, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã đính kèm văn bản.")
-            return redirect("standing:meeting_detail", pk=item.meeting_id)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.agenda_document_link(item=item, user=request.user, **d),
+        "Đã đính kèm văn bản.",
+    )
+    if done is not NOT_DONE:
+        return redirect("standing:meeting_detail", pk=item.meeting_id)
     return _form_page(request, form, f"Đính kèm văn bản — {item}", "standing:meeting_list")
 
 
@@ -454,14 +448,14 @@ def opinion_list(request: HttpRequest) -> HttpResponse:
 def opinion_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     form = OpinionRequestForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            opinion_request = services.opinion_request_create(council=council, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã vào sổ đề nghị cho ý kiến và giao Thường trực theo dõi.")
-            return redirect("standing:opinion_detail", pk=opinion_request.pk)
+    opinion_request = run_form(
+        request,
+        form,
+        lambda d: services.opinion_request_create(council=council, user=request.user, **d),
+        "Đã vào sổ đề nghị cho ý kiến và giao Thường trực theo dõi.",
+    )
+    if opinion_request is not NOT_DONE:
+        return redirect("standing:opinion_detail", pk=opinion_request.pk)
     return _form_page(request, form, "Đề nghị Thường trực cho ý kiến bằng văn bản", "standing:opinion_list")
 
 
@@ -491,14 +485,11 @@ def opinion_add(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, OPINE)
     opinion_request = selectors.opinion_request_get(council=council, pk=pk)
     form = OpinionForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.opinion_add(request=opinion_request, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi ý kiến.")
-            return redirect("standing:opinion_detail", pk=pk)
+    done = run_form(
+        request, form, lambda d: services.opinion_add(request=opinion_request, user=request.user, **d), "Đã ghi ý kiến."
+    )
+    if done is not NOT_DONE:
+        return redirect("standing:opinion_detail", pk=pk)
     return _form_page(request, form, f"Ý kiến thành viên — {opinion_request.subject}", "standing:opinion_list")
 
 
@@ -564,14 +555,11 @@ def conference_list(request: HttpRequest) -> HttpResponse:
 def conference_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     form = ConferenceForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            conference = services.conference_create(council=council, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi hội nghị.")
-            return redirect("standing:conference_detail", pk=conference.pk)
+    conference = run_form(
+        request, form, lambda d: services.conference_create(council=council, user=request.user, **d), "Đã ghi hội nghị."
+    )
+    if conference is not NOT_DONE:
+        return redirect("standing:conference_detail", pk=conference.pk)
     return _form_page(request, form, "Ghi hội nghị liên tịch, trực báo", "standing:conference_list")
 
 
@@ -605,14 +593,14 @@ def conference_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {name: getattr(conference, name) for name in services.CONFERENCE_FIELDS if name != "participants"}
     initial["participants"] = list(conference.participants.all())
     form = ConferenceForm(request.POST or None, initial=initial, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.conference_update(conference=conference, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu hội nghị.")
-            return redirect("standing:conference_detail", pk=pk)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.conference_update(conference=conference, user=request.user, **d),
+        "Đã lưu hội nghị.",
+    )
+    if done is not NOT_DONE:
+        return redirect("standing:conference_detail", pk=pk)
     return _form_page(request, form, f"Sửa: {conference.get_kind_display()}", "standing:conference_list")
 
 
@@ -621,14 +609,14 @@ def conference_task_add(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     conference = selectors.conference_get(council=council, pk=pk)
     form = ConferenceTaskForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.conference_task_add(conference=conference, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã thêm nhiệm vụ.")
-            return redirect("standing:conference_detail", pk=pk)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.conference_task_add(conference=conference, user=request.user, **d),
+        "Đã thêm nhiệm vụ.",
+    )
+    if done is not NOT_DONE:
+        return redirect("standing:conference_detail", pk=pk)
     return _form_page(request, form, f"Giao nhiệm vụ — {conference.get_kind_display()}", "standing:conference_list")
 
 
@@ -713,14 +701,14 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 def programme_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     form = ProgrammeForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if request.method == "POST" and form.is_valid():
-        try:
-            programme = services.programme_create(council=council, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lập chương trình công tác.")
-            return redirect("standing:programme_detail", pk=programme.pk)
+    programme = run_form(
+        request,
+        form,
+        lambda d: services.programme_create(council=council, user=request.user, **d),
+        "Đã lập chương trình công tác.",
+    )
+    if programme is not NOT_DONE:
+        return redirect("standing:programme_detail", pk=programme.pk)
     return _form_page(request, form, "Lập chương trình công tác năm", "standing:programme_list")
 
 
@@ -745,14 +733,14 @@ def work_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     programme = selectors.programme_get(council=council, pk=pk)
     form = WorkItemForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.work_item_add(programme=programme, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã thêm công việc.")
-            return redirect("standing:programme_detail", pk=pk)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.work_item_add(programme=programme, user=request.user, **d),
+        "Đã thêm công việc.",
+    )
+    if done is not NOT_DONE:
+        return redirect("standing:programme_detail", pk=pk)
     return _form_page(request, form, f"Thêm công việc — {programme}", "standing:programme_list")
 
 
