@@ -4,8 +4,10 @@ from registry.access import councils_for, has_perm, roles_of
 from registry.models import Role
 
 # The modules that exist; each app adds its entry when it lands (no link to a page that does not exist).
-NAVIGATION: list[tuple[str, str, str]] = [
-    ("Trang chủ", "home", ""),
+NAVIGATION: list[tuple[str, str, str]] = [("Trang chủ", "home", "")]
+# The registry's pages, rarely visited once the council is set up, sit in one drop-down menu.
+REGISTRY_MENU = "Danh mục"
+REGISTRY_NAVIGATION: list[tuple[str, str, str]] = [
     ("Đại biểu", "registry:delegate_list", "registry.view"),
     ("Cơ quan, tổ chức", "registry:body_list", "registry.view"),
     ("Hội đồng", "registry:council_list", "registry.view"),
@@ -19,7 +21,13 @@ def shell(request: HttpRequest) -> dict:
     council = getattr(request, "council", None)
     if not user.is_authenticated:
         return {"current_council": None, "nav": []}
-    nav = [(label, name) for label, name, perm in NAVIGATION if not perm or has_perm(user, council, perm)]
+    allowed = [(label, name) for label, name, perm in NAVIGATION if not perm or has_perm(user, council, perm)]
+    menu = [(label, name) for label, name, perm in REGISTRY_NAVIGATION if has_perm(user, council, perm)]
+    # Entries are (label, url name, submenu): the drop-down comes right after the home page.
+    nav = [(label, name, []) for label, name in allowed[:1]]
+    if menu:
+        nav.append((REGISTRY_MENU, "", menu))
+    nav += [(label, name, []) for label, name in allowed[1:]]
     roles = roles_of(user, council)
     return {
         "current_council": council,

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from registry.access import VIEW_REGISTRY, has_perm
 from registry.models import Body, BodyKind
-from registry.selectors import delegates_in_office
+from registry.selectors import delegates_in_office, term_current
 
 
 def cards(request: HttpRequest) -> list[tuple[str, int, str]]:
@@ -15,12 +15,12 @@ def cards(request: HttpRequest) -> list[tuple[str, int, str]]:
         return []
     today = datetime.date.today()
     bodies = Body.objects.filter(council=council)
+    term = term_current(council=council, on=today)
+    # A council whose last term has ended (the historical demo town) shows that term's delegates at its end.
+    on = today if term is None or term.ends_on is None or term.ends_on >= today else term.ends_on
+    label = "Đại biểu đang làm nhiệm vụ" if on == today else f"Đại biểu cuối nhiệm kỳ {term.name}"
     return [
-        (
-            "Đại biểu đang làm nhiệm vụ",
-            delegates_in_office(council=council, on=today).count(),
-            reverse("registry:delegate_list"),
-        ),
+        (label, delegates_in_office(council=council, on=on).count(), reverse("registry:delegate_list")),
         (
             "Tổ đại biểu",
             bodies.filter(kind=BodyKind.DELEGATE_GROUP).count(),

@@ -10,7 +10,8 @@ from conftest import ARTIFACTS, login
 def test_office_adds_delegate_to_group(world, browser, live_server) -> None:
     page = browser.new_page()
     login(page, live_server, "office")
-    page.click("text=Đại biểu")
+    page.click("nav summary:has-text('Danh mục')")
+    page.click("nav a:has-text('Đại biểu')")
     page.click("text=Thêm đại biểu")
     page.fill("input[name=full_name]", "Huỳnh Văn Mới")
     page.select_option("select[name=gender]", "nam")

@@ -78,3 +78,17 @@ def test_no_asset_from_another_host() -> None:
         str(p) for p in root.glob("*/templates/**/*.html") if ".venv" not in p.parts and pattern.search(p.read_text())
     ]
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_home_counts_delegates_in_office_or_at_the_end_of_an_ended_term(world, as_user) -> None:
+    import datetime
+
+    person = services.person_create(council=world.council, full_name="Đại Biểu Cũ")
+    services.delegate_create(term=world.term, person=person, elected_on=world.term.starts_on)
+    services.term_update(term=world.term, ends_on=datetime.date(2025, 6, 30))
+    cards = as_user("office").get("/").context["cards"]
+    assert ("Đại biểu cuối nhiệm kỳ 2021-2026", 1) in [(label, value) for label, value, _ in cards]
+    services.term_update(term=world.term, ends_on=None)
+    cards = as_user("office").get("/").context["cards"]
+    assert ("Đại biểu đang làm nhiệm vụ", 1) in [(label, value) for label, value, _ in cards]
