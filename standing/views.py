@@ -223,18 +223,25 @@ def paragraph_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("standing:meeting_detail", pk=meeting.pk)
 
 
-def _meeting_action(request: HttpRequest, pk: int, action: Callable, done: str, perms: tuple[str, ...]) -> HttpResponse:
+def _record_action(
+    request: HttpRequest, pk: int, get: Callable, detail: str, action: Callable, done: str, perms: tuple[str, ...]
+) -> HttpResponse:
+    """A POST button on a record's page: run `action(record, user)`, flash the outcome, back to the page."""
     council = require(request, EDIT)
     for perm in perms:
         require(request, perm)
-    meeting = selectors.meeting_get(council=council, pk=pk)
+    record = get(council=council, pk=pk)
     try:
-        action(meeting, request.user)
+        action(record, request.user)
     except ValidationError as exc:
         _errors(request, exc)
     else:
         messages.success(request, done)
-    return redirect("standing:meeting_detail", pk=pk)
+    return redirect(detail, pk=pk)
+
+
+def _meeting_action(request: HttpRequest, pk: int, action: Callable, done: str, perms: tuple[str, ...]) -> HttpResponse:
+    return _record_action(request, pk, selectors.meeting_get, "standing:meeting_detail", action, done, perms)
 
 
 @login_required
@@ -494,17 +501,7 @@ def opinion_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _opinion_action(request: HttpRequest, pk: int, action: Callable, done: str, perms: tuple[str, ...]) -> HttpResponse:
-    council = require(request, EDIT)
-    for perm in perms:
-        require(request, perm)
-    opinion_request = selectors.opinion_request_get(council=council, pk=pk)
-    try:
-        action(opinion_request, request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, done)
-    return redirect("standing:opinion_detail", pk=pk)
+    return _record_action(request, pk, selectors.opinion_request_get, "standing:opinion_detail", action, done, perms)
 
 
 @login_required
@@ -637,17 +634,7 @@ def conference_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def _conference_action(
     request: HttpRequest, pk: int, action: Callable, done: str, perms: tuple[str, ...]
 ) -> HttpResponse:
-    council = require(request, EDIT)
-    for perm in perms:
-        require(request, perm)
-    conference = selectors.conference_get(council=council, pk=pk)
-    try:
-        action(conference, request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, done)
-    return redirect("standing:conference_detail", pk=pk)
+    return _record_action(request, pk, selectors.conference_get, "standing:conference_detail", action, done, perms)
 
 
 @login_required
