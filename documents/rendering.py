@@ -12,7 +12,9 @@ from pathlib import Path
 
 from docx import Document as open_docx
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from documents.docx_build import SHIPPED, TEMPLATE_DIR
 from documents.models import DocType
@@ -37,6 +39,38 @@ PLACEHOLDER_HELP: list[tuple[str, str]] = [
 ]
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}")
+# Users' text is data: its braces and percent signs travel through the rendering as private-use
+# characters, so a subject with "{{" is never read as a placeholder, then are put back in the file.
+_DATA_MARKS = str.maketrans({"{": "\ue000", "}": "\ue001", "%": "\ue002"})
+_DATA_UNMARK = {"\ue000": "{", "\ue001": "}", "\ue002": "%"}
+# The only filters a document template needs; anything else (attr, map, format...) is refused.
+_ALLOWED_FILTERS = ("upper", "lower", "title", "capitalize", "trim", "default", "length", "join", "first", "last")
+_MAX_SEQUENCE = 100_000
+
+
+class _DocumentEnvironment(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox with no globals, a short list of filters and bounded arithmetic.
+
+    Templates are uploaded by office staff: nothing they write may reach Python objects outside the
+    document's context (``cycler.__init__.__globals__`` and the like raise SecurityError), and
+    ``"x" * 10**9`` or ``9**9**9`` cannot exhaust the server.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self) -> None:
+        super().__init__(undefined=StrictUndefined, autoescape=True)
+        self.globals.clear()
+        self.filters = {name: self.filters[name] for name in _ALLOWED_FILTERS}
+
+    def call_binop(self, context: object, operator: str, left: object, right: object) -> object:
+        if operator == "**":
+            raise SecurityError("phép lũy thừa không được dùng trong mẫu")
+        if isinstance(left, (str, list, tuple)) or isinstance(right, (str, list, tuple)):
+            count = right if isinstance(right, int) else left
+            if not isinstance(count, int) or count > _MAX_SEQUENCE:
+                raise SecurityError("phép nhân chuỗi quá lớn")
+        return super().call_binop(context, operator, left, right)
 
 
 class RenderError(Exception):
@@ -127,25 +161,32 @@ def render_docx(template: bytes, data: DocxData) -> bytes:
         raise RenderError("Tệp không phải là tệp Word (.docx) hợp lệ.")
     try:
         tpl = DocxTemplate(io.BytesIO(template))
-        context = {
-            "parent_name": data.parent_name,
-            "issuer_name": data.issuer_name,
-            "number_symbol": data.number_symbol,
-            "place_date": data.place_date,
-            "type_name": data.type_name,
-            "subject": data.subject,
-            "addressees": data.addressees,
-            "recipients": data.recipients,
-            "signer_authority_line": data.signer_authority_line,
-            "signer_title": data.signer_title,
-            "signer_name": data.signer_name,
-            "extra": data.extra,
-            "paragraphs": body_paragraphs(data.body),
-        }
+        context = _as_data(
+            {
+                "parent_name": data.parent_name,
+                "issuer_name": data.issuer_name,
+                "number_symbol": data.number_symbol,
+                "place_date": data.place_date,
+                "type_name": data.type_name,
+                "subject": data.subject,
+                "addressees": data.addressees,
+                "recipients": data.recipients,
+                "signer_authority_line": data.signer_authority_line,
+                "signer_title": data.signer_title,
+                "signer_name": data.signer_name,
+                "extra": data.extra,
+                "paragraphs": body_paragraphs(data.body),
+            }
+        )
         # Unknown names are errors, not blanks: a misspelt placeholder must not pass silently.
-        tpl.render(context, jinja_env=Environment(undefined=StrictUndefined, autoescape=True), autoescape=True)
+        tpl.render(context, jinja_env=_DocumentEnvironment(), autoescape=True)
         out = io.BytesIO()
         tpl.save(out)
+    except SecurityError as exc:
+        raise RenderError(
+            "Mẫu bị từ chối: phần giữ chỗ chỉ được dùng các biến của văn bản, "
+            f"không được truy cập thuộc tính hay hàm khác ({exc})."
+        ) from exc
     except UndefinedError as exc:
         raise RenderError(f"Mẫu dùng biến không có: {exc.message}.") from exc
     except TemplateError as exc:
@@ -160,7 +201,34 @@ def render_docx(template: bytes, data: DocxData) -> bytes:
             + ", ".join(leftovers)
             + "); có thể Word đã tách một phần giữ chỗ, hãy gõ lại nguyên phần đó."
         )
-    return result
+    return _unmark(result)
+
+
+def _as_data(value: object) -> object:
+    """The context with every string's template marks swapped for private-use characters."""
+    if isinstance(value, str):
+        return value.translate(_DATA_MARKS)
+    if isinstance(value, dict):
+        return {key: _as_data(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_data(item) for item in value]
+    return value
+
+
+def _unmark(docx_bytes: bytes) -> bytes:
+    """The rendered file with users' braces and percent signs put back in every XML part."""
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename.endswith(".xml") and b"\xee\x80" in content:
+                text = content.decode("utf-8")
+                for mark, char in _DATA_UNMARK.items():
+                    text = text.replace(mark, char)
+                content = text.encode("utf-8")
+            target.writestr(info, content)
+    return out.getvalue()
 
 
 def pdf_available() -> bool:
