@@ -14,7 +14,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 $$HOME/.pyenv/versions/
 	$$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null && { echo $$p; break; }; \
 	done)
 
-.PHONY: demo test install install-dev format bench
+.PHONY: demo serve test install install-dev format bench
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "Cần Python >= 3.12 (không tìm thấy)."; exit 1; }
@@ -35,6 +35,14 @@ demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The demo on the production server: gunicorn (several workers, hdnd/gunicorn.conf.py), static files
+# through WhiteNoise, and the task worker as its own process; Ctrl-C stops both.
+serve: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py collectstatic --noinput -v 0
+	trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(VENV)/bin/gunicorn -c hdnd/gunicorn.conf.py hdnd.wsgi
 
 test: install-dev
 	$(VENV)/bin/ruff format --check .
