@@ -31,6 +31,8 @@ $(DEVSTAMP): requirements-dev.lock $(STAMP)
 install: $(STAMP)
 install-dev: $(DEVSTAMP)
 
+# The demo runs with DEBUG on (and so with the public demo key); production leaves DEBUG off.
+demo: export DEBUG = 1
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
@@ -47,7 +49,7 @@ serve: install
 test: install-dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
-	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=hdnd.settings_test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 format: install-dev
@@ -55,5 +57,6 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 
 # Speed and memory figures at real size (printed, never asserted in tests).
+bench: export DEBUG = 1
 bench: install-dev
 	$(PY) bench/run.py

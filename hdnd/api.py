@@ -1,15 +1,19 @@
 """The versioned JSON API: one NinjaAPI per version; each app brings its router."""
 
-from django.core.exceptions import PermissionDenied
+import logging
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, django_auth
 
 from registry.models import ApiToken
+
+logger = logging.getLogger("hdnd.api")
 
 PYDANTIC_MESSAGES = {
     "missing": "Thiếu trường bắt buộc.",
@@ -95,6 +99,44 @@ def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return api.create_response(request, {"detail": "Cần đăng nhập hoặc mã truy cập hợp lệ."}, status=401)
+
+
+# The API answers JSON with a Vietnamese `detail` for every exception, whatever DEBUG says: ninja's own
+# defaults answer in English, and for an unexpected exception with a traceback (DEBUG) or Django's HTML 500.
+# ninja's own English messages (its body parser, CSRF check, throttling, authorization), by how they start;
+# an HttpError raised by hdnd's code already carries a Vietnamese message and passes as it is.
+NINJA_MESSAGES = {
+    "Cannot parse request body": "Không đọc được nội dung yêu cầu (JSON không hợp lệ).",
+    "CSRF check Failed": "Yêu cầu bị từ chối (kiểm tra CSRF không đạt).",
+    "Too many requests": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+    "Forbidden": "Vai trò của bạn không được phép thực hiện thao tác này.",
+    "Unauthorized": "Cần đăng nhập hoặc mã truy cập hợp lệ.",
+}
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    message = next((vi for en, vi in NINJA_MESSAGES.items() if str(exc).startswith(en)), str(exc))
+    return api.create_response(request, {"detail": message}, status=exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return api.create_response(request, {"detail": "Nội dung yêu cầu quá lớn."}, status=413)
+
+
+@api.exception_handler(SuspiciousOperation)
+def on_bad_request(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    logger.warning("Yêu cầu bất thường tới %s: %s", request.path, exc.__class__.__name__)
+    return api.create_response(request, {"detail": "Yêu cầu không hợp lệ."}, status=400)
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """Any other exception: logged with its traceback for the administrators, a generic message for the client."""
+    logger.error("Lỗi không lường trước ở %s %s", request.method, request.path, exc_info=exc)
+    message = "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo cho quản trị viên."
+    return api.create_response(request, {"detail": message}, status=500)
 
 
 api.add_router("/", "registry.api.router")

@@ -1,13 +1,17 @@
-"""Settings of hdnd, read from the environment with defaults fit for the demo.
+"""Settings of hdnd, read from the environment; safe for production by default.
 
-Production checklist (README): set SECRET_KEY, DEBUG=0, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL 15),
-the mail settings, and run `manage.py check --deploy`.
+`DEBUG` is off unless the environment turns it on (`make demo` and developers set `DEBUG=1`); with it
+off the server refuses to start without a `SECRET_KEY` of its own.
+Production checklist (README): set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL 15), the
+SECURE_* variables and the mail settings, and run `manage.py check --deploy`.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -16,8 +20,18 @@ def env_bool(name: str, default: bool) -> bool:
     return os.environ.get(name, "1" if default else "0").lower() in {"1", "true", "yes", "on"}
 
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "hdnd-demo-khong-dung-cho-san-xuat")
-DEBUG = env_bool("DEBUG", True)
+# --- Secret key and DEBUG (issue 12, item 8) ---
+# The demo key is public (it is in this file): only a DEBUG run may fall back on it.
+DEMO_SECRET_KEY = "hdnd-demo-khong-dung-cho-san-xuat"
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or (DEMO_SECRET_KEY if DEBUG else "")
+if not DEBUG and SECRET_KEY in {"", DEMO_SECRET_KEY}:
+    raise ImproperlyConfigured(
+        "Chưa đặt SECRET_KEY riêng cho máy chủ: khi DEBUG tắt, hệ thống không chạy với khóa trống hoặc khóa "
+        "công khai của bản trình diễn. Đặt biến môi trường SECRET_KEY (chuỗi ngẫu nhiên từ 50 ký tự), hoặc "
+        "DEBUG=1 khi chạy thử trên máy phát triển."
+    )
+# --- end secret key and DEBUG ---
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -56,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "registry.middleware.CurrentCouncilMiddleware",
@@ -158,6 +173,23 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hdnd@localhost")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# --- Security headers (issue 12, item 3); `check --deploy` is clean with the README's production values ---
+# A strict policy: no inline script or style anywhere (behaviour lives in hdnd/static/hdnd/*.js, looks in
+# app.css); data: images only because Pico CSS draws its select and checkbox marks as inline SVG.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
@@ -165,6 +197,7 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", SECURE_HSTS_SECONDS > 0)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", SECURE_HSTS_SECONDS > 0)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+# --- end security headers ---
 
 # Access to citizens' personal data is logged (Nghị định 13/2023/NĐ-CP); PERSONAL_DATA_LOG names a file
 # to keep that log in production, beside the console.
@@ -183,3 +216,8 @@ if os.environ.get("PERSONAL_DATA_LOG"):
     }
     LOGGING["formatters"] = {"stamped": {"format": "%(asctime)s %(message)s"}}
     _personal_data_handlers.append("personal_data_file")
+
+# --- API errors (issue 12, item 4): unexpected exceptions caught by hdnd/api.py reach the console with
+# their traceback, for the administrators; clients only get the generic Vietnamese message.
+LOGGING["loggers"]["hdnd.api"] = {"handlers": ["console"], "level": "WARNING"}
+# --- end API errors ---

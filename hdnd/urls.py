@@ -5,6 +5,7 @@ from django.urls import include, path
 from hdnd import views
 from hdnd.api import api
 
+handler400 = "hdnd.views.error_400"
 handler403 = "hdnd.views.error_403"
 handler404 = "hdnd.views.error_404"
 handler500 = "hdnd.views.error_500"

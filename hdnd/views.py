@@ -72,6 +72,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok" if status == 200 else "error", "database": db}, status=status)
 
 
+def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A page on its own (no base template): a request refused as malformed may lack what the menu reads."""
+    return render(request, "400.html", status=400)
+
+
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     message = str(exception) if exception and str(exception) else "Bạn không có quyền truy cập trang này."
     return render(request, "403.html", {"message": message}, status=403)
