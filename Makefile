@@ -40,11 +40,15 @@ demo: install
 
 # The demo on the production server: gunicorn (several workers, hdnd/gunicorn.conf.py), static files
 # through WhiteNoise, and the task worker as its own process; Ctrl-C stops both.
+# It runs with DEBUG off, a secret key of this machine's own (made once in .secret_key) and plain HTTP on
+# 127.0.0.1, so cookies are not marked Secure; a real server sits behind TLS (README, production checklist).
+serve: export DEBUG = 0
+serve: export SECURE_COOKIES = 0
 serve: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
-	$(PY) manage.py collectstatic --noinput -v 0
-	trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(VENV)/bin/gunicorn -c hdnd/gunicorn.conf.py hdnd.wsgi
+	test -s .secret_key || $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > .secret_key
+	export SECRET_KEY=$$(cat .secret_key); \
+	$(PY) manage.py migrate --noinput && $(PY) manage.py seed_demo && $(PY) manage.py collectstatic --noinput -v 0 && \
+	{ trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(VENV)/bin/gunicorn -c hdnd/gunicorn.conf.py hdnd.wsgi; }
 
 test: install-dev
 	$(VENV)/bin/ruff format --check .
