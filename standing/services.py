@@ -992,8 +992,6 @@ def reply_issued(request: OpinionRequest, letter: Document, user: AbstractBaseUs
     current = OpinionRequest.objects.select_for_update().get(pk=request.pk)
     if letter.pk != current.reply_id or current.state != OpinionState.OPEN:
         return
-    current.state, current.answered_on = OpinionState.ANSWERED, letter.issued_on
-    _save(current, user)
     obligation = current.obligation
     if obligation is not None and obligation.state in (
         ObligationState.ASSIGNED,
