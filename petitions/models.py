@@ -95,7 +95,7 @@ def state_of(obligation_state: str | None, outcome: str) -> str:
     if obligation_state == _OBLIGATION_CANCELLED:
         return PetitionState.WITHDRAWN
     if obligation_state in _OBLIGATION_DONE:
-        return outcome if outcome in (Outcome.ANSWERED, Outcome.EXPLAINED) else PetitionState.ANSWERED
+        return PetitionState(outcome) if outcome in (Outcome.ANSWERED, Outcome.EXPLAINED) else PetitionState.ANSWERED
     return PetitionState.RESOLVING if outcome == Outcome.RESOLVING else PetitionState.FORWARDED
 
 
