@@ -4,16 +4,56 @@ The engine never imports a workflow app; a workflow says what its obligations ar
 each obligation to its own record through a ContentType. Keys the known workflows are expected to use:
 "conclusion_task", "supervision_recommendation", "forwarded_petition", "questioning_commitment",
 "written_opinion_request", "forwarded_complaint".
+
+A workflow may also give callbacks, so that whatever screen or API route moves one of its obligations (its
+own or the follow-up engine's) it hears what happened without the engine importing it:
+
+register_kind("forwarded_petition", "Trả lời kiến nghị cử tri", on_report=petition_reported)
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+# Called inside the transaction that moved the obligation, with (obligation, its new timeline update, user).
+Hook = Callable[[Any, Any, Any], None]
+
+
+@dataclass(frozen=True)
+class KindHooks:
+    on_report: Hook | None = None  # the owner reported progress or completion (text, files, reply document)
+    on_accept: Hook | None = None
+    on_return: Hook | None = None
+    on_extend: Hook | None = None
+    on_cancel: Hook | None = None
+
+
 KINDS: dict[str, str] = {}
+HOOKS: dict[str, KindHooks] = {}
 
 
-def register_kind(key: str, label: str) -> None:
-    """Make `key` a kind of obligation shown as `label`; calling it again with the same key relabels it."""
+def register_kind(
+    key: str,
+    label: str,
+    *,
+    on_report: Hook | None = None,
+    on_accept: Hook | None = None,
+    on_return: Hook | None = None,
+    on_extend: Hook | None = None,
+    on_cancel: Hook | None = None,
+) -> None:
+    """Make `key` a kind of obligation shown as `label`, with optional callbacks run when one of its
+    obligations is reported on, accepted, returned, extended or cancelled; calling it again with the same
+    key relabels it and replaces its callbacks."""
     if not key or len(key) > 40:
         raise ValueError("Mã loại nghĩa vụ phải có từ 1 đến 40 ký tự.")
     KINDS[key] = label
+    HOOKS[key] = KindHooks(on_report, on_accept, on_return, on_extend, on_cancel)
+
+
+def kind_hooks(key: str) -> KindHooks:
+    """The callbacks registered for `key` (none for an unknown kind)."""
+    return HOOKS.get(key) or KindHooks()
 
 
 def kind_label(key: str) -> str:

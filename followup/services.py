@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from followup.kinds import KINDS
+from followup.kinds import KINDS, kind_hooks
 from followup.models import OPEN_STATES, Action, Notification, Obligation, ObligationFile, ObligationUpdate, State
 from hdnd.text import clean, clean_multiline, fold
 from registry.calendar import MissingSetting, deadline
@@ -187,6 +187,25 @@ def obligation_create(
     return obligation
 
 
+# action -> the name of the kind's callback told about it (START is the owner's receipt, no news for a workflow)
+_HOOK_OF_ACTION = {
+    Action.PROGRESS: "on_report",
+    Action.DONE: "on_report",
+    Action.ACCEPT: "on_accept",
+    Action.RETURN: "on_return",
+    Action.CANCEL: "on_cancel",
+    Action.EXTEND: "on_extend",
+}
+
+
+def _tell_workflow(obligation: Obligation, update: ObligationUpdate, user: AbstractBaseUser | None) -> None:
+    """Run the callback the obligation's kind registered for this step, inside the same transaction, so a
+    workflow record that reads its progress from the obligation also gets the content the step carried."""
+    hook = getattr(kind_hooks(obligation.kind), _HOOK_OF_ACTION.get(update.action, ""), None)
+    if hook is not None:
+        hook(obligation, update, user)
+
+
 def _transition(
     *,
     obligation: Obligation,
@@ -219,7 +238,7 @@ def _transition(
         locked.closed_at = timezone.now()
         fields.append("closed_at")
     _save(locked, user, update_fields=fields)
-    _record(
+    update = _record(
         obligation=locked,
         user=user,
         action=action,
@@ -231,6 +250,7 @@ def _transition(
     )
     for name in fields:
         setattr(obligation, name, getattr(locked, name))
+    _tell_workflow(locked, update, user)
     return obligation
 
 
@@ -314,7 +334,7 @@ def obligation_extend(
     old = locked.due_on
     locked.due_on = due_on
     _save(locked, user, update_fields=["due_on"])
-    _record(
+    update = _record(
         obligation=locked,
         user=user,
         action=Action.EXTEND,
@@ -322,6 +342,7 @@ def obligation_extend(
         text=f"Gia hạn từ {_date(old)} đến {_date(due_on)}: {reason}",
     )
     obligation.due_on = due_on
+    _tell_workflow(locked, update, user)
     return obligation
 
 

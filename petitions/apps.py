@@ -15,14 +15,14 @@ class PetitionsConfig(AppConfig):
         from petitions.dashboard import cards
         from petitions.demo import seed
         from petitions.models import ContactRound, Petition
-        from petitions.services import OBLIGATION_KIND
+        from petitions.services import OBLIGATION_KIND, petition_reported
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
         from registry.demo import SEEDERS
 
         for role, perms in ROLE_PERMISSIONS.items():
             register_permissions(role, perms)
-        register_kind(OBLIGATION_KIND, "Trả lời kiến nghị cử tri")
+        register_kind(OBLIGATION_KIND, "Trả lời kiến nghị cử tri", on_report=petition_reported)
         register_source_kind(
             ContactRound, label="Đợt tiếp xúc cử tri", url=lambda r: reverse("petitions:round_detail", args=[r.pk])
         )

@@ -2,7 +2,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from petitions.access import VIEW
-from petitions.models import Petition, PetitionState
+from petitions.models import Petition, PetitionState, state_q
 from registry.access import has_perm
 
 
@@ -16,12 +16,12 @@ def cards(request: HttpRequest) -> list[tuple[str, int, str]]:
     return [
         (
             "Kiến nghị cử tri chờ chuyển",
-            top.filter(state=PetitionState.RECEIVED).count(),
+            top.filter(state_q(PetitionState.RECEIVED)).count(),
             f"{url}?trang_thai=tiep_nhan",
         ),
         (
             "Kiến nghị cử tri chờ trả lời",
-            top.filter(state=PetitionState.FORWARDED).count(),
+            top.filter(state_q(PetitionState.FORWARDED)).count(),
             f"{url}?trang_thai=da_chuyen",
         ),
     ]

@@ -184,7 +184,7 @@ def _round(council: Council, spec: tuple, year: int) -> None:
 
     setting_set(council=council, key=services.ANSWER_RULE, value=30)
     waiting = (
-        Petition.objects.filter(round=contact_round, merged_into__isnull=True, state=PetitionState.RECEIVED)
+        Petition.objects.filter(round=contact_round, merged_into__isnull=True, obligation__isnull=True)
         .values_list("body", flat=True)
         .distinct()
     )

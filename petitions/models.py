@@ -56,15 +56,75 @@ class Channel(models.TextChoices):
 
 
 class PetitionState(models.TextChoices):
+    """What a petition shows: never stored, read from its follow-up obligation and its outcome (`state_of`)."""
+
     RECEIVED = "tiep_nhan", "Đã tiếp nhận"
     FORWARDED = "da_chuyen", "Đã chuyển cơ quan có thẩm quyền"
     ANSWERED = "da_tra_loi", "Đã trả lời"
     RESOLVING = "dang_giai_quyet", "Đang giải quyết"
     EXPLAINED = "da_giai_trinh", "Đã giải trình"
+    WITHDRAWN = "da_huy", "Đã hủy theo dõi"
+
+
+class Outcome(models.TextChoices):
+    """The kind of answer the body gave: content of the petition, chosen with the answer."""
+
+    ANSWERED = PetitionState.ANSWERED.value, PetitionState.ANSWERED.label
+    RESOLVING = PetitionState.RESOLVING.value, PetitionState.RESOLVING.label
+    EXPLAINED = PetitionState.EXPLAINED.value, PetitionState.EXPLAINED.label
 
 
 ANSWER_STATES = (PetitionState.ANSWERED, PetitionState.RESOLVING, PetitionState.EXPLAINED)
 OPEN_STATES = (PetitionState.RECEIVED, PetitionState.FORWARDED, PetitionState.RESOLVING)
+
+# The follow-up states (followup.models.State values) grouped as a petition reads them; strings, because
+# followup.models imports registry only and petitions' models stay importable before it.
+_OBLIGATION_OPEN = ("da_giao", "dang_thuc_hien", "tra_lai")
+_OBLIGATION_DONE = ("da_bao_cao", "hoan_thanh")
+_OBLIGATION_CANCELLED = "da_huy"
+
+
+def state_of(obligation_state: str | None, outcome: str) -> str:
+    """The state a petition shows, from its obligation's state (None: not forwarded) and its outcome.
+
+    Forwarded while the body still owes the answer (being resolved if it said so); answered or explained
+    once it reported done, accepted or not; withdrawn when the office cancelled the obligation.
+    """
+    if obligation_state is None:
+        return PetitionState.RECEIVED
+    if obligation_state == _OBLIGATION_CANCELLED:
+        return PetitionState.WITHDRAWN
+    if obligation_state in _OBLIGATION_DONE:
+        return PetitionState(outcome) if outcome in (Outcome.ANSWERED, Outcome.EXPLAINED) else PetitionState.ANSWERED
+    return PetitionState.RESOLVING if outcome == Outcome.RESOLVING else PetitionState.FORWARDED
+
+
+def state_q(state: str, prefix: str = "") -> Q:
+    """The filter matching petitions that show `state` (`prefix` reaches them through a relation)."""
+    ob, out = f"{prefix}obligation__state", f"{prefix}outcome"
+    if state == PetitionState.RECEIVED:
+        return Q(**{f"{prefix}obligation__isnull": True})
+    if state == PetitionState.WITHDRAWN:
+        return Q(**{ob: _OBLIGATION_CANCELLED})
+    if state == PetitionState.FORWARDED:
+        return Q(**{f"{ob}__in": _OBLIGATION_OPEN}) & ~Q(**{out: Outcome.RESOLVING})
+    if state == PetitionState.RESOLVING:
+        return Q(**{f"{ob}__in": _OBLIGATION_OPEN, out: Outcome.RESOLVING})
+    if state == PetitionState.EXPLAINED:
+        return Q(**{f"{ob}__in": _OBLIGATION_DONE, out: Outcome.EXPLAINED})
+    if state == PetitionState.ANSWERED:
+        return Q(**{f"{ob}__in": _OBLIGATION_DONE}) & ~Q(**{out: Outcome.EXPLAINED})
+    return Q(pk__in=[])
+
+
+def state_case(prefix: str = "") -> models.Case:
+    """`state_of` as an SQL expression, for counting petitions by state in one query."""
+    return models.Case(
+        *(models.When(state_q(s, prefix), then=models.Value(s.value)) for s in PetitionState),
+        default=models.Value(PetitionState.RECEIVED.value),
+        output_field=models.CharField(),
+    )
+
 
 DEFAULT_FIELDS = [
     "Đất đai",
@@ -323,7 +383,9 @@ class Petition(models.Model):
         default=False,
         help_text="Khiếu nại, tố cáo nêu tại hội nghị tiếp xúc chuyển sang quy trình giải quyết khiếu nại, tố cáo.",
     )
-    state = models.CharField("trạng thái", max_length=16, choices=PetitionState.choices, default=PetitionState.RECEIVED)
+    # Progress (forwarded, answered, accepted, returned, overdue) is the obligation's; the petition keeps
+    # only what kind of answer the body gave, chosen with the answer.
+    outcome = models.CharField("kết quả trả lời", max_length=16, choices=Outcome.choices, blank=True, default="")
     is_aggregate = models.BooleanField("kiến nghị tổng hợp", default=False)
     merged_into = models.ForeignKey(
         "self",
@@ -359,7 +421,6 @@ class Petition(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    answered_on = models.DateField("ngày trả lời", null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -372,13 +433,12 @@ class Petition(models.Model):
         ordering = ["pk"]
         indexes = [
             models.Index(fields=["council", "round", "merged_into"], name="petition_round"),
-            models.Index(fields=["council", "state"], name="petition_state"),
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(state__in=PetitionState.values),
-                name="petition_state_valid",
-                violation_error_message="Trạng thái không hợp lệ.",
+                condition=Q(outcome__in=["", *Outcome.values]),
+                name="petition_outcome_valid",
+                violation_error_message="Kết quả trả lời không hợp lệ.",
             ),
             models.CheckConstraint(
                 condition=Q(level__in=Level.values),
@@ -399,6 +459,21 @@ class Petition(models.Model):
 
     def __str__(self) -> str:
         return self.text[:120]
+
+    @property
+    def state(self) -> str:
+        """What the petition shows, read from its obligation (load it with select_related("obligation"))."""
+        return state_of(self.obligation.state if self.obligation_id else None, self.outcome)
+
+    def get_state_display(self) -> str:
+        return PetitionState(self.state).label
+
+    @property
+    def answered_on(self) -> datetime.date | None:
+        """The day the body reported its answer done (the obligation's report date), None before."""
+        if self.obligation_id is None or self.obligation.state not in _OBLIGATION_DONE:
+            return None
+        return self.obligation.reported_on
 
     @property
     def area_label(self) -> str:

@@ -5,11 +5,16 @@ Querysets carry their select_related/prefetch_related so lists run a fixed numbe
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from followup.models import Action, Obligation, ObligationUpdate
+from followup.models import State as ObligationState
+from followup.selectors import late_condition, today
 from hdnd.text import fold
 from petitions.access import VIEW
 from petitions.duplicates import Candidate, duplicate_groups
@@ -23,6 +28,8 @@ from petitions.models import (
     Petition,
     PetitionField,
     PetitionState,
+    state_case,
+    state_q,
 )
 from registry.access import agency_bodies, has_perm
 from registry.models import Body, Council
@@ -127,7 +134,7 @@ def petition_list(
     if field_id:
         qs = qs.filter(field_id=field_id)
     if state:
-        qs = qs.filter(state=state)
+        qs = qs.filter(state_q(state))
     if unit_id:
         qs = qs.filter(Q(unit_id=unit_id) | Q(origins__unit_id=unit_id)).distinct()
     if place_id:
@@ -164,8 +171,8 @@ def duplicate_suggestions(*, contact_round: ContactRound) -> list[list[Petition]
     """Groups of petitions that say the same thing: within the round (not yet forwarded) and among the
     council's still-open petitions of earlier rounds. One query for the texts, one for the groups' rows.
     """
-    current = Q(round=contact_round, state=PetitionState.RECEIVED)
-    earlier = Q(state__in=OPEN_STATES) & ~Q(round=contact_round)
+    current = Q(round=contact_round) & state_q(PetitionState.RECEIVED)
+    earlier = reduce(or_, (state_q(s) for s in OPEN_STATES)) & ~Q(round=contact_round)
     rows = (
         Petition.objects.filter(council=contact_round.council, merged_into__isnull=True, complaint=False)
         .filter(current | earlier)
@@ -193,11 +200,17 @@ class RoundCounts:
     by_field: dict[str, int] = field(default_factory=dict)
     by_state: dict[str, int] = field(default_factory=dict)
     cells: Counter = field(default_factory=Counter)  # (level, field name, state) -> count
+    accepted: int = 0  # answers the office accepted (their obligation closed as done)
     units: list[str] = field(default_factory=list)
     complaints: int = 0
 
     def level(self, level: str) -> int:
         return self.by_level.get(level, 0)
+
+    @property
+    def answered(self) -> int:
+        """Petitions the body answered or explained (reported done, accepted or not yet)."""
+        return self.by_state.get(PetitionState.ANSWERED, 0) + self.by_state.get(PetitionState.EXPLAINED, 0)
 
     def sentence(self) -> str:
         """'Tại đợt tiếp xúc cử tri giữa năm 2024: Có 10 kiến nghị thuộc thẩm quyền của cấp tỉnh; ...'."""
@@ -237,7 +250,8 @@ def petition_counts(*, council: Council, year: int) -> list[RoundCounts]:
     out = {r.pk: RoundCounts(round=r) for r in rounds}
     rows = (
         Petition.objects.filter(round__in=rounds, merged_into__isnull=True)
-        .values("round_id", "level", "field__name", "state", "complaint")
+        .annotate(state=state_case())
+        .values("round_id", "level", "field__name", "state", "complaint", "obligation__state")
         .annotate(n=Count("pk"))
     )
     for row in rows:
@@ -251,6 +265,8 @@ def petition_counts(*, council: Council, year: int) -> list[RoundCounts]:
         counts.by_field[name] = counts.by_field.get(name, 0) + row["n"]
         counts.by_state[row["state"]] = counts.by_state.get(row["state"], 0) + row["n"]
         counts.cells[(row["level"], name, row["state"])] += row["n"]
+        if row["obligation__state"] == ObligationState.ACCEPTED:
+            counts.accepted += row["n"]
     # A commune council meets voters in its own villages and residential groups: they count as places.
     for meeting in (
         ContactMeeting.objects.filter(round__in=rounds)
@@ -289,7 +305,7 @@ def answers_by_unit(*, contact_round: ContactRound) -> list[tuple[Area, list[Pet
     petitions = list(
         Petition.objects.filter(round=contact_round, merged_into__isnull=True, complaint=False)
         .exclude(answer_text="")
-        .select_related("unit", "contact_place", "body", "field")
+        .select_related("unit", "contact_place", "body", "field", "obligation")
         .prefetch_related(_origins())
         .order_by("pk")
     )
@@ -339,17 +355,43 @@ def forward_groups(*, contact_round: ContactRound) -> list[ForwardGroup]:
     were answered (two queries)."""
     rows = (
         Petition.objects.filter(round=contact_round, merged_into__isnull=True, complaint=False)
-        .values("body_id", "state")
+        .annotate(shown=state_case())
+        .values("body_id", "shown")
         .annotate(n=Count("pk"))
     )
     bodies = {b.pk: b for b in Body.objects.filter(pk__in={r["body_id"] for r in rows if r["body_id"]})}
     groups: dict[int | None, ForwardGroup] = {}
     for row in rows:
         group = groups.setdefault(row["body_id"], ForwardGroup(bodies.get(row["body_id"])))
-        if row["state"] == PetitionState.RECEIVED:
+        if row["shown"] == PetitionState.RECEIVED:
             group.waiting += row["n"]
-        elif row["state"] == PetitionState.FORWARDED:
+        elif row["shown"] == PetitionState.FORWARDED:
             group.forwarded += row["n"]
-        else:
+        elif row["shown"] != PetitionState.WITHDRAWN:
             group.answered += row["n"]
     return sorted(groups.values(), key=lambda g: (g.body is None, g.body.name if g.body else ""))
+
+
+@dataclass
+class AnswerProgress:
+    """What the petition's obligation says: its state, whether it is overdue today, and the body's last
+    report (text, reply document, evidence files) whichever screen it was sent from."""
+
+    state_label: str
+    overdue: bool
+    report: ObligationUpdate | None
+
+
+def answer_progress(*, petition: Petition) -> AnswerProgress | None:
+    """The follow-up progress of a forwarded petition (None before it is forwarded). Two queries."""
+    obligation = petition.obligation
+    if obligation is None:
+        return None
+    overdue = Obligation.objects.filter(pk=obligation.pk).filter(late_condition(today())).exists()
+    report = (
+        ObligationUpdate.objects.filter(obligation=obligation, action__in=[Action.DONE, Action.PROGRESS])
+        .prefetch_related("files")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return AnswerProgress(ObligationState(obligation.state).label, overdue, report)

@@ -35,6 +35,7 @@ from petitions.models import (
     ContactPlace,
     ContactRound,
     Level,
+    Outcome,
     Period,
     Petition,
     Petitioner,
@@ -709,7 +710,7 @@ def petitions_forward(
         .filter(
             round=contact_round,
             body=body,
-            state=PetitionState.RECEIVED,
+            obligation__isnull=True,
             merged_into__isnull=True,
             complaint=False,
         )
@@ -760,8 +761,8 @@ def petitions_forward(
             rule=ANSWER_RULE,
             user=user,
         )
-        p.state, p.forward_document = PetitionState.FORWARDED, document
-        _save(p, user, update_fields=["state", "forward_document", "obligation"])
+        p.forward_document = document
+        _save(p, user, update_fields=["forward_document", "obligation"])
     return document
 
 
@@ -836,19 +837,41 @@ def record_answer(
             user=user,
             reason="Cơ quan có thẩm quyền sửa nội dung trả lời đã báo cáo; báo cáo lại theo nội dung mới.",
         )
-    if current.obligation.state in (ObligationState.ASSIGNED, ObligationState.IN_PROGRESS, ObligationState.RETURNED):
-        obligation_report(
-            obligation=current.obligation,
-            user=user,
-            text=text,
-            done=state != PetitionState.RESOLVING,
-            reply=document,
-            on=day,
-        )
-    current.answer_text, current.answer_folded, current.state = text, fold(text), state
-    current.answer_document, current.answered_on = document, day
-    _save(current, user)
+    # The outcome is chosen here; the text, the document and the progress reach the petition through the
+    # obligation's report (`petition_reported`), the one path the follow-up screens take too.
+    current.outcome = state
+    _save(current, user, update_fields=["outcome"])
+    obligation_report(
+        obligation=current.obligation,
+        user=user,
+        text=text,
+        done=state != PetitionState.RESOLVING,
+        reply=document,
+        on=day,
+    )
+    current.refresh_from_db()
     return current
+
+
+def petition_reported(obligation: models.Model, update: models.Model, user: AbstractBaseUser | None) -> None:
+    """The follow-up engine's callback when the body reports on a forwarded petition, from any screen or
+    route: the report's text becomes the petition's answer, a reply document of the council its answer
+    document, and a progress report means the petition is being resolved (a completion keeps an outcome
+    chosen on the petition's screen, answered otherwise). The evidence files stay on the obligation's
+    timeline, where the petition's page reads them."""
+    petition = Petition.objects.select_for_update().filter(obligation=obligation).first()
+    if petition is None:
+        return
+    done = obligation.state == ObligationState.REPORTED_DONE
+    if not done:
+        petition.outcome = Outcome.RESOLVING
+    elif petition.outcome not in (Outcome.ANSWERED, Outcome.EXPLAINED):
+        petition.outcome = Outcome.ANSWERED
+    petition.answer_text, petition.answer_folded = update.text, fold(update.text)
+    reply = update.reply
+    if isinstance(reply, Document) and reply.council_id == petition.council_id:
+        petition.answer_document = reply
+    _save(petition, user, update_fields=["outcome", "answer_text", "answer_folded", "answer_document"])
 
 
 @transaction.atomic
@@ -876,7 +899,7 @@ def answer_report_create(
     council = contact_round.council
     petitions = list(
         Petition.objects.filter(round=contact_round, merged_into__isnull=True, complaint=False)
-        .select_related("body", "unit", "contact_place")
+        .select_related("body", "unit", "contact_place", "obligation")
         .prefetch_related("origins__unit", "origins__contact_place")
         .order_by("body__name", "pk")
     )

@@ -390,6 +390,7 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         PetitionState.EXPLAINED,
     ) and (can_edit or petition.body_id in agency_bodies(request.user, council))
     accepted = petition.obligation is not None and petition.obligation.state == "hoan_thanh"
+    progress = selectors.answer_progress(petition=petition)
     return render(
         request,
         "petitions/petition_detail.html",
@@ -402,6 +403,7 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_answer": can_answer and not accepted,
             "can_accept": can_edit and petition.obligation is not None and petition.obligation.state == "da_bao_cao",
             "accepted": accepted,
+            "progress": progress,
             "answer_form": AnswerForm(council=council, initial={"state": PetitionState.ANSWERED}),
             "history": history_rows(petition),
         },

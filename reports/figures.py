@@ -208,6 +208,14 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
         sum(rc.total for rc in rounds_counts),
         [Record(rc.round.short_label, _url("petitions:round_detail", rc.round.pk)) for rc in rounds_counts],
     )
+    # Read from the petitions' obligations: an answer reported on any screen counts, a returned one does not.
+    _add(items, "petitions_answered", "Kiến nghị cử tri đã được trả lời", sum(rc.answered for rc in rounds_counts))
+    _add(
+        items,
+        "petitions_accepted",
+        "Kiến nghị cử tri có câu trả lời được Thường trực chấp nhận",
+        sum(rc.accepted for rc in rounds_counts),
+    )
     own = {"tinh": "tinh", "huyen": "huyen", "xa": "xa"}.get(council.level, "")
     for key, period in (("mid", "giữa năm"), ("end", "cuối năm")):
         # Every round and level has its figure, zero when nothing was recorded, so prose can name it.

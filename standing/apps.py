@@ -16,7 +16,7 @@ class StandingConfig(AppConfig):
         from standing.access import ROLE_PERMISSIONS, VIEW
         from standing.demo import seed, seed_programmes
         from standing.models import Conference, Meeting, OpinionRequest
-        from standing.services import CONCLUSION_TASK, WRITTEN_OPINION_REQUEST, conference_tasks_assign, tasks_assign
+        from standing.services import CONCLUSION_TASK, WRITTEN_OPINION_REQUEST, conclusion_tasks_assign, reply_issued
 
         for role, perms in ROLE_PERMISSIONS.items():
             register_permissions(role, perms)
@@ -26,9 +26,9 @@ class StandingConfig(AppConfig):
             Meeting,
             label="Phiên họp Thường trực",
             url=lambda m: reverse("standing:meeting_detail", args=[m.pk]),
-            # A notice issued from the documents screen assigns its tasks at once (idempotent).
+            # The notice, issued from any screen, assigns its tasks at once (idempotent).
             on_issue=lambda meeting, document, user: (
-                tasks_assign(meeting=meeting, user=user) if document.pk == meeting.notice_id else None
+                conclusion_tasks_assign(record=meeting, user=user) if document.pk == meeting.notice_id else None
             ),
         )
         register_source_kind(
@@ -36,15 +36,14 @@ class StandingConfig(AppConfig):
             label="Hội nghị của Thường trực",
             url=lambda c: reverse("standing:conference_detail", args=[c.pk]),
             on_issue=lambda conference, document, user: (
-                conference_tasks_assign(conference=conference, user=user)
-                if document.pk == conference.document_id
-                else None
+                conclusion_tasks_assign(record=conference, user=user) if document.pk == conference.document_id else None
             ),
         )
         register_source_kind(
             OpinionRequest,
             label="Đề nghị cho ý kiến bằng văn bản",
             url=lambda r: reverse("standing:opinion_detail", args=[r.pk]),
+            on_issue=reply_issued,
         )
         entry = ("Thường trực", "standing:meeting_list", VIEW)
         if entry not in NAVIGATION:

@@ -5,6 +5,8 @@ attended, what was heard and what was concluded; its notice of conclusions (thô
 is a document of the register, and each task a conclusion assigns becomes an obligation of a body.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -14,7 +16,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from documents.models import Document
-from followup.models import Obligation
+from followup.models import Obligation, State
 from registry.models import Body, Council, Membership, Person
 
 
@@ -219,8 +221,26 @@ class Assignment(models.Model):
 
 
 class OpinionState(models.TextChoices):
+    """What a request shows: never stored, read from its obligation (`OpinionRequest.state`)."""
+
     OPEN = "cho_y_kien", "Đang cho ý kiến"
     ANSWERED = "da_tra_loi", "Đã có văn bản trả lời"
+    CANCELLED = "da_huy", "Đã hủy theo dõi"
+
+
+# The obligation states (followup.models.State) in which the standing committee has answered.
+ANSWERED_OBLIGATION_STATES = (State.REPORTED_DONE, State.ACCEPTED)
+
+
+def opinion_state_q(state: str) -> Q:
+    """The filter matching the requests that show `state`."""
+    if state == OpinionState.ANSWERED:
+        return Q(obligation__state__in=ANSWERED_OBLIGATION_STATES)
+    if state == OpinionState.CANCELLED:
+        return Q(obligation__state=State.CANCELLED)
+    if state == OpinionState.OPEN:
+        return ~Q(obligation__state__in=[*ANSWERED_OBLIGATION_STATES, State.CANCELLED]) | Q(obligation__isnull=True)
+    return Q(pk__in=[])
 
 
 class OpinionRequest(models.Model):
@@ -233,7 +253,7 @@ class OpinionRequest(models.Model):
     subject = models.CharField("nội dung xin ý kiến", max_length=500)
     received_on = models.DateField("ngày nhận")
     due_on = models.DateField("hạn trả lời")
-    state = models.CharField("trạng thái", max_length=12, choices=OpinionState.choices, default=OpinionState.OPEN)
+    # Progress (open, answered, overdue) is the obligation's: the request keeps what was asked and its letter.
     obligation = models.OneToOneField(
         Obligation,
         verbose_name="việc cần theo dõi",
@@ -251,7 +271,6 @@ class OpinionRequest(models.Model):
         related_name="+",
         editable=False,
     )
-    answered_on = models.DateField("ngày trả lời", null=True, blank=True, editable=False)
     subject_folded = models.CharField(max_length=500, db_index=True, editable=False, default="")
     history = HistoricalRecords()
 
@@ -265,15 +284,31 @@ class OpinionRequest(models.Model):
                 name="opinion_due_after_received",
                 violation_error_message="Hạn trả lời không thể trước ngày nhận.",
             ),
-            models.CheckConstraint(
-                condition=Q(state="cho_y_kien") | Q(reply__isnull=False, answered_on__isnull=False),
-                name="opinion_answered_has_reply",
-                violation_error_message="Đề nghị đã trả lời phải có văn bản trả lời.",
-            ),
         ]
 
     def __str__(self) -> str:
         return f"Xin ý kiến: {self.subject}"[:200]
+
+    @property
+    def state(self) -> str:
+        """Open, answered or cancelled, as its obligation says (load it with select_related)."""
+        if self.obligation_id is None:
+            return OpinionState.OPEN
+        if self.obligation.state in ANSWERED_OBLIGATION_STATES:
+            return OpinionState.ANSWERED
+        if self.obligation.state == State.CANCELLED:
+            return OpinionState.CANCELLED
+        return OpinionState.OPEN
+
+    def get_state_display(self) -> str:
+        return OpinionState(self.state).label
+
+    @property
+    def answered_on(self) -> datetime.date | None:
+        """The day the obligation was reported done (the letter's date when issued through the request)."""
+        if self.state != OpinionState.ANSWERED:
+            return None
+        return self.obligation.reported_on
 
 
 class Stance(models.TextChoices):

@@ -26,6 +26,7 @@ from standing.models import (
     Section,
     WorkItem,
     WorkProgramme,
+    opinion_state_q,
 )
 
 
@@ -105,7 +106,7 @@ def opinion_request_list(
     if year:
         qs = qs.filter(received_on__year=year)
     if state:
-        qs = qs.filter(state=state)
+        qs = qs.filter(opinion_state_q(state))
     if search:
         qs = qs.filter(subject_folded__contains=fold(search))
     return qs.annotate(opinion_count=Count("opinions")).order_by("-received_on", "-pk")
@@ -126,8 +127,9 @@ def standing_counts(*, council: Council, year: int, on: datetime.date | None = N
     """The year's figures for the annual report (seed 000, section I.2), with the records behind each.
 
     - meetings_held: meetings held in the year up to `on` (today by default); `meetings` lists them;
-    - written_opinions: requests answered by an issued letter in the year; `opinion_requests` lists them and
-      `opinion_subjects` gives their subjects, in order, for the report's footnote;
+    - written_opinions: requests answered in the year (their obligation reported done, from any screen —
+      normally by issuing the letter); `opinion_requests` lists them and `opinion_subjects` gives their
+      subjects, in order, for the report's footnote;
     - conferences_held: joint and briefing conferences held in the year up to `on`; `conferences` lists them
       (str() names the kind, day and subject; `held_on` is the day).
     """
@@ -138,8 +140,9 @@ def standing_counts(*, council: Council, year: int, on: datetime.date | None = N
         .order_by("held_on", "pk")
     )
     answered = list(
-        OpinionRequest.objects.filter(council=council, state=OpinionState.ANSWERED, answered_on__year=year)
-        .select_related("reply", "request_document")
+        OpinionRequest.objects.filter(council=council, obligation__reported_on__year=year)
+        .filter(opinion_state_q(OpinionState.ANSWERED))
+        .select_related("reply", "request_document", "obligation")
         .order_by("received_on", "pk")
     )
     conferences = list(

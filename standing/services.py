@@ -3,7 +3,7 @@
 When tasks become obligations: when the notice of conclusions is issued (`notice_issue`). The notice is how
 the bodies learn of their tasks (it is sent to them), so the follow-up clock starts on its date of issue; a
 meeting whose notice is still a draft owes nothing yet. A notice issued from the document register's own
-screen is caught up by `tasks_assign`, which the meeting's page offers and which is idempotent.
+screen assigns them too: the document's on_issue hook (`conclusion_tasks_assign`) is the one path.
 """
 
 import datetime
@@ -578,39 +578,62 @@ def notice_issue(
     left = placeholders(notice)
     if left:
         raise ValidationError({"body": f"Dự thảo còn phần chưa hoàn thiện: {', '.join(left)}."})
-    notice = documents.document_issue(document=notice, user=user, issued_on=issued_on)
-    tasks_assign(meeting=current, user=user)
-    return notice
+    # The engine's on_issue hook assigns the tasks inside this transaction, whichever screen issues it.
+    return documents.document_issue(document=notice, user=user, issued_on=issued_on)
+
+
+def tasks_assign(*, meeting: Meeting, user: AbstractBaseUser | None = None) -> list[Assignment]:
+    """Create the obligation of every assignment of the meeting's issued notice that has none yet (idempotent)."""
+    return conclusion_tasks_assign(record=meeting, user=user)
+
+
+def _conclusion_tasks(record: Meeting | Conference) -> tuple[Document | None, models.QuerySet, str, str]:
+    """(issued document field's document, tasks still without obligation, its label, refusal) per record."""
+    if isinstance(record, Meeting):
+        notice = Document.objects.filter(pk=record.notice_id).first() if record.notice_id else None
+        tasks = Assignment.objects.filter(paragraph__section__meeting=record, obligation__isnull=True)
+        tasks = tasks.select_related("paragraph", "body")
+        label = f"Thông báo {notice.number_symbol}: {notice.subject}" if notice else ""
+        return notice, tasks, label, "Chỉ giao nhiệm vụ khi thông báo kết luận đã ban hành."
+    document = Document.objects.filter(pk=record.document_id).first() if record.document_id else None
+    tasks = record.tasks.filter(obligation__isnull=True).select_related("body")
+    label = f"{document.get_doc_type_display()} {document.number_symbol}: {document.subject}" if document else ""
+    return document, tasks, label, "Chỉ giao nhiệm vụ khi văn bản của hội nghị đã ban hành."
 
 
 @transaction.atomic
-def tasks_assign(*, meeting: Meeting, user: AbstractBaseUser | None = None) -> list[Assignment]:
-    """Create the obligation of every assignment that has none yet, dated from the issued notice (idempotent)."""
-    current = _lock(meeting)
-    notice = Document.objects.filter(pk=current.notice_id).first() if current.notice_id else None
-    if notice is None or notice.state not in (State.ISSUED, State.PUBLISHED):
-        raise ValidationError("Chỉ giao nhiệm vụ khi thông báo kết luận đã ban hành.")
+def conclusion_tasks_assign(
+    *, record: Meeting | Conference, user: AbstractBaseUser | None = None
+) -> list[Assignment | ConferenceTask]:
+    """Make every task of a meeting's conclusion notice (its assignments) or of a conference's document an
+    obligation of its body, dated from the issued document and due on the task's own day or by the
+    council's `conclusion_task_days` setting (idempotent: tasks that have one are left alone). The one
+    step both documents' on_issue hooks run; refused while the document is not issued."""
+    current = _lock(record) if isinstance(record, Meeting) else _lock_conference(record)
+    document, tasks, label, refusal = _conclusion_tasks(current)
+    if document is None or document.state not in (State.ISSUED, State.PUBLISHED):
+        raise ValidationError(refusal)
     created = []
-    assignments = Assignment.objects.filter(paragraph__section__meeting=current, obligation__isnull=True)
-    for assignment in assignments.select_related("paragraph", "body"):
-        paragraph = assignment.paragraph
-        due = {"due_on": paragraph.due_on} if paragraph.due_on else {"rule": "conclusion_task_days"}
-        assignment.obligation = followup.obligation_create(
+    for task in tasks:
+        text = task.paragraph.text if isinstance(task, Assignment) else task.text
+        due_on = task.paragraph.due_on if isinstance(task, Assignment) else task.due_on
+        due = {"due_on": due_on} if due_on else {"rule": "conclusion_task_days"}
+        task.obligation = followup.obligation_create(
             council=current.council,
-            owner=assignment.body,
-            title=paragraph.text[:500],
-            description=paragraph.text,
+            owner=task.body,
+            title=text[:500],
+            description=text,
             kind=CONCLUSION_TASK,
             source=current,
-            source_label=f"Thông báo {notice.number_symbol}: {notice.subject}",
-            source_date=notice.issued_on,
+            source_label=label[:300],
+            source_date=document.issued_on,
             user=user,
             **due,
         )
-        _save(assignment, user)
-        created.append(assignment)
+        _save(task, user)
+        created.append(task)
     if current.tasks_assigned_on is None:
-        current.tasks_assigned_on = notice.issued_on
+        current.tasks_assigned_on = document.issued_on
         _save(current, user)
     return created
 
@@ -957,9 +980,18 @@ def reply_issue(
     left = placeholders(draft)
     if left:
         raise ValidationError({"body": f"Dự thảo còn phần chưa hoàn thiện: {', '.join(left)}."})
-    letter = documents.document_issue(document=draft, user=user, issued_on=issued_on)
-    current.state, current.answered_on = OpinionState.ANSWERED, letter.issued_on
-    _save(current, user)
+    # The engine's on_issue hook (`reply_issued`) answers the request, whichever screen issues the letter.
+    documents.document_issue(document=draft, user=user, issued_on=issued_on)
+    current.refresh_from_db()
+    return current
+
+
+def reply_issued(request: OpinionRequest, letter: Document, user: AbstractBaseUser | None) -> None:
+    """The on_issue hook of an opinion request: its letter issued (from any screen) answers it and closes
+    its obligation with the letter as the reply. Other documents of the request change nothing."""
+    current = OpinionRequest.objects.select_for_update().get(pk=request.pk)
+    if letter.pk != current.reply_id or current.state != OpinionState.OPEN:
+        return
     obligation = current.obligation
     if obligation is not None and obligation.state in (
         ObligationState.ASSIGNED,
@@ -975,7 +1007,6 @@ def reply_issue(
             on=letter.issued_on,
         )
         followup.obligation_accept(obligation=obligation, user=user, text="Đã trả lời bằng văn bản.")
-    return current
 
 
 # Conferences ----------------------------------------------------------------------------------
@@ -1196,34 +1227,9 @@ def conference_document_issue(
     return documents.document_issue(document=draft, user=user, issued_on=issued_on)
 
 
-@transaction.atomic
 def conference_tasks_assign(*, conference: Conference, user: AbstractBaseUser | None = None) -> list[ConferenceTask]:
-    """Create the obligation of every task that has none yet, from the issued document's date (idempotent)."""
-    current = _lock_conference(conference)
-    document = Document.objects.filter(pk=current.document_id).first() if current.document_id else None
-    if document is None or document.state not in (State.ISSUED, State.PUBLISHED):
-        raise ValidationError("Chỉ giao nhiệm vụ khi văn bản của hội nghị đã ban hành.")
-    created = []
-    for task in current.tasks.filter(obligation__isnull=True).select_related("body"):
-        due = {"due_on": task.due_on} if task.due_on else {"rule": "conclusion_task_days"}
-        task.obligation = followup.obligation_create(
-            council=current.council,
-            owner=task.body,
-            title=task.text[:500],
-            description=task.text,
-            kind=CONCLUSION_TASK,
-            source=current,
-            source_label=f"{document.get_doc_type_display()} {document.number_symbol}: {document.subject}"[:300],
-            source_date=document.issued_on,
-            user=user,
-            **due,
-        )
-        _save(task, user)
-        created.append(task)
-    if current.tasks_assigned_on is None:
-        current.tasks_assigned_on = document.issued_on
-        _save(current, user)
-    return created
+    """Create the obligation of every task of the conference's issued document that has none (idempotent)."""
+    return conclusion_tasks_assign(record=conference, user=user)
 
 
 # The work programme ---------------------------------------------------------------------------

@@ -76,3 +76,18 @@ def make_petition(town: Town, text: str, unit: str = "Phổ An", level: str = Le
         contact_round=extra.pop("contact_round", town.round),
         data=services.PetitionData(text=text, unit=town.units[unit], level=level, **extra),
     )
+
+
+def answer_through_followup(petition, *, text: str = "Đã bố trí vốn năm 2025.", outcome: str = "da_tra_loi"):
+    """Forward the petition (with the others of its round and body) and have its body answer it, the way
+    users do: the petition's progress is its obligation's, never written on the petition."""
+    services.petitions_forward(
+        contact_round=petition.round,
+        body=petition.body,
+        user=None,
+        signer_title="Phó Chủ tịch",
+        signer_name="Nguyễn Thị Kiều",
+        issued_on=datetime.date(2024, 6, 20),
+    )
+    petition.refresh_from_db()
+    return services.record_answer(petition=petition, user=None, text=text, state=outcome)

@@ -106,3 +106,51 @@ def test_import_merge_forward_answer_publish(browser, live_server, town) -> None
         page.close()
     aggregate = Petition.objects.get(is_aggregate=True)
     assert aggregate.state == PetitionState.ANSWERED and aggregate.origins.count() == 2
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_agency_answers_on_its_task_page_office_accepts_report_figure_changes(browser, live_server, town) -> None:
+    """Issue 13: the agency's report on /theo-doi/ reaches the petition; the office accepts it there and
+    the annual report's figure of accepted answers moves from 00 to 01."""
+    from petitions.tests.conftest import make_petition
+    from petitions.tests.test_answers_merge import forward
+
+    petition = make_petition(town, "Đề nghị lắp đèn chiếu sáng tuyến đường thôn Trung An", body=town.world.agency)
+    forward(town, body=town.world.agency)
+    petition = Petition.objects.select_related("obligation").get(pk=petition.pk)
+    page = browser.new_page()
+    base = live_server.url
+    figure = f"{base}/bao-cao/kiem-diem/2024/so-lieu/petitions_accepted/"
+    try:
+        login(page, live_server, "office")
+        page.goto(figure)
+        page.wait_for_selector("h1:has-text('chấp nhận năm 2024: 00')")
+        page.click("text=Đăng xuất")
+        page.wait_for_url(f"{base}/dang-nhap/")
+
+        login(page, live_server, "agency")
+        page.goto(f"{base}/theo-doi/{petition.obligation_id}/")
+        page.fill("#bao-cao textarea[name=text]", "Đã lắp 20 bộ đèn chiếu sáng, hoàn thành tháng 9/2024.")
+        page.fill("#bao-cao input[name=reply_label]", "Công văn số 45/UBND-KT")
+        page.set_input_files(
+            "#bao-cao input[name=files]",
+            files=[{"name": "cv-45.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 tra loi"}],
+        )
+        page.click("#bao-cao button[type=submit]")
+        page.wait_for_selector("text=Đã gửi báo cáo.")
+        page.click("text=Đăng xuất")
+        page.wait_for_url(f"{base}/dang-nhap/")
+
+        login(page, live_server, "office")
+        page.goto(f"{base}/kien-nghi/{petition.pk}/")
+        page.wait_for_selector("dd:has-text('Đã trả lời')")
+        assert page.is_visible("text=Đã lắp 20 bộ đèn chiếu sáng") and page.is_visible("text=cv-45.pdf")
+        page.click("text=Chấp nhận kết quả trả lời")
+        page.wait_for_selector("text=Đã chấp nhận kết quả trả lời.")
+        assert page.is_visible("text=Văn phòng đã chấp nhận kết quả")
+        page.screenshot(path=str(ARTIFACTS / "petitions-answer-from-task-page.png"), full_page=True)
+        page.goto(figure)
+        page.wait_for_selector("h1:has-text('chấp nhận năm 2024: 01')")
+    finally:
+        page.close()

@@ -20,7 +20,7 @@ def test_demo_gives_the_figures_of_seed_000_and_is_idempotent(town) -> None:
     assert len(mid.units) == 15 and len(end.units) == 15
     petitions = Petition.objects.filter(council=town.council)
     assert petitions.filter(is_aggregate=True).count() >= 4
-    states = set(petitions.values_list("state", flat=True))
+    states = {p.state for p in petitions.select_related("obligation")}
     assert {PetitionState.ANSWERED, PetitionState.RESOLVING, PetitionState.EXPLAINED, PetitionState.FORWARDED} <= states
     upper = town.bodies["HĐND tỉnh"]
     assert not petitions.filter(level=Level.PROVINCE, merged_into__isnull=True).exclude(body=upper).exists()

@@ -12,7 +12,7 @@ from followup.models import State as ObligationState
 from petitions import selectors, services
 from petitions.duplicates import similarity
 from petitions.models import Level, Period, Petition, PetitionState
-from petitions.tests.conftest import make_petition
+from petitions.tests.conftest import answer_through_followup, make_petition
 from registry.models import LegalSetting
 from registry.tests.factories import CouncilFactory
 
@@ -61,7 +61,7 @@ def test_suggestions_within_the_round_and_with_open_petitions_of_earlier_rounds(
     groups = selectors.duplicate_suggestions(contact_round=town.round)
     assert [{p.pk for p in g} for g in groups] == [{old.pk, a.pk, b.pk}]
     assert other.pk not in {p.pk for g in groups for p in g}
-    Petition.objects.filter(pk=old.pk).update(state=PetitionState.ANSWERED)  # answered: no longer open
+    answer_through_followup(old)  # answered: no longer open
     groups = selectors.duplicate_suggestions(contact_round=town.round)
     assert [{p.pk for p in g} for g in groups] == [{a.pk, b.pk}]
 
@@ -97,9 +97,10 @@ def test_merge_refused_across_councils_and_for_forwarded_or_single(town) -> None
         services.petition_merge(petitions=[a, foreign], user=None)
     with pytest.raises(ValidationError, match="ít nhất hai"):
         services.petition_merge(petitions=[a], user=None)
-    b = make_petition(town, ROAD, "Phổ Châu")
+    # Another body's petition, so that forwarding it leaves `a` waiting.
+    b = make_petition(town, ROAD, "Phổ Châu", body=town.bodies["Phòng Kinh tế"])
     # A petition forwarded and still open may take new origins (test_answers_merge); an answered one may not.
-    Petition.objects.filter(pk=b.pk).update(state=PetitionState.ANSWERED)
+    answer_through_followup(b)
     with pytest.raises(ValidationError, match="đã được trả lời, không thể gộp thêm"):
         services.petition_merge(petitions=[a, b], user=None)
     assert Petition.objects.filter(is_aggregate=True).count() == 0
