@@ -76,7 +76,7 @@ class ImportResult:
     rows: list[int] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     message: str = ""  # a whole-file problem (not Excel, empty sheet, no header)
-    digest: str = ""  # the key of the stored upload, once the preview is clean
+    digest: str = ""  # the one-time key of the stored upload, once the preview is clean
 
     @property
     def ok(self) -> bool:
