@@ -1,16 +1,15 @@
 """Issue dates never go backwards within a series (issuer, series, year): refused on screen and API."""
 
 import datetime
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
 from django.urls import reverse
 
 from documents import services
-from documents.models import DocType, Document, State
+from documents.models import DocType, Document, NumberCounter, State
 from documents.tests.factories import draft, issued
+from hdnd.testing import at_once, postgres_only
 
 D = datetime.date
 REFUSAL = "sớm hơn ngày của văn bản số"
@@ -67,29 +66,46 @@ def test_api_refuses_an_earlier_date(world, as_user) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_issues_keep_dates_in_order(world) -> None:
-    """Two issues at once, the later-numbered one dated earlier: one is refused, numbers follow dates."""
-    if connection.vendor != "postgresql":
-        pytest.skip("Chỉ PostgreSQL khóa dòng (select_for_update) đúng như khi chạy thật.")
-    drafts = [draft(world.council).pk for _ in range(2)]
-    days = [D(2025, 6, 10), D(2025, 6, 9)]
-    barrier = threading.Barrier(2)
-    outcomes: list[object] = []
+    """Two issues at once, the later one dated earlier: numbers still follow dates, whoever wins."""
+    postgres_only()
+    first, second = (draft(world.council).pk for _ in range(2))
 
-    def worker(pk: int, day: datetime.date) -> None:
-        try:
-            barrier.wait()
-            outcomes.append(services.document_issue(document=Document.objects.get(pk=pk), user=None, issued_on=day))
-        except ValidationError as exc:
-            outcomes.append(exc)
-        finally:
-            connections.close_all()
+    def issue(pk: int, day: datetime.date) -> object:
+        return services.document_issue(document=Document.objects.get(pk=pk), user=None, issued_on=day)
 
-    threads = [threading.Thread(target=worker, args=args) for args in zip(drafts, days, strict=True)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(outcomes) == 2, outcomes
-    assert sum(isinstance(o, Document) for o in outcomes) >= 1
+    outcomes = at_once(lambda: issue(first, D(2025, 6, 10)), lambda: issue(second, D(2025, 6, 9)))
+    assert any(isinstance(o, Document) for o in outcomes), outcomes
+    assert all(isinstance(o, Document | ValidationError) for o in outcomes), outcomes
     done = list(Document.objects.filter(state=State.ISSUED).order_by("number").values_list("issued_on", flat=True))
     assert done == sorted(done)
+
+
+@pytest.mark.django_db
+def test_issuing_twice_keeps_the_first_number(world, as_user) -> None:
+    document = draft(world.council)
+    client = as_user("office")
+    client.post(reverse("documents:document_issue", args=[document.pk]))
+    document.refresh_from_db()
+    response = client.post(reverse("documents:document_issue", args=[document.pk]), follow=True)
+    assert f"Văn bản đã được ban hành với số {document.number_symbol}; không ban hành lại." in response.content.decode()
+    api = client.post(
+        f"/api/v1/councils/{world.council.pk}/documents/{document.pk}/issue", {}, content_type="application/json"
+    )
+    assert api.status_code == 400 and "không ban hành lại" in api.json()["detail"]
+    assert Document.objects.get().number == document.number == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_issuing_twice_at_once_takes_one_number(world) -> None:
+    postgres_only()
+    pk = draft(world.council).pk
+
+    def issue() -> object:
+        return services.document_issue(document=Document.objects.get(pk=pk), user=None, issued_on=D(2025, 6, 1))
+
+    outcomes = at_once(issue, issue)
+    assert sum(isinstance(o, Document) for o in outcomes) == 1, outcomes
+    assert any(isinstance(o, ValidationError) and "không ban hành lại" in str(o) for o in outcomes), outcomes
+    document = Document.objects.get(pk=pk)
+    assert document.number == 1 and document.state == State.ISSUED
+    assert NumberCounter.objects.get(council=world.council).last == 1
