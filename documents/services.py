@@ -493,6 +493,9 @@ def document_issue(
     Refused, with every missing component listed and nothing changed, when the draft is incomplete.
     """
     current = _lock(document)
+    if current.direction == Direction.OUTGOING and current.number is not None:
+        # A second click waits on the lock above and finds the first one's number.
+        raise ValidationError(f"Văn bản đã được ban hành với số {current.number_symbol}; không ban hành lại.")
     if current.direction != Direction.OUTGOING or current.state != State.DRAFT:
         raise ValidationError("Chỉ dự thảo văn bản đi mới có thể ban hành.")
     missing = issue_missing(current)

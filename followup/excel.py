@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from followup.models import Obligation
+from hdnd.excel import inert_row
 
 HEADERS = [
     "STT",
@@ -39,18 +40,20 @@ def obligations_workbook(obligations: Iterable[Obligation], *, on: datetime.date
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for number, o in enumerate(obligations, start=1):
         ws.append(
-            [
-                number,
-                o.title,
-                o.owner.name,
-                o.kind_label,
-                o.source_label,
-                o.source_date,
-                o.due_on,
-                o.get_state_display(),
-                o.reported_on,
-                o.days_overdue.days if o.days_overdue is not None else None,
-            ]
+            inert_row(
+                [
+                    number,
+                    o.title,
+                    o.owner.name,
+                    o.kind_label,
+                    o.source_label,
+                    o.source_date,
+                    o.due_on,
+                    o.get_state_display(),
+                    o.reported_on,
+                    o.days_overdue.days if o.days_overdue is not None else None,
+                ]
+            )
         )
         for column in DATE_COLUMNS:
             ws.cell(row=ws.max_row, column=column).number_format = DATE_FORMAT

@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from hdnd.excel import inert_row
 from hdnd.text import clean, fold
 from petitions.models import REFORM_DAY, Channel, ContactRound, Level, Petition, PetitionField
 from petitions.services import PetitionData, attribution, child_units, contact_places
@@ -75,7 +76,7 @@ class ImportResult:
     rows: list[int] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     message: str = ""  # a whole-file problem (not Excel, empty sheet, no header)
-    digest: str = ""  # the key of the stored upload, once the preview is clean
+    digest: str = ""  # the one-time key of the stored upload, once the preview is clean
 
     @property
     def ok(self) -> bool:
@@ -347,7 +348,7 @@ def petitions_workbook(petitions: Iterable[Petition], *, personal: bool) -> byte
                 "; ".join(x.address for x in people),
                 "; ".join(x.phone for x in people),
             ]
-        ws.append(row)
+        ws.append(inert_row(row))
         ws.cell(row=ws.max_row, column=11).number_format = "DD/MM/YYYY"
     for index, width in enumerate([6, 28, 24, 70, 18, 16, 30, 10, 22, 50, 12, 24, 30, 14], start=1):
         if index <= len(headers):

@@ -3,7 +3,6 @@ forwarding, answers, reports, and the public pages (no login, no personal data).
 
 import base64
 import datetime
-import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
+from hdnd.once import new_key, run_once
 from hdnd.views import NOT_DONE, add_service_errors, run_form
 from petitions import selectors, services
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW, mask_name, mask_phone
@@ -506,9 +506,12 @@ def round_import(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("petitions:round_import", pk=pk)
         result = read_petitions(base64.b64decode(stored["content"]), contact_round)
         if result.ok:
+            items = result.items
             try:
-                created = services.petitions_bulk_create(
-                    contact_round=contact_round, items=result.items, user=request.user
+                # One preview saves once: a second click, or the same form posted twice at once, is refused.
+                created = run_once(
+                    f"petitions-import:{stored['digest']}",
+                    lambda: services.petitions_bulk_create(contact_round=contact_round, items=items, user=request.user),
                 )
             except ValidationError as exc:
                 result.message = "Không lưu được: " + " ".join(exc.messages)
@@ -522,7 +525,7 @@ def round_import(request: HttpRequest, pk: int) -> HttpResponse:
             content = form.cleaned_data["file"].read()
             result = read_petitions(content, contact_round)
             if result.ok:
-                digest = hashlib.sha256(content).hexdigest()[:32]
+                digest = new_key()  # per rendered preview, so even the same file imported again is a new save
                 request.session[IMPORT_SESSION_KEY] = {
                     "round": contact_round.pk,
                     "digest": digest,

@@ -397,6 +397,8 @@ def vote_record(
     """
     if not submission.has_draft:
         raise ValidationError("Chỉ hồ sơ có dự thảo nghị quyết mới được biểu quyết.")
+    # The draft's row, locked: a second click waits for the first vote and then sees it.
+    Submission.objects.select_for_update().filter(pk=submission.pk).first()
     if Vote.objects.filter(submission=submission).exists():
         raise ValidationError("Dự thảo này đã được biểu quyết.")
     council = submission.session.council
@@ -466,6 +468,8 @@ def resolution_issue(
     """Issue the resolution of a draft that passed, numbered by the register (normative: "05/2024/NQ-HĐND",
     otherwise "12/NQ-HĐND"); with `report_due_on`, the UBND owes an implementation report (an obligation).
     """
+    # The draft's row, locked: a second click waits for the first issue and then sees its resolution.
+    Submission.objects.select_for_update().filter(pk=submission.pk).first()
     vote = Vote.objects.filter(submission=submission).first()
     if vote is None or not vote.passed:
         raise ValidationError("Dự thảo chưa được biểu quyết thông qua, không thể ban hành nghị quyết.")

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from openpyxl import Workbook
 
+from hdnd.excel import inert_row
 from hdnd.forms import parse_date
 from hdnd.history import history_rows
 from hdnd.views import add_service_errors
@@ -303,11 +304,11 @@ def dashboard_excel(request: HttpRequest) -> HttpResponse:
     sheet.title = f"Số liệu {year}"
     sheet.append(["Chỉ tiêu", "Số liệu"])
     for figure in data["figures"].items.values():
-        sheet.append([figure.label, figure.value])
+        sheet.append(inert_row([figure.label, figure.value]))
     owners = book.create_sheet("Quá hạn theo cơ quan")
     owners.append(["Cơ quan", "Số việc quá hạn"])
     for row in data["overdue"]:
-        owners.append([row["owner__short_name"], row["n"]])
+        owners.append(inert_row([row["owner__short_name"], row["n"]]))
     response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="so-lieu-{year}.xlsx"'
     book.save(response)
