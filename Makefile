@@ -44,6 +44,8 @@ demo: install
 # 127.0.0.1, so cookies are not marked Secure; a real server sits behind TLS (README, production checklist).
 serve: export DEBUG = 0
 serve: export SECURE_COOKIES = 0
+# The demo accounts have public passwords: a second factor would protect nothing here (production: on).
+serve: export HDND_REQUIRE_2FA ?= 0
 serve: install
 	test -s .secret_key || $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > .secret_key
 	export SECRET_KEY=$$(cat .secret_key); \

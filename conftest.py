@@ -27,6 +27,8 @@ def _test_settings() -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The suite runs as production does: office roles must pass the second factor (`as_user` does).
+    settings.HDND_REQUIRE_2FA = True
     # Persistent connections would keep the live server's connection open past the test database's drop.
     from django.db import connections
 
@@ -76,14 +78,30 @@ def world(db: None) -> World:
     return World(council, other, term, agency, other_agency, group, users)
 
 
+def verify_second_factor(client: Client, user: object) -> None:
+    """Mark the client's session as past the second factor, as django-otp's own login does after a code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    device, _ = StaticDevice.objects.get_or_create(user=user, name="Thiết bị thử nghiệm", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 @pytest.fixture
 def as_user(world: World):
-    """`as_user("office")` -> a logged-in test client; `as_user(None)` -> anonymous."""
+    """`as_user("office")` -> a logged-in test client past the second factor; `as_user(None)` -> anonymous.
 
-    def make(key: str | None) -> Client:
+    `as_user("office", verified=False)` stops after the password, as a user who has not entered a code yet.
+    """
+
+    def make(key: str | None, *, verified: bool = True) -> Client:
         client = Client()
         if key is not None:
             client.force_login(world.users[key])
+            if verified:
+                verify_second_factor(client, world.users[key])
         return client
 
     return make
@@ -122,8 +140,22 @@ def browser() -> Iterator[object]:
 
 
 def login(page: object, live_server: object, username: str, password: str = "matkhau-thu-nghiem") -> None:
+    """Log in through the screens, passing the second factor with a fresh backup code as a user would."""
+    import secrets
+
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    user = get_user_model().objects.get(username=username)
+    device, _ = StaticDevice.objects.get_or_create(user=user, name="Mã dự phòng", defaults={"confirmed": True})
+    code = secrets.token_hex(4)
+    StaticToken.objects.create(device=device, token=code)
     page.goto(f"{live_server.url}/dang-nhap/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/dang-nhap/" not in url)
+    if "/xac-minh/" in page.url:
+        page.fill("input[name=code]", code)
+        page.click("main button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")

@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",
     "hdnd",
     "registry",
@@ -74,6 +78,10 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "registry.middleware.CurrentCouncilMiddleware",
+    # Login security (issue 12): session lifetime, then the second factor, then axes' lockout page.
+    "registry.security.SessionLifetimeMiddleware",
+    "registry.security.SecondFactorMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hdnd.urls"
@@ -128,6 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -221,3 +230,46 @@ if os.environ.get("PERSONAL_DATA_LOG"):
 # their traceback, for the administrators; clients only get the generic Vietnamese message.
 LOGGING["loggers"]["hdnd.api"] = {"handlers": ["console"], "level": "WARNING"}
 # --- end API errors ---
+
+# --- Login security (issue 12, item 2): lockout, second factor, session lifetime, password rules ---------
+# Kept in one block on purpose: every value reads from the environment with a default fit for production,
+# and the demo (DEBUG on) keeps its easy logins.
+
+AUTHENTICATION_BACKENDS = [
+    # axes first: a locked-out account or address is refused before its password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+# Locked per account and per address: five wrong passwords on one name, or from one address, lock it.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS", "0.5"))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "registry.security.lockout_response"
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_PROXY", False) else None
+AXES_VERBOSE = False
+
+# Second factor (django-otp, TOTP + backup codes): required for these roles and for staff accounts.
+HDND_REQUIRE_2FA = env_bool("HDND_REQUIRE_2FA", not DEBUG)
+HDND_2FA_ROLES = ["quan_tri", "lanh_dao_van_phong", "van_phong"]
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "HĐND")
+
+# Session lifetime, in minutes: absolute from login and idle since the last request.
+HDND_SESSION_OFFICE_MAX = int(os.environ.get("SESSION_OFFICE_MAX_MINUTES", str(8 * 60)))
+HDND_SESSION_OFFICE_IDLE = int(os.environ.get("SESSION_OFFICE_IDLE_MINUTES", "30"))
+HDND_SESSION_OTHER_MAX = int(os.environ.get("SESSION_OTHER_MAX_MINUTES", str(7 * 24 * 60)))
+HDND_SESSION_OTHER_IDLE = int(os.environ.get("SESSION_OTHER_IDLE_MINUTES", str(8 * 60)))
+
+# Django's own rules (Vietnamese with LANGUAGE_CODE=vi) plus, in production, a 12-character minimum and
+# the list of demo and common Vietnamese passwords; the demo keeps `hdnd@2026`.
+HDND_PASSWORD_MIN_LENGTH = int(os.environ.get("PASSWORD_MIN_LENGTH", "8" if DEBUG else "12"))
+HDND_REFUSE_DEMO_PASSWORDS = env_bool("HDND_REFUSE_DEMO_PASSWORDS", not DEBUG)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": HDND_PASSWORD_MIN_LENGTH},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+] + ([{"NAME": "registry.passwords.DemoPasswordValidator"}] if HDND_REFUSE_DEMO_PASSWORDS else [])

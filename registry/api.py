@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
@@ -9,10 +10,29 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.pagination import PageNumberPagination, paginate
 
-from registry import selectors, services
-from registry.access import EDIT_REGISTRY, EDIT_SETTINGS, MANAGE_USERS, VIEW_REGISTRY, council_for_api, councils_for
+from registry import security, selectors, services
+from registry.access import (
+    EDIT_REGISTRY,
+    EDIT_SETTINGS,
+    MANAGE_USERS,
+    UNLOCK_ACCOUNTS,
+    VIEW_REGISTRY,
+    council_for_api,
+    councils_for,
+)
 from registry.calendar import MissingSetting, deadline
-from registry.models import Body, CalendarDay, Council, Delegate, LegalSetting, Membership, Person, RoleGrant, Term
+from registry.models import (
+    Body,
+    CalendarDay,
+    Council,
+    Delegate,
+    LegalSetting,
+    LockoutRelease,
+    Membership,
+    Person,
+    RoleGrant,
+    Term,
+)
 from registry.rules import RULES, RULES_BY_KEY
 from registry.schemas import (
     BodyIn,
@@ -29,6 +49,8 @@ from registry.schemas import (
     DelegateStatusIn,
     GrantIn,
     GrantOut,
+    LockoutOut,
+    LockoutReleaseOut,
     MembershipEndIn,
     MembershipIn,
     MembershipOut,
@@ -263,3 +285,21 @@ def grant_delete(request: HttpRequest, council_id: int, grant_id: int) -> tuple[
     council = council_for_api(request.user, council_id, MANAGE_USERS)
     services.role_revoke(grant=get_object_or_404(RoleGrant, council=council, pk=grant_id))
     return 204, None
+
+
+@router.get("/councils/{council_id}/lockouts", response=list[LockoutOut], url_name="lockout_list")
+def lockout_list(request: HttpRequest, council_id: int) -> list[dict]:
+    """The council's accounts with wrong passwords still counting (office chief, administrator)."""
+    council = council_for_api(request.user, council_id, UNLOCK_ACCOUNTS)
+    return security.lockout_list(council=council)
+
+
+@router.post(
+    "/councils/{council_id}/lockouts/{username}/release", response=LockoutReleaseOut, url_name="lockout_release"
+)
+def lockout_release(request: HttpRequest, council_id: int, username: str) -> LockoutRelease:
+    """Unlock a user of the council after wrong passwords; the unlock is recorded with who did it."""
+    council = council_for_api(request.user, council_id, UNLOCK_ACCOUNTS)
+    users = get_user_model().objects.filter(grants__council=council).distinct()
+    user = get_object_or_404(users, username=username)
+    return security.account_unlock(council=council, user=user, released_by=request.user)

@@ -13,6 +13,7 @@ REGISTRY_NAVIGATION: list[tuple[str, str, str]] = [
     ("Hội đồng", "registry:council_list", "registry.view"),
     ("Cài đặt", "registry:settings", "registry.view"),
     ("Người dùng", "registry:user_list", "users.manage"),
+    ("Tài khoản bị khoá", "registry:lockout_list", "users.unlock"),
 ]
 
 

@@ -156,3 +156,16 @@ class UserGrantForm(Form):
 
 class TokenForm(Form):
     name = forms.CharField(label="Tên mã truy cập", max_length=80)
+
+
+class OtpCodeForm(Form):
+    code = forms.CharField(
+        label="Mã xác thực",
+        max_length=16,
+        help_text="Sáu chữ số trong ứng dụng xác thực, hoặc một mã dự phòng.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+    next = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split())

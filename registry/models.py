@@ -481,3 +481,26 @@ class ApiToken(models.Model):
     @staticmethod
     def new_key() -> str:
         return secrets.token_urlsafe(32)
+
+
+class LockoutRelease(models.Model):
+    """An account unlocked after too many wrong passwords: who unlocked whom, when, and how many failures."""
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="tài khoản", on_delete=models.CASCADE, related_name="+"
+    )
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người mở khoá", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    failures = models.PositiveIntegerField("số lần sai đã xoá", default=0)
+    released_at = models.DateTimeField("lúc mở khoá", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "lần mở khoá tài khoản"
+        verbose_name_plural = "các lần mở khoá tài khoản"
+        ordering = ["-released_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.released_at:%d/%m/%Y %H:%M}"

@@ -197,3 +197,18 @@ class GrantIn(CleanSchema):
     password: str = ""
     body_id: int | None = None
     person_id: int | None = None
+
+
+class LockoutOut(Schema):
+    username: str
+    failures: int
+    last: datetime.datetime
+    locked: bool
+
+
+class LockoutReleaseOut(Schema):
+    id: int
+    username: str = Field(..., alias="user.username")
+    released_by: str | None = Field(None, alias="released_by.username")
+    failures: int
+    released_at: datetime.datetime

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from registry import views
+from registry import security_views, views
 
 app_name = "registry"
 
@@ -28,6 +28,10 @@ urlpatterns = [
     path("nguoi-dung/", views.user_list, name="user_list"),
     path("nguoi-dung/them/", views.user_grant, name="user_grant"),
     path("nguoi-dung/vai-tro/<int:pk>/thu-hoi/", views.role_revoke, name="role_revoke"),
+    path("nguoi-dung/bi-khoa/", security_views.lockout_list, name="lockout_list"),
+    path("nguoi-dung/bi-khoa/<str:username>/mo-khoa/", security_views.lockout_release, name="lockout_release"),
     path("tai-khoan/", views.account, name="account"),
+    path("tai-khoan/xac-thuc-hai-buoc/", security_views.otp_setup, name="otp_setup"),
+    path("tai-khoan/xac-minh/", security_views.otp_verify, name="otp_verify"),
     path("tai-khoan/ma-truy-cap/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
 ]

@@ -36,6 +36,7 @@ from registry.forms import (
 from registry.middleware import SESSION_KEY
 from registry.models import Body, BodyKind, CalendarDay, CouncilLevel, LegalSetting, Membership, Role, RoleGrant
 from registry.rules import RULES, RULES_BY_KEY, UNIT_LABELS
+from registry.security import HAS_DEVICE_KEY
 
 PAGE_SIZE = 50
 
@@ -406,7 +407,12 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registry/account.html",
-        {"form": form, "new_key": new_key, "tokens": list(request.user.api_tokens.all())},
+        {
+            "form": form,
+            "new_key": new_key,
+            "tokens": list(request.user.api_tokens.all()),
+            "otp_enabled": request.session.get(HAS_DEVICE_KEY, False),
+        },
     )
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, login
 from documents.checker import assert_nd30
 from registry.demo import DEMO_PASSWORD, seed
 
@@ -12,10 +12,7 @@ from registry.demo import DEMO_PASSWORD, seed
 def test_demo_report_from_figure_to_docx(browser, live_server) -> None:
     seed()
     page = browser.new_page()
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.fill("input[name=username]", "chanhvanphong")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("main button[type=submit]")
+    login(page, live_server, "chanhvanphong", DEMO_PASSWORD)
     page.goto(f"{live_server.url}/bao-cao/kiem-diem/2024/")
     page.click("main button:has-text('Lập báo cáo năm 2024')")
     # The figure links to the six sessions behind it.
