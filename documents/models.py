@@ -262,7 +262,7 @@ class Document(models.Model):
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     subject_folded = models.CharField(max_length=500, db_index=True, editable=False, default="")
     number_folded = models.CharField(max_length=130, db_index=True, editable=False, default="")
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["recipient_bodies"])
 
     class Meta:
         verbose_name = "văn bản"

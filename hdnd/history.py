@@ -1,10 +1,12 @@
 """History rows for a record's page: who changed what and when, from django-simple-history."""
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
 from django.utils.text import capfirst
+from simple_history.utils import get_m2m_reverse_field_name
 
 
 @dataclass
@@ -13,6 +15,8 @@ class Change:
     who: str
     action: str
     fields: list[tuple[str, str, str]]
+    # Many-to-many links this change added or removed, already worded: "Nơi nhận: thêm UBND thị xã".
+    links: list[str] = dataclasses.field(default_factory=list)
 
 
 ACTIONS = {"+": "Tạo mới", "~": "Sửa", "-": "Xóa"}
@@ -44,11 +48,53 @@ def _related_names(records: list[models.Model], relations: list[models.Field]) -
     return names
 
 
+def _m2m_snapshots(records: list[models.Model]) -> list[tuple[str, dict[int, set[int]], dict[int, str]]]:
+    """For each many-to-many field the history tracks: its label, the linked ids at every record and the
+    linked records' names. Two queries per field (the snapshots, the names), whatever the rows."""
+    if not records:
+        return []
+    history_model = type(records[0])
+    history_ids = [r.history_id for r in records]
+    snapshots = []
+    for m2m in getattr(history_model, "_history_m2m_fields", []):
+        # simple-history keeps each field's snapshot rows in a model reachable from the history model.
+        snapshot_model = vars(history_model)[m2m.name].model
+        target = get_m2m_reverse_field_name(m2m)
+        linked: dict[int, set[int]] = {pk: set() for pk in history_ids}
+        for history_id, target_id in snapshot_model.objects.filter(history_id__in=history_ids).values_list(
+            "history_id", f"{target}_id"
+        ):
+            linked[history_id].add(target_id)
+        ids = set().union(*linked.values())
+        names = {r.pk: str(r) for r in m2m.related_model._default_manager.filter(pk__in=ids)} if ids else {}
+        snapshots.append((capfirst(str(m2m.verbose_name)), linked, names))
+    return snapshots
+
+
+def _link_changes(snapshots: list, record: models.Model, previous: models.Model | None) -> list[str]:
+    """The links added and removed between `previous` and `record`, worded for the history table."""
+    changes = []
+    for label, linked, names in snapshots:
+        before = linked[previous.history_id] if previous is not None else set()
+        after = linked[record.history_id]
+        for verb, ids in (("thêm", after - before), ("bỏ", before - after)):
+            if ids:
+                listed = ", ".join(sorted(names.get(pk, f"#{pk}") for pk in ids))
+                changes.append(f"{label}: {verb} {listed}")
+    return changes
+
+
 def history_rows(obj: models.Model, limit: int = 50) -> list[Change]:
-    """The latest changes of `obj`, newest first, each with the fields it changed (one query)."""
+    """The latest changes of `obj`, newest first, each with the fields and many-to-many links it changed
+    (one query, plus a fixed few per related field and per tracked link)."""
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
-    fields = [f for f in obj._meta.concrete_fields if f.name not in {"id", "name_folded"} and f.editable]
+    # Only the fields the history keeps: a user's password hash is excluded from it, so it is never shown.
+    kept = {f.name for f in obj.history.model._meta.fields}
+    fields = [
+        f for f in obj._meta.concrete_fields if f.name not in {"id", "name_folded"} and f.editable and f.name in kept
+    ]
     names = _related_names(records, [f for f in fields if f.is_relation])
+    snapshots = _m2m_snapshots(records)
     rows = []
     for i, record in enumerate(records[:limit]):
         previous = records[i + 1] if i + 1 < len(records) else None
@@ -67,6 +113,7 @@ def history_rows(obj: models.Model, limit: int = 50) -> list[Change]:
                 who=(user.get_full_name() or user.username) if user else "Hệ thống",
                 action=ACTIONS.get(record.history_type, record.history_type),
                 fields=changed,
+                links=_link_changes(snapshots, record, previous),
             )
         )
     return rows

@@ -304,7 +304,7 @@ class ContactMeeting(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["delegates"])
 
     class Meta:
         verbose_name = "hội nghị tiếp xúc cử tri"

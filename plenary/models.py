@@ -432,6 +432,7 @@ class DocumentOpen(models.Model):
     )
     delegate = models.ForeignKey(Delegate, verbose_name="đại biểu", on_delete=models.CASCADE, related_name="+")
     opened_at = models.DateTimeField("thời điểm mở", auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "lượt mở tài liệu"

@@ -5,8 +5,10 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
+from simple_history import register
 from simple_history.models import HistoricalRecords
 
 
@@ -465,6 +467,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     last_used_at = models.DateTimeField("lần dùng cuối", null=True, blank=True)
     revoked_at = models.DateTimeField("ngày thu hồi", null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "mã truy cập API"
@@ -504,3 +507,13 @@ class LockoutRelease(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.released_at:%d/%m/%Y %H:%M}"
+
+
+# Users' changes (name, e-mail, active, staff, groups) are audited like every other record; the password
+# hash is left out so no history row or screen ever holds it.
+register(
+    get_user_model(),
+    app="registry",
+    m2m_fields=["groups"],
+    excluded_fields=["password"],
+)

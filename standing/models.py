@@ -141,7 +141,7 @@ class AgendaItem(models.Model):
         "cơ quan, người trình bày", max_length=250, blank=True, help_text="Ví dụ: đồng chí Phó Chủ tịch HĐND thị xã"
     )
     documents = models.ManyToManyField(Document, verbose_name="tài liệu kèm theo", blank=True, related_name="+")
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["documents"])
 
     class Meta:
         verbose_name = "nội dung phiên họp"
@@ -387,7 +387,7 @@ class Conference(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     subject_folded = models.CharField(max_length=500, db_index=True, editable=False, default="")
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["participants"])
 
     class Meta:
         verbose_name = "hội nghị"

@@ -775,21 +775,19 @@ def agenda_document_link(*, item: AgendaItem, document: Document, user: Abstract
         raise ValidationError({"document": "Văn bản không thuộc Hội đồng này."})
     if item.documents.filter(pk=document.pk).exists():
         raise ValidationError({"document": "Văn bản này đã được đính kèm nội dung."})
-    item.documents.add(document)
-    # The link is many-to-many, outside the item's history: record the change on the item itself.
+    # The item's history records the link itself (m2m_fields); it names the user set here.
     if user is not None:
         item._history_user = user
-    item.save()
+    item.documents.add(document)
 
 
 @transaction.atomic
 def agenda_document_unlink(*, item: AgendaItem, document: Document, user: AbstractBaseUser | None = None) -> None:
     """Detach a document from an agenda item (until the notice is issued)."""
     _check_open(_lock(item.meeting))
-    item.documents.remove(document)
     if user is not None:
         item._history_user = user
-    item.save()
+    item.documents.remove(document)
 
 
 # Written opinions ------------------------------------------------------------------------------

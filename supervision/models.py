@@ -189,7 +189,7 @@ class Round(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     subject_folded = models.CharField(max_length=500, db_index=True, editable=False, default="")
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["supervised"])
 
     class Meta:
         verbose_name = "đợt giám sát"

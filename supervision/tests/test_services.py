@@ -161,7 +161,8 @@ def test_counts_as_seed_000_states_them(setup) -> None:
 def test_history_is_recorded(setup, world) -> None:
     round = make_round(setup)
     services.round_update(round=round, plan="Kế hoạch mới", user=world.users["office"])
-    assert round.history.count() == 2
+    # Creation, the link to the supervised bodies (tracked many-to-many), the update.
+    assert round.history.count() == 3
     assert round.history.first().history_user == world.users["office"]
 
 

@@ -1,0 +1,36 @@
+"""Every record users change keeps its history, links included (issue 12, item 9)."""
+
+from django.apps import apps
+from simple_history.models import HistoricalChanges
+
+PROJECT_APPS = {"registry", "documents", "followup", "standing", "plenary", "supervision", "petitions", "reports"}
+
+
+def _project_models() -> list:
+    return [
+        m
+        for m in apps.get_models()
+        if m._meta.app_label in PROJECT_APPS and not issubclass(m, HistoricalChanges) and not m._meta.auto_created
+    ]
+
+
+def test_every_project_model_has_history() -> None:
+    missing = [m._meta.label for m in _project_models() if not hasattr(m, "history")]
+    assert missing == []
+
+
+def test_every_many_to_many_link_is_tracked() -> None:
+    untracked = []
+    for model in _project_models():
+        tracked = {
+            f.name for f in getattr(getattr(model, "history", None) and model.history.model, "_history_m2m_fields", [])
+        }
+        untracked += [f"{model._meta.label}.{f.name}" for f in model._meta.many_to_many if f.name not in tracked]
+    assert untracked == []
+
+
+def test_users_have_history_without_password() -> None:
+    user_model = apps.get_model("auth", "User")
+    history_fields = {f.name for f in user_model.history.model._meta.fields}
+    assert "username" in history_fields and "password" not in history_fields
+    assert {f.name for f in user_model.history.model._history_m2m_fields} == {"groups"}
