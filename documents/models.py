@@ -205,6 +205,7 @@ class Document(models.Model):
         blank=True,
         help_text="Mỗi dòng là một đoạn. Dòng bắt đầu bằng “# ” là đề mục in đậm, “## ” là đề mục in đậm nghiêng, "
         "“! ” là dòng in đậm căn giữa (ví dụ: QUYẾT NGHỊ:).",
+        max_length=50_000,
     )
     signer_authority = models.CharField(
         "thẩm quyền ký", max_length=5, choices=Authority.choices, blank=True, default=Authority.NONE
@@ -218,7 +219,10 @@ class Document(models.Model):
         Body, verbose_name="nơi nhận trong danh mục", blank=True, related_name="documents_received"
     )
     recipient_lines = models.TextField(
-        "nơi nhận khác", blank=True, help_text="Mỗi dòng một nơi nhận; “Lưu: VT.” luôn được thêm ở cuối."
+        "nơi nhận khác",
+        blank=True,
+        help_text="Mỗi dòng một nơi nhận; “Lưu: VT.” luôn được thêm ở cuối.",
+        max_length=5_000,
     )
     state = models.CharField("trạng thái", max_length=10, choices=State.choices, default=State.DRAFT)
     published_at = models.DateTimeField("ngày công khai", null=True, blank=True, editable=False)

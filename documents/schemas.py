@@ -69,13 +69,13 @@ class DocumentIn(DocumentCleanSchema):
     place: str = Field("", max_length=80)
     issued_on: datetime.date | None = None
     subject: str = Field(..., min_length=1, max_length=500)
-    body: str = ""
+    body: str = Field("", max_length=50_000)
     signer_authority: Authority = Authority.NONE
     signer_collective: str = Field("", max_length=120)
     signer_title: str = Field("", max_length=120)
     signer_name: str = Field("", max_length=120)
     recipient_body_ids: list[int] = []
-    recipient_lines: str = ""
+    recipient_lines: str = Field("", max_length=5_000)
 
 
 class DocumentPatch(DocumentCleanSchema):
@@ -102,7 +102,7 @@ class IncomingIn(DocumentCleanSchema):
     sender_name: str = Field("", max_length=200)
     external_number: str = Field("", max_length=60)
     external_date: datetime.date | None = None
-    body: str = ""
+    body: str = Field("", max_length=50_000)
     handler_person_id: int | None = None
 
 

@@ -55,7 +55,7 @@ class Obligation(models.Model):
         related_name="obligations",
     )
     title = models.CharField("nội dung phải thực hiện", max_length=500)
-    description = models.TextField("mô tả", blank=True)
+    description = models.TextField("mô tả", blank=True, max_length=10_000)
     kind = models.CharField("loại", max_length=40, db_index=True)
     source_type = models.ForeignKey(
         ContentType, verbose_name="loại hồ sơ nguồn", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -139,7 +139,7 @@ class ObligationUpdate(models.Model):
     action = models.CharField("thao tác", max_length=24, choices=Action.choices)
     from_state = models.CharField("từ trạng thái", max_length=16, choices=State.choices, blank=True)
     to_state = models.CharField("sang trạng thái", max_length=16, choices=State.choices)
-    text = models.TextField("nội dung", blank=True)
+    text = models.TextField("nội dung", blank=True, max_length=10_000)
     reply_type = models.ForeignKey(
         ContentType,
         verbose_name="loại văn bản trả lời",

@@ -97,7 +97,7 @@ class ObligationIn(CleanSchema):
     owner_id: int
     owner_person_id: int | None = None
     title: str = Field(..., min_length=1, max_length=500)
-    description: str = ""
+    description: str = Field("", max_length=10_000)
     kind: str = "task"
     source_label: str = Field("", max_length=300)
     source_date: datetime.date
@@ -108,7 +108,7 @@ class ObligationIn(CleanSchema):
 
 
 class ReportIn(CleanSchema):
-    text: str = Field(..., min_length=1)
+    text: str = Field(..., min_length=1, max_length=10_000)
     done: bool = False
     reply_label: str = Field("", max_length=300)
     reply_type: str | None = Field(None, description="Văn bản trả lời trong sổ văn bản, dạng `app_label.model`.")
@@ -116,7 +116,7 @@ class ReportIn(CleanSchema):
 
 
 class NoteIn(CleanSchema):
-    text: str = ""
+    text: str = Field("", max_length=10_000)
 
 
 class ReasonIn(CleanSchema):

@@ -6,6 +6,10 @@ from django import forms
 
 from hdnd.text import clean, clean_multiline
 
+# The years any date or year the product reads may fall in: the first People's Councils (1945) to the
+# end of any plan a council writes today.
+YEAR_MIN, YEAR_MAX = 1945, 2100
+
 
 class DateInput(forms.DateInput):
     """A date typed and shown dd/mm/yyyy whatever the browser's language (a date picker would follow the
@@ -32,11 +36,15 @@ def parse_date(value: str) -> datetime.date | None:
 
 
 class CleanTextMixin:
-    """Normalise every text field to NFC and strip it before validation."""
+    """Normalise every text field to NFC and strip it before validation; refuse dates outside the years."""
 
     def _clean_fields(self) -> None:
         super()._clean_fields()
         for name, value in list(self.cleaned_data.items()):
+            if isinstance(value, datetime.date) and not YEAR_MIN <= value.year <= YEAR_MAX:
+                # Dates of year 1 or 9999 parse, then overflow the deadline arithmetic.
+                self.add_error(name, f"Năm phải trong khoảng {YEAR_MIN}–{YEAR_MAX}.")
+                continue
             if isinstance(value, str):
                 widget = self.fields[name].widget
                 self.cleaned_data[name] = clean_multiline(value) if isinstance(widget, forms.Textarea) else clean(value)

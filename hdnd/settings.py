@@ -82,7 +82,13 @@ MIDDLEWARE = [
     "registry.security.SessionLifetimeMiddleware",
     "registry.security.SecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so its Vietnamese 400 page has the user and council; before any view or CSRF check reads input.
+    "hdnd.middleware.InputBoundaryMiddleware",
 ]
+
+# The largest form or JSON body accepted (uploaded files are counted apart): Django's 2.5 MB, stated
+# because the input boundary answers 413 above it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 ROOT_URLCONF = "hdnd.urls"
 WSGI_APPLICATION = "hdnd.wsgi.application"

@@ -363,7 +363,7 @@ class Petition(models.Model):
         on_delete=models.PROTECT,
         related_name="petitions",
     )
-    text = models.TextField("nội dung kiến nghị")
+    text = models.TextField("nội dung kiến nghị", max_length=10_000)
     text_folded = models.TextField(editable=False, default="")
     field = models.ForeignKey(
         PetitionField, verbose_name="lĩnh vực", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -411,7 +411,7 @@ class Petition(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    answer_text = models.TextField("nội dung trả lời", blank=True)
+    answer_text = models.TextField("nội dung trả lời", blank=True, max_length=20_000)
     answer_folded = models.TextField(editable=False, default="")
     answer_document = models.ForeignKey(
         "documents.Document",

@@ -77,7 +77,7 @@ class PetitionerIn(CleanSchema):
 
 
 class PetitionIn(CleanSchema):
-    text: str = Field(..., min_length=1)
+    text: str = Field(..., min_length=1, max_length=10_000)
     unit_id: int | None = Field(None, description="Xã, phường; hoặc `contact_place_id` (chỉ một).")
     contact_place_id: int | None = None
     level: str = Field(..., description="`trung_uong`, `tinh`, `huyen` (trước 01/07/2025) hoặc `xa`.")
@@ -95,7 +95,7 @@ class BulkIn(Schema):
 
 
 class PetitionUpdateIn(CleanSchema):
-    text: str = Field(..., min_length=1)
+    text: str = Field(..., min_length=1, max_length=10_000)
     level: str
     field_id: int | None = None
     body_id: int | None = None
@@ -180,7 +180,7 @@ class PetitionFilter(Schema):
 
 class MergeIn(CleanSchema):
     ids: list[int] = Field(..., min_length=2)
-    text: str = ""
+    text: str = Field("", max_length=10_000)
 
 
 class ForwardIn(CleanSchema):
@@ -198,7 +198,7 @@ class ForwardOut(Schema):
 
 
 class AnswerIn(CleanSchema):
-    text: str = Field(..., min_length=1)
+    text: str = Field(..., min_length=1, max_length=10_000)
     state: str = Field(..., description="`da_tra_loi`, `dang_giai_quyet` hoặc `da_giai_trinh`.")
     document_id: int | None = None
 

@@ -187,7 +187,7 @@ class Submission(models.Model):
         "trạng thái", max_length=10, choices=SubmissionState.choices, default=SubmissionState.EXPECTED
     )
     returned_on = models.DateField("ngày trả lại", null=True, blank=True)
-    return_reason = models.TextField("lý do trả lại", blank=True)
+    return_reason = models.TextField("lý do trả lại", blank=True, max_length=10_000)
     resubmitted_on = models.DateField("ngày nộp lại", null=True, blank=True)
     obligation_id = models.PositiveBigIntegerField("mã việc theo dõi", null=True, blank=True, editable=False)
     title_folded = models.CharField(max_length=500, db_index=True, editable=False, default="")
@@ -249,7 +249,7 @@ class Verification(models.Model):
     )
     conclusion = models.CharField("kết luận thẩm tra", max_length=18, choices=Conclusion.choices, blank=True)
     reported_on = models.DateField("ngày báo cáo thẩm tra", null=True, blank=True)
-    explanation = models.TextField("giải trình, bổ sung của cơ quan trình", blank=True)
+    explanation = models.TextField("giải trình, bổ sung của cơ quan trình", blank=True, max_length=50_000)
     explained_on = models.DateField("ngày giải trình", null=True, blank=True)
     history = HistoricalRecords()
 
@@ -354,10 +354,10 @@ class Question(models.Model):
     delegate = models.ForeignKey(Delegate, verbose_name="đại biểu chất vấn", on_delete=models.PROTECT, related_name="+")
     addressee = models.ForeignKey(Person, verbose_name="người bị chất vấn", on_delete=models.PROTECT, related_name="+")
     addressee_body = models.ForeignKey(Body, verbose_name="cơ quan", on_delete=models.PROTECT, related_name="+")
-    content = models.TextField("nội dung chất vấn")
+    content = models.TextField("nội dung chất vấn", max_length=10_000)
     asked_on = models.DateField("ngày gửi phiếu")
     mode = models.CharField("trả lời", max_length=14, choices=AnswerMode.choices, default=AnswerMode.PENDING)
-    answer = models.TextField("nội dung trả lời", blank=True)
+    answer = models.TextField("nội dung trả lời", blank=True, max_length=50_000)
     answered_on = models.DateField("ngày trả lời", null=True, blank=True)
     obligation_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
@@ -377,7 +377,7 @@ class Commitment(models.Model):
     question = models.ForeignKey(
         Question, verbose_name="chất vấn", on_delete=models.CASCADE, related_name="commitments"
     )
-    content = models.TextField("nội dung lời hứa")
+    content = models.TextField("nội dung lời hứa", max_length=10_000)
     next_session = models.ForeignKey(
         Session, verbose_name="báo cáo tại kỳ họp", on_delete=models.PROTECT, related_name="+"
     )
@@ -486,7 +486,7 @@ class Speech(models.Model):
     )
     in_group = models.BooleanField("phát biểu tại tổ", default=False)
     spoken_on = models.DateField("ngày phát biểu")
-    summary = models.TextField("tóm tắt ý kiến", blank=True)
+    summary = models.TextField("tóm tắt ý kiến", blank=True, max_length=50_000)
     history = HistoricalRecords()
 
     class Meta:
@@ -506,7 +506,7 @@ class GroupDiscussion(models.Model):
     )
     group = models.ForeignKey(Body, verbose_name="tổ đại biểu", on_delete=models.PROTECT, related_name="+")
     held_on = models.DateField("ngày thảo luận")
-    notes = models.TextField("nội dung thảo luận")
+    notes = models.TextField("nội dung thảo luận", max_length=50_000)
     history = HistoricalRecords()
 
     class Meta:

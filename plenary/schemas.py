@@ -101,7 +101,7 @@ class VoteOut(Schema):
 
 class ResolutionIn(CleanSchema):
     subject: str = Field(..., min_length=1, max_length=500)
-    text: str = Field(..., min_length=1)
+    text: str = Field(..., min_length=1, max_length=10_000)
     issued_on: datetime.date
     signer_name: str = Field(..., min_length=1, max_length=120)
     signer_title: str = "Chủ tịch"
@@ -122,7 +122,7 @@ class QuestionIn(CleanSchema):
     delegate_id: int
     addressee_id: int
     addressee_body_id: int
-    content: str = Field(..., min_length=1)
+    content: str = Field(..., min_length=1, max_length=50_000)
     asked_on: datetime.date
 
 
@@ -210,7 +210,7 @@ class SpeechIn(CleanSchema):
     spoken_on: datetime.date
     item_id: int | None = None
     in_group: bool = False
-    summary: str = ""
+    summary: str = Field("", max_length=50_000)
 
 
 class SpeechOut(Schema):
@@ -225,7 +225,7 @@ class SpeechOut(Schema):
 class GroupDiscussionIn(CleanSchema):
     group_id: int
     held_on: datetime.date
-    notes: str = Field(..., min_length=1)
+    notes: str = Field(..., min_length=1, max_length=50_000)
 
 
 class GroupDiscussionOut(Schema):
@@ -249,7 +249,7 @@ class ConveningIn(CleanSchema):
     issued_on: datetime.date | None = None
     signer_name: str = Field("", max_length=120)
     signer_title: str = Field("Chủ tịch", max_length=120)
-    text: str = ""
+    text: str = Field("", max_length=10_000)
 
 
 class DocumentRefOut(Schema):

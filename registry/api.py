@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.pagination import PageNumberPagination, paginate
 
+from hdnd.forms import YEAR_MAX, YEAR_MIN
 from registry import security, selectors, services
 from registry.access import (
     EDIT_REGISTRY,
@@ -252,6 +253,9 @@ def deadline_compute(
 ) -> dict:
     """Compute a deadline from a rule with the council's working-day calendar."""
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
+    if not YEAR_MIN <= start.year <= YEAR_MAX:
+        # Counting from year 1 or 9999 runs off the calendar (an OverflowError, once a 500).
+        raise ValidationError({"start": f"Ngày bắt đầu phải trong các năm {YEAR_MIN}–{YEAR_MAX}."})
     if rule not in RULES_BY_KEY:
         raise ValidationError({"rule": "Quy định không tồn tại."})
     try:

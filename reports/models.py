@@ -41,7 +41,7 @@ class AnnualReport(models.Model):
     score_general = models.PositiveSmallIntegerField("điểm tiêu chí chung (tối đa 30)", null=True, blank=True)
     score_results = models.PositiveSmallIntegerField("điểm kết quả thực hiện (tối đa 70)", null=True, blank=True)
     classification = models.CharField("đề nghị xếp loại", max_length=24, choices=Classification.choices, blank=True)
-    recipients = models.TextField("nơi nhận", blank=True)
+    recipients = models.TextField("nơi nhận", blank=True, max_length=5_000)
     frozen_figures = models.JSONField("số liệu khi ban hành", null=True, blank=True)
     document = models.OneToOneField(
         Document, verbose_name="văn bản", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

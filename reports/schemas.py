@@ -1,6 +1,7 @@
 import datetime
 
 from ninja import Schema
+from pydantic import Field
 
 
 class RecordOut(Schema):
@@ -39,7 +40,7 @@ class ReportOut(Schema):
 
 class ReportTextsIn(Schema):
     texts: dict[str, str] = {}
-    recipients: str | None = None
+    recipients: str | None = Field(None, max_length=5_000)
 
 
 class ReportRatingsIn(Schema):

@@ -31,6 +31,7 @@ class Meeting(models.Model):
         "mục đích",
         help_text="Viết tiếp sau “… tổ chức Phiên họp Thường trực HĐND để”, ví dụ: cho ý kiến thống nhất về "
         "Kế hoạch công tác của HĐND thị xã năm 2022",
+        max_length=10_000,
     )
     chair = models.ForeignKey(Membership, verbose_name="người chủ trì", on_delete=models.PROTECT, related_name="+")
     other_attendees = models.CharField(
@@ -39,12 +40,13 @@ class Meeting(models.Model):
         blank=True,
         help_text="Ví dụ: Trưởng, Phó các Ban HĐND thị xã; đại diện lãnh đạo Văn phòng thị xã",
     )
-    invited = models.TextField("cơ quan, cá nhân được mời", blank=True)
+    invited = models.TextField("cơ quan, cá nhân được mời", blank=True, max_length=5_000)
     heard = models.TextField(
         "nội dung đã nghe",
         blank=True,
         help_text="Viết tiếp sau “Sau khi nghe”, ví dụ: đồng chí Phó Chủ tịch HĐND thị xã báo cáo …; "
         "để trống thì lấy từ các nội dung của phiên họp.",
+        max_length=10_000,
     )
     notice = models.ForeignKey(
         Document,
@@ -136,7 +138,7 @@ class AgendaItem(models.Model):
 
     meeting = models.ForeignKey(Meeting, verbose_name="phiên họp", on_delete=models.CASCADE, related_name="agenda")
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
-    content = models.TextField("nội dung")
+    content = models.TextField("nội dung", max_length=50_000)
     presenter = models.CharField(
         "cơ quan, người trình bày", max_length=250, blank=True, help_text="Ví dụ: đồng chí Phó Chủ tịch HĐND thị xã"
     )
@@ -179,7 +181,7 @@ class Paragraph(models.Model):
 
     section = models.ForeignKey(Section, verbose_name="mục", on_delete=models.CASCADE, related_name="paragraphs")
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
-    text = models.TextField("nội dung")
+    text = models.TextField("nội dung", max_length=10_000)
     due_on = models.DateField("hạn thực hiện", null=True, blank=True)
     history = HistoricalRecords()
 
@@ -325,7 +327,7 @@ class MemberOpinion(models.Model):
     )
     person = models.ForeignKey(Person, verbose_name="thành viên", on_delete=models.PROTECT, related_name="+")
     stance = models.CharField("ý kiến", max_length=12, choices=Stance.choices)
-    text = models.TextField("nội dung ý kiến", blank=True)
+    text = models.TextField("nội dung ý kiến", blank=True, max_length=10_000)
     history = HistoricalRecords()
 
     class Meta:
@@ -371,7 +373,10 @@ class Conference(models.Model):
     )
     participants = models.ManyToManyField(Body, verbose_name="thành phần tham dự", related_name="+", blank=True)
     conclusions = models.TextField(
-        "kết luận", blank=True, help_text="Mỗi dòng một ý; dòng bắt đầu bằng “# ” là tiêu đề mục."
+        "kết luận",
+        blank=True,
+        help_text="Mỗi dòng một ý; dòng bắt đầu bằng “# ” là tiêu đề mục.",
+        max_length=50_000,
     )
     document = models.ForeignKey(
         Document,
@@ -404,7 +409,7 @@ class ConferenceTask(models.Model):
 
     conference = models.ForeignKey(Conference, verbose_name="hội nghị", on_delete=models.CASCADE, related_name="tasks")
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
-    text = models.TextField("nhiệm vụ")
+    text = models.TextField("nhiệm vụ", max_length=10_000)
     body = models.ForeignKey(Body, verbose_name="cơ quan thực hiện", on_delete=models.PROTECT, related_name="+")
     due_on = models.DateField("hạn thực hiện", null=True, blank=True)
     obligation = models.OneToOneField(
@@ -464,7 +469,7 @@ class WorkItem(models.Model):
     )
     month = models.PositiveSmallIntegerField("tháng", validators=[MinValueValidator(1), MaxValueValidator(12)])
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
-    content = models.TextField("nội dung công việc")
+    content = models.TextField("nội dung công việc", max_length=10_000)
     body = models.ForeignKey(Body, verbose_name="cơ quan chủ trì", on_delete=models.PROTECT, related_name="+")
     # What carried it out: a standing meeting, a conference, a session (plenary), a supervision round; a generic
     # link so that this app imports none of those apps. Label and date are copied at linking for the lists.

@@ -9,11 +9,11 @@ class MeetingIn(CleanSchema):
     held_on: datetime.date
     starts_at: datetime.time | None = None
     place: str = Field(..., min_length=1, max_length=250)
-    purpose: str = Field(..., min_length=1)
+    purpose: str = Field(..., min_length=1, max_length=10_000)
     chair_id: int
     other_attendees: str = Field("", max_length=500)
-    invited: str = ""
-    heard: str = ""
+    invited: str = Field("", max_length=5_000)
+    heard: str = Field("", max_length=10_000)
 
 
 class MeetingPatch(CleanSchema):
@@ -73,7 +73,7 @@ class AttendeeOut(Schema):
 
 
 class AgendaIn(CleanSchema):
-    content: str = Field(..., min_length=1)
+    content: str = Field(..., min_length=1, max_length=50_000)
     presenter: str = Field("", max_length=250)
 
 
@@ -107,7 +107,7 @@ class SectionOut(Schema):
 
 class ParagraphIn(CleanSchema):
     section_id: int
-    text: str = Field(..., min_length=1)
+    text: str = Field(..., min_length=1, max_length=10_000)
     assigns: bool = False
     body_ids: list[int] = []
     due_on: datetime.date | None = None
@@ -183,7 +183,7 @@ class OpinionRequestIn(CleanSchema):
 class OpinionIn(CleanSchema):
     person_id: int
     stance: str
-    text: str = ""
+    text: str = Field("", max_length=10_000)
 
 
 class OpinionOut(Schema):
@@ -224,7 +224,7 @@ class ConferenceIn(CleanSchema):
     place: str = Field(..., min_length=1, max_length=250)
     subject: str = Field(..., min_length=1, max_length=500)
     participant_ids: list[int] = []
-    conclusions: str = ""
+    conclusions: str = Field("", max_length=50_000)
 
 
 class ConferencePatch(CleanSchema):
@@ -237,7 +237,7 @@ class ConferencePatch(CleanSchema):
 
 
 class ConferenceTaskIn(CleanSchema):
-    text: str = Field(..., min_length=1)
+    text: str = Field(..., min_length=1, max_length=10_000)
     body_id: int
     due_on: datetime.date | None = None
 
@@ -304,7 +304,7 @@ class ProgrammeOut(Schema):
 
 class WorkItemIn(CleanSchema):
     month: int = Field(..., ge=1, le=12)
-    content: str = Field(..., min_length=1)
+    content: str = Field(..., min_length=1, max_length=50_000)
     body_id: int
 
 

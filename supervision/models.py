@@ -163,7 +163,7 @@ class Round(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    plan = models.TextField("kế hoạch", blank=True)
+    plan = models.TextField("kế hoạch", blank=True, max_length=50_000)
     starts_on = models.DateField("bắt đầu", null=True, blank=True)
     ends_on = models.DateField("kết thúc", null=True, blank=True)
     content_sent_on = models.DateField("ngày gửi nội dung, đề cương báo cáo", null=True, blank=True)
@@ -178,7 +178,7 @@ class Round(models.Model):
     )
     report_on = models.DateField("ngày báo cáo kết quả", null=True, blank=True)
     considered_on = models.DateField("ngày Thường trực xem xét báo cáo", null=True, blank=True)
-    conclusions = models.TextField("kết luận", blank=True)
+    conclusions = models.TextField("kết luận", blank=True, max_length=50_000)
     # Due dates, computed by registry.calendar.deadline when the dates they count from are recorded.
     content_due_on = models.DateField("hạn gửi nội dung, đề cương", null=True, blank=True, editable=False)
     schedule_due_on = models.DateField("hạn gửi kế hoạch, thành phần đoàn", null=True, blank=True, editable=False)
@@ -246,7 +246,7 @@ class WorkingSession(models.Model):
     held_on = models.DateField("ngày làm việc")
     place = models.CharField("địa điểm", max_length=250)
     body = models.ForeignKey(Body, verbose_name="làm việc với", on_delete=models.PROTECT, related_name="+")
-    notes = models.TextField("ghi chú", blank=True)
+    notes = models.TextField("ghi chú", blank=True, max_length=10_000)
     history = HistoricalRecords()
 
     class Meta:
@@ -291,7 +291,7 @@ class Recommendation(models.Model):
         Round, verbose_name="đợt giám sát", on_delete=models.PROTECT, related_name="recommendations"
     )
     body = models.ForeignKey(Body, verbose_name="cơ quan được kiến nghị", on_delete=models.PROTECT, related_name="+")
-    text = models.TextField("nội dung kiến nghị")
+    text = models.TextField("nội dung kiến nghị", max_length=10_000)
     made_on = models.DateField("ngày kiến nghị")
     obligation = models.OneToOneField(
         Obligation, verbose_name="theo dõi", on_delete=models.PROTECT, related_name="+", editable=False
@@ -353,7 +353,7 @@ class Review(models.Model):
         Document, verbose_name="văn bản được giám sát", on_delete=models.PROTECT, related_name="+"
     )
     outcome = models.CharField("kết quả xem xét", max_length=16, choices=ReviewOutcome.choices, default="chua_xem_xet")
-    notes = models.TextField("nhận xét", blank=True)
+    notes = models.TextField("nhận xét", blank=True, max_length=10_000)
     reviewed_on = models.DateField("ngày xem xét", null=True, blank=True)
     obligation = models.OneToOneField(
         Obligation,

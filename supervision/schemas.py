@@ -14,7 +14,7 @@ class RoundIn(CleanSchema):
     supervised_label: str = Field("", max_length=300)
     set_up_on: datetime.date
     decision_id: int | None = None
-    plan: str = ""
+    plan: str = Field("", max_length=50_000)
     starts_on: datetime.date | None = None
     ends_on: datetime.date | None = None
 
@@ -67,7 +67,7 @@ class SessionIn(CleanSchema):
     held_on: datetime.date
     place: str = Field(..., min_length=1, max_length=250)
     body_id: int
-    notes: str = ""
+    notes: str = Field("", max_length=50_000)
 
 
 class SessionOut(Schema):
@@ -96,12 +96,12 @@ class ReportIn(Schema):
 
 class ConsiderIn(CleanSchema):
     considered_on: datetime.date
-    conclusions: str = ""
+    conclusions: str = Field("", max_length=50_000)
 
 
 class RecommendationIn(CleanSchema):
     body_id: int | None = None
-    text: str = ""
+    text: str = Field("", max_length=10_000)
     due_on: datetime.date | None = None
     made_on: datetime.date | None = None
 
@@ -241,7 +241,7 @@ class RoundPatchIn(CleanSchema):
     item_id: int | None = None
     set_up_on: datetime.date | None = None
     decision_id: int | None = None
-    plan: str | None = None
+    plan: str | None = Field(None, max_length=50_000)
     starts_on: datetime.date | None = None
     ends_on: datetime.date | None = None
     content_sent_on: datetime.date | None = None
@@ -280,7 +280,7 @@ class ReviewCreateIn(Schema):
 class ReviewRecordIn(CleanSchema):
     outcome: str
     reviewed_on: datetime.date
-    notes: str = ""
+    notes: str = Field("", max_length=50_000)
 
 
 class ReviewOut(Schema):

@@ -1,0 +1,153 @@
+"""Hostile input at every form and every API route: no answer is ever a 5xx (issue 12, items 4 and 11).
+
+Two runs, both bounded so they finish in about two minutes on two cores:
+- Hypothesis posts hostile strings and numbers to every screen that takes no id in its address, with the
+  fields of every form the apps define, as the office chief and as the administrator, and sends the
+  same values in querystrings;
+- schemathesis generates requests from the live OpenAPI schema (/api/v1/openapi.json) for every route,
+  authenticated with an office token of a council that has records, and checks `not_a_server_error`.
+Each prints how many requests it tried and how many 5xx it met.
+"""
+
+import importlib
+import inspect
+import os
+from collections.abc import Iterator
+
+import pytest
+from django import forms
+from django.urls import URLPattern, URLResolver, get_resolver
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from registry import services as registry_services
+
+APPS = ["registry", "documents", "followup", "standing", "plenary", "supervision", "petitions", "reports"]
+FUZZ = settings(
+    max_examples=int(os.environ.get("HDND_FUZZ_EXAMPLES", "4")),
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+
+SNIPPETS = [
+    "\x00",
+    "a\x00b",
+    "\x01\x02\x1b[31m",
+    "\x7f\x85",
+    "{{ 7*7 }}",
+    "{% debug %}",
+    "${7*7}",
+    "' OR 1=1 --",
+    "'; DROP TABLE registry_council; --",
+    "<script>alert(1)</script>",
+    "\u202eabc\u200f",
+    "😀👨‍👩‍👧",
+    "0",
+    "-1",
+    "9" * 40,
+    "1e400",
+    "0001-01-01",
+    "9999-12-31",
+    "31/12/9999",
+    "00/00/0000",
+    "x" * 200_001,
+    "đ" * 20_000,
+    "",
+    " ",
+]
+hostile = st.one_of(
+    st.sampled_from(SNIPPETS),
+    st.text(max_size=40),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+)
+
+
+def _forms() -> list[type[forms.BaseForm]]:
+    """Every Form and ModelForm class defined in the apps' forms.py."""
+    found = []
+    for app in APPS:
+        try:
+            module = importlib.import_module(f"{app}.forms")
+        except ModuleNotFoundError:
+            continue
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, forms.BaseForm) and cls.__module__ == module.__name__:
+                found.append(cls)
+    return found
+
+
+def _plain_urls(resolver: URLResolver = None, prefix: str = "") -> Iterator[str]:
+    """Every screen address without an id in it (the API and the admin are fuzzed elsewhere or not ours)."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = str(entry.pattern)
+        if "<" in route:
+            continue
+        if isinstance(entry, URLResolver):
+            if route.startswith(("api/", "quan-tri/")):
+                continue
+            yield from _plain_urls(entry, prefix + route)
+        elif isinstance(entry, URLPattern) and not route.startswith("dang-xuat"):
+            yield "/" + prefix + route
+
+
+def test_every_form_and_screen_refuses_hostile_input_without_a_5xx(world: object, as_user: object) -> None:
+    form_classes = _forms()
+    fields = sorted({name for cls in form_classes for name in cls.base_fields})
+    urls = sorted(set(_plain_urls()))
+    assert len(form_classes) > 20 and len(urls) > 20
+    clients = {key: as_user(key) for key in ("office_chief", "admin", "office")}
+    for client in clients.values():
+        client.raise_request_exception = False
+    tried, errors = 0, []
+
+    @FUZZ
+    @given(values=st.lists(hostile, min_size=len(fields), max_size=len(fields)), query=hostile)
+    def run(values: list[str], query: str) -> None:
+        nonlocal tried
+        data = dict(zip(fields, values, strict=True))
+        for key, client in clients.items():
+            for url in urls:
+                for method, response in (
+                    ("GET", lambda c=client, u=url: c.get(u, {"q": query, "nam": query, "trang": query})),
+                    ("POST", lambda c=client, u=url: c.post(u, data)),
+                ):
+                    status = response().status_code
+                    tried += 1
+                    if status >= 500:
+                        errors.append((key, method, url, status))
+
+    run()
+    print(f"\nHypothesis (screens): {tried} requests, {len(errors)} 5xx")
+    assert errors == []
+
+
+def test_schemathesis_against_the_live_api_finds_no_5xx(world: object) -> None:
+    schemathesis = pytest.importorskip("schemathesis")
+    from hdnd.wsgi import application
+
+    _token, secret = registry_services.token_create(user=world.users["office_chief"], name="fuzz")
+    headers = {"Authorization": f"Bearer {secret}"}
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application, headers=headers)
+    tried, errors = 0, []
+
+    def fuzz(operation: object) -> None:
+        @FUZZ
+        @given(case=operation.as_strategy())
+        def run(case: object) -> None:
+            nonlocal tried
+            # Every route is scoped to a council: the token's own, so the routes reach their records.
+            if "council_id" in (case.path_parameters or {}):
+                case.path_parameters["council_id"] = world.council.pk
+            response = case.call(headers=headers)
+            tried += 1
+            if response.status_code >= 500:
+                errors.append((operation.label, response.request.url, response.status_code))
+
+        run()
+
+    for result in schema.get_all_operations():
+        fuzz(result.ok())
+    print(f"\nschemathesis (API): {tried} requests, {len(errors)} 5xx")
+    assert errors == [], "\n".join(map(str, errors))
