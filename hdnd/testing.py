@@ -1,5 +1,6 @@
 """Test helpers shared by every app."""
 
+import json
 from collections.abc import Callable
 
 from django.db import connection
@@ -28,8 +29,15 @@ def _check_status(result: object, status: int, when: str) -> None:
         )
 
 
+def _text(response: object) -> str:
+    """The page's text; a JSON body re-dumped without \\u escapes, so Vietnamese texts can be looked for."""
+    if response.get("Content-Type", "").startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False)
+    return response.content.decode()
+
+
 def _text_count(result: object, row_text: str) -> int:
-    return sum(response.content.decode().count(row_text) for response in _responses(result))
+    return sum(_text(response).count(row_text) for response in _responses(result))
 
 
 def _statements(ctx: CaptureQueriesContext) -> str:
@@ -45,7 +53,7 @@ def assert_constant_queries(
     row_text: str | None = None,
     rows: int | None = None,
     expected: int | None = None,
-) -> None:
+) -> tuple[object, object]:
     """`fetch` answers `status` and runs the same number of queries before and after `grow` adds rows.
 
     `fetch` returns a response (or a tuple of responses); each must answer `status` before and after,
@@ -55,6 +63,7 @@ def assert_constant_queries(
     count itself is pinned; callers name each query in a comment (`# 1 session, 2 user, 3 council, ...`).
     When a count is off, every SQL statement of that run is printed in the failure (as Zulip's
     assert_database_query_count does). `assert_num_queries` is accepted for older callers and unused.
+    Returns what `fetch` returned before and after `grow`, for checks of the caller's own.
     """
     with CaptureQueriesContext(connection) as before_ctx:
         before = fetch()
@@ -79,3 +88,4 @@ def assert_constant_queries(
             assert seen_after - seen_before == rows, (
                 f"{row_text!r}: {seen_before} before grow, {seen_after} after, expected {rows} more"
             )
+    return before, after
