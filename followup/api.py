@@ -13,6 +13,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from followup import selectors, services
 from followup.access import MANAGE, VIEW_OWN, can_report
 from followup.filters import ObligationFilter as ObligationFilterSet
+from followup.kinds import KINDS, MANUAL_REFUSED, is_manual
 from followup.models import Obligation
 from followup.schemas import (
     ExtendIn,
@@ -84,6 +85,10 @@ def obligation_detail(request: HttpRequest, council_id: int, obligation_id: int)
 def obligation_create(request: HttpRequest, council_id: int, payload: ObligationIn) -> Status:
     council = council_for_api(request.user, council_id, MANAGE)
     data = payload.dict()
+    # A registered kind that its workflow creates (with its own record) is refused here; an unknown
+    # kind falls through to the service's "chưa được đăng ký".
+    if data["kind"] in KINDS and not is_manual(data["kind"]):
+        raise ValidationError({"kind": MANUAL_REFUSED})
     owner = Body.objects.filter(council=council, pk=data.pop("owner_id")).first()
     if owner is None:
         raise ValidationError({"owner_id": "Không tìm thấy cơ quan thực hiện trong Hội đồng này."})

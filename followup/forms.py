@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from followup.kinds import kind_choices
+from followup.kinds import manual_kind_choices
 from hdnd.forms import DateInput, Form
 from registry.models import Body
 from registry.rules import CALENDAR, RULES, WORKING
@@ -45,7 +45,12 @@ class ObligationForm(Form):
         error_messages={"required": "Vui lòng nhập nội dung phải thực hiện."},
     )
     description = forms.CharField(label="Mô tả", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    kind = forms.ChoiceField(label="Loại", choices=kind_choices)
+    # Only the kinds a manager may assign by hand; the others come from their own workflow.
+    kind = forms.ChoiceField(
+        label="Loại",
+        choices=manual_kind_choices,
+        error_messages={"invalid_choice": "Loại việc này không giao trực tiếp bằng tay được."},
+    )
     source_label = forms.CharField(
         label="Nguồn", max_length=300, required=False, help_text="Ví dụ: Thông báo kết luận số 12/TB-HĐND"
     )

@@ -30,6 +30,10 @@ class KindHooks:
 
 KINDS: dict[str, str] = {}
 HOOKS: dict[str, KindHooks] = {}
+# Kinds a manager may assign by hand ("Giao việc"); the others are created by their workflow, which
+# links each obligation to its own record and listens to its progress.
+MANUAL: set[str] = set()
+MANUAL_REFUSED = "Loại việc này do quy trình của nó tự tạo, không giao trực tiếp bằng tay được."
 
 
 def register_kind(
@@ -41,14 +45,20 @@ def register_kind(
     on_return: Hook | None = None,
     on_extend: Hook | None = None,
     on_cancel: Hook | None = None,
+    manual: bool = False,
 ) -> None:
     """Make `key` a kind of obligation shown as `label`, with optional callbacks run when one of its
-    obligations is reported on, accepted, returned, extended or cancelled; calling it again with the same
-    key relabels it and replaces its callbacks."""
+    obligations is reported on, accepted, returned, extended or cancelled; with `manual` a manager may
+    also assign it by hand from the "Giao việc" form and API. Calling it again with the same key relabels
+    it and replaces its callbacks and flag."""
     if not key or len(key) > 40:
         raise ValueError("Mã loại nghĩa vụ phải có từ 1 đến 40 ký tự.")
     KINDS[key] = label
     HOOKS[key] = KindHooks(on_report, on_accept, on_return, on_extend, on_cancel)
+    if manual:
+        MANUAL.add(key)
+    else:
+        MANUAL.discard(key)
 
 
 def kind_hooks(key: str) -> KindHooks:
@@ -64,5 +74,15 @@ def kind_choices() -> list[tuple[str, str]]:
     return sorted(KINDS.items(), key=lambda item: item[1])
 
 
+def is_manual(key: str) -> bool:
+    """Whether a manager may assign an obligation of `key` by hand."""
+    return key in MANUAL
+
+
+def manual_kind_choices() -> list[tuple[str, str]]:
+    """The kinds the "Giao việc" form offers, by label."""
+    return [(key, label) for key, label in kind_choices() if key in MANUAL]
+
+
 TASK = "task"
-register_kind(TASK, "Nhiệm vụ được giao")
+register_kind(TASK, "Nhiệm vụ được giao", manual=True)

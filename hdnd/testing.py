@@ -1,5 +1,6 @@
 """Test helpers shared by every app."""
 
+import json
 import threading
 from collections.abc import Callable
 
@@ -9,21 +10,87 @@ from django.test.utils import CaptureQueriesContext
 
 
 def count_queries(fetch: Callable[[], object]) -> tuple[int, object]:
+    """Run `fetch` and return (number of SQL statements it ran, its result)."""
     with CaptureQueriesContext(connection) as ctx:
         result = fetch()
     return len(ctx.captured_queries), result
 
 
-def assert_constant_queries(fetch: Callable[[], object], grow: Callable[[], None], assert_num_queries: object) -> None:
-    """`fetch` runs the same number of queries before and after `grow` adds rows.
+def _responses(result: object) -> list[object]:
+    """The HTTP responses in what a fetch returned (one response or a tuple/list of them)."""
+    if isinstance(result, list | tuple):
+        return list(result)
+    return [result]
 
-    The second run goes through pytest-django's `django_assert_num_queries`, which prints every
-    statement when the count is off.
+
+def _check_status(result: object, status: int, when: str) -> None:
+    for response in _responses(result):
+        code = getattr(response, "status_code", None)
+        assert code == status, (
+            f"{when}: {getattr(response, 'request', {}).get('PATH_INFO', '?')} gave {code}, not {status}"
+        )
+
+
+def _text(response: object) -> str:
+    """The page's text; a JSON body re-dumped without \\u escapes, so Vietnamese texts can be looked for."""
+    if response.get("Content-Type", "").startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False)
+    return response.content.decode()
+
+
+def _text_count(result: object, row_text: str) -> int:
+    return sum(_text(response).count(row_text) for response in _responses(result))
+
+
+def _statements(ctx: CaptureQueriesContext) -> str:
+    return "\n".join(f"{n}. {q['sql']}" for n, q in enumerate(ctx.captured_queries, start=1))
+
+
+def assert_constant_queries(
+    fetch: Callable[[], object],
+    grow: Callable[[], None],
+    assert_num_queries: object = None,
+    *,
+    status: int = 200,
+    row_text: str | None = None,
+    rows: int | None = None,
+    expected: int | None = None,
+) -> tuple[object, object]:
+    """`fetch` answers `status` and runs the same number of queries before and after `grow` adds rows.
+
+    `fetch` returns a response (or a tuple of responses); each must answer `status` before and after,
+    so a test can no longer pass on a 403 or a redirect to the login page. With `row_text` (a text the
+    page shows once per row) the helper checks the rows `grow` added are on the page: the text appears
+    more often after `grow` than before — exactly `rows` more when `rows` is given. With `expected` the
+    count itself is pinned; callers name each query in a comment (`# 1 session, 2 user, 3 council, ...`).
+    When a count is off, every SQL statement of that run is printed in the failure (as Zulip's
+    assert_database_query_count does). `assert_num_queries` is accepted for older callers and unused.
+    Returns what `fetch` returned before and after `grow`, for checks of the caller's own.
     """
-    baseline, _ = count_queries(fetch)
+    with CaptureQueriesContext(connection) as before_ctx:
+        before = fetch()
+    _check_status(before, status, "before grow")
+    baseline = len(before_ctx.captured_queries)
+    if expected is not None:
+        assert baseline == expected, f"{baseline} queries, expected {expected}:\n{_statements(before_ctx)}"
     grow()
-    with assert_num_queries(baseline):
-        fetch()
+    with CaptureQueriesContext(connection) as after_ctx:
+        after = fetch()
+    _check_status(after, status, "after grow")
+    grown = len(after_ctx.captured_queries)
+    assert grown == baseline, (
+        f"{grown} queries after grow, {baseline} before.\nBefore:\n{_statements(before_ctx)}\n"
+        f"After:\n{_statements(after_ctx)}"
+    )
+    if row_text is not None:
+        seen_before, seen_after = _text_count(before, row_text), _text_count(after, row_text)
+        if rows is None:
+            assert seen_after > seen_before, f"{row_text!r}: {seen_before} before grow, {seen_after} after"
+        else:
+            assert seen_after - seen_before == rows, (
+                f"{row_text!r}: {seen_before} before grow, {seen_after} after, expected {rows} more"
+            )
+    return before, after
 
 
 def at_once(*works: Callable[[], object]) -> list[object]:

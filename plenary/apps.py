@@ -17,6 +17,7 @@ class PlenaryConfig(AppConfig):
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
         from registry.demo import SEEDERS
+        from standing.programme_links import register_programme_link
 
         for role, perms in ROLE_PERMISSIONS.items():
             register_permissions(role, perms)
@@ -40,5 +41,7 @@ class PlenaryConfig(AppConfig):
             label="Thẩm tra hồ sơ trình",
             url=lambda v: reverse("plenary:submission_detail", args=[v.submission_id]),
         )
+        # What carried out an item of a work programme of standing.
+        register_programme_link(Session, name="Kỳ họp", date_field="opens_on", url_name="plenary:session_detail")
         if seed not in SEEDERS:
             SEEDERS.append(seed)

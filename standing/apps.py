@@ -16,6 +16,7 @@ class StandingConfig(AppConfig):
         from standing.access import ROLE_PERMISSIONS, VIEW
         from standing.demo import seed, seed_programmes
         from standing.models import Conference, Meeting, OpinionRequest
+        from standing.programme_links import register_programme_link
         from standing.services import CONCLUSION_TASK, WRITTEN_OPINION_REQUEST, conclusion_tasks_assign, reply_issued
 
         for role, perms in ROLE_PERMISSIONS.items():
@@ -44,6 +45,12 @@ class StandingConfig(AppConfig):
             label="Đề nghị cho ý kiến bằng văn bản",
             url=lambda r: reverse("standing:opinion_detail", args=[r.pk]),
             on_issue=reply_issued,
+        )
+        register_programme_link(
+            Meeting, name="Phiên họp Thường trực", date_field="held_on", url_name="standing:meeting_detail"
+        )
+        register_programme_link(
+            Conference, name="Hội nghị", date_field="held_on", url_name="standing:conference_detail"
         )
         entry = ("Thường trực", "standing:meeting_list", VIEW)
         if entry not in NAVIGATION:

@@ -10,7 +10,6 @@ import datetime
 import re
 from collections.abc import Iterable
 
-from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -24,6 +23,7 @@ from followup.models import State as ObligationState
 from hdnd.text import clean, clean_multiline, fold
 from registry.models import Body, BodyKind, Council, MemberRole, Membership, Person
 from registry.selectors import body_of_kind, holders_on, standing_committee
+from standing import programme_links
 from standing.models import (
     AgendaItem,
     Assignment,
@@ -1232,27 +1232,11 @@ def conference_tasks_assign(*, conference: Conference, user: AbstractBaseUser | 
 
 # The work programme ---------------------------------------------------------------------------
 
-# What can carry out an item of a programme: model label -> (label, date field, detail url name). Looked up
-# through the app registry by name, so standing imports neither plenary nor supervision.
-LINK_KINDS: dict[str, tuple[str, str, str]] = {
-    "standing.meeting": ("Phiên họp Thường trực", "held_on", "standing:meeting_detail"),
-    "standing.conference": ("Hội nghị", "held_on", "standing:conference_detail"),
-    "plenary.session": ("Kỳ họp", "opens_on", "plenary:session_detail"),
-    "supervision.round": ("Đợt giám sát", "set_up_on", "supervision:round_detail"),
-}
-
-
-def link_models() -> dict[str, type[models.Model]]:
-    """The installed models of LINK_KINDS, by label."""
-    out = {}
-    for label in LINK_KINDS:
-        app_label, model_name = label.split(".")
-        if apps.is_installed(app_label) or app_label in apps.app_configs:
-            try:
-                out[label] = apps.get_model(app_label, model_name)
-            except LookupError:
-                continue
-    return out
+# What can carry out an item of a programme: model label -> (label, date field, detail url name). Each
+# app registers its own models in standing.programme_links from its AppConfig.ready(), so standing imports
+# neither plenary nor supervision.
+LINK_KINDS = programme_links.LINKS
+link_models = programme_links.link_models
 
 
 def link_text(record: models.Model) -> str:

@@ -14,6 +14,7 @@ class SupervisionConfig(AppConfig):
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
         from registry.demo import SEEDERS
+        from standing.programme_links import register_programme_link
         from supervision.access import ROLE_PERMISSIONS, VIEW
         from supervision.dashboard import cards
         from supervision.demo import seed
@@ -37,6 +38,8 @@ class SupervisionConfig(AppConfig):
             label="Báo cáo thực hiện kiến nghị sau giám sát",
             url=lambda r: reverse("supervision:recommendation_report") + f"?nam={r.year}",
         )
+        # What carried out an item of a work programme of standing.
+        register_programme_link(Round, name="Đợt giám sát", date_field="set_up_on", url_name="supervision:round_detail")
         entry = ("Giám sát", "supervision:round_list", VIEW)
         if entry not in NAVIGATION:
             NAVIGATION.append(entry)

@@ -24,7 +24,7 @@ def test_register_list(world, as_user, django_assert_num_queries, key, query) ->
     assert_constant_queries(
         lambda: client.get(reverse("documents:document_list") + query),
         lambda: _add(world, 27),
-        django_assert_num_queries,
+        row_text='<td><a href="' + reverse("documents:document_list"),
     )
 
 
@@ -42,7 +42,7 @@ def test_detail(world, as_user, django_assert_num_queries, settings, tmp_path) -
 
     services.attachment_add(document=document, file=SimpleUploadedFile("a.pdf", b"x"), user=None)
     url = reverse("documents:document_detail", args=[document.pk])
-    assert_constant_queries(lambda: client.get(url), grow, django_assert_num_queries)
+    assert_constant_queries(lambda: client.get(url), grow, row_text=".pdf")
 
 
 @pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_api_list(world, as_user, django_assert_num_queries, direction) -> None:
     client = as_user("office")
     _add(world, 3)
     url = f"/api/v1/councils/{world.council.pk}/documents?direction={direction}"
-    assert_constant_queries(lambda: client.get(url), lambda: _add(world, 27), django_assert_num_queries)
+    assert_constant_queries(lambda: client.get(url), lambda: _add(world, 27), row_text='"id"')
 
 
 @pytest.mark.django_db

@@ -197,7 +197,7 @@ def test_api_lists_run_a_fixed_number_of_queries(town, scene, as_user, django_as
         y = make_petition(town, "Đề nghị nạo vét kênh", "Phổ Cường")
         services.petition_merge(petitions=[x, y], user=None)
 
-    assert_constant_queries(lambda: client.get(url), grow, django_assert_num_queries)
+    assert_constant_queries(lambda: client.get(url), grow, row_text="Đề nghị việc số")
 
     def grow_meetings(names: tuple[str, ...] = ("Phổ Châu", "Phổ Cường", "Phổ Khánh", "Phổ Nhơn")) -> None:
         for name in names:
@@ -211,7 +211,7 @@ def test_api_lists_run_a_fixed_number_of_queries(town, scene, as_user, django_as
 
     grow_meetings(("Phổ An",))  # one row first: the prefetch of delegates runs only when there are rows
     meetings = f"/api/v1/councils/{town.council.pk}/petition-rounds/{town.round.pk}/meetings"
-    assert_constant_queries(lambda: client.get(meetings), grow_meetings, django_assert_num_queries)
+    assert_constant_queries(lambda: client.get(meetings), grow_meetings, row_text="Phổ Nhơn")
     rounds = f"/api/v1/councils/{town.council.pk}/petition-rounds"
     assert_constant_queries(
         lambda: client.get(rounds),

@@ -272,17 +272,18 @@ def test_list_and_detail_pages_run_a_fixed_number_of_queries(scene, as_user, tow
         y = make_petition(town, "Đề nghị nạo vét kênh Phổ Hòa số 1", "Phổ Cường")
         services.petition_merge(petitions=[x, y], user=None)
 
-    assert_constant_queries(lambda: client.get("/kien-nghi/danh-sach/"), grow_petitions, django_assert_num_queries)
+    assert_constant_queries(lambda: client.get("/kien-nghi/danh-sach/"), grow_petitions, row_text="việc riêng số")
     ContactRound.objects.update(published=True)
     assert_constant_queries(
         lambda: client.get(f"/kien-nghi/cong-khai/dot/{scene['round'].pk}/"),
         grow_petitions,
-        django_assert_num_queries,
+        row_text="việc riêng số",
     )
     assert_constant_queries(
         lambda: client.get(f"/kien-nghi/hoi-nghi/{scene['meeting'].pk}/"),
         lambda: [make_petition(town, f"Đề nghị tại hội nghị {i}", meeting=scene["meeting"]) for i in range(10)],
-        django_assert_num_queries,
+        row_text="Đề nghị tại hội nghị",
+        rows=10,
     )
 
     def grow_meetings() -> None:
@@ -296,14 +297,14 @@ def test_list_and_detail_pages_run_a_fixed_number_of_queries(scene, as_user, tow
             )
 
     assert_constant_queries(
-        lambda: client.get(f"/kien-nghi/dot/{scene['round'].pk}/"), grow_meetings, django_assert_num_queries
+        lambda: client.get(f"/kien-nghi/dot/{scene['round'].pk}/"), grow_meetings, row_text="Phổ Nhơn"
     )
 
     def grow_rounds() -> None:
         for year in range(2010, 2020):
             services.round_create(council=town.council, year=year, period="giua_nam")
 
-    assert_constant_queries(lambda: client.get("/kien-nghi/"), grow_rounds, django_assert_num_queries)
+    assert_constant_queries(lambda: client.get("/kien-nghi/"), grow_rounds, row_text="2015")
     aggregate = scene["aggregate"]
 
     def grow_origins() -> None:
@@ -313,7 +314,7 @@ def test_list_and_detail_pages_run_a_fixed_number_of_queries(scene, as_user, tow
     assert_constant_queries(
         lambda: client.get(f"/kien-nghi/{Petition.objects.get(is_aggregate=True, text__contains='mùi hôi').pk}/"),
         grow_origins,
-        django_assert_num_queries,
+        row_text="Phổ Khánh",
     )
 
 

@@ -136,7 +136,7 @@ def test_session_page_query_count(prepared, world, as_user, django_assert_num_qu
             services.submission_receive(submission=sub, received_on=D(2024, 12, 12), checklist=[], user=None)
             services.session_document_add(session=session, title=f"Tài liệu {i}")
 
-    assert_constant_queries(lambda: client.get(url), grow, django_assert_num_queries)
+    assert_constant_queries(lambda: client.get(url), grow, row_text="Báo cáo số ")
 
 
 @pytest.mark.django_db
@@ -152,7 +152,7 @@ def test_lists_and_report_query_counts(prepared, world, as_user, django_assert_n
             make_submission(s, world.agency, title=f"Tờ trình {i}")
 
     for url in (reverse("plenary:session_list"), reverse("plenary:lateness_report") + "?nam=2024"):
-        assert_constant_queries(lambda url=url: client.get(url), grow, django_assert_num_queries)
+        assert_constant_queries(lambda url=url: client.get(url), grow, row_text="/ky-hop/")
 
 
 @pytest.mark.django_db
@@ -169,7 +169,7 @@ def test_my_documents_query_count(prepared, world, as_user, django_assert_num_qu
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr("plenary.views._today", lambda: D(2024, 12, 5))
-        assert_constant_queries(lambda: client.get(reverse("plenary:my_documents")), grow, django_assert_num_queries)
+        assert_constant_queries(lambda: client.get(reverse("plenary:my_documents")), grow, row_text="Tài liệu ")
 
 
 @pytest.mark.django_db
