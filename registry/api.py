@@ -22,7 +22,7 @@ from registry.access import (
     councils_for,
 )
 from registry.calendar import MissingSetting, deadline
-from registry.forms import check_log_period
+from registry.forms import NO_CONTROL_CHARACTERS, check_log_period
 from registry.models import (
     Body,
     CalendarDay,
@@ -310,6 +310,14 @@ def lockout_release(request: HttpRequest, council_id: int, username: str) -> Loc
     return security.account_unlock(council=council, user=user, released_by=request.user)
 
 
+def _no_control(text: str) -> bool:
+    try:
+        NO_CONTROL_CHARACTERS(text)
+    except ValidationError:
+        return False
+    return True
+
+
 @router.get(
     "/councils/{council_id}/personal-data-access",
     response=list[PersonalAccessOut],
@@ -331,6 +339,8 @@ def personal_access_list(
     errors = {{"tu_ngay": "date_from", "den_ngay": "date_to"}[k]: v for k, v in errors.items()}
     if filters.record_kind and filters.record_kind.lower() not in selectors.PERSONAL_RECORD_KINDS:
         errors["record_kind"] = "Loại hồ sơ không hợp lệ."
+    if filters.q and not _no_control(filters.q):
+        errors["q"] = "Chữ tìm không được chứa ký tự điều khiển."
     if errors:
         raise ValidationError(errors)
     return selectors.personal_access_list(

@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 
 from hdnd.forms import DateInput, Form, ModelForm
 from registry.models import (
@@ -191,6 +192,11 @@ def check_log_period(date_from: datetime.date | None, date_to: datetime.date | N
     return errors
 
 
+NO_CONTROL_CHARACTERS = RegexValidator(
+    r"[\x00-\x1f\x7f]", inverse_match=True, message="Chữ tìm không được chứa ký tự điều khiển."
+)
+
+
 class PersonalAccessFilterForm(Form):
     """Filters of the personal-data access log: user, period (dd/mm/yyyy), record kind, access kind, text."""
 
@@ -216,13 +222,22 @@ class PersonalAccessFilterForm(Form):
         choices=[("", "Mọi hình thức"), *AccessKind.choices],
         error_messages={"invalid_choice": "Hình thức truy cập không hợp lệ."},
     )
-    q = forms.CharField(label="Tìm kiếm", required=False, max_length=100)
+    q = forms.CharField(
+        label="Tìm kiếm",
+        required=False,
+        max_length=100,
+        error_messages={"max_length": "Chữ tìm dài tối đa %(limit_value)d ký tự."},
+    )
 
     def __init__(self, *args: object, council: Council, record_kinds: dict[str, str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.filter(grants__council=council).distinct().order_by("username")
         self.fields["nguoi_dung"].queryset = users
         self.fields["loai_ho_so"].choices = [("", "Mọi loại hồ sơ"), *sorted(record_kinds.items())]
+        # Django's own refusal of a NUL byte speaks English; control characters get a Vietnamese one.
+        q = self.fields["q"]
+        q.validators = [v for v in q.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+        q.validators.append(NO_CONTROL_CHARACTERS)
 
     def clean(self) -> dict:
         data = super().clean()
