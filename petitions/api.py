@@ -39,6 +39,7 @@ from petitions.schemas import (
 )
 from registry.access import council_for_api, councils_for, has_perm
 from registry.models import Body, Council, Delegate
+from registry.security import client_address
 
 router = Router(tags=["Kiến nghị cử tri"])
 
@@ -255,7 +256,9 @@ def petitioners(request: HttpRequest, council_id: int, petition_id: int) -> list
     petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
     people = list(petition.people.all())
     if people:
-        services.log_personal_access(user=request.user, petitions=[petition.pk], action="api")
+        services.log_personal_access(
+            user=request.user, council=council, petitions=[petition], action="api", address=client_address(request)
+        )
     return people
 
 

@@ -19,6 +19,7 @@ class PetitionsConfig(AppConfig):
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
         from registry.demo import SEEDERS
+        from registry.selectors import register_personal_record_kind
 
         for role, perms in ROLE_PERMISSIONS.items():
             register_permissions(role, perms)
@@ -29,6 +30,7 @@ class PetitionsConfig(AppConfig):
         register_source_kind(
             Petition, label="Kiến nghị cử tri", url=lambda p: reverse("petitions:petition_detail", args=[p.pk])
         )
+        register_personal_record_kind("petitions.petition", "Kiến nghị cử tri")
         entry = ("Kiến nghị cử tri", "petitions:round_list", VIEW)
         if entry not in NAVIGATION:
             NAVIGATION.append(entry)

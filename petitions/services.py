@@ -47,8 +47,9 @@ from petitions.models import (
 )
 from registry.access import agency_bodies, has_perm
 from registry.calendar import MissingSetting, rule_value
-from registry.models import Body, BodyKind, Council, Delegate
+from registry.models import AccessKind, Body, BodyKind, Council, Delegate
 from registry.selectors import body_of_kind
+from registry.services import personal_access_record
 
 personal_log = logging.getLogger("hdnd.personal_data")
 OBLIGATION_KIND = "forwarded_petition"
@@ -65,11 +66,37 @@ def _save(obj: models.Model, user: AbstractBaseUser | None = None, update_fields
         raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
 
 
-def log_personal_access(*, user: AbstractBaseUser, petitions: Iterable[int], action: str) -> None:
-    """Record that `user` saw petitioners' personal data (Nghị định 13/2023/NĐ-CP: access is logged)."""
-    ids = sorted(set(petitions))
-    if ids:
-        personal_log.info("user=%s action=%s petitions=%s", user.pk, action, ",".join(map(str, ids)))
+# What a caller did with the data -> the kind recorded in the council's access log.
+ACCESS_KINDS = {"view": AccessKind.VIEW, "export": AccessKind.EXPORT, "api": AccessKind.API}
+
+
+def personal_label(petition: Petition) -> str:
+    """'Kiến nghị #12 — Nguyễn Văn A, Trần Thị B': how the access log names a petition (people prefetched)."""
+    names = ", ".join(p.full_name for p in petition.people.all())
+    return f"Kiến nghị #{petition.pk}" + (f" — {names}" if names else "")
+
+
+def log_personal_access(
+    *, user: AbstractBaseUser, council: Council, petitions: Iterable[Petition], action: str, address: str | None
+) -> None:
+    """Record that `user` saw petitioners' personal data (Nghị định 13/2023/NĐ-CP: access is logged).
+
+    One row per petition in the council's access log (searchable by the office chief), in one INSERT,
+    and the line in the `hdnd.personal_data` logger kept for the file the operators ship off the server.
+    `action` is "view", "export" or "api"; `address` comes from `registry.security.client_address`.
+    """
+    rows = {p.pk: p for p in petitions}
+    if not rows:
+        return
+    ids = sorted(rows)
+    personal_access_record(
+        council=council,
+        user=user,
+        records=[(rows[pk], personal_label(rows[pk])) for pk in ids],
+        kind=ACCESS_KINDS[action],
+        address=address,
+    )
+    personal_log.info("user=%s action=%s petitions=%s", user.pk, action, ",".join(map(str, ids)))
 
 
 def child_units(council: Council) -> models.QuerySet[Council]:

@@ -35,6 +35,7 @@ from petitions.models import Channel, ContactPlace, ContactRound, Level, Petitio
 from petitions.selectors import level_phrase
 from registry.access import agency_bodies, has_perm, require
 from registry.models import Body, Council
+from registry.security import client_address
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 50000
@@ -361,7 +362,9 @@ def petition_export(request: HttpRequest) -> HttpResponse:
     personal = has_perm(request.user, council, PERSONAL)
     rows = list((qs.prefetch_related("people") if personal else qs)[:EXPORT_LIMIT])
     if personal:
-        services.log_personal_access(user=request.user, petitions=[p.pk for p in rows], action="export")
+        services.log_personal_access(
+            user=request.user, council=council, petitions=rows, action="export", address=client_address(request)
+        )
     response = HttpResponse(petitions_workbook(rows, personal=personal), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="kien-nghi-cu-tri.xlsx"'
     return response
@@ -381,7 +384,9 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for p in petition.people.all()
     ]
     if personal and people:
-        services.log_personal_access(user=request.user, petitions=[petition.pk], action="view")
+        services.log_personal_access(
+            user=request.user, council=council, petitions=[petition], action="view", address=client_address(request)
+        )
     can_edit = has_perm(request.user, council, EDIT)
     can_answer = petition.state in (
         PetitionState.FORWARDED,

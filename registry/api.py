@@ -17,11 +17,13 @@ from registry.access import (
     EDIT_SETTINGS,
     MANAGE_USERS,
     UNLOCK_ACCOUNTS,
+    VIEW_ACCESS_LOG,
     VIEW_REGISTRY,
     council_for_api,
     councils_for,
 )
 from registry.calendar import MissingSetting, deadline
+from registry.forms import NO_CONTROL_CHARACTERS, check_log_period
 from registry.models import (
     Body,
     CalendarDay,
@@ -31,6 +33,7 @@ from registry.models import (
     LockoutRelease,
     Membership,
     Person,
+    PersonalDataAccess,
     RoleGrant,
     Term,
 )
@@ -55,6 +58,8 @@ from registry.schemas import (
     MembershipEndIn,
     MembershipIn,
     MembershipOut,
+    PersonalAccessFilter,
+    PersonalAccessOut,
     SettingIn,
     SettingOut,
     TermIn,
@@ -307,3 +312,47 @@ def lockout_release(request: HttpRequest, council_id: int, username: str) -> Loc
     users = get_user_model().objects.filter(grants__council=council).distinct()
     user = get_object_or_404(users, username=username)
     return security.account_unlock(council=council, user=user, released_by=request.user)
+
+
+def _no_control(text: str) -> bool:
+    try:
+        NO_CONTROL_CHARACTERS(text)
+    except ValidationError:
+        return False
+    return True
+
+
+@router.get(
+    "/councils/{council_id}/personal-data-access",
+    response=list[PersonalAccessOut],
+    url_name="personal_access_list",
+    summary="Nhật ký truy cập dữ liệu cá nhân",
+    description=(
+        "Ai đã xem, xuất Excel hay lấy qua API dữ liệu cá nhân của công dân trong Hội đồng, lúc nào, hồ sơ "
+        "nào, từ địa chỉ nào; mới nhất trước. Lọc theo người dùng (user_id), khoảng ngày (date_from, "
+        "date_to: yyyy-mm-dd, tính theo giờ Việt Nam), loại hồ sơ (record_kind), hình thức (kind) và chữ "
+        "tìm (q, không cần dấu). Chỉ Chánh Văn phòng và quản trị viên của Hội đồng."
+    ),
+)
+@paginate(PageNumberPagination, page_size=50)
+def personal_access_list(
+    request: HttpRequest, council_id: int, filters: Query[PersonalAccessFilter]
+) -> QuerySet[PersonalDataAccess]:
+    council = council_for_api(request.user, council_id, VIEW_ACCESS_LOG)
+    errors = check_log_period(filters.date_from, filters.date_to)
+    errors = {{"tu_ngay": "date_from", "den_ngay": "date_to"}[k]: v for k, v in errors.items()}
+    if filters.record_kind and filters.record_kind.lower() not in selectors.PERSONAL_RECORD_KINDS:
+        errors["record_kind"] = "Loại hồ sơ không hợp lệ."
+    if filters.q and not _no_control(filters.q):
+        errors["q"] = "Chữ tìm không được chứa ký tự điều khiển."
+    if errors:
+        raise ValidationError(errors)
+    return selectors.personal_access_list(
+        council=council,
+        user_id=filters.user_id,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        record_kind=filters.record_kind or "",
+        kind=filters.kind or "",
+        search=filters.q or "",
+    )

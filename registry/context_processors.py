@@ -14,6 +14,7 @@ REGISTRY_NAVIGATION: list[tuple[str, str, str]] = [
     ("Cài đặt", "registry:settings", "registry.view"),
     ("Người dùng", "registry:user_list", "users.manage"),
     ("Tài khoản bị khoá", "registry:lockout_list", "users.unlock"),
+    ("Nhật ký dữ liệu cá nhân", "registry:personal_access_list", "personal_data.log"),
 ]
 
 

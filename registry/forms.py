@@ -1,7 +1,12 @@
+import datetime
+
 from django import forms
+from django.contrib.auth import get_user_model
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 
 from hdnd.forms import DateInput, Form, ModelForm
 from registry.models import (
+    AccessKind,
     Body,
     BodyKind,
     CalendarDay,
@@ -169,3 +174,73 @@ class OtpCodeForm(Form):
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split())
+
+
+# The log is searched over the product's lifetime; a year outside these is a typing mistake.
+LOG_FIRST_DAY = datetime.date(2000, 1, 1)
+LOG_LAST_DAY = datetime.date(2100, 12, 31)
+
+
+def check_log_period(date_from: datetime.date | None, date_to: datetime.date | None) -> dict[str, str]:
+    """Vietnamese errors per field for a log period out of range or backwards (empty when it is fine)."""
+    errors = {}
+    for name, day in (("tu_ngay", date_from), ("den_ngay", date_to)):
+        if day is not None and not LOG_FIRST_DAY <= day <= LOG_LAST_DAY:
+            errors[name] = f"Ngày phải trong khoảng {LOG_FIRST_DAY:%d/%m/%Y} – {LOG_LAST_DAY:%d/%m/%Y}."
+    if not errors and date_from and date_to and date_from > date_to:
+        errors["den_ngay"] = "“Đến ngày” phải sau hoặc bằng “Từ ngày”."
+    return errors
+
+
+NO_CONTROL_CHARACTERS = RegexValidator(
+    r"[\x00-\x1f\x7f]", inverse_match=True, message="Chữ tìm không được chứa ký tự điều khiển."
+)
+
+
+class PersonalAccessFilterForm(Form):
+    """Filters of the personal-data access log: user, period (dd/mm/yyyy), record kind, access kind, text."""
+
+    nguoi_dung = forms.ModelChoiceField(
+        label="Người truy cập",
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="Tất cả người dùng",
+        error_messages={"invalid_choice": "Người dùng không có trong Hội đồng."},
+    )
+    tu_ngay = forms.DateField(
+        label="Từ ngày", required=False, widget=DateInput(), error_messages={"invalid": "Ngày phải viết dd/mm/yyyy."}
+    )
+    den_ngay = forms.DateField(
+        label="Đến ngày", required=False, widget=DateInput(), error_messages={"invalid": "Ngày phải viết dd/mm/yyyy."}
+    )
+    loai_ho_so = forms.ChoiceField(
+        label="Loại hồ sơ", required=False, error_messages={"invalid_choice": "Loại hồ sơ không hợp lệ."}
+    )
+    hinh_thuc = forms.ChoiceField(
+        label="Hình thức",
+        required=False,
+        choices=[("", "Mọi hình thức"), *AccessKind.choices],
+        error_messages={"invalid_choice": "Hình thức truy cập không hợp lệ."},
+    )
+    q = forms.CharField(
+        label="Tìm kiếm",
+        required=False,
+        max_length=100,
+        error_messages={"max_length": "Chữ tìm dài tối đa %(limit_value)d ký tự."},
+    )
+
+    def __init__(self, *args: object, council: Council, record_kinds: dict[str, str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        users = get_user_model().objects.filter(grants__council=council).distinct().order_by("username")
+        self.fields["nguoi_dung"].queryset = users
+        self.fields["loai_ho_so"].choices = [("", "Mọi loại hồ sơ"), *sorted(record_kinds.items())]
+        # Django's own refusal of a NUL byte speaks English; control characters get a Vietnamese one.
+        q = self.fields["q"]
+        q.validators = [v for v in q.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+        q.validators.append(NO_CONTROL_CHARACTERS)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name, message in check_log_period(data.get("tu_ngay"), data.get("den_ngay")).items():
+            self.add_error(name, message)
+        return data

@@ -6,8 +6,10 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history import register
 from simple_history.models import HistoricalRecords
 
@@ -507,6 +509,48 @@ class LockoutRelease(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.released_at:%d/%m/%Y %H:%M}"
+
+
+class AccessKind(models.TextChoices):
+    VIEW = "xem", "Xem"
+    EXPORT = "xuat_excel", "Xuất Excel"
+    API = "api", "Xem qua API"
+    DOWNLOAD = "tai_tep", "Tải tệp"
+
+
+class PersonalDataAccess(models.Model):
+    """One access to citizens' personal data (Nghị định 13/2023/NĐ-CP): who, when, which record, how, from where.
+
+    Append-only: rows are written by `registry.services.personal_access_record` and never edited or deleted
+    through the product, so they carry no history (a history of rows that never change would only copy them).
+    The record is a generic link (the registry does not import the workflow apps) with a label kept at the
+    time, so the log still reads after the record is renamed or deleted.
+    """
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người truy cập", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField("tên đăng nhập", max_length=150)
+    created_at = models.DateTimeField("lúc truy cập", default=timezone.now)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name="loại hồ sơ", on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField("mã hồ sơ")
+    record = GenericForeignKey("content_type", "object_id")
+    label = models.CharField("hồ sơ", max_length=300)
+    label_folded = models.CharField(max_length=300, editable=False, default="")
+    kind = models.CharField("hình thức", max_length=20, choices=AccessKind.choices)
+    address = models.GenericIPAddressField("địa chỉ IP", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "lần truy cập dữ liệu cá nhân"
+        verbose_name_plural = "nhật ký truy cập dữ liệu cá nhân"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["council", "-created_at"], name="registry_pda_council_created")]
+
+    def __str__(self) -> str:
+        return f"{self.username} — {self.get_kind_display()} — {self.label}"
 
 
 # Users' changes (name, e-mail, active, staff, groups) are audited like every other record; the password

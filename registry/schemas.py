@@ -4,7 +4,7 @@ from ninja import Field, FilterSchema, Schema
 from pydantic import field_validator
 
 from hdnd.text import clean
-from registry.models import BodyKind, DelegateStatus, Gender, MemberRole
+from registry.models import AccessKind, BodyKind, DelegateStatus, Gender, MemberRole
 
 
 class CleanSchema(Schema):
@@ -212,3 +212,30 @@ class LockoutReleaseOut(Schema):
     released_by: str | None = Field(None, alias="released_by.username")
     failures: int
     released_at: datetime.datetime
+
+
+class PersonalAccessFilter(FilterSchema):
+    """The filters of the personal-data access log screen: user, period, record kind, access kind, text."""
+
+    user_id: int | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    record_kind: str | None = Field(None, max_length=100, description="Loại hồ sơ, ví dụ petitions.petition")
+    kind: AccessKind | None = None
+    q: str | None = Field(None, max_length=100)
+
+
+class PersonalAccessOut(Schema):
+    id: int
+    created_at: datetime.datetime
+    user_id: int | None
+    username: str
+    kind: str
+    record_kind: str = Field(..., description="app_label.model của hồ sơ")
+    object_id: int
+    label: str
+    address: str | None
+
+    @staticmethod
+    def resolve_record_kind(obj: object) -> str:
+        return f"{obj.content_type.app_label}.{obj.content_type.model}"

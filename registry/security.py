@@ -5,6 +5,7 @@ django-otp's TOTP and backup-code devices. What a session needs is decided once,
 the session, so that no page pays an extra query for it on every request.
 """
 
+import ipaddress
 import time
 from collections.abc import Callable
 
@@ -181,3 +182,25 @@ def lockout_response(
         return JsonResponse({"detail": f"Tạm khoá đăng nhập sau {settings.AXES_FAILURE_LIMIT} lần sai."}, status=429)
     context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": minutes}
     return render(request, "registration/lockout.html", context, status=429)
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The address the request came from, as valid IP text, or None.
+
+    Behind the reverse proxy (BEHIND_PROXY, which also sets SECURE_PROXY_SSL_HEADER) REMOTE_ADDR is the
+    proxy's own address; the one proxy we trust appends the client it saw as the last X-Forwarded-For
+    entry (the entries before it are the client's word and may be forged), as django-axes reads it with
+    AXES_IPWARE_PROXY_COUNT = 1. Without a proxy, X-Forwarded-For is ignored: anyone can send it.
+    """
+    candidates = []
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            candidates.append(forwarded.split(",")[-1].strip())
+    candidates.append(request.META.get("REMOTE_ADDR", ""))
+    for candidate in candidates:
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return None

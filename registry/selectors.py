@@ -4,9 +4,10 @@ import datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from hdnd.text import fold
-from registry.models import Body, BodyKind, Council, Delegate, Membership, Person, Term
+from registry.models import Body, BodyKind, Council, Delegate, Membership, Person, PersonalDataAccess, Term
 
 
 def council_list(*, councils: QuerySet[Council], search: str = "", level: str = "") -> QuerySet[Council]:
@@ -116,3 +117,52 @@ def person_list(*, council: Council, search: str = "") -> QuerySet[Person]:
 
 def standing_committee(council: Council) -> Body | None:
     return body_of_kind(council=council, kind=BodyKind.STANDING_COMMITTEE)
+
+
+# Kinds of record holding citizens' personal data: "app_label.model" -> label; workflow apps register theirs
+# in their AppConfig.ready (the registry never imports them).
+PERSONAL_RECORD_KINDS: dict[str, str] = {}
+
+
+def register_personal_record_kind(model_label: str, label: str) -> None:
+    """Offer `model_label` ("petitions.petition") as a record kind in the personal-data access log's filter."""
+    PERSONAL_RECORD_KINDS[model_label.lower()] = label
+
+
+def _local_midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def personal_access_list(
+    *,
+    council: Council,
+    user_id: int | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    record_kind: str = "",
+    kind: str = "",
+    search: str = "",
+) -> QuerySet[PersonalDataAccess]:
+    """The council's personal-data access log, newest first, filtered; dates are whole local days.
+
+    Dates become a range on `created_at` (not `__date`) so the (council, created_at) index serves it.
+    `search` matches the record's label or the username without diacritics.
+    """
+    qs = PersonalDataAccess.objects.filter(council=council).select_related("content_type")
+    if user_id is not None:
+        qs = qs.filter(user_id=user_id)
+    # Days at the ends of the calendar would overflow once shifted to UTC; the forms and schemas refuse
+    # them with a message, and here they simply mean "no bound".
+    if date_from is not None and date_from > datetime.date.min:
+        qs = qs.filter(created_at__gte=_local_midnight(date_from))
+    if date_to is not None and date_to < datetime.date.max - datetime.timedelta(days=1):
+        qs = qs.filter(created_at__lt=_local_midnight(date_to + datetime.timedelta(days=1)))
+    if record_kind:
+        app_label, _, model = record_kind.lower().partition(".")
+        qs = qs.filter(content_type__app_label=app_label, content_type__model=model)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if search:
+        folded = fold(search)
+        qs = qs.filter(Q(label_folded__contains=folded) | Q(username__icontains=search.strip()))
+    return qs.order_by("-created_at", "-id")

@@ -1,8 +1,10 @@
 """Every write of the registry. Each validates, saves in one transaction and leaves history behind."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
@@ -11,6 +13,7 @@ from django.utils import timezone
 from hdnd.text import clean, fold
 from registry.models import (
     SINGLE_HOLDER_ROLES,
+    AccessKind,
     ApiToken,
     Body,
     BodyKind,
@@ -22,6 +25,7 @@ from registry.models import (
     LegalSetting,
     Membership,
     Person,
+    PersonalDataAccess,
     Role,
     RoleGrant,
     Term,
@@ -434,3 +438,43 @@ def token_revoke(*, token: ApiToken) -> ApiToken:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
     return token
+
+
+# Personal-data access log -----------------------------------------------------------------------
+
+
+def personal_access_record(
+    *,
+    council: Council,
+    user: AbstractBaseUser,
+    records: Iterable[tuple[models.Model, str]],
+    kind: str,
+    address: str | None = None,
+) -> list[PersonalDataAccess]:
+    """Append one row per (record, readable label) to the council's personal-data access log.
+
+    One INSERT whatever the number of records (an export logs every petition it holds). The label is kept
+    as written now, cut to the column's length; unknown kinds are refused (a programming error).
+    """
+    if kind not in AccessKind.values:
+        raise ValueError(f"unknown access kind {kind!r}")
+    now = timezone.now()
+    max_label = PersonalDataAccess._meta.get_field("label").max_length
+    rows = []
+    for obj, label in records:
+        label = clean(label)[:max_label]
+        rows.append(
+            PersonalDataAccess(
+                council=council,
+                user=user,
+                username=user.get_username(),
+                created_at=now,
+                content_type=ContentType.objects.get_for_model(obj),  # cached by Django after the first
+                object_id=obj.pk,
+                label=label,
+                label_folded=fold(label)[:max_label],
+                kind=kind,
+                address=address,
+            )
+        )
+    return PersonalDataAccess.objects.bulk_create(rows)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from registry import security_views, views
+from registry import personal_data_views, security_views, views
 
 app_name = "registry"
 
@@ -29,6 +29,8 @@ urlpatterns = [
     path("nguoi-dung/them/", views.user_grant, name="user_grant"),
     path("nguoi-dung/vai-tro/<int:pk>/thu-hoi/", views.role_revoke, name="role_revoke"),
     path("nguoi-dung/bi-khoa/", security_views.lockout_list, name="lockout_list"),
+    path("nhat-ky-du-lieu-ca-nhan/", personal_data_views.access_list, name="personal_access_list"),
+    path("nhat-ky-du-lieu-ca-nhan/xuat-excel/", personal_data_views.access_export, name="personal_access_export"),
     path("nguoi-dung/bi-khoa/<str:username>/mo-khoa/", security_views.lockout_release, name="lockout_release"),
     path("tai-khoan/", views.account, name="account"),
     path("tai-khoan/xac-thuc-hai-buoc/", security_views.otp_setup, name="otp_setup"),

@@ -14,8 +14,15 @@ def _project_models() -> list:
     ]
 
 
+# Models that are logs themselves: their rows are only ever appended (no screen, API or service edits or
+# deletes one), so a history table would only copy every row once more.
+APPEND_ONLY_LOGS = {"registry.PersonalDataAccess"}
+
+
 def test_every_project_model_has_history() -> None:
-    missing = [m._meta.label for m in _project_models() if not hasattr(m, "history")]
+    missing = [
+        m._meta.label for m in _project_models() if not hasattr(m, "history") and m._meta.label not in APPEND_ONLY_LOGS
+    ]
     assert missing == []
 
 
