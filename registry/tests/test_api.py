@@ -1,6 +1,7 @@
 """The registry API: tokens, scoping by council and role, Vietnamese errors naming the field, OpenAPI."""
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -182,7 +183,11 @@ def test_openapi_and_docs_offline(client) -> None:
     assert schema.status_code == 200
     assert "/api/v1/councils/{council_id}/delegates" in schema.json()["paths"]
     docs = client.get("/api/v1/docs").content.decode()
-    assert "cdn" not in docs.lower() and "/static/ninja/" in docs
+    # Every script and stylesheet the docs page loads is served by hdnd itself (no CDN); the page's random
+    # CSRF token may contain any letters, so the addresses are checked, not the whole text.
+    sources = re.findall(r'(?:src|href)="([^"]+)"', docs)
+    assert sources and all(s.startswith("/") or s.startswith("#") for s in sources), sources
+    assert "/static/ninja/" in docs
 
 
 @pytest.mark.django_db
