@@ -16,6 +16,8 @@ from collections.abc import Iterator
 
 import pytest
 from django import forms
+from django.core import signals
+from django.db import close_old_connections
 from django.urls import URLPattern, URLResolver, get_resolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -123,6 +125,21 @@ def test_every_form_and_screen_refuses_hostile_input_without_a_5xx(world: object
     assert errors == []
 
 
+@pytest.fixture
+def _keep_connection() -> Iterator[None]:
+    """schemathesis calls the WSGI application directly, not through Django's test client, so each request
+    would close the test's database connection (inside the test's transaction, on PostgreSQL); the test
+    client disconnects the same handler for the same reason."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+@pytest.mark.usefixtures("_keep_connection")
 def test_schemathesis_against_the_live_api_finds_no_5xx(world: object) -> None:
     schemathesis = pytest.importorskip("schemathesis")
     from hdnd.wsgi import application

@@ -115,6 +115,13 @@ def restore_state(apps, schema_editor) -> None:
         p.save(update_fields=["state", "answered_on"])
 
 
+def constraints_now(apps, schema_editor) -> None:
+    """PostgreSQL checks the deferred foreign keys of the rows just written before the table is altered
+    (it refuses ALTER TABLE with pending trigger events); other databases have nothing deferred."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("documents", "0002_remove_document_document_normative_type_and_more"),
@@ -156,7 +163,10 @@ class Migration(migrations.Migration):
                 verbose_name="kết quả trả lời",
             ),
         ),
+        # Before and after the data step, so that both directions alter tables with no pending triggers.
+        migrations.RunPython(constraints_now, constraints_now),
         migrations.RunPython(move_progress, restore_state),
+        migrations.RunPython(constraints_now, constraints_now),
         migrations.RemoveConstraint(
             model_name="petition",
             name="petition_state_valid",

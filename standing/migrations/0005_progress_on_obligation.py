@@ -43,6 +43,13 @@ def restore_state(apps, schema_editor) -> None:
 
 
 
+def constraints_now(apps, schema_editor) -> None:
+    """PostgreSQL checks the deferred foreign keys of the rows just written before the table is altered
+    (it refuses ALTER TABLE with pending trigger events); other databases have nothing deferred."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -51,7 +58,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Before and after the data step, so that both directions alter tables with no pending triggers.
+        migrations.RunPython(constraints_now, constraints_now),
         migrations.RunPython(move_progress, restore_state),
+        migrations.RunPython(constraints_now, constraints_now),
         migrations.RemoveConstraint(
             model_name='opinionrequest',
             name='opinion_answered_has_reply',
