@@ -1,8 +1,10 @@
 """`manage.py restore tệp.tar [--force]`: check a backup archive, then put its database and files back."""
 
+import datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
 
 from hdnd.backup import restore_archive
 
@@ -20,9 +22,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, archive: str, force: bool = False, database: str = "default", **options) -> None:
         manifest, files = restore_archive(Path(archive), force=force, alias=database)
+        created = timezone.localtime(datetime.datetime.fromisoformat(manifest["created_at"]))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Đã khôi phục từ {archive} (tạo lúc {manifest['created_at']}): cơ sở dữ liệu "
+                f"Đã khôi phục từ {archive} (tạo lúc {created:%H:%M ngày %d/%m/%Y}): cơ sở dữ liệu "
                 f"{manifest['database_engine']} và {files} tệp tải lên. Chạy `manage.py migrate` nếu mã nguồn "
                 "mới hơn bản sao lưu."
             )
