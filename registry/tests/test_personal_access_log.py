@@ -114,8 +114,9 @@ def test_filters_on_the_screen(logged, as_user) -> None:
     [
         ({"tu_ngay": "31/02/2025"}, "dd/mm/yyyy"),
         ({"tu_ngay": "hôm qua"}, "dd/mm/yyyy"),
-        ({"den_ngay": "01/01/9999"}, "Ngày phải trong khoảng"),
-        ({"tu_ngay": "01/01/0001"}, "Ngày phải trong khoảng"),
+        # Years out of range are refused by the shared form plumbing, control characters by the input boundary.
+        ({"den_ngay": "01/01/9999"}, "Năm phải trong khoảng 1945–2100"),
+        ({"tu_ngay": "01/01/0001"}, "Năm phải trong khoảng 1945–2100"),
         ({"tu_ngay": "10/03/2025", "den_ngay": "01/03/2025"}, "phải sau hoặc bằng"),
         ({"nguoi_dung": "abc"}, "Người dùng không có trong Hội đồng"),
         ({"loai_ho_so": "auth.user"}, "Loại hồ sơ không hợp lệ"),
@@ -129,8 +130,9 @@ def test_bad_filters_get_a_vietnamese_message(logged, as_user, params, message) 
     response = chief.get(URL, params)
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Bộ lọc không hợp lệ" in page and "Nguyễn Văn Bình" not in page
+    assert "Nguyễn Văn Bình" not in page
     assert message in page
+    assert message == "ký tự điều khiển" or "Bộ lọc không hợp lệ" in page
     assert chief.get(f"{URL}xuat-excel/", params).status_code == 400
 
 
