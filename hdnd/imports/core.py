@@ -15,7 +15,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def header_key(value: object) -> str:
-    """A header as compared: folded, punctuation as spaces ("Nội dung ý kiến, kiến nghị" -> "noi dung y kien kien nghi")."""
+    """A header as compared: folded, punctuation as spaces ("Nội dung ý kiến, kiến nghị" -> "noi dung y kien ...")."""
     return _NON_WORD.sub(" ", fold(str(value))).strip()
 
 
@@ -78,7 +78,7 @@ class Field:
     required: bool = False
     parse: Callable[[str, dict], Any] | None = None
 
-    def keys(self) -> set[str]:
+    def header_keys(self) -> set[str]:
         return {header_key(self.label), *(header_key(s) for s in self.synonyms)}
 
 
@@ -168,13 +168,13 @@ def _match_field(text: str, fields: list[Field], taken: set[str]) -> str:
     if not key:
         return ""
     for f in fields:
-        if f.key not in taken and key in f.keys():
+        if f.key not in taken and key in f.header_keys():
             return f.key
     best, length = "", 0  # a header containing a synonym ("Nội dung ý kiến, kiến nghị của cử tri")
     for f in fields:
         if f.key in taken:
             continue
-        for synonym in f.keys():
+        for synonym in f.header_keys():
             if len(synonym) > length and len(synonym) >= 6 and f" {synonym} " in f" {key} ":
                 best, length = f.key, len(synonym)
     return best

@@ -82,6 +82,8 @@ def test_csv_windows_1258_and_utf8_bom():
 
 def test_mapping_overrides_and_missing_required_column():
     content = xlsx([["Cột 1", "Cột 2"], ["Sửa cầu", "Phổ An"]])
-    assert "Thiếu cột bắt buộc" in preview(TARGET, None, content, "a.xlsx").message or True
+    missing = preview(TARGET, None, content, "a.xlsx")
+    assert not missing.ok
+    assert "Không tìm thấy dòng tiêu đề" in missing.message and "“Nội dung kiến nghị”" in missing.message
     result = preview(TARGET, None, xlsx([["Nội dung", "Nơi"], ["Sửa cầu", "Phổ An"]]), "a.xlsx", {"text": 0, "unit": 1})
     assert result.ok and result.rows[0].item == ("Sửa cầu", 3)
