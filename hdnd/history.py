@@ -1,10 +1,13 @@
 """History rows for a record's page: who changed what and when, from django-simple-history."""
 
 import dataclasses
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 
 from django.db import models
+from django.utils import timezone
 from django.utils.text import capfirst
 from simple_history.utils import get_m2m_reverse_field_name
 
@@ -21,20 +24,54 @@ class Change:
 
 ACTIONS = {"+": "Tạo mới", "~": "Sửa", "-": "Xóa"}
 
+# Words for coded values a field keeps without Django choices ("forwarded_petition", a rule's key): apps
+# register a function for (model label, field name) from their ready().
+VALUE_LABELS: dict[tuple[str, str], Callable[[object], str]] = {}
+TOKEN = re.compile(r"\{\{\s*\w+\s*\}\}")
+
+
+def register_value_label(model_label: str, field_name: str, label: Callable[[object], str]) -> None:
+    VALUE_LABELS[(model_label, field_name)] = label
+
+
+def _words(value: object) -> str:
+    """A stored value in words: template tokens ("{{unit}}") as an ellipsis, a dict or list as its items."""
+    if isinstance(value, dict):
+        return f"{len(value)} mục" if value else "—"
+    if isinstance(value, list | tuple):
+        return ", ".join(_words(v) for v in value) or "—"
+    return TOKEN.sub("…", str(value))
+
+
+def _person(user: models.Model) -> str:
+    full = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    return full or str(user)
+
 
 def _display(record: models.Model, field: models.Field, names: dict | None = None) -> str:
     value = getattr(record, field.attname)
     if value is None or value == "":
         return "—"
+    labeller = VALUE_LABELS.get((field.model._meta.label, field.name))
+    if labeller is not None:
+        return labeller(value)
     if field.is_relation and names is not None:
         return names.get((field.name, value), f"#{value}")
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "Có" if value else "Không"
-    if hasattr(value, "strftime"):
+    if isinstance(value, datetime):
+        return (
+            timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+            if timezone.is_aware(value)
+            else (value.strftime("%d/%m/%Y %H:%M"))
+        )
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    return str(value)
+    return _words(value)
 
 
 def _related_names(records: list[models.Model], relations: list[models.Field]) -> dict:
@@ -44,7 +81,7 @@ def _related_names(records: list[models.Model], relations: list[models.Field]) -
         ids = {getattr(r, field.attname) for r in records} - {None}
         if ids:
             for related in field.related_model._default_manager.filter(pk__in=ids):
-                names[(field.name, related.pk)] = str(related)
+                names[(field.name, related.pk)] = _person(related)
     return names
 
 

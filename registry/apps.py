@@ -6,7 +6,19 @@ class RegistryConfig(AppConfig):
     verbose_name = "Danh mục Hội đồng"
 
     def ready(self) -> None:
+        from django.db.models import fields
+
+        from followup.kinds import kind_label
+        from hdnd.history import register_value_label
         from hdnd.views import DASHBOARD_CARDS
         from registry.dashboard import cards
+        from registry.rules import RULES_BY_KEY
 
         DASHBOARD_CARDS.append(cards)
+        # Django 6.1's empty choice of a select ("- Select an option -") has no Vietnamese translation yet;
+        # Django asks projects to set it here.
+        fields.BLANK_CHOICE_LABEL = "— Chọn —"
+        register_value_label("followup.Obligation", "kind", kind_label)
+        register_value_label(
+            "registry.LegalSetting", "key", lambda key: getattr(RULES_BY_KEY.get(key), "label", None) or str(key)
+        )

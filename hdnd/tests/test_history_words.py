@@ -1,0 +1,46 @@
+"""Histories in words (issue 18, item 4): times as hh:mm, coded values as their labels, no template tokens."""
+
+from datetime import time
+
+from django.db import models
+
+from hdnd.history import _display, _words
+
+
+def test_time_is_shown_as_hours_and_minutes() -> None:
+    field = models.TimeField("giờ bắt đầu")
+    field.attname = "start"
+    field.name = "start"
+
+    class Record:
+        start = time(8, 0)
+
+    field.model = type("M", (), {"_meta": type("Meta", (), {"label": "x.M"})})
+    assert _display(Record(), field) == "08:00"
+
+
+def test_template_tokens_and_dicts_are_worded() -> None:
+    assert _words("Thường trực HĐND {{unit}} họp") == "Thường trực HĐND … họp"
+    assert _words({"I.1": "a", "I.2": "b"}) == "2 mục"
+    assert _words(["a", "b"]) == "a, b"
+
+
+def test_obligation_kind_and_rule_key_are_labelled() -> None:
+    from followup.models import Obligation
+    from registry.models import LegalSetting
+
+    kind = Obligation._meta.get_field("kind")
+    key = LegalSetting._meta.get_field("key")
+    assert _display(type("R", (), {"kind": "forwarded_petition"})(), kind) == "Trả lời kiến nghị cử tri"
+    assert (
+        _display(type("R", (), {"key": "petition_answer_days"})(), key) == "Thời hạn cơ quan trả lời kiến nghị cử tri"
+    )
+
+
+def test_blank_choice_is_vietnamese() -> None:
+    from registry.models import LegalSetting
+
+    field = models.CharField("x", max_length=3, choices=[("a", "A")], blank=True)
+    field.set_attributes_from_name("x")
+    assert LegalSetting is not None
+    assert str(field.formfield().choices[0][1]) == "— Chọn —"
