@@ -11,7 +11,7 @@ from functools import lru_cache
 import holidays
 
 from registry.models import CalendarDay, Council, DayKind, LegalSetting
-from registry.rules import CALENDAR, RULES_BY_KEY, WORKING
+from registry.rules import CALENDAR, RULES_BY_KEY, WORKING, version_on
 
 
 class MissingSetting(LookupError):
@@ -28,12 +28,20 @@ def _national_holidays(year: int) -> frozenset[datetime.date]:
     return frozenset(holidays.country_holidays("VN", years=year).keys())
 
 
-def rule_value(council: Council, key: str) -> tuple[int, str]:
-    """The council's value and unit for a rule, else the legal default; raises MissingSetting if none."""
+def rule_value(council: Council, key: str, on: datetime.date | None = None) -> tuple[int, str]:
+    """The council's value and unit for a rule, else the legal default; raises MissingSetting if none.
+
+    With `on` (the day the deadline's counting starts) the default is the version in force that day.
+    """
     rule = RULES_BY_KEY[key]
+    default, default_unit = rule.default, rule.unit
+    if on is not None:
+        version = version_on(key, on)
+        default = version.value if version is not None else None
+        default_unit = version.unit if version is not None else rule.unit
     row = LegalSetting.objects.filter(council=council, key=key).first()
-    value = row.value if row is not None and row.value is not None else rule.default
-    unit = row.unit if row is not None and row.unit else rule.unit
+    value = row.value if row is not None and row.value is not None else default
+    unit = row.unit if row is not None and row.unit else default_unit
     if value is None:
         raise MissingSetting(key)
     return value, unit
@@ -104,3 +112,25 @@ def working_days_between(council: Council, start: datetime.date, end: datetime.d
         day += datetime.timedelta(days=1)
         count += cal.is_working_day(day)
     return sign * count
+
+
+def deadline_in_force(council: Council, start: datetime.date, rule: str, *, before: bool = False) -> dict:
+    """The deadline computed with the rule version in force on `start`, and why (for "Why this date").
+
+    Returns the date, the version's dates and citation, the unit and the value used; a running deadline
+    keeps this record. Raises MissingSetting when that version has no number and the council set none.
+    """
+    version = version_on(rule, start)
+    days, unit = rule_value(council, rule, on=start)
+    due = WorkCalendar(council).add(start, -days if before else days, unit)
+    return {
+        "rule": rule,
+        "label": RULES_BY_KEY[rule].label,
+        "start": start,
+        "due": due,
+        "value": days,
+        "unit": unit,
+        "citation": version.citation if version is not None else RULES_BY_KEY[rule].citation,
+        "valid_from": version.valid_from if version is not None else None,
+        "valid_to": version.valid_to if version is not None else None,
+    }

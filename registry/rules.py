@@ -5,6 +5,7 @@ a council may change. A rule with no known default has `default=None`: the scree
 for it. Every deadline of the product reads its number here and goes through `registry.calendar`.
 """
 
+import datetime
 from dataclasses import dataclass
 
 CALENDAR = "ngay"
@@ -259,3 +260,82 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_KEY = {rule.key: rule for rule in RULES}
+
+
+# Versions in force by date. A rule not listed here has one open-ended version: its default and citation.
+# A version with `value=None` means the text in force from that day gives no number we know with
+# confidence (DOMAIN.md marks it "?"): no default, the screens ask the council for it.
+@dataclass(frozen=True)
+class RuleVersion:
+    key: str
+    value: int | None
+    unit: str
+    citation: str
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
+
+    def applies_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+SUPERVISION_LAW_2025_FROM = datetime.date(2026, 3, 1)
+RECEPTION_LAW_2025_FROM = datetime.date(2026, 7, 1)
+_DAY_BEFORE = datetime.timedelta(days=1)
+
+RULES = RULES + (
+    Rule(
+        "explanation_days",
+        "Giám sát",
+        "Cơ quan, cá nhân được giám sát giải trình trong thời hạn",
+        15,
+        CALENDAR,
+        "Luật Hoạt động giám sát 121/2025/QH15, Điều 40 (tối đa 30 ngày nếu phức tạp)",
+    ),
+)
+RULES_BY_KEY = {rule.key: rule for rule in RULES}
+
+
+def _versions() -> dict[str, tuple[RuleVersion, ...]]:
+    out: dict[str, tuple[RuleVersion, ...]] = {}
+    for rule in RULES:
+        if "87/2015/QH13" in rule.citation:
+            # Luật 87/2015 ends 28/02/2026; the 2026 number lives in NQ 114/2025 (not known: "?").
+            out[rule.key] = (
+                RuleVersion(
+                    rule.key, rule.default, rule.unit, rule.citation, None, SUPERVISION_LAW_2025_FROM - _DAY_BEFORE
+                ),
+                RuleVersion(
+                    rule.key,
+                    None,
+                    rule.unit,
+                    "Luật Hoạt động giám sát 121/2025/QH15; Nghị quyết 114/2025/UBTVQH15",
+                    SUPERVISION_LAW_2025_FROM,
+                ),
+            )
+        elif rule.key == "explanation_days":
+            out[rule.key] = (RuleVersion(rule.key, 15, CALENDAR, rule.citation, SUPERVISION_LAW_2025_FROM),)
+        elif rule.key == "case_acceptance_notice":
+            out[rule.key] = (
+                RuleVersion(rule.key, 10, rule.unit, rule.citation, None, RECEPTION_LAW_2025_FROM - _DAY_BEFORE),
+                RuleVersion(
+                    rule.key,
+                    7,
+                    WORKING,
+                    "Luật 136/2025/QH15; Nghị định 155/2026/NĐ-CP, Điều 10",
+                    RECEPTION_LAW_2025_FROM,
+                ),
+            )
+        else:
+            out[rule.key] = (RuleVersion(rule.key, rule.default, rule.unit, rule.citation),)
+    return out
+
+
+VERSIONS: dict[str, tuple[RuleVersion, ...]] = _versions()
+
+
+def version_on(key: str, day: datetime.date) -> RuleVersion | None:
+    """The version of a rule in force on `day` (the day its counting starts); None before the rule exists."""
+    for version in VERSIONS[key]:
+        if version.applies_on(day):
+            return version
+    return None
