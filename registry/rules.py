@@ -282,7 +282,8 @@ SUPERVISION_LAW_2025_FROM = datetime.date(2026, 3, 1)
 RECEPTION_LAW_2025_FROM = datetime.date(2026, 7, 1)
 _DAY_BEFORE = datetime.timedelta(days=1)
 
-RULES = RULES + (
+RULES = (
+    *RULES,
     Rule(
         "explanation_days",
         "Giám sát",

@@ -1,6 +1,7 @@
 """Rules with periods: a deadline uses the version in force on the day its counting starts."""
 
 import datetime
+import itertools
 
 import pytest
 
@@ -26,7 +27,7 @@ def test_explanation_rule_exists_only_from_2026_law() -> None:
 
 def test_versions_do_not_overlap() -> None:
     for key, versions in VERSIONS.items():
-        for a, b in zip(versions, versions[1:], strict=False):
+        for a, b in itertools.pairwise(versions):
             assert a.valid_to is not None and b.valid_from == a.valid_to + datetime.timedelta(days=1), key
 
 
