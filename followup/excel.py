@@ -1,14 +1,10 @@
 """Excel export of the obligation list: Vietnamese headers, dates shown dd/mm/yyyy."""
 
 import datetime
-import io
 from collections.abc import Iterable
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from followup.models import Obligation
-from hdnd.excel import inert_row
+from hdnd.excel import rows_of, streamed_workbook
 
 HEADERS = [
     "STT",
@@ -28,38 +24,29 @@ DATE_COLUMNS = {6, 7, 9}
 
 
 def obligations_workbook(obligations: Iterable[Obligation], *, on: datetime.date) -> bytes:
-    """An .xlsx of the obligations (annotated by `selectors.with_lateness`), in the order given."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Việc cần theo dõi"
-    ws.append([f"DANH SÁCH VIỆC CẦN THEO DÕI (tính đến ngày {on:%d/%m/%Y})"])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append(HEADERS)
-    for cell in ws[2]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for number, o in enumerate(obligations, start=1):
-        ws.append(
-            inert_row(
-                [
-                    number,
-                    o.title,
-                    o.owner.name,
-                    o.kind_label,
-                    o.source_label,
-                    o.source_date,
-                    o.due_on,
-                    o.get_state_display(),
-                    o.reported_on,
-                    o.days_overdue.days if o.days_overdue is not None else None,
-                ]
-            )
-        )
-        for column in DATE_COLUMNS:
-            ws.cell(row=ws.max_row, column=column).number_format = DATE_FORMAT
-    for index, width in enumerate(WIDTHS, start=1):
-        ws.column_dimensions[ws.cell(row=2, column=index).column_letter].width = width
-    ws.freeze_panes = "A3"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    """An .xlsx of the obligations (annotated by `selectors.with_lateness`), in the order given; streamed
+    (write-only workbook, a QuerySet read in chunks), so memory does not grow with the number of rows."""
+    rows = (
+        [
+            number,
+            o.title,
+            o.owner.name,
+            o.kind_label,
+            o.source_label,
+            o.source_date,
+            o.due_on,
+            o.get_state_display(),
+            o.reported_on,
+            o.days_overdue.days if o.days_overdue is not None else None,
+        ]
+        for number, o in enumerate(rows_of(obligations), start=1)
+    )
+    return streamed_workbook(
+        title="Việc cần theo dõi",
+        heading=[[f"DANH SÁCH VIỆC CẦN THEO DÕI (tính đến ngày {on:%d/%m/%Y})"], HEADERS],
+        rows=rows,
+        widths=WIDTHS,
+        date_columns=DATE_COLUMNS,
+        date_format=DATE_FORMAT,
+        freeze="A3",
+    )
