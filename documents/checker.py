@@ -24,6 +24,22 @@ DATE_LINE = re.compile(r"^\S[^,]*, ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1
 A4_MM = (210, 297)
 MARGINS_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
 MARGIN_LABELS = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+# Times New Roman Bold advance widths (1/1000 em) of the national title's letters, rounded up; letters
+# with marks take their base letter's width. Unknown characters count as the widest capital (M).
+_BOLD_CAPS = {" ": 250, "A": 722, "C": 722, "E": 667, "G": 778, "H": 778, "I": 389, "M": 944, "N": 722}
+_BOLD_CAPS |= {"O": 778, "T": 667, "U": 722, "V": 722, "X": 722}
+_DEFAULT_CELL_MARGIN_TWIPS = 108  # Word's default left and right cell margin (0.19 cm)
+
+
+def text_width_pt(text: str, size: float) -> float:
+    """A conservative width of a bold capital line in Times New Roman, in points."""
+    import unicodedata
+
+    total = 0
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[0]
+        total += _BOLD_CAPS.get(base, 944)
+    return total * size / 1000
 
 
 def _mm(length: Length | None) -> float:
@@ -206,6 +222,43 @@ def _check_closing(doc: object, styles: _Styles, problems: list[str]) -> None:
     problems.append("Thiếu khối “Nơi nhận:” đặt cạnh chữ ký (bảng hai cột ở cuối văn bản).")
 
 
+def _cell_width_twips(doc: object, paragraph: Paragraph) -> int | None:
+    """The narrowest width the paragraph's table cell gets: its grid column (LibreOffice) or its tcW (Word)."""
+    tc = paragraph._p.getparent()
+    if tc is None or tc.tag != qn("w:tc"):
+        return None
+    tr = tc.getparent()
+    tbl = tr.getparent()
+    index = list(tr.findall(qn("w:tc"))).index(tc)
+    widths = []
+    grid = tbl.find(qn("w:tblGrid"))
+    cols = grid.findall(qn("w:gridCol")) if grid is not None else []
+    if index < len(cols) and cols[index].get(qn("w:w")):
+        widths.append(int(cols[index].get(qn("w:w"))))
+    tcw = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+    if tcw is not None and tcw.get(qn("w:type")) in (None, "dxa") and tcw.get(qn("w:w")):
+        widths.append(int(tcw.get(qn("w:w"))))
+    return min(widths) if widths else None
+
+
+def _check_layout(doc: object, styles: _Styles, paragraphs: list[Paragraph], problems: list[str]) -> None:
+    """The national title must fit one line of its column at its font size."""
+    title = _find(paragraphs, lambda t: t == NATIONAL_TITLE)
+    if title is None:
+        return
+    width = _cell_width_twips(doc, title)
+    if width is None:
+        return
+    available_pt = (width - 2 * _DEFAULT_CELL_MARGIN_TWIPS) / 20
+    size = max(_sizes(styles, title) or {13.0})
+    needed = text_width_pt(NATIONAL_TITLE, size)
+    if needed > available_pt:
+        problems.append(
+            f"Quốc hiệu không vừa một dòng: cần {needed / 72 * 2.54:.1f} cm ở cỡ {size:g}, "
+            f"cột chỉ rộng {available_pt / 72 * 2.54:.1f} cm."
+        )
+
+
 def check_nd30(docx_bytes: bytes) -> list[str]:
     """The ND30 format problems of a DOCX, in Vietnamese; an empty list means it conforms."""
     try:
@@ -218,6 +271,7 @@ def check_nd30(docx_bytes: bytes) -> list[str]:
     _check_page(doc, problems)
     _check_fonts(doc, styles, paragraphs, problems)
     _check_header(styles, paragraphs, problems)
+    _check_layout(doc, styles, paragraphs, problems)
     _check_closing(doc, styles, problems)
     return problems
 

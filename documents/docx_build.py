@@ -101,6 +101,10 @@ def _two_columns(doc: DocxDocument, rows: int) -> list[tuple[_Cell, _Cell]]:
     table.autofit = False
     _no_borders(table)
     out = []
+    # LibreOffice lays a table out by its grid, Word by the cells' widths: set both, or the grid's equal
+    # halves make the national title wrap onto two lines.
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), (LEFT_COLUMN, RIGHT_COLUMN), strict=True):
+        col.set(qn("w:w"), str(int(width.twips)))
     for row in table.rows:
         row.cells[0].width, row.cells[1].width = LEFT_COLUMN, RIGHT_COLUMN
         out.append((row.cells[0], row.cells[1]))
