@@ -6,20 +6,34 @@ near-duplicates (petitions.duplicates), and the save through `petitions_bulk_cre
 """
 
 import re
+from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from hdnd.imports import Choices, Field, Target, register
+from hdnd.imports.cells import choice_of, sheet, yes_no
 from hdnd.text import fold
 from petitions import selectors, services
 from petitions.access import EDIT
 from petitions.duplicates import Candidate, duplicate_groups
 from petitions.excel import petitions_workbook, template_workbook
-from petitions.models import OPEN_STATES, REFORM_DAY, Channel, ContactRound, Level, Petition, state_q
+from petitions.models import (
+    OPEN_STATES,
+    REFORM_DAY,
+    Channel,
+    ContactPlace,
+    ContactRound,
+    Level,
+    Petition,
+    PlaceKind,
+    state_q,
+)
 from registry.models import Body, Council
 
 # Wordings of the level of competence offices write, folded and without punctuation.
@@ -212,5 +226,71 @@ PETITIONS = register(
         near=_near,
         template=lambda r: template_workbook(),
         export=_export,
+    )
+)
+
+
+# Contact places (villages, residential groups) --------------------------------------------------
+
+
+@dataclass
+class PlaceRow:
+    name: str
+    kind: str
+    active: bool
+
+
+def _place_context(council: Council) -> dict[str, Any]:
+    rows = ContactPlace.objects.filter(council=council).values_list("kind", "name_folded")
+    return {"council": council, "existing": set(rows)}
+
+
+@transaction.atomic
+def _place_save(council: Council, rows: list[PlaceRow], user: Any) -> list[ContactPlace]:
+    return [services.place_create(council=council, name=r.name, kind=r.kind, active=r.active, user=user) for r in rows]
+
+
+def _place_export(council: Council) -> bytes:
+    places = services.contact_places(council, active_only=False)
+    return sheet(PLACES, ([p.name, p.get_kind_display(), "x" if p.active else ""] for p in places), widths=[40, 16, 12])
+
+
+def _own_council(council: Council, pk: int) -> Council:
+    return get_object_or_404(Council, pk=council.pk if pk == council.pk else -1)
+
+
+PLACES = register(
+    Target(
+        key="thon-to-dan-pho",
+        label="Thôn, tổ dân phố",
+        fields=[
+            Field(
+                "name",
+                "Tên thôn, tổ dân phố",
+                ("tên", "thôn, tổ dân phố", "thôn", "tổ dân phố", "địa bàn"),
+                required=True,
+            ),
+            Field(
+                "kind",
+                "Loại",
+                ("loại địa bàn",),
+                parse=choice_of(PlaceKind, "loại địa bàn", [("Tổ", PlaceKind.RESIDENTIAL_GROUP)]),
+            ),
+            Field("active", "Đang dùng", ("còn dùng", "đang hoạt động"), parse=yes_no),
+        ],
+        context=_place_context,
+        build=lambda v, c: PlaceRow(v["name"], v.get("kind") or PlaceKind.VILLAGE, v["active"] is not False),
+        save=_place_save,
+        existing=lambda c: c["existing"],
+        existing_key=lambda r: (r.kind, fold(r.name)),
+        noun="thôn, tổ dân phố",
+        permission=EDIT,
+        owner=_own_council,
+        owner_label=str,
+        done_url=lambda c: reverse("petitions:place_list"),
+        show=lambda r: [r.name, PlaceKind(r.kind).label, "Có" if r.active else "Không"],
+        show_headers=("Tên", "Loại", "Đang dùng"),
+        template=lambda c: sheet(PLACES, []),
+        export=_place_export,
     )
 )
