@@ -21,7 +21,7 @@ from hdnd.imports.cells import choice_of, sheet, yes_no
 from hdnd.text import fold
 from petitions import selectors, services
 from petitions.access import EDIT
-from petitions.duplicates import Candidate, duplicate_groups
+from petitions.duplicates import Candidate, duplicate_groups, match_key
 from petitions.excel import petitions_workbook, template_workbook
 from petitions.models import (
     OPEN_STATES,
@@ -152,9 +152,14 @@ def _existing(context: dict) -> set[tuple]:
     return set(rows)
 
 
-def _near(contact_round: ContactRound, items: list[services.PetitionData]) -> dict[int, str]:
-    """Near-duplicates of each new row among the round's and the council's open petitions and the other
-    rows of the file, by the matcher of the duplicates screen."""
+def _near(contact_round: ContactRound, items: list[services.PetitionData], numbers: list[int]) -> dict[int, str]:
+    """Near-duplicates of each new row among the round's and the council's open petitions, by the
+    matcher of the duplicates screen, and rows of the file that say the same as an earlier row.
+
+    Pairs are reached from the petitions already there (marked as "of the round" for the matcher), so a
+    file of thousands of new rows into an empty round costs nothing quadratic; near-duplicates among
+    the new rows themselves are for the duplicates screen once they are saved.
+    """
     current = Q(round=contact_round)
     earlier = reduce(or_, (state_q(s) for s in OPEN_STATES)) & ~current
     rows = list(
@@ -162,17 +167,22 @@ def _near(contact_round: ContactRound, items: list[services.PetitionData]) -> di
         .filter(current | earlier)
         .values_list("pk", "text")
     )
-    candidates = [Candidate(pk, text, False) for pk, text in rows]
-    candidates += [Candidate(-1 - i, item.text, True) for i, item in enumerate(items)]
-    texts = dict(rows)
     notes: dict[int, str] = {}
-    for group in duplicate_groups(candidates):
-        for pk in group:
-            if pk >= 0:
-                continue
-            others = [f"“{texts[o][:80]}”" for o in group if o >= 0][:2]
-            rows_of_file = [f"dòng {-1 - o}" for o in group if o < 0 and o != pk]
-            notes[-1 - pk] = "gần trùng với " + "; ".join(others + rows_of_file)
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        key = match_key(item.text)
+        if key and key in first:
+            notes[index] = f"cùng nội dung với dòng {numbers[first[key]]} của tệp"
+        first.setdefault(key, index)
+    if rows:
+        texts = dict(rows)
+        candidates = [Candidate(pk, text, True) for pk, text in rows]
+        candidates += [Candidate(-1 - i, item.text, False) for i, item in enumerate(items)]
+        for group in duplicate_groups(candidates):
+            others = [f"“{texts[pk][:80]}”" for pk in group if pk >= 0][:2]
+            for pk in group:
+                if pk < 0:
+                    notes[-1 - pk] = "gần trùng với " + "; ".join(others)
     return notes
 
 

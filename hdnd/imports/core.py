@@ -95,7 +95,7 @@ class Target:
     `context(owner)` loads the lookups once (the council's communes, places, bodies...); each field's
     `parse(text, context)` cleans and matches a cell; `build(values, context)` makes the item the app's
     service takes; `save(owner, items, user)` saves them all or nothing through that service.
-    `existing(context)` / `existing_key(item)` say which rows are already there; `near(owner, items)`
+    `existing(context)` / `existing_key(item)` say which rows are already there; `near(owner, items, rows)`
     flags near-duplicates (index -> explanation). The screen and the API find the owner (a round, a
     term, a session...) with `owner(council, pk)`, which answers 404 outside the council.
     """
@@ -115,7 +115,7 @@ class Target:
     done_url: Callable[[Any], str] | None = None  # where the office goes once the rows are saved
     show: Callable[[Any], list[str]] | None = None  # an item's cells in the preview table
     show_headers: tuple[str, ...] = ()
-    near: Callable[[Any, list], dict[int, str]] | None = None
+    near: Callable[[Any, list, list[int]], dict[int, str]] | None = None  # (owner, items, Excel rows)
     template: Callable[[Any], bytes] | None = None  # an empty sheet to fill in (the export's layout)
     export: Callable[[Any], bytes] | None = None  # what is already there, in the same layout
 
@@ -358,6 +358,6 @@ def preview(
         result.message = "Trang tính chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào."
     if target.near is not None and result.rows and not result.errors:
         fresh = [r for r in result.rows if not r.already]
-        for index, note in target.near(owner, [r.item for r in fresh]).items():
+        for index, note in target.near(owner, [r.item for r in fresh], [r.number for r in fresh]).items():
             fresh[index].near = note
     return result
