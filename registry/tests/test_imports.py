@@ -106,7 +106,8 @@ def test_delegates_of_a_term_import_with_group_and_dates(world, as_user) -> None
     errors = [str(e) for e in preview(DELEGATES, world.term, late.getvalue(), "a.xlsx").errors]
     assert errors == [
         "Trang “Danh sách”, dòng 2: ngày trúng cử 31/12/2030 không thuộc nhiệm kỳ 2021-2026",
-        "Trang “Danh sách”, dòng 3, cột B (“Ngày trúng cử”): “31/02/2022” không phải ngày hợp lệ (ngày/tháng/năm, ví dụ 15/06/2024)",
+        "Trang “Danh sách”, dòng 3, cột B (“Ngày trúng cử”): “31/02/2022” không phải ngày hợp lệ "
+        "(ngày/tháng/năm, ví dụ 15/06/2024)",
     ]
 
 
