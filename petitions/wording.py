@@ -1,4 +1,7 @@
-"""How petitions are named in letters, reports and the access log. Writes nothing; imports no service."""
+"""How petitions are named in letters, reports and the access log.
+
+Writes nothing and imports no service.
+"""
 
 from petitions.models import (
     Period,

@@ -161,7 +161,7 @@ def notice_body(meeting: Meeting) -> str:
     return "\n".join(lines)
 
 
-def _office_chief(council: Council, on: datetime.date) -> str:
+def office_chief(council: Council, on: datetime.date) -> str:
     office = body_of_kind(council=council, kind=BodyKind.OFFICE)
     holder = holders_on(body=office, role=MemberRole.OFFICE_CHIEF, on=on).first() if office else None
     return holder.person.full_name if holder else "[[họ và tên Chánh Văn phòng]]"
@@ -242,7 +242,7 @@ def minutes_body(meeting: Meeting) -> str:
     return "\n".join(lines)
 
 
-def _reply_signer(council: Council, on: datetime.date) -> tuple[str, str]:
+def reply_signer(council: Council, on: datetime.date) -> tuple[str, str]:
     """The chair on the day, else a vice-chair (who signs for the collective): (title, name)."""
     body = standing_committee(council)
     for role in (MemberRole.CHAIR, MemberRole.VICE_CHAIR):

@@ -3,7 +3,12 @@
 round_create, place_create, place_update, meeting_create, meeting_update, meeting_delete,
 field_defaults_ensure, field_create, petition_create, petitions_bulk_create,
 petition_update, petitioner_add, petition_merge, petition_split, petitions_forward, petition_answer,
-petition_accept, round_publish, answer_report_create, answers_notice_create."""
+petition_accept, round_publish, answer_report_create, answers_notice_create.
+
+Modules: contacts (rounds, places, meetings, fields), petitions (recording, merging, splitting), answers
+(forwarding, answers, reports), access_log; _common holds the shared save. Wording is in petitions.wording,
+reads in petitions.selectors (re-exported here for old callers).
+"""
 
 from petitions.selectors import (
     child_units,

@@ -3,7 +3,12 @@
 When tasks become obligations: when the notice of conclusions is issued (`notice_issue`). The notice is how
 the bodies learn of their tasks (it is sent to them), so the follow-up clock starts on its date of issue; a
 meeting whose notice is still a draft owes nothing yet. A notice issued from the document register's own
-screen assigns them too: the document's on_issue hook (`conclusion_tasks_assign`) is the one path."""
+screen assigns them too: the document's on_issue hook (`conclusion_tasks_assign`) is the one path.
+
+Modules: meetings, tasks (conclusions to obligations, the one path), opinions, conferences, programmes;
+_common holds the shared save and locks. Text built from records is in standing.wording. Import the package:
+`from standing import services; services.meeting_create(...)`.
+"""
 
 from standing.services._common import (
     CONCLUSION_TASK,
@@ -74,11 +79,13 @@ from standing.wording import (
     minutes_body,
     notice_body,
     notice_subject,
+    office_chief,
     opening_paragraph,
     person_titles,
     placeholders,
     programme_body,
     reply_body,
+    reply_signer,
 )
 
 __all__ = [
@@ -121,6 +128,7 @@ __all__ = [
     "notice_generate",
     "notice_issue",
     "notice_subject",
+    "office_chief",
     "opening_paragraph",
     "opinion_add",
     "opinion_request_create",
@@ -137,6 +145,7 @@ __all__ = [
     "reply_generate",
     "reply_issue",
     "reply_issued",
+    "reply_signer",
     "section_add",
     "section_update",
     "tasks_assign",

@@ -19,7 +19,7 @@ from standing.models import (
 )
 from standing.services._common import _check_bodies, _check_conference_open, _lock_conference, _next_order, _save
 from standing.services.tasks import conclusion_tasks_assign
-from standing.wording import _office_chief, _reply_signer, conference_body, default_recipients, placeholders
+from standing.wording import conference_body, default_recipients, office_chief, placeholders, reply_signer
 
 CONFERENCE_DOC_TYPES = (DocType.THONG_BAO, DocType.BIEN_BAN)
 
@@ -148,7 +148,7 @@ def conference_document_generate(
         "recipient_lines": default_recipients(council),
     }
     if doc_type == DocType.BIEN_BAN:
-        title, name = _reply_signer(council, current.held_on)
+        title, name = reply_signer(council, current.held_on)
         fields |= {
             "subject": f"{kind} ngày {format_date(current.held_on)}",
             "signer_authority": Authority.TM,
@@ -162,7 +162,7 @@ def conference_document_generate(
             "signer_authority": Authority.TL,
             "signer_collective": "Thường trực HĐND",
             "signer_title": "Chánh Văn phòng",
-            "signer_name": _office_chief(council, current.held_on),
+            "signer_name": office_chief(council, current.held_on),
         }
     if current.document_id is None:
         document = documents.document_create(council=council, source=current, user=user, **fields)

@@ -22,15 +22,15 @@ from standing.models import (
 )
 from standing.services._common import _check_open, _lock, _next_order, _save
 from standing.wording import (
-    _office_chief,
-    _reply_signer,
     default_recipients,
     invitation_body,
     minutes_body,
     notice_body,
     notice_subject,
+    office_chief,
     placeholders,
     programme_body,
+    reply_signer,
 )
 
 
@@ -344,7 +344,7 @@ def notice_generate(*, meeting: Meeting, user: AbstractBaseUser | None = None) -
         "signer_authority": Authority.TL,
         "signer_collective": "Thường trực HĐND",
         "signer_title": "Chánh Văn phòng",
-        "signer_name": _office_chief(council, current.held_on),
+        "signer_name": office_chief(council, current.held_on),
         "recipient_lines": default_recipients(council),
     }
     if current.notice_id is None:
@@ -401,7 +401,7 @@ def _meeting_document_fields(meeting: Meeting, doc_type: str) -> dict:
         title, name = MemberRole(meeting.chair.role).label, meeting.chair.person.full_name
         recipients = "Thành viên Thường trực HĐND\nLưu: VT, hồ sơ phiên họp."
     else:
-        title, name = _reply_signer(council, meeting.held_on)
+        title, name = reply_signer(council, meeting.held_on)
         recipients = "Như thành phần mời\nLưu: VT." if doc_type == DocType.GIAY_MOI else "Thành phần dự họp\nLưu: VT."
     return {
         "subject": subject[doc_type],

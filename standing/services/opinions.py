@@ -20,7 +20,7 @@ from standing.models import (
     Stance,
 )
 from standing.services._common import WRITTEN_OPINION_REQUEST, _save
-from standing.wording import _reply_signer, placeholders, reply_body
+from standing.wording import placeholders, reply_body, reply_signer
 
 
 @transaction.atomic
@@ -129,7 +129,7 @@ def reply_generate(*, request: OpinionRequest, user: AbstractBaseUser | None = N
     )
     if current.state != OpinionState.OPEN:
         raise ValidationError("Đề nghị đã có văn bản trả lời.")
-    title, name = _reply_signer(current.council, current.received_on)
+    title, name = reply_signer(current.council, current.received_on)
     fields = {
         "subject": f"cho ý kiến về {current.subject}"[:500],
         "body": reply_body(current),
