@@ -52,7 +52,7 @@ class Choices:
         self.by_key: dict[str, list[tuple[str, Any]]] = {}
         for name, obj in items:
             entries = self.by_key.setdefault(fold(name).replace(" ", ""), [])
-            if all(o is not obj for _, o in entries):
+            if all(o != obj for _, o in entries):  # one record under two of its names is one choice
                 entries.append((name, obj))
         self.labels = {key: entries[0][0] for key, entries in self.by_key.items()}
 

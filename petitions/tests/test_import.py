@@ -229,6 +229,7 @@ def test_import_screen_preview_then_confirm_saves_all_or_nothing(town, as_user) 
     client.post(response.url + "luu/", {"key": key})  # a double click on "Lưu" saves once
     assert Petition.objects.count() == 3
     assert "Vui lòng chọn tệp bảng tính." in client.post(url, {}).content.decode()
+    assert client.get(f"/kien-nghi/dot/{town.round.pk}/nhap-excel/").url == url  # the former address
     assert "Chỉ nhận tệp" in _upload(client, url, b"abc", "a.pdf").content.decode()
 
 
