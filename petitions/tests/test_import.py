@@ -5,10 +5,12 @@ import io
 import unicodedata
 
 import pytest
+from django.core.files.base import ContentFile
 from openpyxl import Workbook, load_workbook
 
 from hdnd.imports import preview
 from hdnd.models import ImportMapping, ImportUpload
+from hdnd.testing import assert_constant_queries
 from petitions import services
 from petitions.excel import template_workbook
 from petitions.imports import PETITIONS
@@ -314,3 +316,32 @@ def test_title_rows_above_the_header_are_skipped(town) -> None:
     result = read_petitions(buffer.getvalue(), town.round)
     assert result.ok, [str(e) for e in result.errors]
     assert [r.number for r in result.rows] == [4]
+
+
+@pytest.mark.django_db
+def test_preview_screen_and_api_run_a_fixed_number_of_queries(town, as_user) -> None:
+    client = as_user("office")
+
+    def rows(count: int) -> bytes:
+        return xlsx([[n, f"Đề nghị sửa chữa cầu số {n} thôn {n}", "Phổ An", "", "Xã"] for n in range(count)])
+
+    page = _upload(client, f"/nhap-tep/kien-nghi/{town.round.pk}/", rows(3)).url
+    upload = ImportUpload.objects.get()
+    for n in range(3):
+        services.petition_create(
+            contact_round=town.round,
+            data=services.PetitionData(text=f"Đề nghị làm đường số {n}", unit=town.units["Phổ Châu"], level="xa"),
+        )
+
+    def grow() -> None:
+        upload.file.save("kien-nghi.xlsx", ContentFile(rows(30)))
+        for n in range(3, 30):
+            services.petition_create(
+                contact_round=town.round,
+                data=services.PetitionData(text=f"Đề nghị làm đường số {n}", unit=town.units["Phổ Châu"], level="xa"),
+            )
+
+    api = f"/api/v1/councils/{town.council.pk}/import-uploads/{upload.pk}"
+    assert_constant_queries(
+        lambda: (client.get(page + "xem-truoc/"), client.get(api)), grow, row_text="Đề nghị sửa chữa cầu số", rows=54
+    )
