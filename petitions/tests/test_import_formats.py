@@ -187,3 +187,20 @@ def test_ten_thousand_rows_preview_time_is_printed(town) -> None:
     elapsed = time.perf_counter() - started
     print(f"\nXem trước 10.000 dòng: {elapsed:.2f} giây")
     assert result.ok and len(result.rows) == 10_000 and sum(r.already for r in result.rows) == 0
+
+
+@pytest.mark.django_db
+def test_json_bulk_route_and_excel_clean_the_same_way(town, as_user) -> None:
+    typed = unicodedata.normalize("NFD", "  Đề nghị   sửa cầu\nthôn An Ba ")
+    name = unicodedata.normalize("NFD", " Lê  Văn Ba ")
+    client = as_user("office")
+    url = f"/api/v1/councils/{town.council.pk}/petition-rounds/{town.round.pk}/petitions"
+    item = {"text": typed, "unit_id": town.units["Phổ An"].pk, "level": "xa", "people": [{"full_name": name}]}
+    assert client.post(url, {"items": [item]}, content_type="application/json").status_code == 201
+    from_json = Petition.objects.get()
+    result = preview(PETITIONS, town.round, xlsx([[1, typed, "Phổ An", "", "Xã", "", "", name]]), "a.xlsx")
+    assert result.rows[0].already  # the same text, once cleaned, is the row the JSON route saved
+    services.petitions_bulk_create(contact_round=town.round, items=result.new_items(include_existing=True))
+    from_excel = Petition.objects.exclude(pk=from_json.pk).get()
+    assert (from_json.text, from_excel.text) == ("Đề nghị sửa cầu\nthôn An Ba",) * 2
+    assert from_json.people.get().full_name == from_excel.people.get().full_name == "Lê Văn Ba"
