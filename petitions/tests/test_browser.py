@@ -61,6 +61,7 @@ def test_import_merge_forward_answer_publish(browser, live_server, town) -> None
         )
         page.click("main button[type=submit]")
         page.wait_for_selector("text=Xem trước: 3 kiến nghị mới")
+        page.screenshot(path=str(ARTIFACTS / "import-preview.png"), full_page=True)
         page.click("text=Lưu 3 kiến nghị")
         page.wait_for_selector("text=Đã nhập 3 kiến nghị.")
 
