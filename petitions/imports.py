@@ -172,7 +172,7 @@ def _near(contact_round: ContactRound, items: list[services.PetitionData], numbe
     for index, item in enumerate(items):
         key = match_key(item.text)
         if key and key in first:
-            notes[index] = f"cùng nội dung với dòng {numbers[first[key]]} của tệp"
+            notes[index] = f"gần trùng với dòng {numbers[first[key]]} của tệp"
         first.setdefault(key, index)
     if rows:
         texts = dict(rows)
@@ -229,7 +229,7 @@ PETITIONS = register(
         noun="kiến nghị",
         permission=EDIT,
         owner=_owner,
-        owner_label=lambda r: r.label,
+        owner_label=lambda r: f"đợt tiếp xúc cử tri {r.label}",
         done_url=lambda r: reverse("petitions:round_detail", args=[r.pk]),
         show=_show,
         show_headers=("Xã, phường", "Nội dung", "Lĩnh vực", "Cấp", "Cơ quan", "Cử tri"),

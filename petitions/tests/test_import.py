@@ -262,12 +262,12 @@ def test_near_duplicates_are_flagged_with_the_duplicate_matcher(town) -> None:
         ),
     )
     row = [1, "Cử tri đề nghị nâng cấp tuyến đường giao thông thôn An Ba", "Phổ Châu", "", "Xã"]
-    result = read_petitions(
-        xlsx([row, [2, "Đề nghị sửa chữa trường mẫu giáo Phổ Châu", "Phổ Châu", "", "Xã"]]), town.round
-    )
+    other = [2, "Đề nghị sửa chữa trường mẫu giáo Phổ Châu", "Phổ Châu", "", "Xã"]
+    again = [3, "Cử tri đề nghị  sửa chữa trường mẫu giáo Phổ Châu", "Phổ An", "", "Tỉnh"]
+    result = read_petitions(xlsx([row, other, again]), town.round)
     assert result.ok
     assert result.rows[0].near == "gần trùng với “Đề nghị nâng cấp đường giao thông thôn An Ba”"
-    assert result.rows[1].near == ""
+    assert result.rows[1].near == "" and result.rows[2].near == "gần trùng với dòng 3 của tệp"
 
 
 @pytest.mark.django_db
