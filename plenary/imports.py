@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 
+from hdnd.dates import format_date
 from hdnd.imports import Choices, Field, Target, register
 from hdnd.imports.cells import parse_date, sheet, whole_number, yes_no
 from hdnd.text import fold
@@ -36,7 +37,7 @@ class ResolutionRow:
 
 
 def _d(day: datetime.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+    return format_date(day) if day else ""
 
 
 def _context(session: Session) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from hdnd.dates import format_date
 from hdnd.imports import Choices, Field, Target, register
 from hdnd.imports.cells import choice_of, parse_date, sheet, whole_number
 from hdnd.text import fold
@@ -26,7 +27,7 @@ def _council(council: Council, pk: int) -> Council:
 
 
 def _d(day: datetime.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+    return format_date(day) if day else ""
 
 
 # Bodies ----------------------------------------------------------------------------------------
