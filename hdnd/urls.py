@@ -25,6 +25,7 @@ urlpatterns = [
     path("giam-sat/", include("supervision.urls")),
     path("kien-nghi/", include("petitions.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("nhap-tep/", include("hdnd.imports.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -26,7 +26,6 @@ from petitions.views.contacts import (
     round_publish,
 )
 from petitions.views.imports import (
-    IMPORT_SESSION_KEY,
     import_template,
     round_import,
 )
@@ -49,7 +48,6 @@ from petitions.views.public import (
 
 __all__ = [
     "EXPORT_LIMIT",
-    "IMPORT_SESSION_KEY",
     "PAGE_SIZE",
     "XLSX",
     "field_list",
