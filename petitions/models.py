@@ -433,6 +433,10 @@ class Petition(models.Model):
         ordering = ["pk"]
         indexes = [
             models.Index(fields=["council", "round", "merged_into"], name="petition_round"),
+            # The lists and the rounds' counts read top-level petitions only, by round then entry.
+            models.Index(
+                fields=["council", "round", "id"], condition=Q(merged_into__isnull=True), name="petition_top_level"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
