@@ -89,6 +89,14 @@ def child_import(rows: int) -> str:
     return f"{rows} {time.perf_counter() - start:.2f} {len(result.items)}"
 
 
+def _peak_rss_kb() -> int:
+    """This process's own peak RSS (VmHWM): ru_maxrss would carry the parent's peak across fork and exec."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _child(kind: str, *args: object) -> tuple[list[str], float]:
     """Run a measurement in a new process; (its printed figures, its own peak RSS in MB)."""
     out = subprocess.run(
@@ -199,7 +207,7 @@ def main() -> None:
         figures = {"export": child_export, "duplicates": child_duplicates, "import": child_import}[kind](
             *map(int, rest)
         )
-        print(figures, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        print(figures, _peak_rss_kb())
         return
     os.environ.setdefault("DEBUG", "1")
     _setup()
