@@ -210,7 +210,8 @@ def test_every_screen_with_an_id_answers_real_foreign_absent_and_hostile_ids_wit
                 query = data.draw(hostile)
                 form = dict.fromkeys(data.draw(st.lists(st.sampled_from(fields), max_size=6)), data.draw(hostile))
                 for method, send in (
-                    ("GET", lambda c=client, u=url, q=query: c.get(u, {"q": q, "nam": q, "trang": q, "next": q})),
+                    ("GET", lambda c=client, u=url: c.get(u)),  # the page itself, past the input boundary
+                    ("GET?", lambda c=client, u=url, q=query: c.get(u, {"q": q, "nam": q, "trang": q, "next": q})),
                     ("POST", lambda c=client, u=url, f=form: c.post(u, f)),
                 ):
                     status = send().status_code
@@ -221,7 +222,7 @@ def test_every_screen_with_an_id_answers_real_foreign_absent_and_hostile_ids_wit
 
     run()
     # The real ids reached real pages (not only 404s): the chief's GETs of the demo's records answer 200.
-    assert answered[200] > 100, answered
+    assert answered[200] > 300, answered
     print(f"\nHypothesis (screens with ids): {tried} requests on {len(urls)} addresses, {len(errors)} 5xx")
     print(f"answers by class: {dict(sorted(answered.items()))}")
     assert errors == [], "\n".join(map(str, errors[:40]))
