@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "ninja",
     "hdnd",
     "registry",
@@ -281,6 +282,17 @@ AXES_VERBOSE = False
 HDND_REQUIRE_2FA = env_bool("HDND_REQUIRE_2FA", not DEBUG)
 HDND_2FA_ROLES = ["quan_tri", "lanh_dao_van_phong", "van_phong"]
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "HĐND")
+# Passkeys (django-otp-webauthn) as a second factor beside TOTP, never instead of the password: the lockout
+# and the password rules stay in front. The relying party is the host the user opened (validated by
+# ALLOWED_HOSTS) unless WEBAUTHN_RP_ID names the domain; the expected origin is that host too, plus these.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "registry.passkeys.Helper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "registry.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = os.environ.get("WEBAUTHN_RP_NAME", OTP_TOTP_ISSUER)
+HDND_WEBAUTHN_RP_ID = os.environ.get("WEBAUTHN_RP_ID", "")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [o for o in os.environ.get("WEBAUTHN_ORIGINS", "").split(",") if o] or [
+    f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"
+]
 
 # Session lifetime, in minutes: absolute from login and idle since the last request.
 HDND_SESSION_OFFICE_MAX = int(os.environ.get("SESSION_OFFICE_MAX_MINUTES", str(8 * 60)))
