@@ -17,6 +17,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from documents.docx_build import SHIPPED, TEMPLATE_DIR
+from documents.finishing import NOTE_MARK as NOTE_SPLIT
 from documents.finishing import finish, note_mark
 from documents.models import DocType
 
@@ -171,6 +172,18 @@ def parse_body(text: str) -> Body:
         line = _DOUBLED_NUMBER.sub(r"\1 ", line)
         out.append({"kind": kind, "text": _NOTE_REF.sub(reference, line)})
     return Body(out, notes)
+
+
+def preview(data: DocxData) -> dict:
+    """The document's words for the screen preview (documents/_preview.html): each paragraph as pieces of
+    text and footnote numbers, the notes, and the header, title, recipients and signature as in the DOCX."""
+    body = parse_body(data.body)
+    paragraphs = []
+    for paragraph in body.paragraphs:
+        pieces = NOTE_SPLIT.split(paragraph["text"])
+        parts = [(piece, None) if i % 2 == 0 else ("", int(piece)) for i, piece in enumerate(pieces) if piece]
+        paragraphs.append({"kind": paragraph["kind"], "parts": parts})
+    return {"data": data, "paragraphs": paragraphs, "notes": list(enumerate(body.notes, start=1))}
 
 
 def body_paragraphs(text: str) -> list[dict[str, str]]:

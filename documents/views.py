@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -23,7 +24,7 @@ from documents.forms import (
     WithdrawForm,
 )
 from documents.models import NORMATIVE_TYPES, Direction, DocType, Document, NumberingSeries, State
-from documents.rendering import DOCX_MIME, PLACEHOLDER_HELP, pdf_available, type_label
+from documents.rendering import DOCX_MIME, PLACEHOLDER_HELP, pdf_available, preview, type_label
 from documents.sources import source_info
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, add_service_errors, run_form
@@ -264,6 +265,45 @@ def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if not document.is_outgoing:
         raise Http404
     return _pdf_response(document)
+
+
+@login_required
+def document_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The document on screen as its DOCX lays it out (header block, footnotes, recipients), before issuing."""
+    council = require(request, VIEW)
+    document = selectors.document_get(user=request.user, council=council, pk=pk)
+    if not document.is_outgoing:
+        raise Http404
+    draft = document.state == State.DRAFT
+    return render(
+        request,
+        "documents/document_preview.html",
+        {
+            "title": str(document),
+            "preview": preview(services.docx_data(document)),
+            "draft": draft,
+            "letter": document.doc_type == DocType.CONG_VAN,
+            "back_url": reverse("documents:document_detail", args=[pk]),
+            "back_label": "Văn bản",
+            "docx_url": reverse("documents:document_preview_docx", args=[pk]),
+            "pdf_url": reverse("documents:document_pdf", args=[pk]) if pdf_available() else "",
+        },
+    )
+
+
+@login_required
+def document_preview_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The draft DOCX, marked "DỰ THẢO" while the document is not issued."""
+    council = require(request, VIEW)
+    document = selectors.document_get(user=request.user, council=council, pk=pk)
+    if not document.is_outgoing:
+        raise Http404
+    try:
+        content = services.document_preview_docx(document)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("documents:document_detail", pk=pk)
+    return _download(content, _filename(document, "docx"), DOCX_MIME)
 
 
 # Templates -------------------------------------------------------------------------------------
