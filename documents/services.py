@@ -34,6 +34,7 @@ from documents.models import (
     NumberingSeries,
     State,
 )
+from documents.recipients import grouped_names
 from documents.rendering import SAMPLE, DocxData, RenderError, render_docx, render_pdf, shipped_template
 from hdnd.text import clean, clean_multiline, fold
 from registry.models import Body, Council, Person
@@ -621,7 +622,7 @@ def recipient_list(document: Document, *, bodies: list[Body] | None = None) -> l
     """The "Nơi nhận" lines: registry bodies, then free lines, always ending with "- Lưu: VT."."""
     if bodies is None:
         bodies = list(document.recipient_bodies.all())
-    names = [b.short_name or b.name for b in bodies]
+    names = grouped_names(document.council, bodies)
     archive = ARCHIVE_LINE
     for line in document.recipient_lines.splitlines():
         line = clean(line).lstrip("-–• ").rstrip(";.,").strip()

@@ -8,14 +8,13 @@ from django.db import transaction
 
 from documents import services as documents
 from documents.models import Authority, DocType, Document
+from documents.recipients import default_lines
 from hdnd.text import clean_multiline
 from registry.models import Body, Council, MemberRole
 from registry.selectors import holders_on, standing_committee
 from reports import figures as figures_mod
 from reports.models import AnnualReport, Classification, Rating, ReportState
 from reports.texts import DEFAULTS, RATED, SECTIONS, WRITTEN, check_tokens, render
-
-DEFAULT_RECIPIENTS = "Cấp ủy cùng cấp;\nThường trực HĐND;\nBan Tổ chức cấp ủy;\nCơ quan nội vụ;\nVăn phòng HĐND"
 
 # Quy định 366-QĐ/TW (2025): a collective's score out of 100 and its classification.
 THRESHOLDS = ((90, Classification.EXCELLENT), (70, Classification.GOOD), (50, Classification.DONE))
@@ -52,7 +51,7 @@ def report_get_or_create(
         collective=collective,
         year=year,
         texts=texts,
-        recipients=previous.recipients if previous else DEFAULT_RECIPIENTS,
+        recipients=previous.recipients if previous else default_lines(council, DocType.BAO_CAO),
         updated_by=user,
     )
     report._history_user = user
