@@ -186,7 +186,8 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
     items["supervision_text"] = Figure(
         "supervision_text",
         "Giám sát chuyên đề theo cơ quan",
-        "; ".join(c for c, _ in clauses),
+        # A year without rounds is worded, as the counts are ("chưa có … nào"), not left blank.
+        "; ".join(c for c, _ in clauses) or "chưa có đợt giám sát chuyên đề nào",
         [Record(b.text) for b in supervision.bodies],
         clauses,
     )

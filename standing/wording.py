@@ -92,7 +92,7 @@ def opening_paragraph(meeting: Meeting) -> str:
 def heard_paragraph(meeting: Meeting) -> str:
     """The "Sau khi nghe …" paragraph that leads into the conclusions."""
     council = meeting.council
-    heard = meeting.heard.rstrip(";.")
+    heard = splice("nghe", meeting.heard.rstrip(";."))
     if not heard:
         items = [
             f"{item.presenter} trình bày {item.content.rstrip('.')}" if item.presenter else item.content.rstrip(".")

@@ -2,6 +2,7 @@
 report before it is numbered, sees it laid out as the DOCX (one-line national title, DỰ THẢO, footnotes)
 and downloads the draft DOCX, which passes the ND30 checker."""
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from documents.checker import check_nd30
 from documents.models import DocType
 from documents.tests.factories import draft
 from registry import services as registry
-from registry.models import BodyKind
+from registry.models import BodyKind, MemberRole
 from reports import services as reports
 
 # The types the workflows generate: notices, invitations, programmes, minutes, letters, reports, decisions,
@@ -54,7 +55,9 @@ def _download(page: object, tmp_path: Path) -> bytes:
 @pytest.mark.django_db(transaction=True)
 def test_office_previews_every_kind_and_the_annual_report(browser, live_server, world, tmp_path: Path) -> None:
     documents = {t: draft(world.council, doc_type=t, body=BODY) for t in GENERATED}
-    registry.body_create(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND")
+    standing = registry.body_create(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND")
+    chair = registry.person_create(council=world.council, full_name="Nguyễn Xuân Văn", position="Chủ tịch HĐND")
+    registry.membership_create(person=chair, body=standing, role=MemberRole.CHAIR, starts_on=datetime.date(2021, 6, 25))
     reports.report_get_or_create(council=world.council, year=2024)
     page = browser.new_page(accept_downloads=True)
     page.set_default_timeout(20000)

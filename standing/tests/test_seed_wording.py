@@ -22,6 +22,7 @@ def test_notice_splices_the_purpose_and_keeps_the_lines_of_a_paragraph() -> None
         place="Phòng họp số 1 Thị ủy Đức Phổ",
         purpose="Cho ý kiến thống nhất về Kế hoạch công tác của HĐND thị xã năm 2022.",
         chair=town.kien_chair,
+        heard="Đồng chí Phó Chủ tịch HĐND thị xã báo cáo Kế hoạch công tác của HĐND thị xã trong năm 2022",
     )
     section = services.section_add(meeting=meeting, title="1. Đánh giá một số nội dung")
     child = services.section_add(meeting=meeting, title="a) Kết quả đạt được", parent=section)
@@ -32,6 +33,7 @@ def test_notice_splices_the_purpose_and_keeps_the_lines_of_a_paragraph() -> None
     notice = services.notice_generate(meeting=meeting)
     lines = notice.body.splitlines()
     assert "để cho ý kiến thống nhất về Kế hoạch công tác của HĐND thị xã năm 2022. Phiên họp do đồng chí" in lines[0]
+    assert lines[1].startswith("Sau khi nghe đồng chí Phó Chủ tịch HĐND thị xã báo cáo Kế hoạch công tác")
     assert "# 1. Đánh giá một số nội dung" in lines and "## a) Kết quả đạt được" in lines
     assert not any("1. 1." in line or "a) a)" in line for line in lines)
     index = lines.index("- Về Hội nghị trực báo: Cơ bản đảm bảo.")
