@@ -164,6 +164,16 @@ def document_docx(request: HttpRequest, council_id: int, document_id: int) -> Ht
     return _file(services.document_render_docx(document), f"{name}.docx", DOCX_MIME)
 
 
+@router.get("/councils/{council_id}/documents/{document_id}/preview", url_name="document_preview")
+def document_preview(request: HttpRequest, council_id: int, document_id: int) -> HttpResponse:
+    """The draft DOCX as it stands, marked "DỰ THẢO" until the document is issued."""
+    document = _document(request, council_id, document_id, VIEW)
+    if not document.is_outgoing:
+        raise Http404
+    name = (document.number_symbol or f"du-thao-{document.pk}").replace("/", "-")
+    return _file(services.document_preview_docx(document), f"{name}.docx", DOCX_MIME)
+
+
 @router.get("/councils/{council_id}/documents/{document_id}/pdf", url_name="document_pdf")
 def document_pdf(request: HttpRequest, council_id: int, document_id: int) -> HttpResponse:
     """The document as PDF; 404 where the server has no LibreOffice."""

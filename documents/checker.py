@@ -9,10 +9,15 @@ Public API, for the tests of every app that issues documents:
 import io
 import re
 
+__all__ = ["assert_nd30", "check_nd30", "text_width_pt"]
+
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 from docx.shared import Length
 from docx.text.paragraph import Paragraph
+
+from documents.finishing import cell_width, rule_after
+from documents.metrics import CELL_MARGIN_PT, text_width_pt, widest_line_pt
 
 FONT = "Times New Roman"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -24,22 +29,6 @@ DATE_LINE = re.compile(r"^\S[^,]*, ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1
 A4_MM = (210, 297)
 MARGINS_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
 MARGIN_LABELS = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
-# Times New Roman Bold advance widths (1/1000 em) of the national title's letters, rounded up; letters
-# with marks take their base letter's width. Unknown characters count as the widest capital (M).
-_BOLD_CAPS = {" ": 250, "A": 722, "C": 722, "E": 667, "G": 778, "H": 778, "I": 389, "M": 944, "N": 722}
-_BOLD_CAPS |= {"O": 778, "T": 667, "U": 722, "V": 722, "X": 722}
-_DEFAULT_CELL_MARGIN_TWIPS = 108  # Word's default left and right cell margin (0.19 cm)
-
-
-def text_width_pt(text: str, size: float) -> float:
-    """A conservative width of a bold capital line in Times New Roman, in points."""
-    import unicodedata
-
-    total = 0
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[0]
-        total += _BOLD_CAPS.get(base, 944)
-    return total * size / 1000
 
 
 def _mm(length: Length | None) -> float:
@@ -222,34 +211,34 @@ def _check_closing(doc: object, styles: _Styles, problems: list[str]) -> None:
     problems.append("Thiếu khối “Nơi nhận:” đặt cạnh chữ ký (bảng hai cột ở cuối văn bản).")
 
 
-def _cell_width_twips(doc: object, paragraph: Paragraph) -> int | None:
-    """The narrowest width the paragraph's table cell gets: its grid column (LibreOffice) or its tcW (Word)."""
-    tc = paragraph._p.getparent()
-    if tc is None or tc.tag != qn("w:tc"):
-        return None
-    tr = tc.getparent()
-    tbl = tr.getparent()
-    index = list(tr.findall(qn("w:tc"))).index(tc)
-    widths = []
-    grid = tbl.find(qn("w:tblGrid"))
-    cols = grid.findall(qn("w:gridCol")) if grid is not None else []
-    if index < len(cols) and cols[index].get(qn("w:w")):
-        widths.append(int(cols[index].get(qn("w:w"))))
-    tcw = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-    if tcw is not None and tcw.get(qn("w:type")) in (None, "dxa") and tcw.get(qn("w:w")):
-        widths.append(int(tcw.get(qn("w:w"))))
-    return min(widths) if widths else None
+def _ink(paragraph: Paragraph) -> str:
+    return paragraph.text.strip()
+
+
+def _text_width_available(doc: object) -> float:
+    section = doc.sections[0]
+    return (section.page_width - section.left_margin - section.right_margin) / 12700
+
+
+def _rule_length_pt(rule: object, column_pt: float) -> float:
+    fmt = Paragraph(rule, None).paragraph_format
+    left = fmt.left_indent.pt if fmt.left_indent is not None else 0.0
+    right = fmt.right_indent.pt if fmt.right_indent is not None else 0.0
+    return column_pt - 2 * CELL_MARGIN_PT - left - right
 
 
 def _check_layout(doc: object, styles: _Styles, paragraphs: list[Paragraph], problems: list[str]) -> None:
-    """The national title must fit one line of its column at its font size."""
+    """The header block as Phụ lục I lays it out, read from the rendered file: the two columns within the
+    text width, the national title on one line of its column, the motto under it with its rule, the
+    issuer under its parent with its short rule, the number under the issuer, the date under the motto."""
     title = _find(paragraphs, lambda t: t == NATIONAL_TITLE)
     if title is None:
         return
-    width = _cell_width_twips(doc, title)
+    width = cell_width(title._p)
     if width is None:
+        problems.append("Quốc hiệu phải nằm ở cột phải của bảng đầu văn bản (ô số 1, Phụ lục I).")
         return
-    available_pt = (width - 2 * _DEFAULT_CELL_MARGIN_TWIPS) / 20
+    available_pt = width.pt - 2 * CELL_MARGIN_PT
     size = max(_sizes(styles, title) or {13.0})
     needed = text_width_pt(NATIONAL_TITLE, size)
     if needed > available_pt:
@@ -257,6 +246,119 @@ def _check_layout(doc: object, styles: _Styles, paragraphs: list[Paragraph], pro
             f"Quốc hiệu không vừa một dòng: cần {needed / 72 * 2.54:.1f} cm ở cỡ {size:g}, "
             f"cột chỉ rộng {available_pt / 72 * 2.54:.1f} cm."
         )
+    tc = title._p.getparent()
+    tr = tc.getparent()
+    tbl = tr.getparent()
+    grid = tbl.find(qn("w:tblGrid"))
+    cols = [int(c.get(qn("w:w")) or 0) for c in grid.findall(qn("w:gridCol"))] if grid is not None else []
+    if cols and sum(cols) / 20 > _text_width_available(doc) + 3:
+        problems.append(
+            f"Bảng đầu văn bản rộng {sum(cols) / 20 / 72 * 2.54:.1f} cm, vượt khổ chữ "
+            f"{_text_width_available(doc) / 72 * 2.54:.1f} cm."
+        )
+    right = [Paragraph(p, None) for p in tc.findall(qn("w:p"))]
+    right = [p for p in right if _ink(p) or rule_after_any(p)]
+    _check_motto(styles, right, problems)
+    cells = tr.findall(qn("w:tc"))
+    if len(cells) != 2 or cells[1] is not tc:
+        problems.append("Đầu văn bản phải có hai cột: cơ quan ban hành bên trái, Quốc hiệu bên phải.")
+        return
+    _check_issuer(styles, cells[0], problems)
+    _check_number_and_date(styles, tbl, problems)
+
+
+def rule_after_any(paragraph: Paragraph) -> bool:
+    return paragraph._p is not None and rule_after(paragraph) is not None
+
+
+def _check_motto(styles: _Styles, right: list[Paragraph], problems: list[str]) -> None:
+    texts = [_ink(p) for p in right]
+    if MOTTO not in texts:
+        return
+    index = texts.index(MOTTO)
+    if index == 0 or texts[index - 1] != NATIONAL_TITLE:
+        problems.append("Tiêu ngữ phải đặt ngay dưới Quốc hiệu.")
+    motto = right[index]
+    underlined = all(r.font.underline for r in _runs(motto))
+    rule = rule_after(motto)
+    if not underlined and rule is None:
+        problems.append("Thiếu đường kẻ ngang dưới Tiêu ngữ (nét liền, dài bằng dòng chữ).")
+    elif rule is not None and not underlined:
+        width = cell_width(motto._p)
+        length = _rule_length_pt(rule, width.pt) if width is not None else 0
+        needed = text_width_pt(MOTTO, max(_sizes(styles, motto) or {13.0}))
+        if not 0.8 * needed <= length <= 1.1 * needed:
+            problems.append("Đường kẻ dưới Tiêu ngữ phải dài bằng dòng chữ.")
+
+
+def _check_issuer(styles: _Styles, tc: object, problems: list[str]) -> None:
+    lines = [Paragraph(p, None) for p in tc.findall(qn("w:p"))]
+    lines = [p for p in lines if _ink(p)]
+    issuer = next((p for p in lines if _all(styles, p, "bold")), None)
+    if issuer is None:
+        problems.append("Thiếu tên cơ quan ban hành (in hoa, đậm) ở cột trái đầu văn bản.")
+        return
+    parents = lines[: lines.index(issuer)]
+    for parent in parents:
+        if not _ink(parent).isupper():
+            problems.append("Tên cơ quan chủ quản phải in hoa.")
+        if not _sizes(styles, parent) <= {12.0, 12.5, 13.0}:
+            problems.append("Tên cơ quan chủ quản phải cỡ chữ 12-13.")
+    if not _ink(issuer).isupper():
+        problems.append("Tên cơ quan ban hành phải in hoa.")
+    size = max(_sizes(styles, issuer) or {13.0})
+    if not _sizes(styles, issuer) <= {12.0, 12.5, 13.0}:
+        problems.append("Tên cơ quan ban hành phải cỡ chữ 12-13.")
+    after = lines[lines.index(issuer) + 1 :]
+    if after and not _ink(after[0]).startswith("Số"):
+        problems.append("Tên cơ quan chủ quản phải đặt trên tên cơ quan ban hành.")
+    rule = rule_after(issuer)
+    if rule is None:
+        problems.append("Thiếu đường kẻ ngang dưới tên cơ quan ban hành (dài 1/3 đến 1/2 dòng chữ).")
+        return
+    width = cell_width(issuer._p)
+    if width is None:
+        return
+    line = widest_line_pt(_ink(issuer), size, width.pt - 2 * CELL_MARGIN_PT)
+    length = _rule_length_pt(rule, width.pt)
+    if not line / 3 - 1 <= length <= line / 2 + 1:
+        problems.append(
+            f"Đường kẻ dưới tên cơ quan ban hành dài {length / 72 * 2.54:.1f} cm; phải từ 1/3 đến 1/2 dòng chữ "
+            f"({line / 3 / 72 * 2.54:.1f}-{line / 2 / 72 * 2.54:.1f} cm)."
+        )
+
+
+def _check_number_and_date(styles: _Styles, tbl: object, problems: list[str]) -> None:
+    """The number under the issuer (left column), the place and date under the motto (right column)."""
+    for tr in tbl.findall(qn("w:tr")):
+        for column, tc in enumerate(tr.findall(qn("w:tc"))):
+            for p in tc.findall(qn("w:p")):
+                paragraph = Paragraph(p, None)
+                text = _ink(paragraph)
+                if NUMBER_LINE.match(text):
+                    if column != 0:
+                        problems.append("Số, ký hiệu phải đặt ở cột trái, dưới tên cơ quan ban hành.")
+                    if _sizes(styles, paragraph) != {13.0}:
+                        problems.append("Số, ký hiệu phải cỡ chữ 13.")
+                elif DATE_LINE.match(text):
+                    if column != 1:
+                        problems.append("Địa danh và ngày tháng phải đặt ở cột phải, dưới Tiêu ngữ.")
+                    if not _sizes(styles, paragraph) <= {13.0, 13.5, 14.0}:
+                        problems.append("Địa danh và ngày tháng phải cỡ chữ 13-14.")
+
+
+def _check_title(doc: object, styles: _Styles, problems: list[str]) -> None:
+    """The type's name (capitals, bold, 13-14) and the subject under it, both centred."""
+    for paragraph in doc.paragraphs:
+        text = _ink(paragraph)
+        if not text or text == "DỰ THẢO":
+            continue
+        if text.startswith("Kính gửi"):
+            return  # a letter: no type name, its subject is under the number
+        wrong = not _all(styles, paragraph, "bold") or not _sizes(styles, paragraph) <= {13.0, 13.5, 14.0}
+        if text.isupper() and wrong:
+            problems.append(f"Tên loại văn bản “{text}” phải in hoa, đậm, cỡ chữ 13-14.")
+        return
 
 
 def check_nd30(docx_bytes: bytes) -> list[str]:
@@ -272,6 +374,7 @@ def check_nd30(docx_bytes: bytes) -> list[str]:
     _check_fonts(doc, styles, paragraphs, problems)
     _check_header(styles, paragraphs, problems)
     _check_layout(doc, styles, paragraphs, problems)
+    _check_title(doc, styles, problems)
     _check_closing(doc, styles, problems)
     return problems
 

@@ -14,14 +14,19 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Length, Mm, Pt, Twips
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+
+from documents.metrics import CELL_MARGIN_PT, widest_line_pt
 
 FONT = "Times New Roman"
 TEMPLATE_DIR = Path(__file__).parent / "docx_templates"
 # Text width on A4 with the margins below: 210 - 30 - 15 = 165 mm.
 LEFT_COLUMN, RIGHT_COLUMN = Cm(6.3), Cm(10.2)
+RULE_RATIO, RULE_SIZE = 0.4, 4
+# The rule's length in the shipped files; the renderer fits it to each document's issuer.
+SAMPLE_ISSUER = "HỘI ĐỒNG NHÂN DÂN THỊ XÃ ĐỨC PHỔ"
 
 # (file name, kind of layout)
 SHIPPED: dict[str, str] = {
@@ -111,6 +116,81 @@ def _two_columns(doc: DocxDocument, rows: int) -> list[tuple[_Cell, _Cell]]:
     return out
 
 
+_AFTER_BORDER = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
+def rule_indents(column: Length, text: str, size: float) -> tuple[int, int]:
+    """Left and right indents (twips) that centre a rule 2/5 as long as the text's longest line in the column.
+
+    Nghị định 30/2020/NĐ-CP, Phụ lục I: under the issuing body's name, a solid rule from 1/3 to 1/2 of the
+    line's length, centred on it.
+    """
+    available = column.pt - 2 * CELL_MARGIN_PT
+    rule = RULE_RATIO * widest_line_pt(text, size, available)
+    side = max((available - rule) / 2, 0)
+    return int(side * 20), int(side * 20)
+
+
+def add_rule(container: object, *, indents: tuple[int, int]) -> Paragraph:
+    """An empty paragraph whose bottom border is the short rule; its indents set the rule's length."""
+    paragraph = _para(container, "", size=RULE_SIZE)
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+        bottom.set(qn(attr), value)
+    borders.append(bottom)
+    # Schema order: the border comes before shading, tabs, spacing, indents and alignment.
+    p_pr.insert_element_before(borders, *_AFTER_BORDER)
+    set_rule_indents(paragraph, indents)
+    # The paragraph mark sets the empty line's height: small, so the rule sits just under the name.
+    set_run_font_mark(paragraph, RULE_SIZE)
+    paragraph.paragraph_format.line_spacing = Pt(RULE_SIZE)
+    return paragraph
+
+
+def set_rule_indents(paragraph: Paragraph, indents: tuple[int, int]) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.left_indent, fmt.right_indent = Twips(indents[0]), Twips(indents[1])
+
+
+def set_run_font_mark(paragraph: Paragraph, size: float) -> None:
+    """The size of the paragraph mark (the height of an empty paragraph)."""
+    r_pr = OxmlElement("w:rPr")
+    size_el = OxmlElement("w:sz")
+    size_el.set(qn("w:val"), str(int(size * 2)))
+    r_pr.append(size_el)
+    paragraph._p.get_or_add_pPr().insert_element_before(r_pr, "w:sectPr", "w:pPrChange")
+
+
 def _page_number_field(paragraph: Paragraph) -> None:
     """A PAGE field: Word shows the page's number (the first page's header has none)."""
     field = OxmlElement("w:fldSimple")
@@ -142,6 +222,7 @@ def _header(doc: DocxDocument, *, letter: bool) -> None:
     _para(left, "{{ parent_name }}", size=13)
     _para(left, "{%p endif %}")
     _para(left, "{{ issuer_name }}", size=13, bold=True)
+    add_rule(left, indents=rule_indents(LEFT_COLUMN, SAMPLE_ISSUER, 13))
     _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, first=True)
     _para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, underline=True)
     _para(number_cell, "Số: {{ number_symbol }}", size=13, first=True).paragraph_format.space_before = Pt(6)

@@ -32,7 +32,12 @@ class DocumentForm(ModelForm):
             "recipient_lines": forms.Textarea(attrs={"rows": 4}),
             "recipient_bodies": forms.SelectMultiple(attrs={"size": 8}),
         }
-        help_texts = {"issued_on": "Để trống: ngày ban hành là ngày cấp số."}
+        help_texts = {
+            "issued_on": "Để trống: ngày ban hành là ngày cấp số.",
+            "body": "Mỗi dòng là một đoạn. “# ” đầu dòng: đề mục, “## ”: tiểu mục, “! ”: dòng căn giữa. Chú thích "
+            "cuối trang: “[^1]” ngay sau số liệu, và một dòng “[^1]: nội dung chú thích”.",
+            "recipient_lines": "Mỗi dòng một nơi nhận; mặc định theo loại văn bản, có thể sửa.",
+        }
 
     def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

@@ -17,6 +17,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from documents.docx_build import SHIPPED, TEMPLATE_DIR
+from documents.finishing import NOTE_MARK as NOTE_SPLIT
+from documents.finishing import finish, note_mark
 from documents.models import DocType
 
 # What a template may use; shown on the templates page so the office keeps them when editing in Word.
@@ -120,20 +122,73 @@ def shipped_template(doc_type: str) -> bytes:
     return (TEMPLATE_DIR / filename).read_bytes()
 
 
-def body_paragraphs(text: str) -> list[dict[str, str]]:
-    """The body's lines as paragraphs; '# ', '## ', '! ' mark a heading, a sub-heading, a centred line."""
+# "[^1]" in a line refers to the note defined on its own line as "[^1]: text" (Markdown's footnotes).
+_NOTE_REF = re.compile(r"\[\^([\w-]+)\]")
+_NOTE_DEF = re.compile(r"^\[\^([\w-]+)\]:\s*(.*)$")
+# "1. 1. Đánh giá": a number typed by the user after the one the composition already gives.
+_DOUBLED_NUMBER = re.compile(r"^((?:[IVXLC]+|\d+|[a-zđ])[.)])\s+\1\s+", re.IGNORECASE)
+
+
+@dataclass
+class Body:
+    paragraphs: list[dict[str, str]]
+    notes: list[str]
+
+
+def parse_body(text: str) -> Body:
+    """The body's lines as paragraphs and its footnotes, in the order they are first referred to.
+
+    '# ', '## ', '! ' mark a heading, a sub-heading, a centred line; "[^x]" places the footnote defined
+    by a line "[^x]: text" (a reference with no definition stays as typed; a definition never referred
+    to is dropped); a number typed twice ("1. 1. …") is printed once.
+    """
+    lines = [raw.strip() for raw in text.splitlines()]
+    definitions = {}
+    for line in lines:
+        match = _NOTE_DEF.match(line)
+        if match:
+            definitions[match.group(1)] = match.group(2).strip()
+    numbers: dict[str, int] = {}
+    notes: list[str] = []
+
+    def reference(match: re.Match) -> str:
+        label = match.group(1)
+        if label not in definitions or not definitions[label]:
+            return match.group(0)
+        if label not in numbers:
+            notes.append(definitions[label])
+            numbers[label] = len(notes)
+        return note_mark(numbers[label])
+
     out = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
+    for line in lines:
+        if not line or _NOTE_DEF.match(line):
             continue
         kind = "text"
         for prefix, name in (("## ", "subheading"), ("# ", "heading"), ("! ", "center")):
             if line.startswith(prefix):
                 line, kind = line[len(prefix) :].strip(), name
                 break
-        out.append({"kind": kind, "text": line})
-    return out
+        line = _DOUBLED_NUMBER.sub(r"\1 ", line)
+        out.append({"kind": kind, "text": _NOTE_REF.sub(reference, line)})
+    return Body(out, notes)
+
+
+def preview(data: DocxData) -> dict:
+    """The document's words for the screen preview (documents/_preview.html): each paragraph as pieces of
+    text and footnote numbers, the notes, and the header, title, recipients and signature as in the DOCX."""
+    body = parse_body(data.body)
+    paragraphs = []
+    for paragraph in body.paragraphs:
+        pieces = NOTE_SPLIT.split(paragraph["text"])
+        parts = [(piece, None) if i % 2 == 0 else ("", int(piece)) for i, piece in enumerate(pieces) if piece]
+        paragraphs.append({"kind": paragraph["kind"], "parts": parts})
+    return {"data": data, "paragraphs": paragraphs, "notes": list(enumerate(body.notes, start=1))}
+
+
+def body_paragraphs(text: str) -> list[dict[str, str]]:
+    """The body's paragraphs (see `parse_body`)."""
+    return parse_body(text).paragraphs
 
 
 def _leftovers(docx_bytes: bytes) -> list[str]:
@@ -155,8 +210,12 @@ def _all_paragraphs(doc: object) -> list:
     return out
 
 
-def render_docx(template: bytes, data: DocxData) -> bytes:
-    """Fill a template; RenderError (Vietnamese) when it is not a DOCX, fails, or leaves placeholders."""
+def render_docx(template: bytes, data: DocxData, *, draft: bool = False) -> bytes:
+    """Fill a template; RenderError (Vietnamese) when it is not a DOCX, fails, or leaves placeholders.
+
+    Footnotes of the body become Word footnotes; `draft` marks the file "DỰ THẢO" (a preview).
+    """
+    body = parse_body(data.body)
     if not zipfile.is_zipfile(io.BytesIO(template)):
         raise RenderError("Tệp không phải là tệp Word (.docx) hợp lệ.")
     try:
@@ -175,7 +234,7 @@ def render_docx(template: bytes, data: DocxData) -> bytes:
                 "signer_title": data.signer_title,
                 "signer_name": data.signer_name,
                 "extra": data.extra,
-                "paragraphs": body_paragraphs(data.body),
+                "paragraphs": body.paragraphs,
             }
         )
         # Unknown names are errors, not blanks: a misspelt placeholder must not pass silently.
@@ -201,7 +260,7 @@ def render_docx(template: bytes, data: DocxData) -> bytes:
             + ", ".join(leftovers)
             + "); có thể Word đã tách một phần giữ chỗ, hãy gõ lại nguyên phần đó."
         )
-    return _unmark(result)
+    return _unmark(finish(result, issuer_name=data.issuer_name, notes=body.notes, draft=draft))
 
 
 def _as_data(value: object) -> object:

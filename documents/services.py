@@ -34,6 +34,7 @@ from documents.models import (
     NumberingSeries,
     State,
 )
+from documents.recipients import grouped_names
 from documents.rendering import SAMPLE, DocxData, RenderError, render_docx, render_pdf, shipped_template
 from hdnd.text import clean, clean_multiline, fold
 from registry.models import Body, Council, Person
@@ -643,9 +644,11 @@ def attachment_add(*, document: Document, file: UploadedFile, user: AbstractBase
 # Output ----------------------------------------------------------------------------------------
 
 
-def recipient_list(document: Document) -> list[str]:
+def recipient_list(document: Document, *, bodies: list[Body] | None = None) -> list[str]:
     """The "Nơi nhận" lines: registry bodies, then free lines, always ending with "- Lưu: VT."."""
-    names = [b.short_name or b.name for b in document.recipient_bodies.all()]
+    if bodies is None:
+        bodies = list(document.recipient_bodies.all())
+    names = grouped_names(document.council, bodies)
     archive = ARCHIVE_LINE
     for line in document.recipient_lines.splitlines():
         line = clean(line).lstrip("-–• ").rstrip(";.,").strip()
@@ -662,8 +665,10 @@ def _upper(text: str) -> str:
     return clean(text).upper()
 
 
-def docx_data(document: Document) -> DocxData:
-    """The words a template shows for a document, as ND30 wants them (capitals, dates, number)."""
+def docx_data(document: Document, *, bodies: list[Body] | None = None) -> DocxData:
+    """The words a template shows for a document, as ND30 wants them (capitals, dates, number).
+
+    `bodies` stands for the recipient bodies of a document not saved (a preview)."""
     issuer = document.issuer
     if document.number is not None and document.number_symbol:
         number_symbol = document.number_symbol
@@ -676,7 +681,9 @@ def docx_data(document: Document) -> DocxData:
     authority = ""
     if document.signer_authority:
         authority = f"{document.signer_authority} {_upper(document.signer_collective)}".strip()
-    bodies = [b.name for b in document.recipient_bodies.all()]
+    if bodies is None:
+        bodies = list(document.recipient_bodies.all())
+    names = [b.name for b in bodies]
     return DocxData(
         parent_name=_upper(issuer.parent_name) if issuer else "",
         issuer_name=_upper(issuer.name) if issuer else "",
@@ -685,11 +692,11 @@ def docx_data(document: Document) -> DocxData:
         type_name=_upper(document.get_doc_type_display()),
         subject=document.subject,
         body=document.body,
-        recipients=recipient_list(document),
+        recipients=recipient_list(document, bodies=bodies),
         signer_authority_line=authority,
         signer_title=_upper(document.signer_title),
         signer_name=document.signer_name,
-        addressees="; ".join(bodies) if bodies else "",
+        addressees="; ".join(names) if names else "",
     )
 
 
@@ -709,6 +716,54 @@ def document_render_docx(document: Document) -> bytes:
         return render_docx(template_for(council=document.council, doc_type=document.doc_type), docx_data(document))
     except RenderError as exc:
         raise ValidationError(f"Không tạo được tệp Word từ mẫu của Hội đồng: {exc}") from exc
+
+
+def document_preview_docx(document: Document) -> bytes:
+    """The document as it stands, marked "DỰ THẢO" while it is a draft (its number and date left blank)."""
+    draft = document.state == State.DRAFT
+    try:
+        return render_docx(
+            template_for(council=document.council, doc_type=document.doc_type), docx_data(document), draft=draft
+        )
+    except RenderError as exc:
+        raise ValidationError(f"Không tạo được tệp Word từ mẫu của Hội đồng: {exc}") from exc
+
+
+def unsaved_preview(
+    *,
+    council: Council,
+    doc_type: str,
+    subject: str,
+    body: str,
+    signer_authority: str = Authority.NONE,
+    signer_collective: str = "",
+    signer_title: str = "",
+    signer_name: str = "",
+    recipient_lines: str = "",
+) -> tuple[DocxData, bytes]:
+    """The words and the draft DOCX of a document a workflow has not created yet (the annual report before
+    it is issued and numbered): nothing is saved, no number is taken."""
+    document = Document(
+        council=council,
+        direction=Direction.OUTGOING,
+        doc_type=doc_type,
+        issuer=issuer_default(council=council),
+        place=council.document_place,
+        issued_on=None,
+        subject=clean(subject),
+        body=clean_multiline(body),
+        signer_authority=signer_authority,
+        signer_collective=clean(signer_collective),
+        signer_title=clean(signer_title),
+        signer_name=clean(signer_name),
+        recipient_lines=clean_multiline(recipient_lines),
+    )
+    data = docx_data(document, bodies=[])
+    try:
+        content = render_docx(template_for(council=council, doc_type=doc_type), data, draft=True)
+    except RenderError as exc:
+        raise ValidationError(f"Không tạo được tệp Word từ mẫu của Hội đồng: {exc}") from exc
+    return data, content
 
 
 def document_render_pdf(document: Document) -> bytes | None:

@@ -253,8 +253,10 @@ class RoundCounts:
             n = self.by_level.get(level, 0)
             if n:
                 parts.append(f"{n} kiến nghị thuộc thẩm quyền của {level_phrase(council, level)}")
-        body = "; ".join(parts) if parts else "không có kiến nghị"
-        return f"Tại đợt tiếp xúc cử tri {self.round.short_label}: Có {body}."
+        if not parts:
+            # Seed 000 words a count, never "00": "chưa có kiến nghị nào".
+            return f"Tại đợt tiếp xúc cử tri {self.round.short_label}: Chưa có kiến nghị nào."
+        return f"Tại đợt tiếp xúc cử tri {self.round.short_label}: Có {'; '.join(parts)}."
 
 
 def level_phrase(council: Council, level: str) -> str:

@@ -3,9 +3,10 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router
 
+from documents.rendering import DOCX_MIME
 from hdnd.params import Year
 from registry.access import council_for_api
 from reports import figures as figures_mod
@@ -108,6 +109,16 @@ def annual_report_rate(request: HttpRequest, council_id: int, year: Year, payloa
 def annual_report_issue(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, EDIT)
     return _report(services.report_issue(report=_get(council, year), user=request.user))
+
+
+@router.get("/councils/{council_id}/annual-reports/{year}/preview", url_name="annual_report_preview")
+def annual_report_preview(request: HttpRequest, council_id: int, year: int) -> HttpResponse:
+    """The report's draft DOCX ("DỰ THẢO") with the figures as they stand, before it is numbered."""
+    council = council_for_api(request.user, council_id, VIEW)
+    _, content = services.report_preview(_get(council, year))
+    response = HttpResponse(content, content_type=DOCX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="du-thao-bao-cao-kiem-diem-{year}.docx"'
+    return response
 
 
 @router.post("/councils/{council_id}/activity-reports/{year}", response={201: dict}, url_name="activity_report_create")

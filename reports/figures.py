@@ -34,11 +34,17 @@ class Figure:
     label: str
     value: int | str
     records: list[Record] = field(default_factory=list)
+    # A figure written as clauses, each followed by its own footnote (one per conducting body):
+    # [(clause, note), ...]; `value` is the clauses joined, for the screens.
+    parts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
-        """Counts below ten with a leading zero, as the council's documents write them ("06 kỳ họp")."""
-        return f"{self.value:02d}" if isinstance(self.value, int) else str(self.value)
+        """Counts below ten with a leading zero, as the council's documents write them ("06 kỳ họp");
+        zero is "0" (the prose words it, see `reports.texts.render`), never "00"."""
+        if isinstance(self.value, int):
+            return f"{self.value:02d}" if self.value else "0"
+        return str(self.value)
 
 
 @dataclass
@@ -176,12 +182,14 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
             for r in surveys
         ],
     )
-    _add(
-        items,
+    clauses = [(supervision_clause(b, council.unit_word), b.footnote) for b in supervision.bodies]
+    items["supervision_text"] = Figure(
         "supervision_text",
         "Giám sát chuyên đề theo cơ quan",
-        supervision.text,
+        # A year without rounds is worded, as the counts are ("chưa có … nào"), not left blank.
+        "; ".join(c for c, _ in clauses) or "chưa có đợt giám sát chuyên đề nào",
         [Record(b.text) for b in supervision.bodies],
+        clauses,
     )
     for index, body_rounds in enumerate(supervision.bodies, start=1):
         footnotes[f"supervision_{index}"] = body_rounds.footnote
@@ -277,6 +285,19 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
     _add(items, "year", "Năm", str(year))
     _add(items, "unit", "Đơn vị", council.unit_word)
     return Figures(council=council, year=year, items=items, footnotes={k: v for k, v in footnotes.items() if v})
+
+
+def supervision_clause(body_rounds: object, unit: str) -> str:
+    """ "Ban Kinh tế - Xã hội HĐND thị xã tổ chức 02 đợt giám sát" (seed 000, section I.2.c)."""
+    counts = []
+    if body_rounds.supervisions:
+        counts.append(f"{len(body_rounds.supervisions):02d} đợt giám sát")
+    if body_rounds.surveys:
+        counts.append(f"{len(body_rounds.surveys):02d} đợt khảo sát")
+    name = body_rounds.body.name
+    if "HĐND" in name and unit not in name:
+        name = f"{name} {unit}"
+    return f"{name} tổ chức {' và '.join(counts)}"
 
 
 def until(figures: Figures, end: datetime.date) -> Figures:

@@ -8,14 +8,13 @@ from django.db import transaction
 
 from documents import services as documents
 from documents.models import Authority, DocType, Document
+from documents.recipients import default_lines
 from hdnd.text import clean_multiline
 from registry.models import Body, Council, MemberRole
 from registry.selectors import holders_on, standing_committee
 from reports import figures as figures_mod
 from reports.models import AnnualReport, Classification, Rating, ReportState
 from reports.texts import DEFAULTS, RATED, SECTIONS, WRITTEN, check_tokens, render
-
-DEFAULT_RECIPIENTS = "Cấp ủy cùng cấp;\nThường trực HĐND;\nBan Tổ chức cấp ủy;\nCơ quan nội vụ;\nVăn phòng HĐND"
 
 # Quy định 366-QĐ/TW (2025): a collective's score out of 100 and its classification.
 THRESHOLDS = ((90, Classification.EXCELLENT), (70, Classification.GOOD), (50, Classification.DONE))
@@ -52,7 +51,7 @@ def report_get_or_create(
         collective=collective,
         year=year,
         texts=texts,
-        recipients=previous.recipients if previous else DEFAULT_RECIPIENTS,
+        recipients=previous.recipients if previous else default_lines(council, DocType.BAO_CAO),
         updated_by=user,
     )
     report._history_user = user
@@ -159,9 +158,8 @@ def report_body(report: AnnualReport, figures: figures_mod.Figures) -> str:
                 if report.classification
                 else "Đề nghị xếp loại: …"
             )
-    if notes:
-        lines.append("## Ghi chú")
-        lines.extend(f"[{n}] {text}" for n, text in enumerate(notes, start=1))
+    # Word footnotes (the documents engine's "[^n]: text" lines), at the foot of the page of their mark.
+    lines.extend(f"[^{n}]: {text}" for n, text in enumerate(notes, start=1))
     return "\n".join(line for line in lines if line.strip())
 
 
@@ -181,6 +179,30 @@ def issue_missing(report: AnnualReport, figures: figures_mod.Figures, on: dateti
     return missing
 
 
+def _document_fields(report: AnnualReport, figures: figures_mod.Figures, on: datetime.date) -> dict:
+    title, name = _signer(report, on)
+    return {
+        "subject": f"Kiểm điểm tập thể {report.collective.short_name} {report.council.unit_word} năm {report.year}",
+        "body": report_body(report, figures),
+        "signer_authority": Authority.TM,
+        "signer_collective": "THƯỜNG TRỰC HĐND",
+        "signer_title": title,
+        "signer_name": name,
+        "recipient_lines": report.recipients,
+    }
+
+
+def report_preview(report: AnnualReport, *, on: datetime.date | None = None) -> tuple[object, bytes]:
+    """The report as the document it will be, with the figures as they stand today: its words for the
+    screen and the draft DOCX marked "DỰ THẢO", before it is issued and numbered. Nothing is saved.
+    An issued report previews as issued, from its frozen document."""
+    on = on or datetime.date.today()
+    figures = figures_mod.compute(council=report.council, year=report.year)
+    return documents.unsaved_preview(
+        council=report.council, doc_type=DocType.BAO_CAO, **_document_fields(report, figures, on)
+    )
+
+
 @transaction.atomic
 def report_issue(
     *, report: AnnualReport, user: AbstractBaseUser | None, on: datetime.date | None = None
@@ -195,20 +217,13 @@ def report_issue(
     missing = issue_missing(report, figures, on)
     if missing:
         raise ValidationError(missing)
-    title, name = _signer(report, on)
     document = documents.document_create(
         council=report.council,
         doc_type=DocType.BAO_CAO,
-        subject=f"Kiểm điểm tập thể {report.collective.short_name} {report.council.unit_word} năm {report.year}",
-        body=report_body(report, figures),
         issued_on=on,
-        signer_authority=Authority.TM,
-        signer_collective="THƯỜNG TRỰC HĐND",
-        signer_title=title,
-        signer_name=name,
-        recipient_lines=report.recipients,
         source=report,
         user=user,
+        **_document_fields(report, figures, on),
     )
     document = documents.document_issue(document=document, user=user, issued_on=on)
     report.document = document
@@ -246,38 +261,37 @@ def activity_period(year: int, half: bool) -> tuple[datetime.date, str]:
 
 
 def activity_body(figures: figures_mod.Figures, period: str, next_period: str) -> str:
-    """The activity report's body (báo cáo kết quả hoạt động), every figure from the records."""
+    """The activity report's body (báo cáo kết quả hoạt động), every figure from the records; a zero is
+    worded ("chưa tổ chức kỳ họp nào"), never "00" (`reports.texts.render`)."""
     f = figures.items
     unit = figures.council.unit_word
     lines = [
         "# I. KẾT QUẢ HOẠT ĐỘNG",
         "## 1. Công tác chuẩn bị và tổ chức kỳ họp",
-        f"Trong {period}, HĐND {unit} đã tổ chức {f['sessions'].text} kỳ họp (trong đó "
-        f"{f['regular_sessions'].text} kỳ họp thường lệ, {f['thematic_sessions'].text} kỳ họp chuyên đề và "
-        f"{f['extraordinary_sessions'].text} kỳ họp bất thường), thông qua {f['resolutions'].text} Nghị quyết.",
-        f"Về chuẩn bị nội dung trình kỳ họp: {f['late_submissions'].text} hồ sơ trình chậm; {f['late_sentence'].text}.",
+        f"Trong {period}, HĐND {unit} đã tổ chức {{{{sessions}}}} kỳ họp (trong đó {{{{regular_sessions}}}} kỳ họp "
+        "thường lệ, {{thematic_sessions}} kỳ họp chuyên đề và {{extraordinary_sessions}} kỳ họp bất thường), "
+        "thông qua {{resolutions}} Nghị quyết.",
+        "Về chuẩn bị nội dung trình kỳ họp: {{late_submissions}} hồ sơ trình chậm; {{late_sentence}}.",
         "## 2. Phiên họp Thường trực và cho ý kiến bằng văn bản",
-        f"Thường trực HĐND {unit} đã tổ chức {f['meetings'].text} phiên họp; cho ý kiến bằng văn bản đối với "
-        f"{f['written_opinions'].text} nội dung do UBND {unit} trình; tổ chức {f['conferences'].text} hội nghị "
-        "liên tịch, trực báo.",
+        f"Thường trực HĐND {unit} đã tổ chức {{{{meetings}}}} phiên họp; cho ý kiến bằng văn bản đối với "
+        f"{{{{written_opinions}}}} nội dung do UBND {unit} trình; tổ chức {{{{conferences}}}} hội nghị liên tịch, "
+        "trực báo.",
         "## 3. Hoạt động giám sát",
-        f"Thường trực và các Ban HĐND {unit} đã tổ chức {f['supervision_rounds'].text} đợt giám sát chuyên đề và "
-        f"{f['surveys'].text} đợt khảo sát; theo dõi {f['recommendations'].text} kiến nghị sau giám sát, trong đó "
-        f"{f['recommendations_done'].text} kiến nghị đã được thực hiện, {f['recommendations_overdue'].text} kiến "
-        "nghị quá hạn.",
+        f"Thường trực và các Ban HĐND {unit} đã tổ chức {{{{supervision_rounds}}}} đợt giám sát chuyên đề và "
+        "{{surveys}} đợt khảo sát; theo dõi {{recommendations}} kiến nghị sau giám sát, trong đó "
+        "{{recommendations_done}} kiến nghị đã được thực hiện, {{recommendations_overdue}} kiến nghị quá hạn.",
         "## 4. Tiếp xúc cử tri và kiến nghị của cử tri",
-        f"Tổ chức tiếp xúc cử tri tại {f['contact_units'].text} xã, phường; tiếp nhận {f['petitions'].text} "
-        "kiến nghị của cử tri.",
+        "Tổ chức tiếp xúc cử tri tại {{contact_units}} xã, phường; tiếp nhận {{petitions}} kiến nghị của cử tri.",
     ]
     for key in ("petitions_mid_sentence", "petitions_end_sentence"):
         if f[key].records:
-            lines.append(f"- {f[key].text}")
+            lines.append(f"- {{{{{key}}}}}")
     lines += [
         "# II. PHƯƠNG HƯỚNG, NHIỆM VỤ " + next_period.upper(),
         f"Tiếp tục thực hiện chương trình công tác {next_period} của Thường trực HĐND {unit}; chuẩn bị chu đáo "
         "các kỳ họp; tăng cường giám sát và theo dõi, đôn đốc việc giải quyết kiến nghị của cử tri.",
     ]
-    return "\n".join(lines)
+    return render("\n".join(lines), figures, []).text
 
 
 @transaction.atomic

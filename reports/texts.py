@@ -100,8 +100,8 @@ DEFAULTS: dict[str, str] = {
     "- Tổ chức {{conferences}} hội nghị liên tịch, trực báo.",
     "I.2.c": "- Giám sát thường xuyên: Thường trực HĐND {{unit}} thường xuyên theo dõi, giám sát các Quyết định của "
     "UBND {{unit}} và Nghị quyết của HĐND các xã, phường.\n"
-    "- Giám sát chuyên đề: trong năm, {{supervision_text}}{{fn:supervision_1}}{{fn:supervision_2}}"
-    "{{fn:supervision_3}}. Qua giám sát đã phát hiện những hạn chế, bất cập và đề xuất hướng khắc phục.",
+    "- Giám sát chuyên đề: Trong năm, {{supervision_text}}. Qua giám sát đã phát hiện những hạn chế, bất cập và "
+    "đề xuất hướng khắc phục.",
     "I.2.d": "Thường trực HĐND {{unit}} theo dõi, đôn đốc việc thực hiện {{recommendations}} kiến nghị sau giám sát, "
     "trong đó {{recommendations_done}} kiến nghị đã được thực hiện, {{recommendations_overdue}} kiến nghị quá hạn.",
     "I.2.e": "Trước các kỳ họp thường lệ giữa năm và cuối năm {{year}}, Thường trực HĐND {{unit}} phối hợp với Ban "
@@ -154,20 +154,103 @@ def check_tokens(text: str, figures: Figures) -> None:
         raise ValidationError(f"Số liệu không tồn tại trong văn bản: {', '.join(sorted(set(unknown)))}.")
 
 
-def render(text: str, figures: Figures, notes: list[str], marker: str = "[{n}]") -> Rendered:
-    """Replace tokens with figures; footnotes are numbered across the whole report through `notes`."""
+# The nouns the report counts, longest first, so "kỳ họp chuyên đề" is read before "kỳ họp".
+COUNTED = sorted(
+    [
+        "kiến nghị sau giám sát",
+        "kiến nghị",
+        "kỳ họp thường lệ",
+        "kỳ họp chuyên đề",
+        "kỳ họp bất thường",
+        "kỳ họp",
+        "đợt giám sát",
+        "đợt khảo sát",
+        "phiên họp",
+        "nội dung",
+        "hồ sơ trình chậm",
+        "hồ sơ",
+        "Nghị quyết",
+        "hội nghị",
+        "xã, phường",
+    ],
+    key=len,
+    reverse=True,
+)
+_NOUNS = "|".join(re.escape(n) for n in COUNTED)
+_FIGURE_NOUN = r"\{\{\s*(?P<key>[a-z0-9_]+)\s*\}\}\s+(?P<noun>" + _NOUNS + r")(?P<done>\s+đã(?=\s))?"
+# A zero figure after "có" or where a clause starts ("trong đó 00 kiến nghị", "; 00 kiến nghị"): the
+# documents write "chưa có kiến nghị nào". After a verb ("đã tổ chức 00 kỳ họp") it stays a figure.
+_ZERO_AFTER_CO = re.compile(r"(?<!\w)(?P<c>[Cc])ó\s+" + _FIGURE_NOUN)
+_ZERO_CLAUSE = re.compile(
+    r"(?:^(?P<dash>-\s+)?|(?<=trong đó )|(?<=Trong đó )|(?<=và )|(?<=; )|(?<=, )|(?<=\()|(?<=: ))" + _FIGURE_NOUN,
+    re.MULTILINE,
+)
+
+
+# "đã tổ chức 00 kỳ họp" reads "chưa tổ chức kỳ họp nào" (the verbs the reports count with).
+_ZERO_AFTER_VERB = re.compile(
+    r"(?:(?<=\s)|^)(?:đã\s+)?(?P<verb>tổ chức|thông qua|tiếp nhận|ban hành|cho ý kiến bằng văn bản đối với)\s+"
+    + _FIGURE_NOUN,
+    re.MULTILINE,
+)
+
+
+def _zero_clauses(text: str, figures: Figures) -> str:
+    """ "Có {{n}} kiến nghị" with n = 0 becomes "Chưa có kiến nghị nào" ("… nào đã được" loses its "đã")."""
+
+    def is_zero(match: re.Match) -> bool:
+        figure = figures.items.get(match.group("key"))
+        return figure is not None and isinstance(figure.value, int) and figure.value == 0
+
+    def after_co(match: re.Match) -> str:
+        if not is_zero(match):
+            return match.group(0)
+        return f"{'C' if match.group('c') == 'C' else 'c'}hưa có {match.group('noun')} nào"
+
+    def clause(match: re.Match) -> str:
+        if not is_zero(match):
+            return match.group(0)
+        line_start = match.start() == 0 or text[match.start() - 1] == "\n" or match.group("dash") is not None
+        dash = match.group("dash") or ""
+        return f"{dash}{'Chưa' if line_start else 'chưa'} có {match.group('noun')} nào"
+
+    def after_verb(match: re.Match) -> str:
+        if not is_zero(match):
+            return match.group(0)
+        return f"chưa {match.group('verb')} {match.group('noun')} nào"
+
+    text = _ZERO_AFTER_VERB.sub(after_verb, text)
+    return _ZERO_CLAUSE.sub(clause, _ZERO_AFTER_CO.sub(after_co, text))
+
+
+def render(text: str, figures: Figures, notes: list[str], marker: str = "[^{n}]") -> Rendered:
+    """Replace tokens with figures; footnotes are numbered across the whole report through `notes`.
+
+    A note's mark is `marker` with its number: "[^3]" (the documents engine's footnote reference) for
+    the DOCX, "[3]" for the screen. A figure written per conducting body (`Figure.parts`) places each
+    body's note right after its clause; the old "{{fn:supervision_N}}" tokens, which put them all at the
+    end of the sentence, are then empty. A zero count is worded, never "00" (`_zero_clauses`).
+    """
     used: list[tuple[int, str]] = []
+
+    def place(note: str) -> str:
+        if not note:
+            return ""
+        notes.append(note)
+        used.append((len(notes), note))
+        return marker.format(n=len(notes))
 
     def replace(match: re.Match) -> str:
         is_note, key = match.group(1), match.group(2)
         if is_note:
-            note = figures.footnotes.get(key)
-            if not note:
+            if key.startswith("supervision_"):
                 return ""
-            notes.append(note)
-            used.append((len(notes), note))
-            return marker.format(n=len(notes))
+            return place(figures.footnotes.get(key, ""))
         figure = figures.items.get(key)
-        return figure.text if figure is not None else "…"
+        if figure is None:
+            return "…"
+        if figure.parts:
+            return "; ".join(clause + place(note) for clause, note in figure.parts)
+        return figure.text
 
-    return Rendered(TOKEN.sub(replace, text), used)
+    return Rendered(TOKEN.sub(replace, _zero_clauses(text, figures)), used)

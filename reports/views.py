@@ -5,8 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from openpyxl import Workbook
 
+from documents.rendering import DOCX_MIME, preview
 from hdnd.excel import inert_row
 from hdnd.forms import parse_date
 from hdnd.history import history_rows
@@ -80,6 +82,53 @@ def annual_report(request: HttpRequest, year: int) -> HttpResponse:
             Classification(services.suggested_classification(report.score)).label if report.score is not None else ""
         )
     return render(request, "reports/annual_report.html", context)
+
+
+@login_required
+def annual_report_preview(request: HttpRequest, year: int) -> HttpResponse:
+    """The chief of office reads the report as a document (header, footnotes, Nơi nhận) before it is numbered."""
+    council = require(request, VIEW)
+    report = selectors.report_find(council=council, year=_year(year))
+    if report is None:
+        raise Http404
+    if report.document_id is not None:
+        return redirect("documents:document_preview", pk=report.document_id)
+    try:
+        data, _ = services.report_preview(report)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:annual_report", year=year)
+    return render(
+        request,
+        "documents/document_preview.html",
+        {
+            "title": f"Báo cáo kiểm điểm tập thể năm {year}",
+            "preview": preview(data),
+            "draft": True,
+            "letter": False,
+            "back_url": reverse("reports:annual_report", args=[year]),
+            "back_label": f"Báo cáo kiểm điểm năm {year}",
+            "docx_url": reverse("reports:annual_report_preview_docx", args=[year]),
+            "pdf_url": "",
+        },
+    )
+
+
+@login_required
+def annual_report_preview_docx(request: HttpRequest, year: int) -> HttpResponse:
+    """The draft DOCX ("DỰ THẢO") of the report with the figures as they stand."""
+    council = require(request, VIEW)
+    report = selectors.report_find(council=council, year=_year(year))
+    if report is None:
+        raise Http404
+    try:
+        _, content = services.report_preview(report)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:annual_report", year=year)
+    response = HttpResponse(content, content_type=DOCX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="du-thao-bao-cao-kiem-diem-{year}.docx"'
+    return response
 
 
 @login_required

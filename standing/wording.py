@@ -9,8 +9,9 @@ import re
 from django.db import models
 
 from documents.models import DocType, Document
+from documents.recipients import grouped_names
 from hdnd.dates import format_date
-from hdnd.text import clean, fold
+from hdnd.text import clean, fold, splice, without_numbering
 from registry.models import BodyKind, Council, MemberRole, Membership, Person
 from registry.selectors import body_of_kind, holders_on, standing_committee
 from standing import programme_links
@@ -74,7 +75,8 @@ def opening_paragraph(meeting: Meeting) -> str:
         present.append(meeting.other_attendees.rstrip("."))
     text = (
         f"{when}, tại {_fill(meeting.place, 'địa điểm họp')}, {standing_name} tổ chức Phiên họp {standing_name} "
-        f"để {_fill(meeting.purpose.rstrip('.'), 'mục đích phiên họp')}. Phiên họp do đồng chí {chair} chủ trì. "
+        f"để {_fill(splice('để', meeting.purpose.rstrip('.')), 'mục đích phiên họp')}. Phiên họp do đồng chí {chair} "
+        "chủ trì. "
         f"Tham dự cuộc họp có {'; '.join(present) if present else '[[thành phần dự họp]]'}."
     )
     absent = [
@@ -90,7 +92,7 @@ def opening_paragraph(meeting: Meeting) -> str:
 def heard_paragraph(meeting: Meeting) -> str:
     """The "Sau khi nghe …" paragraph that leads into the conclusions."""
     council = meeting.council
-    heard = meeting.heard.rstrip(";.")
+    heard = splice("nghe", meeting.heard.rstrip(";."))
     if not heard:
         items = [
             f"{item.presenter} trình bày {item.content.rstrip('.')}" if item.presenter else item.content.rstrip(".")
@@ -110,13 +112,23 @@ def conclusion_lines(meeting: Meeting) -> list[str]:
     top = [s for s in sections if s.parent_id is None]
     lines = []
     for number, section in enumerate(top, start=1):
-        lines.append(f"# {number}. {section.title}")
-        lines.extend(f"- {p.text}" for p in section.paragraphs.all())
+        lines.append(f"# {number}. {without_numbering(section.title)}")
+        lines.extend(line for p in section.paragraphs.all() for line in paragraph_lines(p.text))
         children = [s for s in sections if s.parent_id == section.pk]
         for index, child in enumerate(children):
-            lines.append(f"## {LETTERS[index % len(LETTERS)]}) {child.title}")
-            lines.extend(f"- {p.text}" for p in child.paragraphs.all())
+            lines.append(f"## {LETTERS[index % len(LETTERS)]}) {without_numbering(child.title)}")
+            lines.extend(line for p in child.paragraphs.all() for line in paragraph_lines(p.text))
     return lines
+
+
+def paragraph_lines(text: str) -> list[str]:
+    """A conclusion paragraph as body lines: its first line a "- " item, the lines its user typed after it
+    kept as their own ("Điều 1 …", "Điều 2 …" or a list stay one a line, never run together)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return []
+    first = lines[0] if lines[0].startswith(("- ", "+ ")) else f"- {lines[0]}"
+    return [first, *lines[1:]]
 
 
 def closing_sentence(council: Council) -> str:
@@ -200,7 +212,7 @@ def invitation_body(meeting: Meeting) -> str:
     lines = [
         f"{standing_name} trân trọng kính mời:",
         *(guests or ["[[thành phần được mời]]"]),
-        f"Dự Phiên họp {standing_name} để {meeting.purpose.rstrip('.')}.",
+        f"Dự Phiên họp {standing_name} để {splice('để', meeting.purpose.rstrip('.'))}.",
         f"Thời gian: {_when(meeting)}.",
         f"Địa điểm: {meeting.place}.",
     ]
@@ -266,11 +278,11 @@ def reply_body(request: OpinionRequest) -> str:
     opinions = list(request.opinions.select_related("person"))
     agree = sum(o.stance == Stance.AGREE for o in opinions)
     lines = [
-        f"Thường trực {short} nhận được {reference} của {sender} về {request.subject}.",
+        f"Thường trực {short} nhận được {reference} của {sender} về {splice('về', request.subject)}.",
         f"Sau khi xem xét, Thường trực {short} có ý kiến như sau:",
     ]
     if opinions and agree == len(opinions):
-        lines.append(f"- Thống nhất với nội dung {sender} trình xin ý kiến về {request.subject}.")
+        lines.append(f"- Thống nhất với nội dung {sender} trình xin ý kiến về {splice('về', request.subject)}.")
     elif opinions:
         lines.append(f"- {agree}/{len(opinions)} thành viên Thường trực {short} thống nhất với nội dung trình.")
     else:
@@ -284,10 +296,10 @@ def conference_body(conference: Conference, doc_type: str) -> str:
     """The conference's document text from the record: the opening, the conclusions, the tasks, the closing."""
     council = conference.council
     standing_name = f"Thường trực {council.short_title}"
-    names = [b.name for b in conference.participants.all()]
+    names = grouped_names(council, list(conference.participants.all()), full=True)
     lines = [
         f"Ngày {format_date(conference.held_on)}, tại {conference.place}, {standing_name} tổ chức "
-        f"{conference.get_kind_display()} để {conference.subject.rstrip('.')}. Tham dự hội nghị có "
+        f"{conference.get_kind_display()} để {splice('để', conference.subject.rstrip('.'))}. Tham dự hội nghị có "
         f"{standing_name}; đại diện lãnh đạo {', '.join(names) if names else '[[thành phần tham dự]]'}.",
         "Hội nghị đã thống nhất như sau:" if doc_type == DocType.BIEN_BAN else "Hội nghị kết luận một số nội dung sau:",
     ]

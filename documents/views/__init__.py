@@ -13,6 +13,7 @@ from documents.views.numbering import (
     series_list,
     series_reset,
 )
+from documents.views.preview import document_preview, document_preview_docx
 from documents.views.public import (
     public_docx,
     public_list,
@@ -54,6 +55,8 @@ __all__ = [
     "document_issue",
     "document_list",
     "document_pdf",
+    "document_preview",
+    "document_preview_docx",
     "document_publish",
     "document_withdraw",
     "incoming_create",

@@ -17,6 +17,7 @@ from documents.forms import (
     WithdrawForm,
 )
 from documents.models import Direction, DocType, State
+from documents.recipients import default_lines
 from documents.rendering import pdf_available
 from documents.sources import source_info
 from documents.views._common import _bound, _docx_response, _page, _pdf_response
@@ -82,7 +83,12 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def document_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
-    initial = {"doc_type": request.GET.get("loai") or DocType.THONG_BAO, "place": council.document_place}
+    doc_type = request.GET.get("loai") if request.GET.get("loai") in DocType.values else DocType.THONG_BAO
+    initial = {
+        "doc_type": doc_type,
+        "place": council.document_place,
+        "recipient_lines": default_lines(council, doc_type),
+    }
     form = DocumentForm(*_bound(request), initial=initial, council=council)
     document = run_form(
         request,

@@ -184,7 +184,7 @@ def paragraph_add(
     """
     current = _lock(section.meeting)
     _check_open(current)
-    text = clean(text)
+    text = clean_multiline(text)
     bodies = list(dict.fromkeys(bodies))
     errors = {}
     if not text:
@@ -302,7 +302,7 @@ def paragraph_update(
     """Change a paragraph's text, responsible bodies or deadline (same rules as `paragraph_add`)."""
     current = _lock(paragraph.section.meeting)
     _check_open(current)
-    text = clean(text)
+    text = clean_multiline(text)
     bodies = list(dict.fromkeys(bodies))
     errors = {}
     if not text:

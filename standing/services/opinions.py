@@ -10,7 +10,7 @@ from documents import services as documents
 from documents.models import Authority, DocType, Document
 from followup import services as followup
 from followup.models import State as ObligationState
-from hdnd.text import clean, clean_multiline, fold
+from hdnd.text import clean, clean_multiline, fold, splice
 from registry.models import Body, BodyKind, Council, Membership, Person
 from registry.selectors import body_of_kind, standing_committee
 from standing.models import (
@@ -131,7 +131,7 @@ def reply_generate(*, request: OpinionRequest, user: AbstractBaseUser | None = N
         raise ValidationError("Đề nghị đã có văn bản trả lời.")
     title, name = reply_signer(current.council, current.received_on)
     fields = {
-        "subject": f"cho ý kiến về {current.subject}"[:500],
+        "subject": f"cho ý kiến về {splice('về', current.subject)}"[:500],
         "body": reply_body(current),
         "signer_authority": Authority.TM,
         "signer_collective": "Thường trực HĐND",
