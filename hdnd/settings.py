@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "plenary",
     "supervision",
     "petitions",
+    "reception",
     "reports",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("ky-hop/", include("plenary.urls")),
     path("giam-sat/", include("supervision.urls")),
     path("kien-nghi/", include("petitions.urls")),
+    path("don-thu/", include("reception.urls")),
     path("bao-cao/", include("reports.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),

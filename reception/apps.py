@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+
+
+class ReceptionConfig(AppConfig):
+    name = "reception"
+    verbose_name = "Tiếp công dân, đơn thư"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from documents.sources import register_source_kind
+        from followup.kinds import register_kind
+        from reception.access import ROLE_PERMISSIONS, VIEW
+        from reception.models import Case
+        from reception.services import OBLIGATION_KIND, case_reported
+        from registry.access import register_permissions
+        from registry.context_processors import NAVIGATION
+        from registry.selectors import register_personal_record_kind
+
+        for role, perms in ROLE_PERMISSIONS.items():
+            register_permissions(role, perms)
+        register_kind(OBLIGATION_KIND, "Giải quyết đơn thư được chuyển", on_report=case_reported)
+        register_source_kind(
+            Case, label="Đơn thư của công dân", url=lambda c: reverse("reception:letter_detail", args=[c.letter_id])
+        )
+        register_personal_record_kind("reception.letter", "Đơn thư")
+        entry = ("Đơn thư, tiếp dân", "reception:letter_list", VIEW)
+        if entry not in NAVIGATION:
+            NAVIGATION.append(entry)

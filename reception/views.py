@@ -1,0 +1,346 @@
+"""Screens of citizen reception and letters: the register, a letter's page with its contents, forwarding,
+the protected identities, receptions, and the statistics with their drill-down."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from hdnd.excel import streamed_workbook
+from hdnd.forms import YEAR_MAX, YEAR_MIN
+from hdnd.history import history_rows
+from hdnd.views import NOT_DONE, run_form
+from reception import selectors, services
+from reception.access import EDIT, GRANT, MASKED_TEXT, PERSONAL, PROTECTED_TEXT, VIEW, identity_visible
+from reception.forms import (
+    ClassifyForm,
+    ForwardForm,
+    GrantForm,
+    LetterForm,
+    SessionForm,
+    SplitForm,
+    StatsForm,
+    ToldForm,
+)
+from reception.models import Case, CaseGrant, Category, Field, Handling, Letter
+from registry.access import has_perm, require
+from registry.security import client_address
+
+PAGE_SIZE = 50
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FILTER_KEYS = ("category", "field", "handling", "eligible", "duplicates", "answered", "q")
+
+
+def _year(request: HttpRequest, council: object) -> int:
+    try:
+        year = int(request.GET.get("year") or 0)
+    except ValueError:
+        year = 0
+    return year if YEAR_MIN <= year <= YEAR_MAX else selectors.latest_year(council)
+
+
+def _filters(request: HttpRequest, year: int) -> selectors.LetterFilter:
+    values = {key: request.GET.get(key, "")[:200] for key in FILTER_KEYS}
+    try:
+        body = int(request.GET.get("body") or 0) or None
+    except ValueError:
+        body = None
+    return selectors.LetterFilter(year=year, body=body, **values)
+
+
+def _senders(request: HttpRequest, letter: Letter, granted: set[int]) -> tuple[list[dict], str]:
+    """The senders as the user may see them, and the note that says why some are hidden."""
+    if letter.anonymous:
+        return [], "Đơn nặc danh."
+    if identity_visible(request.user, letter, granted=granted):
+        rows = [
+            {
+                "name": s.full_name,
+                "relation": s.get_relation_display(),
+                "address": s.address,
+                "phone": s.phone,
+                "id_number": s.id_number,
+            }
+            for s in letter.senders.all()
+        ]
+        return rows, ""
+    if any(c.protected for c in letter.cases.all()):
+        return [], f"{PROTECTED_TEXT} (Luật Tố cáo 25/2018, Điều 9 và 47): chỉ người được giao xem."
+    return [], f"{MASKED_TEXT} (Nghị định 13/2023/NĐ-CP)."
+
+
+@login_required
+def letter_list(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    year = _year(request, council)
+    letters = selectors.letter_list(council=council, filters=_filters(request, year))
+    page = Paginator(letters, PAGE_SIZE).get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return render(
+        request,
+        "reception/letter_list.html",
+        {
+            "page": page,
+            "year": year,
+            "query": query.urlencode(),
+            "get": request.GET,
+            "categories": Category.choices,
+            "fields": Field.choices,
+            "handlings": Handling.choices,
+            "can_edit": has_perm(request.user, council, EDIT),
+        },
+    )
+
+
+@login_required
+def letter_create(request: HttpRequest) -> HttpResponse:
+    council = require(request, EDIT)
+    form = LetterForm(request.POST or None, council=council)
+    letter = run_form(
+        request,
+        form,
+        lambda d: services.letter_receive(council=council, user=request.user, **form.service_args()),
+        "Đã vào sổ đơn thư.",
+    )
+    if letter is not NOT_DONE:
+        return redirect("reception:letter_detail", pk=letter.pk)
+    return render(request, "reception/form.html", {"form": form, "title": "Vào sổ đơn thư"})
+
+
+@login_required
+def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, VIEW)
+    letter = selectors.letter_get(council=council, pk=pk)
+    granted = selectors.granted_cases(request.user, council)
+    senders, hidden = _senders(request, letter, granted)
+    if senders:
+        services.log_identity_access(
+            user=request.user, letters=[letter], action="view", address=client_address(request)
+        )
+    can_edit = has_perm(request.user, council, EDIT)
+    cases = list(letter.cases.all())
+    return render(
+        request,
+        "reception/letter_detail.html",
+        {
+            "letter": letter,
+            "cases": cases,
+            "senders": senders,
+            "hidden": hidden,
+            "can_edit": can_edit,
+            "can_grant": has_perm(request.user, council, GRANT) and any(c.protected for c in cases),
+            "can_scan": bool(letter.scan) and bool(senders),
+            "classify_form": ClassifyForm(council=council) if can_edit else None,
+            "forward_form": ForwardForm(council=council) if can_edit else None,
+            "split_form": SplitForm() if can_edit else None,
+            "told_form": ToldForm() if can_edit else None,
+            "grant_form": GrantForm(council=council) if has_perm(request.user, council, GRANT) else None,
+            "grants": CaseGrant.objects.filter(case__letter=letter).select_related("user", "case", "granted_by"),
+            "history": history_rows(letter),
+        },
+    )
+
+
+def _case_action(request: HttpRequest, pk: int, perm: str = EDIT) -> tuple[object, Case]:
+    council = require(request, perm)
+    return council, selectors.case_get(council=council, pk=pk)
+
+
+def _back(case: Case) -> HttpResponse:
+    return redirect("reception:letter_detail", pk=case.letter_id)
+
+
+def _refused(request: HttpRequest, case: Case, form: object, title: str) -> HttpResponse:
+    return render(request, "reception/form.html", {"form": form, "title": title, "back": case.letter_id}, status=400)
+
+
+@login_required
+@require_POST
+def case_classify(request: HttpRequest, pk: int) -> HttpResponse:
+    council, case = _case_action(request, pk)
+    form = ClassifyForm(request.POST, council=council)
+    done = run_form(request, form, lambda d: services.case_classify(case=case, user=request.user, **d), "Đã phân loại.")
+    return _back(case) if done is not NOT_DONE else _refused(request, case, form, f"Phân loại {case}")
+
+
+@login_required
+@require_POST
+def case_forward(request: HttpRequest, pk: int) -> HttpResponse:
+    council, case = _case_action(request, pk)
+    form = ForwardForm(request.POST, council=council)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.case_forward(case=case, user=request.user, **d),
+        "Đã ban hành phiếu chuyển đơn và giao theo dõi kết quả.",
+    )
+    return _back(case) if done is not NOT_DONE else _refused(request, case, form, f"Chuyển {case}")
+
+
+@login_required
+@require_POST
+def case_split(request: HttpRequest, pk: int) -> HttpResponse:
+    _council, case = _case_action(request, pk)
+    form = SplitForm(request.POST)
+    done = run_form(
+        request, form, lambda d: services.case_split(case=case, parts=form.parts(), user=request.user), "Đã tách đơn."
+    )
+    return _back(case) if done is not NOT_DONE else _refused(request, case, form, f"Tách {case}")
+
+
+@login_required
+@require_POST
+def case_told(request: HttpRequest, pk: int) -> HttpResponse:
+    _council, case = _case_action(request, pk)
+    form = ToldForm(request.POST)
+    done = run_form(
+        request, form, lambda d: services.case_citizen_told(case=case, user=request.user, **d), "Đã ghi nhận."
+    )
+    return _back(case) if done is not NOT_DONE else _refused(request, case, form, f"Thông báo kết quả {case}")
+
+
+@login_required
+@require_POST
+def case_grant(request: HttpRequest, pk: int) -> HttpResponse:
+    council, case = _case_action(request, pk, GRANT)
+    form = GrantForm(request.POST, council=council)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.grant_create(case=case, grantee=d["user"], reason=d["reason"], user=request.user),
+        "Đã giao quyền xem thông tin người tố cáo.",
+    )
+    return _back(case) if done is not NOT_DONE else _refused(request, case, form, f"Giao quyền xem {case}")
+
+
+@login_required
+@require_POST
+def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, GRANT)
+    grant = get_object_or_404(CaseGrant.objects.select_related("case__council"), pk=pk, case__council=council)
+    services.grant_revoke(grant=grant, user=request.user)
+    return _back(grant.case)
+
+
+@login_required
+def letter_scan(request: HttpRequest, pk: int) -> FileResponse:
+    """The scanned letter (handwriting identifies a denouncer): only for who may see the identity, logged."""
+    council = require(request, VIEW)
+    letter = selectors.letter_get(council=council, pk=pk)
+    if not letter.scan or not identity_visible(
+        request.user, letter, granted=selectors.granted_cases(request.user, council)
+    ):
+        raise Http404("Không tìm thấy tệp.")
+    services.log_identity_access(user=request.user, letters=[letter], action="file", address=client_address(request))
+    return FileResponse(letter.scan.open("rb"), as_attachment=True, filename=f"don-{letter.number}-{letter.year}.pdf")
+
+
+@login_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    form = StatsForm(request.GET or None)
+    year = form.cleaned_data["year"] if form.is_valid() and form.cleaned_data["year"] else None
+    year = year or selectors.latest_year(council)
+    stats = selectors.statistics(council=council, year=year)
+    return render(request, "reception/statistics.html", {"stats": stats, "form": form, "year": year})
+
+
+@login_required
+def register_export(request: HttpRequest) -> HttpResponse:
+    """The register of letters of a year as a sheet (no identities: the register's shape, personal data
+    left to the screens where every read is logged)."""
+    council = require(request, VIEW)
+    year = _year(request, council)
+    letters = selectors.letter_list(council=council, filters=_filters(request, year))
+    header = [
+        "Số vào sổ",
+        "Ngày nhận",
+        "Nguồn đơn",
+        "Nội dung",
+        "Loại đơn",
+        "Lĩnh vực",
+        "Điều kiện xử lý",
+        "Kết quả xử lý",
+        "Cơ quan có thẩm quyền",
+        "Hạn báo cáo",
+        "Trùng đơn số",
+    ]
+
+    def rows():
+        for letter in letters.iterator(chunk_size=500):
+            for case in letter.cases.all():
+                eligible = {True: "Đủ điều kiện", False: case.get_ineligible_reason_display(), None: "Chưa xác định"}
+                yield [
+                    letter.code,
+                    letter.received_on,
+                    letter.get_channel_display(),
+                    case.summary,
+                    case.get_category_display(),
+                    case.get_field_display(),
+                    eligible[case.eligible],
+                    case.get_handling_display(),
+                    case.competent_body.name if case.competent_body else "",
+                    case.obligation.due_on if case.obligation else None,
+                    case.duplicate_of.letter.code if case.duplicate_of_id else "",
+                ]
+
+    content = streamed_workbook(
+        title=f"Sổ đơn thư {year}",
+        heading=[[f"SỔ THEO DÕI ĐƠN THƯ NĂM {year} — {council.full_title.upper()}"], header],
+        rows=rows(),
+        widths=[10, 12, 22, 60, 14, 22, 30, 24, 28, 12, 12],
+        date_columns=[2, 10],
+        freeze="A3",
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="so-don-thu-{year}.xlsx"'
+    return response
+
+
+@login_required
+def session_list(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    year = _year(request, council)
+    return render(
+        request,
+        "reception/session_list.html",
+        {
+            "sessions": list(selectors.session_list(council=council, year=year)),
+            "year": year,
+            "can_edit": has_perm(request.user, council, EDIT),
+        },
+    )
+
+
+@login_required
+def session_create(request: HttpRequest) -> HttpResponse:
+    council = require(request, EDIT)
+    form = SessionForm(request.POST or None, council=council)
+    session = run_form(
+        request,
+        form,
+        lambda d: services.session_create(council=council, user=request.user, **d),
+        "Đã ghi sổ buổi tiếp công dân.",
+    )
+    if session is not NOT_DONE:
+        return redirect("reception:session_detail", pk=session.pk)
+    return render(request, "reception/form.html", {"form": form, "title": "Ghi sổ tiếp công dân"})
+
+
+@login_required
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, VIEW)
+    session = selectors.session_get(council=council, pk=pk)
+    personal = has_perm(request.user, council, PERSONAL)
+    return render(
+        request,
+        "reception/session_detail.html",
+        {
+            "session": session,
+            "letters": session.letters.prefetch_related("cases").order_by("number"),
+            "representative": session.representative if personal else (MASKED_TEXT if session.representative else ""),
+            "history": history_rows(session),
+        },
+    )
