@@ -12,6 +12,7 @@ class ReceptionConfig(AppConfig):
         from followup.kinds import register_kind
         from reception.access import ROLE_PERMISSIONS, VIEW
         from reception.models import Case
+        from reception.schedule import REPORT_KIND
         from reception.services import OBLIGATION_KIND, case_reported
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
@@ -20,6 +21,7 @@ class ReceptionConfig(AppConfig):
         for role, perms in ROLE_PERMISSIONS.items():
             register_permissions(role, perms)
         register_kind(OBLIGATION_KIND, "Giải quyết đơn thư được chuyển", on_report=case_reported)
+        register_kind(REPORT_KIND, "Báo cáo kết quả tiếp công dân")
         register_source_kind(
             Case, label="Đơn thư của công dân", url=lambda c: reverse("reception:letter_detail", args=[c.letter_id])
         )

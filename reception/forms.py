@@ -4,7 +4,18 @@ from django import forms
 
 from documents.models import Authority
 from hdnd.forms import DateInput, Form
-from reception.models import Category, Channel, Field, Handling, Ineligible, OnTheSpot, ReceptionSession, SessionKind
+from reception.models import (
+    Category,
+    Channel,
+    Field,
+    Handling,
+    HolidayShift,
+    Ineligible,
+    OnTheSpot,
+    ReceptionSession,
+    RosterRule,
+    SessionKind,
+)
 from registry.models import Body, Council, Person
 
 EMPTY = "— Chọn —"
@@ -218,3 +229,58 @@ class SessionForm(Form):
 
 class StatsForm(Form):
     year = forms.IntegerField(label="Năm", min_value=1945, max_value=2100, required=False)
+
+
+class RosterForm(Form):
+    rule = forms.ChoiceField(label="Cách xác định ngày tiếp", choices=RosterRule.choices)
+    day = forms.IntegerField(label="Ngày trong tháng", min_value=1, max_value=28, required=False)
+    weekday = forms.TypedChoiceField(
+        label="Thứ",
+        choices=[("", EMPTY), ("0", "Thứ Hai"), ("1", "Thứ Ba"), ("2", "Thứ Tư"), ("3", "Thứ Năm"), ("4", "Thứ Sáu")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    week = forms.TypedChoiceField(
+        label="Tuần trong tháng",
+        choices=[
+            ("", EMPTY),
+            ("1", "Tuần thứ nhất"),
+            ("2", "Tuần thứ hai"),
+            ("3", "Tuần thứ ba"),
+            ("4", "Tuần thứ tư"),
+            ("5", "Tuần cuối"),
+        ],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    shift = forms.ChoiceField(label="Khi trùng ngày nghỉ, ngày lễ", choices=HolidayShift.choices)
+    place = forms.CharField(label="Địa điểm tiếp", max_length=250)
+    receivers = forms.ModelMultipleChoiceField(label="Người tiếp luân phiên", queryset=Person.objects.none())
+    minimum_per_year = forms.IntegerField(
+        label="Số lần tiếp tối thiểu mỗi người mỗi năm", min_value=1, max_value=366, required=False
+    )
+    decision = forms.CharField(label="Văn bản quy định", max_length=300)
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["receivers"].queryset = Person.objects.filter(council=council)
+
+
+class PeriodForm(Form):
+    start = forms.DateField(label="Từ ngày", widget=DateInput())
+    end = forms.DateField(label="Đến ngày", widget=DateInput())
+
+
+class SlotChangeForm(Form):
+    day = forms.DateField(label="Ngày tiếp mới", widget=DateInput(), required=False)
+    person = forms.ModelChoiceField(
+        label="Người tiếp thay", queryset=Person.objects.none(), required=False, empty_label=EMPTY
+    )
+    place = forms.CharField(label="Địa điểm", max_length=250, required=False)
+    reason = forms.CharField(label="Lý do thay đổi", max_length=300)
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(council=council)

@@ -325,3 +325,91 @@ class CaseGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.case}"
+
+
+class RosterRule(models.TextChoices):
+    DAY_OF_MONTH = "ngay_co_dinh", "Một ngày cố định trong tháng"
+    WEEKDAY = "thu_trong_thang", "Một thứ của một tuần trong tháng"
+
+
+class HolidayShift(models.TextChoices):
+    NEXT = "sau", "Lùi sang ngày làm việc kế tiếp"
+    PREVIOUS = "truoc", "Đưa lên ngày làm việc liền trước"
+
+
+class Roster(models.Model):
+    """The council's rule for its delegates' reception days (lịch tiếp công dân): which day of each month,
+    who takes turns, where, the shift when the day is not a working day, and the least each receiver
+    must take a year. Every figure is the council's own (its regulation), none is national."""
+
+    council = models.OneToOneField(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    rule = models.CharField("cách xác định ngày", max_length=16, choices=RosterRule.choices)
+    day = models.PositiveSmallIntegerField("ngày trong tháng", null=True, blank=True)
+    weekday = models.PositiveSmallIntegerField(
+        "thứ",
+        null=True,
+        blank=True,
+        choices=[(0, "Thứ Hai"), (1, "Thứ Ba"), (2, "Thứ Tư"), (3, "Thứ Năm"), (4, "Thứ Sáu")],
+    )
+    week = models.PositiveSmallIntegerField(
+        "tuần thứ", null=True, blank=True, help_text="1 đến 4; 5 là tuần cuối của tháng"
+    )
+    shift = models.CharField(
+        "khi trùng ngày nghỉ", max_length=6, choices=HolidayShift.choices, default=HolidayShift.NEXT
+    )
+    place = models.CharField("địa điểm tiếp", max_length=250)
+    receivers = models.ManyToManyField(Person, verbose_name="người tiếp luân phiên", related_name="+")
+    minimum_per_year = models.PositiveSmallIntegerField(
+        "số lần tiếp tối thiểu mỗi người mỗi năm", null=True, blank=True
+    )
+    decision = models.CharField(
+        "văn bản quy định", max_length=300, help_text="Ví dụ: Quy chế làm việc của HĐND, Điều 12"
+    )
+    history = HistoricalRecords(m2m_fields=[receivers])
+
+    class Meta:
+        verbose_name = "quy định lịch tiếp công dân"
+        verbose_name_plural = "quy định lịch tiếp công dân"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(day__isnull=True) | Q(day__gte=1, day__lte=28), name="reception_roster_day"
+            ),
+            models.CheckConstraint(
+                condition=Q(week__isnull=True) | Q(week__gte=1, week__lte=5), name="reception_roster_week"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Lịch tiếp công dân — {self.council}"
+
+
+class Slot(models.Model):
+    """One reception day of the schedule with the person on duty; a change keeps the first day and says why."""
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    day = models.DateField("ngày tiếp")
+    person = models.ForeignKey(Person, verbose_name="người tiếp", on_delete=models.PROTECT, related_name="+")
+    place = models.CharField("địa điểm", max_length=250)
+    planned_day = models.DateField("ngày theo lịch ban đầu", null=True, blank=True)
+    reason = models.CharField("lý do thay đổi", max_length=300, blank=True)
+    published_on = models.DateField("ngày công bố", null=True, blank=True)
+    # The receiver's report on the day, owed to the standing committee after it (an obligation).
+    obligation = models.OneToOneField(
+        "followup.Obligation",
+        verbose_name="báo cáo kết quả tiếp",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "ngày tiếp công dân"
+        verbose_name_plural = "lịch tiếp công dân"
+        ordering = ["day", "id"]
+        constraints = [models.UniqueConstraint(fields=["council", "day", "person"], name="reception_slot_unique")]
+        indexes = [models.Index(fields=["council", "day"], name="reception_slot_council_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} — {self.person}"

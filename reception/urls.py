@@ -20,4 +20,10 @@ urlpatterns = [
     path("tiep-cong-dan/", views.session_list, name="session_list"),
     path("tiep-cong-dan/moi/", views.session_create, name="session_create"),
     path("tiep-cong-dan/<int:pk>/", views.session_detail, name="session_detail"),
+    path("lich-tiep/", views.schedule_page, name="schedule"),
+    path("lich-tiep/quy-dinh/", views.roster_edit, name="roster_edit"),
+    path("lich-tiep/lap/", views.schedule_generate, name="schedule_generate"),
+    path("lich-tiep/cong-bo/", views.schedule_publish, name="schedule_publish"),
+    path("lich-tiep/<int:pk>/thay-doi/", views.slot_change, name="slot_change"),
+    path("cong-khai/<int:council_id>/", views.public_page, name="public"),
 ]

@@ -1,30 +1,37 @@
 """Screens of citizen reception and letters: the register, a letter's page with its contents, forwarding,
 the protected identities, receptions, and the statistics with their drill-down."""
 
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hdnd.excel import streamed_workbook
 from hdnd.forms import YEAR_MAX, YEAR_MIN
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_form
-from reception import selectors, services
+from reception import schedule, selectors, services
 from reception.access import EDIT, GRANT, MASKED_TEXT, PERSONAL, PROTECTED_TEXT, VIEW, identity_visible
 from reception.forms import (
     ClassifyForm,
     ForwardForm,
     GrantForm,
     LetterForm,
+    PeriodForm,
+    RosterForm,
     SessionForm,
+    SlotChangeForm,
     SplitForm,
     StatsForm,
     ToldForm,
 )
-from reception.models import Case, CaseGrant, Category, Field, Handling, Letter
+from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, Roster, Slot
 from registry.access import has_perm, require
+from registry.models import Council
 from registry.security import client_address
 
 PAGE_SIZE = 50
@@ -343,4 +350,100 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "representative": session.representative if personal else (MASKED_TEXT if session.representative else ""),
             "history": history_rows(session),
         },
+    )
+
+
+# The reception schedule ---------------------------------------------------------------------------
+
+
+@login_required
+def roster_edit(request: HttpRequest) -> HttpResponse:
+    council = require(request, EDIT)
+    roster = Roster.objects.filter(council=council).first()
+    initial = {}
+    if roster is not None:
+        initial = {f: getattr(roster, f) for f in ("rule", "day", "weekday", "week", "shift", "place", "decision")}
+        initial |= {"minimum_per_year": roster.minimum_per_year, "receivers": list(roster.receivers.all())}
+    form = RosterForm(request.POST or None, council=council, initial=initial)
+    done = run_form(
+        request,
+        form,
+        lambda d: schedule.roster_set(council=council, user=request.user, **d),
+        "Đã lưu quy định lịch tiếp công dân.",
+    )
+    if done is not NOT_DONE:
+        return redirect("reception:schedule")
+    return render(request, "reception/form.html", {"form": form, "title": "Quy định lịch tiếp công dân"})
+
+
+@login_required
+def schedule_page(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    year = _year(request, council)
+    slots = list(
+        Slot.objects.filter(council=council, day__year=year).select_related("person", "obligation").order_by("day")
+    )
+    can_edit = has_perm(request.user, council, EDIT)
+    return render(
+        request,
+        "reception/schedule.html",
+        {
+            "year": year,
+            "slots": slots,
+            "roster": Roster.objects.filter(council=council).prefetch_related("receivers").first(),
+            "shortfalls": schedule.shortfalls(council=council, year=year),
+            "can_edit": can_edit,
+            "period_form": PeriodForm() if can_edit else None,
+        },
+    )
+
+
+def _period_action(request: HttpRequest, action: object, success: str) -> HttpResponse:
+    council = require(request, EDIT)
+    form = PeriodForm(request.POST)
+    done = run_form(request, form, lambda d: action(council=council, user=request.user, **d), success)
+    if done is NOT_DONE:
+        return render(request, "reception/form.html", {"form": form, "title": "Lịch tiếp công dân"}, status=400)
+    return redirect("reception:schedule")
+
+
+@login_required
+@require_POST
+def schedule_generate(request: HttpRequest) -> HttpResponse:
+    return _period_action(request, schedule.schedule_generate, "Đã lập lịch tiếp công dân.")
+
+
+@login_required
+@require_POST
+def schedule_publish(request: HttpRequest) -> HttpResponse:
+    return _period_action(request, schedule.schedule_publish, "Đã công bố lịch tiếp công dân.")
+
+
+@login_required
+def slot_change(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    slot = get_object_or_404(Slot.objects.select_related("person"), pk=pk, council=council)
+    form = SlotChangeForm(request.POST or None, council=council)
+    done = run_form(
+        request, form, lambda d: schedule.slot_change(slot=slot, user=request.user, **d), "Đã thay đổi lịch tiếp."
+    )
+    if done is not NOT_DONE:
+        return redirect("reception:schedule")
+    return render(request, "reception/form.html", {"form": form, "title": f"Thay đổi lịch tiếp {slot}"})
+
+
+def public_page(request: HttpRequest, council_id: int) -> HttpResponse:
+    """The council's published reception schedule and its anonymous figures: no login, no personal data."""
+    council = get_object_or_404(Council, pk=council_id)
+    today = timezone.localdate()
+    slots = (
+        Slot.objects.filter(council=council, published_on__isnull=False, day__gte=today - datetime.timedelta(days=31))
+        .select_related("person")
+        .order_by("day")[:60]
+    )
+    year = selectors.latest_year(council)
+    return render(
+        request,
+        "reception/public.html",
+        {"council": council, "slots": slots, "stats": selectors.statistics(council=council, year=year), "year": year},
     )

@@ -256,6 +256,14 @@ RULES: tuple[Rule, ...] = (
         "Luật Tiếp công dân 42/2013/QH13, Điều 28 khoản 2",
     ),
     Rule(
+        "reception_report_days",
+        "Tiếp công dân",
+        "Người tiếp công dân báo cáo kết quả buổi tiếp với Thường trực (Hội đồng tự quy định)",
+        None,
+        CALENDAR,
+        "Quy chế làm việc của HĐND (thực tiễn địa phương, ví dụ 05 ngày)",
+    ),
+    Rule(
         "letter_answer_days",
         "Khiếu nại, tố cáo",
         "Cơ quan trả lời đơn kiến nghị, phản ánh được chuyển (Hội đồng tự quy định)",
