@@ -7,9 +7,9 @@ from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from petitions.models import Petition
-from reception import selectors, services
+from reception import schedule, selectors, services
 from reception.access import EDIT, GRANT, VIEW, identity_visible
-from reception.models import CaseGrant, Letter, ReceptionSession
+from reception.models import CaseGrant, Letter, ReceptionSession, Roster, Slot
 from reception.schemas import (
     LetterClassifyIn,
     LetterForwardIn,
@@ -21,8 +21,14 @@ from reception.schemas import (
     LetterSplitIn,
     LetterStatisticsOut,
     LetterToldIn,
+    ReceptionPeriodIn,
+    ReceptionPublishOut,
+    ReceptionRosterIn,
+    ReceptionRosterOut,
     ReceptionSessionIn,
     ReceptionSessionOut,
+    ReceptionSlotChangeIn,
+    ReceptionSlotOut,
 )
 from registry.access import council_for_api
 from registry.models import Body, Council, Person
@@ -281,3 +287,69 @@ def session_create(request: HttpRequest, council_id: int, payload: ReceptionSess
     if len(receivers) != len(set(ids)):
         raise ValidationError({"receiver_ids": "Có người tiếp không thuộc Hội đồng này."})
     return Status(201, services.session_create(council=council, user=request.user, receivers=receivers, **data))
+
+
+@router.get(
+    "/councils/{council_id}/reception-roster", response={200: ReceptionRosterOut, 204: None}, url_name="roster_get"
+)
+def roster_get(request: HttpRequest, council_id: int) -> object:
+    """Quy định lịch tiếp công dân của Hội đồng (204 khi chưa quy định)."""
+    council = council_for_api(request.user, council_id, VIEW)
+    roster = Roster.objects.filter(council=council).prefetch_related("receivers").first()
+    return roster if roster is not None else Status(204, None)
+
+
+@router.put("/councils/{council_id}/reception-roster", response=ReceptionRosterOut, url_name="roster_set")
+def roster_put(request: HttpRequest, council_id: int, payload: ReceptionRosterIn) -> Roster:
+    """Đặt quy định lịch tiếp công dân (ngày tiếp, người tiếp luân phiên, số lần tối thiểu, văn bản quy định)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    data = payload.dict()
+    ids = data.pop("receiver_ids")
+    receivers = list(Person.objects.filter(council=council, pk__in=ids))
+    if len(receivers) != len(set(ids)):
+        raise ValidationError({"receiver_ids": "Có người tiếp không thuộc Hội đồng này."})
+    return schedule.roster_set(council=council, receivers=receivers, user=request.user, **data)
+
+
+@router.get("/councils/{council_id}/reception-schedule", response=list[ReceptionSlotOut], url_name="schedule_list")
+def schedule_list(request: HttpRequest, council_id: int, year: int | None = Query(None, ge=1945, le=2100)) -> object:
+    """Lịch tiếp công dân của một năm."""
+    council = council_for_api(request.user, council_id, VIEW)
+    year = year or selectors.latest_year(council)
+    return list(Slot.objects.filter(council=council, day__year=year).select_related("person").order_by("day"))
+
+
+@router.post(
+    "/councils/{council_id}/reception-schedule/generate",
+    response={201: list[ReceptionSlotOut]},
+    url_name="schedule_generate",
+)
+def schedule_generate(request: HttpRequest, council_id: int, payload: ReceptionPeriodIn) -> Status:
+    """Lập lịch tiếp công dân cho một khoảng thời gian theo quy định của Hội đồng."""
+    council = council_for_api(request.user, council_id, EDIT)
+    return Status(201, schedule.schedule_generate(council=council, user=request.user, **payload.dict()))
+
+
+@router.post(
+    "/councils/{council_id}/reception-schedule/publish", response=ReceptionPublishOut, url_name="schedule_publish"
+)
+def schedule_publish(request: HttpRequest, council_id: int, payload: ReceptionPeriodIn) -> dict:
+    """Công bố lịch tiếp công dân của một khoảng thời gian; mỗi người tiếp có việc báo cáo kết quả."""
+    council = council_for_api(request.user, council_id, EDIT)
+    return {"published": schedule.schedule_publish(council=council, user=request.user, **payload.dict())}
+
+
+@router.post(
+    "/councils/{council_id}/reception-schedule/{slot_id}/change", response=ReceptionSlotOut, url_name="slot_change"
+)
+def slot_change(request: HttpRequest, council_id: int, slot_id: int, payload: ReceptionSlotChangeIn) -> Slot:
+    """Thay đổi ngày tiếp hoặc người tiếp, có lý do."""
+    council = council_for_api(request.user, council_id, EDIT)
+    slot = Slot.objects.filter(council=council, pk=slot_id).first()
+    if slot is None:
+        from django.http import Http404
+
+        raise Http404("Không tìm thấy ngày tiếp.")
+    data = payload.dict()
+    person = _one(Person, data.pop("person_id"), "person_id", "người tiếp", council=council)
+    return schedule.slot_change(slot=slot, person=person, user=request.user, **data)

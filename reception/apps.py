@@ -11,11 +11,13 @@ class ReceptionConfig(AppConfig):
         from documents.sources import register_source_kind
         from followup.kinds import register_kind
         from reception.access import ROLE_PERMISSIONS, VIEW
+        from reception.demo import seed
         from reception.models import Case
         from reception.schedule import REPORT_KIND
         from reception.services import OBLIGATION_KIND, case_reported
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
+        from registry.demo import SEEDERS
         from registry.selectors import register_personal_record_kind
 
         for role, perms in ROLE_PERMISSIONS.items():
@@ -29,3 +31,5 @@ class ReceptionConfig(AppConfig):
         entry = ("Đơn thư, tiếp dân", "reception:letter_list", VIEW)
         if entry not in NAVIGATION:
             NAVIGATION.append(entry)
+        if seed not in SEEDERS:
+            SEEDERS.append(seed)

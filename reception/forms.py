@@ -284,3 +284,11 @@ class SlotChangeForm(Form):
     def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(council=council)
+
+
+class FromPetitionForm(Form):
+    category = forms.ChoiceField(
+        label="Loại đơn",
+        choices=[(Category.COMPLAINT, "Khiếu nại"), (Category.DENUNCIATION, "Tố cáo")],
+    )
+    field = forms.ChoiceField(label="Lĩnh vực", choices=Field.choices, initial=Field.OTHER)

@@ -6,6 +6,7 @@ from ninja import Field as SchemaField
 from ninja import Schema
 from pydantic import ConfigDict
 
+from documents.models import Authority
 from reception.models import Field, Relation
 from registry.schemas import CleanSchema
 
@@ -57,7 +58,7 @@ class LetterForwardIn(_In):
     body_id: int
     signer_title: str = SchemaField(max_length=120)
     signer_name: str = SchemaField(max_length=120)
-    signer_authority: str = "TM"
+    signer_authority: str = Authority.TM
     issued_on: datetime.date | None = None
 
 
@@ -196,3 +197,63 @@ class ReceptionSessionOut(Schema):
     @staticmethod
     def resolve_receiver_ids(obj: object) -> list[int]:
         return [p.pk for p in obj.receivers.all()]
+
+
+class ReceptionRosterIn(_In):
+    rule: str
+    place: str = SchemaField(max_length=250)
+    decision: str = SchemaField(max_length=300)
+    receiver_ids: list[int] = SchemaField(min_length=1, max_length=100)
+    day: int | None = SchemaField(None, ge=1, le=28)
+    weekday: int | None = SchemaField(None, ge=0, le=4)
+    week: int | None = SchemaField(None, ge=1, le=5)
+    shift: str = "sau"
+    minimum_per_year: int | None = SchemaField(None, ge=1, le=366)
+
+
+class ReceptionRosterOut(Schema):
+    rule: str
+    place: str
+    decision: str
+    receiver_ids: list[int]
+    day: int | None
+    weekday: int | None
+    week: int | None
+    shift: str
+    minimum_per_year: int | None
+
+    @staticmethod
+    def resolve_receiver_ids(obj: object) -> list[int]:
+        return [p.pk for p in obj.receivers.all()]
+
+
+class ReceptionPeriodIn(_In):
+    start: datetime.date
+    end: datetime.date
+
+
+class ReceptionSlotOut(Schema):
+    id: int
+    day: datetime.date
+    planned_day: datetime.date | None
+    person_id: int
+    person_name: str
+    place: str
+    reason: str
+    published_on: datetime.date | None
+    obligation_id: int | None
+
+    @staticmethod
+    def resolve_person_name(obj: object) -> str:
+        return obj.person.full_name
+
+
+class ReceptionSlotChangeIn(_In):
+    reason: str = SchemaField(max_length=300)
+    day: datetime.date | None = None
+    person_id: int | None = None
+    place: str = SchemaField("", max_length=250)
+
+
+class ReceptionPublishOut(Schema):
+    published: int

@@ -228,3 +228,16 @@ def statistics(*, council: Council, year: int, today: datetime.date | None = Non
         overdue=totals["overdue"],
         by_body=bodies,
     )
+
+
+def petitions_waiting(*, council: Council) -> QuerySet:
+    """Complaints and denunciations raised at voter contacts (flagged on the petition) not yet in the register."""
+    from petitions.models import Petition
+
+    entered = Letter.objects.filter(council=council, origin_petition__isnull=False).values("origin_petition_id")
+    return (
+        Petition.objects.filter(council=council, complaint=True)
+        .exclude(pk__in=entered)
+        .select_related("meeting", "unit", "round")
+        .order_by("pk")
+    )

@@ -573,3 +573,33 @@ def session_create(
     _save(session, user)
     session.receivers.set(receivers)
     return session
+
+
+@transaction.atomic
+def letter_from_petition(
+    *, petition: models.Model, category: str, user: AbstractBaseUser | None, field: str = Field.OTHER
+) -> Letter:
+    """A complaint or denunciation raised at a voter contact (flagged on the petition) enters the register
+    here, once, linked to its origin, with the voters who raised it as senders."""
+    from petitions.models import Petition
+
+    current = Petition.objects.select_for_update(of=("self",)).select_related("meeting", "unit").get(pk=petition.pk)
+    if not current.complaint:
+        raise ValidationError("Kiến nghị này không được đánh dấu là khiếu nại, tố cáo.")
+    existing = Letter.objects.filter(origin_petition=current).first()
+    if existing is not None:
+        raise ValidationError(f"Kiến nghị này đã được vào sổ đơn thư số {existing.code}.")
+    people = list(current.people.all())
+    day = current.meeting.held_on if current.meeting_id else timezone.localdate()
+    return letter_receive(
+        council=current.council,
+        received_on=min(day, timezone.localdate()),
+        channel=Channel.VOTER_CONTACT,
+        cases=[CaseIn(category=category, summary=current.text, field=field)],
+        senders=[SenderIn(full_name=p.full_name, address=p.address, phone=p.phone) for p in people],
+        anonymous=not people,
+        people=max(current.voters, len(people), 1),
+        unit=current.unit if current.unit_id and current.unit.parent_id == current.council_id else None,
+        origin_petition=current,
+        user=user,
+    )

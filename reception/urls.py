@@ -25,5 +25,7 @@ urlpatterns = [
     path("lich-tiep/lap/", views.schedule_generate, name="schedule_generate"),
     path("lich-tiep/cong-bo/", views.schedule_publish, name="schedule_publish"),
     path("lich-tiep/<int:pk>/thay-doi/", views.slot_change, name="slot_change"),
+    path("tu-tiep-xuc-cu-tri/", views.from_petitions, name="from_petitions"),
+    path("tu-tiep-xuc-cu-tri/<int:pk>/", views.from_petition, name="from_petition"),
     path("cong-khai/<int:council_id>/", views.public_page, name="public"),
 ]

@@ -17,8 +17,10 @@ from hdnd.views import NOT_DONE, run_form
 from reception import schedule, selectors, services
 from reception.access import EDIT, GRANT, MASKED_TEXT, PERSONAL, PROTECTED_TEXT, VIEW, identity_visible
 from reception.forms import (
+    EMPTY,
     ClassifyForm,
     ForwardForm,
+    FromPetitionForm,
     GrantForm,
     LetterForm,
     PeriodForm,
@@ -31,7 +33,7 @@ from reception.forms import (
 )
 from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, Roster, Slot
 from registry.access import has_perm, require
-from registry.models import Council
+from registry.models import Body, Council
 from registry.security import client_address
 
 PAGE_SIZE = 50
@@ -127,7 +129,9 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user, letters=[letter], action="view", address=client_address(request)
         )
     can_edit = has_perm(request.user, council, EDIT)
+    can_grant = has_perm(request.user, council, GRANT)
     cases = list(letter.cases.all())
+    _case_forms(council, cases, edit=can_edit, grant=can_grant)
     return render(
         request,
         "reception/letter_detail.html",
@@ -137,17 +141,41 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "senders": senders,
             "hidden": hidden,
             "can_edit": can_edit,
-            "can_grant": has_perm(request.user, council, GRANT) and any(c.protected for c in cases),
+            "can_grant": can_grant and any(c.protected for c in cases),
             "can_scan": bool(letter.scan) and bool(senders),
-            "classify_form": ClassifyForm(council=council) if can_edit else None,
-            "forward_form": ForwardForm(council=council) if can_edit else None,
-            "split_form": SplitForm() if can_edit else None,
-            "told_form": ToldForm() if can_edit else None,
-            "grant_form": GrantForm(council=council) if has_perm(request.user, council, GRANT) else None,
             "grants": CaseGrant.objects.filter(case__letter=letter).select_related("user", "case", "granted_by"),
             "history": history_rows(letter),
         },
     )
+
+
+def _case_forms(council: Council, cases: list[Case], *, edit: bool, grant: bool) -> None:
+    """Each case's forms, with ids of their own and the pickers' choices read once for the page (a fixed
+    number of queries whatever the number of contents)."""
+    if not cases or not (edit or grant):
+        return
+    bodies = [("", EMPTY), *Body.objects.filter(council=council).order_by("name").values_list("pk", "name")]
+    users = []
+    if grant:
+        users = [("", EMPTY), *GrantForm(council=council).fields["user"].queryset.values_list("pk", "username")]
+    for case in cases:
+        auto_id = f"id_c{case.pk}_%s"
+        if edit:
+            initial = {"category": case.category, "field": case.field, "handling": case.handling}
+            initial |= {
+                "eligible": {True: "1", False: "0"}.get(case.eligible, ""),
+                "competent_body": case.competent_body_id,
+            }
+            initial["ineligible_reason"] = case.ineligible_reason
+            case.classify_form = ClassifyForm(council=council, auto_id=auto_id, initial=initial)
+            case.classify_form.fields["competent_body"].widget.choices = bodies
+            case.forward_form = ForwardForm(council=council, auto_id=auto_id, initial={"body": case.competent_body_id})
+            case.forward_form.fields["body"].widget.choices = bodies
+            case.split_form = SplitForm(auto_id=auto_id)
+            case.told_form = ToldForm(auto_id=auto_id)
+        if grant and case.protected:
+            case.grant_form = GrantForm(council=council, auto_id=auto_id)
+            case.grant_form.fields["user"].widget.choices = users
 
 
 def _case_action(request: HttpRequest, pk: int, perm: str = EDIT) -> tuple[object, Case]:
@@ -447,3 +475,31 @@ def public_page(request: HttpRequest, council_id: int) -> HttpResponse:
         "reception/public.html",
         {"council": council, "slots": slots, "stats": selectors.statistics(council=council, year=year), "year": year},
     )
+
+
+@login_required
+def from_petitions(request: HttpRequest) -> HttpResponse:
+    """Complaints and denunciations raised at voter contacts, waiting to enter the register."""
+    council = require(request, EDIT)
+    return render(
+        request,
+        "reception/from_petitions.html",
+        {"petitions": list(selectors.petitions_waiting(council=council)[:200]), "form": FromPetitionForm()},
+    )
+
+
+@login_required
+@require_POST
+def from_petition(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    petition = get_object_or_404(selectors.petitions_waiting(council=council), pk=pk)
+    form = FromPetitionForm(request.POST)
+    letter = run_form(
+        request,
+        form,
+        lambda d: services.letter_from_petition(petition=petition, user=request.user, **d),
+        "Đã vào sổ đơn thư từ kiến nghị tại tiếp xúc cử tri.",
+    )
+    if letter is NOT_DONE:
+        return render(request, "reception/form.html", {"form": form, "title": "Vào sổ đơn thư"}, status=400)
+    return redirect("reception:letter_detail", pk=letter.pk)
