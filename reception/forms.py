@@ -292,3 +292,20 @@ class FromPetitionForm(Form):
         choices=[(Category.COMPLAINT, "Khiếu nại"), (Category.DENUNCIATION, "Tố cáo")],
     )
     field = forms.ChoiceField(label="Lĩnh vực", choices=Field.choices, initial=Field.OTHER)
+
+
+class TaskForm(Form):
+    body = forms.ModelChoiceField(label="Cơ quan thực hiện", queryset=Body.objects.none(), empty_label=EMPTY)
+    text = forms.CharField(label="Nội dung giao", widget=forms.Textarea(attrs={"rows": 2}), max_length=5_000)
+    due_on = forms.DateField(label="Hạn thực hiện", widget=DateInput(), required=False)
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(council=council)
+
+
+class NoticeForm(Form):
+    conclusion = forms.CharField(label="Ý kiến kết luận", widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000)
+    signer_authority = forms.ChoiceField(label="Thẩm quyền ký", choices=Authority.choices, initial=Authority.TL)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=120)
+    signer_name = forms.CharField(label="Họ tên người ký", max_length=120)

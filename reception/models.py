@@ -109,6 +109,15 @@ class ReceptionSession(models.Model):
     on_the_spot = models.CharField(
         "kết quả tại buổi tiếp", max_length=12, choices=OnTheSpot.choices, default=OnTheSpot.RECORDED
     )
+    conclusion = models.TextField("ý kiến kết luận của người chủ trì", max_length=10_000, blank=True)
+    notice = models.ForeignKey(
+        "documents.Document",
+        verbose_name="thông báo kết luận",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người nhập",
@@ -413,3 +422,32 @@ class Slot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d/%m/%Y} — {self.person}"
+
+
+class ReceptionTask(models.Model):
+    """A task the notice of conclusions of a reception gives a body (NĐ 154/2026, Điều 25): it becomes the
+    body's obligation when the notice is issued."""
+
+    session = models.ForeignKey(
+        ReceptionSession, verbose_name="buổi tiếp", on_delete=models.CASCADE, related_name="tasks"
+    )
+    body = models.ForeignKey(Body, verbose_name="cơ quan thực hiện", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField("nội dung giao", max_length=5_000)
+    due_on = models.DateField("hạn thực hiện", null=True, blank=True)
+    obligation = models.OneToOneField(
+        "followup.Obligation",
+        verbose_name="việc theo dõi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "nhiệm vụ sau buổi tiếp công dân"
+        verbose_name_plural = "nhiệm vụ sau buổi tiếp công dân"
+        ordering = ["session", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

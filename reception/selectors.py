@@ -115,7 +115,12 @@ def session_list(*, council: Council, year: int | None = None) -> QuerySet[Recep
 
 
 def session_get(*, council: Council, pk: int) -> ReceptionSession:
-    session = ReceptionSession.objects.filter(council=council, pk=pk).prefetch_related("receivers").first()
+    session = (
+        ReceptionSession.objects.filter(council=council, pk=pk)
+        .select_related("notice", "council")
+        .prefetch_related("receivers")
+        .first()
+    )
     if session is None:
         raise Http404("Không tìm thấy buổi tiếp công dân.")
     return session

@@ -14,7 +14,7 @@ from hdnd.excel import streamed_workbook
 from hdnd.forms import YEAR_MAX, YEAR_MIN
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_form
-from reception import schedule, selectors, services
+from reception import notices, schedule, selectors, services
 from reception.access import EDIT, GRANT, MASKED_TEXT, PERSONAL, PROTECTED_TEXT, VIEW, identity_visible
 from reception.forms import (
     EMPTY,
@@ -23,12 +23,14 @@ from reception.forms import (
     FromPetitionForm,
     GrantForm,
     LetterForm,
+    NoticeForm,
     PeriodForm,
     RosterForm,
     SessionForm,
     SlotChangeForm,
     SplitForm,
     StatsForm,
+    TaskForm,
     ToldForm,
 )
 from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, Roster, Slot
@@ -369,16 +371,57 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, VIEW)
     session = selectors.session_get(council=council, pk=pk)
     personal = has_perm(request.user, council, PERSONAL)
+    can_edit = has_perm(request.user, council, EDIT)
+    draft = session.notice is None or session.notice.number is None
+    initial = {"conclusion": session.conclusion}
+    if session.notice is not None:
+        initial |= {"signer_title": session.notice.signer_title, "signer_name": session.notice.signer_name}
     return render(
         request,
         "reception/session_detail.html",
         {
             "session": session,
             "letters": session.letters.prefetch_related("cases").order_by("number"),
+            "tasks": session.tasks.select_related("body", "obligation").order_by("pk"),
             "representative": session.representative if personal else (MASKED_TEXT if session.representative else ""),
+            "task_form": TaskForm(council=council) if can_edit and draft else None,
+            "notice_form": NoticeForm(initial=initial) if can_edit and draft else None,
             "history": history_rows(session),
         },
     )
+
+
+@login_required
+@require_POST
+def session_task_add(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    session = selectors.session_get(council=council, pk=pk)
+    form = TaskForm(request.POST, council=council)
+    done = run_form(
+        request, form, lambda d: notices.task_add(session=session, user=request.user, **d), "Đã thêm nhiệm vụ."
+    )
+    if done is NOT_DONE:
+        return render(request, "reception/form.html", {"form": form, "title": f"Nhiệm vụ — {session}"}, status=400)
+    return redirect("reception:session_detail", pk=session.pk)
+
+
+@login_required
+@require_POST
+def session_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    session = selectors.session_get(council=council, pk=pk)
+    form = NoticeForm(request.POST)
+    document = run_form(
+        request,
+        form,
+        lambda d: notices.notice_draft(session=session, user=request.user, **d),
+        "Đã lập dự thảo thông báo kết luận; ban hành tại trang văn bản.",
+    )
+    if document is NOT_DONE:
+        return render(
+            request, "reception/form.html", {"form": form, "title": f"Thông báo kết luận — {session}"}, status=400
+        )
+    return redirect("documents:document_detail", pk=document.pk)
 
 
 # The reception schedule ---------------------------------------------------------------------------

@@ -104,3 +104,31 @@ def test_public_page_shows_only_published_days_without_login(world, receivers, a
     assert first.person.full_name in text and f"{first.day:%d/%m/%Y}" in text
     unpublished = Slot.objects.filter(council=world.council, published_on__isnull=True).first()
     assert f"{unpublished.day:%d/%m/%Y}" not in text
+
+
+def test_notice_of_conclusions_gives_its_tasks_on_issue(world, as_user):
+    from documents.services import document_issue
+    from reception import notices, services
+
+    session = services.session_create(
+        council=world.council, held_on=D(2026, 7, 15), content="Công dân trình bày việc cấp giấy đất", user=None
+    )
+    notices.task_add(
+        session=session, body=world.agency, text="Kiểm tra, trả lời công dân", due_on=D(2026, 8, 15), user=None
+    )
+    document = notices.notice_draft(
+        session=session,
+        conclusion="Giao Phòng TC-KH kiểm tra.",
+        signer_title="Chánh Văn phòng",
+        signer_name="Lê C",
+        user=None,
+    )
+    assert "Giao nhiệm vụ" in document.body and world.agency.name in document.body
+    assert not Obligation.objects.filter(kind=notices.TASK_KIND).exists()  # a draft gives no task yet
+    document_issue(document=document, user=None, issued_on=D(2026, 7, 16))
+    task = session.tasks.get()
+    assert task.obligation.owner == world.agency and task.obligation.due_on == D(2026, 8, 15)
+    with pytest.raises(ValidationError, match="đã ban hành"):
+        notices.task_add(session=session, body=world.agency, text="Thêm", user=None)
+    page = as_user("office").get(f"/don-thu/tiep-cong-dan/{session.pk}/").content.decode()
+    assert document.number_symbol in page and "Kiểm tra, trả lời công dân" in page
