@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "plenary",
     "supervision",
     "petitions",
+    "reception",
     "reports",
 ]
 

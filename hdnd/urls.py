@@ -26,6 +26,7 @@ urlpatterns = [
     path("ky-hop/", include("plenary.urls")),
     path("giam-sat/", include("supervision.urls")),
     path("kien-nghi/", include("petitions.urls")),
+    path("don-thu/", include("reception.urls")),
     path("bao-cao/", include("reports.urls")),
     path("nhap-tep/", include("hdnd.imports.urls")),
     path("api/v1/", api.urls),

@@ -1,0 +1,355 @@
+"""Reception routes of /api/v1/: the same services, selectors, masking and access log as the screens."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import PageNumberPagination, paginate
+
+from petitions.models import Petition
+from reception import schedule, selectors, services
+from reception.access import EDIT, GRANT, VIEW, identity_visible
+from reception.models import CaseGrant, Letter, ReceptionSession, Roster, Slot
+from reception.schemas import (
+    LetterClassifyIn,
+    LetterForwardIn,
+    LetterForwardOut,
+    LetterGrantIn,
+    LetterGrantOut,
+    LetterOut,
+    LetterReceiveIn,
+    LetterSplitIn,
+    LetterStatisticsOut,
+    LetterToldIn,
+    ReceptionPeriodIn,
+    ReceptionPublishOut,
+    ReceptionRosterIn,
+    ReceptionRosterOut,
+    ReceptionSessionIn,
+    ReceptionSessionOut,
+    ReceptionSlotChangeIn,
+    ReceptionSlotOut,
+)
+from registry.access import council_for_api
+from registry.models import Body, Council, Person
+from registry.security import client_address
+
+router = Router(tags=["Tiếp công dân, đơn thư"])
+
+
+def _one(model: type, pk: int | None, name: str, label: str, **scope: object) -> object:
+    """The record `pk` of `model` within `scope` (the council), or a Vietnamese error naming the field."""
+    if pk is None:
+        return None
+    obj = model.objects.filter(pk=pk, **scope).first()
+    if obj is None:
+        raise ValidationError({name: f"Không tìm thấy {label} trong Hội đồng này."})
+    return obj
+
+
+def _out(request: HttpRequest, letter: Letter, granted: set[int], *, log: bool) -> dict:
+    """A letter as the user may see it; its senders only with the right to see them (that read is logged)."""
+    cases = list(letter.cases.all())
+    if letter.anonymous:
+        identity = "anonymous"
+    elif identity_visible(request.user, letter, granted=granted):
+        identity = "visible"
+    else:
+        identity = "protected" if any(c.protected for c in cases) else "masked"
+    senders = []
+    if identity == "visible":
+        senders = [
+            {
+                "full_name": s.full_name,
+                "relation": s.relation,
+                "address": s.address,
+                "phone": s.phone,
+                "id_number": s.id_number,
+            }
+            for s in letter.senders.all()
+        ]
+        if log and senders:
+            services.log_identity_access(
+                user=request.user, letters=[letter], action="api", address=client_address(request)
+            )
+    return {
+        "id": letter.pk,
+        "code": letter.code,
+        "received_on": letter.received_on,
+        "channel": letter.channel,
+        "anonymous": letter.anonymous,
+        "signed": letter.signed,
+        "people": letter.people,
+        "summary": letter.summary,
+        "reception_id": letter.reception_id,
+        "unit_id": letter.unit_id,
+        "identity": identity,
+        "senders": senders,
+        "cases": cases,
+    }
+
+
+@router.get("/councils/{council_id}/letters", response=list[LetterOut], url_name="letter_list")
+@paginate(PageNumberPagination, page_size=50)
+def letter_list(
+    request: HttpRequest,
+    council_id: int,
+    year: int | None = Query(None, ge=1945, le=2100),
+    category: str = "",
+    field: str = "",
+    handling: str = "",
+    eligible: str = "",
+    duplicates: str = "",
+    answered: str = "",
+    q: str = Query("", max_length=200),
+) -> list[dict]:
+    """Sổ đơn thư của Hội đồng (mới nhất trước); danh sách không kèm người gửi — xem từng đơn để xem."""
+    council = council_for_api(request.user, council_id, VIEW)
+    filters = selectors.LetterFilter(
+        year=year,
+        category=category,
+        field=field,
+        handling=handling,
+        eligible=eligible,
+        duplicates=duplicates,
+        answered=answered,
+        q=q,
+    )
+    letters = selectors.letter_list(council=council, filters=filters)
+    return _Lazy(letters, lambda letter: {**_out(request, letter, set(), log=False), "senders": []})
+
+
+class _Lazy:
+    """A queryset the paginator slices, turned into outputs only for the page it takes."""
+
+    def __init__(self, queryset: object, convert: object) -> None:
+        self.queryset, self.convert = queryset, convert
+
+    def __len__(self) -> int:
+        return self.queryset.count()
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, item: slice) -> list[dict]:
+        return [self.convert(x) for x in self.queryset[item]]
+
+
+@router.post("/councils/{council_id}/letters", response={201: LetterOut}, url_name="letter_create")
+def letter_create(request: HttpRequest, council_id: int, payload: LetterReceiveIn) -> Status:
+    """Vào sổ một đơn thư với từng nội dung của đơn (tách đơn nhiều nội dung ngay khi nhận)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    data = payload.dict()
+    letter = services.letter_receive(
+        council=council,
+        user=request.user,
+        received_on=data["received_on"],
+        cases=[services.CaseIn(**c) for c in data["cases"]],
+        senders=[services.SenderIn(**s) for s in data["senders"]],
+        channel=data["channel"],
+        anonymous=data["anonymous"],
+        signed=data["signed"],
+        people=data["people"],
+        unit=_one(Council, data["unit_id"], "unit_id", "xã, phường", parent=council),
+        reception=_one(ReceptionSession, data["reception_id"], "reception_id", "buổi tiếp", council=council),
+        forwarded_by=_one(Person, data["forwarded_by_id"], "forwarded_by_id", "đại biểu", council=council),
+        from_body=_one(Body, data["from_body_id"], "from_body_id", "cơ quan", council=council),
+        origin_petition=_one(Petition, data["origin_petition_id"], "origin_petition_id", "kiến nghị", council=council),
+    )
+    letter = selectors.letter_get(council=council, pk=letter.pk)
+    return Status(201, _out(request, letter, selectors.granted_cases(request.user, council), log=True))
+
+
+@router.get("/councils/{council_id}/letters/{letter_id}", response=LetterOut, url_name="letter_detail")
+def letter_detail(request: HttpRequest, council_id: int, letter_id: int) -> dict:
+    """Một đơn thư; người gửi chỉ hiện với người có quyền (mỗi lần xem được ghi nhật ký)."""
+    council = council_for_api(request.user, council_id, VIEW)
+    letter = selectors.letter_get(council=council, pk=letter_id)
+    return _out(request, letter, selectors.granted_cases(request.user, council), log=True)
+
+
+def _case_and_letter(request: HttpRequest, council_id: int, case_id: int, perm: str) -> tuple[Council, object]:
+    council = council_for_api(request.user, council_id, perm)
+    return council, selectors.case_get(council=council, pk=case_id)
+
+
+def _letter_of(request: HttpRequest, council: Council, case: object) -> dict:
+    letter = selectors.letter_get(council=council, pk=case.letter_id)
+    return _out(request, letter, selectors.granted_cases(request.user, council), log=False)
+
+
+@router.post(
+    "/councils/{council_id}/letter-cases/{case_id}/classify", response=LetterOut, url_name="letter_case_classify"
+)
+def case_classify(request: HttpRequest, council_id: int, case_id: int, payload: LetterClassifyIn) -> dict:
+    """Phân loại một nội dung đơn: loại, lĩnh vực, điều kiện xử lý (và lý do), cơ quan, kết quả xử lý."""
+    council, case = _case_and_letter(request, council_id, case_id, EDIT)
+    data = payload.dict()
+    body = _one(Body, data.pop("competent_body_id"), "competent_body_id", "cơ quan", council=council)
+    services.case_classify(case=case, user=request.user, competent_body=body, **data)
+    return _letter_of(request, council, case)
+
+
+@router.post(
+    "/councils/{council_id}/letter-cases/{case_id}/forward",
+    response={201: LetterForwardOut},
+    url_name="letter_case_forward",
+)
+def case_forward(request: HttpRequest, council_id: int, case_id: int, payload: LetterForwardIn) -> Status:
+    """Chuyển nội dung đơn đến cơ quan có thẩm quyền: ban hành phiếu chuyển và giao theo dõi hạn báo cáo."""
+    council, case = _case_and_letter(request, council_id, case_id, EDIT)
+    data = payload.dict()
+    body = _one(Body, data.pop("body_id"), "body_id", "cơ quan", council=council)
+    document = services.case_forward(case=case, body=body, user=request.user, **data)
+    case.refresh_from_db()
+    obligation = case.obligation
+    from registry.calendar import deadline_in_force
+
+    why = deadline_in_force(council, obligation.source_date, obligation.due_rule)
+    return Status(
+        201,
+        {
+            "document_id": document.pk,
+            "number_symbol": document.number_symbol,
+            "obligation_id": obligation.pk,
+            "due_on": obligation.due_on,
+            "rule": obligation.due_rule,
+            "citation": why["citation"],
+        },
+    )
+
+
+@router.post("/councils/{council_id}/letter-cases/{case_id}/split", response=LetterOut, url_name="letter_case_split")
+def case_split(request: HttpRequest, council_id: int, case_id: int, payload: LetterSplitIn) -> dict:
+    """Tách một nội dung đơn thành nhiều nội dung (Nghị định 154/2026/NĐ-CP, Điều 14 khoản 4)."""
+    council, case = _case_and_letter(request, council_id, case_id, EDIT)
+    parts = [services.CaseIn(**p) for p in payload.dict()["parts"]]
+    services.case_split(case=case, parts=parts, user=request.user)
+    return _letter_of(request, council, case)
+
+
+@router.post(
+    "/councils/{council_id}/letter-cases/{case_id}/citizen-told", response=LetterOut, url_name="letter_case_told"
+)
+def case_told(request: HttpRequest, council_id: int, case_id: int, payload: LetterToldIn) -> dict:
+    """Ghi nhận đã thông báo kết quả giải quyết cho công dân."""
+    council, case = _case_and_letter(request, council_id, case_id, EDIT)
+    services.case_citizen_told(case=case, on=payload.on, user=request.user)
+    return _letter_of(request, council, case)
+
+
+@router.post(
+    "/councils/{council_id}/letter-cases/{case_id}/grants", response={201: LetterGrantOut}, url_name="letter_grant"
+)
+def case_grant(request: HttpRequest, council_id: int, case_id: int, payload: LetterGrantIn) -> Status:
+    """Giao cho một người dùng quyền xem thông tin người tố cáo của nội dung đơn được bảo vệ."""
+    council, case = _case_and_letter(request, council_id, case_id, GRANT)
+    grantee = _one(get_user_model(), payload.user_id, "user_id", "người dùng", grants__council=council)
+    return Status(201, services.grant_create(case=case, grantee=grantee, reason=payload.reason, user=request.user))
+
+
+@router.delete("/councils/{council_id}/letter-grants/{grant_id}", response={204: None}, url_name="letter_grant_revoke")
+def grant_revoke(request: HttpRequest, council_id: int, grant_id: int) -> Status:
+    """Thu hồi quyền xem thông tin người tố cáo."""
+    council = council_for_api(request.user, council_id, GRANT)
+    grant = CaseGrant.objects.filter(pk=grant_id, case__council=council).select_related("case__council").first()
+    if grant is None:
+        from django.http import Http404
+
+        raise Http404("Không tìm thấy quyền xem.")
+    services.grant_revoke(grant=grant, user=request.user)
+    return Status(204, None)
+
+
+@router.get("/councils/{council_id}/letter-statistics", response=LetterStatisticsOut, url_name="letter_statistics")
+def statistics(request: HttpRequest, council_id: int, year: int | None = Query(None, ge=1945, le=2100)) -> object:
+    """Số liệu tiếp công dân, đơn thư của một năm (mặc định: năm gần nhất có số liệu)."""
+    council = council_for_api(request.user, council_id, VIEW)
+    return selectors.statistics(council=council, year=year or selectors.latest_year(council))
+
+
+@router.get("/councils/{council_id}/receptions", response=list[ReceptionSessionOut], url_name="reception_list")
+def session_list(
+    request: HttpRequest, council_id: int, year: int | None = Query(None, ge=1945, le=2100)
+) -> list[ReceptionSession]:
+    """Sổ tiếp công dân của một năm."""
+    council = council_for_api(request.user, council_id, VIEW)
+    return list(selectors.session_list(council=council, year=year or selectors.latest_year(council)))
+
+
+@router.post("/councils/{council_id}/receptions", response={201: ReceptionSessionOut}, url_name="reception_create")
+def session_create(request: HttpRequest, council_id: int, payload: ReceptionSessionIn) -> Status:
+    """Ghi sổ một buổi tiếp công dân."""
+    council = council_for_api(request.user, council_id, EDIT)
+    data = payload.dict()
+    ids = data.pop("receiver_ids")
+    receivers = list(Person.objects.filter(council=council, pk__in=ids))
+    if len(receivers) != len(set(ids)):
+        raise ValidationError({"receiver_ids": "Có người tiếp không thuộc Hội đồng này."})
+    return Status(201, services.session_create(council=council, user=request.user, receivers=receivers, **data))
+
+
+@router.get(
+    "/councils/{council_id}/reception-roster", response={200: ReceptionRosterOut, 204: None}, url_name="roster_get"
+)
+def roster_get(request: HttpRequest, council_id: int) -> object:
+    """Quy định lịch tiếp công dân của Hội đồng (204 khi chưa quy định)."""
+    council = council_for_api(request.user, council_id, VIEW)
+    roster = Roster.objects.filter(council=council).prefetch_related("receivers").first()
+    return roster if roster is not None else Status(204, None)
+
+
+@router.put("/councils/{council_id}/reception-roster", response=ReceptionRosterOut, url_name="roster_set")
+def roster_put(request: HttpRequest, council_id: int, payload: ReceptionRosterIn) -> Roster:
+    """Đặt quy định lịch tiếp công dân (ngày tiếp, người tiếp luân phiên, số lần tối thiểu, văn bản quy định)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    data = payload.dict()
+    ids = data.pop("receiver_ids")
+    receivers = list(Person.objects.filter(council=council, pk__in=ids))
+    if len(receivers) != len(set(ids)):
+        raise ValidationError({"receiver_ids": "Có người tiếp không thuộc Hội đồng này."})
+    return schedule.roster_set(council=council, receivers=receivers, user=request.user, **data)
+
+
+@router.get("/councils/{council_id}/reception-schedule", response=list[ReceptionSlotOut], url_name="schedule_list")
+def schedule_list(request: HttpRequest, council_id: int, year: int | None = Query(None, ge=1945, le=2100)) -> object:
+    """Lịch tiếp công dân của một năm."""
+    council = council_for_api(request.user, council_id, VIEW)
+    year = year or selectors.latest_year(council)
+    return list(Slot.objects.filter(council=council, day__year=year).select_related("person").order_by("day"))
+
+
+@router.post(
+    "/councils/{council_id}/reception-schedule/generate",
+    response={201: list[ReceptionSlotOut]},
+    url_name="schedule_generate",
+)
+def schedule_generate(request: HttpRequest, council_id: int, payload: ReceptionPeriodIn) -> Status:
+    """Lập lịch tiếp công dân cho một khoảng thời gian theo quy định của Hội đồng."""
+    council = council_for_api(request.user, council_id, EDIT)
+    return Status(201, schedule.schedule_generate(council=council, user=request.user, **payload.dict()))
+
+
+@router.post(
+    "/councils/{council_id}/reception-schedule/publish", response=ReceptionPublishOut, url_name="schedule_publish"
+)
+def schedule_publish(request: HttpRequest, council_id: int, payload: ReceptionPeriodIn) -> dict:
+    """Công bố lịch tiếp công dân của một khoảng thời gian; mỗi người tiếp có việc báo cáo kết quả."""
+    council = council_for_api(request.user, council_id, EDIT)
+    return {"published": schedule.schedule_publish(council=council, user=request.user, **payload.dict())}
+
+
+@router.post(
+    "/councils/{council_id}/reception-schedule/{slot_id}/change", response=ReceptionSlotOut, url_name="slot_change"
+)
+def slot_change(request: HttpRequest, council_id: int, slot_id: int, payload: ReceptionSlotChangeIn) -> Slot:
+    """Thay đổi ngày tiếp hoặc người tiếp, có lý do."""
+    council = council_for_api(request.user, council_id, EDIT)
+    slot = Slot.objects.filter(council=council, pk=slot_id).first()
+    if slot is None:
+        from django.http import Http404
+
+        raise Http404("Không tìm thấy ngày tiếp.")
+    data = payload.dict()
+    person = _one(Person, data.pop("person_id"), "person_id", "người tiếp", council=council)
+    return schedule.slot_change(slot=slot, person=person, user=request.user, **data)

@@ -1,0 +1,43 @@
+from django.apps import AppConfig
+
+
+class ReceptionConfig(AppConfig):
+    name = "reception"
+    verbose_name = "Tiếp công dân, đơn thư"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from documents.sources import register_source_kind
+        from followup.kinds import register_kind
+        from reception.access import ROLE_PERMISSIONS, VIEW
+        from reception.demo import seed
+        from reception.models import Case, ReceptionSession
+        from reception.notices import TASK_KIND, notice_issued
+        from reception.schedule import REPORT_KIND
+        from reception.services import OBLIGATION_KIND, case_reported
+        from registry.access import register_permissions
+        from registry.context_processors import NAVIGATION
+        from registry.demo import SEEDERS
+        from registry.selectors import register_personal_record_kind
+
+        for role, perms in ROLE_PERMISSIONS.items():
+            register_permissions(role, perms)
+        register_kind(OBLIGATION_KIND, "Giải quyết đơn thư được chuyển", on_report=case_reported)
+        register_kind(REPORT_KIND, "Báo cáo kết quả tiếp công dân")
+        register_kind(TASK_KIND, "Nhiệm vụ sau buổi tiếp công dân")
+        register_source_kind(
+            ReceptionSession,
+            label="Buổi tiếp công dân",
+            url=lambda s: reverse("reception:session_detail", args=[s.pk]),
+            on_issue=notice_issued,
+        )
+        register_source_kind(
+            Case, label="Đơn thư của công dân", url=lambda c: reverse("reception:letter_detail", args=[c.letter_id])
+        )
+        register_personal_record_kind("reception.letter", "Đơn thư")
+        entry = ("Đơn thư, tiếp dân", "reception:letter_list", VIEW)
+        if entry not in NAVIGATION:
+            NAVIGATION.append(entry)
+        if seed not in SEEDERS:
+            SEEDERS.append(seed)

@@ -1,0 +1,248 @@
+"""Reads of reception: the register scoped to the council, one case's page, the statistics of a period."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from followup.models import CLOSED_STATES, OPEN_STATES, State
+from hdnd.text import fold
+from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, ReceptionSession
+from registry.models import Council
+
+
+def granted_cases(user: AbstractBaseUser | AnonymousUser, council: Council) -> set[int]:
+    """Ids of the protected cases of the council the user was granted (one query)."""
+    if not user.is_authenticated:
+        return set()
+    return set(CaseGrant.objects.filter(user=user, case__council=council).values_list("case_id", flat=True))
+
+
+def _cases() -> Prefetch:
+    return Prefetch(
+        "cases",
+        queryset=Case.objects.select_related(
+            "competent_body", "obligation", "forward_document", "duplicate_of__letter"
+        ).order_by("position"),
+    )
+
+
+@dataclass
+class LetterFilter:
+    year: int | None = None
+    category: str = ""
+    field: str = ""
+    handling: str = ""
+    eligible: str = ""  # "1" eligible, "0" not, "" any
+    body: int | None = None
+    duplicates: str = ""  # "1" only duplicates, "0" without duplicates
+    answered: str = ""  # "dung_han", "tre_han", "chua" — forwarded cases by their body's report
+    q: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+
+def _case_filter(f: LetterFilter) -> Q:
+    q = Q()
+    if f.category:
+        q &= Q(category=f.category)
+    if f.field:
+        q &= Q(field=f.field)
+    if f.handling:
+        q &= Q(handling=f.handling)
+    if f.eligible in ("0", "1"):
+        q &= Q(eligible=f.eligible == "1")
+    if f.body:
+        q &= Q(competent_body_id=f.body)
+    if f.duplicates == "1":
+        q &= Q(duplicate_of__isnull=False)
+    elif f.duplicates == "0":
+        q &= Q(duplicate_of__isnull=True)
+    if f.answered == "dung_han":
+        q &= Q(obligation__reported_on__isnull=False, obligation__reported_on__lte=F("obligation__due_on"))
+    elif f.answered == "tre_han":
+        q &= Q(obligation__reported_on__isnull=False, obligation__reported_on__gt=F("obligation__due_on"))
+    elif f.answered == "chua":
+        q &= Q(obligation__isnull=False, obligation__reported_on__isnull=True)
+    if f.q:
+        q &= Q(summary_folded__contains=fold(f.q))
+    return q
+
+
+def letter_list(*, council: Council, filters: LetterFilter) -> QuerySet[Letter]:
+    """Letters of the council (newest first) whose contents match the filter, cases prefetched."""
+    letters = Letter.objects.filter(council=council)
+    if filters.year:
+        letters = letters.filter(year=filters.year)
+    if filters.date_from:
+        letters = letters.filter(received_on__gte=filters.date_from)
+    if filters.date_to:
+        letters = letters.filter(received_on__lte=filters.date_to)
+    case_q = _case_filter(filters)
+    if case_q:
+        letters = letters.filter(pk__in=Case.objects.filter(case_q, council=council).values("letter_id"))
+    return letters.select_related("council").prefetch_related(_cases(), "senders").order_by("-year", "-number")
+
+
+def letter_get(*, council: Council, pk: int) -> Letter:
+    """One letter of the council with its cases and senders; 404 outside it."""
+    letter = (
+        Letter.objects.filter(council=council, pk=pk)
+        .select_related("council", "reception", "forwarded_by", "from_body", "unit", "origin_petition")
+        .prefetch_related(_cases(), "senders")
+        .first()
+    )
+    if letter is None:
+        raise Http404("Không tìm thấy đơn thư.")
+    return letter
+
+
+def case_get(*, council: Council, pk: int) -> Case:
+    case = Case.objects.filter(council=council, pk=pk).select_related("letter", "council", "obligation").first()
+    if case is None:
+        raise Http404("Không tìm thấy nội dung đơn.")
+    return case
+
+
+def session_list(*, council: Council, year: int | None = None) -> QuerySet[ReceptionSession]:
+    sessions = ReceptionSession.objects.filter(council=council)
+    if year:
+        sessions = sessions.filter(held_on__year=year)
+    return sessions.prefetch_related("receivers").annotate(letter_count=Count("letters"))
+
+
+def session_get(*, council: Council, pk: int) -> ReceptionSession:
+    session = (
+        ReceptionSession.objects.filter(council=council, pk=pk)
+        .select_related("notice", "council")
+        .prefetch_related("receivers")
+        .first()
+    )
+    if session is None:
+        raise Http404("Không tìm thấy buổi tiếp công dân.")
+    return session
+
+
+def latest_year(council: Council) -> int:
+    """The latest year with letters or receptions of the council (today's year when there is none)."""
+    years = [
+        Letter.objects.filter(council=council).order_by("-year").values_list("year", flat=True).first(),
+        ReceptionSession.objects.filter(council=council)
+        .order_by("-held_on")
+        .values_list("held_on__year", flat=True)
+        .first(),
+    ]
+    years = [y for y in years if y]
+    return max(years) if years else timezone.localdate().year
+
+
+@dataclass
+class Figure:
+    label: str
+    value: int
+    params: dict  # the list's filter that shows the records behind the figure
+
+
+@dataclass
+class Statistics:
+    year: int
+    sessions: int
+    citizens: int
+    group_sessions: int
+    letters: int
+    cases: int
+    duplicates: int
+    by_category: list[Figure]
+    by_field: list[Figure]
+    eligible: int
+    ineligible: int
+    by_handling: list[Figure]
+    forwarded: int
+    answered_on_time: int
+    answered_late: int
+    waiting: int
+    overdue: int
+    by_body: list[dict]
+
+
+def statistics(*, council: Council, year: int, today: datetime.date | None = None) -> Statistics:
+    """The figures offices report for a year, each with the filter of the list behind it. Duplicates are
+    counted once (in `duplicates`, not again in the categories). Five queries whatever the number of rows."""
+    today = today or timezone.localdate()
+    sessions = ReceptionSession.objects.filter(council=council, held_on__year=year).aggregate(
+        n=Count("pk"), group=Count("pk", filter=Q(group=True))
+    )
+    citizens = sum(
+        ReceptionSession.objects.filter(council=council, held_on__year=year).values_list("citizens", flat=True)
+    )
+    cases = Case.objects.filter(council=council, letter__year=year)
+    originals = cases.filter(duplicate_of__isnull=True)
+    reported = Q(obligation__reported_on__isnull=False)
+    totals = originals.aggregate(
+        cases=Count("pk"),
+        n_eligible=Count("pk", filter=Q(eligible=True)),
+        n_ineligible=Count("pk", filter=Q(eligible=False)),
+        forwarded=Count("pk", filter=Q(obligation__isnull=False)),
+        on_time=Count("pk", filter=reported & Q(obligation__reported_on__lte=F("obligation__due_on"))),
+        late=Count("pk", filter=reported & Q(obligation__reported_on__gt=F("obligation__due_on"))),
+        waiting=Count("pk", filter=Q(obligation__state__in=OPEN_STATES)),
+        overdue=Count("pk", filter=Q(obligation__state__in=OPEN_STATES, obligation__due_on__lt=today)),
+        letters=Count("letter_id", distinct=True),
+    )
+    grouped = list(originals.values("category", "field", "handling").annotate(n=Count("pk")))
+    duplicates = cases.filter(duplicate_of__isnull=False).count()
+
+    def by(key: str, choices: type) -> list[Figure]:
+        counts: dict[str, int] = {}
+        for row in grouped:
+            counts[row[key]] = counts.get(row[key], 0) + row["n"]
+        return [
+            Figure(label, counts.get(value, 0), {key: value, "duplicates": "0"}) for value, label in choices.choices
+        ]
+
+    bodies = list(
+        originals.filter(obligation__isnull=False)
+        .values("competent_body_id", "competent_body__name")
+        .annotate(
+            n=Count("pk"),
+            done=Count("pk", filter=Q(obligation__state__in=CLOSED_STATES) | Q(obligation__state=State.REPORTED_DONE)),
+            late=Count("pk", filter=Q(obligation__state__in=OPEN_STATES, obligation__due_on__lt=today)),
+        )
+        .order_by("competent_body__name")
+    )
+    return Statistics(
+        year=year,
+        sessions=sessions["n"],
+        citizens=citizens,
+        group_sessions=sessions["group"],
+        letters=totals["letters"],
+        cases=totals["cases"],
+        duplicates=duplicates,
+        by_category=by("category", Category),
+        by_field=by("field", Field),
+        eligible=totals["n_eligible"],
+        ineligible=totals["n_ineligible"],
+        by_handling=by("handling", Handling),
+        forwarded=totals["forwarded"],
+        answered_on_time=totals["on_time"],
+        answered_late=totals["late"],
+        waiting=totals["waiting"],
+        overdue=totals["overdue"],
+        by_body=bodies,
+    )
+
+
+def petitions_waiting(*, council: Council) -> QuerySet:
+    """Complaints and denunciations raised at voter contacts (flagged on the petition) not yet in the register."""
+    from petitions.models import Petition
+
+    entered = Letter.objects.filter(council=council, origin_petition__isnull=False).values("origin_petition_id")
+    return (
+        Petition.objects.filter(council=council, complaint=True)
+        .exclude(pk__in=entered)
+        .select_related("meeting", "unit", "round")
+        .order_by("pk")
+    )
