@@ -4,8 +4,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Query, Router, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from hdnd.params import PageNumberPagination, Year
 from petitions.models import Petition
 from reception import schedule, selectors, services
 from reception.access import EDIT, GRANT, VIEW, identity_visible
@@ -94,7 +95,7 @@ def _out(request: HttpRequest, letter: Letter, granted: set[int], *, log: bool) 
 def letter_list(
     request: HttpRequest,
     council_id: int,
-    year: int | None = Query(None, ge=1945, le=2100),
+    year: Year | None = None,
     category: str = "",
     field: str = "",
     handling: str = "",
@@ -262,16 +263,14 @@ def grant_revoke(request: HttpRequest, council_id: int, grant_id: int) -> Status
 
 
 @router.get("/councils/{council_id}/letter-statistics", response=LetterStatisticsOut, url_name="letter_statistics")
-def statistics(request: HttpRequest, council_id: int, year: int | None = Query(None, ge=1945, le=2100)) -> object:
+def statistics(request: HttpRequest, council_id: int, year: Year | None = None) -> object:
     """Số liệu tiếp công dân, đơn thư của một năm (mặc định: năm gần nhất có số liệu)."""
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.statistics(council=council, year=year or selectors.latest_year(council))
 
 
 @router.get("/councils/{council_id}/receptions", response=list[ReceptionSessionOut], url_name="reception_list")
-def session_list(
-    request: HttpRequest, council_id: int, year: int | None = Query(None, ge=1945, le=2100)
-) -> list[ReceptionSession]:
+def session_list(request: HttpRequest, council_id: int, year: Year | None = None) -> list[ReceptionSession]:
     """Sổ tiếp công dân của một năm."""
     council = council_for_api(request.user, council_id, VIEW)
     return list(selectors.session_list(council=council, year=year or selectors.latest_year(council)))
@@ -312,7 +311,7 @@ def roster_put(request: HttpRequest, council_id: int, payload: ReceptionRosterIn
 
 
 @router.get("/councils/{council_id}/reception-schedule", response=list[ReceptionSlotOut], url_name="schedule_list")
-def schedule_list(request: HttpRequest, council_id: int, year: int | None = Query(None, ge=1945, le=2100)) -> object:
+def schedule_list(request: HttpRequest, council_id: int, year: Year | None = None) -> object:
     """Lịch tiếp công dân của một năm."""
     council = council_for_api(request.user, council_id, VIEW)
     year = year or selectors.latest_year(council)
