@@ -112,7 +112,7 @@ def annual_report_issue(request: HttpRequest, council_id: int, year: Year) -> di
 
 
 @router.get("/councils/{council_id}/annual-reports/{year}/preview", url_name="annual_report_preview")
-def annual_report_preview(request: HttpRequest, council_id: int, year: int) -> HttpResponse:
+def annual_report_preview(request: HttpRequest, council_id: int, year: Year) -> HttpResponse:
     """The report's draft DOCX ("DỰ THẢO") with the figures as they stand, before it is numbered."""
     council = council_for_api(request.user, council_id, VIEW)
     _, content = services.report_preview(_get(council, year))
