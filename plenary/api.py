@@ -19,13 +19,15 @@ from plenary.schemas import (
     AttendanceIn,
     AttendanceOut,
     ConveningIn,
-    CountsOut,
-    DocumentRefOut,
     GroupDiscussionIn,
     GroupDiscussionOut,
     LatenessOut,
     MinutesIn,
     MyDocumentOut,
+    PlenaryCountsOut,
+    PlenaryDocumentRefOut,
+    PlenarySessionIn,
+    PlenarySessionOut,
     QuestionIn,
     QuestionOut,
     ReceiveIn,
@@ -34,8 +36,6 @@ from plenary.schemas import (
     SessionDetailOut,
     SessionDocumentIn,
     SessionDocumentOut,
-    SessionIn,
-    SessionOut,
     SpeechIn,
     SpeechOut,
     SubmissionIn,
@@ -61,15 +61,25 @@ def _submission_out(sub: Submission) -> dict:
     }
 
 
-@router.get("/councils/{council_id}/sessions", response=list[SessionOut], url_name="plenary_session_list")
+@router.get(
+    "/councils/{council_id}/sessions",
+    response=list[PlenarySessionOut],
+    url_name="plenary_session_list",
+    summary="Danh sách kỳ họp",
+)
 @paginate(PageNumberPagination, page_size=50)
 def session_list(request: HttpRequest, council_id: int, year: int | None = None) -> QuerySet[Session]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.session_list(council=council, year=year)
 
 
-@router.post("/councils/{council_id}/sessions", response={201: SessionOut}, url_name="plenary_session_create")
-def session_create(request: HttpRequest, council_id: int, payload: SessionIn) -> Status:
+@router.post(
+    "/councils/{council_id}/sessions",
+    response={201: PlenarySessionOut},
+    url_name="plenary_session_create",
+    summary="Tạo kỳ họp",
+)
+def session_create(request: HttpRequest, council_id: int, payload: PlenarySessionIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
     term = get_object_or_404(Term, council=council, pk=data.pop("term_id"))
@@ -77,12 +87,15 @@ def session_create(request: HttpRequest, council_id: int, payload: SessionIn) ->
 
 
 @router.get(
-    "/councils/{council_id}/sessions/{session_id}", response=SessionDetailOut, url_name="plenary_session_detail"
+    "/councils/{council_id}/sessions/{session_id}",
+    response=SessionDetailOut,
+    url_name="plenary_session_detail",
+    summary="Thông tin kỳ họp",
 )
 def session_detail(request: HttpRequest, council_id: int, session_id: int) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     session = selectors.session_get(council=council, pk=session_id)
-    out = SessionOut.from_orm(session).dict()
+    out = PlenarySessionOut.from_orm(session).dict()
     out["submissions"] = [_submission_out(s) for s in session.submissions.all()]
     return out
 
@@ -91,6 +104,7 @@ def session_detail(request: HttpRequest, council_id: int, session_id: int) -> di
     "/councils/{council_id}/sessions/{session_id}/submissions",
     response={201: SubmissionOut},
     url_name="plenary_submission_create",
+    summary="Thêm tờ trình, dự thảo vào kỳ họp",
 )
 def submission_create(request: HttpRequest, council_id: int, session_id: int, payload: SubmissionIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
@@ -105,6 +119,7 @@ def submission_create(request: HttpRequest, council_id: int, session_id: int, pa
     "/councils/{council_id}/submissions/{submission_id}/receive",
     response=SubmissionOut,
     url_name="plenary_submission_receive",
+    summary="Tiếp nhận hồ sơ tờ trình",
 )
 def submission_receive(request: HttpRequest, council_id: int, submission_id: int, payload: ReceiveIn) -> dict:
     council = council_for_api(request.user, council_id, EDIT)
@@ -116,6 +131,7 @@ def submission_receive(request: HttpRequest, council_id: int, submission_id: int
     "/councils/{council_id}/submissions/{submission_id}/verification",
     response={201: VerificationOut},
     url_name="plenary_verification_assign",
+    summary="Phân công thẩm tra",
 )
 def verification_assign(request: HttpRequest, council_id: int, submission_id: int, payload: AssignIn) -> Status:
     council = council_for_api(request.user, council_id, ASSIGN)
@@ -130,7 +146,10 @@ def verification_assign(request: HttpRequest, council_id: int, submission_id: in
 
 
 @router.post(
-    "/councils/{council_id}/submissions/{submission_id}/vote", response={201: VoteOut}, url_name="plenary_vote_record"
+    "/councils/{council_id}/submissions/{submission_id}/vote",
+    response={201: VoteOut},
+    url_name="plenary_vote_record",
+    summary="Ghi kết quả biểu quyết",
 )
 def vote_record(request: HttpRequest, council_id: int, submission_id: int, payload: VoteIn) -> Status:
     council = council_for_api(request.user, council_id, VOTE)
@@ -142,6 +161,7 @@ def vote_record(request: HttpRequest, council_id: int, submission_id: int, paylo
     "/councils/{council_id}/submissions/{submission_id}/resolution",
     response={201: ResolutionOut},
     url_name="plenary_resolution_issue",
+    summary="Ban hành nghị quyết",
 )
 def resolution_issue(request: HttpRequest, council_id: int, submission_id: int, payload: ResolutionIn) -> Status:
     council = council_for_api(request.user, council_id, VOTE)
@@ -154,6 +174,7 @@ def resolution_issue(request: HttpRequest, council_id: int, submission_id: int, 
     "/councils/{council_id}/sessions/{session_id}/questions",
     response={201: QuestionOut},
     url_name="plenary_question_create",
+    summary="Thêm chất vấn",
 )
 def question_create(request: HttpRequest, council_id: int, session_id: int, payload: QuestionIn) -> Status:
     council = council_for_api(request.user, council_id, QUESTION)
@@ -173,7 +194,12 @@ def question_create(request: HttpRequest, council_id: int, session_id: int, payl
     )
 
 
-@router.get("/councils/{council_id}/plenary/counts", response=CountsOut, url_name="plenary_counts")
+@router.get(
+    "/councils/{council_id}/plenary/counts",
+    response=PlenaryCountsOut,
+    url_name="plenary_counts",
+    summary="Số liệu kỳ họp",
+)
 def counts(request: HttpRequest, council_id: int, year: int) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     data = selectors.plenary_counts(council=council, year=year)
@@ -182,7 +208,12 @@ def counts(request: HttpRequest, council_id: int, year: int) -> dict:
     return data
 
 
-@router.get("/councils/{council_id}/plenary/lateness", response=LatenessOut, url_name="plenary_lateness")
+@router.get(
+    "/councils/{council_id}/plenary/lateness",
+    response=LatenessOut,
+    url_name="plenary_lateness",
+    summary="Hồ sơ gửi muộn",
+)
 def lateness(request: HttpRequest, council_id: int, year: int) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     report = selectors.lateness_report(council=council, year=year)
@@ -206,7 +237,10 @@ def lateness(request: HttpRequest, council_id: int, year: int) -> dict:
 
 
 @router.get(
-    "/councils/{council_id}/my-session-documents", response=list[MyDocumentOut], url_name="plenary_my_documents"
+    "/councils/{council_id}/my-session-documents",
+    response=list[MyDocumentOut],
+    url_name="plenary_my_documents",
+    summary="Tài liệu kỳ họp của tôi",
 )
 def my_documents(request: HttpRequest, council_id: int) -> list[SessionDocument]:
     council = council_for_api(request.user, council_id, MY_DOCUMENTS)
@@ -235,9 +269,10 @@ def _attendance_out(session: Session, day: datetime.date) -> list[dict]:
     "/councils/{council_id}/sessions/{session_id}/attendance",
     response=list[AttendanceOut],
     url_name="plenary_attendance",
+    summary="Điểm danh phiên họp",
 )
 def attendance(request: HttpRequest, council_id: int, session_id: int, day: datetime.date) -> list[dict]:
-    """Every delegate in office on the day, with the presence recorded ("" while not recorded)."""
+    """Mọi đại biểu đang làm nhiệm vụ trong ngày, kèm việc có mặt đã ghi ("" khi chưa ghi)."""
     return _attendance_out(_session(request, council_id, session_id, VIEW), day)
 
 
@@ -245,6 +280,7 @@ def attendance(request: HttpRequest, council_id: int, session_id: int, day: date
     "/councils/{council_id}/sessions/{session_id}/attendance",
     response=list[AttendanceOut],
     url_name="plenary_attendance_record",
+    summary="Ghi điểm danh",
 )
 def attendance_record(request: HttpRequest, council_id: int, session_id: int, payload: AttendanceIn) -> list[dict]:
     session = _session(request, council_id, session_id, EDIT)
@@ -259,7 +295,10 @@ def attendance_record(request: HttpRequest, council_id: int, session_id: int, pa
 
 
 @router.get(
-    "/councils/{council_id}/sessions/{session_id}/speeches", response=list[SpeechOut], url_name="plenary_speech_list"
+    "/councils/{council_id}/sessions/{session_id}/speeches",
+    response=list[SpeechOut],
+    url_name="plenary_speech_list",
+    summary="Danh sách phát biểu",
 )
 @paginate(PageNumberPagination, page_size=50)
 def speech_list(request: HttpRequest, council_id: int, session_id: int) -> QuerySet[Speech]:
@@ -270,6 +309,7 @@ def speech_list(request: HttpRequest, council_id: int, session_id: int) -> Query
     "/councils/{council_id}/sessions/{session_id}/speeches",
     response={201: SpeechOut},
     url_name="plenary_speech_add",
+    summary="Ghi phát biểu",
 )
 def speech_add(request: HttpRequest, council_id: int, session_id: int, payload: SpeechIn) -> Status:
     session = _session(request, council_id, session_id, EDIT)
@@ -291,6 +331,7 @@ def speech_add(request: HttpRequest, council_id: int, session_id: int, payload: 
     "/councils/{council_id}/sessions/{session_id}/group-discussions",
     response=list[GroupDiscussionOut],
     url_name="plenary_group_discussion_list",
+    summary="Danh sách thảo luận tổ",
 )
 @paginate(PageNumberPagination, page_size=50)
 def group_discussion_list(request: HttpRequest, council_id: int, session_id: int) -> QuerySet[GroupDiscussion]:
@@ -301,6 +342,7 @@ def group_discussion_list(request: HttpRequest, council_id: int, session_id: int
     "/councils/{council_id}/sessions/{session_id}/group-discussions",
     response={201: GroupDiscussionOut},
     url_name="plenary_group_discussion_add",
+    summary="Ghi thảo luận tổ",
 )
 def group_discussion_add(request: HttpRequest, council_id: int, session_id: int, payload: GroupDiscussionIn) -> Status:
     session = _session(request, council_id, session_id, EDIT)
@@ -316,8 +358,9 @@ def group_discussion_add(request: HttpRequest, council_id: int, session_id: int,
 
 @router.post(
     "/councils/{council_id}/sessions/{session_id}/minutes",
-    response={201: DocumentRefOut},
+    response={201: PlenaryDocumentRefOut},
     url_name="plenary_minutes_generate",
+    summary="Soạn biên bản kỳ họp",
 )
 def minutes_generate(request: HttpRequest, council_id: int, session_id: int, payload: MinutesIn) -> Status:
     session = _session(request, council_id, session_id, EDIT)
@@ -326,11 +369,12 @@ def minutes_generate(request: HttpRequest, council_id: int, session_id: int, pay
 
 @router.post(
     "/councils/{council_id}/sessions/{session_id}/convening",
-    response={201: DocumentRefOut},
+    response={201: PlenaryDocumentRefOut},
     url_name="plenary_convening",
+    summary="Quyết định triệu tập kỳ họp",
 )
 def convening(request: HttpRequest, council_id: int, session_id: int, payload: ConveningIn) -> Status:
-    """Link a document of the register (`document_id`), or issue a new convening decision."""
+    """Gắn một văn bản trong sổ (`document_id`), hoặc ban hành quyết định triệu tập mới."""
     session = _session(request, council_id, session_id, EDIT)
     if payload.document_id is not None:
         document = get_object_or_404(Document, council=session.council, pk=payload.document_id)
@@ -353,6 +397,7 @@ def convening(request: HttpRequest, council_id: int, session_id: int, payload: C
     "/councils/{council_id}/sessions/{session_id}/documents",
     response=list[SessionDocumentOut],
     url_name="plenary_session_document_list",
+    summary="Tài liệu kỳ họp",
 )
 @paginate(PageNumberPagination, page_size=50)
 def session_document_list(request: HttpRequest, council_id: int, session_id: int) -> QuerySet[SessionDocument]:
@@ -363,9 +408,10 @@ def session_document_list(request: HttpRequest, council_id: int, session_id: int
     "/councils/{council_id}/sessions/{session_id}/documents",
     response={201: SessionDocumentOut},
     url_name="plenary_session_document_add",
+    summary="Thêm tài liệu kỳ họp",
 )
 def session_document_add(request: HttpRequest, council_id: int, session_id: int, payload: SessionDocumentIn) -> Status:
-    """Link a register document or a submission to the session's documents (files are uploaded on the screen)."""
+    """Gắn một văn bản trong sổ hoặc một tờ trình vào tài liệu kỳ họp (tệp tải lên trên màn hình)."""
     session = _session(request, council_id, session_id, EDIT)
     document = (
         get_object_or_404(Document, council=session.council, pk=payload.document_id) if payload.document_id else None
@@ -391,10 +437,11 @@ def session_document_add(request: HttpRequest, council_id: int, session_id: int,
     "/councils/{council_id}/agency-submissions",
     response=list[AgencySubmissionOut],
     url_name="plenary_agency_submissions",
+    summary="Tờ trình của cơ quan tôi",
 )
 @paginate(PageNumberPagination, page_size=50)
 def agency_submissions(request: HttpRequest, council_id: int) -> list[dict]:
-    """The submissions of the agencies the user answers for, with due dates and lateness (agency users)."""
+    """Tờ trình của các cơ quan mà người dùng trả lời thay, kèm hạn gửi và số ngày muộn (người dùng của cơ quan)."""
     council = council_for_api(request.user, council_id, AGENCY)
     today = datetime.date.today()
     return [

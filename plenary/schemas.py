@@ -2,10 +2,10 @@ import datetime
 
 from ninja import Field, Schema
 
-from registry.schemas import CleanSchema
+from registry.schemas import CleanSchema, InputSchema
 
 
-class SessionOut(Schema):
+class PlenarySessionOut(Schema):
     id: int
     term_id: int
     number: int
@@ -20,7 +20,7 @@ class SessionOut(Schema):
     state: str
 
 
-class SessionIn(CleanSchema):
+class PlenarySessionIn(CleanSchema):
     term_id: int
     number: int = Field(..., ge=1)
     kind: str
@@ -47,7 +47,7 @@ class SubmissionOut(Schema):
     checklist: list[str]
 
 
-class SessionDetailOut(SessionOut):
+class SessionDetailOut(PlenarySessionOut):
     submissions: list[SubmissionOut]
 
 
@@ -59,12 +59,12 @@ class SubmissionIn(CleanSchema):
     vote_rule: str = "thong_thuong"
 
 
-class ReceiveIn(Schema):
+class ReceiveIn(InputSchema):
     received_on: datetime.date
     checklist: list[str] = []
 
 
-class AssignIn(Schema):
+class AssignIn(InputSchema):
     committee_id: int
     assigned_on: datetime.date
 
@@ -77,7 +77,7 @@ class VerificationOut(Schema):
     conclusion: str
 
 
-class VoteIn(Schema):
+class VoteIn(InputSchema):
     voted_on: datetime.date
     yes: int | None = None
     no: int | None = None
@@ -137,7 +137,7 @@ class QuestionOut(Schema):
     answered_on: datetime.date | None
 
 
-class CountsOut(Schema):
+class PlenaryCountsOut(Schema):
     year: int
     sessions: int
     sessions_by_kind: dict[str, int]
@@ -193,7 +193,7 @@ class AttendanceRowIn(CleanSchema):
     reason: str = Field("", max_length=250)
 
 
-class AttendanceIn(Schema):
+class AttendanceIn(InputSchema):
     day: datetime.date
     rows: list[AttendanceRowIn] = Field(..., min_length=1)
 
@@ -252,7 +252,7 @@ class ConveningIn(CleanSchema):
     text: str = Field("", max_length=10_000)
 
 
-class DocumentRefOut(Schema):
+class PlenaryDocumentRefOut(Schema):
     id: int
     number_symbol: str
     doc_type: str

@@ -1,13 +1,20 @@
 import datetime
 
 from ninja import Field, FilterSchema, Schema
-from pydantic import field_validator
+from pydantic import ConfigDict, field_validator
 
 from hdnd.text import clean
 from registry.models import AccessKind, BodyKind, DelegateStatus, Gender, MemberRole
 
 
-class CleanSchema(Schema):
+class InputSchema(Schema):
+    """Every request body: a field the document does not name is refused (422 naming it), never dropped
+    silently, so a client's misspelt field is not lost without a word."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class CleanSchema(InputSchema):
     """Input schema whose strings arrive in NFC and stripped."""
 
     @field_validator("*", mode="before")
@@ -142,7 +149,7 @@ class MembershipIn(CleanSchema):
     ends_on: datetime.date | None = None
 
 
-class MembershipEndIn(Schema):
+class MembershipEndIn(InputSchema):
     ends_on: datetime.date
 
 
@@ -156,7 +163,7 @@ class SettingOut(Schema):
     citation: str
 
 
-class SettingIn(Schema):
+class SettingIn(InputSchema):
     value: int | None = Field(None, ge=0)
     unit: str = ""
 
