@@ -4,7 +4,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, RawPostDataException
 from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -145,6 +145,13 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 @api.exception_handler(RequestDataTooBig)
 def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return api.create_response(request, {"detail": "Nội dung yêu cầu quá lớn."}, status=413)
+
+
+@api.exception_handler(RawPostDataException)
+def on_unreadable_body(request: HttpRequest, exc: RawPostDataException) -> HttpResponse:
+    """A form-encoded body sent to a route that reads JSON: the stream was already read as a form."""
+    message = "Nội dung yêu cầu phải là JSON (Content-Type: application/json)."
+    return api.create_response(request, {"detail": message}, status=400)
 
 
 @api.exception_handler(SuspiciousOperation)

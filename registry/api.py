@@ -3,14 +3,15 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.pagination import PageNumberPagination, paginate
 
 from hdnd.forms import YEAR_MAX, YEAR_MIN
+from hdnd.text import fold
 from registry import security, selectors, services
 from registry.access import (
     EDIT_REGISTRY,
@@ -25,6 +26,7 @@ from registry.access import (
 from registry.calendar import MissingSetting, deadline
 from registry.forms import NO_CONTROL_CHARACTERS, check_log_period
 from registry.models import (
+    ApiToken,
     Body,
     CalendarDay,
     Council,
@@ -44,8 +46,10 @@ from registry.schemas import (
     BodyPatch,
     CalendarDayIn,
     CalendarDayOut,
+    CouncilCreateIn,
     CouncilFilter,
     CouncilOut,
+    CouncilPatch,
     DeadlineOut,
     DelegateFilter,
     DelegateIn,
@@ -60,10 +64,16 @@ from registry.schemas import (
     MembershipOut,
     PersonalAccessFilter,
     PersonalAccessOut,
+    PersonIn,
+    PersonOut,
+    PersonPatch,
     SettingIn,
     SettingOut,
     TermIn,
     TermOut,
+    TokenCreatedOut,
+    TokenIn,
+    TokenOut,
 )
 
 router = Router(tags=["Danh mục"])
@@ -84,6 +94,115 @@ def council_list(request: HttpRequest, filters: Query[CouncilFilter]) -> QuerySe
 @router.get("/councils/{council_id}", response=CouncilOut, url_name="council_detail", summary="Thông tin một Hội đồng")
 def council_detail(request: HttpRequest, council_id: int) -> Council:
     return council_for_api(request.user, council_id, VIEW_REGISTRY)
+
+
+def _require_superuser(request: HttpRequest) -> None:
+    if not request.user.is_superuser:
+        raise PermissionDenied("Chỉ quản trị viên hệ thống được tạo hoặc kích hoạt Hội đồng.")
+
+
+@router.post("/councils", response={201: CouncilOut}, url_name="council_create", summary="Tạo Hội đồng (lịch sử)")
+def council_create(request: HttpRequest, payload: CouncilCreateIn) -> tuple[int, Council]:
+    """Tạo một Hội đồng không có trong danh mục đơn vị hành chính đã nạp: Hội đồng cấp huyện trước
+    01/07/2025 hay đơn vị đã sáp nhập (ghi là lịch sử). Hội đồng hiện hành thì kích hoạt từ danh mục.
+    Chỉ quản trị viên hệ thống."""
+    _require_superuser(request)
+    data = payload.dict()
+    parent_id = data.pop("parent_id")
+    parent = get_object_or_404(Council, pk=parent_id) if parent_id is not None else None
+    active = data["ceased_on"] is None
+    return 201, services.council_create(historical=True, parent=parent, active=active, **data)
+
+
+@router.post(
+    "/councils/{council_id}/activate",
+    response=CouncilOut,
+    url_name="council_activate",
+    summary="Kích hoạt Hội đồng từ danh mục đơn vị hành chính",
+)
+def council_activate(request: HttpRequest, council_id: int) -> Council:
+    """Đưa một Hội đồng của danh mục đơn vị hành chính (đã nạp, chưa hoạt động) vào sử dụng; sau đó giao vai
+    trò cho Văn phòng. Chỉ quản trị viên hệ thống."""
+    _require_superuser(request)
+    council = get_object_or_404(Council, pk=council_id)
+    return services.council_update(council=council, active=True)
+
+
+@router.patch(
+    "/councils/{council_id}", response=CouncilOut, url_name="council_update", summary="Sửa thông tin Hội đồng"
+)
+def council_update(request: HttpRequest, council_id: int, payload: CouncilPatch) -> Council:
+    """Tên đơn vị, địa danh ghi trên văn bản, ngày chấm dứt hoạt động; các mốc thời hạn theo luật ở /settings."""
+    council = council_for_api(request.user, council_id, EDIT_SETTINGS)
+    return services.council_update(council=council, **payload.dict(exclude_unset=True))
+
+
+@router.get(
+    "/councils/{council_id}/units",
+    response=list[CouncilOut],
+    url_name="council_units",
+    summary="Các đơn vị cấp dưới của Hội đồng",
+)
+@paginate(PageNumberPagination, page_size=100)
+def council_units(request: HttpRequest, council_id: int) -> QuerySet[Council]:
+    """Các xã, phường (Hội đồng cấp dưới) thuộc địa bàn của Hội đồng, kể cả khi người dùng không giữ vai trò ở đó."""
+    council = council_for_api(request.user, council_id, VIEW_REGISTRY)
+    return Council.objects.filter(parent=council).order_by("unit_name", "pk")
+
+
+@router.get(
+    "/councils/{council_id}/people", response=list[PersonOut], url_name="person_list", summary="Danh sách người"
+)
+@paginate(PageNumberPagination, page_size=100)
+def person_list(request: HttpRequest, council_id: int, q: str = "") -> QuerySet[Person]:
+    """Mọi người của Hội đồng: đại biểu, lãnh đạo, công chức Văn phòng (tìm theo tên, không cần dấu)."""
+    council = council_for_api(request.user, council_id, VIEW_REGISTRY)
+    rows = Person.objects.filter(council=council)
+    if q:
+        rows = rows.filter(name_folded__contains=fold(q))
+    return rows.order_by("name_folded", "pk")
+
+
+@router.post("/councils/{council_id}/people", response={201: PersonOut}, url_name="person_create", summary="Thêm người")
+def person_create(request: HttpRequest, council_id: int, payload: PersonIn) -> tuple[int, Person]:
+    """Một người không phải đại biểu (ví dụ Chánh Văn phòng), để giao vai trò hay ghi thành viên cơ quan."""
+    council = council_for_api(request.user, council_id, EDIT_REGISTRY)
+    data = payload.dict()
+    data["gender"] = data["gender"] or ""
+    return 201, services.person_create(council=council, **data)
+
+
+@router.patch(
+    "/councils/{council_id}/people/{person_id}",
+    response=PersonOut,
+    url_name="person_update",
+    summary="Sửa thông tin người",
+)
+def person_update(request: HttpRequest, council_id: int, person_id: int, payload: PersonPatch) -> Person:
+    council = council_for_api(request.user, council_id, EDIT_REGISTRY)
+    person = get_object_or_404(Person, council=council, pk=person_id)
+    data = payload.dict(exclude_unset=True)
+    if "gender" in data:
+        data["gender"] = data["gender"] or ""
+    return services.person_update(person=person, **data)
+
+
+@router.get("/tokens", response=list[TokenOut], url_name="token_list", summary="Mã truy cập của tôi")
+def token_list(request: HttpRequest) -> QuerySet[ApiToken]:
+    """Các mã truy cập cá nhân của người dùng (không bao giờ trả lại mã đầy đủ)."""
+    return request.user.api_tokens.order_by("-created_at", "-pk")
+
+
+@router.post("/tokens", response={201: TokenCreatedOut}, url_name="token_create", summary="Tạo mã truy cập")
+def token_create(request: HttpRequest, payload: TokenIn) -> tuple[int, dict]:
+    """Tạo mã truy cập cá nhân; mã đầy đủ (`key`) chỉ có trong câu trả lời này."""
+    token, key = services.token_create(user=request.user, name=payload.name)
+    return 201, {**TokenOut.from_orm(token).dict(), "key": key}
+
+
+@router.post("/tokens/{token_id}/revoke", response=TokenOut, url_name="token_revoke", summary="Thu hồi mã truy cập")
+def token_revoke(request: HttpRequest, token_id: int) -> ApiToken:
+    return services.token_revoke(token=get_object_or_404(request.user.api_tokens, pk=token_id))
 
 
 @router.get("/councils/{council_id}/terms", response=list[TermOut], url_name="term_list", summary="Danh sách nhiệm kỳ")
@@ -114,7 +233,14 @@ def body_create(request: HttpRequest, council_id: int, payload: BodyIn) -> tuple
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
     data = payload.dict()
     parent = _body(council, data.pop("parent_id"))
-    return 201, services.body_create(council=council, parent=parent, **data)
+    linked_id = data.pop("linked_council_id")
+    linked = None
+    if linked_id is not None:
+        # Only the council above or one of the councils below (the form offers the same).
+        linked = Council.objects.filter(Q(pk=council.parent_id) | Q(parent=council), pk=linked_id).first()
+        if linked is None:
+            raise ValidationError({"linked_council_id": "Hội đồng liên kết phải là Hội đồng cấp trên hoặc cấp dưới."})
+    return 201, services.body_create(council=council, parent=parent, linked_council=linked, **data)
 
 
 @router.get(

@@ -16,6 +16,7 @@ from reports.schemas import (
     DelegateActivityOut,
     FigureDetailOut,
     FigureOut,
+    ReportIssueIn,
     ReportOut,
     ReportRatingsIn,
     ReportTextsIn,
@@ -133,9 +134,11 @@ def annual_report_rate(request: HttpRequest, council_id: int, year: int, payload
     url_name="annual_report_issue",
     summary="Ban hành báo cáo năm",
 )
-def annual_report_issue(request: HttpRequest, council_id: int, year: int) -> dict:
+def annual_report_issue(request: HttpRequest, council_id: int, year: int, payload: ReportIssueIn | None = None) -> dict:
+    """Ban hành báo cáo năm: văn bản lấy số trong sổ của năm ban hành (`issued_on`, mặc định hôm nay), nên báo
+    cáo năm 2024 ban hành ngày 10/01/2025 mang số của năm 2025."""
     council = council_for_api(request.user, council_id, EDIT)
-    return _report(services.report_issue(report=_get(council, year), user=request.user))
+    return _report(services.report_issue(report=_get(council, year), user=request.user, on=payload.issued_on))
 
 
 @router.post(

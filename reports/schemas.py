@@ -45,6 +45,12 @@ class ReportTextsIn(InputSchema):
     recipients: str | None = Field(None, max_length=5_000)
 
 
+class ReportIssueIn(InputSchema):
+    issued_on: datetime.date | None = Field(
+        None, description="Ngày ban hành (mặc định hôm nay); số của báo cáo theo năm của ngày này."
+    )
+
+
 class ReportRatingsIn(InputSchema):
     ratings: dict[str, str] = {}
     classification: str = ""
