@@ -4,20 +4,22 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from documents.models import Document
 from plenary import selectors, services
-from plenary.access import AGENCY, ASSIGN, EDIT, MY_DOCUMENTS, QUESTION, VIEW, VOTE
+from plenary.access import AGENCY, ASSIGN, EDIT, MY_DOCUMENTS, QUESTION, VERIFY, VIEW, VOTE
 from plenary.models import AgendaItem, GroupDiscussion, Resolution, Session, SessionDocument, Speech, Submission
 from plenary.schemas import (
     AgencySubmissionOut,
     AssignIn,
     AttendanceIn,
     AttendanceOut,
+    CommitmentIn,
+    CommitmentOut,
     ConveningIn,
     GroupDiscussionIn,
     GroupDiscussionOut,
@@ -28,6 +30,7 @@ from plenary.schemas import (
     PlenaryDocumentRefOut,
     PlenarySessionIn,
     PlenarySessionOut,
+    QuestionAnswerIn,
     QuestionIn,
     QuestionOut,
     ReceiveIn,
@@ -36,11 +39,15 @@ from plenary.schemas import (
     SessionDetailOut,
     SessionDocumentIn,
     SessionDocumentOut,
+    SessionPatch,
     SpeechIn,
     SpeechOut,
     SubmissionIn,
     SubmissionOut,
+    SubmissionResubmitIn,
+    SubmissionReturnIn,
     VerificationOut,
+    VerificationReportIn,
     VoteIn,
     VoteOut,
 )
@@ -449,3 +456,107 @@ def agency_submissions(request: HttpRequest, council_id: int) -> list[dict]:
         | {"days_late": s.days_late(today)}
         for s in selectors.agency_submissions(user=request.user, council=council)
     ]
+
+
+@router.patch(
+    "/councils/{council_id}/sessions/{session_id}",
+    response=PlenarySessionOut,
+    url_name="plenary_session_update",
+    summary="Sửa kỳ họp, khai mạc, bế mạc",
+)
+def session_update(request: HttpRequest, council_id: int, session_id: int, payload: SessionPatch) -> Session:
+    """Sửa địa điểm, ngày dự kiến; ghi khai mạc (`state: "dang_hop"`, `opened_on`) hay bế mạc
+    (`state: "be_mac"`, `closed_on`), như trên màn hình sửa kỳ họp."""
+    council = council_for_api(request.user, council_id, EDIT)
+    session = selectors.session_get(council=council, pk=session_id)
+    return services.session_update(session=session, user=request.user, **payload.dict(exclude_unset=True))
+
+
+@router.post(
+    "/councils/{council_id}/submissions/{submission_id}/return",
+    response=SubmissionOut,
+    url_name="plenary_submission_return",
+    summary="Trả lại hồ sơ tờ trình",
+)
+def submission_return(request: HttpRequest, council_id: int, submission_id: int, payload: SubmissionReturnIn) -> dict:
+    council = council_for_api(request.user, council_id, EDIT)
+    sub = selectors.submission_get(council=council, pk=submission_id)
+    return _submission_out(services.submission_return(submission=sub, user=request.user, **payload.dict()))
+
+
+@router.post(
+    "/councils/{council_id}/submissions/{submission_id}/resubmit",
+    response=SubmissionOut,
+    url_name="plenary_submission_resubmit",
+    summary="Nộp lại hồ sơ đã bị trả lại",
+)
+def submission_resubmit(
+    request: HttpRequest, council_id: int, submission_id: int, payload: SubmissionResubmitIn
+) -> dict:
+    council = council_for_api(request.user, council_id, EDIT)
+    sub = selectors.submission_get(council=council, pk=submission_id)
+    return _submission_out(services.submission_resubmit(submission=sub, user=request.user, **payload.dict()))
+
+
+@router.post(
+    "/councils/{council_id}/submissions/{submission_id}/verification/report",
+    response=VerificationOut,
+    url_name="plenary_verification_report",
+    summary="Ghi báo cáo thẩm tra",
+)
+def verification_report(
+    request: HttpRequest, council_id: int, submission_id: int, payload: VerificationReportIn
+) -> object:
+    """Báo cáo thẩm tra của Ban được phân công (một văn bản trong sổ, ngày ban hành `reported_on`)."""
+    council = council_for_api(request.user, council_id, VERIFY)
+    sub = selectors.submission_get(council=council, pk=submission_id)
+    verification = getattr(sub, "verification", None)
+    if verification is None:
+        raise Http404
+    return services.verification_report(verification=verification, user=request.user, **payload.dict())
+
+
+@router.post(
+    "/councils/{council_id}/submissions/{submission_id}/resolution/publish",
+    response=ResolutionOut,
+    url_name="plenary_resolution_publish",
+    summary="Công khai nghị quyết",
+)
+def resolution_publish(request: HttpRequest, council_id: int, submission_id: int) -> Resolution:
+    council = council_for_api(request.user, council_id, VOTE)
+    sub = selectors.submission_get(council=council, pk=submission_id)
+    resolution = getattr(sub, "resolution", None)
+    if resolution is None:
+        raise Http404
+    services.resolution_publish(resolution=resolution, user=request.user)
+    return Resolution.objects.select_related("document").get(pk=resolution.pk)
+
+
+@router.post(
+    "/councils/{council_id}/questions/{question_id}/answer",
+    response=QuestionOut,
+    url_name="plenary_question_answer",
+    summary="Ghi trả lời chất vấn",
+)
+def question_answer(request: HttpRequest, council_id: int, question_id: int, payload: QuestionAnswerIn) -> object:
+    """Trả lời tại kỳ họp, hoặc bằng văn bản (không kèm trả lời: hạn trả lời bằng văn bản được theo dõi)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    question = selectors.question_get(council=council, pk=question_id)
+    return services.question_answer(question=question, user=request.user, **payload.dict())
+
+
+@router.post(
+    "/councils/{council_id}/questions/{question_id}/commitments",
+    response={201: CommitmentOut},
+    url_name="plenary_commitment_create",
+    summary="Ghi nhận lời hứa sau chất vấn",
+)
+def commitment_create(request: HttpRequest, council_id: int, question_id: int, payload: CommitmentIn) -> Status:
+    """Lời hứa của người trả lời chất vấn, báo cáo tại một kỳ họp sau của cùng Hội đồng (một việc theo dõi)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    question = selectors.question_get(council=council, pk=question_id)
+    next_session = selectors.session_get(council=council, pk=payload.next_session_id)
+    commitment = services.commitment_create(
+        question=question, content=payload.content, next_session=next_session, user=request.user
+    )
+    return Status(201, commitment)

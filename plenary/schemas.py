@@ -2,6 +2,7 @@ import datetime
 
 from ninja import Field, Schema
 
+from plenary.models import AnswerMode, Conclusion, SessionState
 from registry.schemas import CleanSchema, InputSchema
 
 
@@ -293,3 +294,51 @@ class AgencySubmissionOut(Schema):
     state: str
     days_late: int
     missing_items: list[str]
+
+
+class SessionPatch(CleanSchema):
+    """Sửa kỳ họp; khai mạc (`state: "dang_hop"`, `opened_on`) và bế mạc (`state: "be_mac"`, `closed_on`)."""
+
+    place: str | None = Field(None, min_length=1, max_length=200)
+    opens_on: datetime.date | None = None
+    closes_on: datetime.date | None = None
+    opened_on: datetime.date | None = None
+    closed_on: datetime.date | None = None
+    state: SessionState | None = None
+
+
+class SubmissionReturnIn(InputSchema):  # texts keep their lines; the service cleans them
+    returned_on: datetime.date
+    reason: str = Field(..., min_length=1, max_length=5_000)
+
+
+class SubmissionResubmitIn(InputSchema):  # texts keep their lines; the service cleans them
+    resubmitted_on: datetime.date
+    checklist: list[str] = Field(default_factory=list, description="Các thành phần hồ sơ đã đủ khi nộp lại.")
+
+
+class VerificationReportIn(InputSchema):  # texts keep their lines; the service cleans them
+    conclusion: Conclusion
+    text: str = Field(..., min_length=1, max_length=50_000)
+    reported_on: datetime.date = Field(..., description="Ngày ban hành báo cáo thẩm tra; số theo năm của ngày này.")
+    signer_name: str = Field(..., min_length=1, max_length=120)
+    signer_title: str = Field("Trưởng ban", max_length=120)
+
+
+class QuestionAnswerIn(InputSchema):  # texts keep their lines; the service cleans them
+    mode: AnswerMode
+    answered_on: datetime.date
+    answer: str = Field("", max_length=50_000)
+
+
+class CommitmentIn(InputSchema):  # texts keep their lines; the service cleans them
+    content: str = Field(..., min_length=1, max_length=10_000)
+    next_session_id: int
+
+
+class CommitmentOut(Schema):
+    id: int
+    question_id: int
+    content: str
+    next_session_id: int
+    due_on: datetime.date
