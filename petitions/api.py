@@ -1,8 +1,9 @@
 """Petition routes of /api/v1/: the same services, selectors and scope as the screens."""
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -205,28 +206,50 @@ def place_update(request: HttpRequest, council_id: int, place_id: int, payload: 
     return services.place_update(place=place, user=request.user, **payload.dict())
 
 
-def _data(council: Council, item: PetitionIn, number: int | None) -> services.PetitionData:
-    prefix = f"{number}." if number is not None else ""
+def _lookup(errors: dict[str, str], model: type, pk: int | None, name: str, label: str, **scope: object) -> object:
+    """`_one`, noting a missing record in `errors` instead of stopping at the first row."""
+    try:
+        return _one(model, pk, name, label, **scope)
+    except ValidationError as exc:
+        errors.update({key: " ".join(messages) for key, messages in exc.message_dict.items()})
+        return None
+
+
+def _data(council: Council, item: PetitionIn, prefix: str, errors: dict[str, str]) -> services.PetitionData:
     scope = {"council": council}
-    place = _one(ContactPlace, item.contact_place_id, f"{prefix}contact_place_id", "thôn, tổ dân phố", **scope)
+    place = _lookup(
+        errors, ContactPlace, item.contact_place_id, f"{prefix}contact_place_id", "thôn, tổ dân phố", **scope
+    )
     unit = None
     if item.unit_id is not None or place is None:
         unit = services.child_units(council).filter(pk=item.unit_id).first()
         if unit is None:
-            raise ValidationError({f"{prefix}unit_id": "Xã, phường không thuộc địa bàn của Hội đồng."})
+            errors[f"{prefix}unit_id"] = "Xã, phường không thuộc địa bàn của Hội đồng."
+    meeting = _lookup(
+        errors, ContactMeeting, item.meeting_id, f"{prefix}meeting_id", "hội nghị", round__council=council
+    )
     return services.PetitionData(
         text=item.text,
         unit=unit,
         contact_place=place,
         level=item.level,
-        field=_one(PetitionField, item.field_id, f"{prefix}field_id", "lĩnh vực", **scope),
-        body=_one(Body, item.body_id, f"{prefix}body_id", "cơ quan", **scope),
-        meeting=_one(ContactMeeting, item.meeting_id, f"{prefix}meeting_id", "hội nghị", round__council=council),
+        field=_lookup(errors, PetitionField, item.field_id, f"{prefix}field_id", "lĩnh vực", **scope),
+        body=_lookup(errors, Body, item.body_id, f"{prefix}body_id", "cơ quan", **scope),
+        meeting=meeting,
         channel=item.channel,
         voters=item.voters,
         complaint=item.complaint,
         people=[(p.full_name, p.address, p.phone) for p in item.people],
     )
+
+
+class _CheckOnly(Exception):
+    """Raised inside the bulk transaction to roll back a run that only collected the service's errors."""
+
+
+def _row_key(key: str, many: bool) -> str:
+    """The service's "N.field" (or "field" for one row) as the schema's "items.N.field", rows from 1."""
+    return f"items.{key}" if many else f"items.1.{key}"
 
 
 @router.post(
@@ -241,9 +264,21 @@ def petition_bulk_create(request: HttpRequest, council_id: int, round_id: int, p
     """
     council = council_for_api(request.user, council_id, EDIT)
     contact_round = _round(council, round_id)
-    many = len(payload.items) > 1
-    items = [_data(council, item, n if many else None) for n, item in enumerate(payload.items, start=1)]
-    created = services.petitions_bulk_create(contact_round=contact_round, items=items, user=request.user)
+    errors: dict[str, str] = {}
+    items = [_data(council, item, f"items.{n}.", errors) for n, item in enumerate(payload.items, start=1)]
+    # Every error of every row in one answer: the ids not found and the service's own checks together; a
+    # run with ids not found goes through the service only to collect its errors, and is rolled back.
+    many = len(items) > 1
+    try:
+        with transaction.atomic():
+            created = services.petitions_bulk_create(contact_round=contact_round, items=items, user=request.user)
+            if errors:
+                raise _CheckOnly
+    except ValidationError as exc:
+        found = {_row_key(k, many): " ".join(m) for k, m in exc.message_dict.items()}
+        raise ValidationError({**found, **errors}) from exc
+    except _CheckOnly:
+        raise ValidationError(errors) from None
     rows = selectors.petition_list(user=request.user, council=council).filter(pk__in=[p.pk for p in created])
     return Status(201, list(rows))
 
@@ -342,11 +377,11 @@ def duplicates(request: HttpRequest, council_id: int, round_id: int) -> list[dic
 def merge(request: HttpRequest, council_id: int, payload: MergeIn) -> Status:
     """Tổng hợp các kiến nghị thành một kiến nghị, giữ mọi nguồn gốc; mã của Hội đồng khác: 404."""
     council = council_for_api(request.user, council_id, EDIT)
-    petitions = list(Petition.objects.filter(pk__in=payload.ids))
+    # Every id through the council-scoped selector: another council's petition is not found, as one that
+    # does not exist (never an answer that confirms it exists elsewhere).
+    petitions = list(selectors.petition_scope(user=request.user, council=council).filter(pk__in=payload.ids))
     if len(petitions) != len(set(payload.ids)):
-        raise ValidationError({"ids": "Không tìm thấy kiến nghị."})
-    if any(p.council_id != council.pk for p in petitions):
-        raise ValidationError({"ids": "Không thể gộp kiến nghị của hai Hội đồng khác nhau."})
+        raise Http404
     aggregate = services.petition_merge(petitions=petitions, user=request.user, text=payload.text)
     return Status(201, selectors.petition_get(user=request.user, council=council, pk=aggregate.pk))
 
