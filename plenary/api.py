@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -291,13 +292,26 @@ def attendance(request: HttpRequest, council_id: int, session_id: int, day: date
 )
 def attendance_record(request: HttpRequest, council_id: int, session_id: int, payload: AttendanceIn) -> list[dict]:
     session = _session(request, council_id, session_id, EDIT)
-    services.attendance_record(
-        session=session,
-        day=payload.day,
-        presence={r.delegate_id: r.presence for r in payload.rows},
-        reasons={r.delegate_id: r.reason for r in payload.rows if r.reason},
-        user=request.user,
-    )
+    seen: dict[int, int] = {}
+    twice = {}
+    for number, row in enumerate(payload.rows, start=1):
+        if row.delegate_id in seen:
+            twice[f"rows.{number}.delegate_id"] = f"Đại biểu đã có ở dòng {seen[row.delegate_id]}."
+        seen.setdefault(row.delegate_id, number)
+    # All or nothing, every error in one answer: the service's and the rows given twice together.
+    try:
+        with transaction.atomic():
+            services.attendance_record(
+                session=session,
+                day=payload.day,
+                presence={r.delegate_id: r.presence for r in payload.rows},
+                reasons={r.delegate_id: r.reason for r in payload.rows if r.reason},
+                user=request.user,
+            )
+            if twice:
+                raise ValidationError(twice)
+    except ValidationError as exc:
+        raise ValidationError({**exc.message_dict, **twice}) from exc
     return _attendance_out(session, payload.day)
 
 
