@@ -41,6 +41,8 @@ from plenary.schemas import (
     SessionDocumentIn,
     SessionDocumentOut,
     SessionPatch,
+    SessionResolutionOut,
+    SessionResolutionsIn,
     SpeechIn,
     SpeechOut,
     SubmissionIn,
@@ -574,3 +576,68 @@ def commitment_create(request: HttpRequest, council_id: int, question_id: int, p
         question=question, content=payload.content, next_session=next_session, user=request.user
     )
     return Status(201, commitment)
+
+
+def _row_errors(exc: ValidationError, prefix: str) -> dict[str, str]:
+    if not hasattr(exc, "error_dict"):
+        return {prefix.rstrip("."): " ".join(exc.messages)}
+    return {
+        prefix.rstrip(".") if key == "__all__" else f"{prefix}{key}": " ".join(messages)
+        for key, messages in exc.message_dict.items()
+    }
+
+
+@router.post(
+    "/councils/{council_id}/sessions/{session_id}/resolutions",
+    response={201: list[SessionResolutionOut]},
+    url_name="plenary_session_resolutions",
+    summary="Ghi biểu quyết và ban hành nghị quyết của kỳ họp (nhiều tờ trình)",
+)
+def session_resolutions(
+    request: HttpRequest, council_id: int, session_id: int, payload: SessionResolutionsIn
+) -> Status:
+    """Mỗi dòng: một tờ trình của kỳ họp, kết quả biểu quyết và (khi thông qua) nghị quyết. Tất cả hoặc không gì
+    cả: mọi lỗi của mọi dòng trong một lần trả lời, trường lỗi dạng "items.N.vote.yes", N đếm từ 1."""
+    session = _session(request, council_id, session_id, VOTE)
+    wanted = {row.submission_id for row in payload.items}
+    submissions = {s.pk: s for s in Submission.objects.filter(session=session, pk__in=wanted)}
+    errors: dict[str, str] = {}
+    done = []
+    seen: dict[int, int] = {}
+    with transaction.atomic():
+        for number, row in enumerate(payload.items, start=1):
+            prefix = f"items.{number}."
+            submission = submissions.get(row.submission_id)
+            if submission is None:
+                errors[f"{prefix}submission_id"] = "Không tìm thấy tờ trình trong kỳ họp này."
+                continue
+            if row.submission_id in seen:
+                errors[f"{prefix}submission_id"] = f"Tờ trình đã có ở dòng {seen[row.submission_id]}."
+                continue
+            seen[row.submission_id] = number
+            stage = "vote"
+            try:
+                with transaction.atomic():
+                    vote = services.vote_record(submission=submission, user=request.user, **row.vote.dict())
+                    resolution = None
+                    if row.resolution is not None:
+                        stage = "resolution"
+                        resolution = services.resolution_issue(
+                            submission=submission, user=request.user, **row.resolution.dict()
+                        )
+            except ValidationError as exc:
+                errors.update(_row_errors(exc, f"{prefix}{stage}."))
+                continue
+            done.append((submission.pk, vote, resolution))
+        if errors:
+            # Raised inside the transaction: every row written above is rolled back.
+            raise ValidationError(errors)
+    ids = [r.pk for _s, _v, r in done if r is not None]
+    resolutions = {r.pk: r for r in Resolution.objects.select_related("document").filter(pk__in=ids)}
+    return Status(
+        201,
+        [
+            {"submission_id": pk, "vote": vote, "resolution": resolutions.get(r.pk) if r is not None else None}
+            for pk, vote, r in done
+        ],
+    )

@@ -342,3 +342,19 @@ class CommitmentOut(Schema):
     content: str
     next_session_id: int
     due_on: datetime.date
+
+
+class SessionResolutionIn(InputSchema):
+    submission_id: int
+    vote: VoteIn
+    resolution: ResolutionIn | None = Field(None, description="Nghị quyết ban hành khi dự thảo được thông qua.")
+
+
+class SessionResolutionsIn(InputSchema):
+    items: list[SessionResolutionIn] = Field(..., min_length=1, max_length=500)
+
+
+class SessionResolutionOut(Schema):
+    submission_id: int
+    vote: VoteOut
+    resolution: ResolutionOut | None
