@@ -226,7 +226,7 @@ def test_the_description_and_every_operation_read_in_vietnamese() -> None:
 
 
 @pytest.mark.parametrize("method", ["get", "post", "delete"])
-@pytest.mark.parametrize("address", ["/api/v1/tokens", "/api/v1/khong-co", "/api/v2/councils", "/api/"])
+@pytest.mark.parametrize("address", ["/api/v1/ma-truy-cap", "/api/v1/khong-co", "/api/v2/councils", "/api/"])
 def test_an_unknown_api_address_answers_json(
     db: None, client: Client, method: str, address: str, settings: object
 ) -> None:
