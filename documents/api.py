@@ -18,10 +18,10 @@ from documents.rendering import DOCX_MIME, type_label
 from documents.schemas import (
     DocumentFilter,
     DocumentIn,
+    DocumentIssueIn,
     DocumentOut,
     DocumentPatch,
     IncomingIn,
-    IssueIn,
     IssuerIn,
     IssuerOut,
     IssuerPatch,
@@ -73,7 +73,9 @@ def _template_type(doc_type: str) -> str:
     return value
 
 
-@router.get("/councils/{council_id}/documents", response=list[DocumentOut], url_name="document_list")
+@router.get(
+    "/councils/{council_id}/documents", response=list[DocumentOut], url_name="document_list", summary="Sổ văn bản"
+)
 @paginate(PageNumberPagination, page_size=50)
 def document_list(request: HttpRequest, council_id: int, filters: Query[DocumentFilter]) -> QuerySet[Document]:
     council = council_for_api(request.user, council_id, VIEW)
@@ -90,7 +92,12 @@ def document_list(request: HttpRequest, council_id: int, filters: Query[Document
     )
 
 
-@router.post("/councils/{council_id}/documents", response={201: DocumentOut}, url_name="document_create")
+@router.post(
+    "/councils/{council_id}/documents",
+    response={201: DocumentOut},
+    url_name="document_create",
+    summary="Tạo văn bản đi (dự thảo)",
+)
 def document_create(request: HttpRequest, council_id: int, payload: DocumentIn) -> tuple[int, Document]:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
@@ -100,7 +107,12 @@ def document_create(request: HttpRequest, council_id: int, payload: DocumentIn) 
     return 201, selectors.document_get(user=request.user, council=council, pk=document.pk)
 
 
-@router.post("/councils/{council_id}/documents/incoming", response={201: DocumentOut}, url_name="incoming_create")
+@router.post(
+    "/councils/{council_id}/documents/incoming",
+    response={201: DocumentOut},
+    url_name="incoming_create",
+    summary="Vào sổ văn bản đến",
+)
 def incoming_create(request: HttpRequest, council_id: int, payload: IncomingIn) -> tuple[int, Document]:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
@@ -111,12 +123,22 @@ def incoming_create(request: HttpRequest, council_id: int, payload: IncomingIn) 
     return 201, selectors.document_get(user=request.user, council=council, pk=document.pk)
 
 
-@router.get("/councils/{council_id}/documents/{document_id}", response=DocumentOut, url_name="document_detail")
+@router.get(
+    "/councils/{council_id}/documents/{document_id}",
+    response=DocumentOut,
+    url_name="document_detail",
+    summary="Thông tin một văn bản",
+)
 def document_detail(request: HttpRequest, council_id: int, document_id: int) -> Document:
     return _document(request, council_id, document_id, VIEW)
 
 
-@router.patch("/councils/{council_id}/documents/{document_id}", response=DocumentOut, url_name="document_update")
+@router.patch(
+    "/councils/{council_id}/documents/{document_id}",
+    response=DocumentOut,
+    url_name="document_update",
+    summary="Sửa văn bản dự thảo",
+)
 def document_update(request: HttpRequest, council_id: int, document_id: int, payload: DocumentPatch) -> Document:
     document = _document(request, council_id, document_id, EDIT)
     council = document.council
@@ -129,15 +151,23 @@ def document_update(request: HttpRequest, council_id: int, document_id: int, pay
     return selectors.document_get(user=request.user, council=council, pk=document.pk)
 
 
-@router.post("/councils/{council_id}/documents/{document_id}/issue", response=DocumentOut, url_name="document_issue")
-def document_issue(request: HttpRequest, council_id: int, document_id: int, payload: IssueIn) -> Document:
+@router.post(
+    "/councils/{council_id}/documents/{document_id}/issue",
+    response=DocumentOut,
+    url_name="document_issue",
+    summary="Ban hành văn bản (lấy số)",
+)
+def document_issue(request: HttpRequest, council_id: int, document_id: int, payload: DocumentIssueIn) -> Document:
     document = _document(request, council_id, document_id, ISSUE)
     services.document_issue(document=document, user=request.user, issued_on=payload.issued_on)
     return selectors.document_get(user=request.user, council=document.council, pk=document.pk)
 
 
 @router.post(
-    "/councils/{council_id}/documents/{document_id}/publish", response=DocumentOut, url_name="document_publish"
+    "/councils/{council_id}/documents/{document_id}/publish",
+    response=DocumentOut,
+    url_name="document_publish",
+    summary="Công khai hoặc thôi công khai văn bản",
 )
 def document_publish(request: HttpRequest, council_id: int, document_id: int) -> Document:
     document = _document(request, council_id, document_id, ISSUE)
@@ -146,7 +176,10 @@ def document_publish(request: HttpRequest, council_id: int, document_id: int) ->
 
 
 @router.post(
-    "/councils/{council_id}/documents/{document_id}/withdraw", response=DocumentOut, url_name="document_withdraw"
+    "/councils/{council_id}/documents/{document_id}/withdraw",
+    response=DocumentOut,
+    url_name="document_withdraw",
+    summary="Thu hồi văn bản",
 )
 def document_withdraw(request: HttpRequest, council_id: int, document_id: int, payload: WithdrawIn) -> Document:
     document = _document(request, council_id, document_id, ISSUE)
@@ -154,9 +187,11 @@ def document_withdraw(request: HttpRequest, council_id: int, document_id: int, p
     return selectors.document_get(user=request.user, council=document.council, pk=document.pk)
 
 
-@router.get("/councils/{council_id}/documents/{document_id}/docx", url_name="document_docx")
+@router.get(
+    "/councils/{council_id}/documents/{document_id}/docx", url_name="document_docx", summary="Tải văn bản dạng DOCX"
+)
 def document_docx(request: HttpRequest, council_id: int, document_id: int) -> HttpResponse:
-    """The document as DOCX."""
+    """Văn bản dạng DOCX."""
     document = _document(request, council_id, document_id, VIEW)
     if not document.is_outgoing:
         raise Http404
@@ -164,9 +199,13 @@ def document_docx(request: HttpRequest, council_id: int, document_id: int) -> Ht
     return _file(services.document_render_docx(document), f"{name}.docx", DOCX_MIME)
 
 
-@router.get("/councils/{council_id}/documents/{document_id}/preview", url_name="document_preview")
+@router.get(
+    "/councils/{council_id}/documents/{document_id}/preview",
+    url_name="document_preview",
+    summary="Tải dự thảo văn bản (DOCX, đánh dấu DỰ THẢO)",
+)
 def document_preview(request: HttpRequest, council_id: int, document_id: int) -> HttpResponse:
-    """The draft DOCX as it stands, marked "DỰ THẢO" until the document is issued."""
+    """Bản DOCX của văn bản như hiện có, đánh dấu “DỰ THẢO” khi chưa ban hành."""
     document = _document(request, council_id, document_id, VIEW)
     if not document.is_outgoing:
         raise Http404
@@ -174,9 +213,11 @@ def document_preview(request: HttpRequest, council_id: int, document_id: int) ->
     return _file(services.document_preview_docx(document), f"{name}.docx", DOCX_MIME)
 
 
-@router.get("/councils/{council_id}/documents/{document_id}/pdf", url_name="document_pdf")
+@router.get(
+    "/councils/{council_id}/documents/{document_id}/pdf", url_name="document_pdf", summary="Tải văn bản dạng PDF"
+)
 def document_pdf(request: HttpRequest, council_id: int, document_id: int) -> HttpResponse:
-    """The document as PDF; 404 where the server has no LibreOffice."""
+    """Văn bản dạng PDF; 404 khi máy chủ không có LibreOffice."""
     document = _document(request, council_id, document_id, VIEW)
     pdf = services.document_render_pdf(document) if document.is_outgoing else None
     if pdf is None:
@@ -185,7 +226,12 @@ def document_pdf(request: HttpRequest, council_id: int, document_id: int) -> Htt
     return _file(pdf, f"{name}.pdf", "application/pdf")
 
 
-@router.get("/councils/{council_id}/document-templates", response=list[TemplateOut], url_name="template_list")
+@router.get(
+    "/councils/{council_id}/document-templates",
+    response=list[TemplateOut],
+    url_name="template_list",
+    summary="Danh sách mẫu văn bản",
+)
 def template_list(request: HttpRequest, council_id: int) -> list[dict]:
     council = council_for_api(request.user, council_id, VIEW)
     own = selectors.council_templates(council=council)
@@ -201,17 +247,24 @@ def template_list(request: HttpRequest, council_id: int) -> list[dict]:
     ]
 
 
-@router.get("/councils/{council_id}/document-templates/{doc_type}", url_name="template_download")
+@router.get(
+    "/councils/{council_id}/document-templates/{doc_type}", url_name="template_download", summary="Tải mẫu văn bản"
+)
 def template_download(request: HttpRequest, council_id: int, doc_type: str) -> HttpResponse:
-    """The template a type uses now (the council's own or the shipped one), as DOCX."""
+    """Mẫu mà loại văn bản đang dùng (của Hội đồng hoặc mẫu có sẵn), dạng DOCX."""
     council = council_for_api(request.user, council_id, VIEW)
     content = services.template_for(council=council, doc_type=_template_type(doc_type))
     return _file(content, f"mau-{doc_type}.docx", DOCX_MIME)
 
 
-@router.post("/councils/{council_id}/document-templates/{doc_type}", response=TemplateOut, url_name="template_upload")
+@router.post(
+    "/councils/{council_id}/document-templates/{doc_type}",
+    response=TemplateOut,
+    url_name="template_upload",
+    summary="Thay mẫu văn bản",
+)
 def template_upload(request: HttpRequest, council_id: int, doc_type: str, file: File[UploadedFile]) -> dict:
-    """Replace a type's template; refused (400, with the reason) when it does not render in the ND30 format."""
+    """Thay mẫu của một loại văn bản; bị từ chối (400, kèm lý do) khi mẫu không ra đúng thể thức Nghị định 30."""
     council = council_for_api(request.user, council_id, TEMPLATES)
     value = _template_type(doc_type)
     template = services.template_upload(
@@ -242,15 +295,27 @@ def _issuer_out(council: Council, pk: int) -> Issuer:
     return selectors.issuer_list(council=council).get(pk=pk)
 
 
-@router.get("/councils/{council_id}/document-issuers", response=list[IssuerOut], url_name="issuer_list")
+@router.get(
+    "/councils/{council_id}/document-issuers",
+    response=list[IssuerOut],
+    url_name="issuer_list",
+    summary="Danh sách cơ quan ban hành",
+)
 def issuer_list(request: HttpRequest, council_id: int) -> QuerySet[Issuer]:
-    """The council's issuers, the default first (made on first use), with how many numbers each took."""
+    """Các cơ quan ban hành của Hội đồng, mặc định đứng đầu (tạo khi dùng lần đầu),
+    kèm số văn bản mỗi cơ quan đã lấy.
+    """
     council = council_for_api(request.user, council_id, VIEW_ALL)
     services.issuer_default(council=council)
     return selectors.issuer_list(council=council)
 
 
-@router.post("/councils/{council_id}/document-issuers", response={201: IssuerOut}, url_name="issuer_create")
+@router.post(
+    "/councils/{council_id}/document-issuers",
+    response={201: IssuerOut},
+    url_name="issuer_create",
+    summary="Tạo cơ quan ban hành",
+)
 def issuer_create(request: HttpRequest, council_id: int, payload: IssuerIn) -> Status:
     council = council_for_api(request.user, council_id, SETTINGS)
     data = payload.dict()
@@ -259,16 +324,26 @@ def issuer_create(request: HttpRequest, council_id: int, payload: IssuerIn) -> S
     return Status(201, _issuer_out(council, issuer.pk))
 
 
-@router.get("/councils/{council_id}/document-issuers/{issuer_id}", response=IssuerOut, url_name="issuer_detail")
+@router.get(
+    "/councils/{council_id}/document-issuers/{issuer_id}",
+    response=IssuerOut,
+    url_name="issuer_detail",
+    summary="Thông tin cơ quan ban hành",
+)
 def issuer_detail(request: HttpRequest, council_id: int, issuer_id: int) -> Issuer:
     council = council_for_api(request.user, council_id, VIEW_ALL)
     selectors.issuer_get(council=council, pk=issuer_id)
     return _issuer_out(council, issuer_id)
 
 
-@router.patch("/councils/{council_id}/document-issuers/{issuer_id}", response=IssuerOut, url_name="issuer_update")
+@router.patch(
+    "/councils/{council_id}/document-issuers/{issuer_id}",
+    response=IssuerOut,
+    url_name="issuer_update",
+    summary="Sửa cơ quan ban hành",
+)
 def issuer_update(request: HttpRequest, council_id: int, issuer_id: int, payload: IssuerPatch) -> Issuer:
-    """Change an issuer; issued documents keep their numbers, the year's numbering goes on."""
+    """Sửa cơ quan ban hành; văn bản đã ban hành giữ số của mình, số của năm chạy tiếp."""
     council = council_for_api(request.user, council_id, SETTINGS)
     issuer = selectors.issuer_get(council=council, pk=issuer_id)
     data = payload.dict(exclude_unset=True)
@@ -296,33 +371,54 @@ def _series_row(council: Council, doc_type: str, normative: bool) -> SeriesRow:
     return next(r for r in _series_rows(council) if (r.doc_type, r.normative) == (doc_type, normative))
 
 
-@router.get("/councils/{council_id}/document-series", response=list[SeriesOut], url_name="series_list")
+@router.get(
+    "/councils/{council_id}/document-series",
+    response=list[SeriesOut],
+    url_name="series_list",
+    summary="Sổ số và mẫu ký hiệu",
+)
 def series_list(request: HttpRequest, council_id: int) -> list[SeriesRow]:
-    """The series and pattern each type uses now (default or the council's), with an example number."""
+    """Sổ số và mẫu ký hiệu mỗi loại văn bản đang dùng (mặc định hoặc của Hội đồng), kèm một số ví dụ."""
     council = council_for_api(request.user, council_id, VIEW_ALL)
     return _series_rows(council)
 
 
-@router.get("/councils/{council_id}/document-series/{doc_type}/{kind}", response=SeriesOut, url_name="series_detail")
+@router.get(
+    "/councils/{council_id}/document-series/{doc_type}/{kind}",
+    response=SeriesOut,
+    url_name="series_detail",
+    summary="Sổ số và mẫu ký hiệu của một loại văn bản",
+)
 def series_detail(request: HttpRequest, council_id: int, doc_type: str, kind: str) -> SeriesRow:
-    """`kind` is "thuong", or "qppl" for the normative resolutions and decisions."""
+    """`kind` là "thuong", hoặc "qppl" cho nghị quyết, quyết định quy phạm pháp luật."""
     council = council_for_api(request.user, council_id, VIEW_ALL)
     return _series_row(council, *_series_key(doc_type, kind))
 
 
-@router.put("/councils/{council_id}/document-series/{doc_type}/{kind}", response=SeriesOut, url_name="series_set")
+@router.put(
+    "/councils/{council_id}/document-series/{doc_type}/{kind}",
+    response=SeriesOut,
+    url_name="series_set",
+    summary="Đặt sổ số và mẫu ký hiệu",
+)
 def series_set(request: HttpRequest, council_id: int, doc_type: str, kind: str, payload: SeriesIn) -> SeriesRow:
-    """Set the council's series and pattern; 400 with the reason when the pattern does not format or numbers
-    would become ambiguous. Applies to numbers taken afterwards."""
+    """Đặt sổ số và mẫu ký hiệu của Hội đồng; 400 kèm lý do khi mẫu không định dạng được hoặc số sẽ trùng nhau. Áp dụng
+    cho các số lấy sau đó.
+    """
     council = council_for_api(request.user, council_id, SETTINGS)
     doc_type, normative = _series_key(doc_type, kind)
     services.series_set(council=council, doc_type=doc_type, normative=normative, **payload.dict())
     return _series_row(council, doc_type, normative)
 
 
-@router.delete("/councils/{council_id}/document-series/{doc_type}/{kind}", response=SeriesOut, url_name="series_reset")
+@router.delete(
+    "/councils/{council_id}/document-series/{doc_type}/{kind}",
+    response=SeriesOut,
+    url_name="series_reset",
+    summary="Trở về sổ số mặc định",
+)
 def series_reset(request: HttpRequest, council_id: int, doc_type: str, kind: str) -> SeriesRow:
-    """Back to the default series and pattern of the type (refused when it would repeat numbers)."""
+    """Trở về sổ số và mẫu ký hiệu mặc định của loại văn bản (bị từ chối khi số sẽ lặp lại)."""
     council = council_for_api(request.user, council_id, SETTINGS)
     doc_type, normative = _series_key(doc_type, kind)
     services.series_reset(council=council, doc_type=doc_type, normative=normative)

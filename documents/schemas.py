@@ -5,11 +5,12 @@ from pydantic import field_validator
 
 from documents.models import Authority, Direction, DocType, Document, State
 from hdnd.text import clean, clean_multiline
+from registry.schemas import CleanSchema, InputSchema
 
 MULTILINE = {"body", "recipient_lines"}
 
 
-class DocumentCleanSchema(Schema):
+class DocumentCleanSchema(CleanSchema):
     """Input whose strings arrive in NFC and stripped; the body and recipient lines keep their lines."""
 
     @field_validator("*", mode="before")
@@ -106,7 +107,7 @@ class IncomingIn(DocumentCleanSchema):
     handler_person_id: int | None = None
 
 
-class IssueIn(Schema):
+class DocumentIssueIn(InputSchema):
     issued_on: datetime.date | None = None
 
 

@@ -17,13 +17,13 @@ from followup.kinds import KINDS, MANUAL_REFUSED, is_manual
 from followup.models import Obligation
 from followup.schemas import (
     ExtendIn,
-    NoteIn,
+    FollowupNoteIn,
+    FollowupReportIn,
     ObligationDetailOut,
     ObligationFilter,
     ObligationIn,
     ObligationOut,
     ReasonIn,
-    ReportIn,
     ScoreOut,
 )
 from hdnd.params import PageNumberPagination
@@ -54,10 +54,15 @@ def _reply(council: Council, reply_type: str | None, reply_id: int | None) -> Mo
     return reply
 
 
-@router.get("/councils/{council_id}/obligations", response=list[ObligationOut], url_name="obligation_list")
+@router.get(
+    "/councils/{council_id}/obligations",
+    response=list[ObligationOut],
+    url_name="obligation_list",
+    summary="Danh sách việc theo dõi",
+)
 @paginate(PageNumberPagination, page_size=50)
 def obligation_list(request: HttpRequest, council_id: int, filters: Query[ObligationFilter]) -> QuerySet[Obligation]:
-    """Obligations the user may see, most days overdue first; filters as on the screen."""
+    """Các việc người dùng được xem, quá hạn lâu nhất trước; bộ lọc như trên màn hình."""
     council = council_for_api(request.user, council_id, VIEW_OWN)
     on = selectors.today()
     qs = selectors.obligation_list(user=request.user, council=council, on=on).select_related("source_type")
@@ -75,14 +80,22 @@ def obligation_list(request: HttpRequest, council_id: int, filters: Query[Obliga
 
 
 @router.get(
-    "/councils/{council_id}/obligations/{obligation_id}", response=ObligationDetailOut, url_name="obligation_detail"
+    "/councils/{council_id}/obligations/{obligation_id}",
+    response=ObligationDetailOut,
+    url_name="obligation_detail",
+    summary="Thông tin một việc theo dõi",
 )
 def obligation_detail(request: HttpRequest, council_id: int, obligation_id: int) -> Obligation:
     council = council_for_api(request.user, council_id, VIEW_OWN)
     return _get(request, council, obligation_id)
 
 
-@router.post("/councils/{council_id}/obligations", response={201: ObligationDetailOut}, url_name="obligation_create")
+@router.post(
+    "/councils/{council_id}/obligations",
+    response={201: ObligationDetailOut},
+    url_name="obligation_create",
+    summary="Giao việc",
+)
 def obligation_create(request: HttpRequest, council_id: int, payload: ObligationIn) -> Status:
     council = council_for_api(request.user, council_id, MANAGE)
     data = payload.dict()
@@ -116,8 +129,9 @@ def _act(request: HttpRequest, council_id: int, obligation_id: int, *, manage: b
     "/councils/{council_id}/obligations/{obligation_id}/start",
     response=ObligationDetailOut,
     url_name="obligation_start",
+    summary="Bắt đầu thực hiện",
 )
-def obligation_start(request: HttpRequest, council_id: int, obligation_id: int, payload: NoteIn) -> Obligation:
+def obligation_start(request: HttpRequest, council_id: int, obligation_id: int, payload: FollowupNoteIn) -> Obligation:
     council, obligation = _act(request, council_id, obligation_id, manage=False)
     services.obligation_start(obligation=obligation, user=request.user, text=payload.text)
     return _get(request, council, obligation_id)
@@ -127,9 +141,12 @@ def obligation_start(request: HttpRequest, council_id: int, obligation_id: int, 
     "/councils/{council_id}/obligations/{obligation_id}/report",
     response=ObligationDetailOut,
     url_name="obligation_report",
+    summary="Báo cáo tiến độ hoặc hoàn thành",
 )
-def obligation_report(request: HttpRequest, council_id: int, obligation_id: int, payload: ReportIn) -> Obligation:
-    """Report progress (`done: false`) or completion (`done: true`), optionally linking a reply document."""
+def obligation_report(
+    request: HttpRequest, council_id: int, obligation_id: int, payload: FollowupReportIn
+) -> Obligation:
+    """Báo cáo tiến độ (`done: false`) hoặc hoàn thành (`done: true`), có thể gắn văn bản trả lời."""
     council, obligation = _act(request, council_id, obligation_id, manage=False)
     services.obligation_report(
         obligation=obligation,
@@ -146,6 +163,7 @@ def obligation_report(request: HttpRequest, council_id: int, obligation_id: int,
     "/councils/{council_id}/obligations/{obligation_id}/report-files",
     response=ObligationDetailOut,
     url_name="obligation_report_files",
+    summary="Báo cáo kèm tệp minh chứng",
 )
 def obligation_report_files(
     request: HttpRequest,
@@ -156,7 +174,7 @@ def obligation_report_files(
     done: Form[bool] = False,
     reply_label: Form[str] = "",
 ) -> Obligation:
-    """The same report as a multipart form, with the evidence files attached (`files`, one or more)."""
+    """Cùng báo cáo đó dưới dạng biểu mẫu multipart, kèm các tệp minh chứng (`files`, một hoặc nhiều tệp)."""
     council, obligation = _act(request, council_id, obligation_id, manage=False)
     services.obligation_report(
         obligation=obligation, user=request.user, text=text, done=done, files=files, reply_label=reply_label
@@ -168,8 +186,9 @@ def obligation_report_files(
     "/councils/{council_id}/obligations/{obligation_id}/accept",
     response=ObligationDetailOut,
     url_name="obligation_accept",
+    summary="Chấp nhận kết quả",
 )
-def obligation_accept(request: HttpRequest, council_id: int, obligation_id: int, payload: NoteIn) -> Obligation:
+def obligation_accept(request: HttpRequest, council_id: int, obligation_id: int, payload: FollowupNoteIn) -> Obligation:
     council, obligation = _act(request, council_id, obligation_id, manage=True)
     services.obligation_accept(obligation=obligation, user=request.user, text=payload.text)
     return _get(request, council, obligation_id)
@@ -179,6 +198,7 @@ def obligation_accept(request: HttpRequest, council_id: int, obligation_id: int,
     "/councils/{council_id}/obligations/{obligation_id}/extend",
     response=ObligationDetailOut,
     url_name="obligation_extend",
+    summary="Gia hạn",
 )
 def obligation_extend(request: HttpRequest, council_id: int, obligation_id: int, payload: ExtendIn) -> Obligation:
     council, obligation = _act(request, council_id, obligation_id, manage=True)
@@ -190,6 +210,7 @@ def obligation_extend(request: HttpRequest, council_id: int, obligation_id: int,
     "/councils/{council_id}/obligations/{obligation_id}/return",
     response=ObligationDetailOut,
     url_name="obligation_return",
+    summary="Trả lại để làm tiếp",
 )
 def obligation_return(request: HttpRequest, council_id: int, obligation_id: int, payload: ReasonIn) -> Obligation:
     council, obligation = _act(request, council_id, obligation_id, manage=True)
@@ -201,6 +222,7 @@ def obligation_return(request: HttpRequest, council_id: int, obligation_id: int,
     "/councils/{council_id}/obligations/{obligation_id}/cancel",
     response=ObligationDetailOut,
     url_name="obligation_cancel",
+    summary="Hủy việc",
 )
 def obligation_cancel(request: HttpRequest, council_id: int, obligation_id: int, payload: ReasonIn) -> Obligation:
     council, obligation = _act(request, council_id, obligation_id, manage=True)
@@ -208,14 +230,19 @@ def obligation_cancel(request: HttpRequest, council_id: int, obligation_id: int,
     return _get(request, council, obligation_id)
 
 
-@router.get("/councils/{council_id}/obligation-scorecard", response=list[ScoreOut], url_name="obligation_scorecard")
+@router.get(
+    "/councils/{council_id}/obligation-scorecard",
+    response=list[ScoreOut],
+    url_name="obligation_scorecard",
+    summary="Bảng điểm thực hiện theo cơ quan",
+)
 def obligation_scorecard(
     request: HttpRequest,
     council_id: int,
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
 ) -> list[selectors.Score]:
-    """Per owner over obligations due in the period (default: the current year)."""
+    """Theo từng cơ quan chủ trì, trên các việc đến hạn trong kỳ (mặc định: năm hiện tại)."""
     council = council_for_api(request.user, council_id, VIEW_OWN)
     on = selectors.today()
     date_from = date_from or datetime.date(on.year, 1, 1)

@@ -107,7 +107,7 @@ class ObligationIn(CleanSchema):
     unit: str = CALENDAR
 
 
-class ReportIn(CleanSchema):
+class FollowupReportIn(CleanSchema):
     text: str = Field(..., min_length=1, max_length=10_000)
     done: bool = False
     reply_label: str = Field("", max_length=300)
@@ -115,7 +115,7 @@ class ReportIn(CleanSchema):
     reply_id: int | None = None
 
 
-class NoteIn(CleanSchema):
+class FollowupNoteIn(CleanSchema):
     text: str = Field("", max_length=10_000)
 
 

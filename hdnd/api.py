@@ -4,7 +4,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, RawPostDataException
 from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -32,6 +32,23 @@ PYDANTIC_MESSAGES = {
     "json_invalid": "Dữ liệu JSON không hợp lệ.",
     "string_type": "Phải là chuỗi ký tự.",
     "value_error": "Giá trị không hợp lệ.",
+    "extra_forbidden": "Trường không có trong tài liệu API (gõ sai tên trường?), không được nhận.",
+    "list_type": "Phải là một danh sách.",
+    "model_type": "Phải là một đối tượng JSON.",
+    "dict_type": "Phải là một đối tượng JSON.",
+    "model_attributes_type": "Phải là một đối tượng JSON.",
+    "too_short": "Danh sách quá ngắn.",
+    "too_long": "Danh sách quá dài.",
+    "float_parsing": "Phải là số.",
+    "float_type": "Phải là số.",
+    "bool_type": "Phải là true hoặc false.",
+    "int_from_float": "Phải là số nguyên.",
+    "string_pattern_mismatch": "Không đúng định dạng.",
+    "date_from_datetime_inexact": "Ngày không hợp lệ (định dạng yyyy-mm-dd).",
+    "datetime_parsing": "Thời điểm không hợp lệ (định dạng ISO 8601).",
+    "datetime_type": "Thời điểm không hợp lệ (định dạng ISO 8601).",
+    "greater_than": "Giá trị quá nhỏ.",
+    "less_than": "Giá trị quá lớn.",
 }
 
 
@@ -64,7 +81,12 @@ api = NinjaAPI(
 def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors = []
     for err in exc.errors:
-        loc = [str(p) for p in err.get("loc", ()) if p not in {"body", "query", "path", "payload", "filters"}]
+        # A row of a list is counted from 1, as the user counts the rows of a table.
+        loc = [
+            str(p + 1) if isinstance(p, int) else str(p)
+            for p in err.get("loc", ())
+            if p not in {"body", "query", "path", "payload", "filters"}
+        ]
         message = PYDANTIC_MESSAGES.get(err.get("type", ""), "Giá trị không hợp lệ.")
         errors.append({"field": ".".join(loc), "message": message})
     detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
@@ -125,6 +147,13 @@ def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return api.create_response(request, {"detail": "Nội dung yêu cầu quá lớn."}, status=413)
 
 
+@api.exception_handler(RawPostDataException)
+def on_unreadable_body(request: HttpRequest, exc: RawPostDataException) -> HttpResponse:
+    """A form-encoded body sent to a route that reads JSON: the stream was already read as a form."""
+    message = "Nội dung yêu cầu phải là JSON (Content-Type: application/json)."
+    return api.create_response(request, {"detail": message}, status=400)
+
+
 @api.exception_handler(SuspiciousOperation)
 def on_bad_request(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
     logger.warning("Yêu cầu bất thường tới %s: %s", request.path, exc.__class__.__name__)
@@ -137,6 +166,11 @@ def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.error("Lỗi không lường trước ở %s %s", request.method, request.path, exc_info=exc)
     message = "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo cho quản trị viên."
     return api.create_response(request, {"detail": message}, status=500)
+
+
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Any address under /api/ that no route answers: JSON like every API answer, whatever DEBUG says."""
+    return JsonResponse({"detail": "Không tìm thấy địa chỉ API này. Xem /api/v1/docs."}, status=404)
 
 
 api.add_router("/", "registry.api.router")

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from hdnd import views
-from hdnd.api import api
+from hdnd.api import api, api_not_found
 from registry import passkeys
 
 handler400 = "hdnd.views.error_400"
@@ -30,5 +30,6 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("nhap-tep/", include("hdnd.imports.urls")),
     path("api/v1/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", api_not_found, name="api_not_found"),
     path("quan-tri/", admin.site.urls),
 ]

@@ -1,8 +1,9 @@
 """Petition routes of /api/v1/: the same services, selectors and scope as the screens."""
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
@@ -15,27 +16,27 @@ from petitions.schemas import (
     AnswerIn,
     AnswerReportIn,
     BulkIn,
-    DocumentRefOut,
     DuplicateGroupOut,
     FieldIn,
     FieldOut,
     ForwardIn,
     ForwardOut,
-    MeetingIn,
-    MeetingOut,
     MergeIn,
-    NoteIn,
+    PetitionDocumentRefOut,
     PetitionerOut,
     PetitionFilter,
     PetitionIn,
+    PetitionMeetingIn,
+    PetitionMeetingOut,
+    PetitionNoteIn,
     PetitionOut,
+    PetitionPublishIn,
+    PetitionRoundIn,
+    PetitionRoundOut,
     PetitionUpdateIn,
     PlaceIn,
     PlaceOut,
-    PublishIn,
     RoundCountsOut,
-    RoundIn,
-    RoundOut,
     UnitAnswersOut,
 )
 from registry.access import council_for_api, councils_for, has_perm
@@ -67,29 +68,40 @@ def _one(model: type, pk: int | None, name: str, label: str, **scope: object) ->
     return obj
 
 
-@router.get("/councils/{council_id}/petition-rounds", response=list[RoundOut], url_name="petition_round_list")
+@router.get(
+    "/councils/{council_id}/petition-rounds",
+    response=list[PetitionRoundOut],
+    url_name="petition_round_list",
+    summary="Danh sách đợt tiếp xúc cử tri",
+)
 def round_list(request: HttpRequest, council_id: int) -> QuerySet[ContactRound]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.round_list(council=council)
 
 
-@router.post("/councils/{council_id}/petition-rounds", response={201: RoundOut}, url_name="petition_round_create")
-def round_create(request: HttpRequest, council_id: int, payload: RoundIn) -> Status:
+@router.post(
+    "/councils/{council_id}/petition-rounds",
+    response={201: PetitionRoundOut},
+    url_name="petition_round_create",
+    summary="Tạo đợt tiếp xúc cử tri",
+)
+def round_create(request: HttpRequest, council_id: int, payload: PetitionRoundIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     return Status(201, services.round_create(council=council, user=request.user, **payload.dict()))
 
 
 @router.get(
     "/councils/{council_id}/petition-rounds/{round_id}/meetings",
-    response=list[MeetingOut],
+    response=list[PetitionMeetingOut],
     url_name="petition_meeting_list",
+    summary="Danh sách hội nghị tiếp xúc cử tri",
 )
 def meeting_list(request: HttpRequest, council_id: int, round_id: int) -> QuerySet[ContactMeeting]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.meeting_list(contact_round=_round(council, round_id))
 
 
-def _meeting_args(council: Council, payload: MeetingIn) -> dict:
+def _meeting_args(council: Council, payload: PetitionMeetingIn) -> dict:
     data = payload.dict()
     delegate_ids = data.pop("delegate_ids")
     delegates = list(Delegate.objects.filter(term__council=council, pk__in=delegate_ids).select_related("term"))
@@ -109,27 +121,38 @@ def _meeting_args(council: Council, payload: MeetingIn) -> dict:
 
 @router.post(
     "/councils/{council_id}/petition-rounds/{round_id}/meetings",
-    response={201: MeetingOut},
+    response={201: PetitionMeetingOut},
     url_name="petition_meeting_create",
+    summary="Tạo hội nghị tiếp xúc cử tri",
 )
-def meeting_create(request: HttpRequest, council_id: int, round_id: int, payload: MeetingIn) -> Status:
+def meeting_create(request: HttpRequest, council_id: int, round_id: int, payload: PetitionMeetingIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     contact_round = _round(council, round_id)
     meeting = services.meeting_create(contact_round=contact_round, user=request.user, **_meeting_args(council, payload))
     return Status(201, selectors.meeting_get(council=council, pk=meeting.pk))
 
 
-@router.get("/councils/{council_id}/petition-meetings/{meeting_id}", response=MeetingOut, url_name="petition_meeting")
+@router.get(
+    "/councils/{council_id}/petition-meetings/{meeting_id}",
+    response=PetitionMeetingOut,
+    url_name="petition_meeting",
+    summary="Thông tin hội nghị tiếp xúc cử tri",
+)
 def meeting_detail(request: HttpRequest, council_id: int, meeting_id: int) -> ContactMeeting:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.meeting_get(council=council, pk=meeting_id)
 
 
 @router.put(
-    "/councils/{council_id}/petition-meetings/{meeting_id}", response=MeetingOut, url_name="petition_meeting_update"
+    "/councils/{council_id}/petition-meetings/{meeting_id}",
+    response=PetitionMeetingOut,
+    url_name="petition_meeting_update",
+    summary="Sửa hội nghị tiếp xúc cử tri",
 )
-def meeting_update(request: HttpRequest, council_id: int, meeting_id: int, payload: MeetingIn) -> ContactMeeting:
-    """Correct a meeting; its commune or village changes only while no petition refers to it."""
+def meeting_update(
+    request: HttpRequest, council_id: int, meeting_id: int, payload: PetitionMeetingIn
+) -> ContactMeeting:
+    """Sửa hội nghị; xã, phường hoặc thôn chỉ đổi được khi chưa có kiến nghị nào gắn với hội nghị."""
     council = council_for_api(request.user, council_id, EDIT)
     meeting = selectors.meeting_get(council=council, pk=meeting_id)
     services.meeting_update(meeting=meeting, user=request.user, **_meeting_args(council, payload))
@@ -137,52 +160,83 @@ def meeting_update(request: HttpRequest, council_id: int, meeting_id: int, paylo
 
 
 @router.delete(
-    "/councils/{council_id}/petition-meetings/{meeting_id}", response={204: None}, url_name="petition_meeting_delete"
+    "/councils/{council_id}/petition-meetings/{meeting_id}",
+    response={204: None},
+    url_name="petition_meeting_delete",
+    summary="Xóa hội nghị tiếp xúc cử tri",
 )
 def meeting_delete(request: HttpRequest, council_id: int, meeting_id: int) -> Status:
-    """Delete a meeting; refused (400) while petitions refer to it."""
+    """Xóa hội nghị; bị từ chối (400) khi còn kiến nghị gắn với hội nghị."""
     council = council_for_api(request.user, council_id, EDIT)
     services.meeting_delete(meeting=selectors.meeting_get(council=council, pk=meeting_id), user=request.user)
     return Status(204, None)
 
 
-@router.get("/councils/{council_id}/contact-places", response=list[PlaceOut], url_name="petition_place_list")
+@router.get(
+    "/councils/{council_id}/contact-places",
+    response=list[PlaceOut],
+    url_name="petition_place_list",
+    summary="Danh sách thôn, tổ dân phố",
+)
 def place_list(request: HttpRequest, council_id: int) -> QuerySet[ContactPlace]:
-    """The council's villages and residential groups where it meets voters (retired ones too)."""
+    """Các thôn, tổ dân phố nơi Hội đồng tiếp xúc cử tri (cả những nơi đã thôi dùng)."""
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.place_list(council=council)
 
 
-@router.post("/councils/{council_id}/contact-places", response={201: PlaceOut}, url_name="petition_place_create")
+@router.post(
+    "/councils/{council_id}/contact-places",
+    response={201: PlaceOut},
+    url_name="petition_place_create",
+    summary="Thêm thôn, tổ dân phố",
+)
 def place_create(request: HttpRequest, council_id: int, payload: PlaceIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     return Status(201, services.place_create(council=council, user=request.user, **payload.dict()))
 
 
-@router.put("/councils/{council_id}/contact-places/{place_id}", response=PlaceOut, url_name="petition_place_update")
+@router.put(
+    "/councils/{council_id}/contact-places/{place_id}",
+    response=PlaceOut,
+    url_name="petition_place_update",
+    summary="Sửa thôn, tổ dân phố",
+)
 def place_update(request: HttpRequest, council_id: int, place_id: int, payload: PlaceIn) -> ContactPlace:
     council = council_for_api(request.user, council_id, EDIT)
     place = selectors.place_get(council=council, pk=place_id)
     return services.place_update(place=place, user=request.user, **payload.dict())
 
 
-def _data(council: Council, item: PetitionIn, number: int | None) -> services.PetitionData:
-    prefix = f"{number}." if number is not None else ""
+def _lookup(errors: dict[str, str], model: type, pk: int | None, name: str, label: str, **scope: object) -> object:
+    """`_one`, noting a missing record in `errors` instead of stopping at the first row."""
+    try:
+        return _one(model, pk, name, label, **scope)
+    except ValidationError as exc:
+        errors.update({key: " ".join(messages) for key, messages in exc.message_dict.items()})
+        return None
+
+
+def _data(council: Council, item: PetitionIn, prefix: str, errors: dict[str, str]) -> services.PetitionData:
     scope = {"council": council}
-    place = _one(ContactPlace, item.contact_place_id, f"{prefix}contact_place_id", "thôn, tổ dân phố", **scope)
+    place = _lookup(
+        errors, ContactPlace, item.contact_place_id, f"{prefix}contact_place_id", "thôn, tổ dân phố", **scope
+    )
     unit = None
     if item.unit_id is not None or place is None:
         unit = services.child_units(council).filter(pk=item.unit_id).first()
         if unit is None:
-            raise ValidationError({f"{prefix}unit_id": "Xã, phường không thuộc địa bàn của Hội đồng."})
+            errors[f"{prefix}unit_id"] = "Xã, phường không thuộc địa bàn của Hội đồng."
+    meeting = _lookup(
+        errors, ContactMeeting, item.meeting_id, f"{prefix}meeting_id", "hội nghị", round__council=council
+    )
     return services.PetitionData(
         text=item.text,
         unit=unit,
         contact_place=place,
         level=item.level,
-        field=_one(PetitionField, item.field_id, f"{prefix}field_id", "lĩnh vực", **scope),
-        body=_one(Body, item.body_id, f"{prefix}body_id", "cơ quan", **scope),
-        meeting=_one(ContactMeeting, item.meeting_id, f"{prefix}meeting_id", "hội nghị", round__council=council),
+        field=_lookup(errors, PetitionField, item.field_id, f"{prefix}field_id", "lĩnh vực", **scope),
+        body=_lookup(errors, Body, item.body_id, f"{prefix}body_id", "cơ quan", **scope),
+        meeting=meeting,
         channel=item.channel,
         voters=item.voters,
         complaint=item.complaint,
@@ -190,26 +244,55 @@ def _data(council: Council, item: PetitionIn, number: int | None) -> services.Pe
     )
 
 
+class _CheckOnly(Exception):
+    """Raised inside the bulk transaction to roll back a run that only collected the service's errors."""
+
+
+def _row_key(key: str, many: bool) -> str:
+    """The service's "N.field" (or "field" for one row) as the schema's "items.N.field", rows from 1."""
+    return f"items.{key}" if many else f"items.1.{key}"
+
+
 @router.post(
     "/councils/{council_id}/petition-rounds/{round_id}/petitions",
     response={201: list[PetitionOut]},
     url_name="petition_bulk_create",
+    summary="Nhập kiến nghị (một hoặc nhiều)",
 )
 def petition_bulk_create(request: HttpRequest, council_id: int, round_id: int, payload: BulkIn) -> Status:
-    """Create one or many petitions of a round, all or nothing (errors keyed "N.field", N from 1)."""
+    """Nhập một hoặc nhiều kiến nghị của đợt, tất cả hoặc không gì cả; mọi lỗi của mọi dòng trong một lần trả lời
+    (trường lỗi dạng "items.N.trường", N đếm từ 1).
+    """
     council = council_for_api(request.user, council_id, EDIT)
     contact_round = _round(council, round_id)
-    many = len(payload.items) > 1
-    items = [_data(council, item, n if many else None) for n, item in enumerate(payload.items, start=1)]
-    created = services.petitions_bulk_create(contact_round=contact_round, items=items, user=request.user)
+    errors: dict[str, str] = {}
+    items = [_data(council, item, f"items.{n}.", errors) for n, item in enumerate(payload.items, start=1)]
+    # Every error of every row in one answer: the ids not found and the service's own checks together; a
+    # run with ids not found goes through the service only to collect its errors, and is rolled back.
+    many = len(items) > 1
+    try:
+        with transaction.atomic():
+            created = services.petitions_bulk_create(contact_round=contact_round, items=items, user=request.user)
+            if errors:
+                raise _CheckOnly
+    except ValidationError as exc:
+        found = {_row_key(k, many): " ".join(m) for k, m in exc.message_dict.items()}
+        raise ValidationError({**found, **errors}) from exc
+    except _CheckOnly:
+        raise ValidationError(errors) from None
     rows = selectors.petition_list(user=request.user, council=council).filter(pk__in=[p.pk for p in created])
     return Status(201, list(rows))
 
 
-@router.get("/councils/{council_id}/petitions", response=list[PetitionOut], url_name="petition_list")
+@router.get(
+    "/councils/{council_id}/petitions",
+    response=list[PetitionOut],
+    url_name="petition_list",
+    summary="Danh sách kiến nghị",
+)
 @paginate(PageNumberPagination, page_size=100)
 def petition_list(request: HttpRequest, council_id: int, filters: Query[PetitionFilter]) -> QuerySet[Petition]:
-    """Top-level petitions the user may see (an agency user: those addressed to its body)."""
+    """Các kiến nghị gốc người dùng được xem (người dùng của cơ quan: những kiến nghị gửi cơ quan mình)."""
     council = _council_any(request, council_id, ANSWER, VIEW)
     return selectors.petition_list(
         user=request.user,
@@ -224,13 +307,23 @@ def petition_list(request: HttpRequest, council_id: int, filters: Query[Petition
     )
 
 
-@router.get("/councils/{council_id}/petitions/{petition_id}", response=PetitionOut, url_name="petition_detail")
+@router.get(
+    "/councils/{council_id}/petitions/{petition_id}",
+    response=PetitionOut,
+    url_name="petition_detail",
+    summary="Thông tin một kiến nghị",
+)
 def petition_detail(request: HttpRequest, council_id: int, petition_id: int) -> Petition:
     council = _council_any(request, council_id, ANSWER, VIEW)
     return selectors.petition_get(user=request.user, council=council, pk=petition_id)
 
 
-@router.put("/councils/{council_id}/petitions/{petition_id}", response=PetitionOut, url_name="petition_update")
+@router.put(
+    "/councils/{council_id}/petitions/{petition_id}",
+    response=PetitionOut,
+    url_name="petition_update",
+    summary="Sửa kiến nghị",
+)
 def petition_update(request: HttpRequest, council_id: int, petition_id: int, payload: PetitionUpdateIn) -> Petition:
     council = council_for_api(request.user, council_id, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
@@ -250,9 +343,10 @@ def petition_update(request: HttpRequest, council_id: int, petition_id: int, pay
     "/councils/{council_id}/petitions/{petition_id}/petitioners",
     response=list[PetitionerOut],
     url_name="petition_petitioners",
+    summary="Người kiến nghị (dữ liệu cá nhân)",
 )
 def petitioners(request: HttpRequest, council_id: int, petition_id: int) -> list:
-    """Personal data: only for roles that need it; every access is logged."""
+    """Dữ liệu cá nhân: chỉ cho vai trò cần đến; mọi lần truy cập đều được ghi lại."""
     council = council_for_api(request.user, council_id, PERSONAL)
     petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
     people = list(petition.people.all())
@@ -267,6 +361,7 @@ def petitioners(request: HttpRequest, council_id: int, petition_id: int) -> list
     "/councils/{council_id}/petition-rounds/{round_id}/duplicates",
     response=list[DuplicateGroupOut],
     url_name="petition_duplicates",
+    summary="Kiến nghị trùng nhau",
 )
 def duplicates(request: HttpRequest, council_id: int, round_id: int) -> list[dict]:
     council = council_for_api(request.user, council_id, EDIT)
@@ -274,21 +369,29 @@ def duplicates(request: HttpRequest, council_id: int, round_id: int) -> list[dic
     return [{"petitions": g} for g in groups]
 
 
-@router.post("/councils/{council_id}/petition-merges", response={201: PetitionOut}, url_name="petition_merge")
+@router.post(
+    "/councils/{council_id}/petition-merges",
+    response={201: PetitionOut},
+    url_name="petition_merge",
+    summary="Tổng hợp các kiến nghị thành một",
+)
 def merge(request: HttpRequest, council_id: int, payload: MergeIn) -> Status:
-    """Merge petitions into one aggregated petition keeping every origin; another council's id: 404."""
+    """Tổng hợp các kiến nghị thành một kiến nghị, giữ mọi nguồn gốc; mã của Hội đồng khác: 404."""
     council = council_for_api(request.user, council_id, EDIT)
-    petitions = list(Petition.objects.filter(pk__in=payload.ids))
+    # Every id through the council-scoped selector: another council's petition is not found, as one that
+    # does not exist (never an answer that confirms it exists elsewhere).
+    petitions = list(selectors.petition_scope(user=request.user, council=council).filter(pk__in=payload.ids))
     if len(petitions) != len(set(payload.ids)):
-        raise ValidationError({"ids": "Không tìm thấy kiến nghị."})
-    if any(p.council_id != council.pk for p in petitions):
-        raise ValidationError({"ids": "Không thể gộp kiến nghị của hai Hội đồng khác nhau."})
+        raise Http404
     aggregate = services.petition_merge(petitions=petitions, user=request.user, text=payload.text)
     return Status(201, selectors.petition_get(user=request.user, council=council, pk=aggregate.pk))
 
 
 @router.post(
-    "/councils/{council_id}/petitions/{petition_id}/split", response=list[PetitionOut], url_name="petition_split"
+    "/councils/{council_id}/petitions/{petition_id}/split",
+    response=list[PetitionOut],
+    url_name="petition_split",
+    summary="Tách kiến nghị đã tổng hợp",
 )
 def split(request: HttpRequest, council_id: int, petition_id: int) -> list[Petition]:
     council = council_for_api(request.user, council_id, EDIT)
@@ -298,7 +401,10 @@ def split(request: HttpRequest, council_id: int, petition_id: int) -> list[Petit
 
 
 @router.post(
-    "/councils/{council_id}/petition-rounds/{round_id}/forward", response={201: ForwardOut}, url_name="petition_forward"
+    "/councils/{council_id}/petition-rounds/{round_id}/forward",
+    response={201: ForwardOut},
+    url_name="petition_forward",
+    summary="Chuyển kiến nghị đến cơ quan",
 )
 def forward(request: HttpRequest, council_id: int, round_id: int, payload: ForwardIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
@@ -317,9 +423,14 @@ def forward(request: HttpRequest, council_id: int, round_id: int, payload: Forwa
     return Status(201, {"document_id": document.pk, "number_symbol": document.number_symbol, "forwarded": count})
 
 
-@router.post("/councils/{council_id}/petitions/{petition_id}/answer", response=PetitionOut, url_name="petition_answer")
+@router.post(
+    "/councils/{council_id}/petitions/{petition_id}/answer",
+    response=PetitionOut,
+    url_name="petition_answer",
+    summary="Trả lời kiến nghị",
+)
 def answer(request: HttpRequest, council_id: int, petition_id: int, payload: AnswerIn) -> Petition:
-    """An agency user answers a petition addressed to its body (others are not found)."""
+    """Người dùng của cơ quan trả lời kiến nghị gửi cơ quan mình (kiến nghị khác: không tìm thấy)."""
     council = _council_any(request, council_id, ANSWER, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
     document = _one(Document, payload.document_id, "document_id", "văn bản trả lời", council=council)
@@ -329,17 +440,27 @@ def answer(request: HttpRequest, council_id: int, petition_id: int, payload: Ans
     return selectors.petition_get(user=request.user, council=council, pk=petition_id)
 
 
-@router.post("/councils/{council_id}/petitions/{petition_id}/accept", response=PetitionOut, url_name="petition_accept")
-def accept(request: HttpRequest, council_id: int, petition_id: int, payload: NoteIn) -> Petition:
+@router.post(
+    "/councils/{council_id}/petitions/{petition_id}/accept",
+    response=PetitionOut,
+    url_name="petition_accept",
+    summary="Chấp nhận trả lời",
+)
+def accept(request: HttpRequest, council_id: int, petition_id: int, payload: PetitionNoteIn) -> Petition:
     council = council_for_api(request.user, council_id, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
     services.petition_accept(petition=petition, user=request.user, note=payload.note)
     return selectors.petition_get(user=request.user, council=council, pk=petition_id)
 
 
-@router.get("/councils/{council_id}/petition-counts", response=list[RoundCountsOut], url_name="petition_counts")
+@router.get(
+    "/councils/{council_id}/petition-counts",
+    response=list[RoundCountsOut],
+    url_name="petition_counts",
+    summary="Số liệu kiến nghị",
+)
 def counts(request: HttpRequest, council_id: int, year: Year) -> list[dict]:
-    """Per round of the year: top-level petitions by competent level, field and state; where contacts were held."""
+    """Theo từng đợt của năm: kiến nghị gốc theo cấp có thẩm quyền, lĩnh vực và tình trạng; nơi đã tiếp xúc."""
     council = council_for_api(request.user, council_id, VIEW)
     if not 2000 <= year <= 2100:
         raise ValidationError({"year": "Năm không hợp lệ."})
@@ -359,24 +480,37 @@ def counts(request: HttpRequest, council_id: int, year: Year) -> list[dict]:
     ]
 
 
-@router.get("/councils/{council_id}/petition-fields", response=list[FieldOut], url_name="petition_field_list")
+@router.get(
+    "/councils/{council_id}/petition-fields",
+    response=list[FieldOut],
+    url_name="petition_field_list",
+    summary="Danh sách lĩnh vực",
+)
 def field_list(request: HttpRequest, council_id: int) -> QuerySet[PetitionField]:
-    """The council's taxonomy of fields."""
+    """Danh mục lĩnh vực của Hội đồng."""
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.fields_of(council)
 
 
-@router.post("/councils/{council_id}/petition-fields", response={201: FieldOut}, url_name="petition_field_create")
+@router.post(
+    "/councils/{council_id}/petition-fields",
+    response={201: FieldOut},
+    url_name="petition_field_create",
+    summary="Thêm lĩnh vực",
+)
 def field_create(request: HttpRequest, council_id: int, payload: FieldIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     return Status(201, services.field_create(council=council, name=payload.name, position=payload.position))
 
 
 @router.post(
-    "/councils/{council_id}/petition-rounds/{round_id}/publish", response=RoundOut, url_name="petition_round_publish"
+    "/councils/{council_id}/petition-rounds/{round_id}/publish",
+    response=PetitionRoundOut,
+    url_name="petition_round_publish",
+    summary="Công khai kiến nghị của đợt",
 )
-def round_publish(request: HttpRequest, council_id: int, round_id: int, payload: PublishIn) -> ContactRound:
-    """Show or hide the round's petitions and answers on the public pages."""
+def round_publish(request: HttpRequest, council_id: int, round_id: int, payload: PetitionPublishIn) -> ContactRound:
+    """Hiện hoặc ẩn kiến nghị và trả lời của đợt trên trang công khai."""
     council = council_for_api(request.user, council_id, EDIT)
     return services.round_publish(
         contact_round=_round(council, round_id), published=payload.published, user=request.user
@@ -385,11 +519,12 @@ def round_publish(request: HttpRequest, council_id: int, round_id: int, payload:
 
 @router.post(
     "/councils/{council_id}/petition-rounds/{round_id}/answer-report",
-    response={201: DocumentRefOut},
+    response={201: PetitionDocumentRefOut},
     url_name="petition_answer_report",
+    summary="Soạn báo cáo kết quả trả lời kiến nghị",
 )
 def answer_report(request: HttpRequest, council_id: int, round_id: int, payload: AnswerReportIn) -> Status:
-    """Draft the report to the session on how the round's petitions were answered (a document of the register)."""
+    """Soạn báo cáo gửi kỳ họp về kết quả trả lời kiến nghị của đợt (một văn bản trong sổ)."""
     council = council_for_api(request.user, council_id, EDIT)
     document = services.answer_report_create(
         contact_round=_round(council, round_id), user=request.user, **payload.dict()
@@ -401,9 +536,10 @@ def answer_report(request: HttpRequest, council_id: int, round_id: int, payload:
     "/councils/{council_id}/petition-rounds/{round_id}/answers-by-unit",
     response=list[UnitAnswersOut],
     url_name="petition_answers_by_unit",
+    summary="Kết quả trả lời theo xã, phường",
 )
 def answers_by_unit(request: HttpRequest, council_id: int, round_id: int) -> list[dict]:
-    """Per commune or ward, the answered petitions its voters raised, to read to them at the next contact."""
+    """Theo từng xã, phường: các kiến nghị của cử tri nơi đó đã được trả lời, để thông báo lại ở lần tiếp xúc sau."""
     council = council_for_api(request.user, council_id, VIEW)
     return [
         {
@@ -419,11 +555,12 @@ def answers_by_unit(request: HttpRequest, council_id: int, round_id: int) -> lis
 
 @router.post(
     "/councils/{council_id}/petition-rounds/{round_id}/answers-by-unit/notice",
-    response={201: DocumentRefOut},
+    response={201: PetitionDocumentRefOut},
     url_name="petition_answers_notice",
+    summary="Soạn thông báo kết quả trả lời theo xã, phường",
 )
 def answers_notice(request: HttpRequest, council_id: int, round_id: int, payload: AnswerReportIn) -> Status:
-    """Draft the notice of the answers per commune or ward (a document of the register, DOCX per ND30)."""
+    """Soạn thông báo kết quả trả lời theo xã, phường (một văn bản trong sổ, DOCX theo Nghị định 30)."""
     council = council_for_api(request.user, council_id, EDIT)
     document = services.answers_notice_create(
         contact_round=_round(council, round_id), user=request.user, **payload.dict()

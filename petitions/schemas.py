@@ -2,10 +2,10 @@ import datetime
 
 from ninja import Field, Schema
 
-from registry.schemas import CleanSchema
+from registry.schemas import CleanSchema, InputSchema
 
 
-class RoundIn(CleanSchema):
+class PetitionRoundIn(CleanSchema):
     year: int = Field(..., ge=2000, le=2100)
     period: str = Field(..., description="`giua_nam` hoặc `cuoi_nam`.")
     timing: str = Field("truoc", description="`truoc` hoặc `sau` kỳ họp.")
@@ -14,7 +14,7 @@ class RoundIn(CleanSchema):
     ends_on: datetime.date | None = None
 
 
-class RoundOut(Schema):
+class PetitionRoundOut(Schema):
     id: int
     year: int
     period: str
@@ -39,7 +39,7 @@ class PlaceOut(Schema):
     active: bool
 
 
-class MeetingIn(CleanSchema):
+class PetitionMeetingIn(CleanSchema):
     unit_id: int | None = Field(None, description="Xã, phường; hoặc `contact_place_id` (chỉ một).")
     contact_place_id: int | None = Field(None, description="Thôn, tổ dân phố của Hội đồng cấp xã.")
     held_on: datetime.date
@@ -51,7 +51,7 @@ class MeetingIn(CleanSchema):
     minutes_id: int | None = None
 
 
-class MeetingOut(Schema):
+class PetitionMeetingOut(Schema):
     id: int
     round_id: int
     unit_id: int | None
@@ -92,7 +92,7 @@ class PetitionIn(CleanSchema):
     people: list[PetitionerIn] = []
 
 
-class BulkIn(Schema):
+class BulkIn(InputSchema):
     items: list[PetitionIn] = Field(..., min_length=1, max_length=20000)
 
 
@@ -205,7 +205,7 @@ class AnswerIn(CleanSchema):
     document_id: int | None = None
 
 
-class NoteIn(CleanSchema):
+class PetitionNoteIn(CleanSchema):
     note: str = ""
 
 
@@ -236,7 +236,7 @@ class FieldOut(Schema):
     position: int
 
 
-class PublishIn(Schema):
+class PetitionPublishIn(InputSchema):
     published: bool
 
 
@@ -246,7 +246,7 @@ class AnswerReportIn(CleanSchema):
     issued_on: datetime.date | None = None
 
 
-class DocumentRefOut(Schema):
+class PetitionDocumentRefOut(Schema):
     document_id: int
     subject: str
 

@@ -3,8 +3,9 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 from ninja.pagination import paginate
@@ -12,21 +13,26 @@ from ninja.pagination import paginate
 from documents.models import Document
 from hdnd.params import PageNumberPagination, Year
 from plenary import selectors, services
-from plenary.access import AGENCY, ASSIGN, EDIT, MY_DOCUMENTS, QUESTION, VIEW, VOTE
+from plenary.access import AGENCY, ASSIGN, EDIT, MY_DOCUMENTS, QUESTION, VERIFY, VIEW, VOTE
 from plenary.models import AgendaItem, GroupDiscussion, Resolution, Session, SessionDocument, Speech, Submission
 from plenary.schemas import (
     AgencySubmissionOut,
     AssignIn,
     AttendanceIn,
     AttendanceOut,
+    CommitmentIn,
+    CommitmentOut,
     ConveningIn,
-    CountsOut,
-    DocumentRefOut,
     GroupDiscussionIn,
     GroupDiscussionOut,
     LatenessOut,
     MinutesIn,
     MyDocumentOut,
+    PlenaryCountsOut,
+    PlenaryDocumentRefOut,
+    PlenarySessionIn,
+    PlenarySessionOut,
+    QuestionAnswerIn,
     QuestionIn,
     QuestionOut,
     ReceiveIn,
@@ -35,13 +41,17 @@ from plenary.schemas import (
     SessionDetailOut,
     SessionDocumentIn,
     SessionDocumentOut,
-    SessionIn,
-    SessionOut,
+    SessionPatch,
+    SessionResolutionOut,
+    SessionResolutionsIn,
     SpeechIn,
     SpeechOut,
     SubmissionIn,
     SubmissionOut,
+    SubmissionResubmitIn,
+    SubmissionReturnIn,
     VerificationOut,
+    VerificationReportIn,
     VoteIn,
     VoteOut,
 )
@@ -62,15 +72,25 @@ def _submission_out(sub: Submission) -> dict:
     }
 
 
-@router.get("/councils/{council_id}/sessions", response=list[SessionOut], url_name="plenary_session_list")
+@router.get(
+    "/councils/{council_id}/sessions",
+    response=list[PlenarySessionOut],
+    url_name="plenary_session_list",
+    summary="Danh sách kỳ họp",
+)
 @paginate(PageNumberPagination, page_size=50)
 def session_list(request: HttpRequest, council_id: int, year: Year | None = None) -> QuerySet[Session]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.session_list(council=council, year=year)
 
 
-@router.post("/councils/{council_id}/sessions", response={201: SessionOut}, url_name="plenary_session_create")
-def session_create(request: HttpRequest, council_id: int, payload: SessionIn) -> Status:
+@router.post(
+    "/councils/{council_id}/sessions",
+    response={201: PlenarySessionOut},
+    url_name="plenary_session_create",
+    summary="Tạo kỳ họp",
+)
+def session_create(request: HttpRequest, council_id: int, payload: PlenarySessionIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
     term = get_object_or_404(Term, council=council, pk=data.pop("term_id"))
@@ -78,12 +98,15 @@ def session_create(request: HttpRequest, council_id: int, payload: SessionIn) ->
 
 
 @router.get(
-    "/councils/{council_id}/sessions/{session_id}", response=SessionDetailOut, url_name="plenary_session_detail"
+    "/councils/{council_id}/sessions/{session_id}",
+    response=SessionDetailOut,
+    url_name="plenary_session_detail",
+    summary="Thông tin kỳ họp",
 )
 def session_detail(request: HttpRequest, council_id: int, session_id: int) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     session = selectors.session_get(council=council, pk=session_id)
-    out = SessionOut.from_orm(session).dict()
+    out = PlenarySessionOut.from_orm(session).dict()
     out["submissions"] = [_submission_out(s) for s in session.submissions.all()]
     return out
 
@@ -92,6 +115,7 @@ def session_detail(request: HttpRequest, council_id: int, session_id: int) -> di
     "/councils/{council_id}/sessions/{session_id}/submissions",
     response={201: SubmissionOut},
     url_name="plenary_submission_create",
+    summary="Thêm tờ trình, dự thảo vào kỳ họp",
 )
 def submission_create(request: HttpRequest, council_id: int, session_id: int, payload: SubmissionIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
@@ -106,6 +130,7 @@ def submission_create(request: HttpRequest, council_id: int, session_id: int, pa
     "/councils/{council_id}/submissions/{submission_id}/receive",
     response=SubmissionOut,
     url_name="plenary_submission_receive",
+    summary="Tiếp nhận hồ sơ tờ trình",
 )
 def submission_receive(request: HttpRequest, council_id: int, submission_id: int, payload: ReceiveIn) -> dict:
     council = council_for_api(request.user, council_id, EDIT)
@@ -117,6 +142,7 @@ def submission_receive(request: HttpRequest, council_id: int, submission_id: int
     "/councils/{council_id}/submissions/{submission_id}/verification",
     response={201: VerificationOut},
     url_name="plenary_verification_assign",
+    summary="Phân công thẩm tra",
 )
 def verification_assign(request: HttpRequest, council_id: int, submission_id: int, payload: AssignIn) -> Status:
     council = council_for_api(request.user, council_id, ASSIGN)
@@ -131,7 +157,10 @@ def verification_assign(request: HttpRequest, council_id: int, submission_id: in
 
 
 @router.post(
-    "/councils/{council_id}/submissions/{submission_id}/vote", response={201: VoteOut}, url_name="plenary_vote_record"
+    "/councils/{council_id}/submissions/{submission_id}/vote",
+    response={201: VoteOut},
+    url_name="plenary_vote_record",
+    summary="Ghi kết quả biểu quyết",
 )
 def vote_record(request: HttpRequest, council_id: int, submission_id: int, payload: VoteIn) -> Status:
     council = council_for_api(request.user, council_id, VOTE)
@@ -143,6 +172,7 @@ def vote_record(request: HttpRequest, council_id: int, submission_id: int, paylo
     "/councils/{council_id}/submissions/{submission_id}/resolution",
     response={201: ResolutionOut},
     url_name="plenary_resolution_issue",
+    summary="Ban hành nghị quyết",
 )
 def resolution_issue(request: HttpRequest, council_id: int, submission_id: int, payload: ResolutionIn) -> Status:
     council = council_for_api(request.user, council_id, VOTE)
@@ -155,6 +185,7 @@ def resolution_issue(request: HttpRequest, council_id: int, submission_id: int, 
     "/councils/{council_id}/sessions/{session_id}/questions",
     response={201: QuestionOut},
     url_name="plenary_question_create",
+    summary="Thêm chất vấn",
 )
 def question_create(request: HttpRequest, council_id: int, session_id: int, payload: QuestionIn) -> Status:
     council = council_for_api(request.user, council_id, QUESTION)
@@ -174,7 +205,12 @@ def question_create(request: HttpRequest, council_id: int, session_id: int, payl
     )
 
 
-@router.get("/councils/{council_id}/plenary/counts", response=CountsOut, url_name="plenary_counts")
+@router.get(
+    "/councils/{council_id}/plenary/counts",
+    response=PlenaryCountsOut,
+    url_name="plenary_counts",
+    summary="Số liệu kỳ họp",
+)
 def counts(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     data = selectors.plenary_counts(council=council, year=year)
@@ -183,7 +219,12 @@ def counts(request: HttpRequest, council_id: int, year: Year) -> dict:
     return data
 
 
-@router.get("/councils/{council_id}/plenary/lateness", response=LatenessOut, url_name="plenary_lateness")
+@router.get(
+    "/councils/{council_id}/plenary/lateness",
+    response=LatenessOut,
+    url_name="plenary_lateness",
+    summary="Hồ sơ gửi muộn",
+)
 def lateness(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     report = selectors.lateness_report(council=council, year=year)
@@ -207,7 +248,10 @@ def lateness(request: HttpRequest, council_id: int, year: Year) -> dict:
 
 
 @router.get(
-    "/councils/{council_id}/my-session-documents", response=list[MyDocumentOut], url_name="plenary_my_documents"
+    "/councils/{council_id}/my-session-documents",
+    response=list[MyDocumentOut],
+    url_name="plenary_my_documents",
+    summary="Tài liệu kỳ họp của tôi",
 )
 def my_documents(request: HttpRequest, council_id: int) -> list[SessionDocument]:
     council = council_for_api(request.user, council_id, MY_DOCUMENTS)
@@ -236,9 +280,10 @@ def _attendance_out(session: Session, day: datetime.date) -> list[dict]:
     "/councils/{council_id}/sessions/{session_id}/attendance",
     response=list[AttendanceOut],
     url_name="plenary_attendance",
+    summary="Điểm danh phiên họp",
 )
 def attendance(request: HttpRequest, council_id: int, session_id: int, day: datetime.date) -> list[dict]:
-    """Every delegate in office on the day, with the presence recorded ("" while not recorded)."""
+    """Mọi đại biểu đang làm nhiệm vụ trong ngày, kèm việc có mặt đã ghi ("" khi chưa ghi)."""
     return _attendance_out(_session(request, council_id, session_id, VIEW), day)
 
 
@@ -246,21 +291,38 @@ def attendance(request: HttpRequest, council_id: int, session_id: int, day: date
     "/councils/{council_id}/sessions/{session_id}/attendance",
     response=list[AttendanceOut],
     url_name="plenary_attendance_record",
+    summary="Ghi điểm danh",
 )
 def attendance_record(request: HttpRequest, council_id: int, session_id: int, payload: AttendanceIn) -> list[dict]:
     session = _session(request, council_id, session_id, EDIT)
-    services.attendance_record(
-        session=session,
-        day=payload.day,
-        presence={r.delegate_id: r.presence for r in payload.rows},
-        reasons={r.delegate_id: r.reason for r in payload.rows if r.reason},
-        user=request.user,
-    )
+    seen: dict[int, int] = {}
+    twice = {}
+    for number, row in enumerate(payload.rows, start=1):
+        if row.delegate_id in seen:
+            twice[f"rows.{number}.delegate_id"] = f"Đại biểu đã có ở dòng {seen[row.delegate_id]}."
+        seen.setdefault(row.delegate_id, number)
+    # All or nothing, every error in one answer: the service's and the rows given twice together.
+    try:
+        with transaction.atomic():
+            services.attendance_record(
+                session=session,
+                day=payload.day,
+                presence={r.delegate_id: r.presence for r in payload.rows},
+                reasons={r.delegate_id: r.reason for r in payload.rows if r.reason},
+                user=request.user,
+            )
+            if twice:
+                raise ValidationError(twice)
+    except ValidationError as exc:
+        raise ValidationError({**exc.message_dict, **twice}) from exc
     return _attendance_out(session, payload.day)
 
 
 @router.get(
-    "/councils/{council_id}/sessions/{session_id}/speeches", response=list[SpeechOut], url_name="plenary_speech_list"
+    "/councils/{council_id}/sessions/{session_id}/speeches",
+    response=list[SpeechOut],
+    url_name="plenary_speech_list",
+    summary="Danh sách phát biểu",
 )
 @paginate(PageNumberPagination, page_size=50)
 def speech_list(request: HttpRequest, council_id: int, session_id: int) -> QuerySet[Speech]:
@@ -271,6 +333,7 @@ def speech_list(request: HttpRequest, council_id: int, session_id: int) -> Query
     "/councils/{council_id}/sessions/{session_id}/speeches",
     response={201: SpeechOut},
     url_name="plenary_speech_add",
+    summary="Ghi phát biểu",
 )
 def speech_add(request: HttpRequest, council_id: int, session_id: int, payload: SpeechIn) -> Status:
     session = _session(request, council_id, session_id, EDIT)
@@ -292,6 +355,7 @@ def speech_add(request: HttpRequest, council_id: int, session_id: int, payload: 
     "/councils/{council_id}/sessions/{session_id}/group-discussions",
     response=list[GroupDiscussionOut],
     url_name="plenary_group_discussion_list",
+    summary="Danh sách thảo luận tổ",
 )
 @paginate(PageNumberPagination, page_size=50)
 def group_discussion_list(request: HttpRequest, council_id: int, session_id: int) -> QuerySet[GroupDiscussion]:
@@ -302,6 +366,7 @@ def group_discussion_list(request: HttpRequest, council_id: int, session_id: int
     "/councils/{council_id}/sessions/{session_id}/group-discussions",
     response={201: GroupDiscussionOut},
     url_name="plenary_group_discussion_add",
+    summary="Ghi thảo luận tổ",
 )
 def group_discussion_add(request: HttpRequest, council_id: int, session_id: int, payload: GroupDiscussionIn) -> Status:
     session = _session(request, council_id, session_id, EDIT)
@@ -317,8 +382,9 @@ def group_discussion_add(request: HttpRequest, council_id: int, session_id: int,
 
 @router.post(
     "/councils/{council_id}/sessions/{session_id}/minutes",
-    response={201: DocumentRefOut},
+    response={201: PlenaryDocumentRefOut},
     url_name="plenary_minutes_generate",
+    summary="Soạn biên bản kỳ họp",
 )
 def minutes_generate(request: HttpRequest, council_id: int, session_id: int, payload: MinutesIn) -> Status:
     session = _session(request, council_id, session_id, EDIT)
@@ -327,11 +393,12 @@ def minutes_generate(request: HttpRequest, council_id: int, session_id: int, pay
 
 @router.post(
     "/councils/{council_id}/sessions/{session_id}/convening",
-    response={201: DocumentRefOut},
+    response={201: PlenaryDocumentRefOut},
     url_name="plenary_convening",
+    summary="Quyết định triệu tập kỳ họp",
 )
 def convening(request: HttpRequest, council_id: int, session_id: int, payload: ConveningIn) -> Status:
-    """Link a document of the register (`document_id`), or issue a new convening decision."""
+    """Gắn một văn bản trong sổ (`document_id`), hoặc ban hành quyết định triệu tập mới."""
     session = _session(request, council_id, session_id, EDIT)
     if payload.document_id is not None:
         document = get_object_or_404(Document, council=session.council, pk=payload.document_id)
@@ -354,6 +421,7 @@ def convening(request: HttpRequest, council_id: int, session_id: int, payload: C
     "/councils/{council_id}/sessions/{session_id}/documents",
     response=list[SessionDocumentOut],
     url_name="plenary_session_document_list",
+    summary="Tài liệu kỳ họp",
 )
 @paginate(PageNumberPagination, page_size=50)
 def session_document_list(request: HttpRequest, council_id: int, session_id: int) -> QuerySet[SessionDocument]:
@@ -364,9 +432,10 @@ def session_document_list(request: HttpRequest, council_id: int, session_id: int
     "/councils/{council_id}/sessions/{session_id}/documents",
     response={201: SessionDocumentOut},
     url_name="plenary_session_document_add",
+    summary="Thêm tài liệu kỳ họp",
 )
 def session_document_add(request: HttpRequest, council_id: int, session_id: int, payload: SessionDocumentIn) -> Status:
-    """Link a register document or a submission to the session's documents (files are uploaded on the screen)."""
+    """Gắn một văn bản trong sổ hoặc một tờ trình vào tài liệu kỳ họp (tệp tải lên trên màn hình)."""
     session = _session(request, council_id, session_id, EDIT)
     document = (
         get_object_or_404(Document, council=session.council, pk=payload.document_id) if payload.document_id else None
@@ -392,10 +461,11 @@ def session_document_add(request: HttpRequest, council_id: int, session_id: int,
     "/councils/{council_id}/agency-submissions",
     response=list[AgencySubmissionOut],
     url_name="plenary_agency_submissions",
+    summary="Tờ trình của cơ quan tôi",
 )
 @paginate(PageNumberPagination, page_size=50)
 def agency_submissions(request: HttpRequest, council_id: int) -> list[dict]:
-    """The submissions of the agencies the user answers for, with due dates and lateness (agency users)."""
+    """Tờ trình của các cơ quan mà người dùng trả lời thay, kèm hạn gửi và số ngày muộn (người dùng của cơ quan)."""
     council = council_for_api(request.user, council_id, AGENCY)
     today = datetime.date.today()
     return [
@@ -403,3 +473,172 @@ def agency_submissions(request: HttpRequest, council_id: int) -> list[dict]:
         | {"days_late": s.days_late(today)}
         for s in selectors.agency_submissions(user=request.user, council=council)
     ]
+
+
+@router.patch(
+    "/councils/{council_id}/sessions/{session_id}",
+    response=PlenarySessionOut,
+    url_name="plenary_session_update",
+    summary="Sửa kỳ họp, khai mạc, bế mạc",
+)
+def session_update(request: HttpRequest, council_id: int, session_id: int, payload: SessionPatch) -> Session:
+    """Sửa địa điểm, ngày dự kiến; ghi khai mạc (`state: "dang_hop"`, `opened_on`) hay bế mạc
+    (`state: "be_mac"`, `closed_on`), như trên màn hình sửa kỳ họp."""
+    council = council_for_api(request.user, council_id, EDIT)
+    session = selectors.session_get(council=council, pk=session_id)
+    return services.session_update(session=session, user=request.user, **payload.dict(exclude_unset=True))
+
+
+@router.post(
+    "/councils/{council_id}/submissions/{submission_id}/return",
+    response=SubmissionOut,
+    url_name="plenary_submission_return",
+    summary="Trả lại hồ sơ tờ trình",
+)
+def submission_return(request: HttpRequest, council_id: int, submission_id: int, payload: SubmissionReturnIn) -> dict:
+    council = council_for_api(request.user, council_id, EDIT)
+    sub = selectors.submission_get(council=council, pk=submission_id)
+    return _submission_out(services.submission_return(submission=sub, user=request.user, **payload.dict()))
+
+
+@router.post(
+    "/councils/{council_id}/submissions/{submission_id}/resubmit",
+    response=SubmissionOut,
+    url_name="plenary_submission_resubmit",
+    summary="Nộp lại hồ sơ đã bị trả lại",
+)
+def submission_resubmit(
+    request: HttpRequest, council_id: int, submission_id: int, payload: SubmissionResubmitIn
+) -> dict:
+    council = council_for_api(request.user, council_id, EDIT)
+    sub = selectors.submission_get(council=council, pk=submission_id)
+    return _submission_out(services.submission_resubmit(submission=sub, user=request.user, **payload.dict()))
+
+
+@router.post(
+    "/councils/{council_id}/submissions/{submission_id}/verification/report",
+    response=VerificationOut,
+    url_name="plenary_verification_report",
+    summary="Ghi báo cáo thẩm tra",
+)
+def verification_report(
+    request: HttpRequest, council_id: int, submission_id: int, payload: VerificationReportIn
+) -> object:
+    """Báo cáo thẩm tra của Ban được phân công (một văn bản trong sổ, ngày ban hành `reported_on`)."""
+    council = council_for_api(request.user, council_id, VERIFY)
+    sub = selectors.submission_get(council=council, pk=submission_id)
+    verification = getattr(sub, "verification", None)
+    if verification is None:
+        raise Http404
+    return services.verification_report(verification=verification, user=request.user, **payload.dict())
+
+
+@router.post(
+    "/councils/{council_id}/submissions/{submission_id}/resolution/publish",
+    response=ResolutionOut,
+    url_name="plenary_resolution_publish",
+    summary="Công khai nghị quyết",
+)
+def resolution_publish(request: HttpRequest, council_id: int, submission_id: int) -> Resolution:
+    council = council_for_api(request.user, council_id, VOTE)
+    sub = selectors.submission_get(council=council, pk=submission_id)
+    resolution = getattr(sub, "resolution", None)
+    if resolution is None:
+        raise Http404
+    services.resolution_publish(resolution=resolution, user=request.user)
+    return Resolution.objects.select_related("document").get(pk=resolution.pk)
+
+
+@router.post(
+    "/councils/{council_id}/questions/{question_id}/answer",
+    response=QuestionOut,
+    url_name="plenary_question_answer",
+    summary="Ghi trả lời chất vấn",
+)
+def question_answer(request: HttpRequest, council_id: int, question_id: int, payload: QuestionAnswerIn) -> object:
+    """Trả lời tại kỳ họp, hoặc bằng văn bản (không kèm trả lời: hạn trả lời bằng văn bản được theo dõi)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    question = selectors.question_get(council=council, pk=question_id)
+    return services.question_answer(question=question, user=request.user, **payload.dict())
+
+
+@router.post(
+    "/councils/{council_id}/questions/{question_id}/commitments",
+    response={201: CommitmentOut},
+    url_name="plenary_commitment_create",
+    summary="Ghi nhận lời hứa sau chất vấn",
+)
+def commitment_create(request: HttpRequest, council_id: int, question_id: int, payload: CommitmentIn) -> Status:
+    """Lời hứa của người trả lời chất vấn, báo cáo tại một kỳ họp sau của cùng Hội đồng (một việc theo dõi)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    question = selectors.question_get(council=council, pk=question_id)
+    next_session = selectors.session_get(council=council, pk=payload.next_session_id)
+    commitment = services.commitment_create(
+        question=question, content=payload.content, next_session=next_session, user=request.user
+    )
+    return Status(201, commitment)
+
+
+def _row_errors(exc: ValidationError, prefix: str) -> dict[str, str]:
+    if not hasattr(exc, "error_dict"):
+        return {prefix.rstrip("."): " ".join(exc.messages)}
+    return {
+        prefix.rstrip(".") if key == "__all__" else f"{prefix}{key}": " ".join(messages)
+        for key, messages in exc.message_dict.items()
+    }
+
+
+@router.post(
+    "/councils/{council_id}/sessions/{session_id}/resolutions",
+    response={201: list[SessionResolutionOut]},
+    url_name="plenary_session_resolutions",
+    summary="Ghi biểu quyết và ban hành nghị quyết của kỳ họp (nhiều tờ trình)",
+)
+def session_resolutions(
+    request: HttpRequest, council_id: int, session_id: int, payload: SessionResolutionsIn
+) -> Status:
+    """Mỗi dòng: một tờ trình của kỳ họp, kết quả biểu quyết và (khi thông qua) nghị quyết. Tất cả hoặc không gì
+    cả: mọi lỗi của mọi dòng trong một lần trả lời, trường lỗi dạng "items.N.vote.yes", N đếm từ 1."""
+    session = _session(request, council_id, session_id, VOTE)
+    wanted = {row.submission_id for row in payload.items}
+    submissions = {s.pk: s for s in Submission.objects.filter(session=session, pk__in=wanted)}
+    errors: dict[str, str] = {}
+    done = []
+    seen: dict[int, int] = {}
+    with transaction.atomic():
+        for number, row in enumerate(payload.items, start=1):
+            prefix = f"items.{number}."
+            submission = submissions.get(row.submission_id)
+            if submission is None:
+                errors[f"{prefix}submission_id"] = "Không tìm thấy tờ trình trong kỳ họp này."
+                continue
+            if row.submission_id in seen:
+                errors[f"{prefix}submission_id"] = f"Tờ trình đã có ở dòng {seen[row.submission_id]}."
+                continue
+            seen[row.submission_id] = number
+            stage = "vote"
+            try:
+                with transaction.atomic():
+                    vote = services.vote_record(submission=submission, user=request.user, **row.vote.dict())
+                    resolution = None
+                    if row.resolution is not None:
+                        stage = "resolution"
+                        resolution = services.resolution_issue(
+                            submission=submission, user=request.user, **row.resolution.dict()
+                        )
+            except ValidationError as exc:
+                errors.update(_row_errors(exc, f"{prefix}{stage}."))
+                continue
+            done.append((submission.pk, vote, resolution))
+        if errors:
+            # Raised inside the transaction: every row written above is rolled back.
+            raise ValidationError(errors)
+    ids = [r.pk for _s, _v, r in done if r is not None]
+    resolutions = {r.pk: r for r in Resolution.objects.select_related("document").filter(pk__in=ids)}
+    return Status(
+        201,
+        [
+            {"submission_id": pk, "vote": vote, "resolution": resolutions.get(r.pk) if r is not None else None}
+            for pk, vote, r in done
+        ],
+    )

@@ -2,10 +2,11 @@ import datetime
 
 from ninja import Field, Schema
 
-from registry.schemas import CleanSchema
+from plenary.models import AnswerMode, Conclusion, SessionState
+from registry.schemas import CleanSchema, InputSchema
 
 
-class SessionOut(Schema):
+class PlenarySessionOut(Schema):
     id: int
     term_id: int
     number: int
@@ -20,7 +21,7 @@ class SessionOut(Schema):
     state: str
 
 
-class SessionIn(CleanSchema):
+class PlenarySessionIn(CleanSchema):
     term_id: int
     number: int = Field(..., ge=1)
     kind: str
@@ -47,7 +48,7 @@ class SubmissionOut(Schema):
     checklist: list[str]
 
 
-class SessionDetailOut(SessionOut):
+class SessionDetailOut(PlenarySessionOut):
     submissions: list[SubmissionOut]
 
 
@@ -59,12 +60,12 @@ class SubmissionIn(CleanSchema):
     vote_rule: str = "thong_thuong"
 
 
-class ReceiveIn(Schema):
+class ReceiveIn(InputSchema):
     received_on: datetime.date
     checklist: list[str] = []
 
 
-class AssignIn(Schema):
+class AssignIn(InputSchema):
     committee_id: int
     assigned_on: datetime.date
 
@@ -77,7 +78,7 @@ class VerificationOut(Schema):
     conclusion: str
 
 
-class VoteIn(Schema):
+class VoteIn(InputSchema):
     voted_on: datetime.date
     yes: int | None = None
     no: int | None = None
@@ -137,7 +138,7 @@ class QuestionOut(Schema):
     answered_on: datetime.date | None
 
 
-class CountsOut(Schema):
+class PlenaryCountsOut(Schema):
     year: int
     sessions: int
     sessions_by_kind: dict[str, int]
@@ -193,7 +194,7 @@ class AttendanceRowIn(CleanSchema):
     reason: str = Field("", max_length=250)
 
 
-class AttendanceIn(Schema):
+class AttendanceIn(InputSchema):
     day: datetime.date
     rows: list[AttendanceRowIn] = Field(..., min_length=1)
 
@@ -252,7 +253,7 @@ class ConveningIn(CleanSchema):
     text: str = Field("", max_length=10_000)
 
 
-class DocumentRefOut(Schema):
+class PlenaryDocumentRefOut(Schema):
     id: int
     number_symbol: str
     doc_type: str
@@ -293,3 +294,67 @@ class AgencySubmissionOut(Schema):
     state: str
     days_late: int
     missing_items: list[str]
+
+
+class SessionPatch(CleanSchema):
+    """Sửa kỳ họp; khai mạc (`state: "dang_hop"`, `opened_on`) và bế mạc (`state: "be_mac"`, `closed_on`)."""
+
+    place: str | None = Field(None, min_length=1, max_length=200)
+    opens_on: datetime.date | None = None
+    closes_on: datetime.date | None = None
+    opened_on: datetime.date | None = None
+    closed_on: datetime.date | None = None
+    state: SessionState | None = None
+
+
+class SubmissionReturnIn(InputSchema):  # texts keep their lines; the service cleans them
+    returned_on: datetime.date
+    reason: str = Field(..., min_length=1, max_length=5_000)
+
+
+class SubmissionResubmitIn(InputSchema):  # texts keep their lines; the service cleans them
+    resubmitted_on: datetime.date
+    checklist: list[str] = Field(default_factory=list, description="Các thành phần hồ sơ đã đủ khi nộp lại.")
+
+
+class VerificationReportIn(InputSchema):  # texts keep their lines; the service cleans them
+    conclusion: Conclusion
+    text: str = Field(..., min_length=1, max_length=50_000)
+    reported_on: datetime.date = Field(..., description="Ngày ban hành báo cáo thẩm tra; số theo năm của ngày này.")
+    signer_name: str = Field(..., min_length=1, max_length=120)
+    signer_title: str = Field("Trưởng ban", max_length=120)
+
+
+class QuestionAnswerIn(InputSchema):  # texts keep their lines; the service cleans them
+    mode: AnswerMode
+    answered_on: datetime.date
+    answer: str = Field("", max_length=50_000)
+
+
+class CommitmentIn(InputSchema):  # texts keep their lines; the service cleans them
+    content: str = Field(..., min_length=1, max_length=10_000)
+    next_session_id: int
+
+
+class CommitmentOut(Schema):
+    id: int
+    question_id: int
+    content: str
+    next_session_id: int
+    due_on: datetime.date
+
+
+class SessionResolutionIn(InputSchema):
+    submission_id: int
+    vote: VoteIn
+    resolution: ResolutionIn | None = Field(None, description="Nghị quyết ban hành khi dự thảo được thông qua.")
+
+
+class SessionResolutionsIn(InputSchema):
+    items: list[SessionResolutionIn] = Field(..., min_length=1, max_length=500)
+
+
+class SessionResolutionOut(Schema):
+    submission_id: int
+    vote: VoteOut
+    resolution: ResolutionOut | None

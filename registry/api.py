@@ -3,8 +3,8 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
@@ -12,6 +12,7 @@ from ninja.pagination import paginate
 
 from hdnd.forms import YEAR_MAX, YEAR_MIN
 from hdnd.params import PageNumberPagination
+from hdnd.text import fold
 from registry import security, selectors, services
 from registry.access import (
     EDIT_REGISTRY,
@@ -26,6 +27,7 @@ from registry.access import (
 from registry.calendar import MissingSetting, deadline
 from registry.forms import NO_CONTROL_CHARACTERS, check_log_period
 from registry.models import (
+    ApiToken,
     Body,
     CalendarDay,
     Council,
@@ -45,8 +47,10 @@ from registry.schemas import (
     BodyPatch,
     CalendarDayIn,
     CalendarDayOut,
+    CouncilCreateIn,
     CouncilFilter,
     CouncilOut,
+    CouncilPatch,
     DeadlineOut,
     DelegateFilter,
     DelegateIn,
@@ -61,10 +65,16 @@ from registry.schemas import (
     MembershipOut,
     PersonalAccessFilter,
     PersonalAccessOut,
+    PersonIn,
+    PersonOut,
+    PersonPatch,
     SettingIn,
     SettingOut,
     TermIn,
     TermOut,
+    TokenCreatedOut,
+    TokenIn,
+    TokenOut,
 )
 
 router = Router(tags=["Danh mục"])
@@ -74,7 +84,7 @@ def _body(council: Council, pk: int | None) -> Body | None:
     return get_object_or_404(Body, council=council, pk=pk) if pk is not None else None
 
 
-@router.get("/councils", response=list[CouncilOut], url_name="council_list")
+@router.get("/councils", response=list[CouncilOut], url_name="council_list", summary="Danh sách Hội đồng")
 @paginate(PageNumberPagination, page_size=50)
 def council_list(request: HttpRequest, filters: Query[CouncilFilter]) -> QuerySet[Council]:
     return selectors.council_list(
@@ -82,45 +92,172 @@ def council_list(request: HttpRequest, filters: Query[CouncilFilter]) -> QuerySe
     )
 
 
-@router.get("/councils/{council_id}", response=CouncilOut, url_name="council_detail")
+@router.get("/councils/{council_id}", response=CouncilOut, url_name="council_detail", summary="Thông tin một Hội đồng")
 def council_detail(request: HttpRequest, council_id: int) -> Council:
     return council_for_api(request.user, council_id, VIEW_REGISTRY)
 
 
-@router.get("/councils/{council_id}/terms", response=list[TermOut], url_name="term_list")
+def _require_superuser(request: HttpRequest) -> None:
+    if not request.user.is_superuser:
+        raise PermissionDenied("Chỉ quản trị viên hệ thống được tạo hoặc kích hoạt Hội đồng.")
+
+
+@router.post("/councils", response={201: CouncilOut}, url_name="council_create", summary="Tạo Hội đồng (lịch sử)")
+def council_create(request: HttpRequest, payload: CouncilCreateIn) -> tuple[int, Council]:
+    """Tạo một Hội đồng không có trong danh mục đơn vị hành chính đã nạp: Hội đồng cấp huyện trước
+    01/07/2025 hay đơn vị đã sáp nhập (ghi là lịch sử). Hội đồng hiện hành thì kích hoạt từ danh mục.
+    Chỉ quản trị viên hệ thống."""
+    _require_superuser(request)
+    data = payload.dict()
+    parent_id = data.pop("parent_id")
+    parent = get_object_or_404(Council, pk=parent_id) if parent_id is not None else None
+    active = data["ceased_on"] is None
+    return 201, services.council_create(historical=True, parent=parent, active=active, **data)
+
+
+@router.post(
+    "/councils/{council_id}/activate",
+    response=CouncilOut,
+    url_name="council_activate",
+    summary="Kích hoạt Hội đồng từ danh mục đơn vị hành chính",
+)
+def council_activate(request: HttpRequest, council_id: int) -> Council:
+    """Đưa một Hội đồng của danh mục đơn vị hành chính (đã nạp, chưa hoạt động) vào sử dụng; sau đó giao vai
+    trò cho Văn phòng. Chỉ quản trị viên hệ thống."""
+    _require_superuser(request)
+    council = get_object_or_404(Council, pk=council_id)
+    return services.council_update(council=council, active=True)
+
+
+@router.patch(
+    "/councils/{council_id}", response=CouncilOut, url_name="council_update", summary="Sửa thông tin Hội đồng"
+)
+def council_update(request: HttpRequest, council_id: int, payload: CouncilPatch) -> Council:
+    """Tên đơn vị, địa danh ghi trên văn bản, ngày chấm dứt hoạt động; các mốc thời hạn theo luật ở /settings."""
+    council = council_for_api(request.user, council_id, EDIT_SETTINGS)
+    return services.council_update(council=council, **payload.dict(exclude_unset=True))
+
+
+@router.get(
+    "/councils/{council_id}/units",
+    response=list[CouncilOut],
+    url_name="council_units",
+    summary="Các đơn vị cấp dưới của Hội đồng",
+)
+@paginate(PageNumberPagination, page_size=100)
+def council_units(request: HttpRequest, council_id: int) -> QuerySet[Council]:
+    """Các xã, phường (Hội đồng cấp dưới) thuộc địa bàn của Hội đồng, kể cả khi người dùng không giữ vai trò ở đó."""
+    council = council_for_api(request.user, council_id, VIEW_REGISTRY)
+    return Council.objects.filter(parent=council).order_by("unit_name", "pk")
+
+
+@router.get(
+    "/councils/{council_id}/people", response=list[PersonOut], url_name="person_list", summary="Danh sách người"
+)
+@paginate(PageNumberPagination, page_size=100)
+def person_list(request: HttpRequest, council_id: int, q: str = "") -> QuerySet[Person]:
+    """Mọi người của Hội đồng: đại biểu, lãnh đạo, công chức Văn phòng (tìm theo tên, không cần dấu)."""
+    council = council_for_api(request.user, council_id, VIEW_REGISTRY)
+    rows = Person.objects.filter(council=council)
+    if q:
+        rows = rows.filter(name_folded__contains=fold(q))
+    return rows.order_by("name_folded", "pk")
+
+
+@router.post("/councils/{council_id}/people", response={201: PersonOut}, url_name="person_create", summary="Thêm người")
+def person_create(request: HttpRequest, council_id: int, payload: PersonIn) -> tuple[int, Person]:
+    """Một người không phải đại biểu (ví dụ Chánh Văn phòng), để giao vai trò hay ghi thành viên cơ quan."""
+    council = council_for_api(request.user, council_id, EDIT_REGISTRY)
+    data = payload.dict()
+    data["gender"] = data["gender"] or ""
+    return 201, services.person_create(council=council, **data)
+
+
+@router.patch(
+    "/councils/{council_id}/people/{person_id}",
+    response=PersonOut,
+    url_name="person_update",
+    summary="Sửa thông tin người",
+)
+def person_update(request: HttpRequest, council_id: int, person_id: int, payload: PersonPatch) -> Person:
+    council = council_for_api(request.user, council_id, EDIT_REGISTRY)
+    person = get_object_or_404(Person, council=council, pk=person_id)
+    data = payload.dict(exclude_unset=True)
+    if "gender" in data:
+        data["gender"] = data["gender"] or ""
+    return services.person_update(person=person, **data)
+
+
+@router.get("/tokens", response=list[TokenOut], url_name="token_list", summary="Mã truy cập của tôi")
+def token_list(request: HttpRequest) -> QuerySet[ApiToken]:
+    """Các mã truy cập cá nhân của người dùng (không bao giờ trả lại mã đầy đủ)."""
+    return request.user.api_tokens.order_by("-created_at", "-pk")
+
+
+@router.post("/tokens", response={201: TokenCreatedOut}, url_name="token_create", summary="Tạo mã truy cập")
+def token_create(request: HttpRequest, payload: TokenIn) -> tuple[int, dict]:
+    """Tạo mã truy cập cá nhân; mã đầy đủ (`key`) chỉ có trong câu trả lời này."""
+    token, key = services.token_create(user=request.user, name=payload.name)
+    return 201, {**TokenOut.from_orm(token).dict(), "key": key}
+
+
+@router.post("/tokens/{token_id}/revoke", response=TokenOut, url_name="token_revoke", summary="Thu hồi mã truy cập")
+def token_revoke(request: HttpRequest, token_id: int) -> ApiToken:
+    return services.token_revoke(token=get_object_or_404(request.user.api_tokens, pk=token_id))
+
+
+@router.get("/councils/{council_id}/terms", response=list[TermOut], url_name="term_list", summary="Danh sách nhiệm kỳ")
 def term_list(request: HttpRequest, council_id: int) -> QuerySet[Term]:
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
     return Term.objects.filter(council=council)
 
 
-@router.post("/councils/{council_id}/terms", response={201: TermOut}, url_name="term_create")
+@router.post("/councils/{council_id}/terms", response={201: TermOut}, url_name="term_create", summary="Tạo nhiệm kỳ")
 def term_create(request: HttpRequest, council_id: int, payload: TermIn) -> tuple[int, Term]:
     council = council_for_api(request.user, council_id, EDIT_SETTINGS)
     return 201, services.term_create(council=council, **payload.dict())
 
 
-@router.get("/councils/{council_id}/bodies", response=list[BodyOut], url_name="body_list")
+@router.get(
+    "/councils/{council_id}/bodies", response=list[BodyOut], url_name="body_list", summary="Danh sách cơ quan, tổ chức"
+)
 @paginate(PageNumberPagination, page_size=50)
 def body_list(request: HttpRequest, council_id: int, q: str = "", kind: str = "") -> QuerySet[Body]:
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
     return selectors.body_list(council=council, search=q, kind=kind)
 
 
-@router.post("/councils/{council_id}/bodies", response={201: BodyOut}, url_name="body_create")
+@router.post(
+    "/councils/{council_id}/bodies", response={201: BodyOut}, url_name="body_create", summary="Tạo cơ quan, tổ chức"
+)
 def body_create(request: HttpRequest, council_id: int, payload: BodyIn) -> tuple[int, Body]:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
     data = payload.dict()
     parent = _body(council, data.pop("parent_id"))
-    return 201, services.body_create(council=council, parent=parent, **data)
+    linked_id = data.pop("linked_council_id")
+    linked = None
+    if linked_id is not None:
+        # Only the council above or one of the councils below (the form offers the same).
+        linked = Council.objects.filter(Q(pk=council.parent_id) | Q(parent=council), pk=linked_id).first()
+        if linked is None:
+            raise ValidationError({"linked_council_id": "Hội đồng liên kết phải là Hội đồng cấp trên hoặc cấp dưới."})
+    return 201, services.body_create(council=council, parent=parent, linked_council=linked, **data)
 
 
-@router.get("/councils/{council_id}/bodies/{body_id}", response=BodyOut, url_name="body_detail")
+@router.get(
+    "/councils/{council_id}/bodies/{body_id}",
+    response=BodyOut,
+    url_name="body_detail",
+    summary="Thông tin một cơ quan, tổ chức",
+)
 def body_detail(request: HttpRequest, council_id: int, body_id: int) -> Body:
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
     return get_object_or_404(Body, council=council, pk=body_id)
 
 
-@router.patch("/councils/{council_id}/bodies/{body_id}", response=BodyOut, url_name="body_update")
+@router.patch(
+    "/councils/{council_id}/bodies/{body_id}", response=BodyOut, url_name="body_update", summary="Sửa cơ quan, tổ chức"
+)
 def body_update(request: HttpRequest, council_id: int, body_id: int, payload: BodyPatch) -> Body:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
     body = get_object_or_404(Body, council=council, pk=body_id)
@@ -130,7 +267,12 @@ def body_update(request: HttpRequest, council_id: int, body_id: int, payload: Bo
     return services.body_update(body=body, **data)
 
 
-@router.delete("/councils/{council_id}/bodies/{body_id}", response={204: None}, url_name="body_delete")
+@router.delete(
+    "/councils/{council_id}/bodies/{body_id}",
+    response={204: None},
+    url_name="body_delete",
+    summary="Xóa cơ quan, tổ chức",
+)
 def body_delete(request: HttpRequest, council_id: int, body_id: int) -> tuple[int, None]:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
     services.record_delete(obj=get_object_or_404(Body, council=council, pk=body_id))
@@ -141,6 +283,7 @@ def body_delete(request: HttpRequest, council_id: int, body_id: int) -> tuple[in
     "/councils/{council_id}/bodies/{body_id}/memberships",
     response=list[MembershipOut],
     url_name="membership_list",
+    summary="Thành viên của cơ quan",
 )
 def membership_list(request: HttpRequest, council_id: int, body_id: int) -> QuerySet[Membership]:
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
@@ -152,6 +295,7 @@ def membership_list(request: HttpRequest, council_id: int, body_id: int) -> Quer
     "/councils/{council_id}/bodies/{body_id}/memberships",
     response={201: MembershipOut},
     url_name="membership_create",
+    summary="Thêm thành viên vào cơ quan",
 )
 def membership_create(
     request: HttpRequest, council_id: int, body_id: int, payload: MembershipIn
@@ -167,6 +311,7 @@ def membership_create(
     "/councils/{council_id}/memberships/{membership_id}/end",
     response=MembershipOut,
     url_name="membership_end",
+    summary="Kết thúc tư cách thành viên",
 )
 def membership_end(request: HttpRequest, council_id: int, membership_id: int, payload: MembershipEndIn) -> Membership:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
@@ -174,7 +319,12 @@ def membership_end(request: HttpRequest, council_id: int, membership_id: int, pa
     return services.membership_end(membership=membership, ends_on=payload.ends_on)
 
 
-@router.get("/councils/{council_id}/delegates", response=list[DelegateOut], url_name="delegate_list")
+@router.get(
+    "/councils/{council_id}/delegates",
+    response=list[DelegateOut],
+    url_name="delegate_list",
+    summary="Danh sách đại biểu",
+)
 @paginate(PageNumberPagination, page_size=50)
 def delegate_list(request: HttpRequest, council_id: int, filters: Query[DelegateFilter]) -> QuerySet[Delegate]:
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
@@ -187,13 +337,20 @@ def delegate_list(request: HttpRequest, council_id: int, filters: Query[Delegate
     )
 
 
-@router.get("/councils/{council_id}/delegates/{delegate_id}", response=DelegateOut, url_name="delegate_detail")
+@router.get(
+    "/councils/{council_id}/delegates/{delegate_id}",
+    response=DelegateOut,
+    url_name="delegate_detail",
+    summary="Thông tin một đại biểu",
+)
 def delegate_detail(request: HttpRequest, council_id: int, delegate_id: int) -> Delegate:
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
     return selectors.delegate_get(council=council, pk=delegate_id)
 
 
-@router.post("/councils/{council_id}/delegates", response={201: DelegateOut}, url_name="delegate_create")
+@router.post(
+    "/councils/{council_id}/delegates", response={201: DelegateOut}, url_name="delegate_create", summary="Thêm đại biểu"
+)
 def delegate_create(request: HttpRequest, council_id: int, payload: DelegateIn) -> tuple[int, Delegate]:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
     term = get_object_or_404(Term, council=council, pk=payload.term_id)
@@ -202,7 +359,12 @@ def delegate_create(request: HttpRequest, council_id: int, payload: DelegateIn) 
     return 201, delegate
 
 
-@router.post("/councils/{council_id}/delegates/{delegate_id}/status", response=DelegateOut, url_name="delegate_status")
+@router.post(
+    "/councils/{council_id}/delegates/{delegate_id}/status",
+    response=DelegateOut,
+    url_name="delegate_status",
+    summary="Đổi tình trạng đại biểu",
+)
 def delegate_status(request: HttpRequest, council_id: int, delegate_id: int, payload: DelegateStatusIn) -> Delegate:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
     delegate = selectors.delegate_get(council=council, pk=delegate_id)
@@ -228,12 +390,19 @@ def _setting_rows(council: Council) -> list[dict]:
     return rows
 
 
-@router.get("/councils/{council_id}/settings", response=list[SettingOut], url_name="setting_list")
+@router.get(
+    "/councils/{council_id}/settings",
+    response=list[SettingOut],
+    url_name="setting_list",
+    summary="Các thiết lập theo luật",
+)
 def setting_list(request: HttpRequest, council_id: int) -> list[dict]:
     return _setting_rows(council_for_api(request.user, council_id, VIEW_REGISTRY))
 
 
-@router.put("/councils/{council_id}/settings/{key}", response=SettingOut, url_name="setting_set")
+@router.put(
+    "/councils/{council_id}/settings/{key}", response=SettingOut, url_name="setting_set", summary="Đặt một thiết lập"
+)
 def setting_set(request: HttpRequest, council_id: int, key: str, payload: SettingIn) -> dict:
     council = council_for_api(request.user, council_id, EDIT_SETTINGS)
     if key not in RULES_BY_KEY:
@@ -242,22 +411,34 @@ def setting_set(request: HttpRequest, council_id: int, key: str, payload: Settin
     return next(r for r in _setting_rows(council) if r["key"] == key)
 
 
-@router.get("/councils/{council_id}/calendar", response=list[CalendarDayOut], url_name="calendar_list")
+@router.get(
+    "/councils/{council_id}/calendar",
+    response=list[CalendarDayOut],
+    url_name="calendar_list",
+    summary="Lịch ngày làm việc",
+)
 def calendar_list(request: HttpRequest, council_id: int) -> QuerySet[CalendarDay]:
     return CalendarDay.objects.filter(council=council_for_api(request.user, council_id, VIEW_REGISTRY))
 
 
-@router.post("/councils/{council_id}/calendar", response={201: CalendarDayOut}, url_name="calendar_add")
+@router.post(
+    "/councils/{council_id}/calendar",
+    response={201: CalendarDayOut},
+    url_name="calendar_add",
+    summary="Thêm ngày nghỉ hoặc ngày làm bù",
+)
 def calendar_add(request: HttpRequest, council_id: int, payload: CalendarDayIn) -> tuple[int, CalendarDay]:
     council = council_for_api(request.user, council_id, EDIT_SETTINGS)
     return 201, services.calendar_day_add(council=council, **payload.dict())
 
 
-@router.get("/councils/{council_id}/deadline", response=DeadlineOut, url_name="deadline")
+@router.get(
+    "/councils/{council_id}/deadline", response=DeadlineOut, url_name="deadline", summary="Tính hạn theo ngày làm việc"
+)
 def deadline_compute(
     request: HttpRequest, council_id: int, start: datetime.date, rule: str, before: bool = False
 ) -> dict:
-    """Compute a deadline from a rule with the council's working-day calendar."""
+    """Tính hạn từ một quy định theo lịch ngày làm việc của Hội đồng."""
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
     if not YEAR_MIN <= start.year <= YEAR_MAX:
         # Counting from year 1 or 9999 runs off the calendar (an OverflowError, once a 500).
@@ -272,15 +453,22 @@ def deadline_compute(
     return {"start": start, "deadline": due, "days": row["value"], "unit": row["unit"]}
 
 
-@router.get("/councils/{council_id}/users", response=list[GrantOut], url_name="grant_list")
+@router.get(
+    "/councils/{council_id}/users", response=list[GrantOut], url_name="grant_list", summary="Người dùng và vai trò"
+)
 @paginate(PageNumberPagination, page_size=50)
 def grant_list(request: HttpRequest, council_id: int) -> QuerySet[RoleGrant]:
-    """Who holds which role in the council (system administrators only)."""
+    """Ai giữ vai trò nào trong Hội đồng (chỉ quản trị viên hệ thống)."""
     council = council_for_api(request.user, council_id, MANAGE_USERS)
     return RoleGrant.objects.filter(council=council).select_related("user").order_by("user__username", "role")
 
 
-@router.post("/councils/{council_id}/users", response={201: GrantOut}, url_name="grant_create")
+@router.post(
+    "/councils/{council_id}/users",
+    response={201: GrantOut},
+    url_name="grant_create",
+    summary="Giao vai trò cho người dùng",
+)
 def grant_create(request: HttpRequest, council_id: int, payload: GrantIn) -> tuple[int, RoleGrant]:
     council = council_for_api(request.user, council_id, MANAGE_USERS)
     data = payload.dict()
@@ -290,25 +478,37 @@ def grant_create(request: HttpRequest, council_id: int, payload: GrantIn) -> tup
     return 201, services.user_grant(council=council, body=body, person=person, **data)
 
 
-@router.delete("/councils/{council_id}/users/{grant_id}", response={204: None}, url_name="grant_delete")
+@router.delete(
+    "/councils/{council_id}/users/{grant_id}", response={204: None}, url_name="grant_delete", summary="Thu hồi vai trò"
+)
 def grant_delete(request: HttpRequest, council_id: int, grant_id: int) -> tuple[int, None]:
     council = council_for_api(request.user, council_id, MANAGE_USERS)
     services.role_revoke(grant=get_object_or_404(RoleGrant, council=council, pk=grant_id))
     return 204, None
 
 
-@router.get("/councils/{council_id}/lockouts", response=list[LockoutOut], url_name="lockout_list")
+@router.get(
+    "/councils/{council_id}/lockouts",
+    response=list[LockoutOut],
+    url_name="lockout_list",
+    summary="Tài khoản đang bị đếm sai mật khẩu",
+)
 def lockout_list(request: HttpRequest, council_id: int) -> list[dict]:
-    """The council's accounts with wrong passwords still counting (office chief, administrator)."""
+    """Các tài khoản của Hội đồng còn đang bị đếm lần nhập sai mật khẩu (Chánh Văn phòng, quản trị viên)."""
     council = council_for_api(request.user, council_id, UNLOCK_ACCOUNTS)
     return security.lockout_list(council=council)
 
 
 @router.post(
-    "/councils/{council_id}/lockouts/{username}/release", response=LockoutReleaseOut, url_name="lockout_release"
+    "/councils/{council_id}/lockouts/{username}/release",
+    response=LockoutReleaseOut,
+    url_name="lockout_release",
+    summary="Mở khóa tài khoản",
 )
 def lockout_release(request: HttpRequest, council_id: int, username: str) -> LockoutRelease:
-    """Unlock a user of the council after wrong passwords; the unlock is recorded with who did it."""
+    """Mở khóa một người dùng của Hội đồng sau những lần nhập sai mật khẩu; việc mở khóa được ghi lại cùng người thực
+    hiện.
+    """
     council = council_for_api(request.user, council_id, UNLOCK_ACCOUNTS)
     users = get_user_model().objects.filter(grants__council=council).distinct()
     user = get_object_or_404(users, username=username)

@@ -2,13 +2,20 @@ import datetime
 from typing import ClassVar
 
 from ninja import Field, FilterSchema, Schema
-from pydantic import ValidationInfo, field_validator
+from pydantic import ConfigDict, ValidationInfo, field_validator
 
 from hdnd.text import clean, clean_multiline
-from registry.models import AccessKind, BodyKind, DelegateStatus, Gender, MemberRole
+from registry.models import AccessKind, BodyKind, CouncilLevel, DelegateStatus, Gender, MemberRole, UnitType
 
 
-class CleanSchema(Schema):
+class InputSchema(Schema):
+    """Every request body: a field the document does not name is refused (422 naming it), never dropped
+    silently, so a client's misspelt field is not lost without a word."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class CleanSchema(InputSchema):
     """Input schema whose strings arrive in NFC and stripped; the fields in `multiline` keep their line
     breaks (as the screens' text areas and the importer do)."""
 
@@ -37,6 +44,26 @@ class CouncilOut(Schema):
     @staticmethod
     def resolve_name(obj: object) -> str:
         return str(obj)
+
+
+class CouncilCreateIn(CleanSchema):
+    """A council that the loaded administrative units do not hold: a historical one (a district council
+    before 01/07/2025) or a unit since merged; current units are activated instead."""
+
+    level: CouncilLevel
+    unit_type: UnitType
+    unit_name: str = Field(..., min_length=1, max_length=120)
+    unit_code: str = Field(..., min_length=1, max_length=10)
+    parent_id: int | None = None
+    ceased_on: datetime.date | None = None
+    place_name: str = Field("", max_length=120)
+
+
+class CouncilPatch(CleanSchema):
+    unit_name: str | None = Field(None, min_length=1, max_length=120)
+    place_name: str | None = Field(None, max_length=120)
+    ceased_on: datetime.date | None = None
+    active: bool | None = None
 
 
 class CouncilFilter(FilterSchema):
@@ -75,6 +102,9 @@ class BodyIn(CleanSchema):
     name: str = Field(..., min_length=1, max_length=200)
     short_name: str = Field("", max_length=80)
     parent_id: int | None = None
+    linked_council_id: int | None = Field(
+        None, description="Hội đồng cấp trên hoặc cấp dưới mà cơ quan này thuộc về (ví dụ UBND xã của một xã)."
+    )
     email: str = ""
 
 
@@ -93,6 +123,41 @@ class PersonOut(Schema):
     birth_year: int | None
     position: str
     workplace: str
+
+
+class PersonIn(CleanSchema):
+    full_name: str = Field(..., min_length=1, max_length=120)
+    gender: Gender | None = None
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+    position: str = Field("", max_length=250)
+    workplace: str = Field("", max_length=250)
+    email: str = Field("", max_length=254)
+
+
+class PersonPatch(CleanSchema):
+    full_name: str | None = Field(None, min_length=1, max_length=120)
+    gender: Gender | None = None
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+    position: str | None = Field(None, max_length=250)
+    workplace: str | None = Field(None, max_length=250)
+    email: str | None = Field(None, max_length=254)
+
+
+class TokenIn(CleanSchema):
+    name: str = Field(..., min_length=1, max_length=80)
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime.datetime
+    last_used_at: datetime.datetime | None
+    revoked_at: datetime.datetime | None
+
+
+class TokenCreatedOut(TokenOut):
+    key: str = Field(..., description="Mã truy cập đầy đủ: chỉ trả về một lần, hệ thống chỉ giữ bản băm.")
 
 
 class DelegateOut(Schema):
@@ -148,7 +213,7 @@ class MembershipIn(CleanSchema):
     ends_on: datetime.date | None = None
 
 
-class MembershipEndIn(Schema):
+class MembershipEndIn(InputSchema):
     ends_on: datetime.date
 
 
@@ -162,7 +227,7 @@ class SettingOut(Schema):
     citation: str
 
 
-class SettingIn(Schema):
+class SettingIn(InputSchema):
     value: int | None = Field(None, ge=0)
     unit: str = ""
 

@@ -18,6 +18,7 @@ from reports.schemas import (
     DelegateActivityOut,
     FigureDetailOut,
     FigureOut,
+    ReportIssueIn,
     ReportOut,
     ReportRatingsIn,
     ReportTextsIn,
@@ -57,13 +58,20 @@ def _report(report: AnnualReport) -> dict:
     }
 
 
-@router.get("/councils/{council_id}/figures/{year}", response=list[FigureOut], url_name="figure_list")
+@router.get(
+    "/councils/{council_id}/figures/{year}", response=list[FigureOut], url_name="figure_list", summary="Số liệu của năm"
+)
 def figure_list(request: HttpRequest, council_id: int, year: Year) -> list[dict]:
     council = council_for_api(request.user, council_id, VIEW)
     return [_figure(f) for f in figures_mod.compute(council=council, year=_check_year(year)).items.values()]
 
 
-@router.get("/councils/{council_id}/figures/{year}/{key}", response=FigureDetailOut, url_name="figure_detail")
+@router.get(
+    "/councils/{council_id}/figures/{year}/{key}",
+    response=FigureDetailOut,
+    url_name="figure_detail",
+    summary="Chi tiết một số liệu",
+)
 def figure_detail(request: HttpRequest, council_id: int, year: Year, key: str) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     figure = figures_mod.compute(council=council, year=_check_year(year)).items.get(key)
@@ -79,18 +87,30 @@ def _get(council: object, year: int) -> AnnualReport:
     return report
 
 
-@router.get("/councils/{council_id}/annual-reports/{year}", response=ReportOut, url_name="annual_report")
+@router.get(
+    "/councils/{council_id}/annual-reports/{year}", response=ReportOut, url_name="annual_report", summary="Báo cáo năm"
+)
 def annual_report(request: HttpRequest, council_id: int, year: Year) -> dict:
     return _report(_get(council_for_api(request.user, council_id, VIEW), year))
 
 
-@router.post("/councils/{council_id}/annual-reports/{year}", response={201: ReportOut}, url_name="annual_report_create")
+@router.post(
+    "/councils/{council_id}/annual-reports/{year}",
+    response={201: ReportOut},
+    url_name="annual_report_create",
+    summary="Tạo báo cáo năm",
+)
 def annual_report_create(request: HttpRequest, council_id: int, year: Year) -> tuple[int, dict]:
     council = council_for_api(request.user, council_id, EDIT)
     return 201, _report(services.report_get_or_create(council=council, year=_check_year(year), user=request.user))
 
 
-@router.patch("/councils/{council_id}/annual-reports/{year}", response=ReportOut, url_name="annual_report_update")
+@router.patch(
+    "/councils/{council_id}/annual-reports/{year}",
+    response=ReportOut,
+    url_name="annual_report_update",
+    summary="Sửa nội dung báo cáo năm",
+)
 def annual_report_update(request: HttpRequest, council_id: int, year: Year, payload: ReportTextsIn) -> dict:
     council = council_for_api(request.user, council_id, EDIT)
     report = services.report_update(
@@ -99,21 +119,39 @@ def annual_report_update(request: HttpRequest, council_id: int, year: Year, payl
     return _report(report)
 
 
-@router.put("/councils/{council_id}/annual-reports/{year}/ratings", response=ReportOut, url_name="annual_report_rate")
+@router.put(
+    "/councils/{council_id}/annual-reports/{year}/ratings",
+    response=ReportOut,
+    url_name="annual_report_rate",
+    summary="Đánh giá, xếp loại trong báo cáo năm",
+)
 def annual_report_rate(request: HttpRequest, council_id: int, year: Year, payload: ReportRatingsIn) -> dict:
     council = council_for_api(request.user, council_id, RATE)
     return _report(services.report_rate(report=_get(council, year), user=request.user, **payload.dict()))
 
 
-@router.post("/councils/{council_id}/annual-reports/{year}/issue", response=ReportOut, url_name="annual_report_issue")
-def annual_report_issue(request: HttpRequest, council_id: int, year: Year) -> dict:
+@router.post(
+    "/councils/{council_id}/annual-reports/{year}/issue",
+    response=ReportOut,
+    url_name="annual_report_issue",
+    summary="Ban hành báo cáo năm",
+)
+def annual_report_issue(
+    request: HttpRequest, council_id: int, year: Year, payload: ReportIssueIn | None = None
+) -> dict:
+    """Ban hành báo cáo năm: văn bản lấy số trong sổ của năm ban hành (`issued_on`, mặc định hôm nay), nên báo
+    cáo năm 2024 ban hành ngày 10/01/2025 mang số của năm 2025."""
     council = council_for_api(request.user, council_id, EDIT)
-    return _report(services.report_issue(report=_get(council, year), user=request.user))
+    return _report(services.report_issue(report=_get(council, year), user=request.user, on=payload.issued_on))
 
 
-@router.get("/councils/{council_id}/annual-reports/{year}/preview", url_name="annual_report_preview")
+@router.get(
+    "/councils/{council_id}/annual-reports/{year}/preview",
+    url_name="annual_report_preview",
+    summary="Tải dự thảo báo cáo năm (DOCX)",
+)
 def annual_report_preview(request: HttpRequest, council_id: int, year: Year) -> HttpResponse:
-    """The report's draft DOCX ("DỰ THẢO") with the figures as they stand, before it is numbered."""
+    """Bản DOCX dự thảo của báo cáo năm (đánh dấu “DỰ THẢO”) với số liệu như hiện có, trước khi lấy số."""
     council = council_for_api(request.user, council_id, VIEW)
     _, content = services.report_preview(_get(council, year))
     response = HttpResponse(content, content_type=DOCX_MIME)
@@ -121,16 +159,24 @@ def annual_report_preview(request: HttpRequest, council_id: int, year: Year) -> 
     return response
 
 
-@router.post("/councils/{council_id}/activity-reports/{year}", response={201: dict}, url_name="activity_report_create")
+@router.post(
+    "/councils/{council_id}/activity-reports/{year}",
+    response={201: dict},
+    url_name="activity_report_create",
+    summary="Soạn báo cáo hoạt động của Thường trực",
+)
 def activity_report_create(request: HttpRequest, council_id: int, year: Year, half: bool = False) -> tuple[int, dict]:
-    """Draft the standing committee's activity report (six months with `half=true`, else the year)."""
+    """Soạn báo cáo hoạt động của Thường trực (sáu tháng với `half=true`, không thì cả năm)."""
     council = council_for_api(request.user, council_id, EDIT)
     document = services.activity_report_create(council=council, year=_check_year(year), half=half, user=request.user)
     return 201, {"document_id": document.pk, "subject": document.subject, "state": document.state}
 
 
 @router.get(
-    "/councils/{council_id}/delegate-activity", response=list[DelegateActivityOut], url_name="delegate_activity"
+    "/councils/{council_id}/delegate-activity",
+    response=list[DelegateActivityOut],
+    url_name="delegate_activity",
+    summary="Hoạt động của đại biểu",
 )
 def delegate_activity(request: HttpRequest, council_id: int) -> list[dict]:
     council = council_for_api(request.user, council_id, VIEW)
@@ -151,7 +197,12 @@ def delegate_activity(request: HttpRequest, council_id: int) -> list[dict]:
     ]
 
 
-@router.get("/councils/{council_id}/dashboard/{year}", response=DashboardOut, url_name="dashboard")
+@router.get(
+    "/councils/{council_id}/dashboard/{year}",
+    response=DashboardOut,
+    url_name="dashboard",
+    summary="Bảng số liệu tổng hợp",
+)
 def dashboard(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     figures = figures_mod.compute(council=council, year=_check_year(year))

@@ -3,6 +3,8 @@ import datetime
 from ninja import Schema
 from pydantic import Field
 
+from registry.schemas import InputSchema
+
 
 class RecordOut(Schema):
     text: str
@@ -38,12 +40,18 @@ class ReportOut(Schema):
     changed_since_issue: list[list[str]]
 
 
-class ReportTextsIn(Schema):
+class ReportTextsIn(InputSchema):
     texts: dict[str, str] = {}
     recipients: str | None = Field(None, max_length=5_000)
 
 
-class ReportRatingsIn(Schema):
+class ReportIssueIn(InputSchema):
+    issued_on: datetime.date | None = Field(
+        None, description="Ngày ban hành (mặc định hôm nay); số của báo cáo theo năm của ngày này."
+    )
+
+
+class ReportRatingsIn(InputSchema):
     ratings: dict[str, str] = {}
     classification: str = ""
     score_general: int | None = None

@@ -41,12 +41,8 @@ from standing.schemas import (
     ConferencePatch,
     ConferenceTaskIn,
     ConferenceTaskOut,
-    CountsOut,
     DocumentRef,
-    IssueIn,
     MeetingDetailOut,
-    MeetingIn,
-    MeetingOut,
     MeetingPatch,
     MoveIn,
     OpinionIn,
@@ -56,11 +52,15 @@ from standing.schemas import (
     OpinionRequestOut,
     ParagraphIn,
     ParagraphOut,
-    ProgrammeDetailOut,
-    ProgrammeIn,
-    ProgrammeOut,
     SectionIn,
     SectionOut,
+    StandingCountsOut,
+    StandingIssueIn,
+    StandingMeetingIn,
+    StandingMeetingOut,
+    StandingProgrammeDetailOut,
+    StandingProgrammeIn,
+    StandingProgrammeOut,
     WorkItemIn,
     WorkItemLinkIn,
     WorkItemOut,
@@ -84,27 +84,47 @@ def _require_issue(request: HttpRequest, council: Council) -> None:
         raise PermissionDenied("Vai trò của bạn không được phép ban hành văn bản.")
 
 
-@router.get(f"{BASE}/meetings", response=list[MeetingOut], url_name="standing_meeting_list")
+@router.get(
+    f"{BASE}/meetings",
+    response=list[StandingMeetingOut],
+    url_name="standing_meeting_list",
+    summary="Danh sách phiên họp Thường trực",
+)
 @paginate(PageNumberPagination, page_size=50)
 def meeting_list(request: HttpRequest, council_id: int, year: Year | None = None, q: str = "") -> QuerySet[Meeting]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.meeting_list(council=council, year=year, search=q)
 
 
-@router.post(f"{BASE}/meetings", response={201: MeetingOut}, url_name="standing_meeting_create")
-def meeting_create(request: HttpRequest, council_id: int, payload: MeetingIn) -> tuple[int, Meeting]:
+@router.post(
+    f"{BASE}/meetings",
+    response={201: StandingMeetingOut},
+    url_name="standing_meeting_create",
+    summary="Tạo phiên họp Thường trực",
+)
+def meeting_create(request: HttpRequest, council_id: int, payload: StandingMeetingIn) -> tuple[int, Meeting]:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
     chair = _chair(council, data.pop("chair_id"))
     return 201, services.meeting_create(council=council, chair=chair, user=request.user, **data)
 
 
-@router.get(f"{BASE}/meetings/{{meeting_id}}", response=MeetingDetailOut, url_name="standing_meeting_detail")
+@router.get(
+    f"{BASE}/meetings/{{meeting_id}}",
+    response=MeetingDetailOut,
+    url_name="standing_meeting_detail",
+    summary="Thông tin phiên họp Thường trực",
+)
 def meeting_detail(request: HttpRequest, council_id: int, meeting_id: int) -> Meeting:
     return _meeting(request, council_id, meeting_id, VIEW)
 
 
-@router.patch(f"{BASE}/meetings/{{meeting_id}}", response=MeetingOut, url_name="standing_meeting_update")
+@router.patch(
+    f"{BASE}/meetings/{{meeting_id}}",
+    response=StandingMeetingOut,
+    url_name="standing_meeting_update",
+    summary="Sửa phiên họp Thường trực",
+)
 def meeting_update(request: HttpRequest, council_id: int, meeting_id: int, payload: MeetingPatch) -> Meeting:
     meeting = _meeting(request, council_id, meeting_id, EDIT)
     data = payload.dict(exclude_unset=True)
@@ -113,7 +133,12 @@ def meeting_update(request: HttpRequest, council_id: int, meeting_id: int, paylo
     return services.meeting_update(meeting=meeting, user=request.user, **data)
 
 
-@router.post(f"{BASE}/meetings/{{meeting_id}}/attendees", response={201: AttendeeOut}, url_name="standing_attendee_add")
+@router.post(
+    f"{BASE}/meetings/{{meeting_id}}/attendees",
+    response={201: AttendeeOut},
+    url_name="standing_attendee_add",
+    summary="Thêm người dự phiên họp",
+)
 def attendee_add(request: HttpRequest, council_id: int, meeting_id: int, payload: AttendeeIn) -> tuple[int, Attendee]:
     meeting = _meeting(request, council_id, meeting_id, EDIT)
     data = payload.dict()
@@ -121,13 +146,23 @@ def attendee_add(request: HttpRequest, council_id: int, meeting_id: int, payload
     return 201, services.attendee_add(meeting=meeting, person=person, user=request.user, **data)
 
 
-@router.post(f"{BASE}/meetings/{{meeting_id}}/agenda", response={201: AgendaOut}, url_name="standing_agenda_add")
+@router.post(
+    f"{BASE}/meetings/{{meeting_id}}/agenda",
+    response={201: AgendaOut},
+    url_name="standing_agenda_add",
+    summary="Thêm nội dung chương trình phiên họp",
+)
 def agenda_add(request: HttpRequest, council_id: int, meeting_id: int, payload: AgendaIn) -> tuple[int, AgendaItem]:
     meeting = _meeting(request, council_id, meeting_id, EDIT)
     return 201, services.agenda_add(meeting=meeting, user=request.user, **payload.dict())
 
 
-@router.post(f"{BASE}/meetings/{{meeting_id}}/sections", response={201: SectionOut}, url_name="standing_section_add")
+@router.post(
+    f"{BASE}/meetings/{{meeting_id}}/sections",
+    response={201: SectionOut},
+    url_name="standing_section_add",
+    summary="Thêm mục kết luận",
+)
 def section_add(request: HttpRequest, council_id: int, meeting_id: int, payload: SectionIn) -> tuple[int, Section]:
     meeting = _meeting(request, council_id, meeting_id, EDIT)
     parent = None
@@ -137,7 +172,10 @@ def section_add(request: HttpRequest, council_id: int, meeting_id: int, payload:
 
 
 @router.post(
-    f"{BASE}/meetings/{{meeting_id}}/paragraphs", response={201: ParagraphOut}, url_name="standing_paragraph_add"
+    f"{BASE}/meetings/{{meeting_id}}/paragraphs",
+    response={201: ParagraphOut},
+    url_name="standing_paragraph_add",
+    summary="Thêm đoạn kết luận",
 )
 def paragraph_add(
     request: HttpRequest, council_id: int, meeting_id: int, payload: ParagraphIn
@@ -158,14 +196,24 @@ def paragraph_add(
     return 201, Paragraph.objects.prefetch_related("assignments__body").get(pk=paragraph.pk)
 
 
-@router.post(f"{BASE}/meetings/{{meeting_id}}/notice", response={201: DocumentRef}, url_name="standing_notice_generate")
+@router.post(
+    f"{BASE}/meetings/{{meeting_id}}/notice",
+    response={201: DocumentRef},
+    url_name="standing_notice_generate",
+    summary="Soạn thông báo kết luận",
+)
 def notice_generate(request: HttpRequest, council_id: int, meeting_id: int) -> tuple[int, Document]:
     meeting = _meeting(request, council_id, meeting_id, EDIT)
     return 201, services.notice_generate(meeting=meeting, user=request.user)
 
 
-@router.post(f"{BASE}/meetings/{{meeting_id}}/notice/issue", response=DocumentRef, url_name="standing_notice_issue")
-def notice_issue(request: HttpRequest, council_id: int, meeting_id: int, payload: IssueIn) -> Document:
+@router.post(
+    f"{BASE}/meetings/{{meeting_id}}/notice/issue",
+    response=DocumentRef,
+    url_name="standing_notice_issue",
+    summary="Ban hành thông báo kết luận",
+)
+def notice_issue(request: HttpRequest, council_id: int, meeting_id: int, payload: StandingIssueIn) -> Document:
     meeting = _meeting(request, council_id, meeting_id, EDIT)
     _require_issue(request, meeting.council)
     return services.notice_issue(meeting=meeting, user=request.user, issued_on=payload.issued_on)
@@ -175,6 +223,7 @@ def notice_issue(request: HttpRequest, council_id: int, meeting_id: int, payload
     f"{BASE}/meetings/{{meeting_id}}/documents/{{kind}}",
     response={201: DocumentRef},
     url_name="standing_meeting_document_generate",
+    summary="Soạn văn bản của phiên họp",
 )
 def meeting_document_generate(
     request: HttpRequest, council_id: int, meeting_id: int, kind: str
@@ -191,7 +240,10 @@ def _agenda_item(request: HttpRequest, council_id: int, item_id: int) -> AgendaI
 
 
 @router.post(
-    f"{BASE}/agenda/{{item_id}}/documents", response={201: AgendaOut}, url_name="standing_agenda_document_link"
+    f"{BASE}/agenda/{{item_id}}/documents",
+    response={201: AgendaOut},
+    url_name="standing_agenda_document_link",
+    summary="Gắn văn bản vào nội dung chương trình",
 )
 def agenda_document_link(
     request: HttpRequest, council_id: int, item_id: int, payload: AgendaDocumentIn
@@ -206,6 +258,7 @@ def agenda_document_link(
     f"{BASE}/agenda/{{item_id}}/documents/{{document_id}}/unlink",
     response=AgendaOut,
     url_name="standing_agenda_document_unlink",
+    summary="Gỡ văn bản khỏi nội dung chương trình",
 )
 def agenda_document_unlink(request: HttpRequest, council_id: int, item_id: int, document_id: int) -> AgendaItem:
     item = _agenda_item(request, council_id, item_id)
@@ -231,7 +284,10 @@ def _part(request: HttpRequest, council_id: int, meeting_id: int, part: str, pk:
 
 
 @router.post(
-    f"{BASE}/meetings/{{meeting_id}}/{{part}}/{{pk}}/move", response=MeetingDetailOut, url_name="standing_part_move"
+    f"{BASE}/meetings/{{meeting_id}}/{{part}}/{{pk}}/move",
+    response=MeetingDetailOut,
+    url_name="standing_part_move",
+    summary="Chuyển thứ tự một phần của phiên họp",
 )
 def part_move(request: HttpRequest, council_id: int, meeting_id: int, part: str, pk: int, payload: MoveIn) -> Meeting:
     record = _part(request, council_id, meeting_id, part, pk)
@@ -243,6 +299,7 @@ def part_move(request: HttpRequest, council_id: int, meeting_id: int, part: str,
     f"{BASE}/meetings/{{meeting_id}}/{{part}}/{{pk}}/delete",
     response=MeetingDetailOut,
     url_name="standing_part_delete",
+    summary="Xóa một phần của phiên họp",
 )
 def part_delete(request: HttpRequest, council_id: int, meeting_id: int, part: str, pk: int) -> Meeting:
     record = _part(request, council_id, meeting_id, part, pk)
@@ -250,14 +307,22 @@ def part_delete(request: HttpRequest, council_id: int, meeting_id: int, part: st
     return _meeting(request, council_id, meeting_id, VIEW)
 
 
-@router.patch(f"{BASE}/meetings/{{meeting_id}}/agenda/{{pk}}", response=AgendaOut, url_name="standing_agenda_update")
+@router.patch(
+    f"{BASE}/meetings/{{meeting_id}}/agenda/{{pk}}",
+    response=AgendaOut,
+    url_name="standing_agenda_update",
+    summary="Sửa nội dung chương trình",
+)
 def agenda_update(request: HttpRequest, council_id: int, meeting_id: int, pk: int, payload: AgendaIn) -> AgendaItem:
     item = _part(request, council_id, meeting_id, "agenda", pk)
     return services.agenda_update(item=item, user=request.user, **payload.dict())
 
 
 @router.patch(
-    f"{BASE}/meetings/{{meeting_id}}/paragraphs/{{pk}}", response=ParagraphOut, url_name="standing_paragraph_update"
+    f"{BASE}/meetings/{{meeting_id}}/paragraphs/{{pk}}",
+    response=ParagraphOut,
+    url_name="standing_paragraph_update",
+    summary="Sửa đoạn kết luận",
 )
 def paragraph_update(
     request: HttpRequest, council_id: int, meeting_id: int, pk: int, payload: ParagraphIn
@@ -277,7 +342,12 @@ def paragraph_update(
     return Paragraph.objects.prefetch_related("assignments__body").get(pk=paragraph.pk)
 
 
-@router.get(f"{BASE}/opinion-requests", response=list[OpinionRequestOut], url_name="standing_opinion_list")
+@router.get(
+    f"{BASE}/opinion-requests",
+    response=list[OpinionRequestOut],
+    url_name="standing_opinion_list",
+    summary="Danh sách xin ý kiến bằng văn bản",
+)
 @paginate(PageNumberPagination, page_size=50)
 def opinion_list(
     request: HttpRequest, council_id: int, year: Year | None = None, state: str = "", q: str = ""
@@ -286,7 +356,12 @@ def opinion_list(
     return selectors.opinion_request_list(council=council, year=year, state=state, search=q)
 
 
-@router.post(f"{BASE}/opinion-requests", response={201: OpinionRequestOut}, url_name="standing_opinion_create")
+@router.post(
+    f"{BASE}/opinion-requests",
+    response={201: OpinionRequestOut},
+    url_name="standing_opinion_create",
+    summary="Tạo phiếu xin ý kiến",
+)
 def opinion_create(request: HttpRequest, council_id: int, payload: OpinionRequestIn) -> tuple[int, OpinionRequest]:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
@@ -301,14 +376,20 @@ def _opinion_request(request: HttpRequest, council_id: int, pk: int, perm: str) 
 
 
 @router.get(
-    f"{BASE}/opinion-requests/{{request_id}}", response=OpinionRequestDetailOut, url_name="standing_opinion_detail"
+    f"{BASE}/opinion-requests/{{request_id}}",
+    response=OpinionRequestDetailOut,
+    url_name="standing_opinion_detail",
+    summary="Thông tin phiếu xin ý kiến",
 )
 def opinion_detail(request: HttpRequest, council_id: int, request_id: int) -> OpinionRequest:
     return _opinion_request(request, council_id, request_id, VIEW)
 
 
 @router.post(
-    f"{BASE}/opinion-requests/{{request_id}}/opinions", response={201: OpinionOut}, url_name="standing_opinion_add"
+    f"{BASE}/opinion-requests/{{request_id}}/opinions",
+    response={201: OpinionOut},
+    url_name="standing_opinion_add",
+    summary="Ghi ý kiến của thành viên",
 )
 def opinion_add(
     request: HttpRequest, council_id: int, request_id: int, payload: OpinionIn
@@ -321,7 +402,10 @@ def opinion_add(
 
 
 @router.post(
-    f"{BASE}/opinion-requests/{{request_id}}/reply", response={201: DocumentRef}, url_name="standing_reply_generate"
+    f"{BASE}/opinion-requests/{{request_id}}/reply",
+    response={201: DocumentRef},
+    url_name="standing_reply_generate",
+    summary="Soạn văn bản trả lời",
 )
 def reply_generate(request: HttpRequest, council_id: int, request_id: int) -> tuple[int, Document]:
     opinion_request = _opinion_request(request, council_id, request_id, EDIT)
@@ -329,9 +413,12 @@ def reply_generate(request: HttpRequest, council_id: int, request_id: int) -> tu
 
 
 @router.post(
-    f"{BASE}/opinion-requests/{{request_id}}/reply/issue", response=OpinionRequestOut, url_name="standing_reply_issue"
+    f"{BASE}/opinion-requests/{{request_id}}/reply/issue",
+    response=OpinionRequestOut,
+    url_name="standing_reply_issue",
+    summary="Ban hành văn bản trả lời",
 )
-def reply_issue(request: HttpRequest, council_id: int, request_id: int, payload: IssueIn) -> OpinionRequest:
+def reply_issue(request: HttpRequest, council_id: int, request_id: int, payload: StandingIssueIn) -> OpinionRequest:
     opinion_request = _opinion_request(request, council_id, request_id, EDIT)
     _require_issue(request, opinion_request.council)
     return services.reply_issue(request=opinion_request, user=request.user, issued_on=payload.issued_on)
@@ -349,7 +436,12 @@ def _conference(request: HttpRequest, council_id: int, pk: int, perm: str) -> Co
     return selectors.conference_get(council=council, pk=pk)
 
 
-@router.get(f"{BASE}/conferences", response=list[ConferenceOut], url_name="standing_conference_list")
+@router.get(
+    f"{BASE}/conferences",
+    response=list[ConferenceOut],
+    url_name="standing_conference_list",
+    summary="Danh sách hội nghị",
+)
 @paginate(PageNumberPagination, page_size=50)
 def conference_list(
     request: HttpRequest, council_id: int, year: Year | None = None, kind: str = "", q: str = ""
@@ -358,7 +450,12 @@ def conference_list(
     return selectors.conference_list(council=council, year=year, kind=kind, search=q)
 
 
-@router.post(f"{BASE}/conferences", response={201: ConferenceDetailOut}, url_name="standing_conference_create")
+@router.post(
+    f"{BASE}/conferences",
+    response={201: ConferenceDetailOut},
+    url_name="standing_conference_create",
+    summary="Tạo hội nghị",
+)
 def conference_create(request: HttpRequest, council_id: int, payload: ConferenceIn) -> tuple[int, Conference]:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
@@ -368,14 +465,20 @@ def conference_create(request: HttpRequest, council_id: int, payload: Conference
 
 
 @router.get(
-    f"{BASE}/conferences/{{conference_id}}", response=ConferenceDetailOut, url_name="standing_conference_detail"
+    f"{BASE}/conferences/{{conference_id}}",
+    response=ConferenceDetailOut,
+    url_name="standing_conference_detail",
+    summary="Thông tin hội nghị",
 )
 def conference_detail(request: HttpRequest, council_id: int, conference_id: int) -> Conference:
     return _conference(request, council_id, conference_id, VIEW)
 
 
 @router.patch(
-    f"{BASE}/conferences/{{conference_id}}", response=ConferenceDetailOut, url_name="standing_conference_update"
+    f"{BASE}/conferences/{{conference_id}}",
+    response=ConferenceDetailOut,
+    url_name="standing_conference_update",
+    summary="Sửa hội nghị",
 )
 def conference_update(
     request: HttpRequest, council_id: int, conference_id: int, payload: ConferencePatch
@@ -392,6 +495,7 @@ def conference_update(
     f"{BASE}/conferences/{{conference_id}}/tasks",
     response={201: ConferenceTaskOut},
     url_name="standing_conference_task_add",
+    summary="Giao nhiệm vụ từ hội nghị",
 )
 def conference_task_add(
     request: HttpRequest, council_id: int, conference_id: int, payload: ConferenceTaskIn
@@ -408,6 +512,7 @@ def conference_task_add(
     f"{BASE}/conferences/{{conference_id}}/document",
     response={201: DocumentRef},
     url_name="standing_conference_document_generate",
+    summary="Soạn văn bản của hội nghị",
 )
 def conference_document_generate(
     request: HttpRequest, council_id: int, conference_id: int, payload: ConferenceDocumentIn
@@ -422,22 +527,35 @@ def conference_document_generate(
     f"{BASE}/conferences/{{conference_id}}/document/issue",
     response=DocumentRef,
     url_name="standing_conference_document_issue",
+    summary="Ban hành văn bản của hội nghị",
 )
-def conference_document_issue(request: HttpRequest, council_id: int, conference_id: int, payload: IssueIn) -> Document:
+def conference_document_issue(
+    request: HttpRequest, council_id: int, conference_id: int, payload: StandingIssueIn
+) -> Document:
     conference = _conference(request, council_id, conference_id, EDIT)
     _require_issue(request, conference.council)
     return services.conference_document_issue(conference=conference, user=request.user, issued_on=payload.issued_on)
 
 
-@router.get(f"{BASE}/programmes", response=list[ProgrammeOut], url_name="standing_programme_list")
+@router.get(
+    f"{BASE}/programmes",
+    response=list[StandingProgrammeOut],
+    url_name="standing_programme_list",
+    summary="Danh sách chương trình công tác",
+)
 @paginate(PageNumberPagination, page_size=50)
 def programme_list(request: HttpRequest, council_id: int, year: Year | None = None) -> QuerySet[WorkProgramme]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.programme_list(council=council, year=year)
 
 
-@router.post(f"{BASE}/programmes", response={201: ProgrammeOut}, url_name="standing_programme_create")
-def programme_create(request: HttpRequest, council_id: int, payload: ProgrammeIn) -> tuple[int, WorkProgramme]:
+@router.post(
+    f"{BASE}/programmes",
+    response={201: StandingProgrammeOut},
+    url_name="standing_programme_create",
+    summary="Tạo chương trình công tác",
+)
+def programme_create(request: HttpRequest, council_id: int, payload: StandingProgrammeIn) -> tuple[int, WorkProgramme]:
     council = council_for_api(request.user, council_id, EDIT)
     return 201, services.programme_create(council=council, user=request.user, **payload.dict())
 
@@ -455,14 +573,22 @@ def _programme_detail(programme: WorkProgramme) -> dict:
     }
 
 
-@router.get(f"{BASE}/programmes/{{programme_id}}", response=ProgrammeDetailOut, url_name="standing_programme_detail")
+@router.get(
+    f"{BASE}/programmes/{{programme_id}}",
+    response=StandingProgrammeDetailOut,
+    url_name="standing_programme_detail",
+    summary="Thông tin chương trình công tác",
+)
 def programme_detail(request: HttpRequest, council_id: int, programme_id: int) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     return _programme_detail(selectors.programme_get(council=council, pk=programme_id))
 
 
 @router.post(
-    f"{BASE}/programmes/{{programme_id}}/items", response={201: WorkItemOut}, url_name="standing_work_item_add"
+    f"{BASE}/programmes/{{programme_id}}/items",
+    response={201: WorkItemOut},
+    url_name="standing_work_item_add",
+    summary="Thêm việc vào chương trình công tác",
 )
 def work_item_add(
     request: HttpRequest, council_id: int, programme_id: int, payload: WorkItemIn
@@ -482,7 +608,12 @@ def _item(request: HttpRequest, council_id: int, item_id: int) -> tuple[Council,
     return council, item
 
 
-@router.post(f"{BASE}/work-items/{{item_id}}/link", response=WorkItemOut, url_name="standing_work_item_link")
+@router.post(
+    f"{BASE}/work-items/{{item_id}}/link",
+    response=WorkItemOut,
+    url_name="standing_work_item_link",
+    summary="Gắn việc của chương trình với hồ sơ",
+)
 def work_item_link(request: HttpRequest, council_id: int, item_id: int, payload: WorkItemLinkIn) -> WorkItem:
     council, item = _item(request, council_id, item_id)
     record = selectors.link_record(council=council, key=payload.record)
@@ -491,13 +622,23 @@ def work_item_link(request: HttpRequest, council_id: int, item_id: int, payload:
     return services.work_item_link(item=item, record=record, user=request.user)
 
 
-@router.post(f"{BASE}/work-items/{{item_id}}/unlink", response=WorkItemOut, url_name="standing_work_item_unlink")
+@router.post(
+    f"{BASE}/work-items/{{item_id}}/unlink",
+    response=WorkItemOut,
+    url_name="standing_work_item_unlink",
+    summary="Gỡ liên kết việc của chương trình",
+)
 def work_item_unlink(request: HttpRequest, council_id: int, item_id: int) -> WorkItem:
     _, item = _item(request, council_id, item_id)
     return services.work_item_unlink(item=item, user=request.user)
 
 
-@router.get(f"{BASE}/counts", response=CountsOut, url_name="standing_counts")
+@router.get(
+    f"{BASE}/counts",
+    response=StandingCountsOut,
+    url_name="standing_counts",
+    summary="Số liệu hoạt động của Thường trực",
+)
 def counts(request: HttpRequest, council_id: int, year: Year | None = None) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     data = selectors.standing_counts(council=council, year=year or timezone.localdate().year)

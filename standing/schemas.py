@@ -2,10 +2,10 @@ import datetime
 
 from ninja import Field, Schema
 
-from registry.schemas import CleanSchema
+from registry.schemas import CleanSchema, InputSchema
 
 
-class MeetingIn(CleanSchema):
+class StandingMeetingIn(CleanSchema):
     held_on: datetime.date
     starts_at: datetime.time | None = None
     place: str = Field(..., min_length=1, max_length=250)
@@ -27,7 +27,7 @@ class MeetingPatch(CleanSchema):
     heard: str | None = None
 
 
-class MeetingOut(Schema):
+class StandingMeetingOut(Schema):
     id: int
     held_on: datetime.date
     starts_at: datetime.time | None
@@ -89,7 +89,7 @@ class AgendaOut(Schema):
         return [d.pk for d in obj.documents.all()]
 
 
-class AgendaDocumentIn(Schema):
+class AgendaDocumentIn(InputSchema):
     document_id: int
 
 
@@ -137,7 +137,7 @@ class ParagraphOut(Schema):
         return list(obj.assignments.all())
 
 
-class MeetingDetailOut(MeetingOut):
+class MeetingDetailOut(StandingMeetingOut):
     attendees: list[AttendeeOut]
     agenda: list[AgendaOut]
     sections: list[SectionOut]
@@ -160,7 +160,7 @@ class MeetingDetailOut(MeetingOut):
         return [p for s in obj.sections.all() for p in s.paragraphs.all()]
 
 
-class IssueIn(Schema):
+class StandingIssueIn(InputSchema):
     issued_on: datetime.date | None = None
 
 
@@ -285,17 +285,17 @@ class ConferenceDetailOut(ConferenceOut):
         return list(obj.tasks.all())
 
 
-class ConferenceDocumentIn(Schema):
+class ConferenceDocumentIn(InputSchema):
     doc_type: str = "thong_bao"
 
 
-class ProgrammeIn(CleanSchema):
+class StandingProgrammeIn(CleanSchema):
     year: int = Field(..., ge=1990, le=2100)
     owner: str
     title: str = Field("", max_length=300)
 
 
-class ProgrammeOut(Schema):
+class StandingProgrammeOut(Schema):
     id: int
     year: int
     owner: str
@@ -308,7 +308,7 @@ class WorkItemIn(CleanSchema):
     body_id: int
 
 
-class WorkItemLinkIn(Schema):
+class WorkItemLinkIn(InputSchema):
     record: str = Field(..., description="Loại và mã hoạt động, ví dụ standing.meeting:12, plenary.session:3")
 
 
@@ -337,11 +337,11 @@ class WorkItemStatusOut(WorkItemOut):
     status: str
 
 
-class ProgrammeDetailOut(ProgrammeOut):
+class StandingProgrammeDetailOut(StandingProgrammeOut):
     items: list[WorkItemStatusOut]
 
 
-class CountsOut(Schema):
+class StandingCountsOut(Schema):
     year: int
     meetings_held: int
     meeting_ids: list[int]
@@ -352,5 +352,5 @@ class CountsOut(Schema):
     conference_ids: list[int]
 
 
-class MoveIn(Schema):
+class MoveIn(InputSchema):
     up: bool

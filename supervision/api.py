@@ -18,29 +18,29 @@ from supervision.schemas import (
     BodyReportOut,
     BodyReportsIn,
     ConsiderIn,
-    CountsOut,
-    DocumentRefOut,
     ItemIn,
     ItemOut,
     MemberIn,
     MemberOut,
-    ProgrammeDetailOut,
-    ProgrammeIn,
-    ProgrammeOut,
     ProgrammePatchIn,
-    PublishIn,
     RecommendationIn,
     RecommendationOut,
     RecommendationReportOut,
-    ReportIn,
     ReviewCreateIn,
     ReviewOut,
     ReviewRecordIn,
-    RoundIn,
-    RoundOut,
     RoundPatchIn,
-    SessionIn,
-    SessionOut,
+    SupervisionCountsOut,
+    SupervisionDocumentRefOut,
+    SupervisionProgrammeDetailOut,
+    SupervisionProgrammeIn,
+    SupervisionProgrammeOut,
+    SupervisionPublishIn,
+    SupervisionReportIn,
+    SupervisionRoundIn,
+    SupervisionRoundOut,
+    SupervisionSessionIn,
+    SupervisionSessionOut,
 )
 
 router = Router(tags=["Giám sát"])
@@ -70,15 +70,25 @@ def _document(council: Council, pk: int | None, field: str) -> Document | None:
     return document
 
 
-@router.get(f"{BASE}/rounds", response=list[RoundOut], url_name="supervision_round_list")
+@router.get(
+    f"{BASE}/rounds",
+    response=list[SupervisionRoundOut],
+    url_name="supervision_round_list",
+    summary="Danh sách cuộc giám sát",
+)
 @paginate(PageNumberPagination, page_size=50)
 def round_list(request: HttpRequest, council_id: int, year: Year | None = None, q: str = "") -> QuerySet[Round]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.round_list(council=council, year=year, search=q)
 
 
-@router.post(f"{BASE}/rounds", response={201: RoundOut}, url_name="supervision_round_create")
-def round_create(request: HttpRequest, council_id: int, payload: RoundIn) -> Status:
+@router.post(
+    f"{BASE}/rounds",
+    response={201: SupervisionRoundOut},
+    url_name="supervision_round_create",
+    summary="Tạo cuộc giám sát",
+)
+def round_create(request: HttpRequest, council_id: int, payload: SupervisionRoundIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
     ids = set(data.pop("supervised_ids"))
@@ -91,7 +101,12 @@ def round_create(request: HttpRequest, council_id: int, payload: RoundIn) -> Sta
     return Status(201, selectors.round_get(council=council, pk=round.pk))
 
 
-@router.get(f"{BASE}/rounds/{{round_id}}", response=RoundOut, url_name="supervision_round_detail")
+@router.get(
+    f"{BASE}/rounds/{{round_id}}",
+    response=SupervisionRoundOut,
+    url_name="supervision_round_detail",
+    summary="Thông tin cuộc giám sát",
+)
 def round_detail(request: HttpRequest, council_id: int, round_id: int) -> Round:
     return _round(request, council_id, round_id, VIEW)
 
@@ -106,7 +121,12 @@ def _no_nulls(data: dict) -> None:
         raise ValidationError({name: "Trường này không được để trống." for name in emptied})
 
 
-@router.patch(f"{BASE}/rounds/{{round_id}}", response=RoundOut, url_name="supervision_round_update")
+@router.patch(
+    f"{BASE}/rounds/{{round_id}}",
+    response=SupervisionRoundOut,
+    url_name="supervision_round_update",
+    summary="Sửa cuộc giám sát",
+)
 def round_update(request: HttpRequest, council_id: int, round_id: int, payload: RoundPatchIn) -> Round:
     round = _round(request, council_id, round_id, EDIT)
     council = round.council
@@ -132,22 +152,35 @@ def round_update(request: HttpRequest, council_id: int, round_id: int, payload: 
     return selectors.round_get(council=council, pk=round.pk)
 
 
-@router.post(f"{BASE}/rounds/{{round_id}}/publish", response=RoundOut, url_name="supervision_round_publish")
-def round_publish(request: HttpRequest, council_id: int, round_id: int, payload: PublishIn) -> Round:
+@router.post(
+    f"{BASE}/rounds/{{round_id}}/publish",
+    response=SupervisionRoundOut,
+    url_name="supervision_round_publish",
+    summary="Công khai cuộc giám sát",
+)
+def round_publish(request: HttpRequest, council_id: int, round_id: int, payload: SupervisionPublishIn) -> Round:
     round = _round(request, council_id, round_id, EDIT)
     services.round_publish(round=round, published=payload.published, user=request.user)
     return selectors.round_get(council=round.council, pk=round.pk)
 
 
 @router.post(
-    f"{BASE}/rounds/{{round_id}}/decision", response={201: DocumentRefOut}, url_name="supervision_decision_generate"
+    f"{BASE}/rounds/{{round_id}}/decision",
+    response={201: SupervisionDocumentRefOut},
+    url_name="supervision_decision_generate",
+    summary="Soạn quyết định giám sát",
 )
 def decision_generate(request: HttpRequest, council_id: int, round_id: int) -> Status:
     round = _round(request, council_id, round_id, EDIT)
     return Status(201, services.decision_generate(round=round, user=request.user))
 
 
-@router.post(f"{BASE}/rounds/{{round_id}}/members", response={201: MemberOut}, url_name="supervision_member_add")
+@router.post(
+    f"{BASE}/rounds/{{round_id}}/members",
+    response={201: MemberOut},
+    url_name="supervision_member_add",
+    summary="Thêm thành viên đoàn giám sát",
+)
 def member_add(request: HttpRequest, council_id: int, round_id: int, payload: MemberIn) -> Status:
     round = _round(request, council_id, round_id, EDIT)
     delegate = Delegate.objects.select_related("term", "person").filter(pk=payload.delegate_id).first()
@@ -156,8 +189,13 @@ def member_add(request: HttpRequest, council_id: int, round_id: int, payload: Me
     return Status(201, services.member_add(round=round, delegate=delegate, role=payload.role, user=request.user))
 
 
-@router.post(f"{BASE}/rounds/{{round_id}}/sessions", response={201: SessionOut}, url_name="supervision_session_add")
-def session_add(request: HttpRequest, council_id: int, round_id: int, payload: SessionIn) -> Status:
+@router.post(
+    f"{BASE}/rounds/{{round_id}}/sessions",
+    response={201: SupervisionSessionOut},
+    url_name="supervision_session_add",
+    summary="Thêm buổi làm việc của đoàn",
+)
+def session_add(request: HttpRequest, council_id: int, round_id: int, payload: SupervisionSessionIn) -> Status:
     round = _round(request, council_id, round_id, EDIT)
     data = payload.dict()
     data["body"] = _body(round.council, data.pop("body_id"), "body_id")
@@ -168,21 +206,32 @@ def session_add(request: HttpRequest, council_id: int, round_id: int, payload: S
     f"{BASE}/rounds/{{round_id}}/body-reports",
     response={201: list[BodyReportOut]},
     url_name="supervision_body_reports_request",
+    summary="Yêu cầu cơ quan báo cáo",
 )
 def body_reports_request(request: HttpRequest, council_id: int, round_id: int, payload: BodyReportsIn) -> Status:
     round = _round(request, council_id, round_id, EDIT)
     return Status(201, services.body_reports_request(round=round, user=request.user, **payload.dict()))
 
 
-@router.post(f"{BASE}/rounds/{{round_id}}/report", response=RoundOut, url_name="supervision_report_record")
-def report_record(request: HttpRequest, council_id: int, round_id: int, payload: ReportIn) -> Round:
+@router.post(
+    f"{BASE}/rounds/{{round_id}}/report",
+    response=SupervisionRoundOut,
+    url_name="supervision_report_record",
+    summary="Ghi báo cáo kết quả giám sát",
+)
+def report_record(request: HttpRequest, council_id: int, round_id: int, payload: SupervisionReportIn) -> Round:
     round = _round(request, council_id, round_id, EDIT)
     document = _document(round.council, payload.document_id, "document_id")
     services.report_record(round=round, report_on=payload.report_on, document=document, user=request.user)
     return selectors.round_get(council=round.council, pk=round.pk)
 
 
-@router.post(f"{BASE}/rounds/{{round_id}}/consider", response=RoundOut, url_name="supervision_round_consider")
+@router.post(
+    f"{BASE}/rounds/{{round_id}}/consider",
+    response=SupervisionRoundOut,
+    url_name="supervision_round_consider",
+    summary="Xem xét báo cáo giám sát",
+)
 def round_consider(request: HttpRequest, council_id: int, round_id: int, payload: ConsiderIn) -> Round:
     round = _round(request, council_id, round_id, EDIT)
     services.round_consider(round=round, user=request.user, **payload.dict())
@@ -193,6 +242,7 @@ def round_consider(request: HttpRequest, council_id: int, round_id: int, payload
     f"{BASE}/rounds/{{round_id}}/recommendations",
     response={201: RecommendationOut},
     url_name="supervision_recommendation_add",
+    summary="Thêm kiến nghị giám sát",
 )
 def recommendation_add(request: HttpRequest, council_id: int, round_id: int, payload: RecommendationIn) -> Status:
     round = _round(request, council_id, round_id, EDIT)
@@ -201,7 +251,12 @@ def recommendation_add(request: HttpRequest, council_id: int, round_id: int, pay
     return Status(201, services.recommendation_add(round=round, user=request.user, **data))
 
 
-@router.get(f"{BASE}/recommendations", response=RecommendationReportOut, url_name="supervision_recommendation_report")
+@router.get(
+    f"{BASE}/recommendations",
+    response=RecommendationReportOut,
+    url_name="supervision_recommendation_report",
+    summary="Tình hình thực hiện kiến nghị giám sát",
+)
 def recommendation_report(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     report = selectors.recommendation_report(council=council, year=year)
@@ -231,8 +286,9 @@ def recommendation_report(request: HttpRequest, council_id: int, year: Year) -> 
 
 @router.post(
     f"{BASE}/recommendations/document",
-    response={201: DocumentRefOut},
+    response={201: SupervisionDocumentRefOut},
     url_name="supervision_recommendation_report_document",
+    summary="Soạn báo cáo thực hiện kiến nghị giám sát",
 )
 def recommendation_report_document(request: HttpRequest, council_id: int, year: Year) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
@@ -241,7 +297,7 @@ def recommendation_report_document(request: HttpRequest, council_id: int, year: 
     return Status(201, services.recommendation_report_document(council=council, year=year, user=request.user))
 
 
-@router.get(f"{BASE}/counts", response=CountsOut, url_name="supervision_counts")
+@router.get(f"{BASE}/counts", response=SupervisionCountsOut, url_name="supervision_counts", summary="Số liệu giám sát")
 def counts(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     result = selectors.supervision_counts(council=council, year=year)
@@ -268,28 +324,48 @@ def counts(request: HttpRequest, council_id: int, year: Year) -> dict:
     }
 
 
-@router.get(f"{BASE}/programmes", response=list[ProgrammeOut], url_name="supervision_programme_list")
+@router.get(
+    f"{BASE}/programmes",
+    response=list[SupervisionProgrammeOut],
+    url_name="supervision_programme_list",
+    summary="Danh sách chương trình giám sát",
+)
 @paginate(PageNumberPagination, page_size=50)
 def programme_list(request: HttpRequest, council_id: int, year: Year | None = None) -> QuerySet[Programme]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.programme_list(council=council, year=year)
 
 
-@router.post(f"{BASE}/programmes", response={201: ProgrammeOut}, url_name="supervision_programme_create")
-def programme_create(request: HttpRequest, council_id: int, payload: ProgrammeIn) -> Status:
+@router.post(
+    f"{BASE}/programmes",
+    response={201: SupervisionProgrammeOut},
+    url_name="supervision_programme_create",
+    summary="Tạo chương trình giám sát",
+)
+def programme_create(request: HttpRequest, council_id: int, payload: SupervisionProgrammeIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
     data["body"] = _body(council, data.pop("body_id"), "body_id")
     return Status(201, services.programme_create(council=council, user=request.user, **data))
 
 
-@router.get(f"{BASE}/programmes/{{programme_id}}", response=ProgrammeDetailOut, url_name="supervision_programme_detail")
+@router.get(
+    f"{BASE}/programmes/{{programme_id}}",
+    response=SupervisionProgrammeDetailOut,
+    url_name="supervision_programme_detail",
+    summary="Thông tin chương trình giám sát",
+)
 def programme_detail(request: HttpRequest, council_id: int, programme_id: int) -> Programme:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.programme_get(council=council, pk=programme_id)
 
 
-@router.post(f"{BASE}/programmes/{{programme_id}}/items", response={201: ItemOut}, url_name="supervision_item_add")
+@router.post(
+    f"{BASE}/programmes/{{programme_id}}/items",
+    response={201: ItemOut},
+    url_name="supervision_item_add",
+    summary="Thêm nội dung vào chương trình giám sát",
+)
 def item_add(request: HttpRequest, council_id: int, programme_id: int, payload: ItemIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     programme = get_object_or_404(Programme, council=council, pk=programme_id)
@@ -304,7 +380,12 @@ def _programme(request: HttpRequest, council_id: int, programme_id: int, perm: s
     return selectors.programme_get(council=council, pk=programme_id)
 
 
-@router.patch(f"{BASE}/programmes/{{programme_id}}", response=ProgrammeOut, url_name="supervision_programme_update")
+@router.patch(
+    f"{BASE}/programmes/{{programme_id}}",
+    response=SupervisionProgrammeOut,
+    url_name="supervision_programme_update",
+    summary="Sửa chương trình giám sát",
+)
 def programme_update(request: HttpRequest, council_id: int, programme_id: int, payload: ProgrammePatchIn) -> Programme:
     programme = _programme(request, council_id, programme_id, EDIT)
     data = payload.dict(exclude_unset=True)
@@ -315,9 +396,14 @@ def programme_update(request: HttpRequest, council_id: int, programme_id: int, p
 
 
 @router.post(
-    f"{BASE}/programmes/{{programme_id}}/publish", response=ProgrammeOut, url_name="supervision_programme_publish"
+    f"{BASE}/programmes/{{programme_id}}/publish",
+    response=SupervisionProgrammeOut,
+    url_name="supervision_programme_publish",
+    summary="Công khai chương trình giám sát",
 )
-def programme_publish(request: HttpRequest, council_id: int, programme_id: int, payload: PublishIn) -> Programme:
+def programme_publish(
+    request: HttpRequest, council_id: int, programme_id: int, payload: SupervisionPublishIn
+) -> Programme:
     programme = _programme(request, council_id, programme_id, EDIT)
     return services.programme_publish(programme=programme, published=payload.published, user=request.user)
 
@@ -325,14 +411,24 @@ def programme_publish(request: HttpRequest, council_id: int, programme_id: int, 
 # Regular supervision (Luật 87/2015/QH13, Điều 79) -----------------------------------------------
 
 
-@router.get(f"{BASE}/reviews", response=list[ReviewOut], url_name="supervision_review_list")
+@router.get(
+    f"{BASE}/reviews",
+    response=list[ReviewOut],
+    url_name="supervision_review_list",
+    summary="Danh sách văn bản được rà soát",
+)
 @paginate(PageNumberPagination, page_size=50)
 def review_list(request: HttpRequest, council_id: int, outcome: str = "") -> QuerySet[Review]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.review_list(council=council, outcome=outcome)
 
 
-@router.post(f"{BASE}/reviews", response={201: ReviewOut}, url_name="supervision_review_create")
+@router.post(
+    f"{BASE}/reviews",
+    response={201: ReviewOut},
+    url_name="supervision_review_create",
+    summary="Đưa văn bản vào rà soát",
+)
 def review_create(request: HttpRequest, council_id: int, payload: ReviewCreateIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     document = _document(council, payload.document_id, "document_id")
@@ -340,9 +436,14 @@ def review_create(request: HttpRequest, council_id: int, payload: ReviewCreateIn
     return Status(201, selectors.review_get(council=council, pk=review.pk))
 
 
-@router.post(f"{BASE}/reviews/{{review_id}}/outcome", response=ReviewOut, url_name="supervision_review_record")
+@router.post(
+    f"{BASE}/reviews/{{review_id}}/outcome",
+    response=ReviewOut,
+    url_name="supervision_review_record",
+    summary="Ghi kết quả rà soát",
+)
 def review_record(request: HttpRequest, council_id: int, review_id: int, payload: ReviewRecordIn) -> Review:
-    """Record the outcome; "trai_phap_luat" asks the issuer to fix the document within 30 days (an obligation)."""
+    """Ghi kết quả rà soát; "trai_phap_luat" yêu cầu cơ quan ban hành sửa văn bản trong 30 ngày (một việc theo dõi)."""
     council = council_for_api(request.user, council_id, EDIT)
     review = selectors.review_get(council=council, pk=review_id)
     services.review_record(review=review, user=request.user, **payload.dict())

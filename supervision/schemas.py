@@ -2,11 +2,11 @@ import datetime
 
 from ninja import Field, Schema
 
-from registry.schemas import CleanSchema
+from registry.schemas import CleanSchema, InputSchema
 from supervision.models import RoundKind
 
 
-class RoundIn(CleanSchema):
+class SupervisionRoundIn(CleanSchema):
     kind: str = RoundKind.SUPERVISION
     body_id: int
     subject: str = Field(..., min_length=1, max_length=500)
@@ -19,7 +19,7 @@ class RoundIn(CleanSchema):
     ends_on: datetime.date | None = None
 
 
-class RoundOut(Schema):
+class SupervisionRoundOut(Schema):
     id: int
     kind: str
     body_id: int
@@ -63,14 +63,14 @@ class MemberOut(Schema):
     role: str
 
 
-class SessionIn(CleanSchema):
+class SupervisionSessionIn(CleanSchema):
     held_on: datetime.date
     place: str = Field(..., min_length=1, max_length=250)
     body_id: int
     notes: str = Field("", max_length=50_000)
 
 
-class SessionOut(Schema):
+class SupervisionSessionOut(Schema):
     id: int
     held_on: datetime.date
     place: str
@@ -78,7 +78,7 @@ class SessionOut(Schema):
     notes: str
 
 
-class BodyReportsIn(Schema):
+class BodyReportsIn(InputSchema):
     sent_on: datetime.date
     due_on: datetime.date
 
@@ -89,7 +89,7 @@ class BodyReportOut(Schema):
     obligation_id: int
 
 
-class ReportIn(Schema):
+class SupervisionReportIn(InputSchema):
     report_on: datetime.date
     document_id: int | None = None
 
@@ -165,7 +165,7 @@ class BodyCountOut(Schema):
     footnote: str
 
 
-class CountsOut(Schema):
+class SupervisionCountsOut(Schema):
     year: int
     text: str
     supervisions: int
@@ -176,7 +176,7 @@ class CountsOut(Schema):
     recommendations_overdue: int
 
 
-class ProgrammeIn(CleanSchema):
+class SupervisionProgrammeIn(CleanSchema):
     kind: str
     year: int = Field(..., ge=1990, le=2100)
     body_id: int
@@ -185,7 +185,7 @@ class ProgrammeIn(CleanSchema):
     results_session_on: datetime.date | None = None
 
 
-class ProgrammeOut(Schema):
+class SupervisionProgrammeOut(Schema):
     id: int
     kind: str
     year: int
@@ -222,7 +222,7 @@ class ItemOut(Schema):
         return [r.pk for r in obj.rounds.all()]
 
 
-class ProgrammeDetailOut(ProgrammeOut):
+class SupervisionProgrammeDetailOut(SupervisionProgrammeOut):
     items: list[ItemOut]
 
     @staticmethod
@@ -260,11 +260,11 @@ class ProgrammePatchIn(CleanSchema):
     results_reported_on: datetime.date | None = None
 
 
-class PublishIn(Schema):
+class SupervisionPublishIn(InputSchema):
     published: bool
 
 
-class DocumentRefOut(Schema):
+class SupervisionDocumentRefOut(Schema):
     """A document generated in the register; its DOCX is downloaded from the documents routes."""
 
     id: int
@@ -273,7 +273,7 @@ class DocumentRefOut(Schema):
     state: str
 
 
-class ReviewCreateIn(Schema):
+class ReviewCreateIn(InputSchema):
     document_id: int
 
 

@@ -158,7 +158,8 @@ def test_api_agency_scope_merge_across_councils_and_personal_data(town, scene, a
     response = office.post(
         f"{base}/petition-merges", {"ids": [scene["pair"][0].pk, other.pk]}, content_type="application/json"
     )
-    assert response.status_code == 400 and "hai Hội đồng" in response.json()["detail"]
+    assert response.status_code == 404 and response.json()["detail"] == "Không tìm thấy."
+    assert not Petition.objects.filter(pk__in=[scene["pair"][0].pk, other.pk], merged_into__isnull=False).exists()
     assert (
         "Nguyễn Văn Bình" not in as_user("delegate").get(f"{base}/petitions/{scene['forwarded'].pk}").content.decode()
     )

@@ -41,18 +41,30 @@ def attendance_record(
 ) -> int:
     """Record each delegate's presence on a sitting day (delegate id -> presence, and the reason of an
     excused absence); a delegate already recorded that day is updated. Returns the rows written."""
-    _sitting_day(session, day, "day", "Ngày điểm danh")
+    # Every error of the sheet in one answer, not one kind at a time.
+    errors: dict[str, list[str]] = {}
+    try:
+        _sitting_day(session, day, "day", "Ngày điểm danh")
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
     in_office = {d.pk: d for d in delegates_in_office(council=session.council, on=day).select_related("person")}
+    problems = []
     if set(presence) - set(in_office):
-        raise ValidationError({"presence": "Chỉ điểm danh đại biểu đương nhiệm."})
+        problems.append("Chỉ điểm danh đại biểu đương nhiệm.")
     if set(presence.values()) - set(Presence.values):
-        raise ValidationError({"presence": "Giá trị điểm danh không hợp lệ."})
+        problems.append("Giá trị điểm danh không hợp lệ.")
+    if problems:
+        errors["presence"] = problems
     reasons = {k: clean(v) for k, v in (reasons or {}).items()}
     unexplained = [
-        in_office[k].person.full_name for k, v in presence.items() if v == Presence.EXCUSED and not reasons.get(k)
+        in_office[k].person.full_name
+        for k, v in presence.items()
+        if v == Presence.EXCUSED and not reasons.get(k) and k in in_office
     ]
     if unexplained:
-        raise ValidationError({"reason": f"Vui lòng ghi lý do vắng của: {', '.join(unexplained)}."})
+        errors["reason"] = [f"Vui lòng ghi lý do vắng của: {', '.join(unexplained)}."]
+    if errors:
+        raise ValidationError(errors)
     existing = {a.delegate_id: a for a in Attendance.objects.filter(session=session, day=day)}
     for delegate_id, value in presence.items():
         row = existing.get(delegate_id) or Attendance(session=session, delegate_id=delegate_id, day=day)

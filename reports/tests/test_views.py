@@ -101,5 +101,5 @@ def test_api_matrix_and_flow(world, report, as_user) -> None:
         f"{base}/annual-reports/2024/ratings", {"ratings": {"I.1": "gioi"}}, content_type="application/json"
     )
     assert response.status_code == 400
-    response = office.post(f"{base}/annual-reports/2024/issue")
+    response = office.post(f"{base}/annual-reports/2024/issue", {}, content_type="application/json")
     assert response.status_code == 400 and "Chưa tự đánh giá" in response.json()["detail"]
