@@ -8,13 +8,14 @@ from ninja.pagination import paginate
 
 from hdnd.params import PageNumberPagination, Year
 from petitions.models import Petition
-from reception import schedule, selectors, services
+from reception import notices, schedule, selectors, services
 from reception.access import EDIT, GRANT, VIEW, identity_visible
 from reception.models import CaseGrant, Letter, ReceptionSession, Roster, Slot
 from reception.schemas import (
     LetterClassifyIn,
     LetterForwardIn,
     LetterForwardOut,
+    LetterFromPetitionIn,
     LetterGrantIn,
     LetterGrantOut,
     LetterOut,
@@ -22,6 +23,8 @@ from reception.schemas import (
     LetterSplitIn,
     LetterStatisticsOut,
     LetterToldIn,
+    ReceptionNoticeIn,
+    ReceptionNoticeOut,
     ReceptionPeriodIn,
     ReceptionPublishOut,
     ReceptionRosterIn,
@@ -30,6 +33,8 @@ from reception.schemas import (
     ReceptionSessionOut,
     ReceptionSlotChangeIn,
     ReceptionSlotOut,
+    ReceptionTaskIn,
+    ReceptionTaskOut,
 )
 from registry.access import council_for_api
 from registry.models import Body, Council, Person
@@ -90,7 +95,7 @@ def _out(request: HttpRequest, letter: Letter, granted: set[int], *, log: bool) 
     }
 
 
-@router.get("/councils/{council_id}/letters", response=list[LetterOut], url_name="letter_list")
+@router.get("/councils/{council_id}/letters", response=list[LetterOut], url_name="letter_list", summary="Sổ đơn thư")
 @paginate(PageNumberPagination, page_size=50)
 def letter_list(
     request: HttpRequest,
@@ -136,7 +141,9 @@ class _Lazy:
         return [self.convert(x) for x in self.queryset[item]]
 
 
-@router.post("/councils/{council_id}/letters", response={201: LetterOut}, url_name="letter_create")
+@router.post(
+    "/councils/{council_id}/letters", response={201: LetterOut}, url_name="letter_create", summary="Vào sổ đơn thư"
+)
 def letter_create(request: HttpRequest, council_id: int, payload: LetterReceiveIn) -> Status:
     """Vào sổ một đơn thư với từng nội dung của đơn (tách đơn nhiều nội dung ngay khi nhận)."""
     council = council_for_api(request.user, council_id, EDIT)
@@ -161,7 +168,12 @@ def letter_create(request: HttpRequest, council_id: int, payload: LetterReceiveI
     return Status(201, _out(request, letter, selectors.granted_cases(request.user, council), log=True))
 
 
-@router.get("/councils/{council_id}/letters/{letter_id}", response=LetterOut, url_name="letter_detail")
+@router.get(
+    "/councils/{council_id}/letters/{letter_id}",
+    response=LetterOut,
+    url_name="letter_detail",
+    summary="Xem một đơn thư",
+)
 def letter_detail(request: HttpRequest, council_id: int, letter_id: int) -> dict:
     """Một đơn thư; người gửi chỉ hiện với người có quyền (mỗi lần xem được ghi nhật ký)."""
     council = council_for_api(request.user, council_id, VIEW)
@@ -180,7 +192,10 @@ def _letter_of(request: HttpRequest, council: Council, case: object) -> dict:
 
 
 @router.post(
-    "/councils/{council_id}/letter-cases/{case_id}/classify", response=LetterOut, url_name="letter_case_classify"
+    "/councils/{council_id}/letter-cases/{case_id}/classify",
+    response=LetterOut,
+    url_name="letter_case_classify",
+    summary="Phân loại nội dung đơn",
 )
 def case_classify(request: HttpRequest, council_id: int, case_id: int, payload: LetterClassifyIn) -> dict:
     """Phân loại một nội dung đơn: loại, lĩnh vực, điều kiện xử lý (và lý do), cơ quan, kết quả xử lý."""
@@ -195,6 +210,7 @@ def case_classify(request: HttpRequest, council_id: int, case_id: int, payload: 
     "/councils/{council_id}/letter-cases/{case_id}/forward",
     response={201: LetterForwardOut},
     url_name="letter_case_forward",
+    summary="Chuyển đơn đến cơ quan có thẩm quyền",
 )
 def case_forward(request: HttpRequest, council_id: int, case_id: int, payload: LetterForwardIn) -> Status:
     """Chuyển nội dung đơn đến cơ quan có thẩm quyền: ban hành phiếu chuyển và giao theo dõi hạn báo cáo."""
@@ -220,7 +236,12 @@ def case_forward(request: HttpRequest, council_id: int, case_id: int, payload: L
     )
 
 
-@router.post("/councils/{council_id}/letter-cases/{case_id}/split", response=LetterOut, url_name="letter_case_split")
+@router.post(
+    "/councils/{council_id}/letter-cases/{case_id}/split",
+    response=LetterOut,
+    url_name="letter_case_split",
+    summary="Tách nội dung đơn",
+)
 def case_split(request: HttpRequest, council_id: int, case_id: int, payload: LetterSplitIn) -> dict:
     """Tách một nội dung đơn thành nhiều nội dung (Nghị định 154/2026/NĐ-CP, Điều 14 khoản 4)."""
     council, case = _case_and_letter(request, council_id, case_id, EDIT)
@@ -230,7 +251,10 @@ def case_split(request: HttpRequest, council_id: int, case_id: int, payload: Let
 
 
 @router.post(
-    "/councils/{council_id}/letter-cases/{case_id}/citizen-told", response=LetterOut, url_name="letter_case_told"
+    "/councils/{council_id}/letter-cases/{case_id}/citizen-told",
+    response=LetterOut,
+    url_name="letter_case_told",
+    summary="Ghi nhận đã thông báo kết quả cho công dân",
 )
 def case_told(request: HttpRequest, council_id: int, case_id: int, payload: LetterToldIn) -> dict:
     """Ghi nhận đã thông báo kết quả giải quyết cho công dân."""
@@ -240,7 +264,10 @@ def case_told(request: HttpRequest, council_id: int, case_id: int, payload: Lett
 
 
 @router.post(
-    "/councils/{council_id}/letter-cases/{case_id}/grants", response={201: LetterGrantOut}, url_name="letter_grant"
+    "/councils/{council_id}/letter-cases/{case_id}/grants",
+    response={201: LetterGrantOut},
+    url_name="letter_grant",
+    summary="Giao quyền xem thông tin người tố cáo",
 )
 def case_grant(request: HttpRequest, council_id: int, case_id: int, payload: LetterGrantIn) -> Status:
     """Giao cho một người dùng quyền xem thông tin người tố cáo của nội dung đơn được bảo vệ."""
@@ -249,7 +276,12 @@ def case_grant(request: HttpRequest, council_id: int, case_id: int, payload: Let
     return Status(201, services.grant_create(case=case, grantee=grantee, reason=payload.reason, user=request.user))
 
 
-@router.delete("/councils/{council_id}/letter-grants/{grant_id}", response={204: None}, url_name="letter_grant_revoke")
+@router.delete(
+    "/councils/{council_id}/letter-grants/{grant_id}",
+    response={204: None},
+    url_name="letter_grant_revoke",
+    summary="Thu hồi quyền xem thông tin người tố cáo",
+)
 def grant_revoke(request: HttpRequest, council_id: int, grant_id: int) -> Status:
     """Thu hồi quyền xem thông tin người tố cáo."""
     council = council_for_api(request.user, council_id, GRANT)
@@ -262,21 +294,36 @@ def grant_revoke(request: HttpRequest, council_id: int, grant_id: int) -> Status
     return Status(204, None)
 
 
-@router.get("/councils/{council_id}/letter-statistics", response=LetterStatisticsOut, url_name="letter_statistics")
+@router.get(
+    "/councils/{council_id}/letter-statistics",
+    response=LetterStatisticsOut,
+    url_name="letter_statistics",
+    summary="Số liệu tiếp công dân, đơn thư",
+)
 def statistics(request: HttpRequest, council_id: int, year: Year | None = None) -> object:
     """Số liệu tiếp công dân, đơn thư của một năm (mặc định: năm gần nhất có số liệu)."""
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.statistics(council=council, year=year or selectors.latest_year(council))
 
 
-@router.get("/councils/{council_id}/receptions", response=list[ReceptionSessionOut], url_name="reception_list")
+@router.get(
+    "/councils/{council_id}/receptions",
+    response=list[ReceptionSessionOut],
+    url_name="reception_list",
+    summary="Sổ tiếp công dân",
+)
 def session_list(request: HttpRequest, council_id: int, year: Year | None = None) -> list[ReceptionSession]:
     """Sổ tiếp công dân của một năm."""
     council = council_for_api(request.user, council_id, VIEW)
     return list(selectors.session_list(council=council, year=year or selectors.latest_year(council)))
 
 
-@router.post("/councils/{council_id}/receptions", response={201: ReceptionSessionOut}, url_name="reception_create")
+@router.post(
+    "/councils/{council_id}/receptions",
+    response={201: ReceptionSessionOut},
+    url_name="reception_create",
+    summary="Ghi sổ buổi tiếp công dân",
+)
 def session_create(request: HttpRequest, council_id: int, payload: ReceptionSessionIn) -> Status:
     """Ghi sổ một buổi tiếp công dân."""
     council = council_for_api(request.user, council_id, EDIT)
@@ -289,7 +336,10 @@ def session_create(request: HttpRequest, council_id: int, payload: ReceptionSess
 
 
 @router.get(
-    "/councils/{council_id}/reception-roster", response={200: ReceptionRosterOut, 204: None}, url_name="roster_get"
+    "/councils/{council_id}/reception-roster",
+    response={200: ReceptionRosterOut, 204: None},
+    url_name="roster_get",
+    summary="Xem quy định lịch tiếp công dân",
 )
 def roster_get(request: HttpRequest, council_id: int) -> object:
     """Quy định lịch tiếp công dân của Hội đồng (204 khi chưa quy định)."""
@@ -298,7 +348,12 @@ def roster_get(request: HttpRequest, council_id: int) -> object:
     return roster if roster is not None else Status(204, None)
 
 
-@router.put("/councils/{council_id}/reception-roster", response=ReceptionRosterOut, url_name="roster_set")
+@router.put(
+    "/councils/{council_id}/reception-roster",
+    response=ReceptionRosterOut,
+    url_name="roster_set",
+    summary="Đặt quy định lịch tiếp công dân",
+)
 def roster_put(request: HttpRequest, council_id: int, payload: ReceptionRosterIn) -> Roster:
     """Đặt quy định lịch tiếp công dân (ngày tiếp, người tiếp luân phiên, số lần tối thiểu, văn bản quy định)."""
     council = council_for_api(request.user, council_id, EDIT)
@@ -310,7 +365,12 @@ def roster_put(request: HttpRequest, council_id: int, payload: ReceptionRosterIn
     return schedule.roster_set(council=council, receivers=receivers, user=request.user, **data)
 
 
-@router.get("/councils/{council_id}/reception-schedule", response=list[ReceptionSlotOut], url_name="schedule_list")
+@router.get(
+    "/councils/{council_id}/reception-schedule",
+    response=list[ReceptionSlotOut],
+    url_name="schedule_list",
+    summary="Lịch tiếp công dân",
+)
 def schedule_list(request: HttpRequest, council_id: int, year: Year | None = None) -> object:
     """Lịch tiếp công dân của một năm."""
     council = council_for_api(request.user, council_id, VIEW)
@@ -322,6 +382,7 @@ def schedule_list(request: HttpRequest, council_id: int, year: Year | None = Non
     "/councils/{council_id}/reception-schedule/generate",
     response={201: list[ReceptionSlotOut]},
     url_name="schedule_generate",
+    summary="Lập lịch tiếp công dân",
 )
 def schedule_generate(request: HttpRequest, council_id: int, payload: ReceptionPeriodIn) -> Status:
     """Lập lịch tiếp công dân cho một khoảng thời gian theo quy định của Hội đồng."""
@@ -330,7 +391,10 @@ def schedule_generate(request: HttpRequest, council_id: int, payload: ReceptionP
 
 
 @router.post(
-    "/councils/{council_id}/reception-schedule/publish", response=ReceptionPublishOut, url_name="schedule_publish"
+    "/councils/{council_id}/reception-schedule/publish",
+    response=ReceptionPublishOut,
+    url_name="schedule_publish",
+    summary="Công bố lịch tiếp công dân",
 )
 def schedule_publish(request: HttpRequest, council_id: int, payload: ReceptionPeriodIn) -> dict:
     """Công bố lịch tiếp công dân của một khoảng thời gian; mỗi người tiếp có việc báo cáo kết quả."""
@@ -339,7 +403,10 @@ def schedule_publish(request: HttpRequest, council_id: int, payload: ReceptionPe
 
 
 @router.post(
-    "/councils/{council_id}/reception-schedule/{slot_id}/change", response=ReceptionSlotOut, url_name="slot_change"
+    "/councils/{council_id}/reception-schedule/{slot_id}/change",
+    response=ReceptionSlotOut,
+    url_name="slot_change",
+    summary="Thay đổi ngày tiếp, người tiếp",
 )
 def slot_change(request: HttpRequest, council_id: int, slot_id: int, payload: ReceptionSlotChangeIn) -> Slot:
     """Thay đổi ngày tiếp hoặc người tiếp, có lý do."""
@@ -352,3 +419,53 @@ def slot_change(request: HttpRequest, council_id: int, slot_id: int, payload: Re
     data = payload.dict()
     person = _one(Person, data.pop("person_id"), "person_id", "người tiếp", council=council)
     return schedule.slot_change(slot=slot, person=person, user=request.user, **data)
+
+
+def _session(council: Council, session_id: int) -> ReceptionSession:
+    return selectors.session_get(council=council, pk=session_id)
+
+
+@router.post(
+    "/councils/{council_id}/receptions/{session_id}/tasks",
+    response={201: ReceptionTaskOut},
+    url_name="reception_task_add",
+    summary="Thêm nhiệm vụ sau buổi tiếp công dân",
+)
+def session_task_add(request: HttpRequest, council_id: int, session_id: int, payload: ReceptionTaskIn) -> Status:
+    """Một nhiệm vụ giao cơ quan trong kết luận buổi tiếp; thành việc theo dõi khi thông báo được ban hành."""
+    council = council_for_api(request.user, council_id, EDIT)
+    data = payload.dict()
+    body = _one(Body, data.pop("body_id"), "body_id", "cơ quan", council=council)
+    return Status(201, notices.task_add(session=_session(council, session_id), body=body, user=request.user, **data))
+
+
+@router.post(
+    "/councils/{council_id}/receptions/{session_id}/notice",
+    response={201: ReceptionNoticeOut},
+    url_name="reception_notice",
+    summary="Lập dự thảo thông báo kết luận buổi tiếp công dân",
+)
+def session_notice(request: HttpRequest, council_id: int, session_id: int, payload: ReceptionNoticeIn) -> Status:
+    """Dự thảo Thông báo kết luận việc tiếp công dân (ban hành qua sổ văn bản: POST /documents/{id}/issue)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    document = notices.notice_draft(session=_session(council, session_id), user=request.user, **payload.dict())
+    return Status(201, {"document_id": document.pk, "state": document.state})
+
+
+@router.post(
+    "/councils/{council_id}/petitions/{petition_id}/letter",
+    response={201: LetterOut},
+    url_name="letter_from_petition",
+    summary="Vào sổ đơn thư khiếu nại, tố cáo nêu tại tiếp xúc cử tri",
+)
+def from_petition(request: HttpRequest, council_id: int, petition_id: int, payload: LetterFromPetitionIn) -> Status:
+    """Khiếu nại, tố cáo được đánh dấu tại hội nghị tiếp xúc cử tri vào sổ đơn thư một lần, gắn với kiến nghị gốc."""
+    council = council_for_api(request.user, council_id, EDIT)
+    petition = selectors.petitions_waiting(council=council).filter(pk=petition_id).first()
+    if petition is None:
+        from django.http import Http404
+
+        raise Http404("Không tìm thấy khiếu nại, tố cáo đang chờ vào sổ.")
+    letter = services.letter_from_petition(petition=petition, user=request.user, **payload.dict())
+    letter = selectors.letter_get(council=council, pk=letter.pk)
+    return Status(201, _out(request, letter, selectors.granted_cases(request.user, council), log=True))

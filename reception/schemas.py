@@ -257,3 +257,34 @@ class ReceptionSlotChangeIn(_In):
 
 class ReceptionPublishOut(Schema):
     published: int
+
+
+class ReceptionTaskIn(_In):
+    body_id: int
+    text: str = SchemaField(max_length=5_000)
+    due_on: datetime.date | None = None
+
+
+class ReceptionTaskOut(Schema):
+    id: int
+    body_id: int
+    text: str
+    due_on: datetime.date | None
+    obligation_id: int | None
+
+
+class ReceptionNoticeIn(_In):
+    conclusion: str = SchemaField(max_length=10_000)
+    signer_title: str = SchemaField(max_length=120)
+    signer_name: str = SchemaField(max_length=120)
+    signer_authority: str = Authority.TL
+
+
+class ReceptionNoticeOut(Schema):
+    document_id: int
+    state: str
+
+
+class LetterFromPetitionIn(_In):
+    category: str
+    field: str = Field.OTHER

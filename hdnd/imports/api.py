@@ -12,6 +12,7 @@ from hdnd.imports.views import SHOWN_ROWS
 from hdnd.models import ImportUpload
 from hdnd.once import new_key
 from registry.access import council_for_api
+from registry.schemas import InputSchema
 
 router = Router(tags=["Nhập tệp"])
 
@@ -63,11 +64,11 @@ class ImportPreviewOut(Schema):
     key: str
 
 
-class ImportMappingIn(Schema):
+class ImportMappingIn(InputSchema):
     columns: dict[int, str]  # column index (0 = A) -> field key, "" for a column not used
 
 
-class ImportConfirmIn(Schema):
+class ImportConfirmIn(InputSchema):
     key: str
     include_existing: bool = False
 
@@ -122,13 +123,16 @@ def _upload(request: HttpRequest, council_id: int, upload_id: int) -> tuple[Impo
 
 
 @router.post(
-    "/councils/{council_id}/imports/{target}/{owner_id}", response={201: ImportPreviewOut}, url_name="import_upload"
+    "/councils/{council_id}/imports/{target}/{owner_id}",
+    response={201: ImportPreviewOut},
+    url_name="import_upload",
+    summary="Tải lên tệp cần nhập",
 )
 def import_upload(
     request: HttpRequest, council_id: int, target: str, owner_id: int, file: File[UploadedFile]
 ) -> Status:
-    """Upload a sheet (.xlsx, .xls, .ods, .csv) to import into a round, term or council (the target's
-    owner); answers its preview: columns recognised, every error, the rows. Nothing is saved."""
+    """Tải lên một bảng tính (.xlsx, .xls, .ods, .csv) để nhập vào một đợt, nhiệm kỳ hoặc Hội đồng; trả về bản
+    xem trước: các cột nhận ra, mọi lỗi, các dòng. Chưa lưu gì."""
     target_obj, council = _target(request, council_id, target)
     owner = target_obj.owner(council, owner_id)
     upload = flow.upload_store(
@@ -137,17 +141,25 @@ def import_upload(
     return Status(201, _out(upload, target_obj, flow.upload_preview(upload=upload, target=target_obj, owner=owner)))
 
 
-@router.get("/councils/{council_id}/import-uploads/{upload_id}", response=ImportPreviewOut, url_name="import_preview")
+@router.get(
+    "/councils/{council_id}/import-uploads/{upload_id}",
+    response=ImportPreviewOut,
+    url_name="import_preview",
+    summary="Xem trước tệp nhập",
+)
 def import_preview(request: HttpRequest, council_id: int, upload_id: int) -> dict[str, Any]:
     upload, target, owner = _upload(request, council_id, upload_id)
     return _out(upload, target, flow.upload_preview(upload=upload, target=target, owner=owner))
 
 
 @router.put(
-    "/councils/{council_id}/import-uploads/{upload_id}/mapping", response=ImportPreviewOut, url_name="import_mapping"
+    "/councils/{council_id}/import-uploads/{upload_id}/mapping",
+    response=ImportPreviewOut,
+    url_name="import_mapping",
+    summary="Chọn cột tương ứng với từng trường",
 )
 def import_mapping(request: HttpRequest, council_id: int, upload_id: int, payload: ImportMappingIn) -> dict[str, Any]:
-    """Say which column is which field; remembered for the council's next file of this kind."""
+    """Cho biết cột nào là trường nào; Hội đồng được nhớ cách chọn này cho tệp cùng loại lần sau."""
     upload, target, owner = _upload(request, council_id, upload_id)
     result = flow.upload_preview(upload=upload, target=target, owner=owner)
     headers = {c.index: c.header for c in result.columns}
@@ -159,9 +171,10 @@ def import_mapping(request: HttpRequest, council_id: int, upload_id: int, payloa
     "/councils/{council_id}/import-uploads/{upload_id}/confirm",
     response={201: ImportDoneOut},
     url_name="import_confirm",
+    summary="Xác nhận nhập dữ liệu",
 )
 def import_confirm(request: HttpRequest, council_id: int, upload_id: int, payload: ImportConfirmIn) -> Status:
-    """Save the rows (the file is read again; refused while any error remains; once per preview key)."""
+    """Lưu các dòng (tệp được đọc lại; từ chối khi còn lỗi; mỗi mã xem trước chỉ lưu một lần)."""
     upload, target, owner = _upload(request, council_id, upload_id)
     saved = flow.upload_confirm(
         upload=upload,
