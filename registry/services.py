@@ -30,7 +30,7 @@ from registry.models import (
     RoleGrant,
     Term,
 )
-from registry.rules import RULES_BY_KEY, UNIT_LABELS
+from registry.rules import DAY_OF_YEAR, RULES_BY_KEY, UNIT_LABELS, day_of_year_valid
 
 
 def _save(obj: models.Model, update_fields: list[str] | None = None) -> models.Model:
@@ -325,8 +325,20 @@ def membership_end(*, membership: Membership, ends_on: datetime.date) -> Members
 
 
 @transaction.atomic
-def setting_set(*, council: Council, key: str, value: int | None, unit: str = "") -> LegalSetting:
-    """Set (or clear, with None) a council's value for a legal rule."""
+def setting_set(
+    *,
+    council: Council,
+    key: str,
+    value: int | None,
+    unit: str = "",
+    valid_from: datetime.date | None = None,
+    decision: str = "",
+) -> LegalSetting:
+    """Set (or clear, with None) a council's version of a legal rule, in force from `valid_from` (None:
+    from the start) until its next version, set by the council's `decision` (e.g. its working regulation).
+
+    A deadline already running keeps the version it was computed with (stored on the obligation).
+    """
     rule = RULES_BY_KEY.get(key)
     if rule is None:
         raise ValidationError({"key": "Quy định không tồn tại."})
@@ -334,9 +346,15 @@ def setting_set(*, council: Council, key: str, value: int | None, unit: str = ""
         raise ValidationError({"value": "Giá trị không thể âm."})
     if unit and unit not in UNIT_LABELS:
         raise ValidationError({"unit": "Đơn vị không hợp lệ."})
-    setting, _ = LegalSetting.objects.get_or_create(council=council, key=key)
+    if (unit or rule.unit) == DAY_OF_YEAR and value is not None and not day_of_year_valid(value):
+        raise ValidationError({"value": "Ngày trong năm ghi theo dạng tháng × 100 + ngày, ví dụ 301 là 01/03."})
+    if (unit == DAY_OF_YEAR) != (rule.unit == DAY_OF_YEAR) and unit:
+        raise ValidationError({"unit": "Đơn vị không phù hợp với loại quy định."})
+    setting = LegalSetting.objects.filter(council=council, key=key, valid_from=valid_from).first()
+    setting = setting or LegalSetting(council=council, key=key, valid_from=valid_from)
     setting.value = value
     setting.unit = unit or rule.unit
+    setting.decision = clean(decision)[:300]
     return _save(setting)
 
 
