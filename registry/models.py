@@ -70,6 +70,14 @@ class Council(models.Model):
     )
     active = models.BooleanField("đang hoạt động", default=False)
     ceased_on = models.DateField("ngày chấm dứt hoạt động", null=True, blank=True)
+    successors = models.ManyToManyField(
+        "self",
+        verbose_name="Hội đồng kế thừa",
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
+        help_text="Sau sắp xếp đơn vị hành chính: các Hội đồng tiếp nhận địa bàn của Hội đồng này.",
+    )
     place_name = models.CharField(
         "địa danh ghi trên văn bản",
         max_length=80,
@@ -102,6 +110,12 @@ class Council(models.Model):
     @property
     def unit_word(self) -> str:
         return UNIT_WORD[UnitType(self.unit_type)]
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        """The last day the council acts (the day before it ceased); None while it goes on. Its records
+        stay readable; nothing new is dated after this day."""
+        return self.ceased_on - datetime.timedelta(days=1) if self.ceased_on else None
 
     @property
     def unit_label(self) -> str:

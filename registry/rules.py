@@ -425,3 +425,18 @@ def day_of_year_valid(value: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+def texts_out_of_period(citation: str, day: datetime.date) -> list[str]:
+    """The texts of TEXT_PERIODS a citation names that are not in force on `day` (empty: all are)."""
+    out = []
+    for text, (start, end) in TEXT_PERIODS.items():
+        if text in citation and ((start is not None and day < start) or (end is not None and day > end)):
+            out.append(text)
+    return out
+
+
+def version_texts_out_of_period(version: RuleVersion) -> list[str]:
+    """The texts a version cites outside their period, checked at both ends of the version."""
+    days = [d for d in (version.valid_from, version.valid_to) if d is not None]
+    return sorted({text for day in days for text in texts_out_of_period(version.citation, day)})

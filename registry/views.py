@@ -74,6 +74,8 @@ def council_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "council": council,
             "terms": list(council.terms.all()),
             "children": list(council.children.order_by("unit_name")),
+            "successors": list(council.successors.order_by("unit_name")),
+            "predecessors": list(council.predecessors.order_by("unit_name")),
             "history": history_rows(council),
             "can_edit": has_perm(request.user, council, EDIT_SETTINGS),
         },

@@ -9,6 +9,7 @@ from django.db import transaction
 from documents import services as documents
 from documents.models import Authority, DocType, Document
 from hdnd.text import clean_multiline
+from registry import levels
 from registry.models import Body, Council, MemberRole
 from registry.selectors import holders_on, standing_committee
 from reports import figures as figures_mod
@@ -233,11 +234,6 @@ def changed_since_issue(report: AnnualReport) -> list[tuple[str, str, str]]:
     return out
 
 
-ACTIVITY_RECIPIENTS = (
-    "Thường trực HĐND cấp trên;\nThường trực cấp ủy;\nUBND, UBMTTQVN cùng cấp;\nĐại biểu HĐND;\nVăn phòng HĐND"
-)
-
-
 def activity_period(year: int, half: bool) -> tuple[datetime.date, str]:
     """The period's last day and its name ("6 tháng đầu năm 2024", "năm 2024")."""
     if half:
@@ -266,8 +262,8 @@ def activity_body(figures: figures_mod.Figures, period: str, next_period: str) -
         f"{f['recommendations_done'].text} kiến nghị đã được thực hiện, {f['recommendations_overdue'].text} kiến "
         "nghị quá hạn.",
         "## 4. Tiếp xúc cử tri và kiến nghị của cử tri",
-        f"Tổ chức tiếp xúc cử tri tại {f['contact_units'].text} xã, phường; tiếp nhận {f['petitions'].text} "
-        "kiến nghị của cử tri.",
+        f"Tổ chức tiếp xúc cử tri tại {f['contact_units'].text} {f['contact_word'].text}; tiếp nhận "
+        f"{f['petitions'].text} kiến nghị của cử tri.",
     ]
     for key in ("petitions_mid_sentence", "petitions_end_sentence"):
         if f[key].records:
@@ -307,6 +303,6 @@ def activity_report_create(
         signer_collective="THƯỜNG TRỰC HĐND",
         signer_title=title,
         signer_name=name,
-        recipient_lines=ACTIVITY_RECIPIENTS,
+        recipient_lines=levels.recipients(council),
         user=user,
     )
