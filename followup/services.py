@@ -21,6 +21,7 @@ from hdnd.text import clean, clean_multiline, fold
 from registry.calendar import DeadlineBasis, MissingSetting, WorkCalendar, compute
 from registry.models import Body, Council, Person
 from registry.rules import CALENDAR, RULES_BY_KEY, UNIT_LABELS
+from registry.services import council_accepts
 
 MAX_FILE_SIZE = 20 * 1024 * 1024
 
@@ -162,6 +163,7 @@ def obligation_create(
         errors["days"] = "Số ngày không hợp lệ."
     if errors:
         raise ValidationError(errors)
+    council_accepts(council, source_date, field="source_date")
     if due_on is None and basis is None:
         try:
             basis = compute(council, source_date, rule=rule, days=days, unit=unit)
