@@ -240,7 +240,7 @@ def setting_set(request: HttpRequest, council_id: int, key: str, payload: Settin
     council = council_for_api(request.user, council_id, EDIT_SETTINGS)
     if key not in RULES_BY_KEY:
         raise Http404
-    services.setting_set(council=council, key=key, value=payload.value, unit=payload.unit)
+    services.setting_set(council=council, key=key, **payload.dict())
     return next(r for r in _setting_rows(council) if r["key"] == key)
 
 
