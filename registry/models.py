@@ -85,7 +85,7 @@ class Council(models.Model):
         help_text="Ví dụ: Đức Phổ (Nghị định 30/2020/NĐ-CP)",
     )
     name_folded = models.CharField(max_length=200, db_index=True, editable=False, default="")
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["successors"])
 
     class Meta:
         verbose_name = "Hội đồng nhân dân"
