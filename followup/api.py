@@ -10,12 +10,13 @@ from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
-from followup import selectors, services
+from followup import selectors, services, why
 from followup.access import MANAGE, VIEW_OWN, can_report
 from followup.filters import ObligationFilter as ObligationFilterSet
 from followup.kinds import KINDS, MANUAL_REFUSED, is_manual
 from followup.models import Obligation
 from followup.schemas import (
+    DueWhyOut,
     ExtendIn,
     FollowupNoteIn,
     FollowupReportIn,
@@ -24,6 +25,7 @@ from followup.schemas import (
     ObligationIn,
     ObligationOut,
     ReasonIn,
+    RecomputedOut,
     ScoreOut,
 )
 from hdnd.params import PageNumberPagination
@@ -90,12 +92,22 @@ def obligation_detail(request: HttpRequest, council_id: int, obligation_id: int)
     return _get(request, council, obligation_id)
 
 
-@router.post(
-    "/councils/{council_id}/obligations",
-    response={201: ObligationDetailOut},
-    url_name="obligation_create",
-    summary="Giao việc",
-)
+@router.get("/councils/{council_id}/obligations/{obligation_id}/why", response=DueWhyOut, url_name="obligation_why")
+def obligation_why(request: HttpRequest, council_id: int, obligation_id: int) -> dict:
+    """“Vì sao hạn này”: the rule, its version and citation, the start, the unit, the days skipped."""
+    council = council_for_api(request.user, council_id, VIEW_OWN)
+    return why.why_out(why.obligation_why(_get(request, council, obligation_id)))
+
+
+@router.post("/councils/{council_id}/obligations-recompute", response=list[RecomputedOut], url_name="recompute")
+def obligations_recompute(request: HttpRequest, council_id: int) -> list[dict]:
+    """After a holiday or make-up day is added: move running deadlines to the date the calendar now gives."""
+    council = council_for_api(request.user, council_id, MANAGE)
+    changes = services.obligations_recompute(council=council, user=request.user)
+    return [{"obligation_id": c.obligation.pk, "old": c.old, "new": c.new} for c in changes]
+
+
+@router.post("/councils/{council_id}/obligations", response={201: ObligationDetailOut}, url_name="obligation_create")
 def obligation_create(request: HttpRequest, council_id: int, payload: ObligationIn) -> Status:
     council = council_for_api(request.user, council_id, MANAGE)
     data = payload.dict()

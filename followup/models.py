@@ -37,6 +37,7 @@ class Action(models.TextChoices):
     RETURN = "tra_lai", "Trả lại"
     CANCEL = "huy", "Hủy"
     EXTEND = "gia_han", "Gia hạn"
+    RECOMPUTE = "tinh_lai_han", "Tính lại hạn theo lịch làm việc"
 
 
 class Obligation(models.Model):
@@ -66,6 +67,17 @@ class Obligation(models.Model):
     source_date = models.DateField("ngày của nguồn")
     due_on = models.DateField("hạn xử lý", db_index=True)
     due_rule = models.CharField("quy định tính hạn", max_length=60, blank=True)
+    # What the deadline was computed with, kept so a running deadline keeps its version of the rule and
+    # the calendar can recompute it (a holiday added) with the same start, value and unit.
+    due_citation = models.CharField("căn cứ tính hạn", max_length=300, blank=True)
+    due_version_from = models.DateField("phiên bản quy định áp dụng từ", null=True, blank=True)
+    due_version_to = models.DateField("phiên bản quy định áp dụng đến", null=True, blank=True)
+    due_setting_decision = models.CharField("văn bản của Hội đồng quy định", max_length=300, blank=True)
+    due_start = models.DateField("ngày bắt đầu tính hạn", null=True, blank=True)
+    due_start_event = models.CharField("sự kiện bắt đầu tính hạn", max_length=200, blank=True)
+    due_value = models.IntegerField("số ngày", null=True, blank=True)
+    due_unit = models.CharField("đơn vị tính hạn", max_length=16, blank=True)
+    due_before = models.BooleanField("tính lùi trước ngày bắt đầu", default=False)
     state = models.CharField("trạng thái", max_length=16, choices=State.choices, default=State.ASSIGNED)
     reported_on = models.DateField("ngày báo cáo hoàn thành", null=True, blank=True)
     closed_at = models.DateTimeField("thời điểm kết thúc", null=True, blank=True)

@@ -2,6 +2,7 @@ import datetime
 
 from ninja import Field, FilterSchema, Schema
 
+from followup.why import basis_summary
 from registry.rules import CALENDAR
 from registry.schemas import CleanSchema
 
@@ -27,6 +28,50 @@ class ObligationFilter(FilterSchema):
         return {k: v.isoformat() if isinstance(v, datetime.date) else str(v) for k, v in pairs.items() if v is not None}
 
 
+class DueBasisOut(Schema):
+    """How the deadline was computed (kept on the obligation): `why_url` opens “Vì sao hạn này”."""
+
+    rule: str
+    rule_label: str
+    citation: str
+    version_from: datetime.date | None
+    version_to: datetime.date | None
+    setting_decision: str
+    start: datetime.date | None
+    start_event: str
+    value: int | None
+    unit: str
+    before: bool
+    why_url: str
+
+
+class SkippedDayOut(Schema):
+    day: datetime.date
+    reason: str
+
+
+class DueChangeOut(Schema):
+    at: datetime.datetime
+    action: str
+    text: str
+
+
+class DueWhyOut(DueBasisOut):
+    kind: str = Field(..., description="`rule`: theo quy định; `days`: số ngày nhập tay; `date`: ngày ấn định.")
+    due_on: datetime.date
+    computed: datetime.date | None
+    skipped: list[SkippedDayOut]
+    made_up: list[datetime.date]
+    changes: list[DueChangeOut]
+    stale: bool
+
+
+class RecomputedOut(Schema):
+    obligation_id: int
+    old: datetime.date
+    new: datetime.date
+
+
 class ObligationOut(Schema):
     id: int
     title: str
@@ -46,6 +91,11 @@ class ObligationOut(Schema):
     reported_on: datetime.date | None
     is_overdue: bool
     days_overdue: int | None = None
+    due_basis: DueBasisOut
+
+    @staticmethod
+    def resolve_due_basis(obj: object) -> dict:
+        return basis_summary(obj)
 
     @staticmethod
     def resolve_days_overdue(obj: object) -> int | None:

@@ -6,6 +6,7 @@ Workflow apps call `obligation_create` with their record as `source`; they never
 
 import datetime
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
@@ -17,9 +18,10 @@ from django.utils import timezone
 from followup.kinds import KINDS, kind_hooks
 from followup.models import OPEN_STATES, Action, Notification, Obligation, ObligationFile, ObligationUpdate, State
 from hdnd.text import clean, clean_multiline, fold
-from registry.calendar import MissingSetting, deadline
+from registry.calendar import DeadlineBasis, MissingSetting, WorkCalendar, compute
 from registry.models import Body, Council, Person
 from registry.rules import CALENDAR, RULES_BY_KEY, UNIT_LABELS
+from registry.services import council_accepts
 
 MAX_FILE_SIZE = 20 * 1024 * 1024
 
@@ -126,9 +128,14 @@ def obligation_create(
     unit: str = CALENDAR,
     owner_person: Person | None = None,
     user: AbstractBaseUser | None = None,
+    basis: DeadlineBasis | None = None,
+    start_event: str = "",
 ) -> Obligation:
     """Assign an obligation to `owner`, due on `due_on` or on the deadline computed from `source_date`
-    by `rule` (a key of registry.rules) or by `days` of `unit` with the council's working-day calendar.
+    by `rule` (a key of registry.rules, in its version in force on `source_date`) or by `days` of `unit`
+    with the council's working-day calendar, or as the workflow computed it (`basis`, from
+    `registry.calendar.compute`, e.g. counted back from a session's opening). What was used is kept on
+    the obligation, so a running deadline keeps its version and the calendar can recompute it.
 
     Refused (ValidationError, nothing saved): an owner or person of another council, an unregistered
     kind, an empty title, no deadline or two ways of giving it, a deadline before the source's date.
@@ -145,7 +152,7 @@ def obligation_create(
         errors["owner_person"] = "Người chịu trách nhiệm không thuộc Hội đồng này."
     if source_date is None:
         errors["source_date"] = "Vui lòng nhập ngày của nguồn."
-    given = sum(x is not None for x in (due_on, rule, days))
+    given = sum(x is not None for x in (due_on, rule, days, basis))
     if given == 0:
         errors["due_on"] = "Vui lòng nhập hạn xử lý hoặc chọn quy định để tính hạn."
     elif given > 1:
@@ -156,11 +163,14 @@ def obligation_create(
         errors["days"] = "Số ngày không hợp lệ."
     if errors:
         raise ValidationError(errors)
-    if due_on is None:
+    council_accepts(council, source_date, field="source_date")
+    if due_on is None and basis is None:
         try:
-            due_on = deadline(council, source_date, rule=rule, days=days, unit=unit)
+            basis = compute(council, source_date, rule=rule, days=days, unit=unit)
         except MissingSetting as exc:
             raise ValidationError({"rule": str(exc)}) from exc
+    if basis is not None:
+        due_on = basis.due
     if due_on < source_date:
         raise ValidationError(
             {"due_on": f"Hạn xử lý ({_date(due_on)}) không thể trước ngày của nguồn ({_date(source_date)})."}
@@ -178,13 +188,27 @@ def obligation_create(
         source_label=clean(source_label) or (clean(str(source))[:300] if source is not None else ""),
         source_date=source_date,
         due_on=due_on,
-        due_rule=rule or "",
         created_by=user,
         title_folded=fold(title),
     )
+    if basis is not None:
+        _keep_basis(obligation, basis, start_event)
     _save(obligation, user)
     _record(obligation=obligation, user=user, action=Action.CREATE, from_state="", text=description)
     return obligation
+
+
+def _keep_basis(obligation: Obligation, basis: DeadlineBasis, start_event: str) -> None:
+    obligation.due_rule = basis.rule
+    obligation.due_citation = basis.citation[:300]
+    obligation.due_version_from = basis.valid_from
+    obligation.due_version_to = basis.valid_to
+    obligation.due_setting_decision = basis.setting_decision[:300]
+    obligation.due_start = basis.start
+    obligation.due_start_event = clean(start_event)[:200] or "Ngày của nguồn"
+    obligation.due_value = basis.value
+    obligation.due_unit = basis.unit
+    obligation.due_before = basis.before
 
 
 # action -> the name of the kind's callback told about it (START is the owner's receipt, no news for a workflow)
@@ -195,6 +219,7 @@ _HOOK_OF_ACTION = {
     Action.RETURN: "on_return",
     Action.CANCEL: "on_cancel",
     Action.EXTEND: "on_extend",
+    Action.RECOMPUTE: "on_extend",
 }
 
 
@@ -349,3 +374,60 @@ def obligation_extend(
 def notifications_mark_read(*, user: AbstractBaseUser) -> int:
     """Mark all of the user's unread notifications read; returns how many."""
     return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+@dataclass(frozen=True)
+class Recomputed:
+    obligation: Obligation
+    old: datetime.date
+    new: datetime.date
+
+
+def _extended_ids(council: Council) -> set[int]:
+    return set(
+        ObligationUpdate.objects.filter(obligation__council=council, action=Action.EXTEND).values_list(
+            "obligation_id", flat=True
+        )
+    )
+
+
+def obligations_to_recompute(*, council: Council) -> list[Recomputed]:
+    """Running deadlines the council's calendar now gives another date for (a holiday or make-up day was
+    added or removed): each open obligation computed from a start, a value and a unit, counted again
+    with its own kept value and unit (its version of the rule), not the rule's current one. Deadlines
+    the office extended by hand are left as they are."""
+    calendar = WorkCalendar(council)
+    extended = _extended_ids(council)
+    out = []
+    running = Obligation.objects.filter(
+        council=council, state__in=OPEN_STATES, due_start__isnull=False, due_value__isnull=False
+    ).exclude(due_unit="")
+    for obligation in running.select_related("owner"):
+        if obligation.pk in extended:
+            continue
+        value = -obligation.due_value if obligation.due_before else obligation.due_value
+        new = calendar.add(obligation.due_start, value, obligation.due_unit)
+        if new != obligation.due_on and new >= obligation.source_date:
+            out.append(Recomputed(obligation, obligation.due_on, new))
+    return out
+
+
+@transaction.atomic
+def obligations_recompute(*, council: Council, user: AbstractBaseUser | None = None) -> list[Recomputed]:
+    """Move every running deadline to the date the council's calendar now gives (see
+    `obligations_to_recompute`), each change kept in the obligation's timeline; returns the changes."""
+    changes = obligations_to_recompute(council=council)
+    for change in changes:
+        locked = Obligation.objects.select_for_update().get(pk=change.obligation.pk)
+        locked.due_on = change.new
+        _save(locked, user, update_fields=["due_on"])
+        update = _record(
+            obligation=locked,
+            user=user,
+            action=Action.RECOMPUTE,
+            from_state=locked.state,
+            text=f"Tính lại hạn theo lịch làm việc: từ {_date(change.old)} thành {_date(change.new)}.",
+        )
+        change.obligation.due_on = change.new
+        _tell_workflow(locked, update, user)
+    return changes

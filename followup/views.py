@@ -12,7 +12,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from followup import selectors, services
+from followup import selectors, services, why
 from followup.access import MANAGE, VIEW, VIEW_OWN, can_report
 from followup.excel import obligations_workbook
 from followup.filters import ObligationFilter
@@ -116,6 +116,26 @@ def obligation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history_rows(obligation),
         },
     )
+
+
+@login_required
+def obligation_why(request: HttpRequest, pk: int) -> HttpResponse:
+    """“Vì sao hạn này”: how the deadline was computed (rule, version, start, unit, days skipped)."""
+    council = require(request, VIEW_OWN)
+    obligation = selectors.obligation_get(user=request.user, council=council, pk=pk)
+    return render(request, "followup/obligation_why.html", {"o": obligation, "why": why.obligation_why(obligation)})
+
+
+@login_required
+def recompute(request: HttpRequest) -> HttpResponse:
+    """After a holiday or a make-up day is added: the running deadlines the calendar now dates otherwise
+    (GET lists them), moved to the new date on POST."""
+    council = require(request, MANAGE)
+    if request.method == "POST":
+        changes = services.obligations_recompute(council=council, user=request.user)
+        messages.success(request, f"Đã tính lại {len(changes)} thời hạn đang chạy theo lịch làm việc.")
+        return redirect("followup:recompute")
+    return render(request, "followup/recompute.html", {"changes": services.obligations_to_recompute(council=council)})
 
 
 def _action_view(

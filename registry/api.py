@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Query, Router
 from ninja.pagination import paginate
 
@@ -24,7 +25,7 @@ from registry.access import (
     council_for_api,
     councils_for,
 )
-from registry.calendar import MissingSetting, deadline
+from registry.calendar import MissingSetting, compute, rule_periods, value_on
 from registry.forms import NO_CONTROL_CHARACTERS, check_log_period
 from registry.models import (
     ApiToken,
@@ -372,19 +373,21 @@ def delegate_status(request: HttpRequest, council_id: int, delegate_id: int, pay
 
 
 def _setting_rows(council: Council) -> list[dict]:
-    stored = {s.key: s for s in LegalSetting.objects.filter(council=council)}
+    settings = list(LegalSetting.objects.filter(council=council))
+    today = timezone.localdate()
     rows = []
     for rule in RULES:
-        row = stored.get(rule.key)
+        now = value_on(rule.key, settings, today)
         rows.append(
             {
                 "key": rule.key,
                 "group": rule.group,
                 "label": rule.label,
                 "default": rule.default,
-                "citation": rule.citation,
-                "value": row.value if row and row.value is not None else rule.default,
-                "unit": row.unit if row and row.unit else rule.unit,
+                "citation": now.citation if now else rule.citation,
+                "value": now.value if now else None,
+                "unit": now.unit if now else rule.unit,
+                "periods": rule_periods(rule.key, settings),
             }
         )
     return rows
@@ -407,7 +410,7 @@ def setting_set(request: HttpRequest, council_id: int, key: str, payload: Settin
     council = council_for_api(request.user, council_id, EDIT_SETTINGS)
     if key not in RULES_BY_KEY:
         raise Http404
-    services.setting_set(council=council, key=key, value=payload.value, unit=payload.unit)
+    services.setting_set(council=council, key=key, **payload.dict())
     return next(r for r in _setting_rows(council) if r["key"] == key)
 
 
@@ -446,11 +449,20 @@ def deadline_compute(
     if rule not in RULES_BY_KEY:
         raise ValidationError({"rule": "Quy định không tồn tại."})
     try:
-        due = deadline(council, start, rule=rule, before=before)
+        basis = compute(council, start, rule=rule, before=before)
     except MissingSetting as exc:
         raise ValidationError({"rule": str(exc)}) from exc
-    row = next(r for r in _setting_rows(council) if r["key"] == rule)
-    return {"start": start, "deadline": due, "days": row["value"], "unit": row["unit"]}
+    return {
+        "start": start,
+        "deadline": basis.due,
+        "days": basis.value,
+        "unit": basis.unit,
+        "citation": basis.citation,
+        "valid_from": basis.valid_from,
+        "valid_to": basis.valid_to,
+        "skipped": [d for d, _ in basis.counting.skipped + basis.counting.moved],
+        "made_up": basis.counting.made_up,
+    }
 
 
 @router.get(

@@ -36,4 +36,7 @@ def shell(request: HttpRequest) -> dict:
         "my_councils": list(councils_for(user).order_by("level", "unit_name")[:50]),
         "nav": nav,
         "my_roles": [Role(r).label for r in sorted(roles)],
+        # A council that ceased (a pre-2025 district or town): every screen says its records are read-only
+        # and points to its successors (read in the template, so only that council's pages query them).
+        "council_ceased": council if council is not None and council.ceased_on else None,
     }

@@ -123,6 +123,18 @@ class MembershipEndForm(Form):
 class SettingForm(Form):
     value = forms.IntegerField(label="Giá trị", min_value=0, required=False)
     unit = forms.ChoiceField(label="Đơn vị", choices=list(UNIT_LABELS.items()))
+    valid_from = forms.DateField(
+        label="Áp dụng từ ngày",
+        required=False,
+        widget=DateInput(),
+        help_text="Để trống: áp dụng từ đầu. Thời hạn bắt đầu tính từ ngày này trở đi dùng giá trị mới.",
+    )
+    decision = forms.CharField(
+        label="Văn bản của Hội đồng quy định",
+        max_length=300,
+        required=False,
+        help_text="Ví dụ: Nghị quyết 05/NQ-HĐND ngày 10/07/2026 ban hành Quy chế làm việc.",
+    )
 
 
 class CalendarDayForm(ModelForm):

@@ -20,8 +20,10 @@ class CurrentCouncilMiddleware:
             chosen = request.session.get(SESSION_KEY)
             council = councils.filter(pk=chosen).first() if chosen else None
             if council is None:
-                # The first council the user holds a role in; a superuser without one gets the first active.
-                council = councils.filter(grants__user=request.user).order_by("pk").first()
+                # The first active council the user holds a role in (a ceased one only when it is all they
+                # have); a superuser without one gets the first active.
+                mine = councils.filter(grants__user=request.user).order_by("-active", "pk")
+                council = mine.first()
                 council = council or councils.filter(active=True).order_by("pk").first()
             request.council = council
         return self.get_response(request)

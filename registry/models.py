@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from simple_history import register
 from simple_history.models import HistoricalRecords
@@ -70,6 +70,14 @@ class Council(models.Model):
     )
     active = models.BooleanField("đang hoạt động", default=False)
     ceased_on = models.DateField("ngày chấm dứt hoạt động", null=True, blank=True)
+    successors = models.ManyToManyField(
+        "self",
+        verbose_name="Hội đồng kế thừa",
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
+        help_text="Sau sắp xếp đơn vị hành chính: các Hội đồng tiếp nhận địa bàn của Hội đồng này.",
+    )
     place_name = models.CharField(
         "địa danh ghi trên văn bản",
         max_length=80,
@@ -77,7 +85,7 @@ class Council(models.Model):
         help_text="Ví dụ: Đức Phổ (Nghị định 30/2020/NĐ-CP)",
     )
     name_folded = models.CharField(max_length=200, db_index=True, editable=False, default="")
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["successors"])
 
     class Meta:
         verbose_name = "Hội đồng nhân dân"
@@ -102,6 +110,12 @@ class Council(models.Model):
     @property
     def unit_word(self) -> str:
         return UNIT_WORD[UnitType(self.unit_type)]
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        """The last day the council acts (the day before it ceased); None while it goes on. Its records
+        stay readable; nothing new is dated after this day."""
+        return self.ceased_on - datetime.timedelta(days=1) if self.ceased_on else None
 
     @property
     def unit_label(self) -> str:
@@ -412,21 +426,41 @@ class RoleGrant(models.Model):
 
 
 class LegalSetting(models.Model):
-    """A council's value for one rule of `registry.rules.RULES` (absent: the default applies)."""
+    """A council's own version of one rule of `registry.rules.RULES`, in force from `valid_from` (empty:
+    from the start) until the council's next version of it; `decision` names the council's decision that
+    set it. Absent: the law's version in force applies."""
 
     council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.CASCADE, related_name="settings")
     key = models.CharField("quy định", max_length=60)
     value = models.IntegerField("giá trị", null=True, blank=True)
     unit = models.CharField("đơn vị", max_length=16, blank=True)
+    valid_from = models.DateField("áp dụng từ ngày", null=True, blank=True)
+    decision = models.CharField("văn bản của Hội đồng quy định", max_length=300, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "thiết lập theo quy định"
         verbose_name_plural = "thiết lập theo quy định"
-        constraints = [models.UniqueConstraint(fields=["council", "key"], name="setting_unique")]
+        ordering = [F("valid_from").asc(nulls_first=True), "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "key", "valid_from"],
+                name="setting_unique_from",
+                violation_error_message="Quy định này đã có một thiết lập áp dụng từ ngày này.",
+            ),
+            models.UniqueConstraint(
+                fields=["council", "key"],
+                condition=Q(valid_from__isnull=True),
+                name="setting_unique_open",
+                violation_error_message="Quy định này đã có một thiết lập áp dụng từ đầu.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.key} = {self.value}"
+
+    def applies_on(self, day: datetime.date) -> bool:
+        return self.valid_from is None or self.valid_from <= day
 
 
 class DayKind(models.TextChoices):

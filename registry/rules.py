@@ -12,8 +12,16 @@ CALENDAR = "ngay"
 WORKING = "ngay_lam_viec"
 FRACTION = "phan_tram"
 COUNT = "so"
+DAY_OF_YEAR = "ngay_trong_nam"  # a date-type rule ("proposals by 1 March"): month × 100 + day
 
-UNIT_LABELS = {CALENDAR: "ngày", WORKING: "ngày làm việc", FRACTION: "%", COUNT: "lần"}
+UNIT_LABELS = {
+    CALENDAR: "ngày",
+    WORKING: "ngày làm việc",
+    FRACTION: "%",
+    COUNT: "lần",
+    DAY_OF_YEAR: "ngày trong năm",
+}
+DAY_UNITS = (CALENDAR, WORKING)  # the units a deadline counts in
 
 
 @dataclass(frozen=True)
@@ -280,6 +288,65 @@ RULES: tuple[Rule, ...] = (
         CALENDAR,
         "Quy chế làm việc của Thường trực HĐND (pháp luật không quy định)",
     ),
+    Rule(
+        "forwarded_case_result_days",
+        "Khiếu nại, tố cáo",
+        "Cơ quan nhận vụ việc do đại biểu chuyển đến báo cáo kết quả, kể từ khi giải quyết",
+        7,
+        WORKING,
+        "Luật Tiếp công dân 42/2013/QH13, Điều 27 khoản 2",
+    ),
+    Rule(
+        "delegate_tells_citizen_days",
+        "Khiếu nại, tố cáo",
+        "Đại biểu thông báo kết quả cho công dân, kể từ khi nhận thông báo của cơ quan",
+        5,
+        WORKING,
+        "Luật Tiếp công dân 42/2013/QH13, Điều 28 khoản 2",
+    ),
+    Rule(
+        "forwarded_denunciation_report_days",
+        "Khiếu nại, tố cáo",
+        "Cơ quan nhận tố cáo do Thường trực chuyển đến báo cáo việc xử lý",
+        20,
+        CALENDAR,
+        "Luật Tố cáo 25/2018/QH14, Điều 26 khoản 2",
+    ),
+    Rule(
+        "reception_refusal_notice_days",
+        "Khiếu nại, tố cáo",
+        "Thông báo từ chối tiếp công dân (Mẫu 01/TCD)",
+        3,
+        WORKING,
+        "Nghị định 154/2026/NĐ-CP, Điều 4 khoản 3",
+    ),
+    # Supervision from 01/03/2026 — Luật Hoạt động giám sát 121/2025/QH15.
+    Rule(
+        "explanation_days",
+        "Giám sát",
+        "Cơ quan, cá nhân được giám sát giải trình trong thời hạn",
+        15,
+        CALENDAR,
+        "Luật Hoạt động giám sát 121/2025/QH15, Điều 40 (tối đa 30 ngày nếu phức tạp)",
+    ),
+    # A date in the year: the value is month × 100 + day (301 = 01/03).
+    Rule(
+        "supervision_proposals_by",
+        "Giám sát",
+        "Hạn gửi đề xuất chương trình giám sát năm sau (ngày trong năm)",
+        301,
+        DAY_OF_YEAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 58",
+    ),
+    # Publication — Luật Tiếp cận thông tin 104/2016/QH13 (from 01/07/2018).
+    Rule(
+        "publication_days",
+        "Công khai",
+        "Công khai thông tin khi không có quy định riêng, kể từ ngày tạo ra thông tin",
+        5,
+        WORKING,
+        "Luật Tiếp cận thông tin 104/2016/QH13, Điều 18 khoản 4",
+    ),
     # Follow-up.
     Rule(
         "reminder_days_before_due",
@@ -294,11 +361,12 @@ RULES: tuple[Rule, ...] = (
 RULES_BY_KEY = {rule.key: rule for rule in RULES}
 
 
-# Versions in force by date. A rule not listed here has one open-ended version: its default and citation.
-# A version with `value=None` means the text in force from that day gives no number we know with
-# confidence (DOMAIN.md marks it "?"): no default, the screens ask the council for it.
 @dataclass(frozen=True)
 class RuleVersion:
+    """One period of a rule: its value, unit and legal basis, from `valid_from` to `valid_to` (inclusive;
+    None = open). `value=None`: the text in force then gives no number we know with confidence (DOMAIN.md
+    marks it "?"), so there is no default and the screens ask the council for it."""
+
     key: str
     value: int | None
     unit: str
@@ -310,22 +378,26 @@ class RuleVersion:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
 
-SUPERVISION_LAW_2025_FROM = datetime.date(2026, 3, 1)
-RECEPTION_LAW_2025_FROM = datetime.date(2026, 7, 1)
+SUPERVISION_LAW_2025_FROM = datetime.date(2026, 3, 1)  # Luật 121/2025/QH15 replaces Luật 87/2015/QH13
+RECEPTION_LAW_2025_FROM = datetime.date(2026, 7, 1)  # Luật 136/2025/QH15; NĐ 154, 155, 156/2026/NĐ-CP
+ACCESS_TO_INFORMATION_FROM = datetime.date(2018, 7, 1)  # Luật Tiếp cận thông tin 104/2016/QH13
 _DAY_BEFORE = datetime.timedelta(days=1)
+SUPERVISION_2026_CITATION = "Luật Hoạt động giám sát 121/2025/QH15; Nghị quyết 114/2025/UBTVQH15"
 
-RULES = (
-    *RULES,
-    Rule(
-        "explanation_days",
-        "Giám sát",
-        "Cơ quan, cá nhân được giám sát giải trình trong thời hạn",
-        15,
-        CALENDAR,
-        "Luật Hoạt động giám sát 121/2025/QH15, Điều 40 (tối đa 30 ngày nếu phức tạp)",
-    ),
-)
-RULES_BY_KEY = {rule.key: rule for rule in RULES}
+# The periods of the texts a citation may name: a citation of a text outside its period is a mistake
+# (registry/tests/test_citation_periods.py checks every version, the code and the templates against it).
+TEXT_PERIODS: dict[str, tuple[datetime.date | None, datetime.date | None]] = {
+    "87/2015/QH13": (datetime.date(2016, 7, 1), SUPERVISION_LAW_2025_FROM - _DAY_BEFORE),
+    "121/2025/QH15": (SUPERVISION_LAW_2025_FROM, None),
+    "114/2025/UBTVQH15": (SUPERVISION_LAW_2025_FROM, None),
+    "136/2025/QH15": (RECEPTION_LAW_2025_FROM, None),
+    "154/2026/NĐ-CP": (RECEPTION_LAW_2025_FROM, None),
+    "155/2026/NĐ-CP": (RECEPTION_LAW_2025_FROM, None),
+    "156/2026/NĐ-CP": (RECEPTION_LAW_2025_FROM, None),
+    "64/2014/NĐ-CP": (datetime.date(2014, 8, 15), RECEPTION_LAW_2025_FROM - _DAY_BEFORE),
+    "104/2016/QH13": (ACCESS_TO_INFORMATION_FROM, None),
+    "72/2025/QH15": (datetime.date(2025, 7, 1), None),
+}
 
 
 def _versions() -> dict[str, tuple[RuleVersion, ...]]:
@@ -337,16 +409,14 @@ def _versions() -> dict[str, tuple[RuleVersion, ...]]:
                 RuleVersion(
                     rule.key, rule.default, rule.unit, rule.citation, None, SUPERVISION_LAW_2025_FROM - _DAY_BEFORE
                 ),
-                RuleVersion(
-                    rule.key,
-                    None,
-                    rule.unit,
-                    "Luật Hoạt động giám sát 121/2025/QH15; Nghị quyết 114/2025/UBTVQH15",
-                    SUPERVISION_LAW_2025_FROM,
-                ),
+                RuleVersion(rule.key, None, rule.unit, SUPERVISION_2026_CITATION, SUPERVISION_LAW_2025_FROM),
             )
         elif rule.key == "explanation_days":
             out[rule.key] = (RuleVersion(rule.key, 15, CALENDAR, rule.citation, SUPERVISION_LAW_2025_FROM),)
+        elif rule.key == "reception_refusal_notice_days":
+            out[rule.key] = (RuleVersion(rule.key, 3, WORKING, rule.citation, RECEPTION_LAW_2025_FROM),)
+        elif rule.key == "publication_days":
+            out[rule.key] = (RuleVersion(rule.key, 5, WORKING, rule.citation, ACCESS_TO_INFORMATION_FROM),)
         elif rule.key == "case_acceptance_notice":
             out[rule.key] = (
                 RuleVersion(rule.key, 10, rule.unit, rule.citation, None, RECEPTION_LAW_2025_FROM - _DAY_BEFORE),
@@ -372,3 +442,33 @@ def version_on(key: str, day: datetime.date) -> RuleVersion | None:
         if version.applies_on(day):
             return version
     return None
+
+
+def day_of_year_label(value: int | None) -> str:
+    """A date-type rule's value (month × 100 + day) as dd/mm; empty when not set."""
+    if value is None:
+        return ""
+    return f"{value % 100:02d}/{value // 100:02d}"
+
+
+def day_of_year_valid(value: int) -> bool:
+    try:
+        datetime.date(2024, value // 100, value % 100)  # 2024 is a leap year: 29/02 is a valid setting
+    except ValueError:
+        return False
+    return True
+
+
+def texts_out_of_period(citation: str, day: datetime.date) -> list[str]:
+    """The texts of TEXT_PERIODS a citation names that are not in force on `day` (empty: all are)."""
+    out = []
+    for text, (start, end) in TEXT_PERIODS.items():
+        if text in citation and ((start is not None and day < start) or (end is not None and day > end)):
+            out.append(text)
+    return out
+
+
+def version_texts_out_of_period(version: RuleVersion) -> list[str]:
+    """The texts a version cites outside their period, checked at both ends of the version."""
+    days = [d for d in (version.valid_from, version.valid_to) if d is not None]
+    return sorted({text for day in days for text in texts_out_of_period(version.citation, day)})

@@ -217,6 +217,15 @@ class MembershipEndIn(InputSchema):
     ends_on: datetime.date
 
 
+class RulePeriodOut(Schema):
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    value: int | None
+    unit: str
+    citation: str
+    from_setting: bool
+
+
 class SettingOut(Schema):
     key: str
     group: str
@@ -225,11 +234,14 @@ class SettingOut(Schema):
     unit: str
     default: int | None
     citation: str
+    periods: list[RulePeriodOut] = []
 
 
 class SettingIn(InputSchema):
     value: int | None = Field(None, ge=0)
     unit: str = ""
+    valid_from: datetime.date | None = None
+    decision: str = Field("", max_length=300)
 
 
 class CalendarDayOut(Schema):
@@ -250,6 +262,11 @@ class DeadlineOut(Schema):
     deadline: datetime.date
     days: int
     unit: str
+    citation: str = ""
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
+    skipped: list[datetime.date] = []
+    made_up: list[datetime.date] = []
 
 
 class GrantOut(Schema):

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hdnd.text import clean, fold
+from registry.levels import shape
 from registry.models import (
     SINGLE_HOLDER_ROLES,
     AccessKind,
@@ -23,6 +24,7 @@ from registry.models import (
     DelegateEvent,
     DelegateStatus,
     LegalSetting,
+    MemberRole,
     Membership,
     Person,
     PersonalDataAccess,
@@ -30,7 +32,7 @@ from registry.models import (
     RoleGrant,
     Term,
 )
-from registry.rules import RULES_BY_KEY, UNIT_LABELS
+from registry.rules import DAY_OF_YEAR, RULES_BY_KEY, UNIT_LABELS, day_of_year_valid
 
 
 def _save(obj: models.Model, update_fields: list[str] | None = None) -> models.Model:
@@ -106,6 +108,31 @@ def council_update(*, council: Council, **fields: object) -> Council:
     return council
 
 
+def council_accepts(council: Council, day: datetime.date | None, *, field: str = "date") -> None:
+    """Refuse a record of a council that ceased, dated after its last day (its records stay readable;
+    new activity belongs to the councils that succeeded it)."""
+    last = council.last_day
+    if last is None or day is None or day <= last:
+        return
+    successors = ", ".join(str(c) for c in council.successors.all()) or "Hội đồng kế thừa"
+    raise ValidationError(
+        {
+            field: f"{council} đã chấm dứt hoạt động từ ngày {council.ceased_on:%d/%m/%Y}; hồ sơ chỉ xem, "
+            f"không ghi thêm hoạt động sau ngày {last:%d/%m/%Y}. Hoạt động mới thuộc {successors}."
+        }
+    )
+
+
+@transaction.atomic
+def council_link_successors(*, council: Council, successors: Iterable[Council]) -> Council:
+    """Record the councils that took over a ceased council's area (kept in the council's history)."""
+    successors = list(successors)
+    if any(c.pk == council.pk for c in successors):
+        raise ValidationError({"successors": "Hội đồng không thể kế thừa chính mình."})
+    council.successors.set(successors)
+    return council
+
+
 @transaction.atomic
 def term_create(
     *,
@@ -116,6 +143,7 @@ def term_create(
     delegates_elected: int,
 ) -> Term:
     """Open a term of the council."""
+    council_accepts(council, starts_on, field="starts_on")
     term = Term(council=council, starts_on=starts_on, ends_on=ends_on, delegates_elected=delegates_elected)
     _apply(term, {"name": name})
     return _save(term)
@@ -309,7 +337,40 @@ def membership_create(
                 f"{body.short_name} đã có {membership.get_role_display()} là {other.person.full_name} "
                 f"trong khoảng thời gian này; hãy kết thúc nhiệm vụ của người đó trước."
             )
+    if body.kind == BodyKind.STANDING_COMMITTEE:
+        _check_standing_shape(body, role, overlapping.exclude(person=person))
+    council_accepts(body.council, starts_on, field="starts_on")
     return _save(membership)
+
+
+def _check_standing_shape(body: Body, role: str, others: models.QuerySet) -> None:
+    """The standing committee's shape by level: in a commune, a chair and one vice-chair only."""
+    level_shape = shape(body.council)
+    if level_shape.standing_chair_and_vice_only and role not in (MemberRole.CHAIR, MemberRole.VICE_CHAIR):
+        raise ValidationError(
+            {"role": "Thường trực HĐND cấp xã gồm Chủ tịch và Phó Chủ tịch HĐND; không có thành viên khác."}
+        )
+    limit = level_shape.max_vice_chairs
+    if role == MemberRole.VICE_CHAIR and limit is not None and others.count() >= limit:
+        raise ValidationError(
+            {"role": f"HĐND {body.council.unit_label} có tối đa {level_shape.max_vice_chairs} Phó Chủ tịch."}
+        )
+
+
+@transaction.atomic
+def council_bodies_setup(*, council: Council) -> list[Body]:
+    """The bodies the law sets up for the council's level that it does not have yet: the standing
+    committee, the committees (a commune: Kinh tế - Ngân sách, Văn hóa - Xã hội) and the office."""
+    word = council.unit_label
+    wanted = [(BodyKind.STANDING_COMMITTEE, f"Thường trực HĐND {word}", "Thường trực HĐND")]
+    wanted += [(BodyKind.COMMITTEE, f"{name} HĐND {word}", short) for name, short in shape(council).committees]
+    wanted.append((BodyKind.OFFICE, f"Văn phòng HĐND và UBND {word}", "Văn phòng"))
+    have = set(Body.objects.filter(council=council).values_list("kind", "short_name"))
+    made = []
+    for kind, name, short in wanted:
+        if (kind, short) not in have:
+            made.append(body_create(council=council, kind=kind, name=name, short_name=short))
+    return made
 
 
 @transaction.atomic
@@ -325,8 +386,20 @@ def membership_end(*, membership: Membership, ends_on: datetime.date) -> Members
 
 
 @transaction.atomic
-def setting_set(*, council: Council, key: str, value: int | None, unit: str = "") -> LegalSetting:
-    """Set (or clear, with None) a council's value for a legal rule."""
+def setting_set(
+    *,
+    council: Council,
+    key: str,
+    value: int | None,
+    unit: str = "",
+    valid_from: datetime.date | None = None,
+    decision: str = "",
+) -> LegalSetting:
+    """Set (or clear, with None) a council's version of a legal rule, in force from `valid_from` (None:
+    from the start) until its next version, set by the council's `decision` (e.g. its working regulation).
+
+    A deadline already running keeps the version it was computed with (stored on the obligation).
+    """
     rule = RULES_BY_KEY.get(key)
     if rule is None:
         raise ValidationError({"key": "Quy định không tồn tại."})
@@ -334,9 +407,15 @@ def setting_set(*, council: Council, key: str, value: int | None, unit: str = ""
         raise ValidationError({"value": "Giá trị không thể âm."})
     if unit and unit not in UNIT_LABELS:
         raise ValidationError({"unit": "Đơn vị không hợp lệ."})
-    setting, _ = LegalSetting.objects.get_or_create(council=council, key=key)
+    if (unit or rule.unit) == DAY_OF_YEAR and value is not None and not day_of_year_valid(value):
+        raise ValidationError({"value": "Ngày trong năm ghi theo dạng tháng × 100 + ngày, ví dụ 301 là 01/03."})
+    if (unit == DAY_OF_YEAR) != (rule.unit == DAY_OF_YEAR) and unit:
+        raise ValidationError({"unit": "Đơn vị không phù hợp với loại quy định."})
+    setting = LegalSetting.objects.filter(council=council, key=key, valid_from=valid_from).first()
+    setting = setting or LegalSetting(council=council, key=key, valid_from=valid_from)
     setting.value = value
     setting.unit = unit or rule.unit
+    setting.decision = clean(decision)[:300]
     return _save(setting)
 
 

@@ -6,6 +6,7 @@ from vietnam_provinces import Province, VietNamDivisionType, Ward
 
 from hdnd.text import fold
 from registry.models import Council, CouncilLevel, UnitType
+from registry.services import council_link_successors
 
 PROVINCE_TYPES = {
     VietNamDivisionType.TINH: UnitType.TINH,
@@ -80,3 +81,31 @@ def load_administrative_units() -> tuple[int, int]:
     return created, Council.objects.filter(
         historical=False, level__in=[CouncilLevel.PROVINCE, CouncilLevel.COMMUNE]
     ).count()
+
+
+def successor_codes(council: Council) -> set[str]:
+    """The codes of the current communes that took over a pre-2025 council's area, as the
+    `vietnam-provinces` conversion table (01/07/2025) gives them: for a district or town, the new
+    communes of all its old communes; for an old commune, its own new commune(s)."""
+    if not council.historical:
+        return set()
+    if council.level == CouncilLevel.DISTRICT:
+        found = Ward.search_from_legacy_district(code=int(council.unit_code))
+    elif council.level == CouncilLevel.COMMUNE:
+        found = Ward.search_from_legacy(code=int(council.unit_code))
+    else:
+        return set()
+    return {str(int(item.ward.code)) for item in found}
+
+
+def link_successors(council: Council) -> list[Council]:
+    """Link a pre-2025 council to the current communes that took over its area; returns them."""
+    codes = successor_codes(council)
+    successors = list(
+        Council.objects.filter(level=CouncilLevel.COMMUNE, historical=False, unit_code__in=codes).order_by(
+            "name_folded"
+        )
+    )
+    if successors:
+        council_link_successors(council=council, successors=successors)
+    return successors

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
@@ -18,7 +19,7 @@ from registry.access import (
     has_perm,
     require,
 )
-from registry.calendar import rule_value
+from registry.calendar import rule_periods, rule_value, value_on
 from registry.forms import (
     BodyForm,
     CalendarDayForm,
@@ -35,7 +36,7 @@ from registry.forms import (
 )
 from registry.middleware import SESSION_KEY
 from registry.models import Body, BodyKind, CalendarDay, CouncilLevel, LegalSetting, Membership, Role, RoleGrant
-from registry.rules import RULES, RULES_BY_KEY, UNIT_LABELS
+from registry.rules import DAY_OF_YEAR, RULES, RULES_BY_KEY
 from registry.security import HAS_DEVICE_KEY
 
 PAGE_SIZE = 50
@@ -73,6 +74,8 @@ def council_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "council": council,
             "terms": list(council.terms.all()),
             "children": list(council.children.order_by("unit_name")),
+            "successors": list(council.successors.order_by("unit_name")),
+            "predecessors": list(council.predecessors.order_by("unit_name")),
             "history": history_rows(council),
             "can_edit": has_perm(request.user, council, EDIT_SETTINGS),
         },
@@ -304,13 +307,19 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW_REGISTRY)
-    stored = {s.key: s for s in LegalSetting.objects.filter(council=council)}
+    settings = list(LegalSetting.objects.filter(council=council))
+    today = timezone.localdate()
     rows = []
     for rule in RULES:
-        row = stored.get(rule.key)
-        value = row.value if row and row.value is not None else rule.default
-        unit = row.unit if row and row.unit else rule.unit
-        rows.append({"rule": rule, "value": value, "unit": UNIT_LABELS[unit], "custom": row is not None})
+        now = value_on(rule.key, settings, today)
+        rows.append(
+            {
+                "rule": rule,
+                "now": now,
+                "periods": rule_periods(rule.key, settings),
+                "custom": any(s.key == rule.key for s in settings),
+            }
+        )
     days = CalendarDay.objects.filter(council=council).order_by("-day")[:100]
     return render(
         request,
@@ -340,9 +349,13 @@ def setting_edit(request: HttpRequest, key: str) -> HttpResponse:
     )
     if done is not NOT_DONE:
         return redirect("registry:settings")
-    return render(
-        request, "registry/form.html", {"form": form, "title": rule.label, "note": f"Căn cứ: {rule.citation}"}
+    note = (
+        f"Căn cứ: {rule.citation}. Thiết lập mới áp dụng từ ngày ghi dưới đây đến khi có thiết lập sau; "
+        "thời hạn đang chạy giữ phiên bản đã dùng để tính."
     )
+    if rule.unit == DAY_OF_YEAR:
+        note += " Ngày trong năm ghi theo dạng tháng × 100 + ngày (301 là ngày 01/03)."
+    return render(request, "registry/form.html", {"form": form, "title": rule.label, "note": note})
 
 
 @login_required

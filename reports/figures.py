@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from petitions.selectors import level_phrase, petition_counts
 from plenary.models import Attendance, Presence, Question, Speech
 from plenary.selectors import lateness_report, plenary_counts
+from registry import levels
 from registry.models import Council, Delegate
 from registry.selectors import term_current
 from standing.selectors import standing_counts
@@ -207,7 +208,7 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
     rounds_counts = petition_counts(council=council, year=year)
     units = sorted({u for rc in rounds_counts for u in rc.units})
     # A commune council meets voters in its villages and residential groups, not in communes.
-    places = "Thôn, tổ dân phố" if council.level == "xa" else "Xã, phường"
+    places = levels.contact_place_word(council).capitalize()
     _add(items, "contact_units", f"{places} tổ chức tiếp xúc cử tri", len(units), [Record(u) for u in units])
     _add(
         items,
@@ -284,6 +285,10 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
     )
     _add(items, "year", "Năm", str(year))
     _add(items, "unit", "Đơn vị", council.unit_word)
+    # Words that follow the council's level (a commune has no councils below, a province none above).
+    _add(items, "contact_word", "Nơi tiếp xúc cử tri", levels.contact_place_word(council))
+    _add(items, "upper_relation", "Quan hệ với cấp trên", levels.upper_relation(council))
+    _add(items, "lower_supervision", "Giám sát thường xuyên", levels.lower_supervision(council))
     return Figures(council=council, year=year, items=items, footnotes={k: v for k, v in footnotes.items() if v})
 
 

@@ -5,8 +5,13 @@ import datetime
 from django.db.models import Count
 
 from followup.models import OPEN_STATES, Obligation, State
+from hdnd.years import latest_year
+from petitions.models import ContactRound
+from plenary.models import Session
 from registry.models import Council
 from reports.models import AnnualReport
+from standing.models import Meeting
+from supervision.models import Round
 
 
 def report_find(*, council: Council, year: int) -> AnnualReport | None:
@@ -35,3 +40,14 @@ def obligations_by_state(*, council: Council) -> list[tuple[str, int]]:
         r["state"]: r["n"] for r in Obligation.objects.filter(council=council).values("state").annotate(n=Count("pk"))
     }
     return [(label, rows.get(value, 0)) for value, label in State.choices]
+
+
+def activity_year(council: Council) -> int:
+    """The latest year with the council's work on record (sessions, standing meetings, voter contacts,
+    supervision rounds): where the dashboard and the reports open, rather than on today's year."""
+    return latest_year(
+        (Session.objects.filter(council=council), "opens_on"),
+        (Meeting.objects.filter(council=council), "held_on"),
+        (ContactRound.objects.filter(council=council), "year"),
+        (Round.objects.filter(council=council), "set_up_on"),
+    )

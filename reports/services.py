@@ -10,6 +10,7 @@ from documents import services as documents
 from documents.models import Authority, DocType, Document
 from documents.recipients import default_lines
 from hdnd.text import clean_multiline
+from registry import levels
 from registry.models import Body, Council, MemberRole
 from registry.selectors import holders_on, standing_committee
 from reports import figures as figures_mod
@@ -248,11 +249,6 @@ def changed_since_issue(report: AnnualReport) -> list[tuple[str, str, str]]:
     return out
 
 
-ACTIVITY_RECIPIENTS = (
-    "Thường trực HĐND cấp trên;\nThường trực cấp ủy;\nUBND, UBMTTQVN cùng cấp;\nĐại biểu HĐND;\nVăn phòng HĐND"
-)
-
-
 def activity_period(year: int, half: bool) -> tuple[datetime.date, str]:
     """The period's last day and its name ("6 tháng đầu năm 2024", "năm 2024")."""
     if half:
@@ -281,7 +277,8 @@ def activity_body(figures: figures_mod.Figures, period: str, next_period: str) -
         "{{surveys}} đợt khảo sát; theo dõi {{recommendations}} kiến nghị sau giám sát, trong đó "
         "{{recommendations_done}} kiến nghị đã được thực hiện, {{recommendations_overdue}} kiến nghị quá hạn.",
         "## 4. Tiếp xúc cử tri và kiến nghị của cử tri",
-        "Tổ chức tiếp xúc cử tri tại {{contact_units}} xã, phường; tiếp nhận {{petitions}} kiến nghị của cử tri.",
+        "Tổ chức tiếp xúc cử tri tại {{contact_units}} "
+        f"{f['contact_word'].text}; tiếp nhận {{{{petitions}}}} kiến nghị của cử tri.",
     ]
     for key in ("petitions_mid_sentence", "petitions_end_sentence"):
         if f[key].records:
@@ -321,6 +318,6 @@ def activity_report_create(
         signer_collective="THƯỜNG TRỰC HĐND",
         signer_title=title,
         signer_name=name,
-        recipient_lines=ACTIVITY_RECIPIENTS,
+        recipient_lines=levels.recipients(council),
         user=user,
     )

@@ -98,20 +98,20 @@ DEFAULTS: dict[str, str] = {
     "- Kịp thời cho ý kiến bằng văn bản đối với {{written_opinions}} nội dung do UBND {{unit}} trình xin ý "
     "kiến{{fn:written_opinions}}.\n"
     "- Tổ chức {{conferences}} hội nghị liên tịch, trực báo.",
-    "I.2.c": "- Giám sát thường xuyên: Thường trực HĐND {{unit}} thường xuyên theo dõi, giám sát các Quyết định của "
-    "UBND {{unit}} và Nghị quyết của HĐND các xã, phường.\n"
+    "I.2.c": "- Giám sát thường xuyên: Thường trực HĐND {{unit}} thường xuyên theo dõi, giám sát "
+    "{{lower_supervision}}.\n"
     "- Giám sát chuyên đề: Trong năm, {{supervision_text}}. Qua giám sát đã phát hiện những hạn chế, bất cập và "
     "đề xuất hướng khắc phục.",
     "I.2.d": "Thường trực HĐND {{unit}} theo dõi, đôn đốc việc thực hiện {{recommendations}} kiến nghị sau giám sát, "
     "trong đó {{recommendations_done}} kiến nghị đã được thực hiện, {{recommendations_overdue}} kiến nghị quá hạn.",
     "I.2.e": "Trước các kỳ họp thường lệ giữa năm và cuối năm {{year}}, Thường trực HĐND {{unit}} phối hợp với Ban "
-    "Thường trực UBMTTQVN {{unit}}, UBND {{unit}} tổ chức tiếp xúc cử tri tại {{contact_units}} xã, phường.\n"
+    "Thường trực UBMTTQVN {{unit}}, UBND {{unit}} tổ chức tiếp xúc cử tri tại {{contact_units}} {{contact_word}}.\n"
     "- {{petitions_mid_sentence}}\n- {{petitions_end_sentence}}",
     "I.2.g": "Thường trực HĐND {{unit}} luôn chủ động trong việc chỉ đạo, điều hoà hoạt động của các Ban HĐND "
     "{{unit}}, tạo điều kiện cho các Ban hoạt động, thực hiện nhiệm vụ theo quy định của pháp luật.",
     "I.2.h": "Thường trực HĐND {{unit}} luôn quan tâm đến hoạt động của các Tổ đại biểu HĐND; đôn đốc, nhắc nhở "
     "đại biểu tham gia tích cực các hoạt động của HĐND.",
-    "I.2.i": "Thường trực HĐND {{unit}} giữ mối liên hệ phối hợp công tác với Thường trực HĐND cấp trên; thường "
+    "I.2.i": "Thường trực HĐND {{unit}} {{upper_relation}}; thường "
     "xuyên phối hợp chặt chẽ với UBND, Ủy ban MTTQ Việt Nam, Viện kiểm sát nhân dân, Tòa án nhân dân {{unit}}.",
     "I.2.k": "Các văn bản của HĐND, Thường trực, các Ban HĐND {{unit}} ban hành bảo đảm chặt chẽ, đúng thẩm quyền.",
     "I.3": "Thường trực HĐND {{unit}} nghiêm túc quán triệt và triển khai đầy đủ các văn bản chỉ đạo về công tác "

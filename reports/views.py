@@ -25,6 +25,12 @@ from reports.texts import render as render_text
 FIRST_YEAR = 2000
 
 
+def _years(year: int) -> list[int]:
+    """The years the selector offers: this year and the five before, and the chosen one."""
+    this_year = datetime.date.today().year
+    return sorted({*range(this_year, this_year - 6, -1), year}, reverse=True)
+
+
 def _year(year: int) -> int:
     if not FIRST_YEAR <= year <= datetime.date.today().year + 1:
         raise Http404
@@ -213,7 +219,7 @@ def activity_report(request: HttpRequest) -> HttpResponse:
     """The standing committee's activity report for six months or the year: the figures, then a draft."""
     council = require(request, VIEW)
     try:
-        year = _year(int(request.GET.get("nam", datetime.date.today().year)))
+        year = _year(int(request.GET.get("nam") or selectors.activity_year(council)))
     except ValueError as exc:
         raise Http404 from exc
     half = request.GET.get("ky") == "6-thang"
@@ -240,7 +246,7 @@ def activity_report(request: HttpRequest) -> HttpResponse:
             "figures": figures,
             "body": services.activity_body(figures, period, "kỳ tới").splitlines(),
             "can_edit": has_perm(request.user, council, EDIT),
-            "years": list(range(datetime.date.today().year, datetime.date.today().year - 6, -1)),
+            "years": _years(year),
         },
     )
 
@@ -309,7 +315,7 @@ def _dashboard_data(council: object, year: int) -> dict:
 def dashboard(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     try:
-        year = _year(int(request.GET.get("nam", datetime.date.today().year)))
+        year = _year(int(request.GET.get("nam") or selectors.activity_year(council)))
     except ValueError as exc:
         raise Http404 from exc
     data = _dashboard_data(council, year)
@@ -335,7 +341,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "year": year,
             "cards": [data["figures"][k] for k in keys],
             "petition_figures": petitions,
-            "years": list(range(datetime.date.today().year, datetime.date.today().year - 6, -1)),
+            "years": _years(year),
         },
     )
 
@@ -344,7 +350,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def dashboard_excel(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     try:
-        year = _year(int(request.GET.get("nam", datetime.date.today().year)))
+        year = _year(int(request.GET.get("nam") or selectors.activity_year(council)))
     except ValueError as exc:
         raise Http404 from exc
     data = _dashboard_data(council, year)

@@ -11,6 +11,7 @@ from documents.models import Direction, Document
 from followup.models import OPEN_STATES, State
 from hdnd.text import fold
 from registry.models import Body, BodyKind, Council, Delegate
+from registry.rules import version_on
 from supervision.models import (
     CONDUCTING_KINDS,
     BodyReport,
@@ -111,41 +112,60 @@ def _state(due_on: datetime.date | None, done_on: datetime.date | None, on: date
     return "soon" if (due_on - on).days <= WARN_DAYS else "pending"
 
 
+def _cite(rule: str, day: datetime.date | None, phrase: str, phrase_unknown: str = "") -> str:
+    """The legal basis of a due date, from the rule's version in force on `day` (the day its counting
+    starts), so a round of 2026 never cites the law that ended on 28/02/2026. `phrase` may hold `{n}`,
+    the version's number; a version without a number uses `phrase_unknown` (the council's regulation)."""
+    version = version_on(rule, day or today())
+    if version is None:
+        return phrase_unknown or phrase.replace("{n} ", "")
+    if version.value is None:
+        text = phrase_unknown or "theo quy chế làm việc của Hội đồng"
+    else:
+        text = phrase.replace("{n}", str(version.value))
+    return f"{version.citation}: {text}"
+
+
+def review_reply_basis(on: datetime.date | None = None) -> str:
+    """How long an issuer has to reply about an apparently unlawful document, with the basis in force."""
+    return _cite("unlawful_document_reply_days", on, "trả lời trong {n} ngày")
+
+
 def milestones(round: Round, on: datetime.date | None = None) -> list[Milestone]:
     """The legal milestones of a round with their due dates (stored by the services) and state on a day."""
     on = on or today()
     standing = round.body.kind == BodyKind.STANDING_COMMITTEE
+    report_rule = "standing_round_report_after_end" if standing else "committee_round_report_after_end"
     rows = [
         (
             "content",
             "Gửi nội dung, đề cương báo cáo cho đối tượng giám sát",
-            "Luật 87/2015/QH13, Điều 62, 70, 80: trong 15 ngày kể từ ngày thành lập đoàn",
+            _cite("supervision_content_after_setup", round.set_up_on, "trong {n} ngày kể từ ngày thành lập đoàn"),
             round.content_due_on,
             round.content_sent_on,
         ),
         (
             "schedule",
             "Gửi kế hoạch, thành phần đoàn",
-            "Luật 87/2015/QH13, Điều 62, 70, 80: chậm nhất 10 ngày trước ngày làm việc",
+            _cite("supervision_schedule_before_visit", round.set_up_on, "chậm nhất {n} ngày trước ngày làm việc"),
             round.schedule_due_on,
             round.schedule_sent_on,
         ),
         (
             "report",
             "Báo cáo kết quả giám sát",
-            "Luật 87/2015/QH13, "
-            + (
-                "Điều 70: trong 15 ngày kể từ ngày kết thúc"
-                if standing
-                else "Điều 80: trong 10 ngày kể từ ngày kết thúc"
-            ),
+            _cite(report_rule, round.ends_on or round.set_up_on, "trong {n} ngày kể từ ngày kết thúc"),
             round.report_due_on,
             round.report_on,
         ),
         (
             "consider",
             "Thường trực HĐND xem xét báo cáo",
-            "Luật 87/2015/QH13, Điều 71: trong 7 ngày kể từ ngày nhận báo cáo",
+            _cite(
+                "standing_considers_report_within",
+                round.report_on or round.ends_on or round.set_up_on,
+                "trong {n} ngày kể từ ngày nhận báo cáo",
+            ),
             round.consider_due_on,
             round.considered_on,
         ),
@@ -375,7 +395,7 @@ def programme_milestones(programme: Programme, on: datetime.date | None = None) 
             (
                 "proposals",
                 "Gửi đề xuất nội dung giám sát",
-                "Điều 58: trước ngày 01/3 năm trước",
+                _cite("supervision_proposals_by", programme.proposals_due_on, "trước ngày 01/3 năm trước"),
                 programme.proposals_due_on,
                 None,
             )
@@ -385,7 +405,11 @@ def programme_milestones(programme: Programme, on: datetime.date | None = None) 
             (
                 "draft",
                 "Gửi dự kiến chương trình đến đại biểu",
-                "Điều 58: chậm nhất 10 ngày trước kỳ họp giữa năm",
+                _cite(
+                    "supervision_programme_draft_before_session",
+                    programme.draft_due_on,
+                    "chậm nhất {n} ngày trước kỳ họp giữa năm",
+                ),
                 programme.draft_due_on,
                 programme.draft_sent_on,
             )
@@ -395,9 +419,17 @@ def programme_milestones(programme: Programme, on: datetime.date | None = None) 
             (
                 "adopt",
                 "Thông qua chương trình",
-                "Điều 58: tại kỳ họp giữa năm năm trước"
+                _cite(
+                    "supervision_programme_draft_before_session",
+                    programme.adopt_due_on,
+                    "tại kỳ họp giữa năm năm trước",
+                )
                 if programme.kind == "hdnd"
-                else "Điều 67: trong 15 ngày sau kỳ họp cuối năm",
+                else _cite(
+                    "standing_programme_after_year_end_session",
+                    programme.adopt_due_on,
+                    "trong {n} ngày sau kỳ họp cuối năm",
+                ),
                 programme.adopt_due_on,
                 programme.adopted_on,
             )
@@ -407,7 +439,11 @@ def programme_milestones(programme: Programme, on: datetime.date | None = None) 
             (
                 "results",
                 "Báo cáo kết quả thực hiện chương trình",
-                "Điều 58: tại kỳ họp giữa năm năm sau",
+                _cite(
+                    "supervision_programme_draft_before_session",
+                    programme.results_session_on,
+                    "tại kỳ họp giữa năm năm sau",
+                ),
                 programme.results_session_on,
                 programme.results_reported_on,
             )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_form
+from hdnd.years import latest_year
 from registry.access import has_perm, require
 from registry.models import Council
 from supervision import selectors, services, wording
@@ -35,7 +36,7 @@ from supervision.forms import (
     SessionForm,
     YearForm,
 )
-from supervision.models import ReviewOutcome
+from supervision.models import ReviewOutcome, Round
 
 PAGE_SIZE = 50
 
@@ -52,7 +53,7 @@ def _year(request: HttpRequest) -> int:
     form = YearForm(request.GET or None)
     if form.is_valid() and form.cleaned_data["nam"]:
         return form.cleaned_data["nam"]
-    return selectors.today().year
+    return latest_year((Round.objects.filter(council=request.council), "set_up_on"))
 
 
 # Rounds ----------------------------------------------------------------------------------------
@@ -394,6 +395,8 @@ def review_list(request: HttpRequest) -> HttpResponse:
             "outcomes": ReviewOutcome.choices,
             "outcome": outcome,
             "can_edit": has_perm(request.user, council, EDIT),
+            # The basis in force today (Luật 87/2015 until 28/02/2026; from 01/03/2026 the council's setting).
+            "reply_basis": selectors.review_reply_basis(),
         },
     )
 

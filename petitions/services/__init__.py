@@ -47,6 +47,8 @@ from petitions.services.contacts import (
 )
 from petitions.services.petitions import (
     PetitionData,
+    level_default,
+    levels_allowed,
     petition_create,
     petition_merge,
     petition_split,
@@ -74,6 +76,8 @@ __all__ = [
     "field_create",
     "field_defaults_ensure",
     "is_upper_level",
+    "level_default",
+    "levels_allowed",
     "log_personal_access",
     "meeting_create",
     "meeting_delete",

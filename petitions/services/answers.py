@@ -102,6 +102,7 @@ def petitions_forward(
             source=p,
             source_label=f"Kiến nghị cử tri {contact_round.label}",
             rule=ANSWER_RULE,
+            start_event="Ngày chuyển kiến nghị đến cơ quan",
             user=user,
         )
         p.forward_document = document

@@ -23,6 +23,7 @@ from petitions.models import (
 from petitions.services._common import _save
 from petitions.wording import round_label
 from registry.models import Body, Council, Delegate
+from registry.services import council_accepts
 
 
 @transaction.atomic
@@ -149,6 +150,7 @@ def meeting_create(
     """Record the contact held in one commune or ward of the round — or in one of the council's own
     villages or residential groups (exactly one of `unit` and `contact_place`; one meeting per each)."""
     council = contact_round.council
+    council_accepts(council, held_on, field="held_on")
     delegates = list(delegates)
     errors = _meeting_errors(council, unit, contact_place, co_organiser, minutes, delegates)
     if contact_place is not None and not errors and not contact_place.active:

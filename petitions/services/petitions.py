@@ -45,6 +45,17 @@ class PetitionData:
     contact_place: ContactPlace | None = None  # instead of `unit`, for a commune council's own places
 
 
+def levels_allowed(contact_round: ContactRound) -> list[str]:
+    """The levels a petition of the round may name: no district level for a round after 01/07/2025."""
+    return [v for v in Level.values if not (v == Level.DISTRICT and contact_round.reference_day >= REFORM_DAY)]
+
+
+def level_default(council: Council, contact_round: ContactRound) -> str | None:
+    """The fast entry's default level: the council's own, when the round allows it (never one it refuses)."""
+    own = {"tinh": Level.PROVINCE, "huyen": Level.DISTRICT, "xa": Level.COMMUNE}.get(council.level)
+    return own if own in levels_allowed(contact_round) else None
+
+
 def _level_errors(council: Council, contact_round: ContactRound, level: str) -> str | None:
     if level not in Level.values:
         return "Cấp có thẩm quyền không hợp lệ (trung ương, tỉnh, huyện/thị xã, xã)."

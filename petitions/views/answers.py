@@ -1,7 +1,5 @@
 """Forwarding to the agencies, the counts, the answer report, the notice of answers."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,12 +8,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.views import add_service_errors
+from hdnd.years import latest_year
 from petitions import selectors, services
 from petitions.access import EDIT, VIEW
 from petitions.forms import (
     ForwardForm,
 )
-from petitions.models import Level, PetitionState
+from petitions.models import ContactRound, Level, PetitionState
 from petitions.selectors import level_phrase
 from registry.access import has_perm, require
 
@@ -50,7 +49,10 @@ def round_forward(request: HttpRequest, pk: int) -> HttpResponse:
 def report_counts(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     raw = request.GET.get("nam", "")
-    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else datetime.date.today().year
+    if raw.isdigit() and 2000 <= int(raw) <= 2100:
+        year = int(raw)
+    else:
+        year = latest_year((ContactRound.objects.filter(council=council), "year"))
     counts = selectors.petition_counts(council=council, year=year)
     levels = [(value, level_phrase(council, value)) for value in Level.values]
     table = [

@@ -223,8 +223,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, VIEW)
     meeting = selectors.meeting_get(council=council, pk=pk)
     can_edit = has_perm(request.user, council, EDIT)
-    own_level = {"tinh": Level.PROVINCE, "huyen": Level.DISTRICT, "xa": Level.COMMUNE}.get(council.level)
+    own_level = services.level_default(council, meeting.round)
     form = PetitionEntryForm(request.POST or None, council=council, initial={"voters": 1, "level": own_level})
+    allowed = services.levels_allowed(meeting.round)
+    form.fields["level"].choices = [(v, label) for v, label in Level.choices if v in allowed]
     created = None
     if request.method == "POST":
         if not can_edit:

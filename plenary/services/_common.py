@@ -8,7 +8,7 @@ from django.db import IntegrityError, models
 
 from followup import services as followup
 from followup.models import OPEN_STATES, Obligation
-from registry.calendar import MissingSetting, deadline
+from registry.calendar import DeadlineBasis, MissingSetting, compute
 from registry.models import Council
 
 SUBMISSION_DUE = "submission_due"
@@ -39,11 +39,19 @@ def _same_council(council: Council, **bodies: models.Model | None) -> None:
         raise ValidationError(errors)
 
 
-def _deadline(council: Council, start: datetime.date, rule: str, field: str, before: bool = True) -> datetime.date:
+def _deadline_basis(
+    council: Council, start: datetime.date, rule: str, field: str, before: bool = True
+) -> DeadlineBasis:
+    """The deadline and how it was computed (the rule's version in force on `start`), kept on the
+    obligation that tracks it; a rule without a number asks the council (a Vietnamese error on `field`)."""
     try:
-        return deadline(council, start, rule=rule, before=before)
+        return compute(council, start, rule=rule, before=before)
     except MissingSetting as exc:
         raise ValidationError({field: str(exc)}) from exc
+
+
+def _deadline(council: Council, start: datetime.date, rule: str, field: str, before: bool = True) -> datetime.date:
+    return _deadline_basis(council, start, rule, field, before).due
 
 
 def _close_obligation(

@@ -15,7 +15,14 @@ from plenary.models import (
     Question,
     Session,
 )
-from plenary.services._common import COMMITMENT, WRITTEN_ANSWER, _close_obligation, _deadline, _same_council, _save
+from plenary.services._common import (
+    COMMITMENT,
+    WRITTEN_ANSWER,
+    _close_obligation,
+    _deadline_basis,
+    _same_council,
+    _save,
+)
 from registry.models import Body, Delegate, Person
 
 
@@ -82,6 +89,7 @@ def question_answer(
             source=question,
             source_date=answered_on,
             rule="written_answer_days",
+            start_event="Ngày chất vấn chưa được trả lời tại kỳ họp",
             user=user,
         )
         question.obligation_id = obligation.pk
@@ -101,7 +109,8 @@ def commitment_create(
     if next_session.council_id != session.council_id or next_session.opens_on <= session.opens_on:
         raise ValidationError({"next_session": "Kỳ họp báo cáo phải là một kỳ họp sau của cùng Hội đồng."})
     since = question.answered_on or question.asked_on
-    due_on = _deadline(session.council, next_session.opens_on, "commitment_report_before_session", "next_session")
+    basis = _deadline_basis(session.council, next_session.opens_on, "commitment_report_before_session", "next_session")
+    due_on = basis.due
     if due_on < since:
         raise ValidationError({"next_session": f"Hạn báo cáo ({format_date(due_on)}) đã qua so với ngày trả lời."})
     commitment = _save(Commitment(question=question, content=content, next_session=next_session, due_on=due_on), user)
@@ -113,7 +122,8 @@ def commitment_create(
         kind=COMMITMENT,
         source=commitment,
         source_date=since,
-        due_on=due_on,
+        basis=basis,
+        start_event=f"Ngày khai mạc {next_session}",
         user=user,
     )
     commitment.obligation_id = obligation.pk

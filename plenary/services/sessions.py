@@ -19,6 +19,7 @@ from plenary.services._common import _save
 from registry.calendar import rule_value
 from registry.models import Council, Term
 from registry.selectors import delegates_in_office
+from registry.services import council_accepts
 
 
 @transaction.atomic
@@ -45,6 +46,7 @@ def session_create(
     created_on = created_on or timezone.localdate()
     if term.council_id != council.pk:
         raise ValidationError({"term": "Nhiệm kỳ không thuộc Hội đồng này."})
+    council_accepts(council, opens_on, field="opens_on")
     errors: dict[str, str] = {}
     if kind in (SessionKind.THEMATIC, SessionKind.EXTRAORDINARY):
         if not requested_by:

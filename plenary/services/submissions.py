@@ -21,7 +21,14 @@ from plenary.models import (
     Verification,
     VoteRule,
 )
-from plenary.services._common import SUBMISSION_DUE, _close_obligation, _deadline, _same_council, _save
+from plenary.services._common import (
+    SUBMISSION_DUE,
+    _close_obligation,
+    _deadline,
+    _deadline_basis,
+    _same_council,
+    _save,
+)
 from registry.models import Body, BodyKind
 
 
@@ -47,6 +54,7 @@ def submission_create(
     "submission_due", closed when the file is received).
     """
     _same_council(session.council, agency=agency)
+    basis = _deadline_basis(session.council, session.opens_on, "submission_due_before_opening", "due_on")
     submission = Submission(
         session=session,
         kind=kind,
@@ -54,7 +62,7 @@ def submission_create(
         agency=agency,
         normative=normative,
         vote_rule=vote_rule,
-        due_on=submission_due_on(session),
+        due_on=basis.due,
     )
     submission.title_folded = fold(submission.title)
     _save(submission, user)
@@ -66,7 +74,8 @@ def submission_create(
         source=submission,
         source_label=f"{session} — hồ sơ trình",
         source_date=min(session.created_on, submission.due_on),
-        due_on=submission.due_on,
+        basis=basis,
+        start_event=f"Ngày khai mạc {session}",
         user=user,
     )
     submission.obligation_id = obligation.pk

@@ -8,9 +8,10 @@ from django.urls import reverse
 
 from hdnd import dates
 from hdnd.history import history_rows
+from hdnd.years import latest_year
 from plenary import forms, selectors, services
 from plenary.access import EDIT, QUESTION, VIEW, VOTE
-from plenary.models import SubmissionState
+from plenary.models import Session, SubmissionState
 from plenary.views._common import PAGE_SIZE, _form_page
 from registry.access import has_perm, require
 
@@ -104,7 +105,7 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
 def lateness_report(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     form = forms.YearForm(request.GET or None)
-    year = dates.today().year
+    year = latest_year((Session.objects.filter(council=council), "opens_on"))
     if form.is_valid() and form.cleaned_data.get("nam"):
         year = form.cleaned_data["nam"]
     report = selectors.lateness_report(council=council, year=year, on=dates.today())

@@ -12,6 +12,7 @@ from documents.models import Authority, DocType, Document
 from hdnd.dates import format_date
 from hdnd.text import clean, clean_multiline, fold
 from registry.models import Body, BodyKind, Council, MemberRole, Membership, Person
+from registry.services import council_accepts
 from standing.models import (
     AgendaItem,
     Assignment,
@@ -67,6 +68,7 @@ def meeting_create(
     user: AbstractBaseUser | None = None,
 ) -> Meeting:
     """Record a meeting; refused when the chair was not a member of the standing committee on that day."""
+    council_accepts(council, held_on, field="held_on")
     _check_chair(council, chair, held_on)
     meeting = Meeting(
         council=council,

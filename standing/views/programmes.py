@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, add_service_errors, run_form
+from hdnd.years import latest_year
 from registry.access import has_perm, require
 from standing import selectors, services
 from standing.access import EDIT, VIEW
@@ -20,7 +21,7 @@ from standing.forms import (
     WorkItemLinkForm,
     YearForm,
 )
-from standing.models import WorkItem
+from standing.models import Meeting, WorkItem
 from standing.views._common import _form_page, _page
 
 
@@ -124,7 +125,9 @@ def work_item_unlink(request: HttpRequest, pk: int) -> HttpResponse:
 def counts(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     form = YearForm(request.GET or None)
-    year = (form.cleaned_data["year"] if form.is_valid() else None) or timezone.localdate().year
+    year = (form.cleaned_data["year"] if form.is_valid() else None) or latest_year(
+        (Meeting.objects.filter(council=council), "held_on")
+    )
     return render(
         request,
         "standing/counts.html",

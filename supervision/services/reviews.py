@@ -61,6 +61,7 @@ def review_record(
             source_date=reviewed_on,
             source=current,
             rule="unlawful_document_reply_days",
+            start_event="Ngày yêu cầu cơ quan ban hành xử lý văn bản",
             user=user,
         )
     current.outcome, current.notes, current.reviewed_on = outcome, notes, reviewed_on

@@ -43,7 +43,7 @@ def test_pending_milestones_become_obligations_closed_when_recorded(setup) -> No
     assert followed["report"].due_on == round.report_due_on == D(2024, 5, 27)
     for obligation in followed.values():
         assert obligation.owner == setup.committee and obligation.kind == services.MILESTONE
-        assert obligation.source == round and "Luật 87/2015/QH13" in obligation.description
+        assert obligation.source == round and "Luật Hoạt động giám sát 87/2015/QH13" in obligation.description
     # idempotent: following again, or saving the round unchanged, creates nothing
     assert services.milestones_follow(round=round) == []
     services.round_update(round=round, plan="Làm việc trực tiếp")

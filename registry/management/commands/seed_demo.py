@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from hdnd.demo_live import seed_live
 from registry.demo import DEMO_PASSWORD, seed
 
 
@@ -12,4 +13,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Tài khoản dùng thử (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role in logins:
             self.stdout.write(f"  {username:<15} {role}")
+        self.stdout.write(seed_live())
         self.stdout.write("Mở http://127.0.0.1:8000 để đăng nhập.")

@@ -1,0 +1,300 @@
+"""A demo council that is alive today, beside the historical Đức Phổ town council of the seeds.
+
+The town council (seeds 000 and 001) ceased on 01/07/2025 when district-level councils ended (Luật
+72/2025/QH15); its records stay, read-only, linked to the councils that took over its area (the
+`vietnam-provinces` conversion table). The live council is HĐND phường Đức Phổ (tỉnh Quảng Ngãi), term
+2026-2031, with activity dated relative to today: an upcoming session with its submissions, standing
+committee tasks overdue and on time, voters' petitions forwarded and waiting for answers. Every name of
+a person is invented. Idempotent: a second run changes nothing.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from followup import services as followup
+from followup.kinds import TASK
+from hdnd.dates import today
+from petitions import services as petitions
+from petitions.models import ContactRound, Level, MeetingForm, Period, PlaceKind
+from plenary import services as plenary
+from plenary.models import Session, SessionKind, SubmissionKind
+from registry import services as registry
+from registry.demo import REFORM_DAY, USERS, demo_council
+from registry.models import Body, BodyKind, Council, CouncilLevel, MemberRole, Membership, Person, Role, Term
+from registry.units import link_successors
+from standing import services as standing
+
+D = datetime.date
+UNIT_CODE = "21439"  # Phường Đức Phổ (from Nguyễn Nghiêm, Phổ Ninh, Phổ Minh, Phổ Vinh, Phổ Hòa)
+TERM_START = D(2026, 4, 10)  # first session after the election of 15/03/2026 (within 45 days)
+DECISION = "Nghị quyết số 05/NQ-HĐND ngày 10/04/2026 của HĐND phường ban hành Quy chế làm việc (mẫu)"
+
+# (name, gender, birth year, position) — invented; the first two chair and vice-chair the council.
+PEOPLE = [
+    ("Lê Văn Khải", "nam", 1975, "Chủ tịch HĐND phường"),
+    ("Trần Thị Thu Trang", "nu", 1983, "Phó Chủ tịch HĐND phường"),
+    ("Phạm Văn Đạt", "nam", 1979, "Trưởng Ban Kinh tế - Ngân sách"),
+    ("Nguyễn Thị Hằng", "nu", 1986, "Trưởng Ban Văn hóa - Xã hội"),
+    ("Võ Văn Lợi", "nam", 1972, "Tổ trưởng tổ dân phố"),
+    ("Đoàn Thị Mỹ Linh", "nu", 1990, "Giáo viên"),
+    ("Huỳnh Văn Nam", "nam", 1968, "Hội Cựu chiến binh phường"),
+    ("Lâm Thị Ngọc Ánh", "nu", 1992, "Bí thư Đoàn phường"),
+    ("Trịnh Công Minh", "nam", 1981, "Doanh nhân"),
+]
+PLACES = ["Tổ dân phố Phổ Ninh 1", "Tổ dân phố Phổ Minh 2", "Tổ dân phố Nguyễn Nghiêm 3", "Tổ dân phố Phổ Vinh 1"]
+AGENCIES = [
+    ("Phòng Kinh tế, Hạ tầng và Đô thị phường", "Phòng KT-HT-ĐT"),
+    ("Phòng Văn hóa - Xã hội phường", "Phòng VH-XH"),
+]
+
+
+def seed_live() -> str:
+    """Cease the town (its successors linked), then build the live council; returns a line for the console."""
+    town = demo_council()
+    council = Council.objects.get(level=CouncilLevel.COMMUNE, unit_code=UNIT_CODE, historical=False)
+    with transaction.atomic():
+        if town is not None:
+            _cease(town)
+        _council(council)
+    with transaction.atomic():
+        if not Session.objects.filter(council=council).exists():
+            _activity(council)
+    return f"Hội đồng đang hoạt động: {council}, nhiệm kỳ 2026-2031 (hoạt động tính theo ngày hôm nay)."
+
+
+def _cease(town: Council) -> None:
+    if town.ceased_on is None:
+        registry.council_update(council=town, active=False, ceased_on=REFORM_DAY)
+    if not town.successors.exists():
+        link_successors(town)
+        for commune in town.children.filter(historical=True):
+            link_successors(commune)
+
+
+def _council(council: Council) -> None:
+    if not council.active:
+        registry.council_update(council=council, active=True, place_name="Đức Phổ")
+    if Term.objects.filter(council=council).exists():
+        return
+    province = council.parent
+    term = registry.term_create(
+        council=council, name="2026-2031", starts_on=TERM_START, ends_on=D(2031, 6, 30), delegates_elected=len(PEOPLE)
+    )
+    registry.council_bodies_setup(council=council)
+    ubnd = registry.body_create(
+        council=council,
+        kind=BodyKind.PEOPLES_COMMITTEE,
+        name="Ủy ban nhân dân phường Đức Phổ",
+        short_name="UBND phường",
+    )
+    for name, short in AGENCIES:
+        registry.body_create(council=council, kind=BodyKind.AGENCY, name=name, short_name=short, parent=ubnd)
+    registry.body_create(
+        council=council,
+        kind=BodyKind.FATHERLAND_FRONT,
+        name="Ủy ban Mặt trận Tổ quốc Việt Nam phường Đức Phổ",
+        short_name="UBMTTQVN phường",
+    )
+    if province is not None:
+        registry.body_create(
+            council=council,
+            kind=BodyKind.UPPER_COUNCIL,
+            name=f"Hội đồng nhân dân {province.unit_label}",
+            short_name="HĐND tỉnh",
+            linked_council=province,
+        )
+    groups = [
+        registry.body_create(
+            council=council, kind=BodyKind.DELEGATE_GROUP, name=f"Tổ đại biểu số {i}", short_name=f"Tổ số {i}"
+        )
+        for i in (1, 2, 3)
+    ]
+    bodies = {b.short_name: b for b in Body.objects.filter(council=council)}
+    people = []
+    for index, (name, gender, year, position) in enumerate(PEOPLE):
+        person = registry.person_create(
+            council=council,
+            full_name=name,
+            gender=gender,
+            birth_year=year,
+            position=position,
+            workplace="Phường Đức Phổ",
+        )
+        people.append(person)
+        group = groups[index % 3]
+        registry.delegate_create(term=term, person=person, elected_on=D(2026, 3, 15), group=group)
+        role = MemberRole.GROUP_LEADER if index < 3 else MemberRole.MEMBER
+        registry.membership_create(person=person, body=group, role=role, starts_on=TERM_START)
+    standing_body = bodies["Thường trực HĐND"]
+    registry.membership_create(person=people[0], body=standing_body, role=MemberRole.CHAIR, starts_on=TERM_START)
+    registry.membership_create(person=people[1], body=standing_body, role=MemberRole.VICE_CHAIR, starts_on=TERM_START)
+    for person, short in ((people[2], "Ban KT-NS"), (people[3], "Ban VH-XH")):
+        registry.membership_create(person=person, body=bodies[short], role=MemberRole.HEAD, starts_on=TERM_START)
+    for person, short in ((people[4], "Ban KT-NS"), (people[5], "Ban VH-XH"), (people[6], "Ban KT-NS")):
+        registry.membership_create(person=person, body=bodies[short], role=MemberRole.MEMBER, starts_on=TERM_START)
+    # The council's own working regulation sets what the 2025-2026 texts leave to it (DOMAIN.md "?").
+    for key, value in (
+        ("submission_due_before_opening", 15),
+        ("documents_to_delegates_before_opening", 7),
+        ("petition_answer_days", 30),
+        ("standing_round_report_after_end", 10),
+    ):
+        registry.setting_set(council=council, key=key, value=value, valid_from=TERM_START, decision=DECISION)
+    for name in PLACES:
+        petitions.place_create(council=council, name=name, kind=PlaceKind.RESIDENTIAL_GROUP)
+    _users(council, bodies)
+
+
+def _users(council: Council, bodies: dict[str, Body]) -> None:
+    """The demo logins work in the live council too (their first screen opens on it)."""
+    people = {p.full_name: p for p in Person.objects.filter(council=council)}
+    persons = {"thuongtruc": people.get("Trần Thị Thu Trang"), "daibieu": people.get("Đoàn Thị Mỹ Linh")}
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=[u[0] for u in USERS] + ["admin"])}
+    if "admin" in users:
+        registry.role_grant(user=users["admin"], council=council, role=Role.ADMIN)
+    for username, _, role, _body_short, _ in USERS:
+        user = users.get(username)
+        if user is None:
+            continue
+        body = bodies.get("Ban KT-NS") if role == Role.COMMITTEE_MEMBER else None
+        if role == Role.AGENCY_USER:
+            body = bodies.get("UBND phường")
+        registry.role_grant(user=user, council=council, role=role, body=body, person=persons.get(username))
+
+
+def _activity(council: Council) -> None:
+    now = today()
+    term = Term.objects.get(council=council)
+    bodies = {b.short_name: b for b in Body.objects.filter(council=council)}
+    ubnd = bodies["UBND phường"]
+    chair = Membership.objects.select_related("person").get(body=bodies["Thường trực HĐND"], role=MemberRole.CHAIR)
+    # The first session of the term (past) and the year-end session (upcoming, its files due).
+    first = plenary.session_create(
+        council=council,
+        term=term,
+        number=1,
+        kind=SessionKind.THEMATIC,
+        created_on=TERM_START - datetime.timedelta(days=10),
+        opens_on=TERM_START,
+        closes_on=TERM_START,
+        place="Hội trường UBND phường Đức Phổ",
+        requested_by="thuong_truc",
+    )
+    plenary.session_update(session=first, opened_on=TERM_START, closed_on=TERM_START, state="be_mac")
+    opens = now + datetime.timedelta(days=12)
+    upcoming = plenary.session_create(
+        council=council,
+        term=term,
+        number=2,
+        kind=SessionKind.REGULAR_END,
+        created_on=now - datetime.timedelta(days=20),
+        opens_on=opens,
+        closes_on=opens + datetime.timedelta(days=1),
+        place="Hội trường UBND phường Đức Phổ",
+    )
+    for agency, title in (
+        ("Phòng KT-HT-ĐT", f"Dự toán thu, chi ngân sách phường năm {opens.year + 1}"),
+        ("Phòng KT-HT-ĐT", f"Kế hoạch đầu tư công năm {opens.year + 1}"),
+        ("Phòng VH-XH", "Chính sách hỗ trợ học sinh có hoàn cảnh khó khăn"),
+    ):
+        plenary.submission_create(
+            session=upcoming, kind=SubmissionKind.DRAFT_RESOLUTION, title=title, agency=bodies[agency]
+        )
+    # A standing committee meeting three weeks ago, and tasks from it: one overdue, one due soon.
+    held = now - datetime.timedelta(days=21)
+    meeting = standing.meeting_create(
+        council=council,
+        held_on=held,
+        place="Phòng họp Thường trực HĐND phường",
+        purpose="Cho ý kiến về công tác chuẩn bị kỳ họp cuối năm",
+        chair=chair,
+    )
+    for owner, title, days in (
+        ("UBND phường", "Báo cáo tình hình thu ngân sách 11 tháng", 10),
+        ("Văn phòng", "Chuẩn bị tài liệu kỳ họp cuối năm gửi đại biểu", 20),
+        ("Phòng KT-HT-ĐT", "Rà soát các công trình chậm tiến độ trên địa bàn phường", 30),
+    ):
+        followup.obligation_create(
+            council=council,
+            owner=bodies[owner],
+            title=title,
+            kind=TASK,
+            source=meeting,
+            source_label=f"Phiên họp Thường trực ngày {held:%d/%m/%Y}",
+            source_date=held,
+            days=days,
+            unit="ngay_lam_viec",
+            start_event="Ngày họp Thường trực",
+        )
+    # Voters' petitions before the year-end session: heard two weeks ago, forwarded, waiting for answers.
+    contact = petitions.round_create(council=council, year=now.year, period=Period.YEAR_END)
+    places = list(petitions.contact_places(council=council))[:2]
+    texts = [
+        "Đề nghị sửa chữa tuyến đường bê tông tổ dân phố bị hư hỏng sau mưa lũ.",
+        "Đề nghị lắp đặt thêm đèn chiếu sáng tại khu dân cư mới.",
+        "Đề nghị nạo vét mương thoát nước trước mùa mưa.",
+        "Đề nghị hỗ trợ kinh phí sửa chữa nhà văn hóa tổ dân phố.",
+    ]
+    heard = now - datetime.timedelta(days=16)
+    items = []
+    for index, place in enumerate(places):
+        meeting = petitions.meeting_create(
+            contact_round=contact,
+            held_on=heard,
+            place=f"Nhà văn hóa {place.name}",
+            form=MeetingForm.IN_PERSON,
+            contact_place=place,
+            voters=60 + 15 * index,
+        )
+        for text in texts[index * 2 : index * 2 + 2]:
+            items.append(
+                petitions.PetitionData(
+                    text=text, unit=None, level=Level.COMMUNE, body=ubnd, meeting=meeting, contact_place=place
+                )
+            )
+    petitions.petitions_bulk_create(contact_round=contact, items=items)
+    petitions.petitions_forward(
+        contact_round=contact,
+        body=ubnd,
+        user=None,
+        signer_title="Chủ tịch",
+        signer_name=chair.person.full_name,
+        issued_on=heard + datetime.timedelta(days=2),
+    )
+    if not ContactRound.objects.filter(council=council, period=Period.MID_YEAR).exists():
+        _mid_year(council, ubnd, chair, now)
+
+
+def _mid_year(council: Council, ubnd: Body, chair: object, now: datetime.date) -> None:
+    """Petitions of the mid-year round, forwarded in the summer: past their answer date, some answered."""
+    contact = petitions.round_create(council=council, year=now.year, period=Period.MID_YEAR)
+    place = list(petitions.contact_places(council=council))[-1]
+    heard = max(TERM_START + datetime.timedelta(days=30), now - datetime.timedelta(days=120))
+    meeting = petitions.meeting_create(
+        contact_round=contact,
+        held_on=heard,
+        place=f"Nhà văn hóa {place.name}",
+        form=MeetingForm.IN_PERSON,
+        contact_place=place,
+        voters=45,
+    )
+    items = [
+        petitions.PetitionData(
+            text=text, unit=None, level=Level.COMMUNE, body=ubnd, meeting=meeting, contact_place=place
+        )
+        for text in (
+            "Đề nghị xử lý tình trạng lấn chiếm vỉa hè tại khu chợ.",
+            "Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho các hộ đã đủ điều kiện.",
+        )
+    ]
+    petitions.petitions_bulk_create(contact_round=contact, items=items)
+    petitions.petitions_forward(
+        contact_round=contact,
+        body=ubnd,
+        user=None,
+        signer_title="Chủ tịch",
+        signer_name=chair.person.full_name,
+        issued_on=heard + datetime.timedelta(days=3),
+    )
