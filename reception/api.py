@@ -220,9 +220,6 @@ def case_forward(request: HttpRequest, council_id: int, case_id: int, payload: L
     document = services.case_forward(case=case, body=body, user=request.user, **data)
     case.refresh_from_db()
     obligation = case.obligation
-    from registry.calendar import deadline_in_force
-
-    why = deadline_in_force(council, obligation.source_date, obligation.due_rule)
     return Status(
         201,
         {
@@ -231,7 +228,7 @@ def case_forward(request: HttpRequest, council_id: int, case_id: int, payload: L
             "obligation_id": obligation.pk,
             "due_on": obligation.due_on,
             "rule": obligation.due_rule,
-            "citation": why["citation"],
+            "citation": obligation.due_citation,
         },
     )
 

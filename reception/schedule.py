@@ -16,7 +16,7 @@ from followup.services import obligation_create
 from hdnd.text import clean
 from reception.models import HolidayShift, Roster, RosterRule, Slot
 from reception.services import _save
-from registry.calendar import MissingSetting, WorkCalendar, deadline_in_force
+from registry.calendar import MissingSetting, WorkCalendar, compute
 from registry.models import Body, BodyKind, Council, Membership, Person
 
 REPORT_KIND = "reception_report"
@@ -162,9 +162,9 @@ def slot_change(
     if current.obligation is not None:
         obligation = current.obligation
         obligation.owner_person, obligation.source_date = current.person, current.day
-        why = deadline_in_force(current.council, current.day, REPORT_RULE)
-        obligation.due_on = why["due"]
-        _save(obligation, user, update_fields=["owner_person", "source_date", "due_on"])
+        obligation.due_on = compute(current.council, current.day, rule=REPORT_RULE).due
+        obligation.due_start = current.day
+        _save(obligation, user, update_fields=["owner_person", "source_date", "due_on", "due_start"])
     return current
 
 
@@ -203,7 +203,7 @@ def schedule_publish(
     today = timezone.localdate()
     for slot in slots:
         try:
-            why = deadline_in_force(council, slot.day, REPORT_RULE)
+            basis = compute(council, slot.day, rule=REPORT_RULE)
         except MissingSetting as exc:
             raise ValidationError({"rule": str(exc)}) from exc
         slot.obligation = obligation_create(
@@ -215,11 +215,10 @@ def schedule_publish(
             source_date=slot.day,
             source=slot,
             source_label=f"Lịch tiếp công dân ngày {slot.day:%d/%m/%Y}",
-            due_on=why["due"],
+            basis=basis,
+            start_event="Ngày tiếp công dân",
             user=user,
         )
-        slot.obligation.due_rule = REPORT_RULE
-        slot.obligation.save(update_fields=["due_rule"])
         slot.published_on = today
         _save(slot, user, update_fields=["obligation", "published_on"])
     return len(slots)

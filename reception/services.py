@@ -35,16 +35,16 @@ from reception.models import (
     SessionKind,
 )
 from registry.access import has_perm
-from registry.calendar import MissingSetting, deadline_in_force
+from registry.calendar import MissingSetting, compute
 from registry.models import AccessKind, Body, Council, Person
 from registry.rules import UNIT_LABELS
-from registry.services import personal_access_record
+from registry.services import council_accepts, personal_access_record
 
 OBLIGATION_KIND = "forwarded_complaint"
 # The limit the competent body has to report to the council, by the case's category.
 FORWARD_RULES = {
     Category.COMPLAINT: "case_acceptance_notice",  # accept or refuse, in writing, also to the forwarder
-    Category.DENUNCIATION: "denunciation_forwarded_report_days",  # Luật Tố cáo, Điều 26(2)
+    Category.DENUNCIATION: "forwarded_denunciation_report_days",  # Luật Tố cáo, Điều 26(2)
     Category.RECOMMENDATION: "letter_answer_days",
     Category.REFLECTION: "letter_answer_days",
     Category.ANONYMOUS_INFO: "letter_answer_days",
@@ -215,6 +215,7 @@ def letter_receive(
         )
     if errors:
         raise ValidationError(errors)
+    council_accepts(council, received_on, field="received_on")
     _same_council(council, reception=reception, forwarded_by=forwarded_by, from_body=from_body)
     if unit is not None and unit.parent_id != council.pk:
         raise ValidationError({"unit": "Xã, phường không thuộc địa bàn của Hội đồng."})
@@ -382,8 +383,9 @@ def case_forward(
     if day < current.letter.received_on:
         raise ValidationError({"issued_on": "Ngày chuyển đơn không thể trước ngày nhận đơn."})
     rule = FORWARD_RULES[current.category]
+    council_accepts(council, day, field="issued_on")
     try:
-        due = deadline_in_force(council, day, rule)
+        basis = compute(council, day, rule=rule)
     except MissingSetting as exc:
         raise ValidationError({"rule": str(exc)}) from exc
     letter = current.letter
@@ -402,9 +404,9 @@ def case_forward(
             category_label=current.get_category_display(),
             summary=current.summary,
             body_name=body.name,
-            days=due["value"],
-            unit_label=UNIT_LABELS[due["unit"]],
-            citation=due["citation"],
+            days=basis.value,
+            unit_label=UNIT_LABELS[basis.unit],
+            citation=basis.citation,
         ),
         signer_authority=signer_authority,
         signer_collective=f"THƯỜNG TRỰC {council.short_title.upper()}",
@@ -425,11 +427,10 @@ def case_forward(
         source_date=day,
         source=current,
         source_label=f"Đơn số {letter.code} ({current.get_category_display().lower()})",
-        due_on=due["due"],
+        basis=basis,
+        start_event="Ngày ban hành phiếu chuyển đơn",
         user=user,
     )
-    obligation.due_rule = rule
-    obligation.save(update_fields=["due_rule"])
     current.forward_document, current.obligation = document, obligation
     current.competent_body, current.handling = body, Handling.FORWARDED
     _save(current, user)
@@ -556,6 +557,7 @@ def session_create(
         errors["receivers"] = "Người tiếp không thuộc Hội đồng này."
     if errors:
         raise ValidationError(errors)
+    council_accepts(council, held_on, field="held_on")
     session = ReceptionSession(
         council=council,
         held_on=held_on,

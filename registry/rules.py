@@ -248,22 +248,6 @@ RULES: tuple[Rule, ...] = (
         "Luật Tố cáo 25/2018/QH14",
     ),
     Rule(
-        "denunciation_forwarded_report_days",
-        "Khiếu nại, tố cáo",
-        "Cơ quan nhận đơn tố cáo được chuyển báo cáo kết quả xử lý cho nơi chuyển",
-        20,
-        CALENDAR,
-        "Luật Tố cáo 25/2018/QH14, Điều 26 khoản 2",
-    ),
-    Rule(
-        "citizen_told_days",
-        "Khiếu nại, tố cáo",
-        "Thông báo kết quả giải quyết cho công dân sau khi nhận văn bản của cơ quan",
-        5,
-        WORKING,
-        "Luật Tiếp công dân 42/2013/QH13, Điều 28 khoản 2",
-    ),
-    Rule(
         "reception_report_days",
         "Tiếp công dân",
         "Người tiếp công dân báo cáo kết quả buổi tiếp với Thường trực (Hội đồng tự quy định)",
