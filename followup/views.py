@@ -24,7 +24,8 @@ from hdnd.views import add_service_errors
 from registry.access import agency_bodies, has_perm, require
 from registry.models import Council
 
-PAGE_SIZE = 50
+# 25 rows: one page stays a few screens tall on a phone, where each row is a card (issue 18).
+PAGE_SIZE = 25
 EXPORT_LIMIT = 20000
 
 

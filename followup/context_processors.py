@@ -1,0 +1,11 @@
+from django.http import HttpRequest
+
+from followup.selectors import unread_count
+
+
+def notifications(request: HttpRequest) -> dict:
+    """The number of unread reminders shown in the top bar (one COUNT on the user's unread index)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"unread_notifications": unread_count(user=user)}
