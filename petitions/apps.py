@@ -9,7 +9,7 @@ class PetitionsConfig(AppConfig):
         from django.urls import reverse
 
         from documents.sources import register_source_kind
-        from followup.kinds import register_kind
+        from followup.kinds import register_kind, register_source_link
         from hdnd.views import DASHBOARD_CARDS
         from petitions.access import ROLE_PERMISSIONS, VIEW
         from petitions.dashboard import cards
@@ -30,6 +30,8 @@ class PetitionsConfig(AppConfig):
         register_source_kind(
             Petition, label="Kiến nghị cử tri", url=lambda p: reverse("petitions:petition_detail", args=[p.pk])
         )
+        register_source_link("petitions.petition", "petitions:petition_detail", "Xem kiến nghị cử tri", perm=VIEW)
+        register_source_link("petitions.contactround", "petitions:round_detail", "Xem đợt tiếp xúc cử tri", perm=VIEW)
         register_personal_record_kind("petitions.petition", "Kiến nghị cử tri")
         entry = ("Kiến nghị cử tri", "petitions:round_list", VIEW)
         if entry not in NAVIGATION:

@@ -78,8 +78,7 @@
   }
   function enhancePicker(select) {
     if (select.options.length < PICKER_MIN_OPTIONS || select.hasAttribute("data-no-search") ||
-        select.hasAttribute("data-autosubmit") || select.previousElementSibling &&
-        select.previousElementSibling.classList.contains("picker-search")) {
+        select.hasAttribute("data-autosubmit") || select.parentNode.classList.contains("picker")) {
       return;
     }
     var box = document.createElement("input");
@@ -92,8 +91,13 @@
     count.className = "picker-count muted";
     count.setAttribute("aria-live", "polite");
     var texts = Array.prototype.map.call(select.options, function (option) { return fold(option.textContent); });
-    select.parentNode.insertBefore(box, select);
-    select.parentNode.insertBefore(count, select.nextSibling);
+    // One wrapper holds the box, the select and its count, so a grid of filters keeps one cell per field.
+    var wrapper = document.createElement("div");
+    wrapper.className = "picker";
+    select.parentNode.insertBefore(wrapper, select);
+    wrapper.appendChild(box);
+    wrapper.appendChild(select);
+    wrapper.appendChild(count);
     var chooseAll = null;
     if (select.multiple) {
       chooseAll = document.createElement("button");
@@ -108,7 +112,7 @@
         });
         select.dispatchEvent(new Event("change", { bubbles: true }));
       });
-      count.parentNode.insertBefore(chooseAll, count.nextSibling);
+      wrapper.appendChild(chooseAll);
     }
     box.addEventListener("input", function () {
       var words = fold(box.value).split(/\s+/).filter(Boolean);
@@ -140,7 +144,7 @@
     if (!window.matchMedia("(max-width: 700px)").matches) {
       return;
     }
-    document.querySelectorAll("main form.filters").forEach(function (form) {
+    document.querySelectorAll("main form.filters, main form.grid[method=get]").forEach(function (form) {
       var fields = form.querySelectorAll("input:not([type=hidden]), select");
       if (fields.length < 4 || form.parentNode.tagName === "DETAILS") {
         return;
