@@ -14,7 +14,7 @@ SIGNERS = {Role.STANDING_MEMBER, Role.OFFICE_CHIEF}
 
 
 def sections(request: HttpRequest) -> list[HomeSection]:
-    """Drafts whose signer is the person the user's role names: 1 the drafts, 2 their count (past a page)."""
+    """Drafts whose signer is the person the user's role names: 1 the drafts, 2 their count."""
     user, council = request.user, request.council
     grants = grants_of(user, council)
     if not any(g.person_id for g in grants):
@@ -34,7 +34,7 @@ def sections(request: HttpRequest) -> list[HomeSection]:
                 )
                 for d in rows
             ],
-            total=drafts.count() if len(rows) == SECTION_ROWS else len(rows),
+            total=drafts.count(),
             more_url=f"{reverse('documents:document_list')}?trang_thai={State.DRAFT}",
             empty="Không có văn bản nào chờ bạn ký.",
             order=1,

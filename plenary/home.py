@@ -14,7 +14,7 @@ from registry.access import has_perm
 
 def sections(request: HttpRequest) -> list[HomeSection]:
     """For a user whose "Đại biểu" role names a delegate: 1 delegate, 2 next session, 3 documents,
-    4 questions (and their count past SECTION_ROWS rows)."""
+    4 questions, 5 their count."""
     user, council = request.user, request.council
     if not has_perm(user, council, MY_DOCUMENTS):
         return []
@@ -54,7 +54,7 @@ def sections(request: HttpRequest) -> list[HomeSection]:
         .select_related("session", "addressee")
         .order_by("asked_on", "pk")
     )
-    rows = list(pending[: SECTION_ROWS + 1])
+    rows = list(pending[:SECTION_ROWS])
     questions = HomeSection(
         "Chất vấn của bạn chưa được trả lời",
         [
@@ -63,9 +63,9 @@ def sections(request: HttpRequest) -> list[HomeSection]:
                 reverse("plenary:session_detail", args=[q.session_id]) if has_perm(user, council, VIEW) else "",
                 f"{q.session} · gửi {q.addressee} ngày {ddmmyyyy(q.asked_on)}",
             )
-            for q in rows[:SECTION_ROWS]
+            for q in rows
         ],
-        total=pending.count() if len(rows) > SECTION_ROWS else len(rows),
+        total=pending.count(),
         empty="Không có chất vấn nào đang chờ trả lời.",
         order=7,
     )
