@@ -12,7 +12,7 @@ import itertools
 from django.db import transaction
 
 from documents.models import Authority
-from petitions import services
+from petitions import selectors, services
 from petitions.models import ContactRound, Level, MeetingForm, Period, Petition, PetitionState, Timing
 from registry.models import Body, BodyKind, Council, Delegate
 from registry.services import setting_set
@@ -102,7 +102,7 @@ def _bodies(council: Council) -> dict[str, Body]:
 
 
 def _units(council: Council) -> dict[str, Council]:
-    return {u.unit_name: u for u in services.child_units(council)}
+    return {u.unit_name: u for u in selectors.child_units(council)}
 
 
 def _singles(templates: list, units: list[Council], count: int, offset: int) -> list[tuple[str, Council, str]]:
@@ -222,7 +222,7 @@ def seed(council: Council) -> None:
     if ContactRound.objects.filter(council=council, year=2024).exists():
         return
     if (
-        not services.child_units(council).exists()
+        not selectors.child_units(council).exists()
         or not Body.objects.filter(council=council, kind=BodyKind.UPPER_COUNCIL).exists()
     ):
         return

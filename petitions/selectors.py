@@ -9,6 +9,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -19,6 +20,8 @@ from hdnd.text import fold
 from petitions.access import VIEW
 from petitions.duplicates import Candidate, duplicate_groups
 from petitions.models import (
+    COUNCIL_RANK,
+    LEVEL_RANK,
     OPEN_STATES,
     ContactMeeting,
     ContactPlace,
@@ -32,7 +35,8 @@ from petitions.models import (
     state_q,
 )
 from registry.access import agency_bodies, has_perm
-from registry.models import Body, Council
+from registry.models import Body, BodyKind, Council
+from registry.selectors import body_of_kind
 
 
 def round_list(*, council: Council) -> QuerySet[ContactRound]:
@@ -395,3 +399,23 @@ def answer_progress(*, petition: Petition) -> AnswerProgress | None:
         .first()
     )
     return AnswerProgress(ObligationState(obligation.state).label, overdue, report)
+
+
+def child_units(council: Council) -> models.QuerySet[Council]:
+    """The communes and wards (lower councils) where the council meets voters."""
+    return Council.objects.filter(parent=council).order_by("unit_name")
+
+
+def contact_places(council: Council, *, active_only: bool = True) -> models.QuerySet[ContactPlace]:
+    """The villages and residential groups the council lists as its own places of contact."""
+    qs = ContactPlace.objects.filter(council=council)
+    return (qs.filter(active=True) if active_only else qs).order_by("kind", "name")
+
+
+def upper_body(council: Council) -> Body | None:
+    return body_of_kind(council=council, kind=BodyKind.UPPER_COUNCIL)
+
+
+def is_upper_level(council: Council, level: str) -> bool:
+    """Whether the level is above the council's own: those petitions go to the upper council's office."""
+    return LEVEL_RANK[Level(level)] < COUNCIL_RANK.get(council.level, 3)

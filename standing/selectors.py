@@ -12,6 +12,7 @@ from django.utils import timezone
 from hdnd.text import fold
 from registry.models import Body, Council, Membership, Person
 from registry.selectors import standing_committee
+from standing import programme_links
 from standing.models import (
     AgendaItem,
     Assignment,
@@ -28,6 +29,7 @@ from standing.models import (
     WorkProgramme,
     opinion_state_q,
 )
+from standing.wording import LETTERS, link_text
 
 
 def meeting_list(*, council: Council, year: int | None = None, search: str = "") -> QuerySet[Meeting]:
@@ -61,8 +63,6 @@ def meeting_get(*, council: Council, pk: int) -> Meeting:
 
 def outline(meeting: Meeting) -> list[tuple[str, Section, list[tuple[str, Section]]]]:
     """The prefetched sections as (number, section, [(letter, sub-section)]), numbered as in the notice."""
-    from standing.services import LETTERS
-
     sections = list(meeting.sections.all())
     out = []
     top = [s for s in sections if s.parent_id is None]
@@ -208,11 +208,9 @@ def item_status(item: WorkItem, year: int, on: datetime.date) -> str:
 
 def item_url(item: WorkItem) -> str | None:
     """The page of the record that carried the item out (None when unlinked or its app has no page)."""
-    from standing.services import LINK_KINDS
-
     if item.done_type_id is None:
         return None
-    kind = LINK_KINDS.get(f"{item.done_type.app_label}.{item.done_type.model}")
+    kind = programme_links.LINKS.get(f"{item.done_type.app_label}.{item.done_type.model}")
     try:
         return reverse(kind[2], args=[item.done_id]) if kind else None
     except NoReverseMatch:
@@ -261,11 +259,9 @@ def programme_months(programme: WorkProgramme, on: datetime.date | None = None) 
 def link_candidates(*, council: Council, year: int) -> list[tuple[str, str]]:
     """What may carry out an item of the year: ("standing.meeting:12", "Phiên họp Thường trực: …"), one query
     per kind of record."""
-    from standing.services import LINK_KINDS, link_models, link_text
-
     out = []
-    for label, model in link_models().items():
-        kind_label, date_field, _ = LINK_KINDS[label]
+    for label, model in programme_links.link_models().items():
+        kind_label, date_field, _ = programme_links.LINKS[label]
         qs = model.objects.filter(council=council, **{f"{date_field}__year": year}).order_by(date_field, "pk")
         out.extend((f"{label}:{record.pk}", f"{kind_label}: {link_text(record)}") for record in qs)
     return out
@@ -273,10 +269,8 @@ def link_candidates(*, council: Council, year: int) -> list[tuple[str, str]]:
 
 def link_record(*, council: Council, key: str) -> object | None:
     """The record a candidate key names ("standing.meeting:12"), within the council; None when unknown."""
-    from standing.services import link_models
-
     label, _, pk = key.partition(":")
-    model = link_models().get(label)
+    model = programme_links.link_models().get(label)
     if model is None or not pk.isdigit():
         return None
     return model.objects.filter(council=council, pk=int(pk)).first()

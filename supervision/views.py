@@ -16,7 +16,7 @@ from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_form
 from registry.access import has_perm, require
 from registry.models import Council
-from supervision import selectors, services
+from supervision import selectors, services, wording
 from supervision.access import EDIT, VIEW
 from supervision.forms import (
     BodyReportsForm,
@@ -101,7 +101,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "round": round,
             "milestones": selectors.milestones(round),
-            "supervised_text": services.supervised_text(round),
+            "supervised_text": wording.supervised_text(round),
             "can_edit": has_perm(request.user, council, EDIT),
             "history": history_rows(round),
         },
@@ -458,7 +458,7 @@ def public_round(request: HttpRequest, council_id: int, pk: int) -> HttpResponse
         {
             "council": council,
             "round": round,
-            "supervised_text": services.supervised_text(round),
+            "supervised_text": wording.supervised_text(round),
             "rows": [
                 (r, selectors.STATUS_LABELS[selectors.recommendation_status(r, selectors.today())])
                 for r in round.recommendations.all()

@@ -11,7 +11,7 @@ from documents.models import DocType, Document
 from documents.services import document_render_docx
 from followup.models import Action
 from followup.models import State as ObligationState
-from petitions import selectors, services
+from petitions import selectors, services, wording
 from petitions.models import Level, Period, Petition, Petitioner, PetitionState
 from petitions.tests.conftest import make_petition
 
@@ -105,7 +105,7 @@ def test_new_petition_joins_a_forwarded_single_petition(town, later) -> None:
     ]
     assert Petitioner.objects.get().petition == origins[1]
     shown = selectors.petition_get(user=town.world.users["admin"], council=town.council, pk=joined.pk)
-    assert services.attribution(shown) == "Cử tri các xã Phổ An, Phổ Châu"
+    assert wording.attribution(shown) == "Cử tri các xã Phổ An, Phổ Châu"
     (mid, end) = selectors.petition_counts(council=town.council, year=2024)
     assert mid.total == 1 and end.total == 0  # counted once, in the round that forwarded it
     obligation.refresh_from_db()

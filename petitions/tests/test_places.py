@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from hdnd.testing import assert_constant_queries
-from petitions import selectors, services
+from petitions import selectors, services, wording
 from petitions.excel import read_petitions
 from petitions.models import ContactMeeting, ContactPlace, ContactRound, Level, Period, PlaceKind
 from petitions.tests.test_import import xlsx
@@ -118,10 +118,10 @@ def test_petitions_of_places_attribution_counts_and_answers(commune) -> None:
     assert a.meeting == meeting  # found by its place, as the unit is for a town council
     b = petition(commune, "Đề nghị sửa đường bê tông", "An Bình")
     petition(commune, "Đề nghị lắp đèn đường", "Tổ dân phố 3")
-    assert services.attribution(a) == "Cử tri thôn An Ba"
+    assert wording.attribution(a) == "Cử tri thôn An Ba"
     aggregate = services.petition_merge(petitions=[a, b], user=None)
     aggregate = selectors.petition_get(user=commune.world.users["admin"], council=commune.council, pk=aggregate.pk)
-    assert services.attribution(aggregate) == "Cử tri các thôn An Ba, An Bình"
+    assert wording.attribution(aggregate) == "Cử tri các thôn An Ba, An Bình"
     (counts,) = selectors.petition_counts(council=commune.council, year=2025)
     assert counts.total == 2 and counts.units == ["thôn An Ba", "Tổ dân phố 3"]
     with pytest.raises(ValidationError) as exc:

@@ -9,7 +9,7 @@ from documents.checker import assert_nd30
 from documents.services import document_render_docx
 from followup.models import Obligation
 from followup.models import State as ObligationState
-from petitions import selectors, services
+from petitions import selectors, services, wording
 from petitions.duplicates import similarity
 from petitions.models import Level, Period, Petition, PetitionState
 from petitions.tests.conftest import answer_through_followup, make_petition
@@ -73,11 +73,11 @@ def test_merge_keeps_every_origin_and_split_restores_them(town) -> None:
     c = make_petition(town, ROAD, "Phổ Quang")
     aggregate = services.petition_merge(petitions=[a, b], user=town.world.users["office"])
     assert aggregate.is_aggregate and aggregate.voters == 5 and aggregate.unit is None
-    assert services.petition_summary(aggregate).startswith("Cử tri các xã Phổ An, Phổ Châu kiến nghị: Đề nghị sớm")
+    assert wording.petition_summary(aggregate).startswith("Cử tri các xã Phổ An, Phổ Châu kiến nghị: Đề nghị sớm")
     bigger = services.petition_merge(petitions=[aggregate, c], user=None)
     assert not Petition.objects.filter(pk=aggregate.pk).exists()
     assert set(bigger.origins.values_list("pk", flat=True)) == {a.pk, b.pk, c.pk}
-    assert services.attribution(bigger) == "Cử tri các xã, phường Phổ An, Phổ Châu, Phổ Quang"
+    assert wording.attribution(bigger) == "Cử tri các xã, phường Phổ An, Phổ Châu, Phổ Quang"
     assert bigger.voters == 6
     counts = selectors.petition_counts(council=town.council, year=2024)[0]
     assert counts.total == 1
@@ -160,8 +160,8 @@ def test_forwarding_without_the_answer_deadline_setting_is_refused_clearly(town)
 def test_upper_level_petitions_go_to_the_upper_council(town) -> None:
     p = make_petition(town, "Đề nghị tỉnh sửa Quốc lộ 1", "Phổ An", level=Level.PROVINCE)
     assert p.body == town.bodies["HĐND tỉnh"]
-    assert services.is_upper_level(town.council, Level.CENTRAL)
-    assert not services.is_upper_level(town.council, Level.COMMUNE)
+    assert selectors.is_upper_level(town.council, Level.CENTRAL)
+    assert not selectors.is_upper_level(town.council, Level.COMMUNE)
 
 
 @pytest.mark.django_db

@@ -372,7 +372,7 @@ def test_agency_user_sees_own_submissions_only(sitting, world, as_user) -> None:
     make_submission(session, world.other_agency, title="Tờ trình của Phòng Nội vụ")
     client = as_user("agency")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("plenary.views._today", lambda: D(2024, 12, 5))
+        mp.setattr("hdnd.dates.today", lambda: D(2024, 12, 5))
         html = client.get(reverse("plenary:agency_submissions")).content.decode()
     assert own.title in html and "Phòng Nội vụ" not in html
     assert "03/12/2024" in html and "2 ngày" in html  # due 15 days before the opening; 2 days late on 05/12

@@ -114,7 +114,7 @@ def test_delegate_sees_documents_of_their_council_only(prepared, world, as_user)
     grant.save()
     client = as_user("delegate")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("plenary.views._today", lambda: D(2024, 12, 5))
+        mp.setattr("hdnd.dates.today", lambda: D(2024, 12, 5))
         html = client.get(reverse("plenary:my_documents")).content.decode()
         assert "Tờ trình dự toán" in html and "Chưa mở" in html
         client.get(reverse("plenary:document_open", args=[doc.pk]))
@@ -168,7 +168,7 @@ def test_my_documents_query_count(prepared, world, as_user, django_assert_num_qu
         services.session_documents_send(session=session, sent_on=D(2024, 12, 2), user=None)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("plenary.views._today", lambda: D(2024, 12, 5))
+        mp.setattr("hdnd.dates.today", lambda: D(2024, 12, 5))
         assert_constant_queries(lambda: client.get(reverse("plenary:my_documents")), grow, row_text="Tài liệu ")
 
 

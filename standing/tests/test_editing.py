@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from standing import services
+from standing import services, wording
 from standing.models import AgendaItem, Assignment, Section
 from standing.tests.conftest import make_meeting
 
@@ -29,7 +29,7 @@ def test_reorder_renumbers_the_notice(town) -> None:
     assert _titles(meeting) == ["Đánh giá", "Nhiệm vụ"]
     services.record_move(record=second, up=True)  # already first: no-op
     assert _titles(meeting) == ["Đánh giá", "Nhiệm vụ"]
-    assert "# 1. Đánh giá" in services.conclusion_lines(meeting)
+    assert "# 1. Đánh giá" in wording.conclusion_lines(meeting)
     item = services.agenda_add(meeting=meeting, content="Báo cáo thứ hai")
     services.record_move(record=item, up=True)
     assert list(AgendaItem.objects.filter(meeting=meeting).order_by("order").values_list("content", flat=True)) == [
@@ -52,7 +52,7 @@ def test_edit_paragraph_assignments_and_attendee(town) -> None:
     with pytest.raises(ValidationError, match="lý do vắng mặt"):
         services.attendee_update(attendee=attendee, present=False)
     services.attendee_update(attendee=attendee, present=False, absence_reason="Công tác")
-    assert "(Công tác)" in services.opening_paragraph(meeting)
+    assert "(Công tác)" in wording.opening_paragraph(meeting)
     assert attendee.history.count() == 2
 
 

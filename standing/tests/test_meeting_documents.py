@@ -12,7 +12,7 @@ from documents.checker import assert_nd30
 from documents.models import DocType
 from documents.services import document_create, document_issue, document_render_docx
 from followup.models import Obligation
-from standing import services
+from standing import services, wording
 from standing.tests.conftest import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def test_meeting_documents_pass_nd30(town, kind, doc_type, symbol, expected) -> 
     meeting = make_meeting(town)
     draft = services.meeting_document_generate(meeting=meeting, kind=kind)
     assert draft.doc_type == doc_type and draft.source == meeting
-    assert services.placeholders(draft) == []
+    assert wording.placeholders(draft) == []
     issued = document_issue(document=draft, user=None)
     assert issued.number_symbol.endswith(symbol)
     docx = document_render_docx(issued)

@@ -12,7 +12,7 @@ from documents.models import DocType, State
 from documents.services import document_render_docx, document_update
 from followup.models import Obligation
 from followup.models import State as ObligationState
-from standing import services
+from standing import services, wording
 from standing.models import Assignment, Attendee, Meeting, OpinionState, Paragraph, Stance
 from standing.tests.conftest import make_meeting, make_request
 
@@ -52,7 +52,7 @@ def test_attendee_listed_once_and_absence_needs_reason(town) -> None:
         services.attendee_add(meeting=meeting, person=town.people["Lê Thị Hoa"], present=False)
     services.attendee_add(meeting=meeting, person=town.people["Lê Thị Hoa"], present=False, absence_reason="Đi học")
     assert Attendee.objects.filter(meeting=meeting).count() == 2
-    assert "Vắng mặt: đồng chí Lê Thị Hoa - Trưởng Ban Pháp chế HĐND thị xã (Đi học)." in services.opening_paragraph(
+    assert "Vắng mặt: đồng chí Lê Thị Hoa - Trưởng Ban Pháp chế HĐND thị xã (Đi học)." in wording.opening_paragraph(
         meeting
     )
 

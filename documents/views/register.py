@@ -1,0 +1,219 @@
+"""The register: list, detail, drafting, incoming documents, issue/publish/withdraw, attachments, output."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from documents import selectors, services
+from documents.access import EDIT, ISSUE, TEMPLATES, VIEW, VIEW_ALL
+from documents.forms import (
+    AttachmentForm,
+    DocumentForm,
+    IncomingForm,
+    RegisterFilterForm,
+    WithdrawForm,
+)
+from documents.models import Direction, DocType, State
+from documents.rendering import pdf_available
+from documents.sources import source_info
+from documents.views._common import _bound, _docx_response, _page, _pdf_response
+from hdnd.history import history_rows
+from hdnd.views import NOT_DONE, add_service_errors, run_form
+from registry.access import has_perm, require
+
+
+@login_required
+def document_list(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    direction = Direction.INCOMING if request.GET.get("so") == Direction.INCOMING else Direction.OUTGOING
+    form = RegisterFilterForm(request.GET or None, council=council)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.document_list(
+        user=request.user,
+        council=council,
+        direction=direction,
+        search=filters.get("q", ""),
+        doc_type=filters.get("loai", ""),
+        state=filters.get("trang_thai", ""),
+        body=filters["co_quan"].pk if filters.get("co_quan") else None,
+        date_from=filters.get("tu_ngay"),
+        date_to=filters.get("den_ngay"),
+    )
+    return render(
+        request,
+        "documents/document_list.html",
+        {
+            "page": _page(request, qs),
+            "form": form,
+            "direction": direction,
+            "can_edit": has_perm(request.user, council, EDIT),
+            "can_templates": has_perm(request.user, council, TEMPLATES),
+            "can_settings": has_perm(request.user, council, VIEW_ALL),
+        },
+    )
+
+
+@login_required
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, VIEW)
+    document = selectors.document_get(user=request.user, council=council, pk=pk)
+    can_edit = has_perm(request.user, council, EDIT)
+    return render(
+        request,
+        "documents/document_detail.html",
+        {
+            "document": document,
+            "recipients": services.recipient_list(document) if document.is_outgoing else [],
+            "missing": services.issue_missing(document).values() if document.state == State.DRAFT else [],
+            "history": history_rows(document),
+            "can_edit": can_edit and not document.is_frozen,
+            "can_attach": can_edit,
+            "can_issue": has_perm(request.user, council, ISSUE),
+            "attachment_form": AttachmentForm(),
+            "pdf": pdf_available(),
+            "source": source_info(document),
+        },
+    )
+
+
+@login_required
+def document_create(request: HttpRequest) -> HttpResponse:
+    council = require(request, EDIT)
+    initial = {"doc_type": request.GET.get("loai") or DocType.THONG_BAO, "place": council.document_place}
+    form = DocumentForm(*_bound(request), initial=initial, council=council)
+    document = run_form(
+        request,
+        form,
+        lambda d: services.document_create(council=council, user=request.user, **d),
+        "Đã lưu dự thảo văn bản.",
+    )
+    if document is not NOT_DONE:
+        return redirect("documents:document_detail", pk=document.pk)
+    return render(request, "documents/document_form.html", {"form": form, "title": "Soạn văn bản đi"})
+
+
+@login_required
+def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    document = selectors.document_get(user=request.user, council=council, pk=pk)
+    if document.is_frozen:
+        messages.error(request, "Văn bản đã ban hành, không thể sửa.")
+        return redirect("documents:document_detail", pk=pk)
+    form_class = DocumentForm if document.is_outgoing else IncomingForm
+    form = form_class(*_bound(request), instance=document, council=council)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.document_update(document=document, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu văn bản.")
+            return redirect("documents:document_detail", pk=pk)
+    return render(request, "documents/document_form.html", {"form": form, "title": f"Sửa: {document}"})
+
+
+@login_required
+def incoming_create(request: HttpRequest) -> HttpResponse:
+    council = require(request, EDIT)
+    form = IncomingForm(*_bound(request), council=council)
+    document = run_form(
+        request,
+        form,
+        lambda d: services.incoming_create(council=council, user=request.user, **d),
+        "Đã vào sổ văn bản đến.",
+    )
+    if document is not NOT_DONE:
+        return redirect("documents:document_detail", pk=document.pk)
+    return render(request, "documents/document_form.html", {"form": form, "title": "Vào sổ văn bản đến"})
+
+
+def _action(request: HttpRequest, pk: int, action: object, done: str) -> HttpResponse:
+    council = require(request, ISSUE)
+    document = selectors.document_get(user=request.user, council=council, pk=pk)
+    try:
+        document = action(document=document, user=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done.format(document=document))
+    return redirect("documents:document_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def document_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(request, pk, services.document_issue, "Đã ban hành văn bản số {document.number_symbol}.")
+
+
+@login_required
+@require_POST
+def document_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(request, pk, services.document_publish, "Đã công khai văn bản.")
+
+
+@login_required
+def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, ISSUE)
+    document = selectors.document_get(user=request.user, council=council, pk=pk)
+    form = WithdrawForm(*_bound(request))
+    done = run_form(
+        request,
+        form,
+        lambda d: services.document_withdraw(document=document, user=request.user, **d),
+        "Đã thu hồi văn bản; số văn bản được giữ nguyên.",
+    )
+    if done is not NOT_DONE:
+        return redirect("documents:document_detail", pk=pk)
+    return render(request, "documents/document_form.html", {"form": form, "title": f"Thu hồi: {document}"})
+
+
+@login_required
+@require_POST
+def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, EDIT)
+    document = selectors.document_get(user=request.user, council=council, pk=pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(document=document, file=form.cleaned_data["file"], user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Đã đính kèm tệp.")
+    else:
+        messages.error(request, "Tệp đính kèm: " + " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("documents:document_detail", pk=pk)
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    council = require(request, VIEW)
+    attachment = selectors.attachment_get(user=request.user, council=council, pk=pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+@login_required
+def document_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, VIEW)
+    document = selectors.document_get(user=request.user, council=council, pk=pk)
+    if not document.is_outgoing:
+        raise Http404
+    try:
+        return _docx_response(document)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("documents:document_detail", pk=pk)
+
+
+@login_required
+def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    council = require(request, VIEW)
+    document = selectors.document_get(user=request.user, council=council, pk=pk)
+    if not document.is_outgoing:
+        raise Http404
+    return _pdf_response(document)

@@ -1,0 +1,95 @@
+"""The council's DOCX templates: list, download, upload, reset."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from documents import selectors, services
+from documents.access import TEMPLATES, VIEW
+from documents.docx_build import SHIPPED
+from documents.forms import (
+    TemplateUploadForm,
+)
+from documents.models import DocType
+from documents.rendering import DOCX_MIME, PLACEHOLDER_HELP, type_label
+from documents.views._common import _bound, _download
+from hdnd.views import add_service_errors
+from registry.access import has_perm, require
+
+TEMPLATE_TYPES = ["", *[t for t in SHIPPED if t]] + [t for t in DocType.values if t not in SHIPPED]
+
+
+def _template_type(doc_type: str) -> str:
+    value = "" if doc_type == "chung" else doc_type
+    if value and value not in DocType.values:
+        raise Http404
+    return value
+
+
+@login_required
+def template_list(request: HttpRequest) -> HttpResponse:
+    council = require(request, VIEW)
+    own = selectors.council_templates(council=council)
+    rows = [
+        {
+            "slug": doc_type or "chung",
+            "label": type_label(doc_type),
+            "own": own.get(doc_type),
+            "shipped": SHIPPED.get(doc_type),
+        }
+        for doc_type in TEMPLATE_TYPES
+    ]
+    return render(
+        request,
+        "documents/template_list.html",
+        {
+            "rows": rows,
+            "placeholders": PLACEHOLDER_HELP,
+            "can_upload": has_perm(request.user, council, TEMPLATES),
+            "form": TemplateUploadForm(),
+        },
+    )
+
+
+@login_required
+def template_download(request: HttpRequest, doc_type: str) -> HttpResponse:
+    council = require(request, VIEW)
+    value = _template_type(doc_type)
+    content = services.template_for(council=council, doc_type=value)
+    return _download(content, f"mau-{doc_type}.docx", DOCX_MIME)
+
+
+@login_required
+def template_upload(request: HttpRequest, doc_type: str) -> HttpResponse:
+    council = require(request, TEMPLATES)
+    value = _template_type(doc_type)
+    form = TemplateUploadForm(*_bound(request))
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.template_upload(
+                council=council, doc_type=value, content=upload.read(), filename=upload.name, user=request.user
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Đã cập nhật mẫu: {type_label(value)}.")
+            return redirect("documents:template_list")
+    return render(
+        request,
+        "documents/document_form.html",
+        {"form": form, "title": f"Tải lên mẫu: {type_label(value)}", "submit": "Tải lên"},
+    )
+
+
+@login_required
+@require_POST
+def template_reset(request: HttpRequest, doc_type: str) -> HttpResponse:
+    council = require(request, TEMPLATES)
+    value = _template_type(doc_type)
+    services.template_reset(council=council, doc_type=value)
+    messages.success(request, f"Đã trở lại mẫu mặc định: {type_label(value)}.")
+    return redirect("documents:template_list")

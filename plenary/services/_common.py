@@ -1,0 +1,57 @@
+"""What every sessions service shares: obligation kinds, the validated save, council checks, deadlines."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models
+
+from followup import services as followup
+from followup.models import OPEN_STATES, Obligation
+from registry.calendar import MissingSetting, deadline
+from registry.models import Council
+
+SUBMISSION_DUE = "submission_due"
+WRITTEN_ANSWER = "questioning_answer"
+COMMITMENT = "questioning_commitment"
+RESOLUTION_REPORT = "resolution_report"
+
+
+def _save(obj: models.Model, user: AbstractBaseUser | None = None) -> models.Model:
+    """full_clean (constraints give their Vietnamese messages), then save with the acting user in history."""
+    obj.full_clean()
+    if user is not None:
+        obj._history_user = user
+    try:
+        obj.save()
+    except IntegrityError as exc:  # a concurrent duplicate that passed full_clean
+        raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
+    return obj
+
+
+def _same_council(council: Council, **bodies: models.Model | None) -> None:
+    errors = {
+        name: "Phải thuộc cùng Hội đồng."
+        for name, obj in bodies.items()
+        if obj is not None and obj.council_id != council.pk
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+def _deadline(council: Council, start: datetime.date, rule: str, field: str, before: bool = True) -> datetime.date:
+    try:
+        return deadline(council, start, rule=rule, before=before)
+    except MissingSetting as exc:
+        raise ValidationError({field: str(exc)}) from exc
+
+
+def _close_obligation(
+    obligation_id: int | None, *, user: AbstractBaseUser | None, text: str, on: datetime.date
+) -> None:
+    """Report an obligation done when the record it tracks is done (nothing to do if already closed)."""
+    if obligation_id is None:
+        return
+    obligation = Obligation.objects.filter(pk=obligation_id, state__in=OPEN_STATES).first()
+    if obligation is not None:
+        followup.obligation_report(obligation=obligation, user=user, text=text, done=True, on=on)

@@ -1,0 +1,121 @@
+"""Questioning: questions, answers and the commitments that become obligations."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from followup import services as followup
+from hdnd.dates import format_date
+from hdnd.text import clean_multiline
+from plenary.models import (
+    AnswerMode,
+    Commitment,
+    Question,
+    Session,
+)
+from plenary.services._common import COMMITMENT, WRITTEN_ANSWER, _close_obligation, _deadline, _same_council, _save
+from registry.models import Body, Delegate, Person
+
+
+@transaction.atomic
+def question_create(
+    *,
+    session: Session,
+    delegate: Delegate,
+    addressee: Person,
+    addressee_body: Body,
+    content: str,
+    asked_on: datetime.date,
+    user: AbstractBaseUser | None,
+) -> Question:
+    """Register a delegate's question slip to a named official (Luật 87/2015, Điều 60)."""
+    council = session.council
+    _same_council(council, addressee=addressee, addressee_body=addressee_body)
+    if delegate.term.council_id != council.pk or not delegate.in_office_on(asked_on):
+        raise ValidationError({"delegate": "Người chất vấn phải là đại biểu đương nhiệm của Hội đồng."})
+    content = clean_multiline(content)
+    if not content:
+        raise ValidationError({"content": "Vui lòng nhập nội dung chất vấn."})
+    question = Question(
+        session=session,
+        delegate=delegate,
+        addressee=addressee,
+        addressee_body=addressee_body,
+        content=content,
+        asked_on=asked_on,
+    )
+    return _save(question, user)
+
+
+@transaction.atomic
+def question_answer(
+    *, question: Question, mode: str, answered_on: datetime.date, answer: str = "", user: AbstractBaseUser | None
+) -> Question:
+    """Answer a question at the session, or in writing.
+
+    `mode` in writing with no answer yet defers it: the official owes a written answer within the
+    council's written_answer_days (20 days, Luật 87/2015, Điều 60, 69), tracked as an obligation.
+    """
+    answer = clean_multiline(answer)
+    if mode not in (AnswerMode.AT_SESSION, AnswerMode.IN_WRITING):
+        raise ValidationError({"mode": "Vui lòng chọn hình thức trả lời."})
+    if answered_on < question.asked_on:
+        raise ValidationError({"answered_on": "Ngày trả lời không thể trước ngày gửi phiếu chất vấn."})
+    if question.answered_on is not None:
+        raise ValidationError("Chất vấn đã được trả lời.")
+    council = question.session.council
+    if mode == AnswerMode.AT_SESSION and not answer:
+        raise ValidationError({"answer": "Vui lòng nhập nội dung trả lời."})
+    question.mode = mode
+    if answer:
+        question.answer, question.answered_on = answer, answered_on
+        _close_obligation(question.obligation_id, user=user, text="Đã trả lời chất vấn bằng văn bản.", on=answered_on)
+    elif question.obligation_id is None:
+        obligation = followup.obligation_create(
+            council=council,
+            owner=question.addressee_body,
+            owner_person=question.addressee,
+            title=f"Trả lời chất vấn bằng văn bản: {question.content}"[:500],
+            kind=WRITTEN_ANSWER,
+            source=question,
+            source_date=answered_on,
+            rule="written_answer_days",
+            user=user,
+        )
+        question.obligation_id = obligation.pk
+    return _save(question, user)
+
+
+@transaction.atomic
+def commitment_create(
+    *, question: Question, content: str, next_session: Session, user: AbstractBaseUser | None
+) -> Commitment:
+    """A commitment made while answering: reported on at least 10 days before the next session
+    (Luật 87/2015; setting commitment_report_before_session), tracked as an obligation."""
+    content = clean_multiline(content)
+    if not content:
+        raise ValidationError({"content": "Vui lòng nhập nội dung lời hứa."})
+    session = question.session
+    if next_session.council_id != session.council_id or next_session.opens_on <= session.opens_on:
+        raise ValidationError({"next_session": "Kỳ họp báo cáo phải là một kỳ họp sau của cùng Hội đồng."})
+    since = question.answered_on or question.asked_on
+    due_on = _deadline(session.council, next_session.opens_on, "commitment_report_before_session", "next_session")
+    if due_on < since:
+        raise ValidationError({"next_session": f"Hạn báo cáo ({format_date(due_on)}) đã qua so với ngày trả lời."})
+    commitment = _save(Commitment(question=question, content=content, next_session=next_session, due_on=due_on), user)
+    obligation = followup.obligation_create(
+        council=session.council,
+        owner=question.addressee_body,
+        owner_person=question.addressee,
+        title=f"Báo cáo thực hiện lời hứa sau chất vấn: {content}"[:500],
+        kind=COMMITMENT,
+        source=commitment,
+        source_date=since,
+        due_on=due_on,
+        user=user,
+    )
+    commitment.obligation_id = obligation.pk
+    commitment.save(update_fields=["obligation_id"])
+    return commitment

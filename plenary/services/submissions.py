@@ -1,0 +1,207 @@
+"""Submissions (tờ trình) and their verification by the council's committees."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from documents import services as documents
+from documents.models import Authority, DocType
+from followup import services as followup
+from hdnd.dates import format_date
+from hdnd.text import clean, clean_multiline, fold
+from plenary.models import (
+    CHECKLISTS,
+    Conclusion,
+    Session,
+    Submission,
+    SubmissionState,
+    Verification,
+    VoteRule,
+)
+from plenary.services._common import SUBMISSION_DUE, _close_obligation, _deadline, _same_council, _save
+from registry.models import Body, BodyKind
+
+
+def submission_due_on(session: Session) -> datetime.date:
+    """The day a submission to `session` is due: the council's setting counted back from the opening."""
+    return _deadline(session.council, session.opens_on, "submission_due_before_opening", "due_on")
+
+
+@transaction.atomic
+def submission_create(
+    *,
+    session: Session,
+    kind: str,
+    title: str,
+    agency: Body,
+    normative: bool = False,
+    vote_rule: str = VoteRule.ORDINARY,
+    user: AbstractBaseUser | None = None,
+) -> Submission:
+    """Expect a submission from an agency, due by the council's setting before the opening.
+
+    The agency is reminded before the due date through the follow-up engine (an obligation of kind
+    "submission_due", closed when the file is received).
+    """
+    _same_council(session.council, agency=agency)
+    submission = Submission(
+        session=session,
+        kind=kind,
+        title=clean(title),
+        agency=agency,
+        normative=normative,
+        vote_rule=vote_rule,
+        due_on=submission_due_on(session),
+    )
+    submission.title_folded = fold(submission.title)
+    _save(submission, user)
+    obligation = followup.obligation_create(
+        council=session.council,
+        owner=agency,
+        title=f"Gửi hồ sơ trình {session}: {submission.title}"[:500],
+        kind=SUBMISSION_DUE,
+        source=submission,
+        source_label=f"{session} — hồ sơ trình",
+        source_date=min(session.created_on, submission.due_on),
+        due_on=submission.due_on,
+        user=user,
+    )
+    submission.obligation_id = obligation.pk
+    submission.save(update_fields=["obligation_id"])
+    return submission
+
+
+def _checklist(kind: str, items: Iterable[str]) -> list[str]:
+    allowed = [key for key, _ in CHECKLISTS.get(kind, [])]
+    items = list(items)
+    unknown = set(items) - set(allowed)
+    if unknown:
+        raise ValidationError({"checklist": "Thành phần hồ sơ không hợp lệ."})
+    return [key for key in allowed if key in items]
+
+
+@transaction.atomic
+def submission_receive(
+    *, submission: Submission, received_on: datetime.date, checklist: Iterable[str], user: AbstractBaseUser | None
+) -> Submission:
+    """Record the file as received on a day, with the parts it holds; lateness follows from the dates."""
+    if submission.state != SubmissionState.EXPECTED:
+        raise ValidationError("Hồ sơ đã được tiếp nhận trước đó.")
+    if received_on < submission.session.created_on:
+        raise ValidationError(
+            {
+                "received_on": f"Ngày nhận ({format_date(received_on)}) không thể trước ngày lập kỳ họp "
+                f"({format_date(submission.session.created_on)})."
+            }
+        )
+    submission.received_on = received_on
+    submission.checklist = _checklist(submission.kind, checklist)
+    submission.state = SubmissionState.RECEIVED
+    _save(submission, user)
+    _close_obligation(submission.obligation_id, user=user, text="Văn phòng đã nhận hồ sơ.", on=received_on)
+    return submission
+
+
+@transaction.atomic
+def submission_return(
+    *, submission: Submission, reason: str, returned_on: datetime.date, user: AbstractBaseUser | None
+) -> Submission:
+    """Send a received file back to the agency to be completed, with the reason."""
+    reason = clean_multiline(reason)
+    if not reason:
+        raise ValidationError({"reason": "Vui lòng nêu lý do trả lại hồ sơ."})
+    if submission.state != SubmissionState.RECEIVED:
+        raise ValidationError("Chỉ hồ sơ đã nhận mới có thể trả lại.")
+    if returned_on < submission.complete_on:
+        raise ValidationError({"returned_on": "Ngày trả lại không thể trước ngày nhận hồ sơ."})
+    submission.state = SubmissionState.RETURNED
+    submission.returned_on, submission.return_reason = returned_on, reason
+    submission.resubmitted_on = None
+    return _save(submission, user)
+
+
+@transaction.atomic
+def submission_resubmit(
+    *, submission: Submission, resubmitted_on: datetime.date, checklist: Iterable[str], user: AbstractBaseUser | None
+) -> Submission:
+    """Record the completed file sent again after a return."""
+    if submission.state != SubmissionState.RETURNED:
+        raise ValidationError("Chỉ hồ sơ bị trả lại mới có thể nộp lại.")
+    if resubmitted_on < submission.returned_on:
+        raise ValidationError({"resubmitted_on": "Ngày nộp lại không thể trước ngày trả lại."})
+    submission.resubmitted_on = resubmitted_on
+    submission.checklist = _checklist(submission.kind, checklist)
+    submission.state = SubmissionState.RECEIVED
+    return _save(submission, user)
+
+
+@transaction.atomic
+def verification_assign(
+    *, submission: Submission, committee: Body, assigned_on: datetime.date, user: AbstractBaseUser | None
+) -> Verification:
+    """Assign a submission to a committee; its report is due at least 10 days before the opening
+    (Luật Hoạt động giám sát 87/2015/QH13; setting verification_before_opening)."""
+    session = submission.session
+    _same_council(session.council, committee=committee)
+    if committee.kind != BodyKind.COMMITTEE:
+        raise ValidationError({"committee": "Chỉ các Ban của HĐND mới thẩm tra hồ sơ trình."})
+    if Verification.objects.filter(submission=submission).exists():
+        raise ValidationError("Hồ sơ đã được phân công thẩm tra.")
+    due_on = _deadline(session.council, session.opens_on, "verification_before_opening", "due_on")
+    return _save(Verification(submission=submission, committee=committee, assigned_on=assigned_on, due_on=due_on), user)
+
+
+@transaction.atomic
+def verification_report(
+    *,
+    verification: Verification,
+    conclusion: str,
+    text: str,
+    reported_on: datetime.date,
+    signer_name: str,
+    signer_title: str = "Trưởng ban",
+    user: AbstractBaseUser | None,
+) -> Verification:
+    """Record the committee's verification report: issued as a document of the register, with its conclusion."""
+    if conclusion not in Conclusion.values:
+        raise ValidationError({"conclusion": "Vui lòng chọn kết luận thẩm tra."})
+    if not clean_multiline(text):
+        raise ValidationError({"text": "Vui lòng nhập nội dung báo cáo thẩm tra."})
+    if verification.report_id is not None:
+        raise ValidationError("Báo cáo thẩm tra đã được ban hành.")
+    submission = verification.submission
+    council = submission.session.council
+    document = documents.document_create(
+        council=council,
+        doc_type=DocType.BAO_CAO,
+        subject=f"Thẩm tra {submission.title[:1].lower()}{submission.title[1:]}",
+        body=f"{text}\n\nKết luận: {Conclusion(conclusion).label}.",
+        signer_authority=Authority.TM,
+        signer_collective=verification.committee.name,
+        signer_title=signer_title,
+        signer_name=signer_name,
+        recipient_lines="- Thường trực HĐND;\n- Các vị đại biểu HĐND;\n- Cơ quan trình;",
+        source=verification,
+        issued_on=reported_on,
+        user=user,
+    )
+    document = documents.document_issue(document=document, user=user, issued_on=reported_on)
+    verification.report, verification.conclusion, verification.reported_on = document, conclusion, reported_on
+    return _save(verification, user)
+
+
+@transaction.atomic
+def verification_explain(
+    *, verification: Verification, explanation: str, explained_on: datetime.date, user: AbstractBaseUser | None
+) -> Verification:
+    """Record the agency's explanation or supplement after the verification."""
+    explanation = clean_multiline(explanation)
+    if not explanation:
+        raise ValidationError({"explanation": "Vui lòng nhập nội dung giải trình."})
+    if verification.reported_on is None:
+        raise ValidationError("Chưa có báo cáo thẩm tra để giải trình.")
+    verification.explanation, verification.explained_on = explanation, explained_on
+    return _save(verification, user)

@@ -1,0 +1,64 @@
+"""Helpers every standing-committee service shares: the validated save, the record locks, ordering."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models
+from django.db.models import Max
+
+from registry.models import Body, Council
+from standing.models import (
+    Conference,
+    Meeting,
+)
+
+CONCLUSION_TASK = "conclusion_task"
+
+
+WRITTEN_OPINION_REQUEST = "written_opinion_request"
+
+
+def _save(obj: models.Model, user: AbstractBaseUser | None = None) -> models.Model:
+    """full_clean (constraints give their Vietnamese messages), then save with the acting user in history."""
+    obj.full_clean()
+    if user is not None:
+        obj._history_user = user
+    try:
+        obj.save()
+    except IntegrityError as exc:  # a concurrent duplicate that passed full_clean
+        raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
+    return obj
+
+
+def _lock(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_for_update(of=("self",)).select_related("council", "notice").get(pk=meeting.pk)
+
+
+def _check_open(meeting: Meeting) -> None:
+    """Conclusions stay as the issued notice states them: after issue they change only through a new notice."""
+    if meeting.notice_id is not None and meeting.notice.is_frozen:
+        raise ValidationError("Thông báo kết luận đã ban hành; không thể sửa nội dung phiên họp.")
+
+
+def _next_order(qs: models.QuerySet) -> int:
+    return (qs.aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+def _lock_conference(conference: Conference) -> Conference:
+    return (
+        Conference.objects.select_for_update(of=("self",)).select_related("council", "document").get(pk=conference.pk)
+    )
+
+
+def _check_conference_open(conference: Conference) -> None:
+    """What the issued document states is frozen: afterwards only a new document changes it."""
+    if conference.document_id is not None and conference.document.is_frozen:
+        raise ValidationError("Văn bản của hội nghị đã ban hành; không thể sửa nội dung hội nghị.")
+
+
+def _check_bodies(council: Council, bodies: Iterable[Body], field: str) -> list[Body]:
+    bodies = list(dict.fromkeys(bodies))
+    if any(b.council_id != council.pk for b in bodies):
+        raise ValidationError({field: "Cơ quan không thuộc Hội đồng này."})
+    return bodies

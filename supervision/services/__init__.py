@@ -1,0 +1,90 @@
+"""Every write of supervision: programmes, rounds and surveys, their milestones, recommendations, regular review.
+
+Deadlines come from `registry.calendar.deadline` and the rules of Luật Hoạt động giám sát 87/2015/QH13
+(`registry.rules`); they are computed when the date they count from is recorded and stored on the record.
+Recommendations, supervised bodies' reports and requests to fix a document become obligations of the
+follow-up engine, which then carries reporting, acceptance and return.
+
+Modules: rounds, milestones, recommendations, programmes, reviews; _common holds the shared save and
+checks. Wording (signer, the report's text) is in supervision.wording.
+"""
+
+from supervision.services._common import (
+    BODY_REPORT,
+    MILESTONE,
+    MULTILINE,
+    RECOMMENDATION,
+    UNLAWFUL_DOCUMENT,
+)
+from supervision.services.milestones import (
+    milestones_follow,
+)
+from supervision.services.programmes import (
+    PROGRAMME_FIELDS,
+    item_add,
+    programme_create,
+    programme_publish,
+    programme_update,
+)
+from supervision.services.recommendations import (
+    recommendation_add,
+    recommendation_report_document,
+)
+from supervision.services.reviews import (
+    review_create,
+    review_record,
+)
+from supervision.services.rounds import (
+    ROUND_FIELDS,
+    body_reports_request,
+    decision_generate,
+    first_visit,
+    member_add,
+    member_check,
+    report_record,
+    report_rule,
+    round_consider,
+    round_create,
+    round_publish,
+    round_update,
+    session_add,
+)
+from supervision.wording import (
+    recommendation_report_body,
+    signer,
+    supervised_text,
+)
+
+__all__ = [
+    "BODY_REPORT",
+    "MILESTONE",
+    "MULTILINE",
+    "PROGRAMME_FIELDS",
+    "RECOMMENDATION",
+    "ROUND_FIELDS",
+    "UNLAWFUL_DOCUMENT",
+    "body_reports_request",
+    "decision_generate",
+    "first_visit",
+    "item_add",
+    "member_add",
+    "member_check",
+    "milestones_follow",
+    "programme_create",
+    "programme_publish",
+    "programme_update",
+    "recommendation_add",
+    "recommendation_report_body",
+    "recommendation_report_document",
+    "report_record",
+    "report_rule",
+    "review_create",
+    "review_record",
+    "round_consider",
+    "round_create",
+    "round_publish",
+    "round_update",
+    "session_add",
+    "signer",
+    "supervised_text",
+]
