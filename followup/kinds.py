@@ -92,16 +92,17 @@ register_kind(TASK, "Nhiệm vụ được giao", manual=True)
 class SourceLink:
     url_name: str  # a URL name taking the source record's pk
     label: str  # what the link says: "Xem kiến nghị cử tri"
-    perm: str = ""  # the permission a user needs to open it (none: whoever sees the obligation)
+    perms: tuple[str, ...] = ()  # a user needs one of them to open it (none: whoever sees the obligation)
 
 
 # "app_label.model" of a source record -> where its page is; a workflow registers its own from ready().
 SOURCE_LINKS: dict[str, SourceLink] = {}
 
 
-def register_source_link(model_label: str, url_name: str, label: str, *, perm: str = "") -> None:
-    """Obligations whose source is a `model_label` record link to its page `url_name` (for users with `perm`)."""
-    SOURCE_LINKS[model_label.lower()] = SourceLink(url_name, label, perm)
+def register_source_link(model_label: str, url_name: str, label: str, *, perms: tuple[str, ...] = ()) -> None:
+    """Obligations whose source is a `model_label` record link to its page `url_name` (for users holding one
+    of `perms`)."""
+    SOURCE_LINKS[model_label.lower()] = SourceLink(url_name, label, perms)
 
 
 def source_link(obligation: Any, user: Any, council: Any) -> tuple[str, str] | None:
@@ -115,6 +116,6 @@ def source_link(obligation: Any, user: Any, council: Any) -> tuple[str, str] | N
     if obligation.source_type_id is None:
         return None
     link = SOURCE_LINKS.get(f"{obligation.source_type.app_label}.{obligation.source_type.model}")
-    if link is None or (link.perm and not has_perm(user, council, link.perm)):
+    if link is None or (link.perms and not any(has_perm(user, council, perm) for perm in link.perms)):
         return None
     return link.label, reverse(link.url_name, args=[obligation.source_id])

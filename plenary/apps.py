@@ -42,8 +42,8 @@ class PlenaryConfig(AppConfig):
             label="Thẩm tra hồ sơ trình",
             url=lambda v: reverse("plenary:submission_detail", args=[v.submission_id]),
         )
-        register_source_link("plenary.session", "plenary:session_detail", "Xem kỳ họp", perm=VIEW)
-        register_source_link("plenary.submission", "plenary:submission_detail", "Xem hồ sơ trình", perm=VIEW)
+        register_source_link("plenary.session", "plenary:session_detail", "Xem kỳ họp", perms=(VIEW,))
+        register_source_link("plenary.submission", "plenary:submission_detail", "Xem hồ sơ trình", perms=(VIEW,))
         register_home_section(home.sections)
         # What carried out an item of a work programme of standing.
         register_programme_link(Session, name="Kỳ họp", date_field="opens_on", url_name="plenary:session_detail")

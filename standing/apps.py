@@ -23,7 +23,7 @@ class StandingConfig(AppConfig):
             register_permissions(role, perms)
         register_kind(CONCLUSION_TASK, "Nhiệm vụ theo kết luận của Thường trực")
         register_kind(WRITTEN_OPINION_REQUEST, "Đề nghị Thường trực cho ý kiến bằng văn bản")
-        register_source_link("standing.meeting", "standing:meeting_detail", "Xem phiên họp Thường trực", perm=VIEW)
+        register_source_link("standing.meeting", "standing:meeting_detail", "Xem phiên họp Thường trực", perms=(VIEW,))
         register_source_kind(
             Meeting,
             label="Phiên họp Thường trực",

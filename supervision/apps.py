@@ -27,7 +27,7 @@ class SupervisionConfig(AppConfig):
         register_kind(BODY_REPORT, "Báo cáo phục vụ giám sát")
         register_kind(MILESTONE, "Mốc thời hạn của đợt giám sát")
         register_kind(UNLAWFUL_DOCUMENT, "Xử lý văn bản có dấu hiệu trái pháp luật")
-        register_source_link("supervision.round", "supervision:round_detail", "Xem đợt giám sát", perm=VIEW)
+        register_source_link("supervision.round", "supervision:round_detail", "Xem đợt giám sát", perms=(VIEW,))
         register_source_kind(
             Round, label="Đợt giám sát", url=lambda r: reverse("supervision:round_detail", args=[r.pk])
         )
