@@ -42,6 +42,19 @@ def signed_by(user: AbstractBaseUser | AnonymousUser, council: Council) -> Q:
     return Q(signer_name__in=Person.objects.filter(pk__in=people).values("full_name"))
 
 
+def last_signer(*, council: Council, doc_type: str) -> dict:
+    """The signer and recipients of the council's latest outgoing document of `doc_type` (one query), so a
+    form for the next one starts from them instead of blank fields; {} when there is none."""
+    latest = (
+        Document.objects.filter(council=council, direction=Direction.OUTGOING, doc_type=doc_type)
+        .exclude(signer_name="")
+        .order_by("-pk")
+        .values("signer_authority", "signer_collective", "signer_title", "signer_name", "recipient_lines")
+        .first()
+    )
+    return latest or {}
+
+
 def document_scope(*, user: AbstractBaseUser | AnonymousUser, council: Council) -> QuerySet[Document]:
     """The documents of the council the user may see.
 

@@ -82,7 +82,10 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def document_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
-    initial = {"doc_type": request.GET.get("loai") or DocType.THONG_BAO, "place": council.document_place}
+    doc_type = request.GET.get("loai") or DocType.THONG_BAO
+    # The signer and recipients of the last document of this type (they rarely change from one to the next).
+    initial = {**selectors.last_signer(council=council, doc_type=doc_type), "doc_type": doc_type}
+    initial["place"] = council.document_place
     form = DocumentForm(*_bound(request), initial=initial, council=council)
     document = run_form(
         request,
