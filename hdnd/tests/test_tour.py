@@ -63,7 +63,9 @@ def picker_problems(page: object) -> list[str]:
     """The bodies' picker: typing without diacritics keeps the matching body only, and selects it."""
     box = page.locator("select[name=co_quan]").locator("xpath=preceding-sibling::input[@type='search']")
     box.fill("tai chinh")
-    shown = page.eval_on_selector("select[name=co_quan]", "s => [...s.options].filter(o => !o.hidden && o.value).map(o => o.textContent)")
+    shown = page.eval_on_selector(
+        "select[name=co_quan]", "s => [...s.options].filter(o => !o.hidden && o.value).map(o => o.textContent)"
+    )
     chosen = page.eval_on_selector("select[name=co_quan]", "s => s.selectedOptions[0].textContent")
     if len(shown) != 1 or "Tài chính" not in chosen:
         return [f"picker: {len(shown)} bodies shown for 'tai chinh', chosen {chosen!r}"]
