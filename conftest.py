@@ -164,3 +164,9 @@ def login(page: object, live_server: object, username: str, password: str = "mat
         page.fill("input[name=code]", code)
         page.click("main button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
+
+
+def logout(page: object) -> None:
+    """Log out through the top bar: the button sits in the user's drop-down menu (at a desk's width)."""
+    page.click("header .nav-user summary")
+    page.click("header .nav-user button[type=submit]")

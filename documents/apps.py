@@ -9,6 +9,8 @@ class DocumentsConfig(AppConfig):
         from documents.access import ROLE_PERMISSIONS, VIEW
         from documents.dashboard import cards
         from documents.demo import seed_documents
+        from documents.home import sections
+        from hdnd.home import register_home_section
         from hdnd.views import DASHBOARD_CARDS
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
@@ -21,5 +23,6 @@ class DocumentsConfig(AppConfig):
             NAVIGATION.append(entry)
         if cards not in DASHBOARD_CARDS:
             DASHBOARD_CARDS.append(cards)
+        register_home_section(sections)
         if seed_documents not in SEEDERS:
             SEEDERS.append(seed_documents)

@@ -22,8 +22,8 @@ from documents.models import (
     State,
 )
 from hdnd.text import fold
-from registry.access import agency_bodies, has_perm
-from registry.models import Body, Council
+from registry.access import agency_bodies, grants_of, has_perm
+from registry.models import Body, Council, Person
 
 PUBLIC_STATES = [State.PUBLISHED]
 
@@ -34,15 +34,38 @@ def _shaped(qs: QuerySet[Document]) -> QuerySet[Document]:
     )
 
 
+def signed_by(user: AbstractBaseUser | AnonymousUser, council: Council) -> Q:
+    """Documents whose signer is a person the user's roles name (a subquery: no query of its own)."""
+    people = {g.person_id for g in grants_of(user, council) if g.person_id}
+    if not people:
+        return Q(pk__in=[])
+    return Q(signer_name__in=Person.objects.filter(pk__in=people).values("full_name"))
+
+
+def last_signer(*, council: Council, doc_type: str) -> dict:
+    """The signer and recipients of the council's latest outgoing document of `doc_type` (one query), so a
+    form for the next one starts from them instead of blank fields; {} when there is none."""
+    latest = (
+        Document.objects.filter(council=council, direction=Direction.OUTGOING, doc_type=doc_type)
+        .exclude(signer_name="")
+        .order_by("-pk")
+        .values("signer_authority", "signer_collective", "signer_title", "signer_name", "recipient_lines")
+        .first()
+    )
+    return latest or {}
+
+
 def document_scope(*, user: AbstractBaseUser | AnonymousUser, council: Council) -> QuerySet[Document]:
     """The documents of the council the user may see.
 
-    Readers see every issued document; only those who draft see drafts; an agency user sees only
+    Readers see every issued document; only those who draft see drafts (and a signer those naming them);
+    an agency user sees only
     documents addressed to (or sent by) their body, never a draft.
     """
     qs = Document.objects.filter(council=council)
     if not has_perm(user, council, VIEW_DRAFTS):
-        qs = qs.exclude(state=State.DRAFT)
+        # A signer (the chair) sees the drafts that name them, to read what waits for their signature.
+        qs = qs.exclude(Q(state=State.DRAFT) & ~signed_by(user, council))
     if not has_perm(user, council, VIEW_ALL):
         bodies = agency_bodies(user, council)
         addressed = Document.recipient_bodies.through.objects.filter(body_id__in=bodies).values("document_id")

@@ -9,6 +9,8 @@ class FollowupConfig(AppConfig):
         from followup.access import ROLE_PERMISSIONS, VIEW_OWN
         from followup.dashboard import cards
         from followup.demo import seed
+        from followup.home import sections
+        from hdnd.home import register_home_section
         from hdnd.views import DASHBOARD_CARDS
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
@@ -21,5 +23,6 @@ class FollowupConfig(AppConfig):
             NAVIGATION.append(entry)
         if cards not in DASHBOARD_CARDS:
             DASHBOARD_CARDS.append(cards)
+        register_home_section(sections)
         if seed not in SEEDERS:
             SEEDERS.append(seed)

@@ -86,3 +86,36 @@ def manual_kind_choices() -> list[tuple[str, str]]:
 
 TASK = "task"
 register_kind(TASK, "Nhiệm vụ được giao", manual=True)
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    url_name: str  # a URL name taking the source record's pk
+    label: str  # what the link says: "Xem kiến nghị cử tri"
+    perms: tuple[str, ...] = ()  # a user needs one of them to open it (none: whoever sees the obligation)
+
+
+# "app_label.model" of a source record -> where its page is; a workflow registers its own from ready().
+SOURCE_LINKS: dict[str, SourceLink] = {}
+
+
+def register_source_link(model_label: str, url_name: str, label: str, *, perms: tuple[str, ...] = ()) -> None:
+    """Obligations whose source is a `model_label` record link to its page `url_name` (for users holding one
+    of `perms`)."""
+    SOURCE_LINKS[model_label.lower()] = SourceLink(url_name, label, perms)
+
+
+def source_link(obligation: Any, user: Any, council: Any) -> tuple[str, str] | None:
+    """(label, url) of the record an obligation comes from, when its workflow gave a page the user may open.
+
+    Reads `obligation.source_type` (select it with the obligation: no query of its own)."""
+    from django.urls import reverse
+
+    from registry.access import has_perm
+
+    if obligation.source_type_id is None:
+        return None
+    link = SOURCE_LINKS.get(f"{obligation.source_type.app_label}.{obligation.source_type.model}")
+    if link is None or (link.perms and not any(has_perm(user, council, perm) for perm in link.perms)):
+        return None
+    return link.label, reverse(link.url_name, args=[obligation.source_id])

@@ -17,6 +17,7 @@ from followup.access import MANAGE, VIEW, VIEW_OWN, can_report
 from followup.excel import obligations_workbook
 from followup.filters import ObligationFilter
 from followup.forms import AcceptForm, ExtendForm, ObligationForm, ReasonForm, ReportForm, ScorecardForm, StartForm
+from followup.kinds import source_link
 from followup.models import OPEN_STATES, Action, Obligation
 from followup.services import allowed_actions
 from hdnd.history import history_rows
@@ -24,7 +25,8 @@ from hdnd.views import add_service_errors
 from registry.access import agency_bodies, has_perm, require
 from registry.models import Council
 
-PAGE_SIZE = 50
+# 25 rows: one page stays a few screens tall on a phone, where each row is a card (issue 18).
+PAGE_SIZE = 25
 EXPORT_LIMIT = 20000
 
 
@@ -114,6 +116,7 @@ def obligation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "updates": list(obligation.updates.all()),
             "forms": _action_forms(request, council, obligation),
             "history": history_rows(obligation),
+            "source_link": source_link(obligation, request.user, council),
         },
     )
 

@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "registry.context_processors.shell",
+                "followup.context_processors.notifications",
             ],
         },
     },
@@ -164,6 +165,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# django-filter's empty choice reads "---------" otherwise (issue 18).
+FILTERS_EMPTY_CHOICE_LABEL = "— Tất cả —"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]

@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from hdnd.home import home_sections
+
 # Each app appends a callable(request) -> list[(label, value, url)] for the dashboard.
 DASHBOARD_CARDS: list = []
 
@@ -51,12 +53,13 @@ def run_form(request: HttpRequest, form: BaseForm, action: Callable[[dict], obje
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "home_public.html")
-    cards = []
+    cards, sections = [], []
     if request.council is not None:
         # Each provider shows only what the user's role allows (an agency user sees its own obligations).
         for provider in DASHBOARD_CARDS:
             cards.extend(provider(request))
-    return render(request, "home.html", {"cards": cards})
+        sections = home_sections(request)
+    return render(request, "home.html", {"cards": cards, "sections": sections})
 
 
 @require_GET

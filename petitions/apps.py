@@ -9,10 +9,10 @@ class PetitionsConfig(AppConfig):
         from django.urls import reverse
 
         from documents.sources import register_source_kind
-        from followup.kinds import register_kind
+        from followup.kinds import register_kind, register_source_link
         from hdnd.views import DASHBOARD_CARDS
         from petitions import imports  # noqa: F401  (registers the petitions' import target)
-        from petitions.access import ROLE_PERMISSIONS, VIEW
+        from petitions.access import ANSWER, ROLE_PERMISSIONS, VIEW
         from petitions.dashboard import cards
         from petitions.demo import seed
         from petitions.models import ContactRound, Petition
@@ -31,10 +31,20 @@ class PetitionsConfig(AppConfig):
         register_source_kind(
             Petition, label="Kiến nghị cử tri", url=lambda p: reverse("petitions:petition_detail", args=[p.pk])
         )
+        register_source_link(
+            "petitions.petition", "petitions:petition_detail", "Xem kiến nghị cử tri", perms=(VIEW, ANSWER)
+        )
+        register_source_link(
+            "petitions.contactround", "petitions:round_detail", "Xem đợt tiếp xúc cử tri", perms=(VIEW,)
+        )
         register_personal_record_kind("petitions.petition", "Kiến nghị cử tri")
-        entry = ("Kiến nghị cử tri", "petitions:round_list", VIEW)
-        if entry not in NAVIGATION:
-            NAVIGATION.append(entry)
+        # An agency user (ANSWER without VIEW) reaches its own petitions from the same menu entry.
+        for entry in (
+            ("Kiến nghị cử tri", "petitions:round_list", VIEW),
+            ("Kiến nghị cử tri", "petitions:petition_list", ANSWER),
+        ):
+            if entry not in NAVIGATION:
+                NAVIGATION.append(entry)
         if cards not in DASHBOARD_CARDS:
             DASHBOARD_CARDS.append(cards)
         if seed not in SEEDERS:

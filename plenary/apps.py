@@ -9,8 +9,9 @@ class PlenaryConfig(AppConfig):
         from django.urls import reverse
 
         from documents.sources import register_source_kind
-        from followup.kinds import register_kind
-        from plenary import imports, services  # noqa: F401  (imports: registers the resolutions' import target)
+        from followup.kinds import register_kind, register_source_link
+        from hdnd.home import register_home_section
+        from plenary import home, imports, services  # noqa: F401  (imports: registers the resolutions' import target)
         from plenary.access import AGENCY, MY_DOCUMENTS, ROLE_PERMISSIONS, VIEW
         from plenary.demo import seed
         from plenary.models import Session, Submission, Verification
@@ -41,6 +42,9 @@ class PlenaryConfig(AppConfig):
             label="Thẩm tra hồ sơ trình",
             url=lambda v: reverse("plenary:submission_detail", args=[v.submission_id]),
         )
+        register_source_link("plenary.session", "plenary:session_detail", "Xem kỳ họp", perms=(VIEW,))
+        register_source_link("plenary.submission", "plenary:submission_detail", "Xem hồ sơ trình", perms=(VIEW,))
+        register_home_section(home.sections)
         # What carried out an item of a work programme of standing.
         register_programme_link(Session, name="Kỳ họp", date_field="opens_on", url_name="plenary:session_detail")
         if seed not in SEEDERS:

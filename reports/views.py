@@ -67,6 +67,8 @@ def annual_report(request: HttpRequest, year: int) -> HttpResponse:
             services.report_get_or_create(council=council, year=year, user=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Đã lập báo cáo kiểm điểm năm {year}; mời nhập nội dung và tự đánh giá.")
         return redirect("reports:annual_report", year=year)
     context = {
         "year": year,
@@ -75,6 +77,13 @@ def annual_report(request: HttpRequest, year: int) -> HttpResponse:
         "can_edit": can_edit and report is not None and report.state == ReportState.DRAFT,
         "can_rate": has_perm(request.user, council, RATE) and report is not None and report.state == ReportState.DRAFT,
         "can_start": can_edit and report is None,
+        # Said before a refusal: the office drafts the report, the standing committee rates it (RATE).
+        "rate_refused": (
+            "Tự đánh giá, xếp loại do Thường trực HĐND hoặc lãnh đạo Văn phòng thực hiện; tài khoản của bạn "
+            "không có quyền này."
+            if report is not None and report.state == ReportState.DRAFT and not has_perm(request.user, council, RATE)
+            else ""
+        ),
     }
     if report is not None:
         context["sections"], context["notes"] = _sections(report, figures)

@@ -9,7 +9,7 @@ class StandingConfig(AppConfig):
         from django.urls import reverse
 
         from documents.sources import register_source_kind
-        from followup.kinds import register_kind
+        from followup.kinds import register_kind, register_source_link
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
         from registry.demo import LATE_SEEDERS, SEEDERS
@@ -23,6 +23,7 @@ class StandingConfig(AppConfig):
             register_permissions(role, perms)
         register_kind(CONCLUSION_TASK, "Nhiệm vụ theo kết luận của Thường trực")
         register_kind(WRITTEN_OPINION_REQUEST, "Đề nghị Thường trực cho ý kiến bằng văn bản")
+        register_source_link("standing.meeting", "standing:meeting_detail", "Xem phiên họp Thường trực", perms=(VIEW,))
         register_source_kind(
             Meeting,
             label="Phiên họp Thường trực",

@@ -48,7 +48,14 @@ class MeetingForm(Form):
 
 
 class AttendeeForm(Form):
-    person = forms.ModelChoiceField(label="Đồng chí", queryset=Person.objects.none())
+    # Several at once (Ctrl/Shift-click, or the search box's "Chọn tất cả đang hiện"), with the same presence.
+    person = forms.ModelMultipleChoiceField(
+        label="Đồng chí",
+        queryset=Person.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text="Chọn một hoặc nhiều đồng chí (giữ Ctrl để chọn nhiều).",
+        error_messages={"required": "Vui lòng chọn ít nhất một đồng chí."},
+    )
     present = forms.TypedChoiceField(
         label="Có mặt",
         choices=[("1", "Có mặt"), ("0", "Vắng mặt")],

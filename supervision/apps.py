@@ -9,7 +9,7 @@ class SupervisionConfig(AppConfig):
         from django.urls import reverse
 
         from documents.sources import register_source_kind
-        from followup.kinds import register_kind
+        from followup.kinds import register_kind, register_source_link
         from hdnd.views import DASHBOARD_CARDS
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
@@ -27,6 +27,7 @@ class SupervisionConfig(AppConfig):
         register_kind(BODY_REPORT, "Báo cáo phục vụ giám sát")
         register_kind(MILESTONE, "Mốc thời hạn của đợt giám sát")
         register_kind(UNLAWFUL_DOCUMENT, "Xử lý văn bản có dấu hiệu trái pháp luật")
+        register_source_link("supervision.round", "supervision:round_detail", "Xem đợt giám sát", perms=(VIEW,))
         register_source_kind(
             Round, label="Đợt giám sát", url=lambda r: reverse("supervision:round_detail", args=[r.pk])
         )

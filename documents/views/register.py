@@ -84,11 +84,14 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def document_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
     doc_type = request.GET.get("loai") if request.GET.get("loai") in DocType.values else DocType.THONG_BAO
+    # The signer and recipients of the last document of this type (they rarely change from one to the next);
+    # the first of its type starts from the recipients offices write for it.
     initial = {
-        "doc_type": doc_type,
-        "place": council.document_place,
         "recipient_lines": default_lines(council, doc_type),
+        **selectors.last_signer(council=council, doc_type=doc_type),
+        "doc_type": doc_type,
     }
+    initial["place"] = council.document_place
     form = DocumentForm(*_bound(request), initial=initial, council=council)
     document = run_form(
         request,

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from conftest import ARTIFACTS, login
+from conftest import ARTIFACTS, login, logout
 from followup.models import State
 from followup.tests.factories import make_obligation
 
@@ -21,6 +21,7 @@ def test_agency_reports_done_office_accepts(browser, live_server, world) -> None
         due_on=today + datetime.timedelta(days=10),
     )
     page = browser.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before irreversible steps
     try:
         login(page, live_server, "agency")
         page.goto(f"{live_server.url}/theo-doi/")
@@ -31,7 +32,7 @@ def test_agency_reports_done_office_accepts(browser, live_server, world) -> None
         page.click("#bao-cao button[type=submit]")
         page.wait_for_selector("text=Đã gửi báo cáo.")
         assert page.is_visible("text=Đã báo cáo hoàn thành")
-        page.click("text=Đăng xuất")
+        logout(page)
         page.wait_for_url(f"{live_server.url}/dang-nhap/")
 
         login(page, live_server, "office")

@@ -3,7 +3,7 @@ them to an agency; the agency answers; the public page shows the answer without 
 
 import pytest
 
-from conftest import ARTIFACTS, login
+from conftest import ARTIFACTS, login, logout
 from petitions.models import Petition, PetitionState
 from petitions.tests.test_import import xlsx
 
@@ -50,6 +50,7 @@ def test_import_merge_forward_answer_publish(browser, live_server, town) -> None
         ],
     ]
     page = browser.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before irreversible steps
     base = live_server.url
     try:
         login(page, live_server, "office")
@@ -76,7 +77,7 @@ def test_import_merge_forward_answer_publish(browser, live_server, town) -> None
         page.fill("input[name=signer_name]", "Nguyễn Thị Kiều")
         page.click("main button[type=submit]")
         page.wait_for_selector("text=Đã chuyển kiến nghị bằng công văn số")
-        page.click("text=Đăng xuất")
+        logout(page)
         page.wait_for_url(f"{base}/dang-nhap/")
 
         login(page, live_server, "agency")
@@ -87,14 +88,14 @@ def test_import_merge_forward_answer_publish(browser, live_server, town) -> None
         page.fill("textarea[name=text]", "UBND thị xã đã bố trí 2 tỷ đồng, chi trả xong trong tháng 8/2024.")
         page.click("text=Gửi trả lời")
         page.wait_for_selector("text=Đã gửi trả lời kiến nghị.")
-        page.click("text=Đăng xuất")
+        logout(page)
         page.wait_for_url(f"{base}/dang-nhap/")
 
         login(page, live_server, "office")
         page.goto(f"{base}/kien-nghi/dot/{town.round.pk}/")
         page.click("main button:has-text('Công khai')")
         page.wait_for_selector("text=Đã công khai đợt.")
-        page.click("text=Đăng xuất")
+        logout(page)
         page.wait_for_url(f"{base}/dang-nhap/")
 
         page.goto(f"{base}/kien-nghi/cong-khai/dot/{town.round.pk}/?q=boi+thuong+giai+phong")
@@ -121,13 +122,14 @@ def test_agency_answers_on_its_task_page_office_accepts_report_figure_changes(br
     forward(town, body=town.world.agency)
     petition = Petition.objects.select_related("obligation").get(pk=petition.pk)
     page = browser.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before irreversible steps
     base = live_server.url
     figure = f"{base}/bao-cao/kiem-diem/2024/so-lieu/petitions_accepted/"
     try:
         login(page, live_server, "office")
         page.goto(figure)
         page.wait_for_selector("h1:has-text('chấp nhận năm 2024: 00')")
-        page.click("text=Đăng xuất")
+        logout(page)
         page.wait_for_url(f"{base}/dang-nhap/")
 
         login(page, live_server, "agency")
@@ -140,7 +142,7 @@ def test_agency_answers_on_its_task_page_office_accepts_report_figure_changes(br
         )
         page.click("#bao-cao button[type=submit]")
         page.wait_for_selector("text=Đã gửi báo cáo.")
-        page.click("text=Đăng xuất")
+        logout(page)
         page.wait_for_url(f"{base}/dang-nhap/")
 
         login(page, live_server, "office")

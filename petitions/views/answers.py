@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from documents import selectors as documents_selectors
+from documents.models import DocType
 from hdnd.views import add_service_errors
 from hdnd.years import latest_year
 from petitions import selectors, services
@@ -23,7 +25,13 @@ from registry.access import has_perm, require
 def round_forward(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     contact_round = selectors.round_get(council=council, pk=pk)
-    form = ForwardForm(request.POST or None, council=council)
+    # The signer of the last forwarding letter (a công văn) is offered again for the next one.
+    remembered = documents_selectors.last_signer(council=council, doc_type=DocType.CONG_VAN)
+    form = ForwardForm(
+        request.POST or None,
+        council=council,
+        initial={k: v for k, v in remembered.items() if k in ("signer_authority", "signer_title", "signer_name")},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

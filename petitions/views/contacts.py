@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, add_service_errors, run_form
 from petitions import selectors, services
-from petitions.access import EDIT, VIEW
+from petitions.access import ANSWER, EDIT, VIEW
 from petitions.forms import (
     FieldForm,
     MeetingCreateForm,
@@ -26,6 +26,10 @@ from registry.models import Council
 
 @login_required
 def round_list(request: HttpRequest) -> HttpResponse:
+    council = getattr(request, "council", None)
+    if council is not None and not has_perm(request.user, council, VIEW) and has_perm(request.user, council, ANSWER):
+        # An agency user answers petitions without seeing the rounds: its entry is the list of its own petitions.
+        return redirect("petitions:petition_list")
     council = require(request, VIEW)
     return render(
         request,

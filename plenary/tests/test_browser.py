@@ -13,6 +13,7 @@ def test_office_prepares_a_thematic_session(world, browser, live_server) -> None
     make_delegates(world.term, 5)
     ban = committee(world.council)
     page = browser.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before irreversible steps
     login(page, live_server, "office")
     page.goto(f"{live_server.url}/ky-hop/them/")
     page.select_option("select[name=term]", str(world.term.pk))

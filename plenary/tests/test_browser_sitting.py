@@ -19,6 +19,7 @@ def test_office_records_a_sitting_day_and_the_minutes(world, browser, live_serve
     services.session_document_add(session=session, title="Báo cáo tình hình kinh tế - xã hội năm 2024", public=True)
     services.session_document_add(session=session, title="Tài liệu nội bộ")
     page = browser.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before irreversible steps
     login(page, live_server, "office")
     page.goto(f"{live_server.url}/ky-hop/{session.pk}/")
     page.click("a[href$='/diem-danh/']")

@@ -9,6 +9,7 @@ from conftest import ARTIFACTS, login
 @pytest.mark.django_db(transaction=True)
 def test_office_adds_delegate_to_group(world, browser, live_server) -> None:
     page = browser.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before irreversible steps
     login(page, live_server, "office")
     page.click("nav summary:has-text('Danh mục')")
     page.click("nav a:has-text('Đại biểu')")

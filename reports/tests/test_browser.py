@@ -12,6 +12,7 @@ from registry.demo import DEMO_PASSWORD, seed
 def test_demo_report_from_figure_to_docx(browser, live_server) -> None:
     seed()
     page = browser.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before irreversible steps
     login(page, live_server, "chanhvanphong", DEMO_PASSWORD)
     page.goto(f"{live_server.url}/bao-cao/kiem-diem/2024/")
     page.click("main button:has-text('Lập báo cáo năm 2024')")

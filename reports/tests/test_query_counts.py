@@ -56,8 +56,8 @@ def test_delegate_activity_page_and_api(world, as_user) -> None:
     page = reverse("reports:delegate_activity")
     # 1 session, 2 user, 3 councils of the user, 4 role grants, 5 current term, 6 terms, 7 delegates with
     # person and group, 8 attendance, 9 speeches, 10 questions, 11 supervision rounds, 12 contact meetings,
-    # 13 group reports owed, 14 councils for the menu.
-    assert_constant_queries(lambda: client.get(page), grow, row_text="/dai-bieu/", rows=27, expected=14)
+    # 13 group reports owed, 14 councils for the menu, 15 unread notifications for the top bar.
+    assert_constant_queries(lambda: client.get(page), grow, row_text="/dai-bieu/", rows=27, expected=15)
 
 
 def test_delegate_activity_api(world, as_user) -> None:

@@ -135,6 +135,25 @@ def attendee_add(
 
 
 @transaction.atomic
+def attendees_add(
+    *,
+    meeting: Meeting,
+    people: list[Person],
+    present: bool = True,
+    absence_reason: str = "",
+    user: AbstractBaseUser | None = None,
+) -> list[Attendee]:
+    """List several people at once, in the order given, with the same presence; all or none (the first
+    refusal, naming the person, undoes the others)."""
+    if not people:
+        raise ValidationError({"person": "Vui lòng chọn ít nhất một đồng chí."})
+    return [
+        attendee_add(meeting=meeting, person=p, present=present, absence_reason=absence_reason, user=user)
+        for p in people
+    ]
+
+
+@transaction.atomic
 def agenda_add(
     *, meeting: Meeting, content: str, presenter: str = "", user: AbstractBaseUser | None = None
 ) -> AgendaItem:

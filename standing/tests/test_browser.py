@@ -16,6 +16,7 @@ from followup.models import Obligation
 @pytest.mark.django_db(transaction=True)
 def test_office_records_meeting_issues_notice_and_follows_tasks(browser, live_server, town) -> None:
     page = browser.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before irreversible steps
     try:
         login(page, live_server, "office")
         page.goto(f"{live_server.url}/thuong-truc/")

@@ -3,7 +3,7 @@ reported done by its addressee and accepted by the office."""
 
 import pytest
 
-from conftest import ARTIFACTS, login
+from conftest import ARTIFACTS, login, logout
 from followup import services as followup
 from followup.models import State
 from supervision.models import Recommendation, Round
@@ -15,6 +15,7 @@ from supervision.tests.factories import make_setup
 def test_committee_round_to_report_with_recommendations(browser, live_server, world) -> None:
     setup = make_setup(world.council, world.term)
     page = browser.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm asks before irreversible steps
     try:
         login(page, live_server, "committee")
         page.goto(f"{live_server.url}/giam-sat/dot/them/")
@@ -56,7 +57,7 @@ def test_committee_round_to_report_with_recommendations(browser, live_server, wo
         followup.obligation_report(
             obligation=done, user=world.users["agency"], text="Đã ban hành hướng dẫn.", done=True
         )
-        page.click("text=Đăng xuất")
+        logout(page)
         login(page, live_server, "office")
         page.goto(f"{live_server.url}/theo-doi/{done.pk}/")
         page.fill("#chap-nhan textarea[name=text]", "Đạt yêu cầu.")
