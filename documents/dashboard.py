@@ -1,18 +1,18 @@
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 
 from documents.access import VIEW_DRAFTS
 from documents.models import Direction, State
 from documents.selectors import document_scope
+from hdnd import dates
 from registry.access import has_perm
 
 
 def cards(request: HttpRequest) -> list[tuple[str, int, str]]:
     """The register's figures on the home dashboard (one query)."""
     council = request.council
-    year = timezone.localdate().year
+    year = dates.today().year
     counts = document_scope(user=request.user, council=council).aggregate(
         drafts=Count("pk", filter=Q(state=State.DRAFT)),
         issued=Count("pk", filter=Q(direction=Direction.OUTGOING, year=year) & ~Q(state=State.DRAFT)),

@@ -16,7 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from documents import numbering, sources
@@ -35,6 +35,8 @@ from documents.models import (
     State,
 )
 from documents.rendering import SAMPLE, DocxData, RenderError, render_docx, render_pdf, shipped_template
+from hdnd import dates
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from registry.models import Body, Council, Person
 
@@ -69,15 +71,6 @@ INCOMING_FIELDS = {
     "handler_person",
 }
 MULTILINE = {"body", "recipient_lines"}
-
-
-def _save(obj: models.Model) -> models.Model:
-    obj.full_clean()
-    try:
-        obj.save()
-    except IntegrityError as exc:  # a concurrent duplicate that passed full_clean
-        raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
-    return obj
 
 
 def _text(name: str, value: object) -> object:
@@ -146,7 +139,7 @@ def issuer_default(*, council: Council) -> Issuer:
     )
     try:
         with transaction.atomic():
-            return _save(issuer)
+            return validated_save(issuer)
     except ValidationError:
         # Created meanwhile by a concurrent first use.
         return Issuer.objects.get(council=council, is_default=True)
@@ -219,7 +212,7 @@ def issuer_create(
         parent_name=clean(parent_name),
     )
     _issuer_check(issuer)
-    return _save(issuer)
+    return validated_save(issuer)
 
 
 @transaction.atomic
@@ -239,7 +232,7 @@ def issuer_update(*, issuer: Issuer, **fields: object) -> Issuer:
     if "letter_symbol" in fields and not current.letter_symbol and current.symbol:
         current.letter_symbol = f"{current.symbol}-VP"
     _issuer_check(current)
-    return _save(current)
+    return validated_save(current)
 
 
 # Numbering series ------------------------------------------------------------------------------
@@ -331,7 +324,7 @@ def series_set(
         normative=normative,
         series=series,
         pattern=pattern,
-        today=today or timezone.localdate(),
+        today=today or dates.today(),
     )
     row = NumberingSeries.objects.filter(council=council, doc_type=doc_type, normative=normative).first()
     if row is None:
@@ -339,7 +332,7 @@ def series_set(
     if (row.series, row.pattern) == (series, pattern):
         return row
     row.series, row.pattern = series, pattern
-    return _save(row)
+    return validated_save(row)
 
 
 @transaction.atomic
@@ -358,7 +351,7 @@ def series_reset(
         normative=normative,
         series=default.series,
         pattern=default.pattern,
-        today=today or timezone.localdate(),
+        today=today or dates.today(),
     )
     row.delete()
 
@@ -425,7 +418,7 @@ def document_create(
         setattr(document, name, _text(name, value))
     _set_source(document, source)
     _refold(document)
-    _save(document)
+    validated_save(document)
     _set_recipients(document, recipient_bodies)
     return document
 
@@ -457,7 +450,7 @@ def document_update(
     else:
         _check_same_council(current.council, sender_body=current.sender_body, handler_person=current.handler_person)
     _refold(current)
-    _save(current)
+    validated_save(current)
     _set_recipients(current, recipient_bodies)
     return current
 
@@ -501,7 +494,7 @@ def document_issue(
     missing = issue_missing(current)
     if missing:
         raise ValidationError({field: f"Chưa thể ban hành: {message}" for field, message in missing.items()})
-    day = issued_on or current.issued_on or timezone.localdate()
+    day = issued_on or current.issued_on or dates.today()
     rule = numbering.series_rule(current.council, current.doc_type, current.normative)
     number = numbering.take_number(
         council=current.council, scope=numbering.issuer_scope(current.issuer), series=rule.series, year=day.year
@@ -512,7 +505,7 @@ def document_issue(
     )
     current.state = State.ISSUED
     _refold(current)
-    _save(current)
+    validated_save(current)
     sources.document_issued(current, user)
     return current
 
@@ -525,7 +518,7 @@ def document_publish(*, document: Document, user: AbstractBaseUser | None) -> Do
         raise ValidationError("Chỉ văn bản đã ban hành (chưa thu hồi) mới có thể công khai.")
     current.state = State.PUBLISHED
     current.published_at = timezone.now()
-    return _save(current)
+    return validated_save(current)
 
 
 @transaction.atomic
@@ -540,9 +533,9 @@ def document_withdraw(
     if not reason:
         raise ValidationError({"reason": "Vui lòng nêu lý do thu hồi."})
     current.state = State.WITHDRAWN
-    current.withdrawn_on = on or timezone.localdate()
+    current.withdrawn_on = on or dates.today()
     current.withdrawn_reason = reason[:500]
-    return _save(current)
+    return validated_save(current)
 
 
 # Incoming documents ----------------------------------------------------------------------------
@@ -599,7 +592,7 @@ def incoming_create(
     )
     document.year, document.series = received_on.year, numbering.INCOMING_SERIES
     _refold(document)
-    return _save(document)
+    return validated_save(document)
 
 
 # Attachments -----------------------------------------------------------------------------------
@@ -611,7 +604,7 @@ def attachment_add(*, document: Document, file: UploadedFile, user: AbstractBase
     if file.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError({"file": "Tệp quá lớn (tối đa 20 MB)."})
     name = clean(file.name)[:200] or "tep-dinh-kem"
-    return _save(Attachment(document=document, file=file, name=name, uploaded_by=user))
+    return validated_save(Attachment(document=document, file=file, name=name, uploaded_by=user))
 
 
 # Output ----------------------------------------------------------------------------------------
@@ -643,7 +636,7 @@ def docx_data(document: Document) -> DocxData:
         number_symbol = document.number_symbol
     else:
         rule = numbering.series_rule(document.council, document.doc_type, document.normative)
-        year = (document.issued_on or timezone.localdate()).year
+        year = (document.issued_on or dates.today()).year
         number_symbol = numbering.format_number_symbol(
             pattern=rule.pattern, number=None, year=year, doc_type=document.doc_type, issuer=issuer
         )

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from followup.kinds import kind_label
+from hdnd.dates import format_date
 from registry.models import Body, Council, Person
 
 
@@ -167,7 +168,7 @@ class ObligationUpdate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.created_at:%d/%m/%Y})"
+        return f"{self.get_action_display()} ({format_date(self.created_at)})"
 
 
 class ObligationFile(models.Model):

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from followup.models import OPEN_STATES, Notification, Obligation, Reminder, Threshold
 from followup.selectors import today
+from hdnd.dates import format_date
 from registry.calendar import WorkCalendar, rule_value
 from registry.models import Council, Role, RoleGrant
 from registry.rules import WORKING
@@ -58,7 +59,7 @@ def overdue(council: Council, on: datetime.date) -> QuerySet[Obligation]:
 
 
 def _message(obligation: Obligation, threshold: str) -> str:
-    due = obligation.due_on.strftime("%d/%m/%Y")
+    due = format_date(obligation.due_on)
     if threshold == Threshold.DUE_SOON:
         text = f"Sắp đến hạn {due}: {obligation.title} ({obligation.owner.short_name or obligation.owner.name})"
     else:

@@ -19,17 +19,12 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from followup.access import VIEW, VIEW_OWN
 from followup.models import OPEN_STATES, Notification, Obligation, ObligationFile, ObligationUpdate, State
+from hdnd.dates import today  # re-exported: callers ask their app's selectors for the day
 from registry.access import agency_bodies, has_perm
 from registry.models import Body, Council
-
-
-def today() -> datetime.date:
-    """The current day in the project's time zone (Asia/Ho_Chi_Minh), the day deadlines are judged on."""
-    return timezone.localdate()
 
 
 def late_condition(on: datetime.date) -> Q:

@@ -12,6 +12,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from documents.models import Document
+from hdnd.dates import format_date
 from registry.models import Body, Council, Delegate, Person, Term
 
 
@@ -473,7 +474,7 @@ class Attendance(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.delegate} {self.day:%d/%m/%Y}: {self.get_presence_display()}"
+        return f"{self.delegate} {format_date(self.day)}: {self.get_presence_display()}"
 
 
 class Speech(models.Model):
@@ -495,7 +496,7 @@ class Speech(models.Model):
         ordering = ["spoken_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.delegate} phát biểu {self.spoken_on:%d/%m/%Y}"
+        return f"{self.delegate} phát biểu {format_date(self.spoken_on)}"
 
 
 class GroupDiscussion(models.Model):
@@ -522,4 +523,4 @@ class GroupDiscussion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Thảo luận {self.group} ngày {self.held_on:%d/%m/%Y}"
+        return f"Thảo luận {self.group} ngày {format_date(self.held_on)}"

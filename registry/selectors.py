@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from hdnd import dates
 from hdnd.text import fold
 from registry.models import Body, BodyKind, Council, Delegate, Membership, Person, PersonalDataAccess, Term
 
@@ -22,7 +23,7 @@ def council_list(*, councils: QuerySet[Council], search: str = "", level: str = 
 
 def term_current(*, council: Council, on: datetime.date | None = None) -> Term | None:
     """The term running on a day (today by default), else the latest one."""
-    on = on or datetime.date.today()
+    on = on or dates.today()
     terms = Term.objects.filter(council=council)
     current = terms.filter(starts_on__lte=on).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on)).first()
     return current or terms.first()

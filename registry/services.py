@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from hdnd.saving import validated_save
 from hdnd.text import clean, fold
 from registry.models import (
     SINGLE_HOLDER_ROLES,
@@ -31,16 +32,6 @@ from registry.models import (
     Term,
 )
 from registry.rules import RULES_BY_KEY, UNIT_LABELS
-
-
-def _save(obj: models.Model, update_fields: list[str] | None = None) -> models.Model:
-    """full_clean (constraints give their Vietnamese messages), then save."""
-    obj.full_clean()
-    try:
-        obj.save(update_fields=update_fields)
-    except IntegrityError as exc:  # a concurrent duplicate that passed full_clean
-        raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
-    return obj
 
 
 def _apply(obj: models.Model, fields: dict) -> list[str]:
@@ -94,7 +85,7 @@ def council_create(
     )
     _apply(council, {"unit_name": unit_name, "unit_code": unit_code, "place_name": place_name})
     council.name_folded = fold(council.unit_label)
-    return _save(council)
+    return validated_save(council)
 
 
 @transaction.atomic
@@ -102,7 +93,7 @@ def council_update(*, council: Council, **fields: object) -> Council:
     """Change a council's fields (name, code, parent, active, ceased date, place)."""
     if _apply(council, fields):
         council.name_folded = fold(council.unit_label)
-        _save(council)
+        validated_save(council)
     return council
 
 
@@ -118,13 +109,13 @@ def term_create(
     """Open a term of the council."""
     term = Term(council=council, starts_on=starts_on, ends_on=ends_on, delegates_elected=delegates_elected)
     _apply(term, {"name": name})
-    return _save(term)
+    return validated_save(term)
 
 
 @transaction.atomic
 def term_update(*, term: Term, **fields: object) -> Term:
     if _apply(term, fields):
-        _save(term)
+        validated_save(term)
     return term
 
 
@@ -148,14 +139,14 @@ def person_create(
     if not person.full_name:
         raise ValidationError({"full_name": "Vui lòng nhập họ và tên."})
     person.name_folded = fold(person.full_name)
-    return _save(person)
+    return validated_save(person)
 
 
 @transaction.atomic
 def person_update(*, person: Person, **fields: object) -> Person:
     if _apply(person, fields):
         person.name_folded = fold(person.full_name)
-        _save(person)
+        validated_save(person)
     return person
 
 
@@ -181,7 +172,7 @@ def delegate_create(
         raise ValidationError({"elected_on": "Ngày trúng cử không thuộc nhiệm kỳ."})
     delegate = Delegate(term=term, person=person, group=group, elected_on=elected_on)
     _apply(delegate, {"constituency": constituency})
-    _save(delegate)
+    validated_save(delegate)
     DelegateEvent.objects.create(delegate=delegate, status=DelegateStatus.ELECTED, happened_on=elected_on)
     return delegate
 
@@ -224,7 +215,7 @@ def delegate_update(*, delegate: Delegate, group: Body | None, constituency: str
     """Move a delegate to another group or correct the constituency."""
     _check_group(delegate.term, group)
     if _apply(delegate, {"group": group, "constituency": constituency}):
-        _save(delegate)
+        validated_save(delegate)
     return delegate
 
 
@@ -242,7 +233,7 @@ def delegate_change_status(*, delegate: Delegate, status: str, happened_on: date
         raise ValidationError({"happened_on": "Ngày phải sau ngày trúng cử."})
     delegate.status = status
     delegate.left_on = happened_on
-    _save(delegate)
+    validated_save(delegate)
     DelegateEvent.objects.create(delegate=delegate, status=status, happened_on=happened_on, note=clean(note))
     return delegate
 
@@ -267,7 +258,7 @@ def body_create(
     body = Body(council=council, kind=kind, parent=parent, linked_council=linked_council)
     _apply(body, {"name": name, "short_name": short_name or name, "email": email})
     body.name_folded = fold(body.name)
-    return _save(body)
+    return validated_save(body)
 
 
 @transaction.atomic
@@ -277,7 +268,7 @@ def body_update(*, body: Body, **fields: object) -> Body:
         raise ValidationError({"parent": "Cơ quan cấp trên không hợp lệ."})
     if _apply(body, fields):
         body.name_folded = fold(body.name)
-        _save(body)
+        validated_save(body)
     return body
 
 
@@ -309,7 +300,7 @@ def membership_create(
                 f"{body.short_name} đã có {membership.get_role_display()} là {other.person.full_name} "
                 f"trong khoảng thời gian này; hãy kết thúc nhiệm vụ của người đó trước."
             )
-    return _save(membership)
+    return validated_save(membership)
 
 
 @transaction.atomic
@@ -318,7 +309,7 @@ def membership_end(*, membership: Membership, ends_on: datetime.date) -> Members
     if ends_on < membership.starts_on:
         raise ValidationError({"ends_on": "Ngày kết thúc không thể trước ngày bắt đầu."})
     membership.ends_on = ends_on
-    return _save(membership)
+    return validated_save(membership)
 
 
 # Settings and calendar -------------------------------------------------------------------------
@@ -337,7 +328,7 @@ def setting_set(*, council: Council, key: str, value: int | None, unit: str = ""
     setting, _ = LegalSetting.objects.get_or_create(council=council, key=key)
     setting.value = value
     setting.unit = unit or rule.unit
-    return _save(setting)
+    return validated_save(setting)
 
 
 @transaction.atomic
@@ -345,7 +336,7 @@ def calendar_day_add(*, council: Council, day: datetime.date, kind: str, note: s
     """Add a day off or a compensatory working day to the council's calendar."""
     entry = CalendarDay(council=council, day=day, kind=kind)
     _apply(entry, {"note": note})
-    return _save(entry)
+    return validated_save(entry)
 
 
 # Users, roles, tokens --------------------------------------------------------------------------

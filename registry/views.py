@@ -1,13 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from registry import selectors, services
 from registry.access import (
     EDIT_REGISTRY,
@@ -264,12 +263,8 @@ def body_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def body_delete(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     body = selectors.body_get(council=council, pk=pk)
-    try:
-        services.record_delete(obj=body)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    if run_action(request, lambda: services.record_delete(obj=body), "Đã xóa.") is NOT_DONE:
         return redirect("registry:body_detail", pk=pk)
-    messages.success(request, "Đã xóa.")
     return redirect("registry:body_list")
 
 

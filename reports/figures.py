@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 
+from hdnd.dates import format_date
 from petitions.selectors import level_phrase, petition_counts
 from plenary.models import Attendance, Presence, Question, Speech
 from plenary.selectors import lateness_report, plenary_counts
@@ -133,7 +134,7 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
         "Phiên họp Thường trực",
         standing["meetings_held"],
         [
-            Record(f"Phiên họp ngày {m.held_on:%d/%m/%Y}", _url("standing:meeting_detail", m.pk), m.held_on)
+            Record(f"Phiên họp ngày {format_date(m.held_on)}", _url("standing:meeting_detail", m.pk), m.held_on)
             for m in standing["meetings"]
         ],
     )

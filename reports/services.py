@@ -8,6 +8,7 @@ from django.db import transaction
 
 from documents import services as documents
 from documents.models import Authority, DocType, Document
+from hdnd import dates
 from hdnd.text import clean_multiline
 from registry.models import Body, Council, MemberRole
 from registry.selectors import holders_on, standing_committee
@@ -190,7 +191,7 @@ def report_issue(
     Refused with the list of what is missing (ratings, classification, signer, records of the year).
     """
     report = _draft(report)
-    on = on or datetime.date.today()
+    on = on or dates.today()
     figures = figures_mod.compute(council=report.council, year=report.year)
     missing = issue_missing(report, figures, on)
     if missing:

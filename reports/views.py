@@ -1,16 +1,14 @@
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from openpyxl import Workbook
 
+from hdnd import dates
 from hdnd.excel import inert_row
 from hdnd.forms import parse_date
 from hdnd.history import history_rows
-from hdnd.views import add_service_errors
+from hdnd.views import NOT_DONE, run_action, run_form
 from registry.access import has_perm, require
 from reports import figures as figures_mod
 from reports import selectors, services
@@ -24,7 +22,7 @@ FIRST_YEAR = 2000
 
 
 def _year(year: int) -> int:
-    if not FIRST_YEAR <= year <= datetime.date.today().year + 1:
+    if not FIRST_YEAR <= year <= dates.today().year + 1:
         raise Http404
     return year
 
@@ -55,10 +53,7 @@ def annual_report(request: HttpRequest, year: int) -> HttpResponse:
     report = selectors.report_find(council=council, year=year)
     can_edit = has_perm(request.user, council, EDIT)
     if report is None and can_edit and request.method == "POST":
-        try:
-            services.report_get_or_create(council=council, year=year, user=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        run_action(request, lambda: services.report_get_or_create(council=council, year=year, user=request.user), "")
         return redirect("reports:annual_report", year=year)
     context = {
         "year": year,
@@ -72,9 +67,7 @@ def annual_report(request: HttpRequest, year: int) -> HttpResponse:
         context["sections"], context["notes"] = _sections(report, figures)
         context["history"] = history_rows(report)
         context["changed"] = services.changed_since_issue(report)
-        context["missing"] = (
-            services.issue_missing(report, figures, datetime.date.today()) if report.state == "du_thao" else []
-        )
+        context["missing"] = services.issue_missing(report, figures, dates.today()) if report.state == "du_thao" else []
         context["classification"] = Classification(report.classification).label if report.classification else ""
         context["suggested"] = (
             Classification(services.suggested_classification(report.score)).label if report.score is not None else ""
@@ -90,20 +83,17 @@ def annual_report_edit(request: HttpRequest, year: int) -> HttpResponse:
         raise Http404
     initial = {f"text_{k}": report.texts.get(k, "") for k in WRITTEN} | {"recipients": report.recipients}
     form = TextsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_update(
-                report=report, texts=form.texts(), recipients=form.cleaned_data["recipients"], user=request.user
-            )
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for key, errors in exc.error_dict.items():
-                    form.add_error(f"text_{key}" if f"text_{key}" in form.fields else None, errors)
-            else:
-                form.add_error(None, exc.messages)
-        else:
-            messages.success(request, "Đã lưu nội dung báo cáo.")
-            return redirect("reports:annual_report", year=year)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.report_update(
+            report=report, texts=form.texts(), recipients=d["recipients"], user=request.user
+        ),
+        "Đã lưu nội dung báo cáo.",
+        field_of=lambda key: f"text_{key}",
+    )
+    if done is not NOT_DONE:
+        return redirect("reports:annual_report", year=year)
     tokens = figures_mod.compute(council=council, year=year)
     return render(request, "reports/annual_report_edit.html", {"form": form, "year": year, "figures": tokens})
 
@@ -120,22 +110,21 @@ def annual_report_rate(request: HttpRequest, year: int) -> HttpResponse:
         "score_results": report.score_results,
     }
     form = RatingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.report_rate(
-                report=report,
-                ratings=form.ratings(),
-                classification=data["classification"],
-                score_general=data["score_general"],
-                score_results=data["score_results"],
-                user=request.user,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu tự đánh giá và đề nghị xếp loại.")
-            return redirect("reports:annual_report", year=year)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.report_rate(
+            report=report,
+            ratings=form.ratings(),
+            classification=d["classification"],
+            score_general=d["score_general"],
+            score_results=d["score_results"],
+            user=request.user,
+        ),
+        "Đã lưu tự đánh giá và đề nghị xếp loại.",
+    )
+    if done is not NOT_DONE:
+        return redirect("reports:annual_report", year=year)
     return render(request, "reports/form.html", {"form": form, "title": f"Tự đánh giá, xếp loại năm {year}"})
 
 
@@ -150,12 +139,12 @@ def annual_report_issue(request: HttpRequest, year: int) -> HttpResponse:
     except ValueError:
         messages.error(request, "Ngày ban hành không hợp lệ (dd/mm/yyyy).")
         return redirect("reports:annual_report", year=year)
-    try:
-        services.report_issue(report=report, user=request.user, on=on)
-    except ValidationError as exc:
-        messages.error(request, "Chưa thể ban hành: " + " ".join(exc.messages))
-    else:
-        messages.success(request, "Đã ban hành báo cáo; số liệu được lưu cùng văn bản.")
+    run_action(
+        request,
+        lambda: services.report_issue(report=report, user=request.user, on=on),
+        "Đã ban hành báo cáo; số liệu được lưu cùng văn bản.",
+        refused="Chưa thể ban hành: ",
+    )
     return redirect("reports:annual_report", year=year)
 
 
@@ -164,19 +153,19 @@ def activity_report(request: HttpRequest) -> HttpResponse:
     """The standing committee's activity report for six months or the year: the figures, then a draft."""
     council = require(request, VIEW)
     try:
-        year = _year(int(request.GET.get("nam", datetime.date.today().year)))
+        year = _year(int(request.GET.get("nam", dates.today().year)))
     except ValueError as exc:
         raise Http404 from exc
     half = request.GET.get("ky") == "6-thang"
     end, period = services.activity_period(year, half)
     if request.method == "POST":
         require(request, EDIT)
-        try:
-            document = services.activity_report_create(council=council, year=year, half=half, user=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, "Đã tạo dự thảo báo cáo trong sổ văn bản; Văn phòng hoàn thiện và ban hành.")
+        document = run_action(
+            request,
+            lambda: services.activity_report_create(council=council, year=year, half=half, user=request.user),
+            "Đã tạo dự thảo báo cáo trong sổ văn bản; Văn phòng hoàn thiện và ban hành.",
+        )
+        if document is not NOT_DONE:
             return redirect("documents:document_detail", pk=document.pk)
     figures = figures_mod.compute(council=council, year=year, on=end)
     if half:
@@ -191,7 +180,7 @@ def activity_report(request: HttpRequest) -> HttpResponse:
             "figures": figures,
             "body": services.activity_body(figures, period, "kỳ tới").splitlines(),
             "can_edit": has_perm(request.user, council, EDIT),
-            "years": list(range(datetime.date.today().year, datetime.date.today().year - 6, -1)),
+            "years": list(range(dates.today().year, dates.today().year - 6, -1)),
         },
     )
 
@@ -210,7 +199,7 @@ def figure_detail(request: HttpRequest, year: int, key: str) -> HttpResponse:
 def delegate_activity(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     rows = figures_mod.delegate_activity(council=council)
-    reports = figures_mod.group_reports(council=council, on=datetime.date.today())
+    reports = figures_mod.group_reports(council=council, on=dates.today())
     groups: dict[str, dict] = {}
     for row in rows:
         group = row.delegate.group
@@ -247,7 +236,7 @@ def delegate_activity(request: HttpRequest) -> HttpResponse:
 
 def _dashboard_data(council: object, year: int) -> dict:
     figures = figures_mod.compute(council=council, year=year)
-    today = datetime.date.today()
+    today = dates.today()
     return {
         "figures": figures,
         "overdue": selectors.overdue_by_owner(council=council, on=today),
@@ -260,7 +249,7 @@ def _dashboard_data(council: object, year: int) -> dict:
 def dashboard(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     try:
-        year = _year(int(request.GET.get("nam", datetime.date.today().year)))
+        year = _year(int(request.GET.get("nam", dates.today().year)))
     except ValueError as exc:
         raise Http404 from exc
     data = _dashboard_data(council, year)
@@ -286,7 +275,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "year": year,
             "cards": [data["figures"][k] for k in keys],
             "petition_figures": petitions,
-            "years": list(range(datetime.date.today().year, datetime.date.today().year - 6, -1)),
+            "years": list(range(dates.today().year, dates.today().year - 6, -1)),
         },
     )
 
@@ -295,7 +284,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def dashboard_excel(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     try:
-        year = _year(int(request.GET.get("nam", datetime.date.today().year)))
+        year = _year(int(request.GET.get("nam", dates.today().year)))
     except ValueError as exc:
         raise Http404 from exc
     data = _dashboard_data(council, year)

@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from documents.models import Document
 from followup.models import Obligation, State
+from hdnd.dates import format_date
 from registry.models import Body, Council, Membership, Person
 
 
@@ -99,7 +100,7 @@ class Meeting(models.Model):
         indexes = [models.Index(fields=["council", "held_on"], name="meeting_council_day")]
 
     def __str__(self) -> str:
-        return f"Phiên họp Thường trực ngày {self.held_on:%d/%m/%Y}"
+        return f"Phiên họp Thường trực ngày {format_date(self.held_on)}"
 
 
 class Attendee(models.Model):
@@ -401,7 +402,7 @@ class Conference(models.Model):
         indexes = [models.Index(fields=["council", "held_on"], name="conference_council_day")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ngày {self.held_on:%d/%m/%Y}: {self.subject}"[:300]
+        return f"{self.get_kind_display()} ngày {format_date(self.held_on)}: {self.subject}"[:300]
 
 
 class ConferenceTask(models.Model):

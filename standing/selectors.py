@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
+from hdnd import dates
 from hdnd.text import fold
 from registry.models import Body, Council, Membership, Person
 from registry.selectors import standing_committee
@@ -133,7 +133,7 @@ def standing_counts(*, council: Council, year: int, on: datetime.date | None = N
     - conferences_held: joint and briefing conferences held in the year up to `on`; `conferences` lists them
       (str() names the kind, day and subject; `held_on` is the day).
     """
-    on = on or timezone.localdate()
+    on = on or dates.today()
     meetings = list(
         Meeting.objects.filter(council=council, held_on__year=year, held_on__lte=on)
         .select_related("chair__person", "notice")
@@ -248,7 +248,7 @@ class ItemRow:
 
 def programme_months(programme: WorkProgramme, on: datetime.date | None = None) -> list[tuple[int, list[ItemRow]]]:
     """The prefetched items by month, each with its status on `on` (today by default)."""
-    on = on or timezone.localdate()
+    on = on or dates.today()
     months: dict[int, list[ItemRow]] = {}
     for item in programme.items.all():
         status = item_status(item, programme.year, on)

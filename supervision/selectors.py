@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from documents.models import Direction, Document
 from followup.models import OPEN_STATES, State
+from hdnd.dates import today  # re-exported: callers ask their app's selectors for the day
 from hdnd.text import fold
 from registry.models import Body, BodyKind, Council, Delegate
 from supervision.models import (
@@ -26,10 +26,6 @@ from supervision.models import (
 
 WARN_DAYS = 7  # a milestone is "due soon" this many days ahead (the round page and the dashboard warn)
 KIND_ORDER = {kind: i for i, kind in enumerate(CONDUCTING_KINDS)}
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
 
 
 # Rounds ----------------------------------------------------------------------------------------

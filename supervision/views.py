@@ -5,7 +5,6 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from registry.access import has_perm, require
 from registry.models import Council
 from supervision import selectors, services, wording
@@ -222,13 +221,11 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_generate(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     round = selectors.round_get(council=council, pk=pk)
-    try:
-        services.decision_generate(round=round, user=request.user)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, "Đã tạo dự thảo quyết định thành lập đoàn.")
+    run_action(
+        request,
+        lambda: services.decision_generate(round=round, user=request.user),
+        "Đã tạo dự thảo quyết định thành lập đoàn.",
+    )
     return redirect("supervision:round_detail", pk=pk)
 
 

@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, add_service_errors, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from petitions import selectors, services, wording
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW, mask_name, mask_phone
 from petitions.excel import petitions_workbook
@@ -160,14 +159,14 @@ def petition_answer(request: HttpRequest, pk: int) -> HttpResponse:
     council = _require_any(request, ANSWER, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=pk)
     form = AnswerForm(request.POST, council=council)
-    if form.is_valid():
-        try:
-            services.petition_answer(petition=petition, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã gửi trả lời kiến nghị.")
-            return redirect("petitions:petition_detail", pk=pk)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.petition_answer(petition=petition, user=request.user, **d),
+        "Đã gửi trả lời kiến nghị.",
+    )
+    if done is not NOT_DONE:
+        return redirect("petitions:petition_detail", pk=pk)
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
@@ -179,12 +178,11 @@ def petition_answer(request: HttpRequest, pk: int) -> HttpResponse:
 def petition_accept(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=pk)
-    try:
-        services.petition_accept(petition=petition, user=request.user, note=request.POST.get("note", ""))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Đã chấp nhận kết quả trả lời.")
+    run_action(
+        request,
+        lambda: services.petition_accept(petition=petition, user=request.user, note=request.POST.get("note", "")),
+        "Đã chấp nhận kết quả trả lời.",
+    )
     return redirect("petitions:petition_detail", pk=pk)
 
 
@@ -193,10 +191,8 @@ def petition_accept(request: HttpRequest, pk: int) -> HttpResponse:
 def petition_split(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=pk)
-    try:
-        origins = services.petition_split(petition=petition, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    origins = run_action(request, lambda: services.petition_split(petition=petition, user=request.user), "")
+    if origins is NOT_DONE:
         return redirect("petitions:petition_detail", pk=pk)
     messages.success(request, f"Đã tách thành {len(origins)} kiến nghị.")
     return redirect("petitions:round_detail", pk=petition.round_id)
@@ -227,10 +223,11 @@ def petition_merge(request: HttpRequest) -> HttpResponse:
     petitions = list(Petition.objects.filter(council=council, pk__in=form.cleaned_data["ids"]))
     if len(petitions) != len(form.cleaned_data["ids"]):
         raise Http404
-    try:
-        aggregate = services.petition_merge(petitions=petitions, user=request.user, text=form.cleaned_data["text"])
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    text = form.cleaned_data["text"]
+    aggregate = run_action(
+        request, lambda: services.petition_merge(petitions=petitions, user=request.user, text=text), ""
+    )
+    if aggregate is NOT_DONE:
         return redirect("petitions:round_duplicates", pk=petitions[0].round_id)
     messages.success(request, f"Đã gộp {len(petitions)} kiến nghị.")
     return redirect("petitions:petition_detail", pk=aggregate.pk)

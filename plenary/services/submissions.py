@@ -11,6 +11,7 @@ from documents import services as documents
 from documents.models import Authority, DocType
 from followup import services as followup
 from hdnd.dates import format_date
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from plenary.models import (
     CHECKLISTS,
@@ -21,7 +22,7 @@ from plenary.models import (
     Verification,
     VoteRule,
 )
-from plenary.services._common import SUBMISSION_DUE, _close_obligation, _deadline, _same_council, _save
+from plenary.services._common import SUBMISSION_DUE, _close_obligation, _deadline, _same_council
 from registry.models import Body, BodyKind
 
 
@@ -57,7 +58,7 @@ def submission_create(
         due_on=submission_due_on(session),
     )
     submission.title_folded = fold(submission.title)
-    _save(submission, user)
+    validated_save(submission, user)
     obligation = followup.obligation_create(
         council=session.council,
         owner=agency,
@@ -100,7 +101,7 @@ def submission_receive(
     submission.received_on = received_on
     submission.checklist = _checklist(submission.kind, checklist)
     submission.state = SubmissionState.RECEIVED
-    _save(submission, user)
+    validated_save(submission, user)
     _close_obligation(submission.obligation_id, user=user, text="Văn phòng đã nhận hồ sơ.", on=received_on)
     return submission
 
@@ -120,7 +121,7 @@ def submission_return(
     submission.state = SubmissionState.RETURNED
     submission.returned_on, submission.return_reason = returned_on, reason
     submission.resubmitted_on = None
-    return _save(submission, user)
+    return validated_save(submission, user)
 
 
 @transaction.atomic
@@ -135,7 +136,7 @@ def submission_resubmit(
     submission.resubmitted_on = resubmitted_on
     submission.checklist = _checklist(submission.kind, checklist)
     submission.state = SubmissionState.RECEIVED
-    return _save(submission, user)
+    return validated_save(submission, user)
 
 
 @transaction.atomic
@@ -151,7 +152,9 @@ def verification_assign(
     if Verification.objects.filter(submission=submission).exists():
         raise ValidationError("Hồ sơ đã được phân công thẩm tra.")
     due_on = _deadline(session.council, session.opens_on, "verification_before_opening", "due_on")
-    return _save(Verification(submission=submission, committee=committee, assigned_on=assigned_on, due_on=due_on), user)
+    return validated_save(
+        Verification(submission=submission, committee=committee, assigned_on=assigned_on, due_on=due_on), user
+    )
 
 
 @transaction.atomic
@@ -190,7 +193,7 @@ def verification_report(
     )
     document = documents.document_issue(document=document, user=user, issued_on=reported_on)
     verification.report, verification.conclusion, verification.reported_on = document, conclusion, reported_on
-    return _save(verification, user)
+    return validated_save(verification, user)
 
 
 @transaction.atomic
@@ -204,4 +207,4 @@ def verification_explain(
     if verification.reported_on is None:
         raise ValidationError("Chưa có báo cáo thẩm tra để giải trình.")
     verification.explanation, verification.explained_on = explanation, explained_on
-    return _save(verification, user)
+    return validated_save(verification, user)

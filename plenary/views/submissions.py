@@ -2,9 +2,7 @@
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from hdnd import dates
 from hdnd.history import history_rows
+from hdnd.views import run_action
 from plenary import forms, selectors, services
 from plenary.access import AGENCY, ASSIGN, EDIT, VERIFY, VIEW, VOTE
 from plenary.models import SubmissionState
@@ -258,12 +257,11 @@ def resolution_publish(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = getattr(sub, "resolution", None)
     if resolution is None:
         raise Http404
-    try:
-        services.resolution_publish(resolution=resolution, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Đã công khai nghị quyết.")
+    run_action(
+        request,
+        lambda: services.resolution_publish(resolution=resolution, user=request.user),
+        "Đã công khai nghị quyết.",
+    )
     return redirect("plenary:submission_detail", pk=pk)
 
 

@@ -2,17 +2,15 @@
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from documents.access import ISSUE
+from hdnd import dates
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, add_service_errors, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from registry.access import has_perm, require
 from standing import selectors, services, wording
 from standing.access import EDIT, VIEW
@@ -31,7 +29,7 @@ from standing.forms import (
     YearForm,
 )
 from standing.models import AgendaItem, Attendee, Paragraph, Section
-from standing.views._common import _errors, _form_page, _page, _record_action
+from standing.views._common import _form_page, _page, _record_action
 
 
 @login_required
@@ -86,7 +84,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 ("Chương trình phiên họp", "chuong_trinh", meeting.programme),
                 ("Biên bản", "bien_ban", meeting.minutes),
             ],
-            "issue_form": IssueForm(initial={"issued_on": timezone.localdate()}),
+            "issue_form": IssueForm(initial={"issued_on": dates.today()}),
             "history": history_rows(meeting),
         },
     )
@@ -114,14 +112,8 @@ def _meeting_form(
     meeting = selectors.meeting_get(council=council, pk=pk)
     kwargs = {k: (meeting if v == "meeting" else council) for k, v in form_kwargs.items()}
     form = form_class(request.POST or None, **kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(meeting, request.user, form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("standing:meeting_detail", pk=pk)
+    if run_form(request, form, lambda d: action(meeting, request.user, d), done) is not NOT_DONE:
+        return redirect("standing:meeting_detail", pk=pk)
     return _form_page(request, form, f"{title} — {meeting}", "standing:meeting_list")
 
 
@@ -185,12 +177,9 @@ def paragraph_delete(request: HttpRequest, pk: int) -> HttpResponse:
         Paragraph.objects.select_related("section__meeting"), section__meeting__council=council, pk=pk
     )
     meeting = paragraph.section.meeting
-    try:
-        services.paragraph_delete(paragraph=paragraph, user=request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, "Đã xóa đoạn kết luận.")
+    run_action(
+        request, lambda: services.paragraph_delete(paragraph=paragraph, user=request.user), "Đã xóa đoạn kết luận."
+    )
     return redirect("standing:meeting_detail", pk=meeting.pk)
 
 
@@ -289,14 +278,8 @@ def part_edit(request: HttpRequest, part: str, pk: int) -> HttpResponse:
     council, record = _part(request, part, pk)
     _, _, form_class, initial, update = PARTS[part]
     form = form_class(request.POST or None, initial=initial(record), council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update(record, request.user, form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu thay đổi.")
-            return redirect("standing:meeting_detail", pk=_meeting_pk(record))
+    if run_form(request, form, lambda d: update(record, request.user, d), "Đã lưu thay đổi.") is not NOT_DONE:
+        return redirect("standing:meeting_detail", pk=_meeting_pk(record))
     return _form_page(request, form, f"Sửa — {record}", "standing:meeting_list")
 
 
@@ -306,10 +289,7 @@ def part_move(request: HttpRequest, part: str, pk: int, direction: str) -> HttpR
     _, record = _part(request, part, pk)
     if direction not in ("len", "xuong"):
         raise Http404
-    try:
-        services.record_move(record=record, up=direction == "len", user=request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
+    run_action(request, lambda: services.record_move(record=record, up=direction == "len", user=request.user), "")
     return redirect("standing:meeting_detail", pk=_meeting_pk(record))
 
 
@@ -318,12 +298,7 @@ def part_move(request: HttpRequest, part: str, pk: int, direction: str) -> HttpR
 def part_delete(request: HttpRequest, part: str, pk: int) -> HttpResponse:
     _, record = _part(request, part, pk)
     meeting_pk = _meeting_pk(record)
-    try:
-        services.record_delete(record=record, user=request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, "Đã xóa.")
+    run_action(request, lambda: services.record_delete(record=record, user=request.user), "Đã xóa.")
     return redirect("standing:meeting_detail", pk=meeting_pk)
 
 
@@ -367,10 +342,9 @@ def agenda_document_unlink(request: HttpRequest, pk: int, document_pk: int) -> H
     council = require(request, EDIT)
     item = _agenda_item(council, pk)
     document = get_object_or_404(item.documents.all(), pk=document_pk)
-    try:
-        services.agenda_document_unlink(item=item, document=document, user=request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, "Đã bỏ văn bản đính kèm.")
+    run_action(
+        request,
+        lambda: services.agenda_document_unlink(item=item, document=document, user=request.user),
+        "Đã bỏ văn bản đính kèm.",
+    )
     return redirect("standing:meeting_detail", pk=item.meeting_id)
