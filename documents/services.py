@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from documents import numbering, sources
+from documents.access import EDIT, ISSUE
 from documents.checker import check_nd30
 from documents.docx_build import SHIPPED
 from documents.models import (
@@ -38,9 +39,31 @@ from documents.rendering import SAMPLE, DocxData, RenderError, render_docx, rend
 from hdnd import dates
 from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
+from registry.access import has_perm
 from registry.models import Body, Council, Person
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+def allowed_actions(document: Document, user: AbstractBaseUser) -> set[str]:
+    """What `user` may do to `document` now ("edit", "attach", "issue", "publish", "withdraw"): the one
+    place the screens and the API ask, so the buttons shown are the steps the services accept."""
+    council = document.council
+    actions = set()
+    if has_perm(user, council, EDIT):
+        actions.add("attach")
+        if not document.is_frozen:
+            actions.add("edit")
+    if document.is_outgoing and has_perm(user, council, ISSUE):
+        if document.state == State.DRAFT:
+            actions.add("issue")
+        if document.state == State.ISSUED:
+            actions.add("publish")
+        if document.state in (State.ISSUED, State.PUBLISHED):
+            actions.add("withdraw")
+    return actions
+
+
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 ARCHIVE_LINE = "- Lưu: VT."
 # Fields a draft may change; the rest (number, state, dates of publishing) belong to the actions.

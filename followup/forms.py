@@ -76,7 +76,8 @@ class ObligationForm(Form):
         return data
 
 
-REPORT_KINDS = [("tien_do", "Báo cáo tiến độ"), ("hoan_thanh", "Báo cáo hoàn thành")]
+REPORT_DONE = "hoan_thanh"
+REPORT_KINDS = [("tien_do", "Báo cáo tiến độ"), (REPORT_DONE, "Báo cáo hoàn thành")]
 
 
 class ReportForm(Form):
@@ -84,7 +85,7 @@ class ReportForm(Form):
         label="Loại báo cáo",
         choices=REPORT_KINDS,
         widget=forms.RadioSelect,
-        initial="hoan_thanh",
+        initial=REPORT_DONE,
         error_messages={"required": "Vui lòng chọn loại báo cáo.", "invalid_choice": "Loại báo cáo không hợp lệ."},
     )
     text = forms.CharField(
@@ -99,6 +100,11 @@ class ReportForm(Form):
         help_text="Số, ký hiệu và ngày của văn bản trả lời, nếu có.",
     )
     files = MultipleFileField(label="Tệp đính kèm", required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        data["done"] = data.get("kind") == REPORT_DONE  # a report of completion, not of progress
+        return data
 
 
 class ExtendForm(Form):

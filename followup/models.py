@@ -118,6 +118,11 @@ class Obligation(models.Model):
         return self.title
 
     @property
+    def is_accepted(self) -> bool:
+        """The office accepted the owner's report: the obligation is closed as done."""
+        return self.state == State.ACCEPTED
+
+    @property
     def kind_label(self) -> str:
         return kind_label(self.kind)
 

@@ -165,7 +165,7 @@ obligation_report = _action_view(
         obligation=o,
         user=r.user,
         text=d["text"],
-        done=d["kind"] == "hoan_thanh",
+        done=d["done"],
         files=d["files"],
         reply_label=d["reply_label"],
     ),

@@ -470,6 +470,11 @@ class Petition(models.Model):
         return PetitionState(self.state).label
 
     @property
+    def is_received(self) -> bool:
+        """Received and not yet forwarded: still the office's to classify, merge or split."""
+        return self.state == PetitionState.RECEIVED
+
+    @property
     def answered_on(self) -> datetime.date | None:
         """The day the body reported its answer done (the obligation's report date), None before."""
         if self.obligation_id is None or self.obligation.state not in _OBLIGATION_DONE:

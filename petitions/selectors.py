@@ -156,6 +156,7 @@ def petition_get(*, user: AbstractBaseUser | AnonymousUser, council: Council, pk
     return get_object_or_404(
         petition_scope(user=user, council=council)
         .select_related(
+            "council",
             "round",
             "unit",
             "contact_place",

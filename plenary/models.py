@@ -214,6 +214,14 @@ class Submission(models.Model):
         """The day the file arrived in the form it was kept in (the re-submission, after a return)."""
         return self.resubmitted_on or self.received_on
 
+    @property
+    def is_expected(self) -> bool:
+        return self.state == SubmissionState.EXPECTED
+
+    @property
+    def is_returned(self) -> bool:
+        return self.state == SubmissionState.RETURNED
+
     def days_late(self, on: datetime.date) -> int:
         """Calendar days past the due date: of arrival, or up to `on` while it has not arrived."""
         arrived = self.complete_on if self.state != SubmissionState.RETURNED else None

@@ -67,7 +67,9 @@ def annual_report(request: HttpRequest, year: int) -> HttpResponse:
         context["sections"], context["notes"] = _sections(report, figures)
         context["history"] = history_rows(report)
         context["changed"] = services.changed_since_issue(report)
-        context["missing"] = services.issue_missing(report, figures, dates.today()) if report.state == "du_thao" else []
+        context["missing"] = (
+            services.issue_missing(report, figures, dates.today()) if report.state == ReportState.DRAFT else []
+        )
         context["classification"] = Classification(report.classification).label if report.classification else ""
         context["suggested"] = (
             Classification(services.suggested_classification(report.score)).label if report.score is not None else ""

@@ -245,6 +245,11 @@ class ItemRow:
     status_label: str
     url: str | None
 
+    @property
+    def not_done(self) -> bool:
+        """The item's month has passed with nothing linked to it: shown in bold."""
+        return self.status == NOT_DONE
+
 
 def programme_months(programme: WorkProgramme, on: datetime.date | None = None) -> list[tuple[int, list[ItemRow]]]:
     """The prefetched items by month, each with its status on `on` (today by default)."""

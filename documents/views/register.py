@@ -16,7 +16,7 @@ from documents.forms import (
     RegisterFilterForm,
     WithdrawForm,
 )
-from documents.models import Direction, DocType, State
+from documents.models import Direction, DocType
 from documents.rendering import pdf_available
 from documents.sources import source_info
 from documents.views._common import _bound, _docx_response, _page, _pdf_response
@@ -60,18 +60,18 @@ def document_list(request: HttpRequest) -> HttpResponse:
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, VIEW)
     document = selectors.document_get(user=request.user, council=council, pk=pk)
-    can_edit = has_perm(request.user, council, EDIT)
+    actions = services.allowed_actions(document, request.user)
     return render(
         request,
         "documents/document_detail.html",
         {
             "document": document,
+            "actions": actions,
             "recipients": services.recipient_list(document) if document.is_outgoing else [],
-            "missing": services.issue_missing(document).values() if document.state == State.DRAFT else [],
+            "missing": services.issue_missing(document).values() if document.is_draft else [],
             "history": history_rows(document),
-            "can_edit": can_edit and not document.is_frozen,
-            "can_attach": can_edit,
-            "can_issue": has_perm(request.user, council, ISSUE),
+            "can_edit": "edit" in actions,
+            "can_attach": "attach" in actions,
             "attachment_form": AttachmentForm(),
             "pdf": pdf_available(),
             "source": source_info(document),

@@ -25,6 +25,7 @@ from petitions.services.access_log import (
     log_personal_access,
     personal_log,
 )
+from petitions.services.actions import allowed_actions, answer_accepted
 from petitions.services.answers import (
     answer_report_create,
     answers_notice_create,
@@ -66,6 +67,8 @@ __all__ = [
     "ANSWER_RULE",
     "OBLIGATION_KIND",
     "PetitionData",
+    "allowed_actions",
+    "answer_accepted",
     "answer_report_create",
     "answers_notice_create",
     "attribution",

@@ -20,7 +20,7 @@ from petitions.forms import (
 )
 from petitions.models import ContactRound, Petition, PetitionState
 from petitions.views._common import PAGE_SIZE, XLSX, _require_any
-from registry.access import agency_bodies, has_perm, require
+from registry.access import has_perm, require
 from registry.models import Body, Council
 from registry.security import client_address
 
@@ -102,14 +102,7 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         services.log_personal_access(
             user=request.user, council=council, petitions=[petition], action="view", address=client_address(request)
         )
-    can_edit = has_perm(request.user, council, EDIT)
-    can_answer = petition.state in (
-        PetitionState.FORWARDED,
-        PetitionState.RESOLVING,
-        PetitionState.ANSWERED,
-        PetitionState.EXPLAINED,
-    ) and (can_edit or petition.body_id in agency_bodies(request.user, council))
-    accepted = petition.obligation is not None and petition.obligation.state == "hoan_thanh"
+    actions = services.allowed_actions(petition, request.user)
     progress = selectors.answer_progress(petition=petition)
     return render(
         request,
@@ -119,10 +112,10 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attribution": wording.attribution(petition),
             "people": people,
             "personal": personal,
-            "can_edit": can_edit,
-            "can_answer": can_answer and not accepted,
-            "can_accept": can_edit and petition.obligation is not None and petition.obligation.state == "da_bao_cao",
-            "accepted": accepted,
+            "actions": actions,
+            "can_answer": "answer" in actions,
+            "can_accept": "accept" in actions,
+            "accepted": services.answer_accepted(petition),
             "progress": progress,
             "answer_form": AnswerForm(council=council, initial={"state": PetitionState.ANSWERED}),
             "history": history_rows(petition),

@@ -24,7 +24,7 @@ def public_file(request: HttpRequest, pk: int) -> HttpResponse:
     doc = selectors.public_document_get(pk=pk)
     if doc.file:
         return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.file_name)
-    if doc.document is None or doc.document.state == "du_thao":
+    if doc.document is None or doc.document.is_draft:
         raise Http404
     content = documents_services.document_render_docx(doc.document)
     response = HttpResponse(
