@@ -19,10 +19,12 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from hdnd.excel import rows_of, streamed_workbook
 from hdnd.text import clean, fold
-from petitions.models import REFORM_DAY, Channel, ContactRound, Level, Petition, PetitionField
-from petitions.services import PetitionData, attribution, child_units, contact_places
-from registry.models import Body
+from petitions.models import Channel, ContactRound, Level, Petition, PetitionField
+from petitions.services import PetitionData, attribution, child_units, contact_places, petition_errors
+from registry.models import Body, BodyKind
 
+# A service's error field -> the template column it shows under.
+SERVICE_COLUMNS = {"contact_place": "unit", "people": "name"}
 MAX_ROWS = 20000
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -144,9 +146,12 @@ class Lookup:
             self.places[fold(place.label)] = place
         self.fields = {f.name_folded: f for f in PetitionField.objects.filter(council=council)}
         self.bodies = {}
-        for body in Body.objects.filter(council=council):
+        self.upper = None  # the upper council's body (the service fills it for upper-level petitions)
+        for body in Body.objects.filter(council=council).order_by("pk"):
             self.bodies[fold(body.name)] = body
             self.bodies[fold(body.short_name)] = body
+            if body.kind == BodyKind.UPPER_COUNCIL and self.upper is None:
+                self.upper = body
 
 
 def _cell_problems(raw: object) -> list[str]:
@@ -266,8 +271,6 @@ def _read_row(
             else "chưa ghi cấp thẩm quyền"
         )
         errors.append(RowError(number, COLUMNS["level"][0], message))
-    elif level == Level.DISTRICT and contact_round.reference_day >= REFORM_DAY:
-        errors.append(RowError(number, COLUMNS["level"][0], "cấp huyện/thị xã không còn sau 01/07/2025"))
     body_name = value("body")
     body = lookup.bodies.get(fold(body_name)) if body_name else None
     if body_name and body is None:
@@ -276,28 +279,30 @@ def _read_row(
     voters = 1
     if voters_raw not in (None, ""):
         try:
-            voters = int(str(voters_raw).strip())
-            if voters < 1:
-                raise ValueError
+            voters = int(str(voters_raw).strip())  # from 1 up: the service's rule, checked below
         except ValueError:
-            errors.append(RowError(number, COLUMNS["voters"][0], "số cử tri phải là số nguyên từ 1 trở lên"))
+            errors.append(RowError(number, COLUMNS["voters"][0], "số cử tri phải là số nguyên"))
     name, address, phone = value("name"), value("address"), value("phone")
     complaint = fold(value("complaint")) in {"x", "co", "1", "khieu nai", "to cao"}
     if not errors:
-        result.items.append(
-            PetitionData(
-                text=text,
-                unit=unit,
-                contact_place=place,
-                level=level,
-                field=petition_field,
-                body=body,
-                channel=Channel.MEETING,
-                voters=voters,
-                complaint=complaint,
-                people=[(name, address, phone)] if name else [],
-            )
+        data = PetitionData(
+            text=text,
+            unit=unit,
+            contact_place=place,
+            level=level,
+            field=petition_field,
+            body=body,
+            channel=Channel.MEETING,
+            voters=voters,
+            complaint=complaint,
+            people=[(name, address, phone)] if name else [],
         )
+        # The rules a petition obeys are the service's, checked here only to show them row by row.
+        for key, message in petition_errors(contact_round.council, contact_round, data, lookup.upper).items():
+            column = COLUMNS[SERVICE_COLUMNS.get(key, key)][0] if SERVICE_COLUMNS.get(key, key) in COLUMNS else ""
+            errors.append(RowError(number, column, message[:1].lower() + message[1:].rstrip(".")))
+        if not errors:
+            result.items.append(data)
         result.rows.append(number)
     return errors
 

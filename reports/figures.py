@@ -339,11 +339,10 @@ GROUP_REPORT = "group_report"
 def group_reports(*, council: Council, on: datetime.date) -> dict[int, tuple[int, int]]:
     """Per delegate group: (reports owed, reports sent late or still overdue on `on`), from the follow-up
     engine — seed 000: "có Tổ đại biểu có lúc gửi báo cáo còn chậm". One query."""
-    from django.db.models import F
+    from followup.models import Obligation
+    from followup.selectors import ever_late_condition
 
-    from followup.models import OPEN_STATES, Obligation
-
-    late = Q(reported_on__gt=F("due_on")) | Q(state__in=OPEN_STATES, due_on__lt=on)
+    late = ever_late_condition(on)
     rows = (
         Obligation.objects.filter(council=council, kind=GROUP_REPORT)
         .values("owner")

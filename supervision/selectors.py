@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from documents.models import Direction, Document
 from followup.models import OPEN_STATES, State
+from followup.selectors import is_late
 from hdnd.dates import today  # re-exported: callers ask their app's selectors for the day
 from hdnd.text import fold
 from registry.models import Body, BodyKind, Council, Delegate
@@ -198,9 +199,7 @@ def recommendation_status(rec: Recommendation, on: datetime.date) -> str:
         return "done"
     if o.state == State.CANCELLED:
         return "cancelled"
-    if (o.state in OPEN_STATES and o.due_on < on) or (
-        o.state == State.REPORTED_DONE and o.reported_on is not None and o.reported_on > o.due_on
-    ):
+    if is_late(o, on):
         return "overdue"
     return "in_progress"
 

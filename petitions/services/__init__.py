@@ -49,6 +49,7 @@ from petitions.services.contacts import (
 from petitions.services.petitions import (
     PetitionData,
     petition_create,
+    petition_errors,
     petition_merge,
     petition_split,
     petition_update,
@@ -86,6 +87,7 @@ __all__ = [
     "petition_accept",
     "petition_answer",
     "petition_create",
+    "petition_errors",
     "petition_merge",
     "petition_reported",
     "petition_split",

@@ -53,8 +53,11 @@ def _level_errors(council: Council, contact_round: ContactRound, level: str) -> 
     return None
 
 
-def _prepare(council: Council, contact_round: ContactRound, data: PetitionData, upper: Body | None) -> dict:
-    """Validate one petition's data; returns field errors (Vietnamese), filling the upper council's body."""
+def petition_errors(council: Council, contact_round: ContactRound, data: PetitionData, upper: Body | None) -> dict:
+    """Validate one petition's data; returns field errors (Vietnamese), filling the upper council's body.
+
+    The one statement of what a petition must be: the services refuse by it and the Excel importer shows
+    it row by row before saving."""
     errors = {}
     data.text = clean_multiline(data.text)
     if not data.text:
@@ -106,7 +109,7 @@ def petitions_bulk_create(
     upper = upper_body(council)
     errors: dict[str, str] = {}
     for number, data in enumerate(items, start=1):
-        for name, message in _prepare(council, contact_round, data, upper).items():
+        for name, message in petition_errors(council, contact_round, data, upper).items():
             errors[f"{number}.{name}" if len(items) > 1 else name] = message
     if errors:
         raise ValidationError(errors)

@@ -146,7 +146,9 @@ def test_blank_row_inside_the_table_and_merged_cells_are_reported(town) -> None:
 def test_district_level_is_wrong_after_the_reform(town) -> None:
     late = services.round_create(council=town.council, year=2025, period="cuoi_nam")
     result = read_petitions(xlsx([GOOD[2]]), late)
-    assert "Dòng 2, cột “Cấp thẩm quyền”: cấp huyện/thị xã không còn sau 01/07/2025" in [str(e) for e in result.errors]
+    assert "Dòng 2, cột “Cấp thẩm quyền”: cấp huyện/thị xã chỉ dùng cho hồ sơ trước 01/07/2025 (Luật 72/2025/QH15)" in [
+        str(e) for e in result.errors
+    ]
 
 
 @pytest.mark.django_db
