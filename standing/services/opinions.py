@@ -72,7 +72,6 @@ def opinion_request_create(
         request_document=document,
         subject=subject,
         received_on=received_on,
-        due_on=due_on,
         subject_folded=fold(subject)[:500],
     )
     validated_save(request, user)
