@@ -3,6 +3,7 @@
 import datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -167,3 +168,11 @@ def personal_access_list(
         folded = fold(search)
         qs = qs.filter(Q(label_folded__contains=folded) | Q(username__icontains=search.strip()))
     return qs.order_by("-created_at", "-id")
+
+
+def public_council_get(council_id: int) -> Council:
+    """A council as the public pages show it: active ones only, 404 otherwise."""
+    council = Council.objects.filter(pk=council_id, active=True).first()
+    if council is None:
+        raise Http404("Không tìm thấy Hội đồng.")
+    return council

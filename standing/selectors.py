@@ -286,3 +286,31 @@ def document_choices(*, council: Council) -> QuerySet:
     from documents.models import Document
 
     return Document.objects.filter(council=council).order_by("-pk")
+
+
+# One record of a meeting, conference or programme by the id in a URL: 404 outside the council. -------
+
+
+def meeting_part_get(*, model: type, council_path: str, council: Council, pk: int) -> object:
+    """An attendee, agenda item, section or paragraph of the council's meetings (`council_path` is how the
+    model reaches the council, e.g. "section__meeting__council"), with the path's records loaded."""
+    related = council_path.rsplit("__", 1)[0]
+    return get_object_or_404(model.objects.select_related(related), **{council_path: council}, pk=pk)
+
+
+def paragraph_get(*, council: Council, pk: int) -> Paragraph:
+    return meeting_part_get(model=Paragraph, council_path="section__meeting__council", council=council, pk=pk)
+
+
+def agenda_item_get(*, council: Council, pk: int) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.select_related("meeting__council", "meeting__notice"), meeting__council=council, pk=pk
+    )
+
+
+def conference_task_get(*, council: Council, pk: int) -> ConferenceTask:
+    return get_object_or_404(ConferenceTask.objects.select_related("conference"), conference__council=council, pk=pk)
+
+
+def work_item_get(*, council: Council, pk: int) -> WorkItem:
+    return get_object_or_404(WorkItem.objects.select_related("programme"), programme__council=council, pk=pk)

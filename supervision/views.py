@@ -7,14 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_action, run_form
 from registry.access import has_perm, require
-from registry.models import Council
+from registry.selectors import public_council_get
 from supervision import selectors, services, wording
 from supervision.access import EDIT, VIEW
 from supervision.forms import (
@@ -426,15 +426,8 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
 # Public pages (no login) -----------------------------------------------------------------------
 
 
-def _public_council(council_id: int) -> Council:
-    council = Council.objects.filter(pk=council_id, active=True).first()
-    if council is None:
-        raise Http404("Không tìm thấy Hội đồng.")
-    return council
-
-
 def public_index(request: HttpRequest, council_id: int) -> HttpResponse:
-    council = _public_council(council_id)
+    council = public_council_get(council_id)
     return render(
         request,
         "supervision/public_index.html",
@@ -447,7 +440,7 @@ def public_index(request: HttpRequest, council_id: int) -> HttpResponse:
 
 
 def public_round(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
-    council = _public_council(council_id)
+    council = public_council_get(council_id)
     round = selectors.round_get(council=council, pk=pk, published=True)
     return render(
         request,
@@ -465,6 +458,6 @@ def public_round(request: HttpRequest, council_id: int, pk: int) -> HttpResponse
 
 
 def public_programme(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
-    council = _public_council(council_id)
+    council = public_council_get(council_id)
     programme = selectors.programme_get(council=council, pk=pk, published=True)
     return render(request, "supervision/public_programme.html", {"council": council, "programme": programme})

@@ -11,7 +11,7 @@ from documents.forms import (
     IssuerForm,
     SeriesForm,
 )
-from documents.models import NORMATIVE_TYPES, DocType, NumberingSeries
+from documents.models import NORMATIVE_TYPES, DocType
 from documents.views._common import _bound
 from hdnd import dates
 from hdnd.history import history_rows
@@ -140,7 +140,7 @@ def series_edit(request: HttpRequest, doc_type: str, kind: str) -> HttpResponse:
     )
     pattern = request.GET.get("pattern") or (form.data.get("pattern") if form.is_bound else rule.pattern) or ""
     label = DocType(doc_type).label + (" (quy phạm pháp luật)" if normative else "")
-    row = NumberingSeries.objects.filter(council=council, doc_type=doc_type, normative=normative).first()
+    row = selectors.series_get(council=council, doc_type=doc_type, normative=normative)
     return render(
         request,
         "documents/series_form.html",

@@ -17,7 +17,7 @@ from petitions.forms import (
     PlaceForm,
     RoundForm,
 )
-from petitions.models import Channel, ContactPlace, ContactRound, Level, Petition
+from petitions.models import Channel, ContactRound, Level
 from petitions.selectors import level_phrase
 from registry.access import has_perm, require
 from registry.models import Council
@@ -150,8 +150,7 @@ def _meeting_form(request: HttpRequest, council: Council, contact_round: Contact
     places = selectors.contact_places(council).exclude(
         pk__in=taken.filter(contact_place__isnull=False).values("contact_place_id")
     )
-    if own is not None and own.contact_place_id:
-        places = places | ContactPlace.objects.filter(pk=own.contact_place_id)
+    places = selectors.place_with(places, own.contact_place_id if own else None)
     return MeetingCreateForm(request.POST or None, council=council, units=units, places=places, **kwargs)
 
 
@@ -262,9 +261,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if created is not None:
             messages.success(request, "Đã ghi kiến nghị.")
             return redirect("petitions:meeting_detail", pk=pk)
-    petitions = list(
-        Petition.objects.filter(meeting=meeting).select_related("field", "body", "merged_into").order_by("pk")
-    )
+    petitions = selectors.meeting_petitions(meeting)
     return render(
         request,
         "petitions/meeting_detail.html",

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -18,23 +18,23 @@ from petitions.forms import (
     MergeForm,
     PetitionEditForm,
 )
-from petitions.models import ContactRound, Petition, PetitionState
+from petitions.models import PetitionState
 from petitions.views._common import PAGE_SIZE, XLSX, _require_any
 from registry.access import has_perm, require
-from registry.models import Body, Council
+from registry.models import Council
 from registry.security import client_address
 
 EXPORT_LIMIT = 50000
 
 
 def _filtered(request: HttpRequest, council: Council) -> tuple[FilterForm, object]:
-    rounds = list(ContactRound.objects.filter(council=council))
+    rounds = list(selectors.rounds_of(council))
     form = FilterForm(
         request.GET or None,
         rounds=rounds,
         fields=list(selectors.fields_of(council)),
         units=list(selectors.child_units(council)),
-        bodies=list(Body.objects.filter(council=council).order_by("kind", "name")),
+        bodies=list(selectors.bodies_of(council)),
     )
     filters = form.cleaned_data if form.is_valid() else {}
     qs = selectors.petition_list(
@@ -213,9 +213,7 @@ def petition_merge(request: HttpRequest) -> HttpResponse:
             for error in errors:
                 messages.error(request, error)
         return redirect(request.POST.get("next") or "petitions:round_list")
-    petitions = list(Petition.objects.filter(council=council, pk__in=form.cleaned_data["ids"]))
-    if len(petitions) != len(form.cleaned_data["ids"]):
-        raise Http404
+    petitions = selectors.petitions_by_ids(user=request.user, council=council, ids=form.cleaned_data["ids"])
     text = form.cleaned_data["text"]
     aggregate = run_action(
         request, lambda: services.petition_merge(petitions=petitions, user=request.user, text=text), ""

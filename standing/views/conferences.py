@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from documents.access import ISSUE
@@ -21,7 +21,6 @@ from standing.forms import (
     ConferenceTaskForm,
     IssueForm,
 )
-from standing.models import ConferenceTask
 from standing.views._common import _form_page, _page, _record_action
 
 
@@ -113,7 +112,7 @@ def conference_task_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def conference_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
-    task = get_object_or_404(ConferenceTask.objects.select_related("conference"), conference__council=council, pk=pk)
+    task = selectors.conference_task_get(council=council, pk=pk)
     run_action(request, lambda: services.conference_task_delete(task=task, user=request.user), "Đã xóa nhiệm vụ.")
     return redirect("standing:conference_detail", pk=task.conference_id)
 

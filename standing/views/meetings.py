@@ -173,9 +173,7 @@ def paragraph_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def paragraph_delete(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
-    paragraph = get_object_or_404(
-        Paragraph.objects.select_related("section__meeting"), section__meeting__council=council, pk=pk
-    )
+    paragraph = selectors.paragraph_get(council=council, pk=pk)
     meeting = paragraph.section.meeting
     run_action(
         request, lambda: services.paragraph_delete(paragraph=paragraph, user=request.user), "Đã xóa đoạn kết luận."
@@ -264,8 +262,7 @@ def _part(request: HttpRequest, part: str, pk: int) -> tuple[object, object]:
     if part not in PARTS:
         raise Http404
     model, path = PARTS[part][:2]
-    related = path.rsplit("__", 1)[0]
-    record = get_object_or_404(model.objects.select_related(related), **{path: council}, pk=pk)
+    record = selectors.meeting_part_get(model=model, council_path=path, council=council, pk=pk)
     return council, record
 
 
@@ -315,9 +312,7 @@ def meeting_document_generate(request: HttpRequest, pk: int, kind: str) -> HttpR
 
 
 def _agenda_item(council: object, pk: int) -> AgendaItem:
-    return get_object_or_404(
-        AgendaItem.objects.select_related("meeting__council", "meeting__notice"), meeting__council=council, pk=pk
-    )
+    return selectors.agenda_item_get(council=council, pk=pk)
 
 
 @login_required

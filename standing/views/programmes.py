@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd import dates
@@ -87,7 +87,7 @@ def work_item_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _work_item(council: object, pk: int) -> WorkItem:
-    return get_object_or_404(WorkItem.objects.select_related("programme"), programme__council=council, pk=pk)
+    return selectors.work_item_get(council=council, pk=pk)
 
 
 @login_required
