@@ -407,8 +407,13 @@ def user_grant(
 
 
 @transaction.atomic
-def role_revoke(*, grant: RoleGrant) -> None:
-    """Take a role back; the account stays (it may hold roles elsewhere) and its history is kept."""
+def role_revoke(*, grant: RoleGrant, by: AbstractBaseUser | None = None) -> None:
+    """Take a role back; the account stays (it may hold roles elsewhere) and its history is kept.
+
+    An administrator may not take back their own administrator role (`by`: who acts), so a council is
+    never left without one by mistake."""
+    if by is not None and grant.user_id == by.pk and grant.role == Role.ADMIN:
+        raise ValidationError("Không thể tự thu hồi vai trò quản trị của chính mình.")
     grant.delete()
 
 

@@ -33,7 +33,7 @@ from registry.forms import (
     UserGrantForm,
 )
 from registry.middleware import SESSION_KEY
-from registry.models import Body, BodyKind, CalendarDay, CouncilLevel, LegalSetting, Membership, Role, RoleGrant
+from registry.models import Body, BodyKind, CouncilLevel
 from registry.rules import RULES, RULES_BY_KEY, UNIT_LABELS
 from registry.security import HAS_DEVICE_KEY
 
@@ -282,7 +282,7 @@ def membership_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
-    membership = get_object_or_404(Membership.objects.select_related("person", "body"), body__council=council, pk=pk)
+    membership = selectors.membership_get(council=council, pk=pk)
     form = MembershipEndForm(request.POST or None)
     done = run_form(
         request, form, lambda d: services.membership_end(membership=membership, **d), "Đã kết thúc nhiệm vụ."
@@ -298,14 +298,14 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW_REGISTRY)
-    stored = {s.key: s for s in LegalSetting.objects.filter(council=council)}
+    stored = selectors.settings_stored(council=council)
     rows = []
     for rule in RULES:
         row = stored.get(rule.key)
         value = row.value if row and row.value is not None else rule.default
         unit = row.unit if row and row.unit else rule.unit
         rows.append({"rule": rule, "value": value, "unit": UNIT_LABELS[unit], "custom": row is not None})
-    days = CalendarDay.objects.filter(council=council).order_by("-day")[:100]
+    days = selectors.calendar_days(council=council)
     return render(
         request,
         "registry/settings.html",
@@ -357,11 +357,7 @@ def calendar_day_add(request: HttpRequest) -> HttpResponse:
 @login_required
 def user_list(request: HttpRequest) -> HttpResponse:
     council = require(request, MANAGE_USERS)
-    grants = (
-        RoleGrant.objects.filter(council=council)
-        .select_related("user", "body", "person")
-        .order_by("user__username", "role")
-    )
+    grants = selectors.grant_list(council=council)
     return render(request, "registry/user_list.html", {"page": _page(request, grants)})
 
 
@@ -379,12 +375,12 @@ def user_grant(request: HttpRequest) -> HttpResponse:
 @require_POST
 def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, MANAGE_USERS)
-    grant = get_object_or_404(RoleGrant.objects.select_related("user"), council=council, pk=pk)
-    if grant.user_id == request.user.pk and grant.role == Role.ADMIN:
-        messages.error(request, "Không thể tự thu hồi vai trò quản trị của chính mình.")
-    else:
-        services.role_revoke(grant=grant)
-        messages.success(request, f"Đã thu hồi vai trò {grant.get_role_display()} của {grant.user.username}.")
+    grant = selectors.grant_get(council=council, pk=pk)
+    run_action(
+        request,
+        lambda: services.role_revoke(grant=grant, by=request.user),
+        f"Đã thu hồi vai trò {grant.get_role_display()} của {grant.user.username}.",
+    )
     return redirect("registry:user_list")
 
 
