@@ -222,6 +222,11 @@ class Submission(models.Model):
     def is_returned(self) -> bool:
         return self.state == SubmissionState.RETURNED
 
+    @property
+    def is_incomplete(self) -> bool:
+        """Arrived (or returned) without every item its kind requires: counted and listed as incomplete."""
+        return not self.is_expected and bool(self.missing_items)
+
     def days_late(self, on: datetime.date) -> int:
         """Calendar days past the due date: of arrival, or up to `on` while it has not arrived."""
         arrived = self.complete_on if self.state != SubmissionState.RETURNED else None

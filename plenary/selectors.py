@@ -25,7 +25,6 @@ from plenary.models import (
     SessionKind,
     Speech,
     Submission,
-    SubmissionState,
 )
 from registry.access import agency_bodies, grants_of
 from registry.models import Council, Delegate, Role
@@ -156,7 +155,7 @@ def lateness_report(*, council: Council, year: int, on: datetime.date | None = N
                 row.late.append(sub)
                 agency.late += 1
                 agency.days_late += late
-            if sub.state != SubmissionState.EXPECTED and sub.missing_items:
+            if sub.is_incomplete:
                 row.incomplete.append(sub)
                 agency.incomplete += 1
         rows.append(row)

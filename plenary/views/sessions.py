@@ -10,7 +10,6 @@ from hdnd import dates
 from hdnd.history import history_rows
 from plenary import forms, selectors, services
 from plenary.access import EDIT, QUESTION, VIEW, VOTE
-from plenary.models import SubmissionState
 from plenary.views._common import PAGE_SIZE, _form_page
 from registry.access import has_perm, require
 
@@ -61,7 +60,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "session": session,
             "submissions": submissions,
             "late_count": sum(1 for s in submissions if s.late_days),
-            "incomplete_count": sum(1 for s in submissions if s.state != SubmissionState.EXPECTED and s.missing_items),
+            "incomplete_count": sum(1 for s in submissions if s.is_incomplete),
             "documents_due_on": services.documents_due_on(session),
             "attendance": selectors.attendance_counts(session),
             "history": history_rows(session),
