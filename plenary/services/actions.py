@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractBaseUser
 
 from documents.models import State as DocumentState
+from followup.models import State as ObligationState
 from plenary.access import ASSIGN, EDIT, VERIFY, VOTE
 from plenary.models import Submission, SubmissionState
 from registry.access import has_perm
@@ -22,7 +23,10 @@ def submission_allowed_actions(submission: Submission, user: AbstractBaseUser) -
     state = submission.state
     rules = {
         "receive": edit and state == SubmissionState.EXPECTED,
-        "return": edit and state == SubmissionState.RECEIVED,
+        # An arrival the office already accepted on the follow-up screens is final.
+        "return": edit
+        and state == SubmissionState.RECEIVED
+        and submission.obligation_state == ObligationState.REPORTED_DONE,
         "resubmit": edit and state == SubmissionState.RETURNED,
         "assign": has_perm(user, council, ASSIGN) and verification is None,
         "verify": has_perm(user, council, VERIFY) and verification is not None and not verification.report_id,

@@ -21,13 +21,13 @@ def test_actions_follow_the_submission_and_the_role(world, as_user) -> None:
         fresh = selectors.submission_get(council=world.council, pk=sub.pk)
         return services.submission_allowed_actions(fresh, world.users[key])
 
-    assert actions("office") == {"receive", "assign"}
+    assert actions("office") == {"receive", "assign", "vote"}  # a draft resolution may be voted on
     assert actions("delegate") == set()
     assert actions("agency") == set()
     services.submission_receive(submission=sub, received_on=D(2025, 1, 20), checklist=["to_trinh"], user=None)
-    assert actions("office") == {"return", "assign"}
+    assert actions("office") == {"return", "assign", "vote"}
     services.submission_return(submission=sub, reason="Thiếu dự thảo", returned_on=D(2025, 1, 21), user=None)
-    assert actions("office") == {"resubmit", "assign"}
+    assert actions("office") == {"resubmit", "assign", "vote"}
     html = as_user("office").get(reverse("plenary:submission_detail", args=[sub.pk])).content.decode()
     assert reverse("plenary:submission_resubmit", args=[sub.pk]) in html
     assert reverse("plenary:submission_receive", args=[sub.pk]) not in html
