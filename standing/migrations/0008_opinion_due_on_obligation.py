@@ -42,6 +42,12 @@ def restore_due_on(apps, schema_editor) -> None:
         due_on=Subquery(Obligation.objects.filter(pk=OuterRef("obligation_id")).values("due_on")[:1])
     )
     OpinionRequest.objects.filter(obligation__isnull=True).update(due_on=F("received_on"))
+    # History rows get the request's deadline as it is now (the old rows kept none once the field went).
+    History = apps.get_model("standing", "HistoricalOpinionRequest")
+    History.objects.filter(due_on__isnull=True).update(
+        due_on=Subquery(OpinionRequest.objects.filter(pk=OuterRef("id")).values("due_on")[:1])
+    )
+    History.objects.filter(due_on__isnull=True).update(due_on=F("received_on"))
 
 
 def constraints_now(apps, schema_editor) -> None:
