@@ -62,7 +62,10 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# Speed and memory figures at real size (printed, never asserted in tests).
+# Speed and memory figures at national scale (printed beside the goals of issue 17, never asserted in
+# tests; bench/README.md). Real figures need PostgreSQL:
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hdnd_bench make bench BENCH_ARGS="--scale 1"
+# (the database is loaded once and reused; without DATABASE_URL a throw-away SQLite file is used).
 bench: export DEBUG = 1
 bench: install-dev
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import File, Query, Router, Status, UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from documents import selectors, services
 from documents.access import EDIT, ISSUE, SETTINGS, TEMPLATES, VIEW, VIEW_ALL
@@ -31,6 +31,7 @@ from documents.schemas import (
     WithdrawIn,
 )
 from documents.selectors import SeriesRow
+from hdnd.params import PageNumberPagination
 from registry.access import council_for_api
 from registry.models import Body, Council, Person
 

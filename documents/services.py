@@ -500,6 +500,31 @@ def issue_missing(document: Document) -> dict[str, str]:
     return missing
 
 
+def _check_date_order(document: Document, *, series: str, year: int, number: int, day: datetime.date) -> None:
+    """Refuse an issue date earlier than the one of the number before it in the same issuer, series and year.
+
+    Called while the series' counter row is locked (take_number), so no other issue of the series runs
+    between this check and the save; the refusal rolls the number back.
+    """
+    before = (
+        Document.objects.filter(
+            council=document.council, issuer=document.issuer, series=series, year=year, number__lt=number
+        )
+        .exclude(pk=document.pk)
+        .order_by("-number")
+        .values_list("number_symbol", "issued_on")
+        .first()
+    )
+    if before is not None and before[1] is not None and day < before[1]:
+        raise ValidationError(
+            {
+                "issued_on": f"Ngày ban hành {day:%d/%m/%Y} sớm hơn ngày của văn bản số {before[0]} "
+                f"({before[1]:%d/%m/%Y}), văn bản được đánh số trước trong cùng sổ. "
+                "Số văn bản phải theo thứ tự thời gian ban hành."
+            }
+        )
+
+
 @transaction.atomic
 def document_issue(
     *, document: Document, user: AbstractBaseUser | None, issued_on: datetime.date | None = None
@@ -522,6 +547,7 @@ def document_issue(
     number = numbering.take_number(
         council=current.council, scope=numbering.issuer_scope(current.issuer), series=rule.series, year=day.year
     )
+    _check_date_order(current, series=rule.series, year=day.year, number=number, day=day)
     current.series, current.year, current.number, current.issued_on = rule.series, day.year, number, day
     current.number_symbol = numbering.format_number_symbol(
         pattern=rule.pattern, number=number, year=day.year, doc_type=current.doc_type, issuer=current.issuer

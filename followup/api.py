@@ -8,7 +8,7 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from followup import selectors, services
 from followup.access import MANAGE, VIEW_OWN, can_report
@@ -26,6 +26,7 @@ from followup.schemas import (
     ReportIn,
     ScoreOut,
 )
+from hdnd.params import PageNumberPagination
 from registry.access import council_for_api, has_perm
 from registry.models import Body, Council, Person
 

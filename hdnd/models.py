@@ -1,5 +1,6 @@
-"""Shared plumbing records: the keys of one-shot form submissions already used."""
+"""Shared plumbing records: the keys of one-shot form submissions already used, import uploads and mappings."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -19,3 +20,43 @@ class UsedSubmissionKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class ImportUpload(models.Model):
+    """A sheet an office uploaded to import (hdnd.imports): kept as a file under MEDIA_ROOT, not in the
+    session, and read again when the office confirms; the mapping is the one shown on the preview."""
+
+    council = models.ForeignKey("registry.Council", verbose_name="Hội đồng", on_delete=models.CASCADE, related_name="+")
+    target = models.CharField("loại danh sách", max_length=40)
+    owner_id = models.PositiveBigIntegerField("mã nơi nhập")  # the round, term or session imported into
+    file = models.FileField("tệp", upload_to="nhap-tep/%Y/%m/", max_length=300)
+    filename = models.CharField("tên tệp", max_length=255)
+    mapping = models.JSONField("ghép cột", default=dict, blank=True)  # field key -> column index
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người tải lên", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("lúc tải lên", auto_now_add=True)
+    imported = models.PositiveIntegerField("số dòng đã nhập", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "tệp nhập"
+        verbose_name_plural = "tệp nhập"
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class ImportMapping(models.Model):
+    """The council's last confirmed mapping of a target's fields to sheet headers, offered next time."""
+
+    council = models.ForeignKey("registry.Council", verbose_name="Hội đồng", on_delete=models.CASCADE, related_name="+")
+    target = models.CharField("loại danh sách", max_length=40)
+    headers = models.JSONField("ghép cột", default=dict)  # field key -> the sheet's header, as compared
+
+    class Meta:
+        verbose_name = "cách ghép cột đã dùng"
+        verbose_name_plural = "cách ghép cột đã dùng"
+        constraints = [models.UniqueConstraint(fields=["council", "target"], name="import_mapping_unique")]
+
+    def __str__(self) -> str:
+        return self.target

@@ -6,6 +6,7 @@ Production checklist (README): set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (Post
 SECURE_* variables and the mail settings, and run `manage.py check --deploy`.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "ninja",
     "hdnd",
     "registry",
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Last, so its Vietnamese 400 page has the user and council; before any view or CSRF check reads input.
     "hdnd.middleware.InputBoundaryMiddleware",
+    # After authentication: the session and the user always come from the primary (hdnd/replica.py).
+    "hdnd.replica.ReplicaMiddleware",
 ]
 
 # The largest form or JSON body accepted (uploaded files are counted apart): Django's 2.5 MB, stated
@@ -109,31 +113,44 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Concurrent writers wait for the lock instead of failing at once.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
-elif env_bool("DB_POOL", False):
-    # The production server pools PostgreSQL connections per worker process (psycopg_pool, through
-    # Django's own support); a connection is checked before it is lent, so a restarted database or a
-    # dropped intranet link costs one reconnect, not an error page. The pool replaces persistent
-    # connections (Django refuses both at once).
-    from psycopg_pool import ConnectionPool
 
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": int(os.environ.get("DB_POOL_MIN", "2")),
-        "max_size": int(os.environ.get("DB_POOL_MAX", "10")),
-        "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
-        "check": ConnectionPool.check_connection,
-    }
-else:
-    # Without a pool, a persistent connection is checked before each request reuses it.
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+def _database(url: str) -> dict:
+    """One database from its URL: SQLite waits for its lock; PostgreSQL pools its connections (DB_POOL=1)
+    or checks a persistent connection before each request reuses it."""
+    database = dj_database_url.parse(url, conn_max_age=60)
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # Concurrent writers wait for the lock instead of failing at once.
+        database["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    elif env_bool("DB_POOL", False):
+        # The production server pools PostgreSQL connections per worker process (psycopg_pool, through
+        # Django's own support); a connection is checked before it is lent, so a restarted database or a
+        # dropped intranet link costs one reconnect, not an error page. The pool replaces persistent
+        # connections (Django refuses both at once).
+        from psycopg_pool import ConnectionPool
+
+        database["CONN_MAX_AGE"] = 0
+        database.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": int(os.environ.get("DB_POOL_MIN", "2")),
+            "max_size": int(os.environ.get("DB_POOL_MAX", "10")),
+            "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
+            "check": ConnectionPool.check_connection,
+        }
+    else:
+        database["CONN_HEALTH_CHECKS"] = True
+    return database
+
+
+DATABASES = {"default": _database(os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
+# A read replica (PostgreSQL streaming replication) for read-only pages and reports: hdnd/replica.py.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = _database(os.environ["DATABASE_REPLICA_URL"])
+    # Tests read the primary under the replica's name (no second test database).
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["hdnd.replica.ReplicaRouter"]
+# Pages that may read from the replica (GET/HEAD only): reports and the public pages by default.
+REPLICA_PATHS = [
+    p for p in os.environ.get("REPLICA_PATHS", "/bao-cao/,/van-ban/cong-khai/,/kien-nghi/cong-khai/").split(",") if p
+]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -161,8 +178,14 @@ FORMAT_MODULE_PATH = ["hdnd.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Uploaded files: on this server's disk by default (MEDIA_ROOT; several app servers then share it as a
+# network mount), or any Django storage named by STORAGE_BACKEND with its options as JSON, e.g. an
+# S3-compatible object store through django-storages (README, "Nhiều máy chủ ứng dụng").
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": os.environ.get("STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(os.environ.get("STORAGE_OPTIONS", "{}")),
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_URL = "media/"
@@ -259,6 +282,17 @@ AXES_VERBOSE = False
 HDND_REQUIRE_2FA = env_bool("HDND_REQUIRE_2FA", not DEBUG)
 HDND_2FA_ROLES = ["quan_tri", "lanh_dao_van_phong", "van_phong"]
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "HĐND")
+# Passkeys (django-otp-webauthn) as a second factor beside TOTP, never instead of the password: the lockout
+# and the password rules stay in front. The relying party is the host the user opened (validated by
+# ALLOWED_HOSTS) unless WEBAUTHN_RP_ID names the domain; the expected origin is that host too, plus these.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "registry.passkeys.Helper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "registry.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = os.environ.get("WEBAUTHN_RP_NAME", OTP_TOTP_ISSUER)
+HDND_WEBAUTHN_RP_ID = os.environ.get("WEBAUTHN_RP_ID", "")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [o for o in os.environ.get("WEBAUTHN_ORIGINS", "").split(",") if o] or [
+    f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"
+]
 
 # Session lifetime, in minutes: absolute from login and idle since the last request.
 HDND_SESSION_OFFICE_MAX = int(os.environ.get("SESSION_OFFICE_MAX_MINUTES", str(8 * 60)))

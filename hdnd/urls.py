@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from hdnd import views
 from hdnd.api import api
+from registry import passkeys
 
 handler400 = "hdnd.views.error_400"
 handler403 = "hdnd.views.error_403"
@@ -18,6 +19,7 @@ urlpatterns = [
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("dang-ky/", include("registry.urls")),
+    path("dang-ky/tai-khoan/khoa-truy-cap/webauthn/", include((passkeys.urlpatterns, "otp_webauthn"))),
     path("van-ban/", include("documents.urls")),
     path("theo-doi/", include("followup.urls")),
     path("thuong-truc/", include("standing.urls")),
@@ -25,6 +27,7 @@ urlpatterns = [
     path("giam-sat/", include("supervision.urls")),
     path("kien-nghi/", include("petitions.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("nhap-tep/", include("hdnd.imports.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

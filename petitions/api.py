@@ -4,9 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from documents.models import Document
+from hdnd.params import PageNumberPagination, Year
 from petitions import selectors, services
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW
 from petitions.models import ContactMeeting, ContactPlace, ContactRound, Petition, PetitionField
@@ -337,7 +338,7 @@ def accept(request: HttpRequest, council_id: int, petition_id: int, payload: Not
 
 
 @router.get("/councils/{council_id}/petition-counts", response=list[RoundCountsOut], url_name="petition_counts")
-def counts(request: HttpRequest, council_id: int, year: int) -> list[dict]:
+def counts(request: HttpRequest, council_id: int, year: Year) -> list[dict]:
     """Per round of the year: top-level petitions by competent level, field and state; where contacts were held."""
     council = council_for_api(request.user, council_id, VIEW)
     if not 2000 <= year <= 2100:

@@ -11,6 +11,7 @@ class PetitionsConfig(AppConfig):
         from documents.sources import register_source_kind
         from followup.kinds import register_kind
         from hdnd.views import DASHBOARD_CARDS
+        from petitions import imports  # noqa: F401  (registers the petitions' import target)
         from petitions.access import ROLE_PERMISSIONS, VIEW
         from petitions.dashboard import cards
         from petitions.demo import seed

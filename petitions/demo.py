@@ -8,12 +8,14 @@ every state. Idempotent: a council that already has the 2024 mid-year round is l
 
 import datetime
 import itertools
+from functools import partial
 
 from django.db import transaction
 
 from documents.models import Authority
 from petitions import selectors, services
 from petitions.models import ContactRound, Level, MeetingForm, Period, Petition, PetitionState, Timing
+from registry.demo import issue_on
 from registry.models import Body, BodyKind, Council, Delegate
 from registry.services import setting_set
 
@@ -227,4 +229,5 @@ def seed(council: Council) -> None:
     ):
         return
     for spec in ROUNDS:
-        _round(council, spec, 2024)
+        # Forwarding letters are numbered in the office's series: queued at their date (registry.demo.issue_on).
+        issue_on(spec[2], partial(_round, council, spec, 2024))

@@ -159,10 +159,6 @@ class FieldForm(Form):
     position = forms.IntegerField(label="Thứ tự", min_value=0, max_value=999, initial=50, required=False)
 
 
-class ImportForm(Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx)", error_messages={"required": "Vui lòng chọn tệp Excel."})
-
-
 class MergeForm(Form):
     ids = forms.CharField(widget=forms.HiddenInput, error_messages={"required": "Chọn ít nhất hai kiến nghị."})
     text = forms.CharField(

@@ -77,6 +77,8 @@ class PetitionerIn(CleanSchema):
 
 
 class PetitionIn(CleanSchema):
+    multiline = frozenset({"text"})  # a petition's paragraphs, kept as the importer keeps them
+
     text: str = Field(..., min_length=1, max_length=10_000)
     unit_id: int | None = Field(None, description="Xã, phường; hoặc `contact_place_id` (chỉ một).")
     contact_place_id: int | None = None

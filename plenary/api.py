@@ -7,9 +7,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from documents.models import Document
+from hdnd.params import PageNumberPagination, Year
 from plenary import selectors, services
 from plenary.access import AGENCY, ASSIGN, EDIT, MY_DOCUMENTS, QUESTION, VIEW, VOTE
 from plenary.models import AgendaItem, GroupDiscussion, Resolution, Session, SessionDocument, Speech, Submission
@@ -63,7 +64,7 @@ def _submission_out(sub: Submission) -> dict:
 
 @router.get("/councils/{council_id}/sessions", response=list[SessionOut], url_name="plenary_session_list")
 @paginate(PageNumberPagination, page_size=50)
-def session_list(request: HttpRequest, council_id: int, year: int | None = None) -> QuerySet[Session]:
+def session_list(request: HttpRequest, council_id: int, year: Year | None = None) -> QuerySet[Session]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.session_list(council=council, year=year)
 
@@ -174,7 +175,7 @@ def question_create(request: HttpRequest, council_id: int, session_id: int, payl
 
 
 @router.get("/councils/{council_id}/plenary/counts", response=CountsOut, url_name="plenary_counts")
-def counts(request: HttpRequest, council_id: int, year: int) -> dict:
+def counts(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     data = selectors.plenary_counts(council=council, year=year)
     data["session_ids"] = [s.pk for s in data.pop("session_records")]
@@ -183,7 +184,7 @@ def counts(request: HttpRequest, council_id: int, year: int) -> dict:
 
 
 @router.get("/councils/{council_id}/plenary/lateness", response=LatenessOut, url_name="plenary_lateness")
-def lateness(request: HttpRequest, council_id: int, year: int) -> dict:
+def lateness(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     report = selectors.lateness_report(council=council, year=year)
     return {

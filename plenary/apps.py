@@ -10,7 +10,7 @@ class PlenaryConfig(AppConfig):
 
         from documents.sources import register_source_kind
         from followup.kinds import register_kind
-        from plenary import services
+        from plenary import imports, services  # noqa: F401  (imports: registers the resolutions' import target)
         from plenary.access import AGENCY, MY_DOCUMENTS, ROLE_PERMISSIONS, VIEW
         from plenary.demo import seed
         from plenary.models import Session, Submission, Verification

@@ -8,9 +8,10 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from hdnd.forms import YEAR_MAX, YEAR_MIN
+from hdnd.params import PageNumberPagination
 from registry import security, selectors, services
 from registry.access import (
     EDIT_REGISTRY,

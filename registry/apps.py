@@ -11,6 +11,7 @@ class RegistryConfig(AppConfig):
         from followup.kinds import kind_label
         from hdnd.history import register_value_label
         from hdnd.views import DASHBOARD_CARDS
+        from registry import imports  # noqa: F401  (registers bodies, people and delegates as import targets)
         from registry.dashboard import cards
         from registry.rules import RULES_BY_KEY
 

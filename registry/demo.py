@@ -30,6 +30,11 @@ D = datetime.date
 SEEDERS: list[Callable[[Council], None]] = []
 # Seeders that link to what the others made (a work programme pointing at sessions and rounds) run after them.
 LATE_SEEDERS: list[Callable[[Council], None]] = []
+# Steps that issue numbered documents, queued by the seeders with their issue date: several apps number in
+# one series (the office's letters answer opinion requests and forward petitions), and an issue date never
+# goes backwards within a series (issue 12.7), so seed() runs these steps in date order across apps, after
+# the seeders and before the late ones. Outside seed() (a test calling one app's seeder) a step runs at once.
+_dated_steps: list[tuple[datetime.date, int, Callable[[], None]]] | None = None
 DEMO_PASSWORD = "hdnd@2026"
 REFORM_DAY = D(2025, 7, 1)  # Luật 72/2025/QH15: district-level councils ceased on 01/07/2025.
 
@@ -269,10 +274,28 @@ def _ensure_users(town: Council) -> list[tuple[str, str]]:
     return logins
 
 
+def issue_on(day: datetime.date, step: Callable[[], None]) -> None:
+    """Run `step`, which issues documents dated `day`, in date order with the other seeders' steps."""
+    if _dated_steps is None:
+        step()
+    else:
+        _dated_steps.append((day, len(_dated_steps), step))
+
+
 def seed() -> tuple[Council, list[tuple[str, str]]]:
     """Load the demo; every step is idempotent, so a second run changes nothing."""
+    global _dated_steps
     load_administrative_units()
     town = demo_council() or _create_council()
-    for seeder in [*SEEDERS, *LATE_SEEDERS]:
+    _dated_steps = []
+    try:
+        for seeder in SEEDERS:
+            seeder(town)
+        for _, _, step in sorted(_dated_steps, key=lambda entry: entry[:2]):
+            with transaction.atomic():
+                step()
+    finally:
+        _dated_steps = None
+    for seeder in LATE_SEEDERS:
         seeder(town)
     return town, _ensure_users(town)

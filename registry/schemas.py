@@ -1,19 +1,25 @@
 import datetime
+from typing import ClassVar
 
 from ninja import Field, FilterSchema, Schema
-from pydantic import field_validator
+from pydantic import ValidationInfo, field_validator
 
-from hdnd.text import clean
+from hdnd.text import clean, clean_multiline
 from registry.models import AccessKind, BodyKind, DelegateStatus, Gender, MemberRole
 
 
 class CleanSchema(Schema):
-    """Input schema whose strings arrive in NFC and stripped."""
+    """Input schema whose strings arrive in NFC and stripped; the fields in `multiline` keep their line
+    breaks (as the screens' text areas and the importer do)."""
+
+    multiline: ClassVar[frozenset[str]] = frozenset()
 
     @field_validator("*", mode="before")
     @classmethod
-    def _nfc(cls, value: object) -> object:
-        return clean(value) if isinstance(value, str) else value
+    def _nfc(cls, value: object, info: ValidationInfo) -> object:
+        if not isinstance(value, str):
+            return value
+        return clean_multiline(value) if info.field_name in cls.multiline else clean(value)
 
 
 class CouncilOut(Schema):

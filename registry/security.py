@@ -37,7 +37,7 @@ SEEN_AT_KEY = "hdnd_seen_at"
 # cost a query on every page.
 SEEN_GRANULARITY = 60
 # Pages an unverified user may still reach: the second-factor screens themselves and leaving.
-SECOND_FACTOR_OPEN_VIEWS = {"registry:otp_verify", "registry:otp_setup", "logout", "login"}
+SECOND_FACTOR_OPEN_VIEWS = {"registry:otp_verify", "registry:otp_setup", "logout", "login"}  # + passkeys' below
 
 MESSAGE_2FA_API = "Cần xác thực hai bước: đăng nhập trên màn hình và nhập mã từ ứng dụng xác thực."
 MESSAGE_EXPIRED = "Phiên làm việc đã hết hạn, vui lòng đăng nhập lại."
@@ -135,7 +135,7 @@ class SecondFactorMiddleware:
         if not request.user.is_authenticated or not hasattr(request, "session"):
             return None
         match = request.resolver_match
-        if match is not None and match.view_name in SECOND_FACTOR_OPEN_VIEWS:
+        if match is not None and (match.view_name in SECOND_FACTOR_OPEN_VIEWS or match.view_name in _passkey_views()):
             return None
         if request.path_info.startswith("/" + settings.STATIC_URL.lstrip("/")):
             return None
@@ -145,6 +145,12 @@ class SecondFactorMiddleware:
             return JsonResponse({"detail": MESSAGE_2FA_API}, status=403)
         target = "registry:otp_verify" if request.session.get(HAS_DEVICE_KEY) else "registry:otp_setup"
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+
+
+def _passkey_views() -> set[str]:
+    from registry.passkeys import OPEN_VIEWS  # imported late: registry.passkeys imports this module
+
+    return OPEN_VIEWS
 
 
 def lockout_list(*, council: Council) -> list[dict]:

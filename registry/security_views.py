@@ -18,6 +18,7 @@ from django_otp import devices_for_user, verify_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from registry import security
 from registry.access import UNLOCK_ACCOUNTS, require
@@ -62,7 +63,15 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
                 _verified(request, matched)
                 return redirect(_next_url(request))
         form.add_error("code", "Mã không đúng hoặc đã hết hạn. Nếu nhập sai nhiều lần, hãy chờ một lúc rồi thử lại.")
-    return render(request, "registry/otp_verify.html", {"form": form, "next": _next_url(request)})
+    has_passkey = any(isinstance(device, WebAuthnCredential) for device in devices)
+    context = {
+        "form": form,
+        "next": _next_url(request),
+        "has_passkey": has_passkey,
+        "has_code_device": has_passkey is False
+        or len(devices) > sum(isinstance(d, WebAuthnCredential) for d in devices),
+    }
+    return render(request, "registry/otp_verify.html", context)
 
 
 def _qr_svg(url: str) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from registry import personal_data_views, security_views, views
+from registry import passkeys, personal_data_views, security_views, views
 
 app_name = "registry"
 
@@ -35,5 +35,7 @@ urlpatterns = [
     path("tai-khoan/", views.account, name="account"),
     path("tai-khoan/xac-thuc-hai-buoc/", security_views.otp_setup, name="otp_setup"),
     path("tai-khoan/xac-minh/", security_views.otp_verify, name="otp_verify"),
+    path("tai-khoan/khoa-truy-cap/", passkeys.passkey_list, name="passkey_list"),
+    path("tai-khoan/khoa-truy-cap/<int:pk>/xoa/", passkeys.passkey_remove, name="passkey_remove"),
     path("tai-khoan/ma-truy-cap/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
 ]

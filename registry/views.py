@@ -134,6 +134,7 @@ def delegate_list(request: HttpRequest) -> HttpResponse:
             "group": group,
             "groups": list(groups),
             "can_edit": has_perm(request.user, council, EDIT_REGISTRY),
+            "term": council.terms.order_by("-starts_on").first(),  # where an imported list of delegates goes
         },
     )
 

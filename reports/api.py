@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Router
 
+from hdnd.params import Year
 from registry.access import council_for_api
 from reports import figures as figures_mod
 from reports import selectors, services
@@ -56,13 +57,13 @@ def _report(report: AnnualReport) -> dict:
 
 
 @router.get("/councils/{council_id}/figures/{year}", response=list[FigureOut], url_name="figure_list")
-def figure_list(request: HttpRequest, council_id: int, year: int) -> list[dict]:
+def figure_list(request: HttpRequest, council_id: int, year: Year) -> list[dict]:
     council = council_for_api(request.user, council_id, VIEW)
     return [_figure(f) for f in figures_mod.compute(council=council, year=_check_year(year)).items.values()]
 
 
 @router.get("/councils/{council_id}/figures/{year}/{key}", response=FigureDetailOut, url_name="figure_detail")
-def figure_detail(request: HttpRequest, council_id: int, year: int, key: str) -> dict:
+def figure_detail(request: HttpRequest, council_id: int, year: Year, key: str) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     figure = figures_mod.compute(council=council, year=_check_year(year)).items.get(key)
     if figure is None:
@@ -78,18 +79,18 @@ def _get(council: object, year: int) -> AnnualReport:
 
 
 @router.get("/councils/{council_id}/annual-reports/{year}", response=ReportOut, url_name="annual_report")
-def annual_report(request: HttpRequest, council_id: int, year: int) -> dict:
+def annual_report(request: HttpRequest, council_id: int, year: Year) -> dict:
     return _report(_get(council_for_api(request.user, council_id, VIEW), year))
 
 
 @router.post("/councils/{council_id}/annual-reports/{year}", response={201: ReportOut}, url_name="annual_report_create")
-def annual_report_create(request: HttpRequest, council_id: int, year: int) -> tuple[int, dict]:
+def annual_report_create(request: HttpRequest, council_id: int, year: Year) -> tuple[int, dict]:
     council = council_for_api(request.user, council_id, EDIT)
     return 201, _report(services.report_get_or_create(council=council, year=_check_year(year), user=request.user))
 
 
 @router.patch("/councils/{council_id}/annual-reports/{year}", response=ReportOut, url_name="annual_report_update")
-def annual_report_update(request: HttpRequest, council_id: int, year: int, payload: ReportTextsIn) -> dict:
+def annual_report_update(request: HttpRequest, council_id: int, year: Year, payload: ReportTextsIn) -> dict:
     council = council_for_api(request.user, council_id, EDIT)
     report = services.report_update(
         report=_get(council, year), texts=payload.texts, recipients=payload.recipients, user=request.user
@@ -98,19 +99,19 @@ def annual_report_update(request: HttpRequest, council_id: int, year: int, paylo
 
 
 @router.put("/councils/{council_id}/annual-reports/{year}/ratings", response=ReportOut, url_name="annual_report_rate")
-def annual_report_rate(request: HttpRequest, council_id: int, year: int, payload: ReportRatingsIn) -> dict:
+def annual_report_rate(request: HttpRequest, council_id: int, year: Year, payload: ReportRatingsIn) -> dict:
     council = council_for_api(request.user, council_id, RATE)
     return _report(services.report_rate(report=_get(council, year), user=request.user, **payload.dict()))
 
 
 @router.post("/councils/{council_id}/annual-reports/{year}/issue", response=ReportOut, url_name="annual_report_issue")
-def annual_report_issue(request: HttpRequest, council_id: int, year: int) -> dict:
+def annual_report_issue(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, EDIT)
     return _report(services.report_issue(report=_get(council, year), user=request.user))
 
 
 @router.post("/councils/{council_id}/activity-reports/{year}", response={201: dict}, url_name="activity_report_create")
-def activity_report_create(request: HttpRequest, council_id: int, year: int, half: bool = False) -> tuple[int, dict]:
+def activity_report_create(request: HttpRequest, council_id: int, year: Year, half: bool = False) -> tuple[int, dict]:
     """Draft the standing committee's activity report (six months with `half=true`, else the year)."""
     council = council_for_api(request.user, council_id, EDIT)
     document = services.activity_report_create(council=council, year=_check_year(year), half=half, user=request.user)
@@ -140,7 +141,7 @@ def delegate_activity(request: HttpRequest, council_id: int) -> list[dict]:
 
 
 @router.get("/councils/{council_id}/dashboard/{year}", response=DashboardOut, url_name="dashboard")
-def dashboard(request: HttpRequest, council_id: int, year: int) -> dict:
+def dashboard(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     figures = figures_mod.compute(council=council, year=_check_year(year))
     return {

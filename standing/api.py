@@ -6,10 +6,11 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from documents.access import ISSUE
 from documents.models import Document
+from hdnd.params import PageNumberPagination, Year
 from registry.access import council_for_api, has_perm
 from registry.models import Body, Council, Membership, Person
 from standing import selectors, services
@@ -85,7 +86,7 @@ def _require_issue(request: HttpRequest, council: Council) -> None:
 
 @router.get(f"{BASE}/meetings", response=list[MeetingOut], url_name="standing_meeting_list")
 @paginate(PageNumberPagination, page_size=50)
-def meeting_list(request: HttpRequest, council_id: int, year: int | None = None, q: str = "") -> QuerySet[Meeting]:
+def meeting_list(request: HttpRequest, council_id: int, year: Year | None = None, q: str = "") -> QuerySet[Meeting]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.meeting_list(council=council, year=year, search=q)
 
@@ -279,7 +280,7 @@ def paragraph_update(
 @router.get(f"{BASE}/opinion-requests", response=list[OpinionRequestOut], url_name="standing_opinion_list")
 @paginate(PageNumberPagination, page_size=50)
 def opinion_list(
-    request: HttpRequest, council_id: int, year: int | None = None, state: str = "", q: str = ""
+    request: HttpRequest, council_id: int, year: Year | None = None, state: str = "", q: str = ""
 ) -> QuerySet[OpinionRequest]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.opinion_request_list(council=council, year=year, state=state, search=q)
@@ -351,7 +352,7 @@ def _conference(request: HttpRequest, council_id: int, pk: int, perm: str) -> Co
 @router.get(f"{BASE}/conferences", response=list[ConferenceOut], url_name="standing_conference_list")
 @paginate(PageNumberPagination, page_size=50)
 def conference_list(
-    request: HttpRequest, council_id: int, year: int | None = None, kind: str = "", q: str = ""
+    request: HttpRequest, council_id: int, year: Year | None = None, kind: str = "", q: str = ""
 ) -> QuerySet[Conference]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.conference_list(council=council, year=year, kind=kind, search=q)
@@ -430,7 +431,7 @@ def conference_document_issue(request: HttpRequest, council_id: int, conference_
 
 @router.get(f"{BASE}/programmes", response=list[ProgrammeOut], url_name="standing_programme_list")
 @paginate(PageNumberPagination, page_size=50)
-def programme_list(request: HttpRequest, council_id: int, year: int | None = None) -> QuerySet[WorkProgramme]:
+def programme_list(request: HttpRequest, council_id: int, year: Year | None = None) -> QuerySet[WorkProgramme]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.programme_list(council=council, year=year)
 
@@ -497,7 +498,7 @@ def work_item_unlink(request: HttpRequest, council_id: int, item_id: int) -> Wor
 
 
 @router.get(f"{BASE}/counts", response=CountsOut, url_name="standing_counts")
-def counts(request: HttpRequest, council_id: int, year: int | None = None) -> dict:
+def counts(request: HttpRequest, council_id: int, year: Year | None = None) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     data = selectors.standing_counts(council=council, year=year or timezone.localdate().year)
     return {

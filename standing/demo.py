@@ -4,11 +4,13 @@ already has meetings.
 """
 
 import datetime
+from functools import partial
 
 from django.db import transaction
 
 from documents.models import DocType
 from hdnd.dates import format_date
+from registry.demo import issue_on
 from registry.models import Body, BodyKind, Council, MemberRole, Membership, Person
 from registry.selectors import standing_committee
 from standing import services
@@ -182,20 +184,27 @@ def _seed_2024(council: Council, bodies: dict[str, Body], people: dict[str, Pers
                 services.attendee_add(meeting=meeting, person=person)
     ubnd = bodies.get("UBND thị xã")
     for number, (day, subject) in enumerate(OPINIONS_2024, start=1):
-        request = services.opinion_request_create(
-            council=council,
-            subject=subject,
-            received_on=day,
-            due_on=day + datetime.timedelta(days=7),
-            sender_body=ubnd,
-            external_number=f"{number * 17}/TTr-UBND",
-            external_date=day - datetime.timedelta(days=1),
-            doc_type=DocType.TO_TRINH,
-        )
-        for person in members:
-            services.opinion_add(request=request, person=person, stance=Stance.AGREE)
-        services.reply_generate(request=request)
-        services.reply_issue(request=request, user=None, issued_on=day + datetime.timedelta(days=3))
+        # The reply is a letter of the office's series, which the petitions' forwarding letters share.
+        issue_on(day + datetime.timedelta(days=3), partial(_opinion, council, ubnd, members, number, day, subject))
+
+
+def _opinion(
+    council: Council, ubnd: Body | None, members: list[Person], number: int, day: datetime.date, subject: str
+) -> None:
+    request = services.opinion_request_create(
+        council=council,
+        subject=subject,
+        received_on=day,
+        due_on=day + datetime.timedelta(days=7),
+        sender_body=ubnd,
+        external_number=f"{number * 17}/TTr-UBND",
+        external_date=day - datetime.timedelta(days=1),
+        doc_type=DocType.TO_TRINH,
+    )
+    for person in members:
+        services.opinion_add(request=request, person=person, stance=Stance.AGREE)
+    services.reply_generate(request=request)
+    services.reply_issue(request=request, user=None, issued_on=day + datetime.timedelta(days=3))
 
 
 # Seed 000, I.2: "Tổ chức các Hội nghị: Liên tịch với UBND, UBMTTQVN thị xã … để thống nhất nội dung, chương

@@ -5,9 +5,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from documents.models import Document
+from hdnd.params import PageNumberPagination, Year
 from registry.access import council_for_api
 from registry.models import Body, Council, Delegate
 from supervision import selectors, services
@@ -71,7 +72,7 @@ def _document(council: Council, pk: int | None, field: str) -> Document | None:
 
 @router.get(f"{BASE}/rounds", response=list[RoundOut], url_name="supervision_round_list")
 @paginate(PageNumberPagination, page_size=50)
-def round_list(request: HttpRequest, council_id: int, year: int | None = None, q: str = "") -> QuerySet[Round]:
+def round_list(request: HttpRequest, council_id: int, year: Year | None = None, q: str = "") -> QuerySet[Round]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.round_list(council=council, year=year, search=q)
 
@@ -201,7 +202,7 @@ def recommendation_add(request: HttpRequest, council_id: int, round_id: int, pay
 
 
 @router.get(f"{BASE}/recommendations", response=RecommendationReportOut, url_name="supervision_recommendation_report")
-def recommendation_report(request: HttpRequest, council_id: int, year: int) -> dict:
+def recommendation_report(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     report = selectors.recommendation_report(council=council, year=year)
     return {
@@ -233,7 +234,7 @@ def recommendation_report(request: HttpRequest, council_id: int, year: int) -> d
     response={201: DocumentRefOut},
     url_name="supervision_recommendation_report_document",
 )
-def recommendation_report_document(request: HttpRequest, council_id: int, year: int) -> Status:
+def recommendation_report_document(request: HttpRequest, council_id: int, year: Year) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     if not 1990 <= year <= 2100:
         raise ValidationError({"year": "Năm không hợp lệ."})
@@ -241,7 +242,7 @@ def recommendation_report_document(request: HttpRequest, council_id: int, year: 
 
 
 @router.get(f"{BASE}/counts", response=CountsOut, url_name="supervision_counts")
-def counts(request: HttpRequest, council_id: int, year: int) -> dict:
+def counts(request: HttpRequest, council_id: int, year: Year) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
     result = selectors.supervision_counts(council=council, year=year)
     return {
@@ -269,7 +270,7 @@ def counts(request: HttpRequest, council_id: int, year: int) -> dict:
 
 @router.get(f"{BASE}/programmes", response=list[ProgrammeOut], url_name="supervision_programme_list")
 @paginate(PageNumberPagination, page_size=50)
-def programme_list(request: HttpRequest, council_id: int, year: int | None = None) -> QuerySet[Programme]:
+def programme_list(request: HttpRequest, council_id: int, year: Year | None = None) -> QuerySet[Programme]:
     council = council_for_api(request.user, council_id, VIEW)
     return selectors.programme_list(council=council, year=year)
 

@@ -1,5 +1,6 @@
 """Targets, header mapping, cleaning, name matching and the preview every import shows before saving."""
 
+import datetime
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -8,9 +9,10 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from hdnd.imports.reading import ReadError, Sheet, read_sheet
-from hdnd.text import clean, fold
+from hdnd.text import clean, clean_multiline, fold
 
 HEADER_SEARCH_ROWS = 20
+MAX_ROWS = 20_000
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -29,25 +31,28 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def cell_text(value: object) -> str:
-    """A cell as cleaned text: NFC, trimmed, inner spaces collapsed; 3.0 read from Excel is "3"."""
+def cell_text(value: object, *, multiline: bool = False) -> str:
+    """A cell as cleaned text: NFC, trimmed, inner spaces collapsed (line breaks kept when `multiline`);
+    3.0 read from Excel is "3"; a date is dd/mm/yyyy."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return clean(str(value))
+    if isinstance(value, datetime.datetime | datetime.date):
+        value = value.strftime("%d/%m/%Y")
+    return clean_multiline(str(value)) if multiline else clean(str(value))
 
 
 class Choices:
     """Names to match a cell against, insensitive to case, spacing and diacritics where unique."""
 
-    def __init__(self, items: Iterable[tuple[str, Any]], what: str) -> None:
+    def __init__(self, items: Iterable[tuple[str, Any]], what: str, where: str = "") -> None:
         items = list(items)
-        self.what = what
+        self.what, self.where = what, where
         self.by_key: dict[str, list[tuple[str, Any]]] = {}
         for name, obj in items:
             entries = self.by_key.setdefault(fold(name).replace(" ", ""), [])
-            if all(o is not obj for _, o in entries):
+            if all(o != obj for _, o in entries):  # one record under two of its names is one choice
                 entries.append((name, obj))
         self.labels = {key: entries[0][0] for key, entries in self.by_key.items()}
 
@@ -62,7 +67,7 @@ class Choices:
         near = process.extract(
             fold(value).replace(" ", ""), list(self.labels), scorer=fuzz.ratio, limit=3, score_cutoff=60
         )
-        message = f"không có {self.what} “{value}”"
+        message = f"không có {self.what} “{value}”" + (f" {self.where}" if self.where else "")
         if near:
             message += "; gần giống: " + ", ".join(self.labels[key] for key, _, _ in near)
         raise ValueError(message)
@@ -77,6 +82,7 @@ class Field:
     synonyms: tuple[str, ...] = ()
     required: bool = False
     parse: Callable[[str, dict], Any] | None = None
+    multiline: bool = False  # a body of text: its line breaks are kept
 
     def header_keys(self) -> set[str]:
         return {header_key(self.label), *(header_key(s) for s in self.synonyms)}
@@ -84,8 +90,15 @@ class Field:
 
 @dataclass
 class Target:
-    """What a list is imported into: fields, a context (lookups loaded once), how a row becomes an item,
-    which items are already there, how the items are saved (through the app's service)."""
+    """What a list is imported into, declared once by the app that owns it (`<app>/imports.py`).
+
+    `context(owner)` loads the lookups once (the council's communes, places, bodies...); each field's
+    `parse(text, context)` cleans and matches a cell; `build(values, context)` makes the item the app's
+    service takes; `save(owner, items, user)` saves them all or nothing through that service.
+    `existing(context)` / `existing_key(item)` say which rows are already there; `near(owner, items, rows)`
+    flags near-duplicates (index -> explanation). The screen and the API find the owner (a round, a
+    term, a session...) with `owner(council, pk)`, which answers 404 outside the council.
+    """
 
     key: str
     label: str
@@ -95,6 +108,16 @@ class Target:
     save: Callable[[Any, list, Any], list]
     existing_key: Callable[[Any], Any] | None = None  # an item's identity against what is already there
     existing: Callable[[dict], set] | None = None
+    noun: str = "dòng"  # what one row is, in the preview's sentences ("kiến nghị", "cơ quan")
+    permission: str = ""  # what the user needs in the council to import
+    owner: Callable[[Any, int], Any] | None = None  # (council, pk) -> the owner, Http404 outside
+    owner_label: Callable[[Any], str] = str
+    done_url: Callable[[Any], str] | None = None  # where the office goes once the rows are saved
+    show: Callable[[Any], list[str]] | None = None  # an item's cells in the preview table
+    show_headers: tuple[str, ...] = ()
+    near: Callable[[Any, list, list[int]], dict[int, str]] | None = None  # (owner, items, Excel rows)
+    template: Callable[[Any], bytes] | None = None  # an empty sheet to fill in (the export's layout)
+    export: Callable[[Any], bytes] | None = None  # what is already there, in the same layout
 
 
 _TARGETS: dict[str, Target] = {}
@@ -106,7 +129,12 @@ def register(target: Target) -> Target:
 
 
 def get_target(key: str) -> Target:
+    """The registered target; KeyError for an unknown key (the screens answer 404)."""
     return _TARGETS[key]
+
+
+def targets() -> list[Target]:
+    return list(_TARGETS.values())
 
 
 @dataclass
@@ -138,6 +166,13 @@ class PreviewRow:
     item: Any
     matched: dict[str, str]  # field label -> the name matched in the product, when it differs from the cell
     already: bool = False
+    typed: dict[str, str] = field(default_factory=dict)  # field label -> the cell as typed, where matched
+    near: str = ""  # a near-duplicate of something already there or of another row
+
+    @property
+    def matches(self) -> list[tuple[str, str, str]]:
+        """(field label, the cell as typed, the name it matched) where they differ."""
+        return [(label, self.typed.get(label, ""), name) for label, name in self.matched.items()]
 
 
 @dataclass
@@ -238,22 +273,38 @@ def preview(
         result.message = str(exc)
         return result
     result.sheet = sheet.name
+    if not any(cell_text(v) for row in sheet.rows for v in row):
+        result.message = f"Trang tính “{sheet.name}” không có dữ liệu."
+        return result
     result.header_rows, result.columns = map_headers(sheet, target)
-    if mapping is not None and result.columns:
+    recognised = bool(result.header_rows)
+    if not recognised:  # the office can still say which column is which, under the first written row
+        first = next(i for i, row in enumerate(sheet.rows) if any(cell_text(v) for v in row))
+        width = max(len(r) for r in sheet.rows[first : first + 2])
+        cells = list(sheet.rows[first]) + [None] * width
+        result.header_rows = (first,)
+        result.columns = [Column(i, column_letter(i), cell_text(cells[i])) for i in range(width)]
+    if mapping is not None:
         fields = {f.key for f in target.fields}
         for column in result.columns:
             column.field = ""
         for key, index in mapping.items():
-            if key in fields and 0 <= index < len(result.columns):
+            if key in fields and isinstance(index, int) and 0 <= index < len(result.columns):
                 result.columns[index].field = key
-    if not result.header_rows:
+    elif not recognised:
         names = ", ".join(f"“{f.label}”" for f in target.fields if f.required)
-        result.message = f"Không tìm thấy dòng tiêu đề có các cột {names} trong {HEADER_SEARCH_ROWS} dòng đầu."
+        result.message = (
+            f"Không tìm thấy dòng tiêu đề có các cột {names} trong {HEADER_SEARCH_ROWS} dòng đầu; "
+            "hãy chọn cột tương ứng ở bảng ghép cột."
+        )
         return result
     by_field = {c.field: c for c in result.columns if c.field}
     missing = [f.label for f in target.fields if f.required and f.key not in by_field]
     if missing:
         result.message = "Thiếu cột bắt buộc: " + ", ".join(missing) + "; hãy chọn cột tương ứng ở bảng ghép cột."
+        return result
+    if len(sheet.rows) - result.header_rows[-1] - 1 > MAX_ROWS:
+        result.message = f"Tệp có hơn {MAX_ROWS} dòng, vượt quá giới hạn mỗi lần nhập; hãy chia tệp."
         return result
     context = target.context(owner)
     existing = target.existing(context) if target.existing else set()
@@ -263,11 +314,15 @@ def preview(
         data.pop()
     for offset, values in enumerate(data):
         number = start + offset + 1
-        texts = {key: cell_text(values[c.index]) if c.index < len(values) else "" for key, c in by_field.items()}
+        texts = {}
+        for f in target.fields:
+            column = by_field.get(f.key)
+            raw = values[column.index] if column is not None and column.index < len(values) else None
+            texts[f.key] = cell_text(raw, multiline=f.multiline)
         if all(cell_text(v) == "" for v in values):
             result.blank_rows.append(number)
             continue
-        parsed, matched, failed = {}, {}, False
+        parsed, matched, typed, failed = {}, {}, {}, False
         for f in target.fields:
             column = by_field.get(f.key)
             text = texts.get(f.key, "")
@@ -288,7 +343,7 @@ def preview(
             if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], str):
                 value, name = value
                 if name != text:
-                    matched[f.label] = name
+                    matched[f.label], typed[f.label] = name, text
             parsed[f.key] = value
         if failed:
             continue
@@ -298,5 +353,11 @@ def preview(
             result.errors.append(CellError(sheet.name, number, "", "", str(exc)))
             continue
         already = bool(existing) and target.existing_key is not None and target.existing_key(item) in existing
-        result.rows.append(PreviewRow(number, item, matched, already))
+        result.rows.append(PreviewRow(number, item, matched, already, typed))
+    if not result.rows and not result.errors:
+        result.message = "Trang tính chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào."
+    if target.near is not None and result.rows and not result.errors:
+        fresh = [r for r in result.rows if not r.already]
+        for index, note in target.near(owner, [r.item for r in fresh], [r.number for r in fresh]).items():
+            fresh[index].near = note
     return result

@@ -1,28 +1,36 @@
 """Hostile input at every form and every API route: no answer is ever a 5xx (issue 12, items 4 and 11).
 
-Two runs, both bounded so they finish in about two minutes on two cores:
+Three runs, each bounded so it finishes in a few minutes on two cores:
 - Hypothesis posts hostile strings and numbers to every screen that takes no id in its address, with the
   fields of every form the apps define, as the office chief and as the administrator, and sends the
   same values in querystrings;
+- Hypothesis opens every screen that takes an id (detail, edit and action pages) on the demo's records,
+  with real ids, ids of another council's records, absent and oversized ids, and hostile querystrings
+  and form data, as the council's office chief and as another council's office;
 - schemathesis generates requests from the live OpenAPI schema (/api/v1/openapi.json) for every route,
   authenticated with an office token of a council that has records, and checks `not_a_server_error`.
 Each prints how many requests it tried and how many 5xx it met.
 """
 
+import collections
 import importlib
 import inspect
+import itertools
 import os
+import re
 from collections.abc import Iterator
 
 import pytest
 from django import forms
 from django.core import signals
 from django.db import close_old_connections
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from registry import services as registry_services
+from registry.rules import RULES_BY_KEY
 
 APPS = ["registry", "documents", "followup", "standing", "plenary", "supervision", "petitions", "reports"]
 FUZZ = settings(
@@ -123,6 +131,101 @@ def test_every_form_and_screen_refuses_hostile_input_without_a_5xx(world: object
     run()
     print(f"\nHypothesis (screens): {tried} requests, {len(errors)} 5xx")
     assert errors == []
+
+
+def _id_urls(resolver: URLResolver = None, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(route, name) of every screen address that takes a parameter (the API and the admin apart)."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if route.startswith(("api/", "quan-tri/")):
+                continue
+            yield from _id_urls(entry, prefix + route)
+        elif isinstance(entry, URLPattern) and "<" in prefix + route:
+            yield "/" + prefix + route, entry.name or ""
+
+
+# The parameters' values: real ones of the demo (records 1 and 3 of each table, which the seed makes,
+# values the screens know), and absent or hostile ones: 0, beyond any table, beyond a 64-bit integer.
+ABSENT_IDS = ["0", str(10**20)]
+SLUGS = {
+    "doc_type": ["cong_van", "nghi_quyet"],
+    "kind": ["thuong", "qppl", "giay_moi", "bien_ban"],
+    "part": ["thanh-phan", "noi-dung"],
+    "direction": ["len", "xuong"],
+    "key": [*list(RULES_BY_KEY)[:1], "tong-kien-nghi"],
+    "username": ["daibieu", "vanphongtinh"],
+    "year": ["2024", "1900", "99999"],
+}
+_PARAMETER = re.compile(r"<(?:(\w+):)?(\w+)>")
+
+
+def _fill(route: str) -> list[str]:
+    """Addresses for one route: each parameter real, then absent or hostile (a few combinations)."""
+    names = _PARAMETER.findall(route)
+    options = []
+    for converter, name in names:
+        if name in SLUGS:
+            values = SLUGS[name] + (["khong-co-that"] if converter != "int" else ["0"])
+        elif converter == "int":
+            values = ["1", "3", *ABSENT_IDS]
+        else:
+            values = ["khong-co-that", "a%00b"]
+        options.append(values)
+    return [_substitute(route, combo) for combo in itertools.islice(itertools.product(*options), 8)]
+
+
+def _substitute(route: str, values: tuple[str, ...]) -> str:
+    remaining = iter(values)
+    return _PARAMETER.sub(lambda _match: next(remaining), route)
+
+
+@pytest.mark.django_db
+def test_every_screen_with_an_id_answers_real_foreign_absent_and_hostile_ids_without_a_5xx() -> None:
+    from django.contrib.auth import get_user_model
+
+    from conftest import verify_second_factor
+    from registry.demo import seed
+
+    seed()
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=["chanhvanphong", "vanphongtinh"])}
+    clients = {}
+    for username, user in users.items():
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        verify_second_factor(client, user)
+        clients[username] = client
+    fields = sorted({name for cls in _forms() for name in cls.base_fields})
+    urls = [url for route, _name in sorted(set(_id_urls())) for url in _fill(route)]
+    assert len(urls) > 400, len(urls)
+    tried, errors, answered = 0, [], collections.Counter()
+
+    @settings(FUZZ, max_examples=int(os.environ.get("HDND_FUZZ_ID_EXAMPLES", "1")))
+    @given(data=st.data())
+    def run(data: st.DataObject) -> None:
+        nonlocal tried
+        for url in urls:
+            for key, client in clients.items():
+                query = data.draw(hostile)
+                form = dict.fromkeys(data.draw(st.lists(st.sampled_from(fields), max_size=6)), data.draw(hostile))
+                for method, send in (
+                    ("GET", lambda c=client, u=url: c.get(u)),  # the page itself, past the input boundary
+                    ("GET?", lambda c=client, u=url, q=query: c.get(u, {"q": q, "nam": q, "trang": q, "next": q})),
+                    ("POST", lambda c=client, u=url, f=form: c.post(u, f)),
+                ):
+                    status = send().status_code
+                    tried += 1
+                    answered[status // 100 * 100] += 1
+                    if status >= 500:
+                        errors.append((key, method, url, status))
+
+    run()
+    # The real ids reached real pages (not only 404s): the chief's GETs of the demo's records answer 200.
+    assert answered[200] > 300, answered
+    print(f"\nHypothesis (screens with ids): {tried} requests on {len(urls)} addresses, {len(errors)} 5xx")
+    print(f"answers by class: {dict(sorted(answered.items()))}")
+    assert errors == [], "\n".join(map(str, errors[:40]))
 
 
 @pytest.fixture

@@ -54,13 +54,14 @@ def test_import_merge_forward_answer_publish(browser, live_server, town) -> None
     try:
         login(page, live_server, "office")
         page.goto(f"{base}/kien-nghi/dot/{town.round.pk}/")
-        page.click("text=Nhập từ Excel")
+        page.click("text=Nhập từ tệp (Excel, CSV)")
         page.set_input_files(
             "input[name=file]",
             files=[{"name": "kien-nghi.xlsx", "mimeType": "application/octet-stream", "buffer": xlsx(rows)}],
         )
         page.click("main button[type=submit]")
-        page.wait_for_selector("text=Xem trước: 3 kiến nghị hợp lệ")
+        page.wait_for_selector("text=Xem trước: 3 kiến nghị mới")
+        page.screenshot(path=str(ARTIFACTS / "import-preview.png"), full_page=True)
         page.click("text=Lưu 3 kiến nghị")
         page.wait_for_selector("text=Đã nhập 3 kiến nghị.")
 

@@ -17,12 +17,19 @@ from petitions.tests.test_import import GOOD, xlsx
 ROWS = [[i, f"Đề nghị sửa đường thôn số {i}", *GOOD[0][2:]] for i in range(1, 51)]
 
 
-def _preview(client: Client, url: str) -> str:
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def _preview(client: Client, town) -> tuple[str, str]:
+    """Upload the file; (the confirm URL, the preview's one-time key)."""
     upload = io.BytesIO(xlsx(ROWS))
     upload.name = "kien-nghi.xlsx"
-    response = client.post(url, {"file": upload})
-    assert "Xem trước: 50 kiến nghị" in response.content.decode()
-    return response.context["result"].digest
+    page = client.post(f"/nhap-tep/kien-nghi/{town.round.pk}/", {"file": upload}).url
+    response = client.get(page + "xem-truoc/")
+    assert "Xem trước: 50 kiến nghị mới" in response.content.decode()
+    return page + "luu/", response.context["key"]
 
 
 @pytest.mark.django_db
@@ -50,28 +57,21 @@ def test_a_failed_work_gives_its_key_back() -> None:
 @pytest.mark.django_db
 def test_import_saved_twice_in_a_row_is_imported_once(town, as_user) -> None:
     client = as_user("office")
-    url = f"/kien-nghi/dot/{town.round.pk}/nhap-excel/"
-    key = _preview(client, url)
-    assert client.post(url, {"confirm": key}).status_code == 302
+    url, key = _preview(client, town)
+    assert client.post(url, {"key": key}).status_code == 302
     assert Petition.objects.count() == 50
-    response = client.post(url, {"confirm": key}, follow=True)
-    assert "Phiên nhập đã hết hạn, vui lòng tải tệp lên lại." in response.content.decode()
+    response = client.post(url, {"key": key}, follow=True)
+    assert "Mọi kiến nghị trong tệp đã có" in response.content.decode()
     assert Petition.objects.count() == 50
 
 
 @pytest.mark.django_db
 def test_the_same_preview_in_two_tabs_is_saved_once(town, as_user) -> None:
-    """The session still holds the upload in the second tab's request: the used key refuses it."""
+    """Even with "import rows already there too" chosen, the used key refuses the second tab."""
     client = as_user("office")
-    url = f"/kien-nghi/dot/{town.round.pk}/nhap-excel/"
-    key = _preview(client, url)
-    session = client.session
-    stored = dict(session["petitions_import"])
-    assert client.post(url, {"confirm": key}).status_code == 302
-    session = client.session
-    session["petitions_import"] = stored
-    session.save()
-    response = client.post(url, {"confirm": key})
+    url, key = _preview(client, town)
+    assert client.post(url, {"key": key, "include_existing": "1"}).status_code == 302
+    response = client.post(url, {"key": key, "include_existing": "1"}, follow=True)
     assert ALREADY_DONE in response.content.decode()
     assert Petition.objects.count() == 50
 
@@ -80,17 +80,17 @@ def test_the_same_preview_in_two_tabs_is_saved_once(town, as_user) -> None:
 def test_import_saved_twice_at_once_is_imported_once(town, as_user) -> None:
     postgres_only()
     client = as_user("office")
-    url = f"/kien-nghi/dot/{town.round.pk}/nhap-excel/"
-    key = _preview(client, url)
+    url, key = _preview(client, town)
     clients = []
     for _ in range(2):
         twin = Client()
         twin.cookies = client.cookies
         clients.append(twin)
-    responses = at_once(*(lambda c=c: c.post(url, {"confirm": key}) for c in clients))
-    assert sorted(r.status_code for r in responses) == [200, 302], responses
-    refused = next(r for r in responses if r.status_code == 200)
-    assert ALREADY_DONE in refused.content.decode()
+    data = {"key": key, "include_existing": "1"}
+    responses = at_once(*(lambda c=c: c.post(url, data, follow=True) for c in clients))
+    texts = sorted(r.content.decode() for r in responses)
+    assert sum("Đã nhập 50 kiến nghị." in t for t in texts) == 1, texts
+    assert sum(ALREADY_DONE in t for t in texts) == 1
     assert Petition.objects.count() == 50
 
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import pytest
 from django.core.exceptions import ValidationError
 
+from hdnd.imports import preview
 from hdnd.testing import assert_constant_queries
 from petitions import selectors, services, wording
-from petitions.excel import read_petitions
+from petitions.imports import PETITIONS
 from petitions.models import ContactMeeting, ContactPlace, ContactRound, Level, Period, PlaceKind
 from petitions.tests.test_import import xlsx
 from registry.models import Council, CouncilLevel, UnitType
@@ -163,12 +164,14 @@ def test_import_accepts_a_place_in_the_commune_column(commune) -> None:
         [2, "Đề nghị lắp đèn", "tổ dân phố 3", "", "xã", "", "", "", "", ""],
         [3, "Đề nghị gì đó", "Thôn Không Có", "", "xã", "", "", "", "", ""],
     ]
-    result = read_petitions(xlsx(rows), commune.round)
-    assert [(e.row, e.column) for e in result.errors] == [(4, "Xã, phường")]
-    assert "không có xã, phường hoặc thôn, tổ dân phố “Thôn Không Có”" in result.errors[0].message
-    result = read_petitions(xlsx(rows[:2]), commune.round)
+    result = preview(PETITIONS, commune.round, xlsx(rows), "kien-nghi.xlsx")
+    assert [(e.row, e.column, e.header) for e in result.errors] == [(4, "C", "Xã, phường")], [
+        str(e) for e in result.errors
+    ]
+    assert "không có xã, phường hoặc thôn, tổ dân phố “Thôn Không Có” trong địa bàn" in result.errors[0].message
+    result = preview(PETITIONS, commune.round, xlsx(rows[:2]), "kien-nghi.xlsx")
     assert result.ok
-    created = services.petitions_bulk_create(contact_round=commune.round, items=result.items)
+    created = services.petitions_bulk_create(contact_round=commune.round, items=result.new_items())
     assert [p.contact_place.name for p in created] == ["An Ba", "Tổ dân phố 3"]
 
 

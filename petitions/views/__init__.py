@@ -26,7 +26,6 @@ from petitions.views.contacts import (
     round_publish,
 )
 from petitions.views.imports import (
-    IMPORT_SESSION_KEY,
     import_template,
     round_import,
 )
@@ -37,6 +36,9 @@ from petitions.views.petitions import (
     petition_detail,
     petition_edit,
     petition_export,
+    petition_export_download,
+    petition_export_start,
+    petition_export_status,
     petition_list,
     petition_merge,
     petition_split,
@@ -49,7 +51,6 @@ from petitions.views.public import (
 
 __all__ = [
     "EXPORT_LIMIT",
-    "IMPORT_SESSION_KEY",
     "PAGE_SIZE",
     "XLSX",
     "field_list",
@@ -63,6 +64,9 @@ __all__ = [
     "petition_detail",
     "petition_edit",
     "petition_export",
+    "petition_export_download",
+    "petition_export_start",
+    "petition_export_status",
     "petition_list",
     "petition_merge",
     "petition_split",

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,13 +12,14 @@ from hdnd.views import NOT_DONE, run_action, run_form
 from petitions import selectors, services, wording
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW, mask_name, mask_phone
 from petitions.excel import petitions_workbook
+from petitions.exports import export_get, export_start, filter_form
 from petitions.forms import (
     AnswerForm,
     FilterForm,
     MergeForm,
     PetitionEditForm,
 )
-from petitions.models import PetitionState
+from petitions.models import ExportState, PetitionState
 from petitions.views._common import PAGE_SIZE, XLSX, _require_any
 from registry.access import has_perm, require
 from registry.models import Council
@@ -28,27 +29,8 @@ EXPORT_LIMIT = 50000
 
 
 def _filtered(request: HttpRequest, council: Council) -> tuple[FilterForm, object]:
-    rounds = list(selectors.rounds_of(council))
-    form = FilterForm(
-        request.GET or None,
-        rounds=rounds,
-        fields=list(selectors.fields_of(council)),
-        units=list(selectors.child_units(council)),
-        bodies=list(selectors.bodies_of(council)),
-    )
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.petition_list(
-        user=request.user,
-        council=council,
-        round_id=filters.get("dot"),
-        level=filters.get("cap", ""),
-        field_id=filters.get("linh_vuc"),
-        state=filters.get("trang_thai", ""),
-        unit_id=filters.get("xa"),
-        body_id=filters.get("co_quan"),
-        search=filters.get("q", ""),
-    )
-    return form, qs
+    form, kwargs = filter_form(council, request.GET)
+    return form, selectors.petition_list(user=request.user, council=council, **kwargs)
 
 
 @login_required
@@ -222,3 +204,30 @@ def petition_merge(request: HttpRequest) -> HttpResponse:
         return redirect("petitions:round_duplicates", pk=petitions[0].round_id)
     messages.success(request, f"Đã gộp {len(petitions)} kiến nghị.")
     return redirect("petitions:petition_detail", pk=aggregate.pk)
+
+
+@login_required
+@require_POST
+def petition_export_start(request: HttpRequest) -> HttpResponse:
+    """A long export in the background: the list's filters (its query string) go to the task worker."""
+    council = _require_any(request, ANSWER, VIEW)
+    export = export_start(user=request.user, council=council, query=request.POST.get("query", ""))
+    return redirect("petitions:petition_export_status", pk=export.pk)
+
+
+@login_required
+def petition_export_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The export's progress bar (htmx polls the bar itself until the file is ready) and its link."""
+    council = _require_any(request, ANSWER, VIEW)
+    export = export_get(user=request.user, council=council, pk=pk)
+    template = "petitions/_export_progress.html" if request.htmx else "petitions/export_status.html"
+    return render(request, template, {"export": export})
+
+
+@login_required
+def petition_export_download(request: HttpRequest, pk: int) -> HttpResponse:
+    council = _require_any(request, ANSWER, VIEW)
+    export = export_get(user=request.user, council=council, pk=pk)
+    if export.state != ExportState.DONE or not export.file:
+        raise Http404("Tệp chưa sẵn sàng.")
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename="kien-nghi-cu-tri.xlsx")

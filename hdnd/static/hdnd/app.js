@@ -27,4 +27,11 @@
       form.requestSubmit();
     }
   });
+  // <div data-reload-on="an.event"> (the passkey list): reload the page when that event bubbles up, so a
+  // passkey just registered in the browser shows in the list.
+  document.querySelectorAll("[data-reload-on]").forEach(function (element) {
+    element.addEventListener(element.getAttribute("data-reload-on"), function () {
+      window.location.reload();
+    });
+  });
 })();

@@ -12,8 +12,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from openpyxl import Workbook
 
+from hdnd.imports import preview
 from petitions import selectors, services
-from petitions.excel import read_petitions
+from petitions.imports import PETITIONS
 from petitions.models import Level, Period
 from registry import services as registry_services
 from registry.models import BodyKind, CouncilLevel, UnitType
@@ -127,12 +128,12 @@ class Command(BaseCommand):
         content = buffer.getvalue()
 
         start = time.perf_counter()
-        result = read_petitions(content, contact_round)
+        result = preview(PETITIONS, contact_round, content, "kien-nghi.xlsx")
         parsed = time.perf_counter()
         if not result.ok:
             self.stderr.write(f"Lỗi đọc tệp: {result.message or result.errors[:3]}")
             return
-        services.petitions_bulk_create(contact_round=contact_round, items=result.items)
+        services.petitions_bulk_create(contact_round=contact_round, items=result.new_items())
         saved = time.perf_counter()
         self.stdout.write(
             f"Nhập {rows} dòng Excel: đọc và kiểm tra {parsed - start:.2f} s, lưu {saved - parsed:.2f} s, "

@@ -1,0 +1,116 @@
+"""The import flow every target shares: store the upload, offer the remembered mapping, preview, confirm once.
+
+The file is kept as an `ImportUpload` under MEDIA_ROOT (never in the session) and read again on confirm;
+the confirm saves only when the file, read again with the same mapping, has no error, and a key made per
+rendered preview (hdnd.once) makes a double "Lưu" save once.
+"""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from hdnd.imports.core import Preview, Target, header_key, preview
+from hdnd.imports.reading import MAX_BYTES
+from hdnd.models import ImportMapping, ImportUpload
+from hdnd.once import run_once
+
+EXTENSIONS = (".xlsx", ".xls", ".ods", ".csv")
+
+
+def upload_store(*, target: Target, council: Any, owner: Any, name: str, content: bytes, user: Any) -> ImportUpload:
+    """Keep an uploaded sheet for its preview and confirm; refuses other kinds of file and oversize ones."""
+    name = (name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:200] or "tep.xlsx"
+    if not name.lower().endswith(EXTENSIONS):
+        raise ValidationError({"file": "Chỉ nhận tệp .xlsx, .xls, .ods hoặc .csv."})
+    if not content:
+        raise ValidationError({"file": "Tệp rỗng."})
+    if len(content) > MAX_BYTES:
+        raise ValidationError({"file": "Tệp quá lớn (tối đa 10 MB)."})
+    upload = ImportUpload(
+        council=council,
+        target=target.key,
+        owner_id=owner.pk,
+        filename=name,
+        created_by=user if user is not None and user.is_authenticated else None,
+    )
+    upload.file.save(name, ContentFile(content), save=False)
+    upload.save()
+    return upload
+
+
+def upload_get(*, council: Any, pk: int) -> ImportUpload | None:
+    """An upload of the council (None outside it: the caller answers 404)."""
+    return ImportUpload.objects.filter(council=council, pk=pk).first()
+
+
+def _content(upload: ImportUpload) -> bytes:
+    with upload.file.open("rb") as handle:
+        return handle.read()
+
+
+def remembered(council: Any, target: Target) -> dict[str, str]:
+    row = ImportMapping.objects.filter(council=council, target=target.key).first()
+    return dict(row.headers) if row else {}
+
+
+def upload_preview(*, upload: ImportUpload, target: Target, owner: Any) -> Preview:
+    """The preview of the stored file with the upload's mapping, else the council's remembered one
+    (fields matched by the sheet's header text), else the recognised headers."""
+    content = _content(upload)
+    mapping = {k: int(v) for k, v in upload.mapping.items()} if upload.mapping else None
+    result = preview(target, owner, content, upload.filename, mapping)
+    if mapping is None and result.columns:
+        headers = remembered(upload.council, target)
+        if headers:
+            by_header = {header_key(c.header): c.index for c in result.columns if c.header}
+            chosen = {c.field: c.index for c in result.columns if c.field}
+            for key, header in headers.items():
+                if header in by_header:
+                    chosen = {k: i for k, i in chosen.items() if i != by_header[header]}
+                    chosen[key] = by_header[header]
+            if chosen != result.mapping:
+                result = preview(target, owner, content, upload.filename, chosen)
+    return result
+
+
+@transaction.atomic
+def mapping_set(*, upload: ImportUpload, target: Target, choices: dict[int, str], headers: dict[int, str]) -> None:
+    """The office's choice (column index -> field key, "" for a column not used): kept on the upload and
+    remembered for the council's next file; refused when a field is given two columns."""
+    fields = {f.key for f in target.fields}
+    chosen = [(key, index) for index, key in choices.items() if key in fields and index in headers]
+    if len({key for key, _ in chosen}) != len(chosen):
+        raise ValidationError("Mỗi trường chỉ ghép với một cột của bảng.")
+    upload.mapping = dict(chosen)
+    upload.save(update_fields=["mapping"])
+    ImportMapping.objects.update_or_create(
+        council=upload.council,
+        target=target.key,
+        defaults={"headers": {key: header_key(headers[i]) for key, i in chosen if headers[i]}},
+    )
+
+
+def upload_confirm(
+    *, upload: ImportUpload, target: Target, owner: Any, key: str, user: Any, include_existing: bool = False
+) -> list:
+    """Read the stored file again and save its rows through the target's service, once per `key`.
+
+    Refused (ValidationError, nothing saved) while the file has any error; rows already there are
+    skipped unless `include_existing`.
+    """
+    result = upload_preview(upload=upload, target=target, owner=owner)
+    if not result.ok:
+        raise ValidationError(result.message or f"Tệp còn {len(result.errors)} lỗi; chưa lưu dòng nào.")
+    items = result.new_items(include_existing=include_existing)
+    if not items:
+        raise ValidationError(f"Mọi {target.noun} trong tệp đã có; không có gì để lưu.")
+
+    def work() -> list:
+        saved = target.save(owner, items, user)
+        upload.imported = len(saved)
+        upload.save(update_fields=["imported"])
+        return saved
+
+    return run_once(f"import:{upload.pk}:{key}", work)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from hdnd.imports import views
+
+app_name = "imports"
+urlpatterns = [
+    path("tep/<int:pk>/", views.upload, name="upload"),
+    path("tep/<int:pk>/xem-truoc/", views.upload_preview, name="preview"),
+    path("tep/<int:pk>/luu/", views.confirm, name="confirm"),
+    path("<slug:target>/<int:pk>/", views.start, name="start"),
+    path("<slug:target>/<int:pk>/<slug:what>.xlsx", views.sheet, name="sheet"),
+]
