@@ -311,6 +311,18 @@ class Document(models.Model):
         return self.direction == Direction.OUTGOING and self.state != State.DRAFT
 
     @property
+    def is_draft(self) -> bool:
+        return self.state == State.DRAFT
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == State.PUBLISHED
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.state == State.WITHDRAWN
+
+    @property
     def sender(self) -> str:
         return self.sender_body.name if self.sender_body_id else self.sender_name
 

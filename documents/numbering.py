@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from documents.models import NORMATIVE_TYPES, TYPE_ABBREVIATIONS, DocType, Issuer, NumberCounter, NumberingSeries
+from hdnd import dates
 from hdnd.text import clean
 from registry.models import Council
 
@@ -71,7 +72,7 @@ def example(
     """What a number of this pattern looks like ("05/2025/NQ-HĐND"); "" when the pattern does not format."""
     if validate_pattern(pattern):
         return ""
-    year = year or datetime.date.today().year
+    year = year or dates.today().year
     return format_number_symbol(
         pattern=clean(pattern), number=number, year=year, doc_type=doc_type, issuer=issuer or EXAMPLE_ISSUER
     )
@@ -141,6 +142,6 @@ def nd30_date(place: str, day: datetime.date | None, year: int | None = None) ->
     Days below 10 and the months 1 and 2 take a leading zero; a draft without a date leaves blanks.
     """
     if day is None:
-        return f"{place}, ngày     tháng     năm {year or datetime.date.today().year}"
+        return f"{place}, ngày     tháng     năm {year or dates.today().year}"
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"

@@ -230,3 +230,8 @@ def series_rows(*, council: Council, year: int, issuer: Issuer | None = None) ->
         )
         for doc_type, normative, rule in rules
     ]
+
+
+def series_get(*, council: Council, doc_type: str, normative: bool) -> NumberingSeries | None:
+    """The council's own numbering series for a type, if it set one (None: the default applies)."""
+    return NumberingSeries.objects.filter(council=council, doc_type=doc_type, normative=normative).first()

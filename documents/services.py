@@ -16,10 +16,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from documents import numbering, sources
+from documents.access import EDIT, ISSUE
 from documents.checker import check_nd30
 from documents.docx_build import SHIPPED
 from documents.models import (
@@ -36,10 +37,34 @@ from documents.models import (
 )
 from documents.recipients import grouped_names
 from documents.rendering import SAMPLE, DocxData, RenderError, render_docx, render_pdf, shipped_template
+from hdnd import dates
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
+from registry.access import has_perm
 from registry.models import Body, Council, Person
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+def allowed_actions(document: Document, user: AbstractBaseUser) -> set[str]:
+    """What `user` may do to `document` now ("edit", "attach", "issue", "publish", "withdraw"): the one
+    place the screens and the API ask, so the buttons shown are the steps the services accept."""
+    council = document.council
+    actions = set()
+    if has_perm(user, council, EDIT):
+        actions.add("attach")
+        if not document.is_frozen:
+            actions.add("edit")
+    if document.is_outgoing and has_perm(user, council, ISSUE):
+        if document.state == State.DRAFT:
+            actions.add("issue")
+        if document.state == State.ISSUED:
+            actions.add("publish")
+        if document.state in (State.ISSUED, State.PUBLISHED):
+            actions.add("withdraw")
+    return actions
+
+
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 ARCHIVE_LINE = "- Lưu: VT."
 # Fields a draft may change; the rest (number, state, dates of publishing) belong to the actions.
@@ -70,15 +95,6 @@ INCOMING_FIELDS = {
     "handler_person",
 }
 MULTILINE = {"body", "recipient_lines"}
-
-
-def _save(obj: models.Model) -> models.Model:
-    obj.full_clean()
-    try:
-        obj.save()
-    except IntegrityError as exc:  # a concurrent duplicate that passed full_clean
-        raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
-    return obj
 
 
 def _text(name: str, value: object) -> object:
@@ -147,7 +163,7 @@ def issuer_default(*, council: Council) -> Issuer:
     )
     try:
         with transaction.atomic():
-            return _save(issuer)
+            return validated_save(issuer)
     except ValidationError:
         # Created meanwhile by a concurrent first use.
         return Issuer.objects.get(council=council, is_default=True)
@@ -220,7 +236,7 @@ def issuer_create(
         parent_name=clean(parent_name),
     )
     _issuer_check(issuer)
-    return _save(issuer)
+    return validated_save(issuer)
 
 
 @transaction.atomic
@@ -240,7 +256,7 @@ def issuer_update(*, issuer: Issuer, **fields: object) -> Issuer:
     if "letter_symbol" in fields and not current.letter_symbol and current.symbol:
         current.letter_symbol = f"{current.symbol}-VP"
     _issuer_check(current)
-    return _save(current)
+    return validated_save(current)
 
 
 # Numbering series ------------------------------------------------------------------------------
@@ -332,7 +348,7 @@ def series_set(
         normative=normative,
         series=series,
         pattern=pattern,
-        today=today or timezone.localdate(),
+        today=today or dates.today(),
     )
     row = NumberingSeries.objects.filter(council=council, doc_type=doc_type, normative=normative).first()
     if row is None:
@@ -340,7 +356,7 @@ def series_set(
     if (row.series, row.pattern) == (series, pattern):
         return row
     row.series, row.pattern = series, pattern
-    return _save(row)
+    return validated_save(row)
 
 
 @transaction.atomic
@@ -359,7 +375,7 @@ def series_reset(
         normative=normative,
         series=default.series,
         pattern=default.pattern,
-        today=today or timezone.localdate(),
+        today=today or dates.today(),
     )
     row.delete()
 
@@ -426,7 +442,7 @@ def document_create(
         setattr(document, name, _text(name, value))
     _set_source(document, source)
     _refold(document)
-    _save(document)
+    validated_save(document)
     _set_recipients(document, recipient_bodies)
     return document
 
@@ -458,7 +474,7 @@ def document_update(
     else:
         _check_same_council(current.council, sender_body=current.sender_body, handler_person=current.handler_person)
     _refold(current)
-    _save(current)
+    validated_save(current)
     _set_recipients(current, recipient_bodies)
     return current
 
@@ -527,7 +543,7 @@ def document_issue(
     missing = issue_missing(current)
     if missing:
         raise ValidationError({field: f"Chưa thể ban hành: {message}" for field, message in missing.items()})
-    day = issued_on or current.issued_on or timezone.localdate()
+    day = issued_on or current.issued_on or dates.today()
     rule = numbering.series_rule(current.council, current.doc_type, current.normative)
     number = numbering.take_number(
         council=current.council, scope=numbering.issuer_scope(current.issuer), series=rule.series, year=day.year
@@ -539,7 +555,7 @@ def document_issue(
     )
     current.state = State.ISSUED
     _refold(current)
-    _save(current)
+    validated_save(current)
     sources.document_issued(current, user)
     return current
 
@@ -552,7 +568,7 @@ def document_publish(*, document: Document, user: AbstractBaseUser | None) -> Do
         raise ValidationError("Chỉ văn bản đã ban hành (chưa thu hồi) mới có thể công khai.")
     current.state = State.PUBLISHED
     current.published_at = timezone.now()
-    return _save(current)
+    return validated_save(current)
 
 
 @transaction.atomic
@@ -567,9 +583,9 @@ def document_withdraw(
     if not reason:
         raise ValidationError({"reason": "Vui lòng nêu lý do thu hồi."})
     current.state = State.WITHDRAWN
-    current.withdrawn_on = on or timezone.localdate()
+    current.withdrawn_on = on or dates.today()
     current.withdrawn_reason = reason[:500]
-    return _save(current)
+    return validated_save(current)
 
 
 # Incoming documents ----------------------------------------------------------------------------
@@ -626,7 +642,7 @@ def incoming_create(
     )
     document.year, document.series = received_on.year, numbering.INCOMING_SERIES
     _refold(document)
-    return _save(document)
+    return validated_save(document)
 
 
 # Attachments -----------------------------------------------------------------------------------
@@ -638,7 +654,7 @@ def attachment_add(*, document: Document, file: UploadedFile, user: AbstractBase
     if file.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError({"file": "Tệp quá lớn (tối đa 20 MB)."})
     name = clean(file.name)[:200] or "tep-dinh-kem"
-    return _save(Attachment(document=document, file=file, name=name, uploaded_by=user))
+    return validated_save(Attachment(document=document, file=file, name=name, uploaded_by=user))
 
 
 # Output ----------------------------------------------------------------------------------------
@@ -674,7 +690,7 @@ def docx_data(document: Document, *, bodies: list[Body] | None = None) -> DocxDa
         number_symbol = document.number_symbol
     else:
         rule = numbering.series_rule(document.council, document.doc_type, document.normative)
-        year = (document.issued_on or timezone.localdate()).year
+        year = (document.issued_on or dates.today()).year
         number_symbol = numbering.format_number_symbol(
             pattern=rule.pattern, number=None, year=year, doc_type=document.doc_type, issuer=issuer
         )

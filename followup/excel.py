@@ -4,6 +4,7 @@ import datetime
 from collections.abc import Iterable
 
 from followup.models import Obligation
+from hdnd.dates import format_date
 from hdnd.excel import rows_of, streamed_workbook
 
 HEADERS = [
@@ -43,7 +44,7 @@ def obligations_workbook(obligations: Iterable[Obligation], *, on: datetime.date
     )
     return streamed_workbook(
         title="Việc cần theo dõi",
-        heading=[[f"DANH SÁCH VIỆC CẦN THEO DÕI (tính đến ngày {on:%d/%m/%Y})"], HEADERS],
+        heading=[[f"DANH SÁCH VIỆC CẦN THEO DÕI (tính đến ngày {format_date(on)})"], HEADERS],
         rows=rows,
         widths=WIDTHS,
         date_columns=DATE_COLUMNS,

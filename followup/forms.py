@@ -3,9 +3,11 @@
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from followup.kinds import manual_kind_choices
+from followup.selectors import scorecard_period, today
 from hdnd.forms import DateInput, Form
 from registry.models import Body
 from registry.rules import CALENDAR, RULES, WORKING
@@ -76,7 +78,8 @@ class ObligationForm(Form):
         return data
 
 
-REPORT_KINDS = [("tien_do", "Báo cáo tiến độ"), ("hoan_thanh", "Báo cáo hoàn thành")]
+REPORT_DONE = "hoan_thanh"
+REPORT_KINDS = [("tien_do", "Báo cáo tiến độ"), (REPORT_DONE, "Báo cáo hoàn thành")]
 
 
 class ReportForm(Form):
@@ -84,7 +87,7 @@ class ReportForm(Form):
         label="Loại báo cáo",
         choices=REPORT_KINDS,
         widget=forms.RadioSelect,
-        initial="hoan_thanh",
+        initial=REPORT_DONE,
         error_messages={"required": "Vui lòng chọn loại báo cáo.", "invalid_choice": "Loại báo cáo không hợp lệ."},
     )
     text = forms.CharField(
@@ -99,6 +102,11 @@ class ReportForm(Form):
         help_text="Số, ký hiệu và ngày của văn bản trả lời, nếu có.",
     )
     files = MultipleFileField(label="Tệp đính kèm", required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        data["done"] = data.get("kind") == REPORT_DONE  # a report of completion, not of progress
+        return data
 
 
 class ExtendForm(Form):
@@ -130,14 +138,13 @@ class ScorecardForm(Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        start, end = data.get("tu_ngay"), data.get("den_ngay")
-        if start and end and start > end:
-            self.add_error("den_ngay", "Ngày kết thúc kỳ đánh giá phải sau ngày bắt đầu.")
+        try:  # the same rule as the API's (followup.selectors.scorecard_period)
+            scorecard_period(data.get("tu_ngay"), data.get("den_ngay"), today())
+        except ValidationError as exc:
+            self.add_error("den_ngay", exc.message_dict["date_to"])
         return data
 
     def period(self, on: datetime.date) -> tuple[datetime.date, datetime.date]:
         """The chosen period, by default the current calendar year."""
         data = self.cleaned_data if self.is_valid() else {}
-        return data.get("tu_ngay") or datetime.date(on.year, 1, 1), data.get("den_ngay") or datetime.date(
-            on.year, 12, 31
-        )
+        return scorecard_period(data.get("tu_ngay"), data.get("den_ngay"), on)

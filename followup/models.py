@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from followup.kinds import kind_label
+from hdnd.dates import format_date
 from registry.models import Body, Council, Person
 
 
@@ -129,6 +130,11 @@ class Obligation(models.Model):
         return self.title
 
     @property
+    def is_accepted(self) -> bool:
+        """The office accepted the owner's report: the obligation is closed as done."""
+        return self.state == State.ACCEPTED
+
+    @property
     def kind_label(self) -> str:
         return kind_label(self.kind)
 
@@ -179,7 +185,7 @@ class ObligationUpdate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.created_at:%d/%m/%Y})"
+        return f"{self.get_action_display()} ({format_date(self.created_at)})"
 
 
 class ObligationFile(models.Model):

@@ -15,7 +15,8 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from followup.models import OPEN_STATES, Notification, Obligation, Reminder, Threshold
-from followup.selectors import today
+from followup.selectors import owed_past_due, today
+from hdnd.dates import format_date
 from registry.calendar import WorkCalendar, rule_value
 from registry.models import Council, Role, RoleGrant
 from registry.rules import WORKING
@@ -51,14 +52,14 @@ def due_soon(council: Council, on: datetime.date) -> QuerySet[Obligation]:
 def overdue(council: Council, on: datetime.date) -> QuerySet[Obligation]:
     """Open obligations of the council past their deadline on `on`, not yet reminded as overdue."""
     return (
-        Obligation.objects.filter(council=council, state__in=OPEN_STATES, due_on__lt=on)
+        Obligation.objects.filter(owed_past_due(on), council=council)
         .exclude(reminders__threshold=Threshold.OVERDUE)
         .select_related("owner")
     )
 
 
 def _message(obligation: Obligation, threshold: str) -> str:
-    due = obligation.due_on.strftime("%d/%m/%Y")
+    due = format_date(obligation.due_on)
     if threshold == Threshold.DUE_SOON:
         text = f"Sắp đến hạn {due}: {obligation.title} ({obligation.owner.short_name or obligation.owner.name})"
     else:

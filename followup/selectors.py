@@ -5,6 +5,7 @@ import statistics
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db.models import (
     BooleanField,
     Case,
@@ -19,22 +20,37 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from followup.access import VIEW, VIEW_OWN
 from followup.models import OPEN_STATES, Notification, Obligation, ObligationFile, ObligationUpdate, State
+from hdnd.dates import today  # re-exported: callers ask their app's selectors for the day
 from registry.access import agency_bodies, has_perm
 from registry.models import Body, Council
 
+# What "overdue" means, written once. Every screen, count, report and reminder asks one of these.
 
-def today() -> datetime.date:
-    """The current day in the project's time zone (Asia/Ho_Chi_Minh), the day deadlines are judged on."""
-    return timezone.localdate()
+
+def owed_past_due(on: datetime.date) -> Q:
+    """Still owed on a day past its deadline (open: assigned, in progress or returned): whom reminders chase."""
+    return Q(state__in=OPEN_STATES, due_on__lt=on)
 
 
 def late_condition(on: datetime.date) -> Q:
     """Overdue on a day: still open past its deadline, or reported done after the deadline and not yet accepted."""
-    return Q(state__in=OPEN_STATES, due_on__lt=on) | Q(state=State.REPORTED_DONE, reported_on__gt=F("due_on"))
+    return owed_past_due(on) | Q(state=State.REPORTED_DONE, reported_on__gt=F("due_on"))
+
+
+def ever_late_condition(on: datetime.date) -> Q:
+    """Late at some point up to a day: still owed past its deadline, or reported after it (accepted or not)."""
+    return owed_past_due(on) | Q(reported_on__gt=F("due_on"))
+
+
+def is_late(obligation: Obligation, on: datetime.date) -> bool:
+    """`late_condition` for one loaded obligation, in Python (the same rule, for rows already read)."""
+    if obligation.state in OPEN_STATES:
+        return obligation.due_on < on
+    reported = obligation.reported_on
+    return obligation.state == State.REPORTED_DONE and reported is not None and reported > obligation.due_on
 
 
 def with_lateness(qs: QuerySet[Obligation], on: datetime.date) -> QuerySet[Obligation]:
@@ -110,6 +126,17 @@ class Score:
     @property
     def on_time_percent(self) -> float | None:
         return round(100 * self.done_on_time / self.total, 1) if self.total else None
+
+
+def scorecard_period(
+    date_from: datetime.date | None, date_to: datetime.date | None, on: datetime.date
+) -> tuple[datetime.date, datetime.date]:
+    """The scorecard's period: what was chosen, by default the calendar year of `on`; refused reversed."""
+    date_from = date_from or datetime.date(on.year, 1, 1)
+    date_to = date_to or datetime.date(on.year, 12, 31)
+    if date_from > date_to:
+        raise ValidationError({"date_to": "Ngày kết thúc kỳ đánh giá phải sau ngày bắt đầu."})
+    return date_from, date_to
 
 
 def scorecard(

@@ -12,11 +12,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from followup.kinds import KINDS, kind_hooks
 from followup.models import OPEN_STATES, Action, Notification, Obligation, ObligationFile, ObligationUpdate, State
+from hdnd import dates
+from hdnd.dates import format_date
+from hdnd.saving import as_user, validated_save
 from hdnd.text import clean, clean_multiline, fold
 from registry.calendar import DeadlineBasis, MissingSetting, WorkCalendar, compute
 from registry.models import Body, Council, Person
@@ -44,32 +47,12 @@ def allowed_actions(state: str) -> set[str]:
     return {action for action, (sources, _) in TRANSITIONS.items() if state in sources}
 
 
-def _date(day: datetime.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
 def _link(obj: models.Model | None) -> tuple[ContentType | None, int | None]:
     if obj is None:
         return None, None
     if obj.pk is None:
         raise ValidationError("Hồ sơ liên kết chưa được lưu.")
     return ContentType.objects.get_for_model(obj), obj.pk
-
-
-def _as_user(obj: models.Model, user: AbstractBaseUser | None) -> None:
-    # simple_history takes the request's user from its middleware; outside a request (commands, tasks,
-    # workflow services) the acting user is given explicitly.
-    if user is not None:
-        obj._history_user = user
-
-
-def _save(obj: models.Model, user: AbstractBaseUser | None, update_fields: list[str] | None = None) -> None:
-    obj.full_clean()
-    _as_user(obj, user)
-    try:
-        obj.save(update_fields=update_fields)
-    except IntegrityError as exc:  # a concurrent write that passed full_clean
-        raise ValidationError("Dữ liệu trùng hoặc mâu thuẫn với một bản ghi đã có.") from exc
 
 
 def _check_files(files: Sequence[UploadedFile]) -> None:
@@ -103,10 +86,10 @@ def _record(
         reply_id=reply_id,
         reply_label=clean(reply_label) or (clean(str(reply))[:300] if reply is not None else ""),
     )
-    _save(update, user)
+    validated_save(update, user)
     for f in files:
         evidence = ObligationFile(update=update, file=f, name=clean(f.name)[:255] or "tep", size=f.size)
-        _as_user(evidence, user)
+        as_user(evidence, user)
         evidence.save()
     return update
 
@@ -172,9 +155,8 @@ def obligation_create(
     if basis is not None:
         due_on = basis.due
     if due_on < source_date:
-        raise ValidationError(
-            {"due_on": f"Hạn xử lý ({_date(due_on)}) không thể trước ngày của nguồn ({_date(source_date)})."}
-        )
+        before = f"không thể trước ngày của nguồn ({format_date(source_date)})"
+        raise ValidationError({"due_on": f"Hạn xử lý ({format_date(due_on)}) {before}."})
     source_type, source_id = _link(source)
     obligation = Obligation(
         council=council,
@@ -193,7 +175,7 @@ def obligation_create(
     )
     if basis is not None:
         _keep_basis(obligation, basis, start_event)
-    _save(obligation, user)
+    validated_save(obligation, user)
     _record(obligation=obligation, user=user, action=Action.CREATE, from_state="", text=description)
     return obligation
 
@@ -253,7 +235,7 @@ def _transition(
     locked.state = target
     fields = ["state"]
     if target == State.REPORTED_DONE:
-        locked.reported_on = on or timezone.localdate()
+        locked.reported_on = on or dates.today()
         fields.append("reported_on")
     elif target == State.RETURNED:
         # Returned work is open again: lateness runs until the next report.
@@ -262,7 +244,7 @@ def _transition(
     if target in (State.ACCEPTED, State.CANCELLED):
         locked.closed_at = timezone.now()
         fields.append("closed_at")
-    _save(locked, user, update_fields=fields)
+    validated_save(locked, user, update_fields=fields)
     update = _record(
         obligation=locked,
         user=user,
@@ -353,18 +335,18 @@ def obligation_extend(
     if locked.state not in OPEN_STATES:
         raise ValidationError(f"Không thể gia hạn khi việc đang ở trạng thái “{State(locked.state).label}”.")
     if due_on is None or due_on <= locked.due_on:
-        errors["due_on"] = f"Hạn mới phải sau hạn hiện tại ({_date(locked.due_on)})."
+        errors["due_on"] = f"Hạn mới phải sau hạn hiện tại ({format_date(locked.due_on)})."
     if errors:
         raise ValidationError(errors)
     old = locked.due_on
     locked.due_on = due_on
-    _save(locked, user, update_fields=["due_on"])
+    validated_save(locked, user, update_fields=["due_on"])
     update = _record(
         obligation=locked,
         user=user,
         action=Action.EXTEND,
         from_state=locked.state,
-        text=f"Gia hạn từ {_date(old)} đến {_date(due_on)}: {reason}",
+        text=f"Gia hạn từ {format_date(old)} đến {format_date(due_on)}: {reason}",
     )
     obligation.due_on = due_on
     _tell_workflow(locked, update, user)
@@ -420,13 +402,13 @@ def obligations_recompute(*, council: Council, user: AbstractBaseUser | None = N
     for change in changes:
         locked = Obligation.objects.select_for_update().get(pk=change.obligation.pk)
         locked.due_on = change.new
-        _save(locked, user, update_fields=["due_on"])
+        validated_save(locked, user, update_fields=["due_on"])
         update = _record(
             obligation=locked,
             user=user,
             action=Action.RECOMPUTE,
             from_state=locked.state,
-            text=f"Tính lại hạn theo lịch làm việc: từ {_date(change.old)} thành {_date(change.new)}.",
+            text=f"Tính lại hạn theo lịch làm việc: từ {format_date(change.old)} thành {format_date(change.new)}.",
         )
         change.obligation.due_on = change.new
         _tell_workflow(locked, update, user)

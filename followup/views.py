@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -21,7 +21,7 @@ from followup.kinds import source_link
 from followup.models import OPEN_STATES, Action, Obligation
 from followup.services import allowed_actions
 from hdnd.history import history_rows
-from hdnd.views import add_service_errors
+from hdnd.views import NOT_DONE, run_form
 from registry.access import agency_bodies, has_perm, require
 from registry.models import Council
 
@@ -71,14 +71,14 @@ def obligation_export(request: HttpRequest) -> HttpResponse:
 def obligation_create(request: HttpRequest) -> HttpResponse:
     council = require(request, MANAGE)
     form = ObligationForm(request.POST or None, owners=selectors.owner_choices(user=request.user, council=council))
-    if request.method == "POST" and form.is_valid():
-        try:
-            obligation = services.obligation_create(council=council, user=request.user, **form.service_kwargs())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã giao việc.")
-            return redirect("followup:obligation_detail", pk=obligation.pk)
+    obligation = run_form(
+        request,
+        form,
+        lambda d: services.obligation_create(council=council, user=request.user, **form.service_kwargs()),
+        "Đã giao việc.",
+    )
+    if obligation is not NOT_DONE:
+        return redirect("followup:obligation_detail", pk=obligation.pk)
     return render(request, "followup/form.html", {"form": form, "title": "Giao việc cần theo dõi"})
 
 
@@ -160,14 +160,8 @@ def _action_view(
             raise PermissionDenied("Vai trò của bạn không được phép thực hiện thao tác này.")
         # An action form may be empty (accept without a note): bind it on every POST.
         form = form_class(request.POST, request.FILES) if request.method == "POST" else form_class()
-        if request.method == "POST" and form.is_valid():
-            try:
-                run(request, obligation, form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, done_message)
-                return redirect("followup:obligation_detail", pk=obligation.pk)
+        if run_form(request, form, lambda d: run(request, obligation, d), done_message) is not NOT_DONE:
+            return redirect("followup:obligation_detail", pk=obligation.pk)
         return render(
             request,
             "followup/action_form.html",
@@ -194,7 +188,7 @@ obligation_report = _action_view(
         obligation=o,
         user=r.user,
         text=d["text"],
-        done=d["kind"] == "hoan_thanh",
+        done=d["done"],
         files=d["files"],
         reply_label=d["reply_label"],
     ),

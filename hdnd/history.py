@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from simple_history.utils import get_m2m_reverse_field_name
 
+from hdnd.dates import format_date
+
 
 @dataclass
 class Change:
@@ -70,7 +72,7 @@ def _display(record: models.Model, field: models.Field, names: dict | None = Non
     if isinstance(value, time):
         return value.strftime("%H:%M")
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     return _words(value)
 
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, transaction
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -16,11 +16,13 @@ from hdnd.home import home_sections
 DASHBOARD_CARDS: list = []
 
 
-def add_service_errors(form: BaseForm, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form, on the fields it names when the form has them."""
+def add_service_errors(form: BaseForm, exc: ValidationError, field_of: Callable[[str], str] | None = None) -> None:
+    """Put a service's ValidationError on the form, on the fields it names when the form has them
+    (`field_of` maps a service's field name to the form's, e.g. "fin" -> "text_fin")."""
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+            name = field_of(field) if field_of else field
+            form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
 
@@ -33,20 +35,54 @@ class _NotDone:
 NOT_DONE = _NotDone()
 
 
-def run_form(request: HttpRequest, form: BaseForm, action: Callable[[dict], object], success: str) -> object:
-    """The write step every form view shares: on a valid POST run `action(cleaned_data)` (a service),
-    put a refusal's Vietnamese messages on the form, and flash `success` when it went through.
+def run_form(
+    request: HttpRequest,
+    form: BaseForm,
+    action: Callable[[dict], object],
+    success: str,
+    *,
+    field_of: Callable[[str], str] | None = None,
+) -> object:
+    """The write step every form view shares: on a valid POST run `action(cleaned_data)` (one or more
+    services) in one transaction, put a refusal's Vietnamese messages on the form, and flash `success`
+    when it went through. A PermissionDenied raised by a service is not caught: the answer is 403.
 
     Returns what the action returned, or NOT_DONE when nothing was written (GET, invalid, refused).
     """
     if request.method != "POST" or not form.is_valid():
         return NOT_DONE
     try:
-        result = action(form.cleaned_data)
+        with transaction.atomic():
+            result = action(form.cleaned_data)
     except ValidationError as exc:
-        add_service_errors(form, exc)
+        add_service_errors(form, exc, field_of)
         return NOT_DONE
     messages.success(request, success)
+    return result
+
+
+def flash_errors(request: HttpRequest, exc: ValidationError, refused: str = "") -> None:
+    """A refusal shown on the next page: its Vietnamese messages flashed as errors, one each, or in one
+    line after `refused` ("Chưa thể ban hành: ...") when given."""
+    if refused:
+        messages.error(request, refused + " ".join(exc.messages))
+        return
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+def run_action(request: HttpRequest, action: Callable[[], object], success: str, *, refused: str = "") -> object:
+    """The write step of a button (a POST without a form): run `action()` in one transaction, flash
+    `success` (unless empty) or the refusal's messages. Returns what the action returned, or NOT_DONE
+    when refused. A PermissionDenied raised by a service is not caught: the answer is 403."""
+    try:
+        with transaction.atomic():
+            result = action()
+    except ValidationError as exc:
+        flash_errors(request, exc, refused)
+        return NOT_DONE
+    if success:
+        messages.success(request, success)
     return result
 
 

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from hdnd.dates import format_date
 from hdnd.text import fold
 from registry.models import Body, Council, Delegate, UnitType
 
@@ -330,7 +331,7 @@ class ContactMeeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Tiếp xúc cử tri {self.area_label} ({self.held_on:%d/%m/%Y})"
+        return f"Tiếp xúc cử tri {self.area_label} ({format_date(self.held_on)})"
 
     @property
     def area_label(self) -> str:
@@ -471,6 +472,11 @@ class Petition(models.Model):
 
     def get_state_display(self) -> str:
         return PetitionState(self.state).label
+
+    @property
+    def is_received(self) -> bool:
+        """Received and not yet forwarded: still the office's to classify, merge or split."""
+        return self.state == PetitionState.RECEIVED
 
     @property
     def answered_on(self) -> datetime.date | None:

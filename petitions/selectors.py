@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from followup.models import Action, Obligation, ObligationUpdate
@@ -185,6 +186,7 @@ def petition_get(*, user: AbstractBaseUser | AnonymousUser, council: Council, pk
     return get_object_or_404(
         petition_scope(user=user, council=council)
         .select_related(
+            "council",
             "round",
             "unit",
             "contact_place",
@@ -450,3 +452,32 @@ def upper_body(council: Council) -> Body | None:
 def is_upper_level(council: Council, level: str) -> bool:
     """Whether the level is above the council's own: those petitions go to the upper council's office."""
     return LEVEL_RANK[Level(level)] < COUNCIL_RANK.get(council.level, 3)
+
+
+def rounds_of(council: Council) -> QuerySet[ContactRound]:
+    """The council's voter-contact rounds (the filter's choices)."""
+    return ContactRound.objects.filter(council=council)
+
+
+def bodies_of(council: Council) -> QuerySet[Body]:
+    """The council's bodies, by kind then name (the filter's choices)."""
+    return Body.objects.filter(council=council).order_by("kind", "name")
+
+
+def petitions_by_ids(*, user: AbstractBaseUser | AnonymousUser, council: Council, ids: list[int]) -> list[Petition]:
+    """The petitions the ids name, all of them the user may see in the council: 404 if any is not (another
+    council's id included), so a payload never learns that a record exists elsewhere."""
+    petitions = list(petition_scope(user=user, council=council).filter(pk__in=ids))
+    if len(petitions) != len(set(ids)):
+        raise Http404("Không tìm thấy kiến nghị.")
+    return petitions
+
+
+def meeting_petitions(meeting: ContactMeeting) -> list[Petition]:
+    """The petitions recorded at a contact meeting, in the order they were entered."""
+    return list(Petition.objects.filter(meeting=meeting).select_related("field", "body", "merged_into").order_by("pk"))
+
+
+def place_with(places: QuerySet[ContactPlace], place_id: int | None) -> QuerySet[ContactPlace]:
+    """`places` and the one a meeting already has (kept as a choice even when inactive or taken)."""
+    return places | ContactPlace.objects.filter(pk=place_id) if place_id else places

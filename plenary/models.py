@@ -8,10 +8,11 @@ session's.
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from simple_history.models import HistoricalRecords
 
 from documents.models import Document
+from hdnd.dates import format_date
 from registry.models import Body, Council, Delegate, Person, Term
 
 
@@ -161,9 +162,46 @@ CHECKLISTS: dict[str, list[tuple[str, str]]] = {
 
 
 class SubmissionState(models.TextChoices):
+    """What a submission shows: never stored, read from its follow-up obligation (`submission_state_of`)."""
+
     EXPECTED = "cho_nop", "Chờ nộp"
     RECEIVED = "da_nhan", "Đã nhận"
     RETURNED = "tra_lai", "Trả lại để hoàn thiện"
+    CANCELLED = "da_huy", "Không còn phải nộp"
+
+
+# The follow-up states (followup.models.State values) as a submission reads them: the agency owes the file
+# while its obligation is open; reported done (by the office's receipt, or the agency on /theo-doi/) or
+# accepted, it has arrived; returned, it is back with the agency; cancelled, nothing is owed any more.
+_RECEIVED_OBLIGATION = ("da_bao_cao", "hoan_thanh")
+
+
+def submission_state_of(obligation_state: str | None) -> str:
+    if obligation_state in _RECEIVED_OBLIGATION:
+        return SubmissionState.RECEIVED
+    if obligation_state == "tra_lai":
+        return SubmissionState.RETURNED
+    if obligation_state == "da_huy":
+        return SubmissionState.CANCELLED
+    return SubmissionState.EXPECTED
+
+
+class SubmissionManager(models.Manager):
+    """Every submission read comes with its obligation's state and report day (two subqueries of the same
+    row, no extra query), so lists and pages show progress from the one place that holds it."""
+
+    def get_queryset(self) -> models.QuerySet:
+        from followup.models import Obligation
+
+        obligation = Obligation.objects.filter(pk=OuterRef("obligation_id"))
+        return (
+            super()
+            .get_queryset()
+            .annotate(
+                obligation_state=Subquery(obligation.values("state")[:1]),
+                obligation_reported_on=Subquery(obligation.values("reported_on")[:1]),
+            )
+        )
 
 
 class VoteRule(models.TextChoices):
@@ -183,15 +221,15 @@ class Submission(models.Model):
     due_on = models.DateField("hạn gửi hồ sơ")
     received_on = models.DateField("ngày nhận", null=True, blank=True)
     checklist = models.JSONField("thành phần hồ sơ đã có", default=list, blank=True)
-    state = models.CharField(
-        "trạng thái", max_length=10, choices=SubmissionState.choices, default=SubmissionState.EXPECTED
-    )
+    # Progress (expected, received, returned) is the obligation's: the submission keeps what arrived and when.
     returned_on = models.DateField("ngày trả lại", null=True, blank=True)
     return_reason = models.TextField("lý do trả lại", blank=True, max_length=10_000)
     resubmitted_on = models.DateField("ngày nộp lại", null=True, blank=True)
     obligation_id = models.PositiveBigIntegerField("mã việc theo dõi", null=True, blank=True, editable=False)
     title_folded = models.CharField(max_length=500, db_index=True, editable=False, default="")
     history = HistoricalRecords()
+
+    objects = SubmissionManager()
 
     class Meta:
         verbose_name = "hồ sơ trình"
@@ -208,13 +246,50 @@ class Submission(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def _obligation_progress(self) -> None:
+        """Load the obligation's state and report day when the row was not read through the manager."""
+        if not hasattr(self, "obligation_state"):
+            from followup.models import Obligation
+
+            row = Obligation.objects.filter(pk=self.obligation_id).values("state", "reported_on").first()
+            self.obligation_state = row["state"] if row else None
+            self.obligation_reported_on = row["reported_on"] if row else None
+
+    @property
+    def state(self) -> str:
+        """Expected, received, returned or cancelled, as the obligation says."""
+        self._obligation_progress()
+        return submission_state_of(self.obligation_state)
+
+    def get_state_display(self) -> str:
+        return SubmissionState(self.state).label
+
     @property
     def complete_on(self) -> datetime.date | None:
-        """The day the file arrived in the form it was kept in (the re-submission, after a return)."""
-        return self.resubmitted_on or self.received_on
+        """The day the file arrived in the form it was kept in (the re-submission, after a return); the
+        obligation's report day when the agency reported it on the follow-up screens."""
+        self._obligation_progress()
+        arrived = self.resubmitted_on or self.received_on
+        return arrived or (self.obligation_reported_on if self.state == SubmissionState.RECEIVED else None)
+
+    @property
+    def is_expected(self) -> bool:
+        return self.state == SubmissionState.EXPECTED
+
+    @property
+    def is_returned(self) -> bool:
+        return self.state == SubmissionState.RETURNED
+
+    @property
+    def is_incomplete(self) -> bool:
+        """Arrived (or returned) without every item its kind requires: counted and listed as incomplete."""
+        return not self.is_expected and bool(self.missing_items)
 
     def days_late(self, on: datetime.date) -> int:
-        """Calendar days past the due date: of arrival, or up to `on` while it has not arrived."""
+        """Calendar days past the due date: of arrival, or up to `on` while it has not arrived (none once
+        the obligation is cancelled: nothing is owed)."""
+        if self.state == SubmissionState.CANCELLED:
+            return 0
         arrived = self.complete_on if self.state != SubmissionState.RETURNED else None
         end = arrived or on
         return max((end - self.due_on).days, 0)
@@ -473,7 +548,7 @@ class Attendance(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.delegate} {self.day:%d/%m/%Y}: {self.get_presence_display()}"
+        return f"{self.delegate} {format_date(self.day)}: {self.get_presence_display()}"
 
 
 class Speech(models.Model):
@@ -495,7 +570,7 @@ class Speech(models.Model):
         ordering = ["spoken_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.delegate} phát biểu {self.spoken_on:%d/%m/%Y}"
+        return f"{self.delegate} phát biểu {format_date(self.spoken_on)}"
 
 
 class GroupDiscussion(models.Model):
@@ -522,4 +597,4 @@ class GroupDiscussion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Thảo luận {self.group} ngày {self.held_on:%d/%m/%Y}"
+        return f"Thảo luận {self.group} ngày {format_date(self.held_on)}"

@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from hdnd import dates
 from plenary.models import (
     Attendance,
     DocumentOpen,
@@ -24,7 +25,6 @@ from plenary.models import (
     SessionKind,
     Speech,
     Submission,
-    SubmissionState,
 )
 from registry.access import agency_bodies, grants_of
 from registry.models import Council, Delegate, Role
@@ -136,7 +136,7 @@ def lateness_sentence(numbers: list[int]) -> str:
 def lateness_report(*, council: Council, year: int, on: datetime.date | None = None) -> LatenessReport:
     """Late and incomplete submissions of the sessions opening in `year`, per session and per agency
     (two queries). A file still missing counts as late from its due date up to `on` (today)."""
-    on = on or datetime.date.today()
+    on = on or dates.today()
     sessions = list(
         Session.objects.filter(council=council, opens_on__year=year)
         .prefetch_related(Prefetch("submissions", queryset=Submission.objects.select_related("agency")))
@@ -155,7 +155,7 @@ def lateness_report(*, council: Council, year: int, on: datetime.date | None = N
                 row.late.append(sub)
                 agency.late += 1
                 agency.days_late += late
-            if sub.state != SubmissionState.EXPECTED and sub.missing_items:
+            if sub.is_incomplete:
                 row.incomplete.append(sub)
                 agency.incomplete += 1
         rows.append(row)

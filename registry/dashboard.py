@@ -1,8 +1,7 @@
-import datetime
-
 from django.http import HttpRequest
 from django.urls import reverse
 
+from hdnd import dates
 from registry.access import VIEW_REGISTRY, has_perm
 from registry.models import Body, BodyKind
 from registry.selectors import delegates_in_office, term_current
@@ -13,7 +12,7 @@ def cards(request: HttpRequest) -> list[tuple[str, int, str]]:
     council = request.council
     if not has_perm(request.user, council, VIEW_REGISTRY):
         return []
-    today = datetime.date.today()
+    today = dates.today()
     bodies = Body.objects.filter(council=council)
     term = term_current(council=council, on=today)
     # A council whose last term has ended (the historical demo town) shows that term's delegates at its end.

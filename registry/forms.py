@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 
+from hdnd.dates import format_date
 from hdnd.forms import DateInput, Form, ModelForm
 from registry.models import (
     AccessKind,
@@ -198,7 +199,7 @@ def check_log_period(date_from: datetime.date | None, date_to: datetime.date | N
     errors = {}
     for name, day in (("tu_ngay", date_from), ("den_ngay", date_to)):
         if day is not None and not LOG_FIRST_DAY <= day <= LOG_LAST_DAY:
-            errors[name] = f"Ngày phải trong khoảng {LOG_FIRST_DAY:%d/%m/%Y} – {LOG_LAST_DAY:%d/%m/%Y}."
+            errors[name] = f"Ngày phải trong khoảng {format_date(LOG_FIRST_DAY)} – {format_date(LOG_LAST_DAY)}."
     if not errors and date_from and date_to and date_from > date_to:
         errors["den_ngay"] = "“Đến ngày” phải sau hoặc bằng “Từ ngày”."
     return errors

@@ -13,6 +13,8 @@ from django.utils import timezone
 from simple_history import register
 from simple_history.models import HistoricalRecords
 
+from hdnd.dates import format_date
+
 
 class CouncilLevel(models.TextChoices):
     PROVINCE = "tinh", "Cấp tỉnh"
@@ -384,7 +386,7 @@ class DelegateEvent(models.Model):
         ordering = ["happened_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_status_display()} ({self.happened_on:%d/%m/%Y})"
+        return f"{self.get_status_display()} ({format_date(self.happened_on)})"
 
 
 class Role(models.TextChoices):
@@ -490,7 +492,7 @@ class CalendarDay(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.day:%d/%m/%Y} — {self.get_kind_display()}"
+        return f"{format_date(self.day)} — {self.get_kind_display()}"
 
 
 class ApiToken(models.Model):

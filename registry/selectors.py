@@ -3,11 +3,25 @@
 import datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from hdnd import dates
 from hdnd.text import fold
-from registry.models import Body, BodyKind, Council, Delegate, Membership, Person, PersonalDataAccess, Term
+from registry.models import (
+    Body,
+    BodyKind,
+    CalendarDay,
+    Council,
+    Delegate,
+    LegalSetting,
+    Membership,
+    Person,
+    PersonalDataAccess,
+    RoleGrant,
+    Term,
+)
 
 
 def council_list(*, councils: QuerySet[Council], search: str = "", level: str = "") -> QuerySet[Council]:
@@ -22,7 +36,7 @@ def council_list(*, councils: QuerySet[Council], search: str = "", level: str = 
 
 def term_current(*, council: Council, on: datetime.date | None = None) -> Term | None:
     """The term running on a day (today by default), else the latest one."""
-    on = on or datetime.date.today()
+    on = on or dates.today()
     terms = Term.objects.filter(council=council)
     current = terms.filter(starts_on__lte=on).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on)).first()
     return current or terms.first()
@@ -166,3 +180,39 @@ def personal_access_list(
         folded = fold(search)
         qs = qs.filter(Q(label_folded__contains=folded) | Q(username__icontains=search.strip()))
     return qs.order_by("-created_at", "-id")
+
+
+def public_council_get(council_id: int) -> Council:
+    """A council as the public pages show it: active ones only, 404 otherwise."""
+    council = Council.objects.filter(pk=council_id, active=True).first()
+    if council is None:
+        raise Http404("Không tìm thấy Hội đồng.")
+    return council
+
+
+def membership_get(*, council: Council, pk: int) -> Membership:
+    """A membership of one of the council's bodies, with its person and body; 404 outside the council."""
+    return get_object_or_404(Membership.objects.select_related("person", "body"), body__council=council, pk=pk)
+
+
+def grant_list(*, council: Council) -> QuerySet[RoleGrant]:
+    """The council's role grants, by user then role, with what the list shows loaded."""
+    return (
+        RoleGrant.objects.filter(council=council)
+        .select_related("user", "body", "person")
+        .order_by("user__username", "role")
+    )
+
+
+def grant_get(*, council: Council, pk: int) -> RoleGrant:
+    return get_object_or_404(RoleGrant.objects.select_related("user"), council=council, pk=pk)
+
+
+def settings_stored(*, council: Council) -> dict[str, LegalSetting]:
+    """The council's own legal settings, by key (the rules' defaults apply to the others)."""
+    return {s.key: s for s in LegalSetting.objects.filter(council=council)}
+
+
+def calendar_days(*, council: Council, limit: int = 100) -> QuerySet[CalendarDay]:
+    """The council's latest calendar exceptions (holidays, working weekends), newest first."""
+    return CalendarDay.objects.filter(council=council).order_by("-day")[:limit]

@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from hdnd.saving import validated_save
 from hdnd.text import clean, fold
 from registry.levels import shape
 from registry.models import (
@@ -33,16 +34,6 @@ from registry.models import (
     Term,
 )
 from registry.rules import DAY_OF_YEAR, RULES_BY_KEY, UNIT_LABELS, day_of_year_valid
-
-
-def _save(obj: models.Model, update_fields: list[str] | None = None) -> models.Model:
-    """full_clean (constraints give their Vietnamese messages), then save."""
-    obj.full_clean()
-    try:
-        obj.save(update_fields=update_fields)
-    except IntegrityError as exc:  # a concurrent duplicate that passed full_clean
-        raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
-    return obj
 
 
 def _apply(obj: models.Model, fields: dict) -> list[str]:
@@ -96,7 +87,7 @@ def council_create(
     )
     _apply(council, {"unit_name": unit_name, "unit_code": unit_code, "place_name": place_name})
     council.name_folded = fold(council.unit_label)
-    return _save(council)
+    return validated_save(council)
 
 
 @transaction.atomic
@@ -104,7 +95,7 @@ def council_update(*, council: Council, **fields: object) -> Council:
     """Change a council's fields (name, code, parent, active, ceased date, place)."""
     if _apply(council, fields):
         council.name_folded = fold(council.unit_label)
-        _save(council)
+        validated_save(council)
     return council
 
 
@@ -146,13 +137,13 @@ def term_create(
     council_accepts(council, starts_on, field="starts_on")
     term = Term(council=council, starts_on=starts_on, ends_on=ends_on, delegates_elected=delegates_elected)
     _apply(term, {"name": name})
-    return _save(term)
+    return validated_save(term)
 
 
 @transaction.atomic
 def term_update(*, term: Term, **fields: object) -> Term:
     if _apply(term, fields):
-        _save(term)
+        validated_save(term)
     return term
 
 
@@ -176,14 +167,14 @@ def person_create(
     if not person.full_name:
         raise ValidationError({"full_name": "Vui lòng nhập họ và tên."})
     person.name_folded = fold(person.full_name)
-    return _save(person)
+    return validated_save(person)
 
 
 @transaction.atomic
 def person_update(*, person: Person, **fields: object) -> Person:
     if _apply(person, fields):
         person.name_folded = fold(person.full_name)
-        _save(person)
+        validated_save(person)
     return person
 
 
@@ -209,7 +200,7 @@ def delegate_create(
         raise ValidationError({"elected_on": "Ngày trúng cử không thuộc nhiệm kỳ."})
     delegate = Delegate(term=term, person=person, group=group, elected_on=elected_on)
     _apply(delegate, {"constituency": constituency})
-    _save(delegate)
+    validated_save(delegate)
     DelegateEvent.objects.create(delegate=delegate, status=DelegateStatus.ELECTED, happened_on=elected_on)
     return delegate
 
@@ -252,7 +243,7 @@ def delegate_update(*, delegate: Delegate, group: Body | None, constituency: str
     """Move a delegate to another group or correct the constituency."""
     _check_group(delegate.term, group)
     if _apply(delegate, {"group": group, "constituency": constituency}):
-        _save(delegate)
+        validated_save(delegate)
     return delegate
 
 
@@ -270,7 +261,7 @@ def delegate_change_status(*, delegate: Delegate, status: str, happened_on: date
         raise ValidationError({"happened_on": "Ngày phải sau ngày trúng cử."})
     delegate.status = status
     delegate.left_on = happened_on
-    _save(delegate)
+    validated_save(delegate)
     DelegateEvent.objects.create(delegate=delegate, status=status, happened_on=happened_on, note=clean(note))
     return delegate
 
@@ -295,7 +286,7 @@ def body_create(
     body = Body(council=council, kind=kind, parent=parent, linked_council=linked_council)
     _apply(body, {"name": name, "short_name": short_name or name, "email": email})
     body.name_folded = fold(body.name)
-    return _save(body)
+    return validated_save(body)
 
 
 @transaction.atomic
@@ -305,7 +296,7 @@ def body_update(*, body: Body, **fields: object) -> Body:
         raise ValidationError({"parent": "Cơ quan cấp trên không hợp lệ."})
     if _apply(body, fields):
         body.name_folded = fold(body.name)
-        _save(body)
+        validated_save(body)
     return body
 
 
@@ -340,7 +331,7 @@ def membership_create(
     if body.kind == BodyKind.STANDING_COMMITTEE:
         _check_standing_shape(body, role, overlapping.exclude(person=person))
     council_accepts(body.council, starts_on, field="starts_on")
-    return _save(membership)
+    return validated_save(membership)
 
 
 def _check_standing_shape(body: Body, role: str, others: models.QuerySet) -> None:
@@ -379,7 +370,7 @@ def membership_end(*, membership: Membership, ends_on: datetime.date) -> Members
     if ends_on < membership.starts_on:
         raise ValidationError({"ends_on": "Ngày kết thúc không thể trước ngày bắt đầu."})
     membership.ends_on = ends_on
-    return _save(membership)
+    return validated_save(membership)
 
 
 # Settings and calendar -------------------------------------------------------------------------
@@ -416,7 +407,7 @@ def setting_set(
     setting.value = value
     setting.unit = unit or rule.unit
     setting.decision = clean(decision)[:300]
-    return _save(setting)
+    return validated_save(setting)
 
 
 @transaction.atomic
@@ -424,7 +415,7 @@ def calendar_day_add(*, council: Council, day: datetime.date, kind: str, note: s
     """Add a day off or a compensatory working day to the council's calendar."""
     entry = CalendarDay(council=council, day=day, kind=kind)
     _apply(entry, {"note": note})
-    return _save(entry)
+    return validated_save(entry)
 
 
 # Users, roles, tokens --------------------------------------------------------------------------
@@ -495,8 +486,13 @@ def user_grant(
 
 
 @transaction.atomic
-def role_revoke(*, grant: RoleGrant) -> None:
-    """Take a role back; the account stays (it may hold roles elsewhere) and its history is kept."""
+def role_revoke(*, grant: RoleGrant, by: AbstractBaseUser | None = None) -> None:
+    """Take a role back; the account stays (it may hold roles elsewhere) and its history is kept.
+
+    An administrator may not take back their own administrator role (`by`: who acts), so a council is
+    never left without one by mistake."""
+    if by is not None and grant.user_id == by.pk and grant.role == Role.ADMIN:
+        raise ValidationError("Không thể tự thu hồi vai trò quản trị của chính mình.")
     grant.delete()
 
 

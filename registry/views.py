@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from registry import selectors, services
 from registry.access import (
     EDIT_REGISTRY,
@@ -35,7 +34,7 @@ from registry.forms import (
     UserGrantForm,
 )
 from registry.middleware import SESSION_KEY
-from registry.models import Body, BodyKind, CalendarDay, CouncilLevel, LegalSetting, Membership, Role, RoleGrant
+from registry.models import Body, BodyKind, CalendarDay, CouncilLevel, LegalSetting
 from registry.rules import DAY_OF_YEAR, RULES, RULES_BY_KEY
 from registry.security import HAS_DEVICE_KEY
 
@@ -268,12 +267,8 @@ def body_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def body_delete(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     body = selectors.body_get(council=council, pk=pk)
-    try:
-        services.record_delete(obj=body)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    if run_action(request, lambda: services.record_delete(obj=body), "Đã xóa.") is NOT_DONE:
         return redirect("registry:body_detail", pk=pk)
-    messages.success(request, "Đã xóa.")
     return redirect("registry:body_list")
 
 
@@ -291,7 +286,7 @@ def membership_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
-    membership = get_object_or_404(Membership.objects.select_related("person", "body"), body__council=council, pk=pk)
+    membership = selectors.membership_get(council=council, pk=pk)
     form = MembershipEndForm(request.POST or None)
     done = run_form(
         request, form, lambda d: services.membership_end(membership=membership, **d), "Đã kết thúc nhiệm vụ."
@@ -376,11 +371,7 @@ def calendar_day_add(request: HttpRequest) -> HttpResponse:
 @login_required
 def user_list(request: HttpRequest) -> HttpResponse:
     council = require(request, MANAGE_USERS)
-    grants = (
-        RoleGrant.objects.filter(council=council)
-        .select_related("user", "body", "person")
-        .order_by("user__username", "role")
-    )
+    grants = selectors.grant_list(council=council)
     return render(request, "registry/user_list.html", {"page": _page(request, grants)})
 
 
@@ -398,12 +389,12 @@ def user_grant(request: HttpRequest) -> HttpResponse:
 @require_POST
 def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, MANAGE_USERS)
-    grant = get_object_or_404(RoleGrant.objects.select_related("user"), council=council, pk=pk)
-    if grant.user_id == request.user.pk and grant.role == Role.ADMIN:
-        messages.error(request, "Không thể tự thu hồi vai trò quản trị của chính mình.")
-    else:
-        services.role_revoke(grant=grant)
-        messages.success(request, f"Đã thu hồi vai trò {grant.get_role_display()} của {grant.user.username}.")
+    grant = selectors.grant_get(council=council, pk=pk)
+    run_action(
+        request,
+        lambda: services.role_revoke(grant=grant, by=request.user),
+        f"Đã thu hồi vai trò {grant.get_role_display()} của {grant.user.username}.",
+    )
     return redirect("registry:user_list")
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 
+from hdnd.dates import format_date
 from petitions.selectors import level_phrase, petition_counts
 from plenary.models import Attendance, Presence, Question, Speech
 from plenary.selectors import lateness_report, plenary_counts
@@ -140,7 +141,7 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
         "Phiên họp Thường trực",
         standing["meetings_held"],
         [
-            Record(f"Phiên họp ngày {m.held_on:%d/%m/%Y}", _url("standing:meeting_detail", m.pk), m.held_on)
+            Record(f"Phiên họp ngày {format_date(m.held_on)}", _url("standing:meeting_detail", m.pk), m.held_on)
             for m in standing["meetings"]
         ],
     )
@@ -364,11 +365,10 @@ GROUP_REPORT = "group_report"
 def group_reports(*, council: Council, on: datetime.date) -> dict[int, tuple[int, int]]:
     """Per delegate group: (reports owed, reports sent late or still overdue on `on`), from the follow-up
     engine — seed 000: "có Tổ đại biểu có lúc gửi báo cáo còn chậm". One query."""
-    from django.db.models import F
+    from followup.models import Obligation
+    from followup.selectors import ever_late_condition
 
-    from followup.models import OPEN_STATES, Obligation
-
-    late = Q(reported_on__gt=F("due_on")) | Q(state__in=OPEN_STATES, due_on__lt=on)
+    late = ever_late_condition(on)
     rows = (
         Obligation.objects.filter(council=council, kind=GROUP_REPORT)
         .values("owner")

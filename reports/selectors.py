@@ -4,7 +4,8 @@ import datetime
 
 from django.db.models import Count
 
-from followup.models import OPEN_STATES, Obligation, State
+from followup.models import Obligation, State
+from followup.selectors import owed_past_due
 from hdnd.years import latest_year
 from petitions.models import ContactRound
 from plenary.models import Session
@@ -27,7 +28,7 @@ def report_find(*, council: Council, year: int) -> AnnualReport | None:
 def overdue_by_owner(*, council: Council, on: datetime.date) -> list[dict]:
     """Obligations still owed past their deadline, counted by owner (one query)."""
     return list(
-        Obligation.objects.filter(council=council, state__in=OPEN_STATES, due_on__lt=on)
+        Obligation.objects.filter(owed_past_due(on), council=council)
         .values("owner__short_name")
         .annotate(n=Count("pk"))
         .order_by("-n", "owner__short_name")

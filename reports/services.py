@@ -9,6 +9,7 @@ from django.db import transaction
 from documents import services as documents
 from documents.models import Authority, DocType, Document
 from documents.recipients import default_lines
+from hdnd import dates
 from hdnd.text import clean_multiline
 from registry import levels
 from registry.models import Body, Council, MemberRole
@@ -213,7 +214,7 @@ def report_issue(
     Refused with the list of what is missing (ratings, classification, signer, records of the year).
     """
     report = _draft(report)
-    on = on or datetime.date.today()
+    on = on or dates.today()
     figures = figures_mod.compute(council=report.council, year=report.year)
     missing = issue_missing(report, figures, on)
     if missing:

@@ -1,5 +1,3 @@
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,10 +7,11 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from documents.rendering import DOCX_MIME, preview
+from hdnd import dates
 from hdnd.excel import inert_row
 from hdnd.forms import parse_date
 from hdnd.history import history_rows
-from hdnd.views import add_service_errors
+from hdnd.views import NOT_DONE, run_action, run_form
 from registry.access import has_perm, require
 from reports import figures as figures_mod
 from reports import selectors, services
@@ -27,12 +26,12 @@ FIRST_YEAR = 2000
 
 def _years(year: int) -> list[int]:
     """The years the selector offers: this year and the five before, and the chosen one."""
-    this_year = datetime.date.today().year
+    this_year = dates.today().year
     return sorted({*range(this_year, this_year - 6, -1), year}, reverse=True)
 
 
 def _year(year: int) -> int:
-    if not FIRST_YEAR <= year <= datetime.date.today().year + 1:
+    if not FIRST_YEAR <= year <= dates.today().year + 1:
         raise Http404
     return year
 
@@ -63,12 +62,11 @@ def annual_report(request: HttpRequest, year: int) -> HttpResponse:
     report = selectors.report_find(council=council, year=year)
     can_edit = has_perm(request.user, council, EDIT)
     if report is None and can_edit and request.method == "POST":
-        try:
-            services.report_get_or_create(council=council, year=year, user=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, f"Đã lập báo cáo kiểm điểm năm {year}; mời nhập nội dung và tự đánh giá.")
+        run_action(
+            request,
+            lambda: services.report_get_or_create(council=council, year=year, user=request.user),
+            f"Đã lập báo cáo kiểm điểm năm {year}; mời nhập nội dung và tự đánh giá.",
+        )
         return redirect("reports:annual_report", year=year)
     context = {
         "year": year,
@@ -90,7 +88,7 @@ def annual_report(request: HttpRequest, year: int) -> HttpResponse:
         context["history"] = history_rows(report)
         context["changed"] = services.changed_since_issue(report)
         context["missing"] = (
-            services.issue_missing(report, figures, datetime.date.today()) if report.state == "du_thao" else []
+            services.issue_missing(report, figures, dates.today()) if report.state == ReportState.DRAFT else []
         )
         context["classification"] = Classification(report.classification).label if report.classification else ""
         context["suggested"] = (
@@ -154,20 +152,17 @@ def annual_report_edit(request: HttpRequest, year: int) -> HttpResponse:
         raise Http404
     initial = {f"text_{k}": report.texts.get(k, "") for k in WRITTEN} | {"recipients": report.recipients}
     form = TextsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_update(
-                report=report, texts=form.texts(), recipients=form.cleaned_data["recipients"], user=request.user
-            )
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for key, errors in exc.error_dict.items():
-                    form.add_error(f"text_{key}" if f"text_{key}" in form.fields else None, errors)
-            else:
-                form.add_error(None, exc.messages)
-        else:
-            messages.success(request, "Đã lưu nội dung báo cáo.")
-            return redirect("reports:annual_report", year=year)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.report_update(
+            report=report, texts=form.texts(), recipients=d["recipients"], user=request.user
+        ),
+        "Đã lưu nội dung báo cáo.",
+        field_of=lambda key: f"text_{key}",
+    )
+    if done is not NOT_DONE:
+        return redirect("reports:annual_report", year=year)
     tokens = figures_mod.compute(council=council, year=year)
     return render(request, "reports/annual_report_edit.html", {"form": form, "year": year, "figures": tokens})
 
@@ -184,22 +179,21 @@ def annual_report_rate(request: HttpRequest, year: int) -> HttpResponse:
         "score_results": report.score_results,
     }
     form = RatingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.report_rate(
-                report=report,
-                ratings=form.ratings(),
-                classification=data["classification"],
-                score_general=data["score_general"],
-                score_results=data["score_results"],
-                user=request.user,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu tự đánh giá và đề nghị xếp loại.")
-            return redirect("reports:annual_report", year=year)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.report_rate(
+            report=report,
+            ratings=form.ratings(),
+            classification=d["classification"],
+            score_general=d["score_general"],
+            score_results=d["score_results"],
+            user=request.user,
+        ),
+        "Đã lưu tự đánh giá và đề nghị xếp loại.",
+    )
+    if done is not NOT_DONE:
+        return redirect("reports:annual_report", year=year)
     return render(request, "reports/form.html", {"form": form, "title": f"Tự đánh giá, xếp loại năm {year}"})
 
 
@@ -214,12 +208,12 @@ def annual_report_issue(request: HttpRequest, year: int) -> HttpResponse:
     except ValueError:
         messages.error(request, "Ngày ban hành không hợp lệ (dd/mm/yyyy).")
         return redirect("reports:annual_report", year=year)
-    try:
-        services.report_issue(report=report, user=request.user, on=on)
-    except ValidationError as exc:
-        messages.error(request, "Chưa thể ban hành: " + " ".join(exc.messages))
-    else:
-        messages.success(request, "Đã ban hành báo cáo; số liệu được lưu cùng văn bản.")
+    run_action(
+        request,
+        lambda: services.report_issue(report=report, user=request.user, on=on),
+        "Đã ban hành báo cáo; số liệu được lưu cùng văn bản.",
+        refused="Chưa thể ban hành: ",
+    )
     return redirect("reports:annual_report", year=year)
 
 
@@ -235,12 +229,12 @@ def activity_report(request: HttpRequest) -> HttpResponse:
     end, period = services.activity_period(year, half)
     if request.method == "POST":
         require(request, EDIT)
-        try:
-            document = services.activity_report_create(council=council, year=year, half=half, user=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, "Đã tạo dự thảo báo cáo trong sổ văn bản; Văn phòng hoàn thiện và ban hành.")
+        document = run_action(
+            request,
+            lambda: services.activity_report_create(council=council, year=year, half=half, user=request.user),
+            "Đã tạo dự thảo báo cáo trong sổ văn bản; Văn phòng hoàn thiện và ban hành.",
+        )
+        if document is not NOT_DONE:
             return redirect("documents:document_detail", pk=document.pk)
     figures = figures_mod.compute(council=council, year=year, on=end)
     if half:
@@ -274,7 +268,7 @@ def figure_detail(request: HttpRequest, year: int, key: str) -> HttpResponse:
 def delegate_activity(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     rows = figures_mod.delegate_activity(council=council)
-    reports = figures_mod.group_reports(council=council, on=datetime.date.today())
+    reports = figures_mod.group_reports(council=council, on=dates.today())
     groups: dict[str, dict] = {}
     for row in rows:
         group = row.delegate.group
@@ -311,7 +305,7 @@ def delegate_activity(request: HttpRequest) -> HttpResponse:
 
 def _dashboard_data(council: object, year: int) -> dict:
     figures = figures_mod.compute(council=council, year=year)
-    today = datetime.date.today()
+    today = dates.today()
     return {
         "figures": figures,
         "overdue": selectors.overdue_by_owner(council=council, on=today),

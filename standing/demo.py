@@ -9,6 +9,7 @@ from functools import partial
 from django.db import transaction
 
 from documents.models import DocType
+from hdnd.dates import format_date
 from registry.demo import issue_on
 from registry.models import Body, BodyKind, Council, MemberRole, Membership, Person
 from registry.selectors import standing_committee
@@ -142,7 +143,7 @@ def _chair_on(council: Council, day: datetime.date) -> Membership:
         for membership in Membership.objects.filter(body=body, role=role).select_related("person", "body"):
             if membership.active_on(day):
                 return membership
-    raise LookupError(f"Không có người chủ trì ngày {day:%d/%m/%Y}.")
+    raise LookupError(f"Không có người chủ trì ngày {format_date(day)}.")
 
 
 def _seed_001(council: Council, bodies: dict[str, Body], people: dict[str, Person]) -> None:

@@ -3,6 +3,7 @@
 from django import forms
 
 from documents.models import DocType, Document
+from hdnd.dates import format_date
 from hdnd.forms import DateInput, Form
 from registry.models import Body, Council, Membership, Person
 from standing import selectors
@@ -11,8 +12,8 @@ from standing.models import ConferenceKind, ProgrammeOwner, Section, Stance
 
 class ChairField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Membership) -> str:
-        until = obj.ends_on.strftime("%d/%m/%Y") if obj.ends_on else "nay"
-        return f"{obj.person.full_name} — {obj.get_role_display()} ({obj.starts_on:%d/%m/%Y} – {until})"
+        until = format_date(obj.ends_on) if obj.ends_on else "nay"
+        return f"{obj.person.full_name} — {obj.get_role_display()} ({format_date(obj.starts_on)} – {until})"
 
 
 class MeetingForm(Form):

@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from documents.models import Document
 from followup.models import Obligation, State
+from hdnd.dates import format_date
 from registry.models import Body, Council, Membership, Person
 
 
@@ -99,7 +100,7 @@ class Meeting(models.Model):
         indexes = [models.Index(fields=["council", "held_on"], name="meeting_council_day")]
 
     def __str__(self) -> str:
-        return f"Phiên họp Thường trực ngày {self.held_on:%d/%m/%Y}"
+        return f"Phiên họp Thường trực ngày {format_date(self.held_on)}"
 
 
 class Attendee(models.Model):
@@ -254,8 +255,8 @@ class OpinionRequest(models.Model):
     )
     subject = models.CharField("nội dung xin ý kiến", max_length=500)
     received_on = models.DateField("ngày nhận")
-    due_on = models.DateField("hạn trả lời")
-    # Progress (open, answered, overdue) is the obligation's: the request keeps what was asked and its letter.
+    # Progress (open, answered, overdue) and the deadline (extended on the follow-up screens) are the
+    # obligation's: the request keeps what was asked and its letter.
     obligation = models.OneToOneField(
         Obligation,
         verbose_name="việc cần theo dõi",
@@ -280,16 +281,14 @@ class OpinionRequest(models.Model):
         verbose_name = "đề nghị cho ý kiến"
         verbose_name_plural = "đề nghị cho ý kiến"
         ordering = ["-received_on", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(due_on__gte=models.F("received_on")),
-                name="opinion_due_after_received",
-                violation_error_message="Hạn trả lời không thể trước ngày nhận.",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"Xin ý kiến: {self.subject}"[:200]
+
+    @property
+    def due_on(self) -> datetime.date | None:
+        """The deadline to answer, as its obligation holds it (extensions included; load it with select_related)."""
+        return self.obligation.due_on if self.obligation_id else None
 
     @property
     def state(self) -> str:
@@ -401,7 +400,7 @@ class Conference(models.Model):
         indexes = [models.Index(fields=["council", "held_on"], name="conference_council_day")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ngày {self.held_on:%d/%m/%Y}: {self.subject}"[:300]
+        return f"{self.get_kind_display()} ngày {format_date(self.held_on)}: {self.subject}"[:300]
 
 
 class ConferenceTask(models.Model):

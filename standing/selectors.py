@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
+from hdnd import dates
 from hdnd.text import fold
 from registry.models import Body, Council, Membership, Person
 from registry.selectors import standing_committee
@@ -133,7 +133,7 @@ def standing_counts(*, council: Council, year: int, on: datetime.date | None = N
     - conferences_held: joint and briefing conferences held in the year up to `on`; `conferences` lists them
       (str() names the kind, day and subject; `held_on` is the day).
     """
-    on = on or timezone.localdate()
+    on = on or dates.today()
     meetings = list(
         Meeting.objects.filter(council=council, held_on__year=year, held_on__lte=on)
         .select_related("chair__person", "notice")
@@ -245,10 +245,15 @@ class ItemRow:
     status_label: str
     url: str | None
 
+    @property
+    def not_done(self) -> bool:
+        """The item's month has passed with nothing linked to it: shown in bold."""
+        return self.status == NOT_DONE
+
 
 def programme_months(programme: WorkProgramme, on: datetime.date | None = None) -> list[tuple[int, list[ItemRow]]]:
     """The prefetched items by month, each with its status on `on` (today by default)."""
-    on = on or timezone.localdate()
+    on = on or dates.today()
     months: dict[int, list[ItemRow]] = {}
     for item in programme.items.all():
         status = item_status(item, programme.year, on)
@@ -281,3 +286,31 @@ def document_choices(*, council: Council) -> QuerySet:
     from documents.models import Document
 
     return Document.objects.filter(council=council).order_by("-pk")
+
+
+# One record of a meeting, conference or programme by the id in a URL: 404 outside the council. -------
+
+
+def meeting_part_get(*, model: type, council_path: str, council: Council, pk: int) -> object:
+    """An attendee, agenda item, section or paragraph of the council's meetings (`council_path` is how the
+    model reaches the council, e.g. "section__meeting__council"), with the path's records loaded."""
+    related = council_path.rsplit("__", 1)[0]
+    return get_object_or_404(model.objects.select_related(related), **{council_path: council}, pk=pk)
+
+
+def paragraph_get(*, council: Council, pk: int) -> Paragraph:
+    return meeting_part_get(model=Paragraph, council_path="section__meeting__council", council=council, pk=pk)
+
+
+def agenda_item_get(*, council: Council, pk: int) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.select_related("meeting__council", "meeting__notice"), meeting__council=council, pk=pk
+    )
+
+
+def conference_task_get(*, council: Council, pk: int) -> ConferenceTask:
+    return get_object_or_404(ConferenceTask.objects.select_related("conference"), conference__council=council, pk=pk)
+
+
+def work_item_get(*, council: Council, pk: int) -> WorkItem:
+    return get_object_or_404(WorkItem.objects.select_related("programme"), programme__council=council, pk=pk)

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from documents.models import Document
 from followup.models import Obligation
+from hdnd.dates import format_date
 from registry.models import Body, BodyKind, Council, Delegate
 
 # Who conducts a round: the standing committee, a committee, a delegate group (Luật 87/2015/QH13, Điều 5).
@@ -255,7 +256,7 @@ class WorkingSession(models.Model):
         ordering = ["held_on", "pk"]
 
     def __str__(self) -> str:
-        return f"Làm việc với {self.body} ngày {self.held_on:%d/%m/%Y}"
+        return f"Làm việc với {self.body} ngày {format_date(self.held_on)}"
 
 
 class BodyReport(models.Model):
@@ -402,4 +403,4 @@ class RecommendationReportRecord(models.Model):
         ordering = ["-year", "-pk"]
 
     def __str__(self) -> str:
-        return f"Kết quả thực hiện kiến nghị sau giám sát năm {self.year} (tính đến {self.on:%d/%m/%Y})"
+        return f"Kết quả thực hiện kiến nghị sau giám sát năm {self.year} (tính đến {format_date(self.on)})"

@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from documents.models import Direction, Document
 from followup.models import OPEN_STATES, State
+from followup.selectors import is_late
+from hdnd.dates import today  # re-exported: callers ask their app's selectors for the day
 from hdnd.text import fold
 from registry.models import Body, BodyKind, Council, Delegate
 from registry.rules import version_on
@@ -27,10 +28,6 @@ from supervision.models import (
 
 WARN_DAYS = 7  # a milestone is "due soon" this many days ahead (the round page and the dashboard warn)
 KIND_ORDER = {kind: i for i, kind in enumerate(CONDUCTING_KINDS)}
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
 
 
 # Rounds ----------------------------------------------------------------------------------------
@@ -222,9 +219,7 @@ def recommendation_status(rec: Recommendation, on: datetime.date) -> str:
         return "done"
     if o.state == State.CANCELLED:
         return "cancelled"
-    if (o.state in OPEN_STATES and o.due_on < on) or (
-        o.state == State.REPORTED_DONE and o.reported_on is not None and o.reported_on > o.due_on
-    ):
+    if is_late(o, on):
         return "overdue"
     return "in_progress"
 

@@ -5,18 +5,17 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from hdnd.years import latest_year
 from registry.access import has_perm, require
-from registry.models import Council
+from registry.selectors import public_council_get
 from supervision import selectors, services, wording
 from supervision.access import EDIT, VIEW
 from supervision.forms import (
@@ -223,13 +222,11 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_generate(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     round = selectors.round_get(council=council, pk=pk)
-    try:
-        services.decision_generate(round=round, user=request.user)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, "Đã tạo dự thảo quyết định thành lập đoàn.")
+    run_action(
+        request,
+        lambda: services.decision_generate(round=round, user=request.user),
+        "Đã tạo dự thảo quyết định thành lập đoàn.",
+    )
     return redirect("supervision:round_detail", pk=pk)
 
 
@@ -432,15 +429,8 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
 # Public pages (no login) -----------------------------------------------------------------------
 
 
-def _public_council(council_id: int) -> Council:
-    council = Council.objects.filter(pk=council_id, active=True).first()
-    if council is None:
-        raise Http404("Không tìm thấy Hội đồng.")
-    return council
-
-
 def public_index(request: HttpRequest, council_id: int) -> HttpResponse:
-    council = _public_council(council_id)
+    council = public_council_get(council_id)
     return render(
         request,
         "supervision/public_index.html",
@@ -453,7 +443,7 @@ def public_index(request: HttpRequest, council_id: int) -> HttpResponse:
 
 
 def public_round(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
-    council = _public_council(council_id)
+    council = public_council_get(council_id)
     round = selectors.round_get(council=council, pk=pk, published=True)
     return render(
         request,
@@ -471,6 +461,6 @@ def public_round(request: HttpRequest, council_id: int, pk: int) -> HttpResponse
 
 
 def public_programme(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
-    council = _public_council(council_id)
+    council = public_council_get(council_id)
     programme = selectors.programme_get(council=council, pk=pk, published=True)
     return render(request, "supervision/public_programme.html", {"council": council, "programme": programme})

@@ -1,11 +1,8 @@
 """Issuers and numbering series."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from documents import numbering, selectors, services
@@ -14,10 +11,11 @@ from documents.forms import (
     IssuerForm,
     SeriesForm,
 )
-from documents.models import NORMATIVE_TYPES, DocType, NumberingSeries
+from documents.models import NORMATIVE_TYPES, DocType
 from documents.views._common import _bound
+from hdnd import dates
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from registry.access import has_perm, require
 
 SYMBOL_NOTE = (
@@ -99,7 +97,7 @@ def _series_key(doc_type: str, kind: str) -> tuple[str, bool]:
 @login_required
 def series_list(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW_ALL)
-    year = timezone.localdate().year
+    year = dates.today().year
     issuer = services.issuer_default(council=council)
     return render(
         request,
@@ -142,7 +140,7 @@ def series_edit(request: HttpRequest, doc_type: str, kind: str) -> HttpResponse:
     )
     pattern = request.GET.get("pattern") or (form.data.get("pattern") if form.is_bound else rule.pattern) or ""
     label = DocType(doc_type).label + (" (quy phạm pháp luật)" if normative else "")
-    row = NumberingSeries.objects.filter(council=council, doc_type=doc_type, normative=normative).first()
+    row = selectors.series_get(council=council, doc_type=doc_type, normative=normative)
     return render(
         request,
         "documents/series_form.html",
@@ -166,11 +164,11 @@ def series_edit(request: HttpRequest, doc_type: str, kind: str) -> HttpResponse:
 def series_reset(request: HttpRequest, doc_type: str, kind: str) -> HttpResponse:
     council = require(request, SETTINGS)
     doc_type, normative = _series_key(doc_type, kind)
-    try:
-        services.series_reset(council=council, doc_type=doc_type, normative=normative)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+    done = run_action(
+        request,
+        lambda: services.series_reset(council=council, doc_type=doc_type, normative=normative),
+        "Đã trở lại sổ và mẫu số mặc định.",
+    )
+    if done is NOT_DONE:
         return redirect("documents:series_edit", doc_type=doc_type, kind=kind)
-    messages.success(request, "Đã trở lại sổ và mẫu số mặc định.")
     return redirect("documents:series_list")

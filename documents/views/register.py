@@ -16,13 +16,13 @@ from documents.forms import (
     RegisterFilterForm,
     WithdrawForm,
 )
-from documents.models import Direction, DocType, State
+from documents.models import Direction, DocType
 from documents.recipients import default_lines
 from documents.rendering import pdf_available
 from documents.sources import source_info
 from documents.views._common import _bound, _docx_response, _page, _pdf_response
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, add_service_errors, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from registry.access import has_perm, require
 
 
@@ -61,18 +61,18 @@ def document_list(request: HttpRequest) -> HttpResponse:
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, VIEW)
     document = selectors.document_get(user=request.user, council=council, pk=pk)
-    can_edit = has_perm(request.user, council, EDIT)
+    actions = services.allowed_actions(document, request.user)
     return render(
         request,
         "documents/document_detail.html",
         {
             "document": document,
+            "actions": actions,
             "recipients": services.recipient_list(document) if document.is_outgoing else [],
-            "missing": services.issue_missing(document).values() if document.state == State.DRAFT else [],
+            "missing": services.issue_missing(document).values() if document.is_draft else [],
             "history": history_rows(document),
-            "can_edit": can_edit and not document.is_frozen,
-            "can_attach": can_edit,
-            "can_issue": has_perm(request.user, council, ISSUE),
+            "can_edit": "edit" in actions,
+            "can_attach": "attach" in actions,
             "attachment_form": AttachmentForm(),
             "pdf": pdf_available(),
             "source": source_info(document),
@@ -113,15 +113,9 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("documents:document_detail", pk=pk)
     form_class = DocumentForm if document.is_outgoing else IncomingForm
     form = form_class(*_bound(request), instance=document, council=council)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.document_update(document=document, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu văn bản.")
-            return redirect("documents:document_detail", pk=pk)
+    saved = run_form(request, form, lambda d: services.document_update(document=document, **d), "Đã lưu văn bản.")
+    if saved is not NOT_DONE:
+        return redirect("documents:document_detail", pk=pk)
     return render(request, "documents/document_form.html", {"form": form, "title": f"Sửa: {document}"})
 
 
@@ -143,12 +137,8 @@ def incoming_create(request: HttpRequest) -> HttpResponse:
 def _action(request: HttpRequest, pk: int, action: object, done: str) -> HttpResponse:
     council = require(request, ISSUE)
     document = selectors.document_get(user=request.user, council=council, pk=pk)
-    try:
-        document = action(document=document, user=request.user)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
+    document = run_action(request, lambda: action(document=document, user=request.user), "")
+    if document is not NOT_DONE:
         messages.success(request, done.format(document=document))
     return redirect("documents:document_detail", pk=pk)
 
@@ -188,12 +178,11 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get(user=request.user, council=council, pk=pk)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            services.attachment_add(document=document, file=form.cleaned_data["file"], user=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, "Đã đính kèm tệp.")
+        run_action(
+            request,
+            lambda: services.attachment_add(document=document, file=form.cleaned_data["file"], user=request.user),
+            "Đã đính kèm tệp.",
+        )
     else:
         messages.error(request, "Tệp đính kèm: " + " ".join(e for errs in form.errors.values() for e in errs))
     return redirect("documents:document_detail", pk=pk)

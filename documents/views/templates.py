@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -16,7 +15,7 @@ from documents.forms import (
 from documents.models import DocType
 from documents.rendering import DOCX_MIME, PLACEHOLDER_HELP, type_label
 from documents.views._common import _bound, _download
-from hdnd.views import add_service_errors
+from hdnd.views import NOT_DONE, run_form
 from registry.access import has_perm, require
 
 TEMPLATE_TYPES = ["", *[t for t in SHIPPED if t]] + [t for t in DocType.values if t not in SHIPPED]
@@ -67,17 +66,16 @@ def template_upload(request: HttpRequest, doc_type: str) -> HttpResponse:
     council = require(request, TEMPLATES)
     value = _template_type(doc_type)
     form = TemplateUploadForm(*_bound(request))
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            services.template_upload(
-                council=council, doc_type=value, content=upload.read(), filename=upload.name, user=request.user
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Đã cập nhật mẫu: {type_label(value)}.")
-            return redirect("documents:template_list")
+    done = run_form(
+        request,
+        form,
+        lambda d: services.template_upload(
+            council=council, doc_type=value, content=d["file"].read(), filename=d["file"].name, user=request.user
+        ),
+        f"Đã cập nhật mẫu: {type_label(value)}.",
+    )
+    if done is not NOT_DONE:
+        return redirect("documents:template_list")
     return render(
         request,
         "documents/document_form.html",

@@ -25,6 +25,7 @@ from petitions.services.access_log import (
     log_personal_access,
     personal_log,
 )
+from petitions.services.actions import allowed_actions, answer_accepted
 from petitions.services.answers import (
     answer_report_create,
     answers_notice_create,
@@ -50,6 +51,7 @@ from petitions.services.petitions import (
     level_default,
     levels_allowed,
     petition_create,
+    petition_errors,
     petition_merge,
     petition_split,
     petition_update,
@@ -68,6 +70,8 @@ __all__ = [
     "ANSWER_RULE",
     "OBLIGATION_KIND",
     "PetitionData",
+    "allowed_actions",
+    "answer_accepted",
     "answer_report_create",
     "answers_notice_create",
     "attribution",
@@ -87,6 +91,7 @@ __all__ = [
     "petition_accept",
     "petition_answer",
     "petition_create",
+    "petition_errors",
     "petition_merge",
     "petition_reported",
     "petition_split",

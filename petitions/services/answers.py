@@ -3,14 +3,15 @@
 import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 
 from documents.models import Authority, DocType, Document
 from documents.services import document_create, document_issue
 from followup.models import State as ObligationState
 from followup.services import obligation_accept, obligation_create, obligation_report, obligation_return
+from hdnd import dates
+from hdnd.saving import validated_save
 from hdnd.text import clean_multiline, fold
 from petitions.access import EDIT
 from petitions.models import (
@@ -20,7 +21,7 @@ from petitions.models import (
     Petition,
     PetitionState,
 )
-from petitions.services._common import ANSWER_RULE, OBLIGATION_KIND, _answer_days, _save
+from petitions.services._common import ANSWER_RULE, OBLIGATION_KIND, _answer_days
 from petitions.wording import petition_summary
 from registry.access import agency_bodies, has_perm
 from registry.models import Body
@@ -67,7 +68,7 @@ def petitions_forward(
         .select_related("unit", "contact_place")
         .prefetch_related("origins__unit", "origins__contact_place")
     }
-    day = issued_on or timezone.localdate()
+    day = issued_on or dates.today()
     lines = [
         f"Qua tiếp xúc cử tri {contact_round.label}, Thường trực {council.short_title} nhận được "
         f"{len(petitions)} ý kiến, kiến nghị của cử tri thuộc thẩm quyền của {body.name}.",
@@ -106,7 +107,7 @@ def petitions_forward(
             user=user,
         )
         p.forward_document = document
-        _save(p, user, update_fields=["forward_document", "obligation"])
+        validated_save(p, user, update_fields=["forward_document", "obligation"])
     return document
 
 
@@ -133,7 +134,7 @@ def petition_answer(
     council = current.council
     own = current.body_id in agency_bodies(user, council)
     if not own and not has_perm(user, council, EDIT):
-        raise ValidationError("Kiến nghị này không được chuyển đến cơ quan của bạn, bạn không thể trả lời.")
+        raise PermissionDenied("Kiến nghị này không được chuyển đến cơ quan của bạn, bạn không thể trả lời.")
     if current.obligation_id is None or current.state not in (PetitionState.FORWARDED, *ANSWER_STATES):
         raise ValidationError("Chỉ trả lời được kiến nghị đã chuyển đến cơ quan có thẩm quyền.")
     if current.obligation.state == ObligationState.ACCEPTED:
@@ -165,7 +166,7 @@ def record_answer(
         errors["document"] = "Văn bản trả lời không thuộc Hội đồng này."
     if errors:
         raise ValidationError(errors)
-    day = on or timezone.localdate()
+    day = on or dates.today()
     if (text, state, document) == (current.answer_text, current.state, current.answer_document):
         return current  # the same answer sent twice changes nothing
     if current.obligation.state == ObligationState.REPORTED_DONE:
@@ -181,7 +182,7 @@ def record_answer(
     # The outcome is chosen here; the text, the document and the progress reach the petition through the
     # obligation's report (`petition_reported`), the one path the follow-up screens take too.
     current.outcome = state
-    _save(current, user, update_fields=["outcome"])
+    validated_save(current, user, update_fields=["outcome"])
     obligation_report(
         obligation=current.obligation,
         user=user,
@@ -212,7 +213,7 @@ def petition_reported(obligation: models.Model, update: models.Model, user: Abst
     reply = update.reply
     if isinstance(reply, Document) and reply.council_id == petition.council_id:
         petition.answer_document = reply
-    _save(petition, user, update_fields=["outcome", "answer_text", "answer_folded", "answer_document"])
+    validated_save(petition, user, update_fields=["outcome", "answer_text", "answer_folded", "answer_document"])
 
 
 @transaction.atomic

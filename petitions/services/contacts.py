@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from documents.models import Document
+from hdnd.saving import validated_save
 from hdnd.text import clean, fold
 from petitions.models import (
     DEFAULT_FIELDS,
@@ -20,7 +21,6 @@ from petitions.models import (
     PlaceKind,
     Timing,
 )
-from petitions.services._common import _save
 from petitions.wording import round_label
 from registry.models import Body, Council, Delegate
 from registry.services import council_accepts
@@ -56,7 +56,7 @@ def round_create(
         starts_on=starts_on,
         ends_on=ends_on,
     )
-    _save(contact_round, user)
+    validated_save(contact_round, user)
     field_defaults_ensure(council=council)
     return contact_round
 
@@ -65,7 +65,7 @@ def round_create(
 def round_publish(*, contact_round: ContactRound, published: bool, user: AbstractBaseUser | None) -> ContactRound:
     """Show (or hide) the round's petitions and answers on the public pages (Nghị quyết liên tịch 72/2025)."""
     contact_round.published = published
-    _save(contact_round, user, update_fields=["published"])
+    validated_save(contact_round, user, update_fields=["published"])
     return contact_round
 
 
@@ -93,7 +93,7 @@ def place_create(
     (a commune council: they are not administrative units, so the council keeps the list)."""
     place = ContactPlace(council=council)
     _place_fill(place, name, kind, active)
-    _save(place, user)
+    validated_save(place, user)
     return place
 
 
@@ -104,7 +104,7 @@ def place_update(
     """Rename, reclassify or retire a place; a retired place keeps its meetings and petitions but is no
     longer offered for new ones."""
     _place_fill(place, name, kind, active)
-    _save(place, user)
+    validated_save(place, user)
     return place
 
 
@@ -168,7 +168,7 @@ def meeting_create(
         co_organiser=co_organiser,
         minutes=minutes,
     )
-    _save(meeting, user)
+    validated_save(meeting, user)
     meeting.delegates.set(delegates)
     return meeting
 
@@ -207,7 +207,7 @@ def meeting_update(
         raise ValidationError(errors)
     current.unit, current.contact_place, current.held_on, current.place = unit, contact_place, held_on, clean(place)
     current.form, current.voters, current.co_organiser, current.minutes = form, voters, co_organiser, minutes
-    _save(current, user)
+    validated_save(current, user)
     current.delegates.set(delegates)
     return current
 
@@ -233,7 +233,7 @@ def field_create(*, council: Council, name: str, position: int = 0) -> PetitionF
     item = PetitionField(council=council, name=clean(name), name_folded=fold(name), position=position)
     if not item.name:
         raise ValidationError({"name": "Vui lòng nhập tên lĩnh vực."})
-    _save(item)
+    validated_save(item)
     return item
 
 

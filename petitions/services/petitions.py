@@ -10,6 +10,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from followup.models import State as ObligationState
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from petitions.models import (
     REFORM_DAY,
@@ -24,7 +25,6 @@ from petitions.models import (
     PetitionState,
 )
 from petitions.selectors import is_upper_level, upper_body
-from petitions.services._common import _save
 from registry.models import Body, Council
 
 
@@ -64,8 +64,11 @@ def _level_errors(council: Council, contact_round: ContactRound, level: str) -> 
     return None
 
 
-def _prepare(council: Council, contact_round: ContactRound, data: PetitionData, upper: Body | None) -> dict:
-    """Validate one petition's data; returns field errors (Vietnamese), filling the upper council's body."""
+def petition_errors(council: Council, contact_round: ContactRound, data: PetitionData, upper: Body | None) -> dict:
+    """Validate one petition's data; returns field errors (Vietnamese), filling the upper council's body.
+
+    The one statement of what a petition must be: the services refuse by it and the Excel importer shows
+    it row by row before saving."""
     errors = {}
     data.text = clean_multiline(data.text)
     if not data.text:
@@ -117,7 +120,7 @@ def petitions_bulk_create(
     upper = upper_body(council)
     errors: dict[str, str] = {}
     for number, data in enumerate(items, start=1):
-        for name, message in _prepare(council, contact_round, data, upper).items():
+        for name, message in petition_errors(council, contact_round, data, upper).items():
             errors[f"{number}.{name}" if len(items) > 1 else name] = message
     if errors:
         raise ValidationError(errors)
@@ -200,7 +203,7 @@ def petition_update(
     petition.field, petition.body, petition.complaint = field, body, complaint
     if voters is not None:
         petition.voters = voters
-    _save(petition, user)
+    validated_save(petition, user)
     return petition
 
 
@@ -212,7 +215,7 @@ def petitioner_add(
     person = Petitioner(petition=petition, full_name=clean(full_name), address=clean(address), phone=clean(phone))
     if not person.full_name:
         raise ValidationError({"full_name": "Vui lòng nhập họ và tên người kiến nghị."})
-    _save(person, user)
+    validated_save(person, user)
     return person
 
 
@@ -272,10 +275,10 @@ def petition_merge(
         created_by=user if user is not None and user.is_authenticated else None,
     )
     aggregate.text_folded = fold(aggregate.text)
-    _save(aggregate, user)
+    validated_save(aggregate, user)
     for origin in origins:
         origin.merged_into = aggregate
-        _save(origin, user, update_fields=["merged_into"])
+        validated_save(origin, user, update_fields=["merged_into"])
     for p in rows:
         if p.is_aggregate:
             if user is not None:
@@ -323,10 +326,10 @@ def _join_forwarded(*, target: Petition, others: list[Petition], user: AbstractB
             merged_into=target,
             created_by=target.created_by,
         )
-        _save(own, user)
+        validated_save(own, user)
         for person in Petitioner.objects.filter(petition=target):
             person.petition = own
-            _save(person, user, update_fields=["petition"])
+            validated_save(person, user, update_fields=["petition"])
         target.is_aggregate, target.unit, target.contact_place, target.meeting = True, None, None, None
     origins: list[Petition] = []
     for p in others:
@@ -336,9 +339,9 @@ def _join_forwarded(*, target: Petition, others: list[Petition], user: AbstractB
             origins.append(p)
     for origin in origins:
         origin.merged_into = target
-        _save(origin, user, update_fields=["merged_into"])
+        validated_save(origin, user, update_fields=["merged_into"])
     target.voters += sum(p.voters for p in origins)
-    _save(target, user)
+    validated_save(target, user)
     for p in others:
         if p.is_aggregate:
             if user is not None:
@@ -358,7 +361,7 @@ def petition_split(*, petition: Petition, user: AbstractBaseUser | None) -> list
     origins = list(Petition.objects.filter(merged_into=current).order_by("pk"))
     for origin in origins:
         origin.merged_into = None
-        _save(origin, user, update_fields=["merged_into"])
+        validated_save(origin, user, update_fields=["merged_into"])
     if user is not None:
         current._history_user = user
     current.delete()

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from documents.checker import assert_nd30
 from documents.services import document_render_docx
@@ -203,9 +203,10 @@ def test_agency_answers_its_own_petition_and_office_accepts(town) -> None:
 @pytest.mark.django_db
 def test_answering_a_petition_not_addressed_to_your_agency_is_refused(town) -> None:
     p = _forwarded(town, body="Phòng QLĐT")
-    with pytest.raises(ValidationError, match="không được chuyển đến cơ quan của bạn"):
+    # A permission refused inside the service: PermissionDenied, so screens and API answer 403, not 400.
+    with pytest.raises(PermissionDenied, match="không được chuyển đến cơ quan của bạn"):
         services.petition_answer(petition=p, user=town.world.users["agency"], text="Trả lời", state="da_tra_loi")
-    with pytest.raises(ValidationError, match="không được chuyển"):
+    with pytest.raises(PermissionDenied, match="không được chuyển"):
         services.petition_answer(petition=p, user=town.world.users["delegate"], text="Trả lời", state="da_tra_loi")
     p.refresh_from_db()
     assert p.answer_text == "" and p.state == PetitionState.FORWARDED

@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from documents import selectors as documents_selectors
 from documents.models import DocType
-from hdnd.views import add_service_errors
+from hdnd.views import NOT_DONE, run_action, run_form
 from hdnd.years import latest_year
 from petitions import selectors, services
 from petitions.access import EDIT, VIEW
@@ -32,23 +31,23 @@ def round_forward(request: HttpRequest, pk: int) -> HttpResponse:
         council=council,
         initial={k: v for k, v in remembered.items() if k in ("signer_authority", "signer_title", "signer_name")},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            document = services.petitions_forward(
-                contact_round=contact_round,
-                body=data["body"],
-                user=request.user,
-                signer_title=data["signer_title"],
-                signer_name=data["signer_name"],
-                signer_authority=data["signer_authority"] or "",
-                issued_on=data["issued_on"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Đã chuyển kiến nghị bằng công văn số {document.number_symbol}.")
-            return redirect("petitions:round_forward", pk=pk)
+    document = run_form(
+        request,
+        form,
+        lambda d: services.petitions_forward(
+            contact_round=contact_round,
+            body=d["body"],
+            user=request.user,
+            signer_title=d["signer_title"],
+            signer_name=d["signer_name"],
+            signer_authority=d["signer_authority"] or "",
+            issued_on=d["issued_on"],
+        ),
+        "",
+    )
+    if document is not NOT_DONE:
+        messages.success(request, f"Đã chuyển kiến nghị bằng công văn số {document.number_symbol}.")
+        return redirect("petitions:round_forward", pk=pk)
     groups = selectors.forward_groups(contact_round=contact_round)
     return render(request, "petitions/forward.html", {"round": contact_round, "form": form, "groups": groups})
 
@@ -83,12 +82,13 @@ def report_counts(request: HttpRequest) -> HttpResponse:
 def round_answer_report(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     contact_round = selectors.round_get(council=council, pk=pk)
-    try:
-        document = services.answer_report_create(contact_round=contact_round, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    document = run_action(
+        request,
+        lambda: services.answer_report_create(contact_round=contact_round, user=request.user),
+        "Đã soạn dự thảo báo cáo kết quả trả lời kiến nghị cử tri.",
+    )
+    if document is NOT_DONE:
         return redirect("petitions:round_detail", pk=pk)
-    messages.success(request, "Đã soạn dự thảo báo cáo kết quả trả lời kiến nghị cử tri.")
     return redirect("documents:document_detail", pk=document.pk)
 
 
@@ -98,12 +98,13 @@ def round_answers_notice(request: HttpRequest, pk: int) -> HttpResponse:
     """The answers per commune or ward as a notice in the register (its DOCX from the documents engine)."""
     council = require(request, EDIT)
     contact_round = selectors.round_get(council=council, pk=pk)
-    try:
-        document = services.answers_notice_create(contact_round=contact_round, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    document = run_action(
+        request,
+        lambda: services.answers_notice_create(contact_round=contact_round, user=request.user),
+        "Đã soạn dự thảo thông báo kết quả trả lời theo địa bàn.",
+    )
+    if document is NOT_DONE:
         return redirect("petitions:round_answers_by_unit", pk=pk)
-    messages.success(request, "Đã soạn dự thảo thông báo kết quả trả lời theo địa bàn.")
     return redirect("documents:document_detail", pk=document.pk)
 
 

@@ -2,13 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, add_service_errors, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from petitions import selectors, services
 from petitions.access import ANSWER, EDIT, VIEW
 from petitions.forms import (
@@ -18,7 +17,7 @@ from petitions.forms import (
     PlaceForm,
     RoundForm,
 )
-from petitions.models import Channel, ContactPlace, ContactRound, Level, Petition
+from petitions.models import Channel, ContactRound, Level
 from petitions.selectors import level_phrase
 from registry.access import has_perm, require
 from registry.models import Council
@@ -93,16 +92,14 @@ def field_list(request: HttpRequest) -> HttpResponse:
     form = FieldForm(request.POST or None)
     if request.method == "POST":
         require(request, EDIT)
-        if form.is_valid():
-            try:
-                services.field_create(
-                    council=council, name=form.cleaned_data["name"], position=form.cleaned_data["position"] or 0
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "Đã thêm lĩnh vực.")
-                return redirect("petitions:field_list")
+        done = run_form(
+            request,
+            form,
+            lambda d: services.field_create(council=council, name=d["name"], position=d["position"] or 0),
+            "Đã thêm lĩnh vực.",
+        )
+        if done is not NOT_DONE:
+            return redirect("petitions:field_list")
     return render(
         request,
         "petitions/field_list.html",
@@ -157,8 +154,7 @@ def _meeting_form(request: HttpRequest, council: Council, contact_round: Contact
     places = selectors.contact_places(council).exclude(
         pk__in=taken.filter(contact_place__isnull=False).values("contact_place_id")
     )
-    if own is not None and own.contact_place_id:
-        places = places | ContactPlace.objects.filter(pk=own.contact_place_id)
+    places = selectors.place_with(places, own.contact_place_id if own else None)
     return MeetingCreateForm(request.POST or None, council=council, units=units, places=places, **kwargs)
 
 
@@ -212,12 +208,11 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     meeting = selectors.meeting_get(council=council, pk=pk)
-    try:
-        services.meeting_delete(meeting=meeting, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    done = run_action(
+        request, lambda: services.meeting_delete(meeting=meeting, user=request.user), "Đã xóa hội nghị tiếp xúc cử tri."
+    )
+    if done is NOT_DONE:
         return redirect("petitions:meeting_detail", pk=pk)
-    messages.success(request, "Đã xóa hội nghị tiếp xúc cử tri.")
     return redirect("petitions:round_detail", pk=meeting.round_id)
 
 
@@ -240,26 +235,27 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             people = (
                 [(data["person_name"], data["person_address"], data["person_phone"])] if data["person_name"] else []
             )
-            try:
-                created = services.petition_create(
-                    contact_round=meeting.round,
-                    user=request.user,
-                    data=services.PetitionData(
-                        text=data["text"],
-                        unit=meeting.unit,
-                        contact_place=meeting.contact_place,
-                        level=data["level"],
-                        field=data["field"],
-                        body=data["body"],
-                        meeting=meeting,
-                        channel=Channel.MEETING,
-                        voters=data["voters"],
-                        complaint=data["complaint"],
-                        people=people,
-                    ),
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
+            petition_data = services.PetitionData(
+                text=data["text"],
+                unit=meeting.unit,
+                contact_place=meeting.contact_place,
+                level=data["level"],
+                field=data["field"],
+                body=data["body"],
+                meeting=meeting,
+                channel=Channel.MEETING,
+                voters=data["voters"],
+                complaint=data["complaint"],
+                people=people,
+            )
+            created = run_form(
+                request,
+                form,
+                lambda d: services.petition_create(contact_round=meeting.round, user=request.user, data=petition_data),
+                "",
+            )
+            if created is NOT_DONE:
+                created = None
             else:
                 # Keep the classification for the next row: petitions of a meeting often share it.
                 form = PetitionEntryForm(
@@ -271,9 +267,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if created is not None:
             messages.success(request, "Đã ghi kiến nghị.")
             return redirect("petitions:meeting_detail", pk=pk)
-    petitions = list(
-        Petition.objects.filter(meeting=meeting).select_related("field", "body", "merged_into").order_by("pk")
-    )
+    petitions = selectors.meeting_petitions(meeting)
     return render(
         request,
         "petitions/meeting_detail.html",

@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, add_service_errors, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from petitions import selectors, services, wording
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW, mask_name, mask_phone
 from petitions.excel import petitions_workbook
@@ -20,9 +19,9 @@ from petitions.forms import (
     MergeForm,
     PetitionEditForm,
 )
-from petitions.models import ExportState, Petition, PetitionState
+from petitions.models import ExportState, PetitionState
 from petitions.views._common import PAGE_SIZE, XLSX, _require_any
-from registry.access import agency_bodies, has_perm, require
+from registry.access import has_perm, require
 from registry.models import Council
 from registry.security import client_address
 
@@ -85,14 +84,7 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         services.log_personal_access(
             user=request.user, council=council, petitions=[petition], action="view", address=client_address(request)
         )
-    can_edit = has_perm(request.user, council, EDIT)
-    can_answer = petition.state in (
-        PetitionState.FORWARDED,
-        PetitionState.RESOLVING,
-        PetitionState.ANSWERED,
-        PetitionState.EXPLAINED,
-    ) and (can_edit or petition.body_id in agency_bodies(request.user, council))
-    accepted = petition.obligation is not None and petition.obligation.state == "hoan_thanh"
+    actions = services.allowed_actions(petition, request.user)
     progress = selectors.answer_progress(petition=petition)
     return render(
         request,
@@ -102,10 +94,10 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attribution": wording.attribution(petition),
             "people": people,
             "personal": personal,
-            "can_edit": can_edit,
-            "can_answer": can_answer and not accepted,
-            "can_accept": can_edit and petition.obligation is not None and petition.obligation.state == "da_bao_cao",
-            "accepted": accepted,
+            "actions": actions,
+            "can_answer": "answer" in actions,
+            "can_accept": "accept" in actions,
+            "accepted": services.answer_accepted(petition),
             "progress": progress,
             "answer_form": AnswerForm(council=council, initial={"state": PetitionState.ANSWERED}),
             "history": history_rows(petition),
@@ -142,14 +134,14 @@ def petition_answer(request: HttpRequest, pk: int) -> HttpResponse:
     council = _require_any(request, ANSWER, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=pk)
     form = AnswerForm(request.POST, council=council)
-    if form.is_valid():
-        try:
-            services.petition_answer(petition=petition, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã gửi trả lời kiến nghị.")
-            return redirect("petitions:petition_detail", pk=pk)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.petition_answer(petition=petition, user=request.user, **d),
+        "Đã gửi trả lời kiến nghị.",
+    )
+    if done is not NOT_DONE:
+        return redirect("petitions:petition_detail", pk=pk)
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
@@ -161,12 +153,11 @@ def petition_answer(request: HttpRequest, pk: int) -> HttpResponse:
 def petition_accept(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=pk)
-    try:
-        services.petition_accept(petition=petition, user=request.user, note=request.POST.get("note", ""))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Đã chấp nhận kết quả trả lời.")
+    run_action(
+        request,
+        lambda: services.petition_accept(petition=petition, user=request.user, note=request.POST.get("note", "")),
+        "Đã chấp nhận kết quả trả lời.",
+    )
     return redirect("petitions:petition_detail", pk=pk)
 
 
@@ -175,10 +166,8 @@ def petition_accept(request: HttpRequest, pk: int) -> HttpResponse:
 def petition_split(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=pk)
-    try:
-        origins = services.petition_split(petition=petition, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    origins = run_action(request, lambda: services.petition_split(petition=petition, user=request.user), "")
+    if origins is NOT_DONE:
         return redirect("petitions:petition_detail", pk=pk)
     messages.success(request, f"Đã tách thành {len(origins)} kiến nghị.")
     return redirect("petitions:round_detail", pk=petition.round_id)
@@ -206,13 +195,12 @@ def petition_merge(request: HttpRequest) -> HttpResponse:
             for error in errors:
                 messages.error(request, error)
         return redirect(request.POST.get("next") or "petitions:round_list")
-    petitions = list(Petition.objects.filter(council=council, pk__in=form.cleaned_data["ids"]))
-    if len(petitions) != len(form.cleaned_data["ids"]):
-        raise Http404
-    try:
-        aggregate = services.petition_merge(petitions=petitions, user=request.user, text=form.cleaned_data["text"])
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    petitions = selectors.petitions_by_ids(user=request.user, council=council, ids=form.cleaned_data["ids"])
+    text = form.cleaned_data["text"]
+    aggregate = run_action(
+        request, lambda: services.petition_merge(petitions=petitions, user=request.user, text=text), ""
+    )
+    if aggregate is NOT_DONE:
         return redirect("petitions:round_duplicates", pk=petitions[0].round_id)
     messages.success(request, f"Đã gộp {len(petitions)} kiến nghị.")
     return redirect("petitions:petition_detail", pk=aggregate.pk)

@@ -12,6 +12,7 @@ from plenary.services._common import (
     SUBMISSION_DUE,
     WRITTEN_ANSWER,
 )
+from plenary.services.actions import submission_allowed_actions
 from plenary.services.questioning import (
     commitment_create,
     question_answer,
@@ -86,6 +87,7 @@ __all__ = [
     "session_documents_send",
     "session_update",
     "speech_add",
+    "submission_allowed_actions",
     "submission_create",
     "submission_due_on",
     "submission_receive",

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models
+from django.db import models
 
 from followup import services as followup
 from followup.models import OPEN_STATES, Obligation
@@ -15,18 +15,6 @@ SUBMISSION_DUE = "submission_due"
 WRITTEN_ANSWER = "questioning_answer"
 COMMITMENT = "questioning_commitment"
 RESOLUTION_REPORT = "resolution_report"
-
-
-def _save(obj: models.Model, user: AbstractBaseUser | None = None) -> models.Model:
-    """full_clean (constraints give their Vietnamese messages), then save with the acting user in history."""
-    obj.full_clean()
-    if user is not None:
-        obj._history_user = user
-    try:
-        obj.save()
-    except IntegrityError as exc:  # a concurrent duplicate that passed full_clean
-        raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
-    return obj
 
 
 def _same_council(council: Council, **bodies: models.Model | None) -> None:

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from followup import services as followup
 from hdnd.dates import format_date
+from hdnd.saving import validated_save
 from hdnd.text import clean_multiline
 from plenary.models import (
     AnswerMode,
@@ -21,7 +22,6 @@ from plenary.services._common import (
     _close_obligation,
     _deadline_basis,
     _same_council,
-    _save,
 )
 from registry.models import Body, Delegate, Person
 
@@ -53,7 +53,7 @@ def question_create(
         content=content,
         asked_on=asked_on,
     )
-    return _save(question, user)
+    return validated_save(question, user)
 
 
 @transaction.atomic
@@ -93,7 +93,7 @@ def question_answer(
             user=user,
         )
         question.obligation_id = obligation.pk
-    return _save(question, user)
+    return validated_save(question, user)
 
 
 @transaction.atomic
@@ -113,7 +113,9 @@ def commitment_create(
     due_on = basis.due
     if due_on < since:
         raise ValidationError({"next_session": f"Hạn báo cáo ({format_date(due_on)}) đã qua so với ngày trả lời."})
-    commitment = _save(Commitment(question=question, content=content, next_session=next_session, due_on=due_on), user)
+    commitment = validated_save(
+        Commitment(question=question, content=content, next_session=next_session, due_on=due_on), user
+    )
     obligation = followup.obligation_create(
         council=session.council,
         owner=question.addressee_body,

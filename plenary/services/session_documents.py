@@ -10,6 +10,7 @@ from django.db import transaction
 from documents import services as documents
 from documents.models import Authority, Direction, DocType, Document, State
 from hdnd.dates import format_date
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline
 from plenary.models import (
     DocumentOpen,
@@ -18,7 +19,6 @@ from plenary.models import (
     SessionState,
     Submission,
 )
-from plenary.services._common import _save
 from plenary.wording import minutes_text, term_name
 from registry.calendar import MissingSetting, deadline
 from registry.models import Delegate
@@ -60,7 +60,7 @@ def session_document_add(
     if file is not None:
         row.file_name = clean(file.name)[:200] or "tai-lieu"
         row.file = file
-    return _save(row, user)
+    return validated_save(row, user)
 
 
 @transaction.atomic
@@ -71,7 +71,7 @@ def session_document_set_public(
     session are posted on the portal)."""
     _public_document_check(session_document.document, public)
     session_document.public = public
-    return _save(session_document, user)
+    return validated_save(session_document, user)
 
 
 def documents_due_on(session: Session) -> datetime.date | None:
@@ -90,7 +90,7 @@ def session_documents_send(*, session: Session, sent_on: datetime.date, user: Ab
     pending = list(session.documents.filter(sent_on__isnull=True))
     for doc in pending:
         doc.sent_on = sent_on
-        _save(doc, user)
+        validated_save(doc, user)
     return len(pending)
 
 
@@ -110,7 +110,7 @@ def session_convening_link(*, session: Session, document: Document, user: Abstra
     session.convening_document = document
     if session.state == SessionState.PLANNED:
         session.state = SessionState.CONVENED
-    return _save(session, user)
+    return validated_save(session, user)
 
 
 @transaction.atomic
@@ -203,5 +203,5 @@ def minutes_generate(
     if issue:
         current = documents.document_issue(document=current, user=user, issued_on=issued_on)
     session.minutes_document = current
-    _save(session, user)
+    validated_save(session, user)
     return current

@@ -5,8 +5,9 @@ import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 
+from hdnd import dates
+from hdnd.saving import validated_save
 from hdnd.text import clean
 from plenary.models import (
     AgendaItem,
@@ -15,7 +16,6 @@ from plenary.models import (
     SessionKind,
 )
 from plenary.rules import enough_requesters
-from plenary.services._common import _save
 from registry.calendar import rule_value
 from registry.models import Council, Term
 from registry.selectors import delegates_in_office
@@ -43,7 +43,7 @@ def session_create(
     or at least one third of the delegates in office (Luật Tổ chức chính quyền địa phương); a regular
     session names nobody.
     """
-    created_on = created_on or timezone.localdate()
+    created_on = created_on or dates.today()
     if term.council_id != council.pk:
         raise ValidationError({"term": "Nhiệm kỳ không thuộc Hội đồng này."})
     council_accepts(council, opens_on, field="opens_on")
@@ -81,7 +81,7 @@ def session_create(
         requested_by=requested_by,
         requesting_delegates=requesting_delegates if requested_by == Requester.DELEGATES else None,
     )
-    return _save(session, user)
+    return validated_save(session, user)
 
 
 SESSION_FIELDS = {"place", "opens_on", "closes_on", "opened_on", "closed_on", "state"}
@@ -95,7 +95,7 @@ def session_update(*, session: Session, user: AbstractBaseUser | None = None, **
         raise ValidationError(f"Không thể sửa trường: {', '.join(sorted(unknown))}.")
     for name, value in fields.items():
         setattr(session, name, clean(value) if isinstance(value, str) and name == "place" else value)
-    return _save(session, user)
+    return validated_save(session, user)
 
 
 @transaction.atomic
@@ -105,4 +105,4 @@ def agenda_item_add(
     """Add an item to the session's agenda, at the end unless an order is given."""
     if order is None:
         order = (session.agenda.aggregate(m=models.Max("order"))["m"] or 0) + 1
-    return _save(AgendaItem(session=session, kind=kind, title=clean(title), order=order), user)
+    return validated_save(AgendaItem(session=session, kind=kind, title=clean(title), order=order), user)

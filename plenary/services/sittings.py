@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from hdnd.dates import format_date
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline
 from plenary.models import (
     AgendaItem,
@@ -17,7 +18,7 @@ from plenary.models import (
     Session,
     Speech,
 )
-from plenary.services._common import _same_council, _save
+from plenary.services._common import _same_council
 from registry.models import Body, BodyKind, Delegate
 from registry.selectors import delegates_in_office
 
@@ -72,7 +73,7 @@ def attendance_record(
         if row.pk is not None and row.presence == value and row.reason == reason:
             continue
         row.presence, row.reason = value, reason[:250]
-        _save(row, user)
+        validated_save(row, user)
     return len(presence)
 
 
@@ -101,7 +102,7 @@ def speech_add(
         item=item,
         in_group=in_group,
     )
-    return _save(speech, user)
+    return validated_save(speech, user)
 
 
 @transaction.atomic
@@ -116,4 +117,4 @@ def group_discussion_add(
     if not notes:
         raise ValidationError({"notes": "Vui lòng nhập nội dung thảo luận."})
     _sitting_day(session, held_on, "held_on", "Ngày thảo luận")
-    return _save(GroupDiscussion(session=session, group=group, held_on=held_on, notes=notes), user)
+    return validated_save(GroupDiscussion(session=session, group=group, held_on=held_on, notes=notes), user)

@@ -10,7 +10,10 @@ from django.db import transaction
 from documents import services as documents
 from documents.models import Authority, DocType
 from followup import services as followup
+from followup.models import Obligation
+from followup.models import State as ObligationState
 from hdnd.dates import format_date
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from plenary.models import (
     CHECKLISTS,
@@ -23,11 +26,9 @@ from plenary.models import (
 )
 from plenary.services._common import (
     SUBMISSION_DUE,
-    _close_obligation,
     _deadline,
     _deadline_basis,
     _same_council,
-    _save,
 )
 from registry.models import Body, BodyKind
 
@@ -65,7 +66,7 @@ def submission_create(
         due_on=basis.due,
     )
     submission.title_folded = fold(submission.title)
-    _save(submission, user)
+    validated_save(submission, user)
     obligation = followup.obligation_create(
         council=session.council,
         owner=agency,
@@ -80,7 +81,23 @@ def submission_create(
     )
     submission.obligation_id = obligation.pk
     submission.save(update_fields=["obligation_id"])
+    _seen(submission, obligation)
     return submission
+
+
+def _seen(submission: Submission, obligation: Obligation | None) -> None:
+    """The submission's view of its obligation (its progress), as it stands now."""
+    submission.obligation_state = obligation.state if obligation else None
+    submission.obligation_reported_on = obligation.reported_on if obligation else None
+
+
+def _progress(submission: Submission) -> Obligation:
+    """The submission's obligation, locked; the submission's progress read afresh from it."""
+    obligation = Obligation.objects.select_for_update().filter(pk=submission.obligation_id).first()
+    if obligation is None:
+        raise ValidationError("Hồ sơ trình chưa có việc theo dõi; không thể ghi nhận tiến độ.")
+    _seen(submission, obligation)
+    return obligation
 
 
 def _checklist(kind: str, items: Iterable[str]) -> list[str]:
@@ -96,7 +113,9 @@ def _checklist(kind: str, items: Iterable[str]) -> list[str]:
 def submission_receive(
     *, submission: Submission, received_on: datetime.date, checklist: Iterable[str], user: AbstractBaseUser | None
 ) -> Submission:
-    """Record the file as received on a day, with the parts it holds; lateness follows from the dates."""
+    """Record the file as received on a day, with the parts it holds; lateness follows from the dates.
+    The obligation is reported done on that day: that is what "received" reads from."""
+    obligation = _progress(submission)
     if submission.state != SubmissionState.EXPECTED:
         raise ValidationError("Hồ sơ đã được tiếp nhận trước đó.")
     if received_on < submission.session.created_on:
@@ -108,9 +127,11 @@ def submission_receive(
         )
     submission.received_on = received_on
     submission.checklist = _checklist(submission.kind, checklist)
-    submission.state = SubmissionState.RECEIVED
-    _save(submission, user)
-    _close_obligation(submission.obligation_id, user=user, text="Văn phòng đã nhận hồ sơ.", on=received_on)
+    validated_save(submission, user)
+    obligation = followup.obligation_report(
+        obligation=obligation, user=user, text="Văn phòng đã nhận hồ sơ.", done=True, on=received_on
+    )
+    _seen(submission, obligation)
     return submission
 
 
@@ -118,33 +139,43 @@ def submission_receive(
 def submission_return(
     *, submission: Submission, reason: str, returned_on: datetime.date, user: AbstractBaseUser | None
 ) -> Submission:
-    """Send a received file back to the agency to be completed, with the reason."""
+    """Send a received file back to the agency to be completed, with the reason: its obligation is
+    returned, so the agency owes the file again on its follow-up list."""
     reason = clean_multiline(reason)
     if not reason:
         raise ValidationError({"reason": "Vui lòng nêu lý do trả lại hồ sơ."})
+    obligation = _progress(submission)
     if submission.state != SubmissionState.RECEIVED:
         raise ValidationError("Chỉ hồ sơ đã nhận mới có thể trả lại.")
-    if returned_on < submission.complete_on:
+    if obligation.state != ObligationState.REPORTED_DONE:
+        raise ValidationError("Văn phòng đã chấp nhận hồ sơ trên màn hình theo dõi; không thể trả lại.")
+    if submission.complete_on and returned_on < submission.complete_on:
         raise ValidationError({"returned_on": "Ngày trả lại không thể trước ngày nhận hồ sơ."})
-    submission.state = SubmissionState.RETURNED
     submission.returned_on, submission.return_reason = returned_on, reason
     submission.resubmitted_on = None
-    return _save(submission, user)
+    validated_save(submission, user)
+    _seen(submission, followup.obligation_return(obligation=obligation, user=user, reason=reason))
+    return submission
 
 
 @transaction.atomic
 def submission_resubmit(
     *, submission: Submission, resubmitted_on: datetime.date, checklist: Iterable[str], user: AbstractBaseUser | None
 ) -> Submission:
-    """Record the completed file sent again after a return."""
+    """Record the completed file sent again after a return (its obligation reported done again)."""
+    obligation = _progress(submission)
     if submission.state != SubmissionState.RETURNED:
         raise ValidationError("Chỉ hồ sơ bị trả lại mới có thể nộp lại.")
-    if resubmitted_on < submission.returned_on:
+    if submission.returned_on and resubmitted_on < submission.returned_on:
         raise ValidationError({"resubmitted_on": "Ngày nộp lại không thể trước ngày trả lại."})
     submission.resubmitted_on = resubmitted_on
     submission.checklist = _checklist(submission.kind, checklist)
-    submission.state = SubmissionState.RECEIVED
-    return _save(submission, user)
+    validated_save(submission, user)
+    obligation = followup.obligation_report(
+        obligation=obligation, user=user, text="Cơ quan đã nộp lại hồ sơ.", done=True, on=resubmitted_on
+    )
+    _seen(submission, obligation)
+    return submission
 
 
 @transaction.atomic
@@ -160,7 +191,9 @@ def verification_assign(
     if Verification.objects.filter(submission=submission).exists():
         raise ValidationError("Hồ sơ đã được phân công thẩm tra.")
     due_on = _deadline(session.council, session.opens_on, "verification_before_opening", "due_on")
-    return _save(Verification(submission=submission, committee=committee, assigned_on=assigned_on, due_on=due_on), user)
+    return validated_save(
+        Verification(submission=submission, committee=committee, assigned_on=assigned_on, due_on=due_on), user
+    )
 
 
 @transaction.atomic
@@ -199,7 +232,7 @@ def verification_report(
     )
     document = documents.document_issue(document=document, user=user, issued_on=reported_on)
     verification.report, verification.conclusion, verification.reported_on = document, conclusion, reported_on
-    return _save(verification, user)
+    return validated_save(verification, user)
 
 
 @transaction.atomic
@@ -213,4 +246,4 @@ def verification_explain(
     if verification.reported_on is None:
         raise ValidationError("Chưa có báo cáo thẩm tra để giải trình.")
     verification.explanation, verification.explained_on = explanation, explained_on
-    return _save(verification, user)
+    return validated_save(verification, user)

@@ -11,6 +11,7 @@ from documents import services as documents
 from documents.models import Authority, DocType
 from followup import services as followup
 from hdnd.dates import format_date
+from hdnd.saving import validated_save
 from hdnd.text import clean
 from plenary.models import (
     Ballot,
@@ -22,7 +23,7 @@ from plenary.models import (
     VoteRule,
 )
 from plenary.rules import vote_passes
-from plenary.services._common import RESOLUTION_REPORT, _save
+from plenary.services._common import RESOLUTION_REPORT
 from registry.calendar import rule_value
 from registry.models import BodyKind, Delegate
 from registry.selectors import body_of_kind, delegates_in_office
@@ -94,7 +95,7 @@ def vote_record(
         threshold_percent=percent,
         passed=vote_passes(yes=yes, base=base, percent=percent, rule=submission.vote_rule),
     )
-    _save(vote, user)
+    validated_save(vote, user)
     if ballots is not None:
         Ballot.objects.bulk_create(
             [Ballot(vote=vote, delegate_id=delegate_id, choice=choice) for delegate_id, choice in ballots.items()]
@@ -149,7 +150,7 @@ def resolution_issue(
         user=user,
     )
     document = documents.document_issue(document=document, user=user, issued_on=issued_on)
-    resolution = _save(
+    resolution = validated_save(
         Resolution(submission=submission, document=document, passed_on=vote.voted_on, effective_on=effective_on),
         user,
     )

@@ -1,14 +1,14 @@
 """Documents sent to delegates, and who opened them."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from hdnd import dates
+from hdnd.dates import format_date
+from hdnd.views import run_action
 from plenary import forms, selectors, services
 from plenary.access import EDIT, MY_DOCUMENTS, VIEW
 from plenary.views._common import _form_page
@@ -39,7 +39,9 @@ def documents_send(request: HttpRequest, pk: int) -> HttpResponse:
 
     back = reverse("plenary:session_detail", args=[pk])
     due = services.documents_due_on(session)
-    intro = f"Hạn gửi tài liệu đến đại biểu: {due:%d/%m/%Y}." if due else "Hội đồng chưa thiết lập hạn gửi tài liệu."
+    intro = (
+        f"Hạn gửi tài liệu đến đại biểu: {format_date(due)}." if due else "Hội đồng chưa thiết lập hạn gửi tài liệu."
+    )
     return _form_page(
         request, form, action, title=f"Gửi tài liệu {session}", success="Đã gửi tài liệu.", back=back, intro=intro
     )
@@ -77,14 +79,12 @@ def document_open(request: HttpRequest, pk: int) -> HttpResponse:
 def document_public(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     doc = selectors.session_document_get(council=council, pk=pk)
-    try:
-        services.session_document_set_public(
-            session_document=doc, public=request.POST.get("public") == "1", user=request.user
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Đã công khai tài liệu." if doc.public else "Đã thôi công khai tài liệu.")
+    public = request.POST.get("public") == "1"
+    run_action(
+        request,
+        lambda: services.session_document_set_public(session_document=doc, public=public, user=request.user),
+        "Đã công khai tài liệu." if public else "Đã thôi công khai tài liệu.",
+    )
     return redirect(f"{reverse('plenary:session_detail', args=[doc.session_id])}#tai-lieu")
 
 

@@ -1,16 +1,16 @@
 """What the public sees of a council's sessions (no login)."""
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from documents import services as documents_services
 from plenary import selectors
 from plenary.views._common import PAGE_SIZE
-from registry.models import Council
+from registry.selectors import public_council_get
 
 
 def public_index(request: HttpRequest, council_id: int) -> HttpResponse:
-    council = get_object_or_404(Council, pk=council_id)
+    council = public_council_get(council_id)
     sessions = list(selectors.public_sessions(council_id=council.pk)[:PAGE_SIZE])
     return render(request, "plenary/public_index.html", {"council": council, "sessions": sessions})
 
@@ -24,7 +24,7 @@ def public_file(request: HttpRequest, pk: int) -> HttpResponse:
     doc = selectors.public_document_get(pk=pk)
     if doc.file:
         return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.file_name)
-    if doc.document is None or doc.document.state == "du_thao":
+    if doc.document is None or doc.document.is_draft:
         raise Http404
     content = documents_services.document_render_docx(doc.document)
     response = HttpResponse(

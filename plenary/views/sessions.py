@@ -11,7 +11,7 @@ from hdnd.history import history_rows
 from hdnd.years import latest_year
 from plenary import forms, selectors, services
 from plenary.access import EDIT, QUESTION, VIEW, VOTE
-from plenary.models import Session, SubmissionState
+from plenary.models import Session
 from plenary.views._common import PAGE_SIZE, _form_page
 from registry.access import has_perm, require
 
@@ -62,7 +62,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "session": session,
             "submissions": submissions,
             "late_count": sum(1 for s in submissions if s.late_days),
-            "incomplete_count": sum(1 for s in submissions if s.state != SubmissionState.EXPECTED and s.missing_items),
+            "incomplete_count": sum(1 for s in submissions if s.is_incomplete),
             "documents_due_on": services.documents_due_on(session),
             "attendance": selectors.attendance_counts(session),
             "history": history_rows(session),

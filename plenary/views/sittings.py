@@ -2,15 +2,14 @@
 
 import datetime
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from hdnd.dates import format_date
 from hdnd.history import history_rows
-from hdnd.views import add_service_errors
+from hdnd.views import NOT_DONE, run_form
 from plenary import forms, selectors, services
 from plenary.access import EDIT, VIEW
 from plenary.views._common import _form_page
@@ -33,16 +32,16 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     day = _day(request.GET.get("ngay", ""), days)
     rows = selectors.attendance_grid(session=session, day=day)
     form = forms.AttendanceForm(request.POST or None, rows=rows)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.attendance_record(
-                session=session, day=day, presence=form.presence(), reasons=form.reasons(), user=request.user
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Đã lưu điểm danh ngày {day:%d/%m/%Y}.")
-            return redirect(f"{reverse('plenary:attendance', args=[pk])}?ngay={day.isoformat()}")
+    done = run_form(
+        request,
+        form,
+        lambda d: services.attendance_record(
+            session=session, day=day, presence=form.presence(), reasons=form.reasons(), user=request.user
+        ),
+        f"Đã lưu điểm danh ngày {format_date(day)}.",
+    )
+    if done is not NOT_DONE:
+        return redirect(f"{reverse('plenary:attendance', args=[pk])}?ngay={day.isoformat()}")
     return render(
         request,
         "plenary/attendance.html",

@@ -2,9 +2,7 @@
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,9 +12,9 @@ from django.views.decorators.http import require_POST
 
 from hdnd import dates
 from hdnd.history import history_rows
+from hdnd.views import run_action
 from plenary import forms, selectors, services
 from plenary.access import AGENCY, ASSIGN, EDIT, VERIFY, VIEW, VOTE
-from plenary.models import SubmissionState
 from plenary.views._common import PAGE_SIZE, _form_page
 from registry import services as registry_services
 from registry.access import EDIT_SETTINGS, has_perm, require
@@ -75,7 +73,6 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     vote = getattr(sub, "vote", None)
     resolution = getattr(sub, "resolution", None)
     user = request.user
-    can_edit, can_vote = has_perm(user, council, EDIT), has_perm(user, council, VOTE)
     return render(
         request,
         "plenary/submission_detail.html",
@@ -87,15 +84,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ballots": list(vote.ballots.select_related("delegate__person")) if vote else [],
             "resolution": resolution,
             "history": history_rows(sub),
-            "can_receive": can_edit and sub.state == SubmissionState.EXPECTED,
-            "can_return": can_edit and sub.state == SubmissionState.RECEIVED,
-            "can_resubmit": can_edit and sub.state == SubmissionState.RETURNED,
-            "can_assign": has_perm(user, council, ASSIGN) and verification is None,
-            "can_verify": has_perm(user, council, VERIFY) and verification is not None and not verification.report_id,
-            "can_explain": can_edit and verification is not None and verification.reported_on is not None,
-            "can_vote": can_vote and sub.has_draft and vote is None,
-            "can_issue": can_vote and vote is not None and vote.passed and resolution is None,
-            "can_publish": can_vote and resolution is not None and resolution.document.state == "ban_hanh",
+            "actions": services.submission_allowed_actions(sub, user),
         },
     )
 
@@ -258,12 +247,11 @@ def resolution_publish(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = getattr(sub, "resolution", None)
     if resolution is None:
         raise Http404
-    try:
-        services.resolution_publish(resolution=resolution, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Đã công khai nghị quyết.")
+    run_action(
+        request,
+        lambda: services.resolution_publish(resolution=resolution, user=request.user),
+        "Đã công khai nghị quyết.",
+    )
     return redirect("plenary:submission_detail", pk=pk)
 
 

@@ -2,9 +2,8 @@
 
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models
+from django.db import models
 from django.db.models import Max
 
 from registry.models import Body, Council
@@ -17,18 +16,6 @@ CONCLUSION_TASK = "conclusion_task"
 
 
 WRITTEN_OPINION_REQUEST = "written_opinion_request"
-
-
-def _save(obj: models.Model, user: AbstractBaseUser | None = None) -> models.Model:
-    """full_clean (constraints give their Vietnamese messages), then save with the acting user in history."""
-    obj.full_clean()
-    if user is not None:
-        obj._history_user = user
-    try:
-        obj.save()
-    except IntegrityError as exc:  # a concurrent duplicate that passed full_clean
-        raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
-    return obj
 
 
 def _lock(meeting: Meeting) -> Meeting:

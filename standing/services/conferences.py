@@ -10,6 +10,7 @@ from django.db import transaction
 from documents import services as documents
 from documents.models import Authority, DocType, Document
 from hdnd.dates import format_date
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from registry.models import Body, Council
 from standing.models import (
@@ -17,7 +18,7 @@ from standing.models import (
     ConferenceKind,
     ConferenceTask,
 )
-from standing.services._common import _check_bodies, _check_conference_open, _lock_conference, _next_order, _save
+from standing.services._common import _check_bodies, _check_conference_open, _lock_conference, _next_order
 from standing.services.tasks import conclusion_tasks_assign
 from standing.wording import conference_body, default_recipients, office_chief, placeholders, reply_signer
 
@@ -65,7 +66,7 @@ def conference_create(
     errors = _conference_errors(conference)
     if errors:
         raise ValidationError(errors)
-    _save(conference, user)
+    validated_save(conference, user)
     conference.participants.set(participants)
     return conference
 
@@ -87,7 +88,7 @@ def conference_update(*, conference: Conference, user: AbstractBaseUser | None =
     if errors:
         raise ValidationError(errors)
     current.subject_folded = fold(current.subject)[:500]
-    _save(current, user)
+    validated_save(current, user)
     if participants is not None:
         current.participants.set(_check_bodies(current.council, participants, "participants"))
     return current
@@ -120,7 +121,7 @@ def conference_task_add(
     task = ConferenceTask(
         conference=current, text=text, body=body, due_on=due_on, order=_next_order(current.tasks.all())
     )
-    return _save(task, user)
+    return validated_save(task, user)
 
 
 @transaction.atomic
@@ -167,7 +168,7 @@ def conference_document_generate(
     if current.document_id is None:
         document = documents.document_create(council=council, source=current, user=user, **fields)
         current.document = document
-        _save(current, user)
+        validated_save(current, user)
         return document
     return documents.document_update(document=current.document, **fields)
 

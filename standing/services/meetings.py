@@ -10,6 +10,7 @@ from django.db import models, transaction
 from documents import services as documents
 from documents.models import Authority, DocType, Document
 from hdnd.dates import format_date
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from registry.models import Body, BodyKind, Council, MemberRole, Membership, Person
 from registry.services import council_accepts
@@ -21,7 +22,7 @@ from standing.models import (
     Paragraph,
     Section,
 )
-from standing.services._common import _check_open, _lock, _next_order, _save
+from standing.services._common import _check_open, _lock, _next_order
 from standing.wording import (
     default_recipients,
     invitation_body,
@@ -83,7 +84,7 @@ def meeting_create(
         created_by=user,
         purpose_folded=fold(purpose)[:500],
     )
-    return _save(meeting, user)
+    return validated_save(meeting, user)
 
 
 @transaction.atomic
@@ -100,7 +101,7 @@ def meeting_update(*, meeting: Meeting, user: AbstractBaseUser | None = None, **
         setattr(current, name, value)
     _check_chair(current.council, current.chair, current.held_on)
     current.purpose_folded = fold(current.purpose)[:500]
-    return _save(current, user)
+    return validated_save(current, user)
 
 
 @transaction.atomic
@@ -131,7 +132,7 @@ def attendee_add(
         absence_reason="" if present else reason,
         order=_next_order(current.attendees.all()),
     )
-    return _save(attendee, user)
+    return validated_save(attendee, user)
 
 
 @transaction.atomic
@@ -166,7 +167,7 @@ def agenda_add(
     item = AgendaItem(
         meeting=current, content=content, presenter=clean(presenter), order=_next_order(current.agenda.all())
     )
-    return _save(item, user)
+    return validated_save(item, user)
 
 
 @transaction.atomic
@@ -186,7 +187,7 @@ def section_add(
             raise ValidationError({"parent": "Kết luận chỉ có hai cấp mục (1., a)); hãy chọn mục cấp 1."})
     siblings = Section.objects.filter(meeting=current, parent=parent)
     section = Section(meeting=current, parent=parent, title=title, order=_next_order(siblings))
-    return _save(section, user)
+    return validated_save(section, user)
 
 
 @transaction.atomic
@@ -221,9 +222,9 @@ def paragraph_add(
     paragraph = Paragraph(
         section=section, text=text, due_on=due_on, order=_next_order(Paragraph.objects.filter(section=section))
     )
-    _save(paragraph, user)
+    validated_save(paragraph, user)
     for body in bodies:
-        _save(Assignment(paragraph=paragraph, body=body), user)
+        validated_save(Assignment(paragraph=paragraph, body=body), user)
     return paragraph
 
 
@@ -262,7 +263,7 @@ def record_move(
     for number, sibling in enumerate(siblings, start=1):
         if sibling.order != number:
             sibling.order = number
-            _save(sibling, user)
+            validated_save(sibling, user)
 
 
 @transaction.atomic
@@ -282,7 +283,7 @@ def attendee_update(
     if not present and not reason:
         raise ValidationError({"absence_reason": "Vui lòng nêu lý do vắng mặt."})
     attendee.present, attendee.absence_reason = present, "" if present else reason
-    return _save(attendee, user)
+    return validated_save(attendee, user)
 
 
 @transaction.atomic
@@ -295,7 +296,7 @@ def agenda_update(
     if not content:
         raise ValidationError({"content": "Vui lòng nhập nội dung."})
     item.content, item.presenter = content, clean(presenter)
-    return _save(item, user)
+    return validated_save(item, user)
 
 
 @transaction.atomic
@@ -306,7 +307,7 @@ def section_update(*, section: Section, title: str, user: AbstractBaseUser | Non
     if not title:
         raise ValidationError({"title": "Vui lòng nhập tiêu đề mục."})
     section.title = title
-    return _save(section, user)
+    return validated_save(section, user)
 
 
 @transaction.atomic
@@ -337,7 +338,7 @@ def paragraph_update(
     if errors:
         raise ValidationError(errors)
     paragraph.text, paragraph.due_on = text, due_on
-    _save(paragraph, user)
+    validated_save(paragraph, user)
     keep = {b.pk for b in bodies}
     for assignment in paragraph.assignments.all():
         if assignment.body_id not in keep:
@@ -345,7 +346,7 @@ def paragraph_update(
     have = set(paragraph.assignments.values_list("body_id", flat=True))
     for body in bodies:
         if body.pk not in have:
-            _save(Assignment(paragraph=paragraph, body=body), user)
+            validated_save(Assignment(paragraph=paragraph, body=body), user)
     return paragraph
 
 
@@ -373,7 +374,7 @@ def notice_generate(*, meeting: Meeting, user: AbstractBaseUser | None = None) -
             council=council, doc_type=DocType.THONG_BAO, source=current, user=user, **fields
         )
         current.notice = notice
-        _save(current, user)
+        validated_save(current, user)
         return notice
     return documents.document_update(document=current.notice, **fields)
 
@@ -452,7 +453,7 @@ def meeting_document_generate(*, meeting: Meeting, kind: str, user: AbstractBase
             council=current.council, doc_type=doc_type, source=current, user=user, **fields
         )
         setattr(current, field, document)
-        _save(current, user)
+        validated_save(current, user)
         return document
     return documents.document_update(document=existing, **fields)
 

@@ -10,6 +10,7 @@ from documents import services as documents
 from documents.models import Authority, DocType, Document
 from followup import services as followup
 from followup.models import State as ObligationState
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold, splice
 from registry.models import Body, BodyKind, Council, Membership, Person
 from registry.selectors import body_of_kind, standing_committee
@@ -19,7 +20,7 @@ from standing.models import (
     OpinionState,
     Stance,
 )
-from standing.services._common import WRITTEN_OPINION_REQUEST, _save
+from standing.services._common import WRITTEN_OPINION_REQUEST
 from standing.wording import placeholders, reply_body, reply_signer
 
 
@@ -71,10 +72,9 @@ def opinion_request_create(
         request_document=document,
         subject=subject,
         received_on=received_on,
-        due_on=due_on,
         subject_folded=fold(subject)[:500],
     )
-    _save(request, user)
+    validated_save(request, user)
     request.obligation = followup.obligation_create(
         council=council,
         owner=standing,
@@ -86,7 +86,7 @@ def opinion_request_create(
         due_on=due_on,
         user=user,
     )
-    return _save(request, user)
+    return validated_save(request, user)
 
 
 def _is_member_on(person: Person, council: Council, on: datetime.date) -> bool:
@@ -116,7 +116,7 @@ def opinion_add(
         errors["text"] = "Vui lòng ghi nội dung ý kiến khi không đồng ý hoặc có ý kiến khác."
     if errors:
         raise ValidationError(errors)
-    return _save(MemberOpinion(request=current, person=person, stance=stance, text=text), user)
+    return validated_save(MemberOpinion(request=current, person=person, stance=stance, text=text), user)
 
 
 @transaction.atomic
@@ -152,7 +152,7 @@ def reply_generate(*, request: OpinionRequest, user: AbstractBaseUser | None = N
             **fields,
         )
         current.reply = draft
-        return _save(current, user).reply
+        return validated_save(current, user).reply
     return documents.document_update(document=draft, recipient_bodies=recipients, **fields)
 
 

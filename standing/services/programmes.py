@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from hdnd.saving import validated_save
 from hdnd.text import clean
 from registry.models import Body, Council
 from standing import programme_links
@@ -13,7 +14,7 @@ from standing.models import (
     WorkItem,
     WorkProgramme,
 )
-from standing.services._common import _next_order, _save
+from standing.services._common import _next_order
 from standing.wording import link_text
 
 # What can carry out an item of a programme: model label -> (label, date field, detail url name). Each
@@ -37,7 +38,7 @@ def programme_create(
         f"{'Thường trực ' if owner == ProgrammeOwner.STANDING else ''}{council.short_title}"
     )
     programme = WorkProgramme(council=council, year=year, owner=owner, title=clean(title) or default, created_by=user)
-    return _save(programme, user)
+    return validated_save(programme, user)
 
 
 @transaction.atomic
@@ -65,7 +66,7 @@ def work_item_add(
         raise ValidationError(errors)
     siblings = WorkItem.objects.filter(programme=current, month=month)
     item = WorkItem(programme=current, month=month, content=content, body=body, order=_next_order(siblings))
-    return _save(item, user)
+    return validated_save(item, user)
 
 
 @transaction.atomic
@@ -82,7 +83,7 @@ def work_item_link(*, item: WorkItem, record: models.Model, user: AbstractBaseUs
     current.done_id = record.pk
     current.done_label = link_text(record)
     current.done_on = getattr(record, LINK_KINDS[label][1], None)
-    return _save(current, user)
+    return validated_save(current, user)
 
 
 @transaction.atomic
@@ -91,4 +92,4 @@ def work_item_unlink(*, item: WorkItem, user: AbstractBaseUser | None = None) ->
     current = WorkItem.objects.select_for_update().get(pk=item.pk)
     current.done_type = current.done_id = current.done_on = None
     current.done_label = ""
-    return _save(current, user)
+    return validated_save(current, user)

@@ -6,13 +6,14 @@ from django.db import models, transaction
 
 from documents.models import Document, State
 from followup import services as followup
+from hdnd.saving import validated_save
 from standing.models import (
     Assignment,
     Conference,
     ConferenceTask,
     Meeting,
 )
-from standing.services._common import CONCLUSION_TASK, _lock, _lock_conference, _save
+from standing.services._common import CONCLUSION_TASK, _lock, _lock_conference
 
 
 def tasks_assign(*, meeting: Meeting, user: AbstractBaseUser | None = None) -> list[Assignment]:
@@ -63,9 +64,9 @@ def conclusion_tasks_assign(
             user=user,
             **due,
         )
-        _save(task, user)
+        validated_save(task, user)
         created.append(task)
     if current.tasks_assigned_on is None:
         current.tasks_assigned_on = document.issued_on
-        _save(current, user)
+        validated_save(current, user)
     return created

@@ -2,13 +2,12 @@
 
 from collections.abc import Callable
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from hdnd.views import run_action
 from registry.access import require
 from standing.access import EDIT
 
@@ -23,11 +22,6 @@ def _form_page(request: HttpRequest, form: BaseForm, title: str, back: str, subm
     return render(request, "standing/form.html", {"form": form, "title": title, "back": back, "submit": submit})
 
 
-def _errors(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
-
-
 def _record_action(
     request: HttpRequest, pk: int, get: Callable, detail: str, action: Callable, done: str, perms: tuple[str, ...]
 ) -> HttpResponse:
@@ -36,10 +30,5 @@ def _record_action(
     for perm in perms:
         require(request, perm)
     record = get(council=council, pk=pk)
-    try:
-        action(record, request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, done)
+    run_action(request, lambda: action(record, request.user), done)
     return redirect(detail, pk=pk)

@@ -2,17 +2,15 @@
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from documents.access import ISSUE
+from hdnd import dates
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from registry.access import has_perm, require
 from standing import selectors, services, wording
 from standing.access import EDIT, VIEW
@@ -23,8 +21,7 @@ from standing.forms import (
     ConferenceTaskForm,
     IssueForm,
 )
-from standing.models import ConferenceTask
-from standing.views._common import _errors, _form_page, _page, _record_action
+from standing.views._common import _form_page, _page, _record_action
 
 
 @login_required
@@ -71,7 +68,7 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit and not issued,
             "can_issue": can_edit and has_perm(request.user, council, ISSUE),
             "document_form": ConferenceDocumentForm(initial={"doc_type": document.doc_type} if document else None),
-            "issue_form": IssueForm(initial={"issued_on": timezone.localdate()}),
+            "issue_form": IssueForm(initial={"issued_on": dates.today()}),
             "history": history_rows(conference),
         },
     )
@@ -115,13 +112,8 @@ def conference_task_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def conference_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
-    task = get_object_or_404(ConferenceTask.objects.select_related("conference"), conference__council=council, pk=pk)
-    try:
-        services.conference_task_delete(task=task, user=request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, "Đã xóa nhiệm vụ.")
+    task = selectors.conference_task_get(council=council, pk=pk)
+    run_action(request, lambda: services.conference_task_delete(task=task, user=request.user), "Đã xóa nhiệm vụ.")
     return redirect("standing:conference_detail", pk=task.conference_id)
 
 

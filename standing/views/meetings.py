@@ -2,17 +2,15 @@
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from documents.access import ISSUE
+from hdnd import dates
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, add_service_errors, run_form
+from hdnd.views import NOT_DONE, run_action, run_form
 from registry.access import has_perm, require
 from standing import selectors, services, wording
 from standing.access import EDIT, VIEW
@@ -31,7 +29,7 @@ from standing.forms import (
     YearForm,
 )
 from standing.models import AgendaItem, Attendee, Paragraph, Section
-from standing.views._common import _errors, _form_page, _page, _record_action
+from standing.views._common import _form_page, _page, _record_action
 
 
 @login_required
@@ -86,7 +84,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 ("Chương trình phiên họp", "chuong_trinh", meeting.programme),
                 ("Biên bản", "bien_ban", meeting.minutes),
             ],
-            "issue_form": IssueForm(initial={"issued_on": timezone.localdate()}),
+            "issue_form": IssueForm(initial={"issued_on": dates.today()}),
             "history": history_rows(meeting),
         },
     )
@@ -114,14 +112,8 @@ def _meeting_form(
     meeting = selectors.meeting_get(council=council, pk=pk)
     kwargs = {k: (meeting if v == "meeting" else council) for k, v in form_kwargs.items()}
     form = form_class(request.POST or None, **kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(meeting, request.user, form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("standing:meeting_detail", pk=pk)
+    if run_form(request, form, lambda d: action(meeting, request.user, d), done) is not NOT_DONE:
+        return redirect("standing:meeting_detail", pk=pk)
     return _form_page(request, form, f"{title} — {meeting}", "standing:meeting_list")
 
 
@@ -187,16 +179,11 @@ def paragraph_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def paragraph_delete(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
-    paragraph = get_object_or_404(
-        Paragraph.objects.select_related("section__meeting"), section__meeting__council=council, pk=pk
-    )
+    paragraph = selectors.paragraph_get(council=council, pk=pk)
     meeting = paragraph.section.meeting
-    try:
-        services.paragraph_delete(paragraph=paragraph, user=request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, "Đã xóa đoạn kết luận.")
+    run_action(
+        request, lambda: services.paragraph_delete(paragraph=paragraph, user=request.user), "Đã xóa đoạn kết luận."
+    )
     return redirect("standing:meeting_detail", pk=meeting.pk)
 
 
@@ -281,8 +268,7 @@ def _part(request: HttpRequest, part: str, pk: int) -> tuple[object, object]:
     if part not in PARTS:
         raise Http404
     model, path = PARTS[part][:2]
-    related = path.rsplit("__", 1)[0]
-    record = get_object_or_404(model.objects.select_related(related), **{path: council}, pk=pk)
+    record = selectors.meeting_part_get(model=model, council_path=path, council=council, pk=pk)
     return council, record
 
 
@@ -295,14 +281,8 @@ def part_edit(request: HttpRequest, part: str, pk: int) -> HttpResponse:
     council, record = _part(request, part, pk)
     _, _, form_class, initial, update = PARTS[part]
     form = form_class(request.POST or None, initial=initial(record), council=council)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update(record, request.user, form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu thay đổi.")
-            return redirect("standing:meeting_detail", pk=_meeting_pk(record))
+    if run_form(request, form, lambda d: update(record, request.user, d), "Đã lưu thay đổi.") is not NOT_DONE:
+        return redirect("standing:meeting_detail", pk=_meeting_pk(record))
     return _form_page(request, form, f"Sửa — {record}", "standing:meeting_list")
 
 
@@ -312,10 +292,7 @@ def part_move(request: HttpRequest, part: str, pk: int, direction: str) -> HttpR
     _, record = _part(request, part, pk)
     if direction not in ("len", "xuong"):
         raise Http404
-    try:
-        services.record_move(record=record, up=direction == "len", user=request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
+    run_action(request, lambda: services.record_move(record=record, up=direction == "len", user=request.user), "")
     return redirect("standing:meeting_detail", pk=_meeting_pk(record))
 
 
@@ -324,12 +301,7 @@ def part_move(request: HttpRequest, part: str, pk: int, direction: str) -> HttpR
 def part_delete(request: HttpRequest, part: str, pk: int) -> HttpResponse:
     _, record = _part(request, part, pk)
     meeting_pk = _meeting_pk(record)
-    try:
-        services.record_delete(record=record, user=request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, "Đã xóa.")
+    run_action(request, lambda: services.record_delete(record=record, user=request.user), "Đã xóa.")
     return redirect("standing:meeting_detail", pk=meeting_pk)
 
 
@@ -346,9 +318,7 @@ def meeting_document_generate(request: HttpRequest, pk: int, kind: str) -> HttpR
 
 
 def _agenda_item(council: object, pk: int) -> AgendaItem:
-    return get_object_or_404(
-        AgendaItem.objects.select_related("meeting__council", "meeting__notice"), meeting__council=council, pk=pk
-    )
+    return selectors.agenda_item_get(council=council, pk=pk)
 
 
 @login_required
@@ -373,10 +343,9 @@ def agenda_document_unlink(request: HttpRequest, pk: int, document_pk: int) -> H
     council = require(request, EDIT)
     item = _agenda_item(council, pk)
     document = get_object_or_404(item.documents.all(), pk=document_pk)
-    try:
-        services.agenda_document_unlink(item=item, document=document, user=request.user)
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, "Đã bỏ văn bản đính kèm.")
+    run_action(
+        request,
+        lambda: services.agenda_document_unlink(item=item, document=document, user=request.user),
+        "Đã bỏ văn bản đính kèm.",
+    )
     return redirect("standing:meeting_detail", pk=item.meeting_id)

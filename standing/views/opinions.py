@@ -5,10 +5,10 @@ from collections.abc import Callable
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from documents.access import ISSUE
+from hdnd import dates
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_form
 from registry.access import has_perm, require
@@ -78,7 +78,7 @@ def opinion_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_opine": has_perm(request.user, council, OPINE) and is_open,
             "can_issue": has_perm(request.user, council, ISSUE) and has_perm(request.user, council, EDIT),
             "left": wording.placeholders(opinion_request.reply) if opinion_request.reply and is_open else [],
-            "issue_form": IssueForm(initial={"issued_on": timezone.localdate()}),
+            "issue_form": IssueForm(initial={"issued_on": dates.today()}),
             "history": history_rows(opinion_request),
         },
     )

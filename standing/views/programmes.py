@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from hdnd import dates
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, add_service_errors, run_form
+from hdnd.views import NOT_DONE, run_form
 from hdnd.years import latest_year
 from registry.access import has_perm, require
 from standing import selectors, services
@@ -44,7 +43,7 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def programme_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
-    form = ProgrammeForm(request.POST or None, initial={"year": timezone.localdate().year})
+    form = ProgrammeForm(request.POST or None, initial={"year": dates.today().year})
     programme = run_form(
         request,
         form,
@@ -89,7 +88,7 @@ def work_item_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _work_item(council: object, pk: int) -> WorkItem:
-    return get_object_or_404(WorkItem.objects.select_related("programme"), programme__council=council, pk=pk)
+    return selectors.work_item_get(council=council, pk=pk)
 
 
 @login_required
@@ -99,15 +98,16 @@ def work_item_link(request: HttpRequest, pk: int) -> HttpResponse:
     form = WorkItemLinkForm(request.POST or None, council=council, year=item.programme.year)
     if request.method == "POST" and form.is_valid():
         record = selectors.link_record(council=council, key=form.cleaned_data["record"])
-        try:
-            if record is None:
-                raise ValidationError({"record": "Không tìm thấy hoạt động được chọn."})
-            services.work_item_link(item=item, record=record, user=request.user)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi nhận công việc đã thực hiện.")
-            return redirect("standing:programme_detail", pk=item.programme_id)
+        if record is None:
+            form.add_error("record", "Không tìm thấy hoạt động được chọn.")
+    done = run_form(
+        request,
+        form,
+        lambda d: services.work_item_link(item=item, record=record, user=request.user),
+        "Đã ghi nhận công việc đã thực hiện.",
+    )
+    if done is not NOT_DONE:
+        return redirect("standing:programme_detail", pk=item.programme_id)
     return _form_page(request, form, f"Ghi nhận thực hiện — {item}", "standing:programme_list")
 
 

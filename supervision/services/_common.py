@@ -2,9 +2,7 @@
 
 import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models
 
 from hdnd.text import clean, clean_multiline
 from registry.calendar import MissingSetting, deadline
@@ -18,18 +16,6 @@ BODY_REPORT = "supervision_body_report"
 UNLAWFUL_DOCUMENT = "unlawful_document_request"
 MILESTONE = "supervision_milestone"
 MULTILINE = {"plan", "conclusions", "text", "notes"}
-
-
-def _save(obj: models.Model, user: AbstractBaseUser | None = None) -> models.Model:
-    """full_clean (constraints give their Vietnamese messages), then save with the acting user in history."""
-    obj.full_clean()
-    if user is not None:
-        obj._history_user = user
-    try:
-        obj.save()
-    except IntegrityError as exc:  # a concurrent duplicate that passed full_clean
-        raise ValidationError("Dữ liệu trùng với một bản ghi đã có.") from exc
-    return obj
 
 
 def _text(name: str, value: object) -> object:

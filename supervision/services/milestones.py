@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from followup import services as followup
 from followup.models import CLOSED_STATES, OPEN_STATES, Obligation, State
+from hdnd.saving import validated_save
 from registry.models import Body
 from registry.selectors import standing_committee
 from supervision.models import (
@@ -13,7 +14,7 @@ from supervision.models import (
     MilestoneObligation,
     Round,
 )
-from supervision.services._common import MILESTONE, _save
+from supervision.services._common import MILESTONE
 
 
 def _milestone_owner(round: Round, key: str) -> Body:
@@ -88,5 +89,5 @@ def milestones_follow(*, round: Round, user: AbstractBaseUser | None = None) -> 
             due_on=due,
             user=user,
         )
-        created.append(_save(MilestoneObligation(round=round, key=milestone.key, obligation=obligation), user))
+        created.append(validated_save(MilestoneObligation(round=round, key=milestone.key, obligation=obligation), user))
     return created

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from hdnd.saving import validated_save
 from hdnd.text import clean
 from registry.models import Body, BodyKind, Council
 from supervision.models import (
@@ -15,7 +16,7 @@ from supervision.models import (
     ProgrammeKind,
     RoundKind,
 )
-from supervision.services._common import _deadline, _same_council, _save, _text
+from supervision.services._common import _deadline, _same_council, _text
 
 PROGRAMME_FIELDS = {
     "title",
@@ -90,7 +91,7 @@ def programme_create(
     )
     _check_programme(programme)
     _programme_deadlines(programme)
-    return _save(programme, user)
+    return validated_save(programme, user)
 
 
 @transaction.atomic
@@ -104,7 +105,7 @@ def programme_update(*, programme: Programme, user: AbstractBaseUser | None = No
         setattr(current, name, _text(name, value))
     _check_programme(current)
     _programme_deadlines(current)
-    return _save(current, user)
+    return validated_save(current, user)
 
 
 @transaction.atomic
@@ -132,11 +133,11 @@ def item_add(
         planned_to=planned_to,
         order=order,
     )
-    return _save(item, user)
+    return validated_save(item, user)
 
 
 @transaction.atomic
 def programme_publish(*, programme: Programme, published: bool, user: AbstractBaseUser | None = None) -> Programme:
     """Publish (or withdraw) a programme on the public pages (Điều 89)."""
     programme.published = published
-    return _save(programme, user)
+    return validated_save(programme, user)

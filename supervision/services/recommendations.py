@@ -10,6 +10,7 @@ from documents import services as documents
 from documents.models import Authority, DocType, Document
 from followup import services as followup
 from hdnd.dates import format_date
+from hdnd.saving import validated_save
 from hdnd.text import clean_multiline
 from registry.models import Body, Council
 from supervision.models import (
@@ -17,7 +18,7 @@ from supervision.models import (
     RecommendationReportRecord,
     Round,
 )
-from supervision.services._common import RECOMMENDATION, _lock, _save
+from supervision.services._common import RECOMMENDATION, _lock
 from supervision.wording import recommendation_report_body, signer
 
 
@@ -63,7 +64,9 @@ def recommendation_add(
         due_on=due_on,
         user=user,
     )
-    return _save(Recommendation(round=current, body=body, text=text, made_on=made_on, obligation=obligation), user)
+    return validated_save(
+        Recommendation(round=current, body=body, text=text, made_on=made_on, obligation=obligation), user
+    )
 
 
 @transaction.atomic
@@ -78,7 +81,7 @@ def recommendation_report_document(
     on = on or today()
     report = recommendation_report(council=council, year=year, on=on)
     title, name = signer(council, on)
-    record = _save(RecommendationReportRecord(council=council, year=year, on=on, created_by=user), user)
+    record = validated_save(RecommendationReportRecord(council=council, year=year, on=on, created_by=user), user)
     document = documents.document_create(
         council=council,
         doc_type=DocType.BAO_CAO,
@@ -94,5 +97,5 @@ def recommendation_report_document(
         user=user,
     )
     record.document = document
-    _save(record, user)
+    validated_save(record, user)
     return document

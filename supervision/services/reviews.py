@@ -8,12 +8,13 @@ from django.db import transaction
 
 from documents.models import Direction, Document
 from followup import services as followup
+from hdnd.saving import validated_save
 from hdnd.text import clean_multiline
 from supervision.models import (
     Review,
     ReviewOutcome,
 )
-from supervision.services._common import UNLAWFUL_DOCUMENT, _save
+from supervision.services._common import UNLAWFUL_DOCUMENT
 
 
 @transaction.atomic
@@ -23,7 +24,7 @@ def review_create(*, document: Document, user: AbstractBaseUser | None = None) -
         raise ValidationError({"document": "Chỉ đưa vào giám sát văn bản đến."})
     if Review.objects.filter(document=document).exists():
         raise ValidationError({"document": "Văn bản này đã có trong sổ giám sát."})
-    return _save(Review(council=document.council, document=document), user)
+    return validated_save(Review(council=document.council, document=document), user)
 
 
 @transaction.atomic
@@ -65,4 +66,4 @@ def review_record(
             user=user,
         )
     current.outcome, current.notes, current.reviewed_on = outcome, notes, reviewed_on
-    return _save(current, user)
+    return validated_save(current, user)

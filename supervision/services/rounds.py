@@ -11,6 +11,7 @@ from documents import services as documents
 from documents.models import Authority, DocType, Document
 from followup import services as followup
 from hdnd.dates import format_date
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from registry.models import Body, BodyKind, Council, Delegate
 from supervision.models import (
@@ -22,7 +23,7 @@ from supervision.models import (
     RoundMember,
     WorkingSession,
 )
-from supervision.services._common import BODY_REPORT, _deadline, _lock, _same_council, _save, _text
+from supervision.services._common import BODY_REPORT, _deadline, _lock, _same_council, _text
 from supervision.services.milestones import milestones_follow
 from supervision.wording import signer, supervised_text
 
@@ -133,7 +134,7 @@ def round_create(
     _check_round(round, supervised)
     round.subject_folded = fold(round.subject)
     _compute_deadlines(round)
-    _save(round, user)
+    validated_save(round, user)
     round.supervised.set(supervised)
     milestones_follow(round=round, user=user)
     return round
@@ -154,7 +155,7 @@ def round_update(
     _check_round(current, supervised)
     current.subject_folded = fold(current.subject)
     _compute_deadlines(current)
-    _save(current, user)
+    validated_save(current, user)
     if supervised is not None:
         current.supervised.set(supervised)
     milestones_follow(round=current, user=user)
@@ -179,7 +180,9 @@ def member_add(
     current = _lock(round)
     member_check(round=current, delegate=delegate)
     order = current.members.count() + 1
-    return _save(RoundMember(round=current, delegate=delegate, role=clean(role) or "Thành viên", order=order), user)
+    return validated_save(
+        RoundMember(round=current, delegate=delegate, role=clean(role) or "Thành viên", order=order), user
+    )
 
 
 @transaction.atomic
@@ -197,12 +200,12 @@ def session_add(
     _same_council(current.council, body=body)
     if held_on < current.set_up_on:
         raise ValidationError({"held_on": "Ngày làm việc không thể trước ngày thành lập đoàn."})
-    session = _save(
+    session = validated_save(
         WorkingSession(round=current, held_on=held_on, place=clean(place), body=body, notes=clean_multiline(notes)),
         user,
     )
     _compute_deadlines(current)
-    _save(current, user)
+    validated_save(current, user)
     milestones_follow(round=current, user=user)
     return session
 
@@ -231,10 +234,10 @@ def body_reports_request(
             due_on=due_on,
             user=user,
         )
-        created.append(_save(BodyReport(round=current, body=body, obligation=obligation), user))
+        created.append(validated_save(BodyReport(round=current, body=body, obligation=obligation), user))
     if current.content_sent_on is None:
         current.content_sent_on = sent_on
-        _save(current, user)
+        validated_save(current, user)
         milestones_follow(round=current, user=user)
     return created
 
@@ -274,7 +277,7 @@ def report_record(
         current.report = document
     current.report_on = report_on
     _compute_deadlines(current)
-    _save(current, user)
+    validated_save(current, user)
     milestones_follow(round=current, user=user)
     return current
 
@@ -292,7 +295,7 @@ def round_consider(
     current.considered_on = considered_on
     if clean_multiline(conclusions):
         current.conclusions = clean_multiline(conclusions)
-    _save(current, user)
+    validated_save(current, user)
     milestones_follow(round=current, user=user)
     return current
 
@@ -329,7 +332,7 @@ def decision_generate(*, round: Round, user: AbstractBaseUser | None = None) -> 
         user=user,
     )
     current.decision = document
-    _save(current, user)
+    validated_save(current, user)
     return document
 
 
@@ -338,4 +341,4 @@ def round_publish(*, round: Round, published: bool, user: AbstractBaseUser | Non
     """Publish (or withdraw from) the public pages the round's report, conclusions and follow-up (Điều 89)."""
     current = _lock(round)
     current.published = published
-    return _save(current, user)
+    return validated_save(current, user)
