@@ -10,8 +10,10 @@ class ReceptionConfig(AppConfig):
 
         from documents.sources import register_source_kind
         from followup.kinds import register_kind
+        from hdnd.home import register_home_section
         from reception.access import ROLE_PERMISSIONS, VIEW
         from reception.demo import seed
+        from reception.home import sections
         from reception.models import Case, ReceptionSession
         from reception.notices import TASK_KIND, notice_issued
         from reception.schedule import REPORT_KIND
@@ -39,5 +41,6 @@ class ReceptionConfig(AppConfig):
         entry = ("Đơn thư, tiếp dân", "reception:letter_list", VIEW)
         if entry not in NAVIGATION:
             NAVIGATION.append(entry)
+        register_home_section(sections)
         if seed not in SEEDERS:
             SEEDERS.append(seed)

@@ -132,3 +132,21 @@ def test_notice_of_conclusions_gives_its_tasks_on_issue(world, as_user):
         notices.task_add(session=session, body=world.agency, text="Thêm", user=None)
     page = as_user("office").get(f"/don-thu/tiep-cong-dan/{session.pk}/").content.decode()
     assert document.number_symbol in page and "Kiểm tra, trả lời công dân" in page
+
+
+def test_the_receivers_home_shows_their_next_reception_day(world, receivers, as_user):
+    from registry.services import role_grant
+    from registry.tests.factories import UserFactory
+
+    roster(world, receivers)
+    setting_set(council=world.council, key=schedule.REPORT_RULE, value=5)
+    BodyFactory(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND", short_name="TT")
+    today = datetime.date.today()
+    schedule.schedule_generate(council=world.council, start=today, end=today + datetime.timedelta(days=100), user=None)
+    schedule.schedule_publish(council=world.council, start=today, end=today + datetime.timedelta(days=100), user=None)
+    slot = Slot.objects.filter(council=world.council, person=receivers[0]).order_by("day").first()
+    user = UserFactory(username="nguoitiep")
+    role_grant(user=user, council=world.council, role="dai_bieu", person=receivers[0])
+    world.users["nguoitiep"] = user
+    page = as_user("nguoitiep").get("/").content.decode()
+    assert "Ngày tiếp công dân của tôi" in page and f"{slot.day:%d/%m/%Y}" in page
