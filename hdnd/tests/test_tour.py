@@ -7,6 +7,7 @@ server sent it is parsed by html5lib, whose parse errors (stray or unclosed tags
 standard forbids, duplicate attributes) fail the test. One browser serves every page.
 """
 
+import os
 import re
 from importlib.resources import files
 
@@ -75,6 +76,12 @@ def picker_problems(page: object) -> list[str]:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_tour_per_role_at_both_widths(browser, live_server) -> None:
+    from django.db import connection
+
+    if connection.vendor == "postgresql" and not os.environ.get("HDND_TOUR_ON_POSTGRESQL"):
+        # Layout, accessibility and HTML do not depend on the database: CI's SQLite run tours every page;
+        # the PostgreSQL run skips the tour's minutes (HDND_TOUR_ON_POSTGRESQL=1 runs it there too).
+        pytest.skip("Bản duyệt giao diện chạy ở lượt SQLite; đặt HDND_TOUR_ON_POSTGRESQL=1 để chạy cả trên PostgreSQL.")
     seed()
     out = ARTIFACTS / "tour"
     out.mkdir(parents=True, exist_ok=True)
