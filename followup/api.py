@@ -92,22 +92,37 @@ def obligation_detail(request: HttpRequest, council_id: int, obligation_id: int)
     return _get(request, council, obligation_id)
 
 
-@router.get("/councils/{council_id}/obligations/{obligation_id}/why", response=DueWhyOut, url_name="obligation_why")
+@router.get(
+    "/councils/{council_id}/obligations/{obligation_id}/why",
+    response=DueWhyOut,
+    url_name="obligation_why",
+    summary="Vì sao hạn này",
+)
 def obligation_why(request: HttpRequest, council_id: int, obligation_id: int) -> dict:
-    """“Vì sao hạn này”: the rule, its version and citation, the start, the unit, the days skipped."""
+    """“Vì sao hạn này”: quy định, phiên bản và căn cứ, ngày bắt đầu, đơn vị tính, những ngày nghỉ đã bỏ qua."""
     council = council_for_api(request.user, council_id, VIEW_OWN)
     return why.why_out(why.obligation_why(_get(request, council, obligation_id)))
 
 
-@router.post("/councils/{council_id}/obligations-recompute", response=list[RecomputedOut], url_name="recompute")
+@router.post(
+    "/councils/{council_id}/obligations-recompute",
+    response=list[RecomputedOut],
+    url_name="recompute",
+    summary="Tính lại hạn đang chạy",
+)
 def obligations_recompute(request: HttpRequest, council_id: int) -> list[dict]:
-    """After a holiday or make-up day is added: move running deadlines to the date the calendar now gives."""
+    """Sau khi thêm ngày nghỉ hoặc ngày làm bù: đưa các hạn đang chạy về ngày mà lịch làm việc mới cho ra."""
     council = council_for_api(request.user, council_id, MANAGE)
     changes = services.obligations_recompute(council=council, user=request.user)
     return [{"obligation_id": c.obligation.pk, "old": c.old, "new": c.new} for c in changes]
 
 
-@router.post("/councils/{council_id}/obligations", response={201: ObligationDetailOut}, url_name="obligation_create")
+@router.post(
+    "/councils/{council_id}/obligations",
+    response={201: ObligationDetailOut},
+    url_name="obligation_create",
+    summary="Giao việc",
+)
 def obligation_create(request: HttpRequest, council_id: int, payload: ObligationIn) -> Status:
     council = council_for_api(request.user, council_id, MANAGE)
     data = payload.dict()

@@ -228,6 +228,10 @@ def _activity(council: Council) -> None:
             unit="ngay_lam_viec",
             start_event="Ngày họp Thường trực",
         )
+    # The mid-year round first: its forwarding letter is dated months before the year-end one, and a
+    # series' numbers follow the dates of issue.
+    if not ContactRound.objects.filter(council=council, period=Period.MID_YEAR).exists():
+        _mid_year(council, ubnd, chair, now)
     # Voters' petitions before the year-end session: heard two weeks ago, forwarded, waiting for answers.
     contact = petitions.round_create(council=council, year=now.year, period=Period.YEAR_END)
     places = list(petitions.contact_places(council=council))[:2]
@@ -263,8 +267,6 @@ def _activity(council: Council) -> None:
         signer_name=chair.person.full_name,
         issued_on=heard + datetime.timedelta(days=2),
     )
-    if not ContactRound.objects.filter(council=council, period=Period.MID_YEAR).exists():
-        _mid_year(council, ubnd, chair, now)
 
 
 def _mid_year(council: Council, ubnd: Body, chair: object, now: datetime.date) -> None:

@@ -8,25 +8,16 @@ depend on them. Every forwarded case is answered, so the demo's overdue list is 
 import datetime
 
 from django.db import transaction
-from django.db.models import Max
 
-from documents.models import DocType, Document
 from followup.services import obligation_accept, obligation_report
 from reception import schedule, services
 from reception.models import Category, Field, Handling, Letter, RosterRule, SessionKind
 from reception.services import CaseIn, SenderIn
+from registry.demo import issue_on
 from registry.models import Body, BodyKind, Council, Person
 
 D = datetime.date
 SIGNER = {"signer_title": "Phó Chủ tịch", "signer_name": "Nguyễn Thị Kiều"}
-
-
-def _after_last_letter(council: Council, day: datetime.date) -> datetime.date:
-    """A forwarding date not before the council's last letter (công văn) issued: dates never go backwards."""
-    last = Document.objects.filter(council=council, doc_type=DocType.CONG_VAN, number__isnull=False).aggregate(
-        d=Max("issued_on")
-    )["d"]
-    return max(day, last) if last and last.year == day.year else day
 
 
 @transaction.atomic
@@ -153,9 +144,15 @@ def seed(council: Council) -> None:
         (denunciation, agency, D(2024, 5, 10), "Đã xác minh, xử lý kỷ luật cán bộ vi phạm; báo cáo kết quả."),
     ]:
         services.case_classify(case=case, user=None, eligible=True)
-        services.case_forward(case=case, body=body, user=None, issued_on=_after_last_letter(council, day), **SIGNER)
-        case.refresh_from_db()
-        reported = min(case.obligation.due_on, case.obligation.source_date + datetime.timedelta(days=5))
-        obligation_report(obligation=case.obligation, user=None, text=answer, done=True, on=reported)
-        obligation_accept(obligation=case.obligation, user=None)
-        services.case_citizen_told(case=case, on=reported + datetime.timedelta(days=2), user=None)
+        # The forwarding letter is numbered in the office's series: it waits for its date among the other
+        # seeders' letters (numbers follow the dates of issue).
+        issue_on(day, lambda case=case, body=body, day=day, answer=answer: _forward(case, body, day, answer))
+
+
+def _forward(case: object, body: Body, day: datetime.date, answer: str) -> None:
+    services.case_forward(case=case, body=body, user=None, issued_on=day, **SIGNER)
+    case.refresh_from_db()
+    reported = min(case.obligation.due_on, case.obligation.source_date + datetime.timedelta(days=5))
+    obligation_report(obligation=case.obligation, user=None, text=answer, done=True, on=reported)
+    obligation_accept(obligation=case.obligation, user=None)
+    services.case_citizen_told(case=case, on=reported + datetime.timedelta(days=2), user=None)

@@ -4,7 +4,7 @@
 import pytest
 from django_otp_webauthn.models import WebAuthnCredential
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, logout
 
 PASSWORD = "matkhau-thu-nghiem"
 LISTEN = """
@@ -56,7 +56,7 @@ def test_register_then_verify_with_a_passkey_in_chromium(browser, live_server, w
     page.screenshot(path=str(ARTIFACTS / "hdnd-passkeys.png"), full_page=True)
 
     # Log out; the next login asks for the second factor, and the passkey passes it.
-    page.click("header form[action='/dang-xuat/'] button")
+    logout(page)
     _password(page, base, "office")
     assert "/xac-minh/" in page.url
     page.click("#passkey-verification-button")
