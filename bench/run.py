@@ -71,7 +71,8 @@ def child_import(rows: int) -> str:
     from openpyxl import Workbook
 
     from bench.national import duplicate_round, petition_text
-    from petitions.excel import read_petitions
+    from hdnd.imports import preview
+    from petitions.imports import PETITIONS
 
     contact_round = duplicate_round()
     wb = Workbook()
@@ -85,8 +86,8 @@ def child_import(rows: int) -> str:
     buffer = io.BytesIO()
     wb.save(buffer)
     start = time.perf_counter()
-    result = read_petitions(buffer.getvalue(), contact_round)
-    return f"{rows} {time.perf_counter() - start:.2f} {len(result.items)}"
+    result = preview(PETITIONS, contact_round, buffer.getvalue(), "kien-nghi.xlsx")
+    return f"{rows} {time.perf_counter() - start:.2f} {len(result.rows)}"
 
 
 def _peak_rss_kb() -> int:
