@@ -14,13 +14,16 @@ VIEW = "reception.view"  # the register of letters and receptions, identities ma
 EDIT = "reception.edit"  # receive, split, classify, forward, record receptions
 PERSONAL = "reception.personal"  # see the senders of letters that are not protected
 GRANT = "reception.grant"  # let a named user see a protected denouncer's identity
+# The menu entry: the office and the standing committee work here daily; a delegate's top bar has no room
+# for it at a desk's width, and a delegate reaches the schedule and their letters from their home page.
+MENU = "reception.menu"
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
-    Role.ADMIN: {VIEW, EDIT, PERSONAL, GRANT},
-    Role.OFFICE_CHIEF: {VIEW, EDIT, PERSONAL, GRANT},
-    Role.OFFICE_STAFF: {VIEW, EDIT, PERSONAL},
-    Role.STANDING_MEMBER: {VIEW},
-    Role.COMMITTEE_MEMBER: {VIEW},
+    Role.ADMIN: {VIEW, EDIT, PERSONAL, GRANT, MENU},
+    Role.OFFICE_CHIEF: {VIEW, EDIT, PERSONAL, GRANT, MENU},
+    Role.OFFICE_STAFF: {VIEW, EDIT, PERSONAL, MENU},
+    Role.STANDING_MEMBER: {VIEW, MENU},
+    Role.COMMITTEE_MEMBER: {VIEW, MENU},
     Role.DELEGATE: {VIEW},
     Role.AGENCY_USER: set(),
 }

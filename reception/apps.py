@@ -11,7 +11,7 @@ class ReceptionConfig(AppConfig):
         from documents.sources import register_source_kind
         from followup.kinds import register_kind
         from hdnd.home import register_home_section
-        from reception.access import ROLE_PERMISSIONS, VIEW
+        from reception.access import MENU, ROLE_PERMISSIONS
         from reception.demo import seed
         from reception.home import sections
         from reception.models import Case, ReceptionSession
@@ -38,7 +38,7 @@ class ReceptionConfig(AppConfig):
             Case, label="Đơn thư của công dân", url=lambda c: reverse("reception:letter_detail", args=[c.letter_id])
         )
         register_personal_record_kind("reception.letter", "Đơn thư")
-        entry = ("Đơn thư, tiếp dân", "reception:letter_list", VIEW)
+        entry = ("Đơn thư", "reception:letter_list", MENU)
         if entry not in NAVIGATION:
             NAVIGATION.append(entry)
         register_home_section(sections)
