@@ -9,9 +9,9 @@ from django.db import transaction
 
 from documents.models import Authority, DocType, Document, State
 from followup.services import obligation_create
+from hdnd.saving import validated_save
 from hdnd.text import clean_multiline
 from reception.models import ReceptionSession, ReceptionTask
-from reception.services import _save
 from registry.models import Body
 
 TASK_KIND = "reception_conclusion_task"
@@ -40,7 +40,7 @@ def task_add(
     if errors:
         raise ValidationError(errors)
     task = ReceptionTask(session=session, body=body, text=clean_multiline(text), due_on=due_on)
-    _save(task, user)
+    validated_save(task, user)
     return task
 
 
@@ -81,7 +81,7 @@ def notice_draft(
     if not clean_multiline(conclusion):
         raise ValidationError({"conclusion": "Vui lòng nhập ý kiến kết luận của người chủ trì buổi tiếp."})
     current.conclusion = clean_multiline(conclusion)
-    _save(current, user, update_fields=["conclusion"])
+    validated_save(current, user, update_fields=["conclusion"])
     tasks = list(current.tasks.select_related("body").order_by("pk"))
     council = current.council
     fields = {
@@ -107,7 +107,7 @@ def notice_draft(
         **fields,
     )
     current.notice = document
-    _save(current, user, update_fields=["notice"])
+    validated_save(current, user, update_fields=["notice"])
     return document
 
 
@@ -130,4 +130,4 @@ def notice_issued(session: ReceptionSession, document: Document, user: AbstractB
             user=user,
             **due,
         )
-        _save(task, user, update_fields=["obligation"])
+        validated_save(task, user, update_fields=["obligation"])

@@ -13,9 +13,9 @@ from django.db.models import Count
 from django.utils import timezone
 
 from followup.services import obligation_create
+from hdnd.saving import validated_save
 from hdnd.text import clean
 from reception.models import HolidayShift, Roster, RosterRule, Slot
-from reception.services import _save
 from registry.calendar import MissingSetting, WorkCalendar, compute
 from registry.models import Body, BodyKind, Council, Membership, Person
 
@@ -63,7 +63,7 @@ def roster_set(
     roster.day = day if rule == RosterRule.DAY_OF_MONTH else None
     roster.weekday, roster.week = (weekday, week) if rule == RosterRule.WEEKDAY else (None, None)
     roster.minimum_per_year = minimum_per_year
-    _save(roster, user)
+    validated_save(roster, user)
     roster.receivers.set(receivers)
     return roster
 
@@ -124,7 +124,7 @@ def schedule_generate(
             person=receivers[turn % len(receivers)],
             place=roster.place,
         )
-        _save(slot, user)
+        validated_save(slot, user)
         made.append(slot)
         turn += 1
     return made
@@ -158,13 +158,13 @@ def slot_change(
     current.person = person or current.person
     current.place = clean(place) or current.place
     current.reason = clean(reason)
-    _save(current, user)
+    validated_save(current, user)
     if current.obligation is not None:
         obligation = current.obligation
         obligation.owner_person, obligation.source_date = current.person, current.day
         obligation.due_on = compute(current.council, current.day, rule=REPORT_RULE).due
         obligation.due_start = current.day
-        _save(obligation, user, update_fields=["owner_person", "source_date", "due_on", "due_start"])
+        validated_save(obligation, user, update_fields=["owner_person", "source_date", "due_on", "due_start"])
     return current
 
 
@@ -220,7 +220,7 @@ def schedule_publish(
             user=user,
         )
         slot.published_on = today
-        _save(slot, user, update_fields=["obligation", "published_on"])
+        validated_save(slot, user, update_fields=["obligation", "published_on"])
     return len(slots)
 
 

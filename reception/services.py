@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from documents.models import Authority, DocType, Document
 from documents.services import document_create, document_issue
 from followup.services import obligation_create
+from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from reception import wording
 from reception.access import GRANT
@@ -50,16 +51,6 @@ FORWARD_RULES = {
     Category.ANONYMOUS_INFO: "letter_answer_days",
 }
 ONCE_ONLY = "Đơn tố cáo cùng nội dung chỉ được chuyển một lần (Thông tư 05/2021/TT-TTCP, Điều 14)."
-
-
-def _save(obj: models.Model, user: AbstractBaseUser | None, update_fields: list[str] | None = None) -> None:
-    obj.full_clean()
-    if user is not None:
-        obj._history_user = user
-    try:
-        obj.save(update_fields=update_fields)
-    except IntegrityError as exc:  # a concurrent write that passed full_clean
-        raise ValidationError("Dữ liệu trùng hoặc mâu thuẫn với một bản ghi đã có.") from exc
 
 
 def _same_council(council: Council, **related: object) -> None:
@@ -153,7 +144,7 @@ def _make_case(*, letter: Letter, position: int, item: CaseIn, names: set[str], 
     elif letter.anonymous and category == Category.ANONYMOUS_INFO:
         case.eligible, case.ineligible_reason, case.handling = False, Ineligible.ANONYMOUS, Handling.FILED
     case.duplicate_of = _find_duplicate(case, names)
-    _save(case, user)
+    validated_save(case, user)
     return case
 
 
@@ -239,7 +230,7 @@ def letter_receive(
         summary=text,
         created_by=user,
     )
-    _save(letter, user)
+    validated_save(letter, user)
     for s in names:
         sender = Sender(
             letter=letter,
@@ -250,7 +241,7 @@ def letter_receive(
             phone=clean(s.phone),
             id_number=clean(s.id_number),
         )
-        _save(sender, user)
+        validated_save(sender, user)
     folded = {fold(s.full_name) for s in names if s.relation == Relation.SELF}
     for position, item in enumerate(cases, start=1):
         _make_case(letter=letter, position=position, item=item, names=folded, user=user)
@@ -277,12 +268,12 @@ def case_split(*, case: Case, parts: Sequence[CaseIn], user: AbstractBaseUser | 
     later = list(Case.objects.filter(letter=letter, position__gt=current.position).order_by("-position"))
     for other in later:  # make room after the split case, from the end (positions are unique)
         other.position += len(parts) - 1
-        _save(other, user, update_fields=["position"])
+        validated_save(other, user, update_fields=["position"])
     first, *rest = parts
     current.category, current.field, current.protected = first.category, first.field, first.protected
     current.summary = clean_multiline(first.summary)
     current.summary_folded = fold(current.summary)
-    _save(current, user)
+    validated_save(current, user)
     out = [current]
     for offset, item in enumerate(rest, start=1):
         out.append(_make_case(letter=letter, position=current.position + offset, item=item, names=names, user=user))
@@ -335,7 +326,7 @@ def case_classify(
     current.eligible, current.ineligible_reason = eligible, ineligible_reason if eligible is False else ""
     current.handling = handling
     current.competent_body = competent_body
-    _save(current, user)
+    validated_save(current, user)
     return current
 
 
@@ -433,7 +424,7 @@ def case_forward(
     )
     current.forward_document, current.obligation = document, obligation
     current.competent_body, current.handling = body, Handling.FORWARDED
-    _save(current, user)
+    validated_save(current, user)
     return document
 
 
@@ -447,7 +438,7 @@ def case_reported(obligation: models.Model, update: models.Model, user: Abstract
     reply = update.reply
     if isinstance(reply, Document) and reply.council_id == case.council_id:
         case.answer_document = reply
-    _save(case, user, update_fields=["answer_text", "answer_document"])
+    validated_save(case, user, update_fields=["answer_text", "answer_document"])
 
 
 @transaction.atomic
@@ -461,7 +452,7 @@ def case_citizen_told(*, case: Case, on: datetime.date, user: AbstractBaseUser |
     if current.letter.anonymous:
         raise ValidationError("Đơn nặc danh không có người để thông báo kết quả.")
     current.citizen_told_on = on
-    _save(current, user, update_fields=["citizen_told_on"])
+    validated_save(current, user, update_fields=["citizen_told_on"])
     return current
 
 
@@ -485,7 +476,7 @@ def grant_create(*, case: Case, grantee: AbstractBaseUser, reason: str, user: Ab
     if errors:
         raise ValidationError(errors)
     grant = CaseGrant(case=case, user=grantee, reason=clean(reason), granted_by=user)
-    _save(grant, user)
+    validated_save(grant, user)
     return grant
 
 
@@ -572,7 +563,7 @@ def session_create(
     )
     if on_the_spot:
         session.on_the_spot = on_the_spot
-    _save(session, user)
+    validated_save(session, user)
     session.receivers.set(receivers)
     return session
 
