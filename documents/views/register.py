@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from documents import selectors, services
+from documents import selectors, services, wording
 from documents.access import EDIT, ISSUE, TEMPLATES, VIEW, VIEW_ALL
 from documents.forms import (
     AttachmentForm,
@@ -68,7 +68,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "document": document,
             "actions": actions,
-            "recipients": services.recipient_list(document) if document.is_outgoing else [],
+            "recipients": wording.recipient_list(document) if document.is_outgoing else [],
             "missing": services.issue_missing(document).values() if document.is_draft else [],
             "history": history_rows(document),
             "can_edit": "edit" in actions,
