@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from documents import sources
 from documents.models import Authority, Direction, DocType, Document, Issuer
 from documents.services._common import (
     DRAFT_FIELDS,
@@ -77,6 +78,7 @@ def document_create(
     for name, value in fields.items():
         setattr(document, name, _text(name, value))
     _set_source(document, source)
+    sources.note_generation(document, source=source)
     _refold(document)
     validated_save(document)
     _set_recipients(document, recipient_bodies)
@@ -104,6 +106,7 @@ def document_update(
         _check_same_council(current.council, issuer=current.issuer)
     else:
         _check_same_council(current.council, sender_body=current.sender_body, handler_person=current.handler_person)
+    sources.note_generation(current)
     _refold(current)
     validated_save(current)
     _set_recipients(current, recipient_bodies)

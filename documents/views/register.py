@@ -19,7 +19,7 @@ from documents.forms import (
 from documents.models import Direction, DocType
 from documents.recipients import default_lines
 from documents.rendering import pdf_available
-from documents.sources import source_info
+from documents.sources import draft_is_stale, source_info
 from documents.views._common import _bound, _docx_response, _page, _pdf_response
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_action, run_form
@@ -76,6 +76,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attachment_form": AttachmentForm(),
             "pdf": pdf_available(),
             "source": source_info(document),
+            "stale": draft_is_stale(document),
         },
     )
 
