@@ -17,7 +17,8 @@ MEASURE = """() => Array.from(document.querySelectorAll("main canvas")).map((can
   const ctx = chart.ctx;
   const font = axis.options.ticks.font;
   const f = typeof font === "function" ? font({chart: chart}) : font;
-  ctx.font = `${f.style || "normal"} ${f.weight || "normal"} ${f.size}px ${f.family || window.Chart.defaults.font.family}`;
+  const family = f.family || window.Chart.defaults.font.family;
+  ctx.font = `${f.style || "normal"} ${f.weight || "normal"} ${f.size}px ${family}`;
   const lines = axis.ticks.flatMap((t) => [].concat(t.label));
   const widest = Math.max(0, ...lines.map((line) => ctx.measureText(line).width));
   const tallest = Math.max(1, ...axis.ticks.map((t) => [].concat(t.label).length)) * f.size * f.lineHeight;
