@@ -235,6 +235,9 @@ class Document(models.Model):
     )
     source_id = models.PositiveBigIntegerField("mã hồ sơ nguồn", null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
+    # What the source's records gave the draft's text when it was last generated from them (a digest), so
+    # a draft whose records changed since says so until it is generated again (documents.sources).
+    generated_digest = models.CharField(max_length=64, blank=True, default="", editable=False)
     # Incoming documents.
     sender_body = models.ForeignKey(
         Body, verbose_name="cơ quan gửi", null=True, blank=True, on_delete=models.PROTECT, related_name="documents_sent"

@@ -37,6 +37,10 @@ class ImportUpload(models.Model):
     )
     created_at = models.DateTimeField("lúc tải lên", auto_now_add=True)
     imported = models.PositiveIntegerField("số dòng đã nhập", null=True, blank=True)
+    # How far the last reading of the file went (rows checked of rows in the file), written while the
+    # preview reads it, so the page's progress bar shows a percentage.
+    rows_checked = models.PositiveIntegerField("số dòng đã kiểm tra", default=0)
+    rows_total = models.PositiveIntegerField("số dòng của tệp", default=0)
 
     class Meta:
         verbose_name = "tệp nhập"

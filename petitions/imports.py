@@ -21,7 +21,7 @@ from hdnd.imports.cells import choice_of, sheet, yes_no
 from hdnd.text import fold
 from petitions import selectors, services
 from petitions.access import EDIT
-from petitions.duplicates import Candidate, duplicate_groups, match_key
+from petitions.duplicates import Candidate, duplicate_groups
 from petitions.excel import petitions_workbook, template_workbook
 from petitions.models import (
     OPEN_STATES,
@@ -153,12 +153,12 @@ def _existing(context: dict) -> set[tuple]:
 
 
 def _near(contact_round: ContactRound, items: list[services.PetitionData], numbers: list[int]) -> dict[int, str]:
-    """Near-duplicates of each new row among the round's and the council's open petitions, by the
-    matcher of the duplicates screen, and rows of the file that say the same as an earlier row.
+    """Near-duplicates of each new row, by the matcher of the duplicates screen (the same similarity:
+    diacritics, case, spacing, word order and typos aside, different places kept apart): among the
+    round's and the council's open petitions, and among the other rows of the file itself.
 
-    Pairs are reached from the petitions already there (marked as "of the round" for the matcher), so a
-    file of thousands of new rows into an empty round costs nothing quadratic; near-duplicates among
-    the new rows themselves are for the duplicates screen once they are saved.
+    The new rows count as "of the round" for the matcher, whose prefix filtering compares only pairs that
+    share a rare word, so a file of thousands of rows stays near-linear.
     """
     current = Q(round=contact_round)
     earlier = reduce(or_, (state_q(s) for s in OPEN_STATES)) & ~current
@@ -167,22 +167,20 @@ def _near(contact_round: ContactRound, items: list[services.PetitionData], numbe
         .filter(current | earlier)
         .values_list("pk", "text")
     )
+    texts = dict(rows)
+    candidates = [Candidate(pk, text, True) for pk, text in rows]
+    candidates += [Candidate(-1 - i, item.text, True) for i, item in enumerate(items)]
     notes: dict[int, str] = {}
-    first: dict[str, int] = {}
-    for index, item in enumerate(items):
-        key = match_key(item.text)
-        if key and key in first:
-            notes[index] = f"gần trùng với dòng {numbers[first[key]]} của tệp"
-        first.setdefault(key, index)
-    if rows:
-        texts = dict(rows)
-        candidates = [Candidate(pk, text, True) for pk, text in rows]
-        candidates += [Candidate(-1 - i, item.text, False) for i, item in enumerate(items)]
-        for group in duplicate_groups(candidates):
-            others = [f"“{texts[pk][:80]}”" for pk in group if pk >= 0][:2]
-            for pk in group:
-                if pk < 0:
-                    notes[-1 - pk] = "gần trùng với " + "; ".join(others)
+    for group in duplicate_groups(candidates):
+        there = [f"“{texts[pk][:80]}”" for pk in group if pk >= 0][:2]
+        mine = sorted(-1 - pk for pk in group if pk < 0)
+        for index in mine:
+            parts = ["gần trùng với " + "; ".join(there)] if there else []
+            others = [str(numbers[j]) for j in mine if j != index][:5]
+            if others:
+                parts.append(f"gần trùng với dòng {', '.join(others)} của tệp")
+            if parts:
+                notes[index] = "; ".join(parts)
     return notes
 
 

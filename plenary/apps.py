@@ -15,6 +15,7 @@ class PlenaryConfig(AppConfig):
         from plenary.access import AGENCY, MY_DOCUMENTS, ROLE_PERMISSIONS, VIEW
         from plenary.demo import seed
         from plenary.models import Session, Submission, Verification
+        from plenary.wording import session_document_body
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
         from registry.demo import SEEDERS
@@ -33,7 +34,12 @@ class PlenaryConfig(AppConfig):
         register_kind(services.WRITTEN_ANSWER, "Trả lời chất vấn bằng văn bản")
         register_kind(services.COMMITMENT, "Thực hiện lời hứa sau chất vấn")
         register_kind(services.RESOLUTION_REPORT, "Báo cáo thực hiện nghị quyết")
-        register_source_kind(Session, label="Kỳ họp HĐND", url=lambda s: reverse("plenary:session_detail", args=[s.pk]))
+        register_source_kind(
+            Session,
+            label="Kỳ họp HĐND",
+            url=lambda s: reverse("plenary:session_detail", args=[s.pk]),
+            compose=session_document_body,
+        )
         register_source_kind(
             Submission, label="Hồ sơ trình kỳ họp", url=lambda s: reverse("plenary:submission_detail", args=[s.pk])
         )

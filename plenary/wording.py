@@ -3,6 +3,7 @@
 Writes nothing and imports no service.
 """
 
+from documents.models import DocType, Document
 from hdnd.dates import format_date
 from plenary import selectors
 from plenary.models import (
@@ -62,3 +63,13 @@ def minutes_text(session: Session) -> str:
         )
     lines.append(f"Kỳ họp bế mạc ngày {format_date(last)}.")
     return "\n".join(lines)
+
+
+def session_document_body(session: Session, document: Document) -> str | None:
+    """The body the session's record gives its minutes now (the documents engine compares it with the draft's
+    to say the draft is out of date); None for any other document of the session."""
+    if document.pk is not None and document.pk != session.minutes_document_id:
+        return None
+    if document.pk is None and document.doc_type != DocType.BIEN_BAN:
+        return None
+    return minutes_text(session)

@@ -139,6 +139,7 @@ class PersonRow:
     group: Body | None = None
     constituency: str = ""
     elected_on: datetime.date | None = None
+    person: Person | None = None  # the council's person this delegate is, when already in the registry
 
 
 def _person_build(values: dict[str, Any], context: dict) -> PersonRow:
@@ -222,6 +223,14 @@ def _term(council: Council, pk: int) -> Term:
     return get_object_or_404(Term.objects.select_related("council"), council=council, pk=pk)
 
 
+def _people_by_name(council: Council) -> dict[str, list[Person]]:
+    """The council's people by folded name: the registry's key for matching a row, with the year of birth."""
+    people: dict[str, list[Person]] = {}
+    for person in Person.objects.filter(council=council).order_by("pk"):
+        people.setdefault(person.name_folded, []).append(person)
+    return people
+
+
 def _delegate_context(term: Term) -> dict[str, Any]:
     groups = Body.objects.filter(council=term.council, kind=BodyKind.DELEGATE_GROUP)
     rows = Delegate.objects.filter(term=term).values_list("person__name_folded", "person__birth_year")
@@ -230,13 +239,59 @@ def _delegate_context(term: Term) -> dict[str, Any]:
         "elected_on": term.starts_on,
         "groups": Choices([(n, g) for g in groups for n in (g.name, g.short_name)], "tổ đại biểu", "của Hội đồng"),
         "existing": set(rows),
+        "people": _people_by_name(term.council),
     }
+
+
+def _describe(person: Person) -> str:
+    born = f", sinh năm {person.birth_year}" if person.birth_year else ", chưa ghi năm sinh"
+    return f"{person.full_name}{born}" + (f", {person.position}" if person.position else "")
+
+
+def _existing_person(row: PersonRow, people: dict[str, list[Person]]) -> Person | None:
+    """The council's person a delegate's row names, by the registry's key: the name (folded) and the year of
+    birth. A name alone matches when the row gives no year and one person has that name. Several people
+    who fit are refused (ValueError, naming them): the office says which by the year of birth, or merges
+    the duplicates in the registry first. None: a new person."""
+    same_name = people.get(fold(row.full_name), [])
+    fitting = same_name if row.birth_year is None else [p for p in same_name if p.birth_year == row.birth_year]
+    if len(fitting) > 1:
+        names = "; ".join(_describe(p) for p in fitting[:3])
+        hint = (
+            "ghi năm sinh để chọn đúng người" if row.birth_year is None else "hãy gộp các cá nhân trùng trong danh mục"
+        )
+        raise ValueError(f"“{row.full_name}” trùng với {len(fitting)} cá nhân trong danh mục ({names}): {hint}")
+    return fitting[0] if fitting else None
+
+
+def _delegate_build(values: dict[str, Any], context: dict) -> PersonRow:
+    row = _person_build(values, context)
+    row.person = _existing_person(row, context["people"])
+    return row
+
+
+def _delegate_near(term: Term, rows: list[PersonRow], numbers: list[int]) -> dict[int, str]:
+    """A new person whose name is already in the registry with another year of birth (or none): perhaps the
+    same person, typed differently; the office checks before saving a second one."""
+    people = _people_by_name(term.council)
+    notes = {}
+    for index, row in enumerate(rows):
+        if row.person is None and (namesakes := people.get(fold(row.full_name))):
+            others = "; ".join(_describe(p) for p in namesakes[:3])
+            notes[index] = f"sẽ thêm cá nhân mới; danh mục đã có người cùng tên ({others})"
+    return notes
 
 
 @transaction.atomic
 def _delegate_save(term: Term, rows: list[PersonRow], user: Any) -> list[Delegate]:
+    """A row that names a person of the registry makes that person a delegate; any other row records a new
+    person and their seat (both or neither)."""
     return [
-        services.delegate_register(
+        services.delegate_create(
+            term=term, person=r.person, elected_on=r.elected_on, group=r.group, constituency=r.constituency
+        )
+        if r.person is not None
+        else services.delegate_register(
             term=term,
             full_name=r.full_name,
             elected_on=r.elected_on,
@@ -280,7 +335,7 @@ DELEGATES = register(
             Field("elected_on", "Ngày trúng cử", ("ngày bầu", "ngày trúng cử đại biểu"), parse=parse_date),
         ],
         context=_delegate_context,
-        build=_person_build,
+        build=_delegate_build,
         save=_delegate_save,
         existing=lambda c: c["existing"],
         existing_key=_person_key,
@@ -296,8 +351,10 @@ DELEGATES = register(
             r.group.short_name if r.group else "",
             r.constituency,
             _d(r.elected_on),
+            "đã có trong danh mục" if r.person is not None else "thêm mới",
         ],
-        show_headers=("Họ và tên", "Năm sinh", "Chức vụ", "Tổ", "Đơn vị bầu cử", "Ngày trúng cử"),
+        show_headers=("Họ và tên", "Năm sinh", "Chức vụ", "Tổ", "Đơn vị bầu cử", "Ngày trúng cử", "Cá nhân"),
+        near=_delegate_near,
         template=lambda t: sheet(DELEGATES, []),
         export=_delegate_export,
     )

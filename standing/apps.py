@@ -18,6 +18,7 @@ class StandingConfig(AppConfig):
         from standing.models import Conference, Meeting, OpinionRequest
         from standing.programme_links import register_programme_link
         from standing.services import CONCLUSION_TASK, WRITTEN_OPINION_REQUEST, conclusion_tasks_assign, reply_issued
+        from standing.wording import conference_document_body, meeting_document_body, reply_document_body
 
         for role, perms in ROLE_PERMISSIONS.items():
             register_permissions(role, perms)
@@ -32,6 +33,7 @@ class StandingConfig(AppConfig):
             on_issue=lambda meeting, document, user: (
                 conclusion_tasks_assign(record=meeting, user=user) if document.pk == meeting.notice_id else None
             ),
+            compose=meeting_document_body,
         )
         register_source_kind(
             Conference,
@@ -40,12 +42,14 @@ class StandingConfig(AppConfig):
             on_issue=lambda conference, document, user: (
                 conclusion_tasks_assign(record=conference, user=user) if document.pk == conference.document_id else None
             ),
+            compose=conference_document_body,
         )
         register_source_kind(
             OpinionRequest,
             label="Đề nghị cho ý kiến bằng văn bản",
             url=lambda r: reverse("standing:opinion_detail", args=[r.pk]),
             on_issue=reply_issued,
+            compose=reply_document_body,
         )
         register_programme_link(
             Meeting, name="Phiên họp Thường trực", date_field="held_on", url_name="standing:meeting_detail"

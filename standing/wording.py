@@ -329,3 +329,35 @@ def link_text(record: models.Model) -> str:
     if day is not None and format_date(day) not in text:
         text = f"{text} ({format_date(day)})"
     return text[:300]
+
+
+# Which body text each document generated from a meeting has: (its field on Meeting, its wording).
+_MEETING_BODIES = {
+    DocType.THONG_BAO: ("notice_id", notice_body),
+    DocType.GIAY_MOI: ("invitation_id", invitation_body),
+    DocType.CHUONG_TRINH: ("programme_id", programme_body),
+    DocType.BIEN_BAN: ("minutes_id", minutes_body),
+}
+
+
+def meeting_document_body(meeting: Meeting, document: Document) -> str | None:
+    """The body the meeting's record gives its notice, invitation, programme or minutes now (the documents
+    engine compares it with the draft's to say the draft is out of date); None for another document."""
+    field, body = _MEETING_BODIES.get(document.doc_type, (None, None))
+    if body is None or (document.pk is not None and getattr(meeting, field) != document.pk):
+        return None
+    return body(meeting)
+
+
+def conference_document_body(conference: Conference, document: Document) -> str | None:
+    """The body the conference's record gives its notice or minutes now; None for another document."""
+    if document.pk is not None and conference.document_id != document.pk:
+        return None
+    return conference_body(conference, document.doc_type)
+
+
+def reply_document_body(request: OpinionRequest, document: Document) -> str | None:
+    """The body the request and its members' opinions give the reply letter now; None for another document."""
+    if document.pk is not None and request.reply_id != document.pk:
+        return None
+    return reply_body(request)

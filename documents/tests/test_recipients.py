@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from documents import services
+from documents import services, wording
 from documents.recipients import default_lines, lower_units
 from documents.tests.factories import draft
 from registry import services as registry
@@ -24,7 +24,7 @@ def test_bodies_of_one_kind_are_written_as_their_group(world) -> None:
         for name in ("Ban Kinh tế - Xã hội", "Ban Pháp chế")
     ]
     document = draft(council, recipients=[*committees, world.agency, *lower], recipient_lines="TT Thị ủy")
-    lines = services.recipient_list(document)
+    lines = wording.recipient_list(document)
     short = council.short_title
     assert lines == [
         f"- Các Ban {short};",
@@ -35,7 +35,7 @@ def test_bodies_of_one_kind_are_written_as_their_group(world) -> None:
     ]
     # One body of a kind keeps its own name.
     single = draft(council, recipients=[committees[0]], recipient_lines="")
-    assert services.recipient_list(single) == ["- Ban Kinh tế - Xã hội;", "- Lưu: VT."]
+    assert wording.recipient_list(single) == ["- Ban Kinh tế - Xã hội;", "- Lưu: VT."]
 
 
 @pytest.mark.django_db
@@ -62,4 +62,4 @@ def test_the_drafting_form_starts_with_the_types_default_and_the_office_edits_it
     assert "Ban Thường trực UBMTTQVN" in html
     document = draft(world.council, recipient_lines=default_lines(world.council, "thong_bao"))
     document = services.document_update(document=document, recipient_lines="UBND thị xã\nLưu: VT, VP.")
-    assert services.recipient_list(document) == ["- UBND thị xã;", "- Lưu: VT, VP."]
+    assert wording.recipient_list(document) == ["- UBND thị xã;", "- Lưu: VT, VP."]

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from documents import selectors, services
+from documents import selectors, services, wording
 from documents.models import Authority, Direction, DocType, Document, State
 from documents.sources import register_source_kind, source_info
 from documents.tests.factories import draft, incoming, issued, published
@@ -96,9 +96,9 @@ def test_normative_only_for_resolutions_and_decisions(world) -> None:
 @pytest.mark.django_db
 def test_recipients_always_end_with_archive(world) -> None:
     document = draft(world.council, recipients=[world.agency], recipient_lines="- TT Thị ủy;\nĐại biểu HĐND")
-    assert services.recipient_list(document) == ["- Phòng TC-KH;", "- TT Thị ủy;", "- Đại biểu HĐND;", "- Lưu: VT."]
+    assert wording.recipient_list(document) == ["- Phòng TC-KH;", "- TT Thị ủy;", "- Đại biểu HĐND;", "- Lưu: VT."]
     own_archive = draft(world.council, recipient_lines="UBND\nLưu: VT, VP")
-    assert services.recipient_list(own_archive)[-1] == "- Lưu: VT, VP."
+    assert wording.recipient_list(own_archive)[-1] == "- Lưu: VT, VP."
 
 
 @pytest.mark.django_db

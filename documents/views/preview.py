@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from documents import selectors, services
+from documents import selectors, services, wording
 from documents.access import VIEW
 from documents.models import DocType, State
 from documents.rendering import DOCX_MIME, pdf_available, preview
@@ -27,7 +27,7 @@ def document_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "documents/document_preview.html",
         {
             "title": str(document),
-            "preview": preview(services.docx_data(document)),
+            "preview": preview(wording.docx_data(document)),
             "draft": document.state == State.DRAFT,
             "letter": document.doc_type == DocType.CONG_VAN,
             "back_url": reverse("documents:document_detail", args=[pk]),

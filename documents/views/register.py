@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from documents import selectors, services
+from documents import selectors, services, wording
 from documents.access import EDIT, ISSUE, TEMPLATES, VIEW, VIEW_ALL
 from documents.forms import (
     AttachmentForm,
@@ -19,7 +19,7 @@ from documents.forms import (
 from documents.models import Direction, DocType
 from documents.recipients import default_lines
 from documents.rendering import pdf_available
-from documents.sources import source_info
+from documents.sources import draft_is_stale, source_info
 from documents.views._common import _bound, _docx_response, _page, _pdf_response
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_action, run_form
@@ -68,7 +68,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "document": document,
             "actions": actions,
-            "recipients": services.recipient_list(document) if document.is_outgoing else [],
+            "recipients": wording.recipient_list(document) if document.is_outgoing else [],
             "missing": services.issue_missing(document).values() if document.is_draft else [],
             "history": history_rows(document),
             "can_edit": "edit" in actions,
@@ -76,6 +76,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attachment_form": AttachmentForm(),
             "pdf": pdf_available(),
             "source": source_info(document),
+            "stale": draft_is_stale(document),
         },
     )
 

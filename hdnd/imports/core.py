@@ -13,6 +13,7 @@ from hdnd.text import clean, clean_multiline, fold
 
 HEADER_SEARCH_ROWS = 20
 MAX_ROWS = 20_000
+PROGRESS_STEP = 500  # rows between two reports of progress (a write each): 20 for a 10,000-row file
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -263,9 +264,12 @@ def preview(
     content: bytes,
     filename: str = "",
     mapping: dict[str, int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Preview:
     """Read, map, clean and check every row; nothing is saved. `mapping` (field -> column index) is the
-    office's confirmed or remembered choice and overrides the recognised headers."""
+    office's confirmed or remembered choice and overrides the recognised headers. `progress(done, total)`
+    is told how many rows are checked, every PROGRESS_STEP rows and at the end (the near-duplicate search
+    counts as the last row)."""
     result = Preview(target.key)
     try:
         sheet = read_sheet(content, filename)
@@ -312,7 +316,10 @@ def preview(
     data = sheet.rows[start:]
     while data and all(cell_text(v) == "" for v in data[-1]):
         data.pop()
+    total = len(data) + 1
     for offset, values in enumerate(data):
+        if progress is not None and offset % PROGRESS_STEP == 0:
+            progress(offset, total)
         number = start + offset + 1
         texts = {}
         for f in target.fields:
@@ -360,4 +367,6 @@ def preview(
         fresh = [r for r in result.rows if not r.already]
         for index, note in target.near(owner, [r.item for r in fresh], [r.number for r in fresh]).items():
             fresh[index].near = note
+    if progress is not None:
+        progress(total, total)
     return result

@@ -40,6 +40,13 @@ def upload_store(*, target: Target, council: Any, owner: Any, name: str, content
     return upload
 
 
+def upload_progress(upload: ImportUpload) -> int:
+    """How much of the file its last reading has checked, 0-100 (0 before it starts)."""
+    if not upload.rows_total:
+        return 0
+    return min(100, upload.rows_checked * 100 // upload.rows_total)
+
+
 def upload_get(*, council: Any, pk: int) -> ImportUpload | None:
     """An upload of the council (None outside it: the caller answers 404)."""
     return ImportUpload.objects.filter(council=council, pk=pk).first()
@@ -58,9 +65,15 @@ def remembered(council: Any, target: Target) -> dict[str, str]:
 def upload_preview(*, upload: ImportUpload, target: Target, owner: Any) -> Preview:
     """The preview of the stored file with the upload's mapping, else the council's remembered one
     (fields matched by the sheet's header text), else the recognised headers."""
+    ImportUpload.objects.filter(pk=upload.pk).update(rows_checked=0, rows_total=0)  # a new reading starts at 0 %
     content = _content(upload)
     mapping = {k: int(v) for k, v in upload.mapping.items()} if upload.mapping else None
-    result = preview(target, owner, content, upload.filename, mapping)
+
+    def progress(done: int, total: int) -> None:
+        # A bare UPDATE, outside any transaction of the preview's own, so the page's poll sees it at once.
+        ImportUpload.objects.filter(pk=upload.pk).update(rows_checked=done, rows_total=total)
+
+    result = preview(target, owner, content, upload.filename, mapping, progress)
     if mapping is None and result.columns:
         headers = remembered(upload.council, target)
         if headers:
@@ -71,7 +84,7 @@ def upload_preview(*, upload: ImportUpload, target: Target, owner: Any) -> Previ
                     chosen = {k: i for k, i in chosen.items() if i != by_header[header]}
                     chosen[key] = by_header[header]
             if chosen != result.mapping:
-                result = preview(target, owner, content, upload.filename, chosen)
+                result = preview(target, owner, content, upload.filename, chosen, progress)
     return result
 
 

@@ -1,7 +1,8 @@
 """The import screens, the same for every target: upload → columns mapped → preview with every error → save.
 
-The preview is a fragment the page loads with htmx (a progress bar shows while the file is read), so the
-page itself answers at once whatever the size of the file.
+The preview is a fragment the page loads with htmx, so the page itself answers at once whatever the size
+of the file; while the file is read, the page polls the share of rows checked (written by the reading
+itself, `flow.upload_preview`) and shows it as a percentage.
 """
 
 from typing import Any
@@ -129,6 +130,14 @@ def upload_preview(request: HttpRequest, pk: int) -> HttpResponse:
     result = flow.upload_preview(upload=upload_obj, target=target, owner=owner)
     context = {"upload": upload_obj, "target": target, **preview_context(result, target)}
     return render(request, "imports/_preview.html", context)
+
+
+@login_required
+def upload_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress bar of the file's reading, which the page polls (htmx) while its preview is computed."""
+    upload_obj, _target_obj, _owner = _upload(request, pk)
+    context = {"upload": upload_obj, "percent": flow.upload_progress(upload_obj)}
+    return render(request, "imports/_progress.html", context)
 
 
 @login_required

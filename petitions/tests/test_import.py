@@ -267,7 +267,29 @@ def test_near_duplicates_are_flagged_with_the_duplicate_matcher(town) -> None:
     result = read_petitions(xlsx([row, other, again]), town.round)
     assert result.ok
     assert result.rows[0].near == "gần trùng với “Đề nghị nâng cấp đường giao thông thôn An Ba”"
-    assert result.rows[1].near == "" and result.rows[2].near == "gần trùng với dòng 3 của tệp"
+    # Each of two rows of the file that say the same names the other.
+    assert result.rows[1].near == "gần trùng với dòng 4 của tệp"
+    assert result.rows[2].near == "gần trùng với dòng 3 của tệp"
+
+
+@pytest.mark.django_db
+def test_near_duplicates_inside_one_file_beyond_identical_folded_text(town) -> None:
+    """Rows of one file that the duplicates screen would suggest (other words around the same issue, a typo,
+    no diacritics) are flagged before saving, not only rows identical once folded; other places stay apart."""
+    rows = [
+        [1, "Đề nghị nạo vét kênh mương thôn Tân Hòa để phục vụ tưới tiêu", "Phổ Châu", "", "Xã"],
+        [2, "Cử tri đề nghị nạo vét kênh mương ở thôn Tân Hoà, phục vụ tưới tiêu", "Phổ Châu", "", "Xã"],
+        [3, "De nghi nao vet kenh muong thon Tan Hoa phuc vu tuoi tieu", "Phổ An", "", "Xã"],
+        [4, "Đề nghị nạo vét kênh mương thôn Vĩnh Lộc để phục vụ tưới tiêu", "Phổ An", "", "Xã"],
+        [5, "Đề nghị hỗ trợ kinh phí sửa chữa nhà văn hóa", "Phổ An", "", "Xã"],
+    ]
+    result = read_petitions(xlsx(rows), town.round)
+    assert result.ok
+    near = [r.near for r in result.rows]
+    assert near[0] == "gần trùng với dòng 3, 4 của tệp"
+    assert near[1] == "gần trùng với dòng 2, 4 của tệp"
+    assert near[2] == "gần trùng với dòng 2, 3 của tệp"
+    assert near[3] == "" and near[4] == ""  # another hamlet; another issue
 
 
 @pytest.mark.django_db

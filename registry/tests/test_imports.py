@@ -7,6 +7,7 @@ import pytest
 from openpyxl import Workbook
 
 from hdnd.imports import preview
+from hdnd.text import fold
 from registry.imports import BODIES, DELEGATES, PEOPLE
 from registry.models import Body, BodyKind, Delegate, Person
 
@@ -131,3 +132,82 @@ def test_only_the_office_of_the_council_imports(world, as_user, who, status) -> 
     assert client.get(f"/nhap-tep/dai-bieu/{world.term.pk}/").status_code == status
     assert as_user("office").get(f"/nhap-tep/co-quan/{world.other_council.pk}/").status_code == 404
     assert as_user("office").get(f"/nhap-tep/khong-co/{world.council.pk}/").status_code == 404
+
+
+PEOPLE_FIELDS = ("full_name", "gender", "birth_year", "position", "workplace", "email")
+
+
+def _people(council) -> list[tuple]:
+    return sorted(Person.objects.filter(council=council).values_list("pk", *PEOPLE_FIELDS))
+
+
+@pytest.mark.django_db
+def test_people_export_imports_back_with_no_change_and_no_duplicate(world, as_user) -> None:
+    """Export → import: every row is recognised as already there, nothing is saved, nothing changes."""
+    from registry import services
+
+    for name, gender, year, position, workplace, email in [
+        ("Phạm Văn Đức", "nam", 1960, "Chủ tịch UBND xã", "UBND xã Phổ An", "duc@example.vn"),
+        ("Võ Thị Ê", "nu", None, "", "", ""),
+        ("Nguyễn Thị Hồng Nhung", "", 1991, "Chuyên viên, Văn phòng", "Văn phòng HĐND và UBND", ""),
+    ]:
+        services.person_create(
+            council=world.council,
+            full_name=name,
+            gender=gender,
+            birth_year=year,
+            position=position,
+            workplace=workplace,
+            email=email,
+        )
+    before = _people(world.council)
+    client = as_user("office")
+    fragment, done = run_import(client, f"/nhap-tep/ca-nhan/{world.council.pk}/", named(PEOPLE.export(world.council)))
+    result = fragment.context["result"]
+    assert result.errors == [] and result.message == ""
+    assert fragment.context["new"] == 0 and fragment.context["already"] == len(before) == 3
+    assert done is not None and done.status_code == 302  # the office's "Lưu" is refused: nothing to save
+    assert _people(world.council) == before
+    # Each exported row reads back as the person it came from (the columns map to the same fields).
+    by_key = {(fold(p[1]), p[3]): p for p in before}
+    for row in result.rows:
+        person = by_key[(fold(row.item.full_name), row.item.birth_year)]
+        assert (row.item.full_name, row.item.gender, row.item.position, row.item.workplace, row.item.email) == (
+            person[1],
+            person[2],
+            person[4],
+            person[5],
+            person[6],
+        )
+
+
+@pytest.mark.django_db
+def test_delegate_import_matches_the_registry_person_by_name_and_year_of_birth(world, as_user) -> None:
+    from registry import services
+
+    duc = services.person_create(council=world.council, full_name="Phạm Văn Đức", birth_year=1960, position="Bí thư")
+    lone = services.person_create(council=world.council, full_name="Trần Văn Lộc")
+    for _ in range(2):  # a duplicate in the registry: the file cannot say which
+        services.person_create(council=world.council, full_name="Lê Thị Hoa", birth_year=1975)
+    services.person_create(council=world.council, full_name="Đỗ Minh Tâm", birth_year=1980)
+    header = ["Họ và tên", "Năm sinh", "Tổ đại biểu"]
+    rows = [["pham van duc", 1960, "Tổ 1"], ["Trần Văn  Lộc", "", ""], ["Đỗ Minh Tâm", 1982, ""]]
+    people = Person.objects.count()
+    result = preview(DELEGATES, world.term, xlsx([header, *rows]).getvalue(), "a.xlsx")
+    assert result.ok
+    assert [r.item.person for r in result.rows] == [duc, lone, None]
+    assert [r.near for r in result.rows][:2] == ["", ""]
+    assert result.rows[2].near == ("sẽ thêm cá nhân mới; danh mục đã có người cùng tên (Đỗ Minh Tâm, sinh năm 1980)")
+    fragment, done = run_import(as_user("office"), f"/nhap-tep/dai-bieu/{world.term.pk}/", xlsx([header, *rows]))
+    assert done.status_code == 302 and "đã có trong danh mục" in fragment.content.decode()
+    assert Person.objects.count() == people + 1  # only the namesake born in 1982 is new
+    assert Delegate.objects.get(term=world.term, person=duc).group == world.group
+    assert Delegate.objects.filter(term=world.term, person=lone).exists()
+    # Two people of the registry fit the row: refused, naming them, nothing saved.
+    ambiguous = preview(DELEGATES, world.term, xlsx([header, ["Lê Thị Hoa", 1975, ""]]).getvalue(), "b.xlsx")
+    assert [str(e) for e in ambiguous.errors] == [
+        "Trang “Danh sách”, dòng 2: “Lê Thị Hoa” trùng với 2 cá nhân trong danh mục (Lê Thị Hoa, sinh năm 1975; "
+        "Lê Thị Hoa, sinh năm 1975): hãy gộp các cá nhân trùng trong danh mục"
+    ]
+    no_year = preview(DELEGATES, world.term, xlsx([header, ["Lê Thị Hoa", "", ""]]).getvalue(), "c.xlsx")
+    assert "ghi năm sinh để chọn đúng người" in str(no_year.errors[0])
