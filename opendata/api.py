@@ -7,6 +7,7 @@ runs the same number of queries whatever its length (a count, a page, and one pe
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -119,71 +120,137 @@ def open_system(request: HttpRequest) -> dict:
     }
 
 
-@router.get(
-    "/open/bodies",
-    response={200: OpenBodyList, 422: OpenErrorOut},
-    url_name="open_body_list",
-    summary="Dữ liệu mở: danh sách Hội đồng",
-)
-def open_body_list(request: HttpRequest, query: Query[OpenListQuery]) -> dict:
-    """Các Hội đồng nhân dân đang hoạt động."""
-    return _page(request, query, selectors.public_councils(council_id=query.body), _each(records.body))
+@dataclass(frozen=True)
+class Route:
+    """One kind of record: its list (`/open/<path>`) and its detail (`/open/<path>/{id}`)."""
+
+    path: str
+    name: str
+    list_out: type
+    item_out: type
+    rows: Callable[..., QuerySet]
+    shape: Callable[[list, str], list[dict]]
+    list_summary: str
+    list_description: str
+    item_summary: str
+    item_description: str
 
 
-@router.get(
-    "/open/bodies/{body_id}",
-    response={200: OpenBodyOut, **ERRORS},
-    url_name="open_body",
-    summary="Dữ liệu mở: một Hội đồng",
-)
-def open_body(request: HttpRequest, body_id: Id) -> dict:
-    """Một Hội đồng đang hoạt động; Hội đồng khác: 404."""
-    return records.body(_one(selectors.public_councils(), body_id), _base(request))
+ROUTES = [
+    Route(
+        "bodies",
+        "body",
+        OpenBodyList,
+        OpenBodyOut,
+        selectors.public_councils,
+        _each(records.body),
+        "danh sách Hội đồng",
+        "Các Hội đồng nhân dân đang hoạt động.",
+        "một Hội đồng",
+        "Một Hội đồng đang hoạt động; Hội đồng khác: 404.",
+    ),
+    Route(
+        "organizations",
+        "organization",
+        OpenOrganizationList,
+        OpenOrganizationOut,
+        selectors.public_organizations,
+        _each(records.organization),
+        "danh sách cơ quan của Hội đồng",
+        "Thường trực HĐND, các Ban và Tổ đại biểu.",
+        "một cơ quan",
+        "Một cơ quan của Hội đồng.",
+    ),
+    Route(
+        "persons",
+        "person",
+        OpenPersonList,
+        OpenPersonOut,
+        selectors.public_people,
+        _each(records.person),
+        "danh sách đại biểu",
+        "Đại biểu HĐND với họ tên (Popolo), nhiệm kỳ và chức danh; chỉ thông tin công khai.",
+        "một đại biểu",
+        "Một đại biểu.",
+    ),
+    Route(
+        "agenda-items",
+        "agenda_item",
+        OpenAgendaItemList,
+        OpenAgendaItemOut,
+        selectors.public_agenda_items,
+        _each(records.agenda_item),
+        "danh sách nội dung chương trình kỳ họp",
+        "Nội dung chương trình của các kỳ họp công khai.",
+        "một nội dung chương trình",
+        "Một nội dung chương trình kỳ họp.",
+    ),
+    Route(
+        "papers",
+        "paper",
+        OpenPaperList,
+        OpenPaperOut,
+        selectors.public_papers,
+        records.papers,
+        "danh sách văn bản công khai",
+        "Văn bản đã công khai (nghị quyết, thông báo, báo cáo…), với tệp tải về.",
+        "một văn bản",
+        "Một văn bản đã công khai; văn bản chưa công khai hoặc đã thu hồi: 404.",
+    ),
+    Route(
+        "files",
+        "file",
+        OpenFileList,
+        OpenFileOut,
+        selectors.public_files,
+        _each(records.file),
+        "danh sách tài liệu kỳ họp công khai",
+        "Tài liệu kỳ họp đã đăng công khai.",
+        "một tài liệu",
+        "Một tài liệu kỳ họp công khai.",
+    ),
+    Route(
+        "vote-events",
+        "vote_event",
+        OpenVoteEventList,
+        OpenVoteEventOut,
+        selectors.public_votes,
+        _each(records.vote_event),
+        "danh sách kết quả biểu quyết",
+        "Kết quả biểu quyết tại các kỳ họp công khai (Popolo vote_event): số phiếu như đã công bố.",
+        "một kết quả biểu quyết",
+        "Một kết quả biểu quyết.",
+    ),
+]
 
 
-@router.get(
-    "/open/organizations",
-    response={200: OpenOrganizationList, 422: OpenErrorOut},
-    url_name="open_organization_list",
-    summary="Dữ liệu mở: danh sách cơ quan của Hội đồng",
-)
-def open_organization_list(request: HttpRequest, query: Query[OpenListQuery]) -> dict:
-    """Thường trực HĐND, các Ban và Tổ đại biểu."""
-    rows = selectors.public_organizations(council_id=query.body)
-    return _page(request, query, rows, _each(records.organization))
+def _register(route: Route) -> None:
+    def list_view(request: HttpRequest, query: Query[OpenListQuery]) -> dict:
+        return _page(request, query, route.rows(council_id=query.body), route.shape)
+
+    def item_view(request: HttpRequest, pk: Id) -> dict:
+        return route.shape([_one(route.rows(), pk)], _base(request))[0]
+
+    router.get(
+        f"/open/{route.path}",
+        response={200: route.list_out, 422: OpenErrorOut},
+        url_name=f"open_{route.name}_list",
+        operation_id=f"open_{route.name}_list",
+        summary=f"Dữ liệu mở: {route.list_summary}",
+        description=route.list_description,
+    )(list_view)
+    router.get(
+        f"/open/{route.path}/{{pk}}",
+        response={200: route.item_out, **ERRORS},
+        url_name=f"open_{route.name}",
+        operation_id=f"open_{route.name}",
+        summary=f"Dữ liệu mở: {route.item_summary}",
+        description=route.item_description,
+    )(item_view)
 
 
-@router.get(
-    "/open/organizations/{organization_id}",
-    response={200: OpenOrganizationOut, **ERRORS},
-    url_name="open_organization",
-    summary="Dữ liệu mở: một cơ quan",
-)
-def open_organization(request: HttpRequest, organization_id: Id) -> dict:
-    """Một cơ quan của Hội đồng."""
-    return records.organization(_one(selectors.public_organizations(), organization_id), _base(request))
-
-
-@router.get(
-    "/open/persons",
-    response={200: OpenPersonList, 422: OpenErrorOut},
-    url_name="open_person_list",
-    summary="Dữ liệu mở: danh sách đại biểu",
-)
-def open_person_list(request: HttpRequest, query: Query[OpenListQuery]) -> dict:
-    """Đại biểu HĐND với họ tên (Popolo), nhiệm kỳ và chức danh; chỉ thông tin công khai."""
-    return _page(request, query, selectors.public_people(council_id=query.body), _each(records.person))
-
-
-@router.get(
-    "/open/persons/{person_id}",
-    response={200: OpenPersonOut, **ERRORS},
-    url_name="open_person",
-    summary="Dữ liệu mở: một đại biểu",
-)
-def open_person(request: HttpRequest, person_id: Id) -> dict:
-    """Một đại biểu."""
-    return records.person(_one(selectors.public_people(), person_id), _base(request))
+for _route in ROUTES:
+    _register(_route)
 
 
 @router.get(
@@ -210,95 +277,6 @@ def open_meeting(request: HttpRequest, meeting_id: MeetingId) -> dict:
     if not found:
         raise Http404
     return found[0]
-
-
-@router.get(
-    "/open/agenda-items",
-    response={200: OpenAgendaItemList, 422: OpenErrorOut},
-    url_name="open_agenda_item_list",
-    summary="Dữ liệu mở: danh sách nội dung chương trình kỳ họp",
-)
-def open_agenda_item_list(request: HttpRequest, query: Query[OpenListQuery]) -> dict:
-    """Nội dung chương trình của các kỳ họp công khai."""
-    rows = selectors.public_agenda_items(council_id=query.body)
-    return _page(request, query, rows, _each(records.agenda_item))
-
-
-@router.get(
-    "/open/agenda-items/{item_id}",
-    response={200: OpenAgendaItemOut, **ERRORS},
-    url_name="open_agenda_item",
-    summary="Dữ liệu mở: một nội dung chương trình",
-)
-def open_agenda_item(request: HttpRequest, item_id: Id) -> dict:
-    """Một nội dung chương trình kỳ họp."""
-    return records.agenda_item(_one(selectors.public_agenda_items(), item_id), _base(request))
-
-
-@router.get(
-    "/open/papers",
-    response={200: OpenPaperList, 422: OpenErrorOut},
-    url_name="open_paper_list",
-    summary="Dữ liệu mở: danh sách văn bản công khai",
-)
-def open_paper_list(request: HttpRequest, query: Query[OpenListQuery]) -> dict:
-    """Văn bản đã công khai (nghị quyết, thông báo, báo cáo…), với tệp tải về."""
-    return _page(request, query, selectors.public_papers(council_id=query.body), records.papers)
-
-
-@router.get(
-    "/open/papers/{paper_id}",
-    response={200: OpenPaperOut, **ERRORS},
-    url_name="open_paper",
-    summary="Dữ liệu mở: một văn bản",
-)
-def open_paper(request: HttpRequest, paper_id: Id) -> dict:
-    """Một văn bản đã công khai; văn bản chưa công khai hoặc đã thu hồi: 404."""
-    return records.papers([_one(selectors.public_papers(), paper_id)], _base(request))[0]
-
-
-@router.get(
-    "/open/files",
-    response={200: OpenFileList, 422: OpenErrorOut},
-    url_name="open_file_list",
-    summary="Dữ liệu mở: danh sách tài liệu kỳ họp công khai",
-)
-def open_file_list(request: HttpRequest, query: Query[OpenListQuery]) -> dict:
-    """Tài liệu kỳ họp đã đăng công khai."""
-    return _page(request, query, selectors.public_files(council_id=query.body), _each(records.file))
-
-
-@router.get(
-    "/open/files/{file_id}",
-    response={200: OpenFileOut, **ERRORS},
-    url_name="open_file",
-    summary="Dữ liệu mở: một tài liệu",
-)
-def open_file(request: HttpRequest, file_id: Id) -> dict:
-    """Một tài liệu kỳ họp công khai."""
-    return records.file(_one(selectors.public_files(), file_id), _base(request))
-
-
-@router.get(
-    "/open/vote-events",
-    response={200: OpenVoteEventList, 422: OpenErrorOut},
-    url_name="open_vote_event_list",
-    summary="Dữ liệu mở: danh sách kết quả biểu quyết",
-)
-def open_vote_event_list(request: HttpRequest, query: Query[OpenListQuery]) -> dict:
-    """Kết quả biểu quyết tại các kỳ họp công khai (Popolo vote_event): số phiếu như đã công bố."""
-    return _page(request, query, selectors.public_votes(council_id=query.body), _each(records.vote_event))
-
-
-@router.get(
-    "/open/vote-events/{vote_id}",
-    response={200: OpenVoteEventOut, **ERRORS},
-    url_name="open_vote_event",
-    summary="Dữ liệu mở: một kết quả biểu quyết",
-)
-def open_vote_event(request: HttpRequest, vote_id: Id) -> dict:
-    """Một kết quả biểu quyết."""
-    return records.vote_event(_one(selectors.public_votes(), vote_id), _base(request))
 
 
 @router.get(

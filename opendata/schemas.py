@@ -5,22 +5,14 @@ written for those standards read them; every field is described in Vietnamese.
 """
 
 from ninja import Field, Schema
-from ninja.conf import settings as ninja_settings
 
-from hdnd.params import PAGE_MAX
+from hdnd.params import PageNumberPagination
 
 MAX_ID = 2**63 - 1
 
 
-class OpenListQuery(Schema):
+class OpenListQuery(PageNumberPagination.Input):
     body: int | None = Field(None, ge=1, le=MAX_ID, description="Chỉ lấy dữ liệu của một Hội đồng (mã body).")
-    page: int = Field(1, ge=1, le=PAGE_MAX, description=f"Số trang, từ 1 đến {PAGE_MAX:,}.".replace(",", "."))
-    page_size: int | None = Field(
-        None,
-        ge=1,
-        le=ninja_settings.PAGINATION_MAX_PER_PAGE_SIZE,
-        description=f"Số bản ghi mỗi trang, mặc định 50, tối đa {ninja_settings.PAGINATION_MAX_PER_PAGE_SIZE}.",
-    )
 
 
 class OpenPagination(Schema):
