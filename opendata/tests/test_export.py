@@ -105,6 +105,9 @@ def test_the_public_page_lists_downloads_with_dates_sizes_and_the_licence(world)
         assert filesizeformat(national.size) in html
     page = Client().get(f"/du-lieu-mo/{world.council.pk}/")
     assert page.status_code == 200 and str(world.council) in page.content.decode()
+    listed = Client().get("/api/v1/open/exports").json()
+    assert listed[0]["council_id"] is None and listed[0]["url"].endswith(f"/du-lieu-mo/tai-ve/{national.pk}.zip")
+    assert {row["council_id"] for row in listed[1:]} == {world.council.pk, world.other_council.pk}
     download = Client().get(f"/du-lieu-mo/tai-ve/{national.pk}.zip")
     assert download.status_code == 200 and b"".join(download.streaming_content)[:2] == b"PK"
 

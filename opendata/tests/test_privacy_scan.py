@@ -104,7 +104,7 @@ def _routes(resolver: URLResolver, prefix: str = "") -> list[str]:
 
 def public_roots(council_ids: list[int]) -> list[str]:
     """/, the portal and open-data roots, and every "cong-khai" route whose only parameter is a council."""
-    roots = ["/", "/cong-khai/", "/du-lieu-mo/", "/api/v1/open/"]
+    roots = ["/", "/cong-khai/", "/du-lieu-mo/", "/api/v1/open/", "/api/v1/open/exports"]
     for route in _routes(get_resolver()):
         if "cong-khai" not in route or route.startswith("^"):
             continue
