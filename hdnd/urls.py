@@ -29,6 +29,7 @@ urlpatterns = [
     path("don-thu/", include("reception.urls")),
     path("bao-cao/", include("reports.urls")),
     path("nhap-tep/", include("hdnd.imports.urls")),
+    path("du-lieu-mo/", include("opendata.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", api_not_found, name="api_not_found"),
     path("quan-tri/", admin.site.urls),

@@ -24,7 +24,18 @@ from pydantic import BaseModel
 from hdnd.api import api
 from registry import services as registry_services
 
-APPS = ("registry", "documents", "followup", "standing", "plenary", "supervision", "petitions", "reports", "hdnd")
+APPS = (
+    "registry",
+    "documents",
+    "followup",
+    "standing",
+    "plenary",
+    "supervision",
+    "petitions",
+    "reports",
+    "hdnd",
+    "opendata",
+)
 
 
 def _subclasses(cls: type) -> Iterator[type]:
