@@ -1,18 +1,15 @@
 """Every record users change keeps its history, links included (issue 12, item 9)."""
 
+from pathlib import Path
+
 from django.apps import apps
 from simple_history.models import HistoricalChanges
 
-PROJECT_APPS = {
-    "registry",
-    "documents",
-    "followup",
-    "standing",
-    "plenary",
-    "supervision",
-    "petitions",
-    "reception",
-    "reports",
+ROOT = Path(__file__).resolve().parents[2]
+# Every app of this project (not Django's or a library's), so that a new app is checked without being named
+# here; `hdnd` itself holds only the import uploads (files in transit, not records).
+PROJECT_APPS = {Path(config.path).name for config in apps.get_app_configs() if Path(config.path).parent == ROOT} - {
+    "hdnd"
 }
 
 
