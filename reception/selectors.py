@@ -25,7 +25,7 @@ def _cases() -> Prefetch:
     return Prefetch(
         "cases",
         queryset=Case.objects.select_related(
-            "competent_body", "obligation", "forward_document", "duplicate_of__letter"
+            "competent_body", "obligation", "forward_document", "duplicate_of__letter", "supervision_round"
         ).order_by("position"),
     )
 
