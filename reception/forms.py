@@ -54,7 +54,9 @@ class LetterForm(Form):
 
     def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reception"].queryset = ReceptionSession.objects.filter(council=council)[:200]
+        # The latest 200 receptions to pick from; a sliced queryset would refuse every choice on validation.
+        latest = ReceptionSession.objects.filter(council=council).order_by("-held_on", "-pk").values("pk")[:200]
+        self.fields["reception"].queryset = ReceptionSession.objects.filter(pk__in=latest).order_by("-held_on", "-pk")
         self.fields["forwarded_by"].queryset = Person.objects.filter(
             council=council, delegacies__isnull=False
         ).distinct()
