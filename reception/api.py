@@ -484,13 +484,7 @@ def letter_scan_upload(request: HttpRequest, council_id: int, letter_id: int, sc
     """Bản quét của đơn (PDF, JPEG hoặc PNG, tối đa 10 MB); đơn của người tố cáo được giữ bí mật chỉ người
     được giao mới tải lên được."""
     council = council_for_api(request.user, council_id, EDIT)
-    letter = selectors.letter_get(council=council, pk=letter_id)
-    if not letter.anonymous and not identity_visible(
-        request.user, letter, granted=selectors.granted_cases(request.user, council)
-    ):
-        from django.http import Http404
-
-        raise Http404("Không tìm thấy đơn thư.")
+    letter = selectors.letter_with_identity(council=council, pk=letter_id, user=request.user)
     letter = services.letter_scan_attach(letter=letter, upload=scan, user=request.user)
     return Status(201, {"letter_id": letter.pk, "has_scan": bool(letter.scan)})
 

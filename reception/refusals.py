@@ -18,19 +18,13 @@ from hdnd.saving import validated_save
 from hdnd.text import clean
 from reception import wording
 from reception.models import Case, ChaseLetter, Letter, RefusalGround, RefusalNotice, Relation
+from reception.selectors import standing_body
 from registry.calendar import MissingSetting, compute
-from registry.models import Body, BodyKind, Council
+from registry.models import Body, Council
 from registry.services import council_accepts
 
 REFUSAL_KIND = "reception_refusal_notice"
 REFUSAL_RULE = "reception_refusal_notice_days"  # Nghị định 154/2026/NĐ-CP, Điều 4 khoản 3: 03 ngày làm việc
-
-
-def _standing_body(council: Council) -> Body:
-    body = Body.objects.filter(council=council, kind=BodyKind.STANDING_COMMITTEE).order_by("pk").first()
-    if body is None:
-        raise ValidationError("Hội đồng chưa có Thường trực HĐND trong danh mục cơ quan.")
-    return body
 
 
 def _citizen(letter: Letter) -> str:
@@ -94,7 +88,7 @@ def refusal_notice_draft(
     refusal.document = document_create(
         council=council,
         doc_type=DocType.THONG_BAO,
-        subject="Thông báo từ chối tiếp công dân",
+        subject="Về việc từ chối tiếp công dân",
         body=wording.refusal_body(
             council_title=council.short_title,
             citizen=citizen,
@@ -120,7 +114,7 @@ def _owe_refusal(refusal: RefusalNotice, basis: object, user: AbstractBaseUser |
     letter = refusal.letter
     return obligation_create(
         council=letter.council,
-        owner=_standing_body(letter.council),
+        owner=standing_body(letter.council),
         title=f"Gửi thông báo từ chối tiếp công dân (Mẫu 01/TCD), đơn số {letter.code}",
         kind=REFUSAL_KIND,
         source_date=refusal.established_on,

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils import timezone
 from followup.models import CLOSED_STATES, OPEN_STATES, State
 from hdnd.text import fold
 from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, ReceptionSession
-from registry.models import Council
+from registry.models import Body, BodyKind, Council
 
 
 def granted_cases(user: AbstractBaseUser | AnonymousUser, council: Council) -> set[int]:
@@ -98,6 +99,25 @@ def letter_get(*, council: Council, pk: int) -> Letter:
     if letter is None:
         raise Http404("Không tìm thấy đơn thư.")
     return letter
+
+
+def letter_with_identity(*, council: Council, pk: int, user: AbstractBaseUser | AnonymousUser) -> Letter:
+    """One letter whose senders (and so its scanned handwriting) `user` may see; 404 otherwise, as outside
+    the council: an anonymous letter has no identity to protect."""
+    from reception.access import identity_visible
+
+    letter = letter_get(council=council, pk=pk)
+    if not letter.anonymous and not identity_visible(user, letter, granted=granted_cases(user, council)):
+        raise Http404("Không tìm thấy đơn thư.")
+    return letter
+
+
+def standing_body(council: Council) -> Body:
+    """The council's standing committee as a body of its register (who owes the office's own obligations)."""
+    body = Body.objects.filter(council=council, kind=BodyKind.STANDING_COMMITTEE).order_by("pk").first()
+    if body is None:
+        raise ValidationError("Hội đồng chưa có Thường trực HĐND trong danh mục cơ quan.")
+    return body
 
 
 def case_get(*, council: Council, pk: int) -> Case:

@@ -337,10 +337,8 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 def letter_scan(request: HttpRequest, pk: int) -> FileResponse:
     """The scanned letter (handwriting identifies a denouncer): only for who may see the identity, logged."""
     council = require(request, VIEW)
-    letter = selectors.letter_get(council=council, pk=pk)
-    if not letter.scan or not identity_visible(
-        request.user, letter, granted=selectors.granted_cases(request.user, council)
-    ):
+    letter = selectors.letter_with_identity(council=council, pk=pk, user=request.user)
+    if not letter.scan or (letter.anonymous and not has_perm(request.user, council, PERSONAL)):
         raise Http404("Không tìm thấy tệp.")
     services.log_identity_access(user=request.user, letters=[letter], action="file", address=client_address(request))
     extension = Path(letter.scan.name).suffix.lower() or ".pdf"
@@ -354,11 +352,7 @@ def letter_scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
     """Attach the scanned letter; for a protected denouncer only a user granted the case may (the file is
     their handwriting)."""
     council = require(request, EDIT)
-    letter = selectors.letter_get(council=council, pk=pk)
-    if not letter.anonymous and not identity_visible(
-        request.user, letter, granted=selectors.granted_cases(request.user, council)
-    ):
-        raise Http404("Không tìm thấy đơn thư.")
+    letter = selectors.letter_with_identity(council=council, pk=pk, user=request.user)
     form = ScanForm(request.POST or None, request.FILES or None)
     done = run_form(
         request,

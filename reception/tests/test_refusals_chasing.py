@@ -65,7 +65,7 @@ def test_refusal_notice_owed_within_03_working_days_and_closed_on_issue(world, s
     assert obligation.due_on == datetime.date(2026, 7, 9)
     assert "154/2026" in obligation.due_citation and obligation.owner == standing
     document = refusal.document
-    assert document.subject == "Thông báo từ chối tiếp công dân" and "Nghị định 154/2026" in document.body
+    assert document.subject == "Về việc từ chối tiếp công dân" and "Nghị định 154/2026" in document.body
     assert "Công văn số 12/UBND" in document.body and NAME in document.body
     document_issue(document=document, user=world.users["office"], issued_on=datetime.date(2026, 7, 8))
     obligation.refresh_from_db()
@@ -223,3 +223,42 @@ def test_case_linked_to_a_supervision_round_is_listed_on_its_page(world, as_user
         content_type="application/json",
     )
     assert api.status_code == 200 and api.json()["cases"][0]["supervision_round_id"] is None
+
+
+def test_refusal_and_chase_through_the_api_and_the_screens(world, as_user, standing):
+    letter = receive(world)
+    base = f"/api/v1/councils/{world.council.pk}"
+    body = {
+        "ground": "da_tra_loi",
+        "established_on": "2026-07-06",
+        "earlier": "Công văn số 12/UBND ngày 02/03/2026",
+        "signer_title": "Phó Chủ tịch",
+        "signer_name": "Trần B",
+    }
+    client = as_user("office")
+    assert (
+        as_user("outsider")
+        .post(f"{base}/letters/{letter.pk}/refusal", body, content_type="application/json")
+        .status_code
+        == 404
+    )
+    assert (
+        as_user("delegate")
+        .post(f"{base}/letters/{letter.pk}/refusal", body, content_type="application/json")
+        .status_code
+        == 403
+    )
+    bad = client.post(f"{base}/letters/{letter.pk}/refusal", {**body, "ground": "x"}, content_type="application/json")
+    assert bad.status_code == 400 and "căn cứ từ chối" in bad.json()["detail"] and not letter.refusals.exists()
+    made = client.post(f"{base}/letters/{letter.pk}/refusal", body, content_type="application/json")
+    assert made.status_code == 201 and made.json()["due_on"] == "2026-07-09"
+    page = client.get(f"/don-thu/{letter.pk}/").content.decode()
+    assert "Thông báo từ chối tiếp công dân" in page and "hạn gửi 09/07/2026" in page
+    form = client.get(f"/don-thu/{letter.pk}/tu-choi-tiep/")
+    assert form.status_code == 200 and "Căn cứ từ chối tiếp" in form.content.decode()
+    refused = client.post(f"/don-thu/{letter.pk}/tu-choi-tiep/", {"ground": "", "established_on": "06/07/2026"})
+    assert refused.status_code == 400 and letter.refusals.count() == 1
+    nothing = client.post(
+        f"{base}/letter-chases", {"signer_title": "P", "signer_name": "T"}, content_type="application/json"
+    )
+    assert nothing.status_code == 400 and "quá hạn" in nothing.json()["detail"]
