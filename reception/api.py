@@ -113,6 +113,7 @@ def letter_list(
     eligible: str = "",
     duplicates: str = "",
     answered: str = "",
+    chased: str = "",
     q: str = Query("", max_length=200),
 ) -> list[dict]:
     """Sổ đơn thư của Hội đồng (mới nhất trước); danh sách không kèm người gửi — xem từng đơn để xem."""
@@ -125,6 +126,7 @@ def letter_list(
         eligible=eligible,
         duplicates=duplicates,
         answered=answered,
+        chased=chased,
         q=q,
     )
     letters = selectors.letter_list(council=council, filters=filters)

@@ -166,6 +166,7 @@ class LetterStatisticsOut(Schema):
     answered_late: int
     waiting: int
     overdue: int
+    chased: int
     by_category: list[LetterFigureOut]
     by_field: list[LetterFigureOut]
     by_handling: list[LetterFigureOut]

@@ -41,6 +41,7 @@ class LetterFilter:
     body: int | None = None
     duplicates: str = ""  # "1" only duplicates, "0" without duplicates
     answered: str = ""  # "dung_han", "tre_han", "chua" — forwarded cases by their body's report
+    chased: str = ""  # "1": cases a chasing letter (đôn đốc) pressed for
     q: str = ""
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
@@ -68,6 +69,8 @@ def _case_filter(f: LetterFilter) -> Q:
         q &= Q(obligation__reported_on__isnull=False, obligation__reported_on__gt=F("obligation__due_on"))
     elif f.answered == "chua":
         q &= Q(obligation__isnull=False, obligation__reported_on__isnull=True)
+    if f.chased == "1":
+        q &= Q(chase_letters__isnull=False)
     if f.q:
         q &= Q(summary_folded__contains=fold(f.q))
     return q
@@ -185,12 +188,13 @@ class Statistics:
     answered_late: int
     waiting: int
     overdue: int
+    chased: int
     by_body: list[dict]
 
 
 def statistics(*, council: Council, year: int, today: datetime.date | None = None) -> Statistics:
     """The figures offices report for a year, each with the filter of the list behind it. Duplicates are
-    counted once (in `duplicates`, not again in the categories). Five queries whatever the number of rows."""
+    counted once (in `duplicates`, not again in the categories). Seven queries whatever the number of rows."""
     today = today or timezone.localdate()
     sessions = ReceptionSession.objects.filter(council=council, held_on__year=year).aggregate(
         n=Count("pk"), group=Count("pk", filter=Q(group=True))
@@ -214,6 +218,7 @@ def statistics(*, council: Council, year: int, today: datetime.date | None = Non
     )
     grouped = list(originals.values("category", "field", "handling").annotate(n=Count("pk")))
     duplicates = cases.filter(duplicate_of__isnull=False).count()
+    chased = originals.filter(pk__in=Case.chase_letters.through.objects.values("case_id")).count()
 
     def by(key: str, choices: type) -> list[Figure]:
         counts: dict[str, int] = {}
@@ -251,6 +256,7 @@ def statistics(*, council: Council, year: int, today: datetime.date | None = Non
         answered_late=totals["late"],
         waiting=totals["waiting"],
         overdue=totals["overdue"],
+        chased=chased,
         by_body=bodies,
     )
 

@@ -45,7 +45,7 @@ from registry.security import client_address
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FILTER_KEYS = ("category", "field", "handling", "eligible", "duplicates", "answered", "q")
+FILTER_KEYS = ("category", "field", "handling", "eligible", "duplicates", "answered", "chased", "q")
 
 
 def _year(request: HttpRequest, council: object) -> int:

@@ -13,7 +13,7 @@ from documents.checker import assert_nd30
 from documents.services import document_issue, document_render_docx
 from followup.models import State
 from followup.services import obligation_report
-from reception import refusals, services
+from reception import refusals, selectors, services
 from reception.models import Category, ChaseLetter, Field, Letter, RefusalGround
 from reception.services import CaseIn, SenderIn
 from registry.models import BodyKind
@@ -137,6 +137,9 @@ def test_chasing_letters_one_per_late_body_without_senders(world, as_user):
     assert_nd30(document_render_docx(first))
     with pytest.raises(ValidationError, match="Không có đơn thư nào quá hạn"):  # the same day: nothing new
         refusals.chase_letters_make(council=world.council, signer_title="P", signer_name="T", user=None, on=on)
+    assert selectors.statistics(council=world.council, year=2026, today=on).chased == 3
+    listed = as_user("office").get("/don-thu/?year=2026&chased=1").content.decode()
+    assert f">{a1.letter.code}<" in listed and f">{done.letter.code}<" not in listed
     page = as_user("office").get("/don-thu/don-doc/")
     assert page.status_code == 200 and a1.letter.code in page.content.decode()
     api = as_user("office").get(f"/api/v1/councils/{world.council.pk}/letter-chases")
