@@ -50,6 +50,8 @@ def test_section_i3_figures_and_prose_come_from_the_records(world, as_user):
     assert "01 nội dung đã chuyển cơ quan có thẩm quyền giải quyết và chưa có nội dung nào có kết quả" in text
     dashboard = as_user("office").get("/bao-cao/?nam=2026").content.decode()
     assert "Buổi tiếp công dân" in dashboard and "Nội dung đơn chuyển cơ quan có thẩm quyền" in dashboard
+    detail = as_user("office").get("/bao-cao/kiem-diem/2026/so-lieu/letters_forwarded/").content.decode()
+    assert "/don-thu/?year=2026&amp;handling=chuyen_xu_ly&amp;duplicates=0" in detail  # the figure opens its letters
     api = as_user("office").get(f"/api/v1/councils/{council.pk}/dashboard/2026").json()
     assert {f["key"]: f["value"] for f in api["figures"]}["letters"] == 1
 
