@@ -135,6 +135,12 @@ def seed(council: Council) -> None:
         user=None,
     ).cases.get()
     services.case_classify(case=advice, user=None, eligible=True, handling=Handling.GUIDED, competent_body=committee)
+    # Seed 000's Ban Pháp chế round on reception and complaints follows how the complaint is resolved.
+    from supervision.models import Round
+
+    legal_round = Round.objects.filter(council=council, subject__icontains="tiếp công dân").order_by("pk").first()
+    if legal_round is not None:
+        services.case_link_round(case=complaint, round=legal_round, user=None)
     for case, body, day, answer in [
         (
             complaint,
