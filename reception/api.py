@@ -3,15 +3,17 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Query, Router, Status
+from ninja import File, Query, Router, Status, UploadedFile
 from ninja.pagination import paginate
 
 from hdnd.params import PageNumberPagination, Year
 from petitions.models import Petition
-from reception import notices, schedule, selectors, services
+from reception import notices, refusals, schedule, selectors, services
 from reception.access import EDIT, GRANT, VIEW, identity_visible
-from reception.models import CaseGrant, Letter, ReceptionSession, Roster, Slot
+from reception.models import CaseGrant, ChaseLetter, Letter, ReceptionSession, Roster, Slot
 from reception.schemas import (
+    LetterChaseIn,
+    LetterChaseOut,
     LetterClassifyIn,
     LetterForwardIn,
     LetterForwardOut,
@@ -20,6 +22,10 @@ from reception.schemas import (
     LetterGrantOut,
     LetterOut,
     LetterReceiveIn,
+    LetterRefusalIn,
+    LetterRefusalOut,
+    LetterRoundIn,
+    LetterScanOut,
     LetterSplitIn,
     LetterStatisticsOut,
     LetterToldIn,
@@ -107,6 +113,7 @@ def letter_list(
     eligible: str = "",
     duplicates: str = "",
     answered: str = "",
+    chased: str = "",
     q: str = Query("", max_length=200),
 ) -> list[dict]:
     """Sổ đơn thư của Hội đồng (mới nhất trước); danh sách không kèm người gửi — xem từng đơn để xem."""
@@ -119,6 +126,7 @@ def letter_list(
         eligible=eligible,
         duplicates=duplicates,
         answered=answered,
+        chased=chased,
         q=q,
     )
     letters = selectors.letter_list(council=council, filters=filters)
@@ -466,3 +474,74 @@ def from_petition(request: HttpRequest, council_id: int, petition_id: int, paylo
     letter = services.letter_from_petition(petition=petition, user=request.user, **payload.dict())
     letter = selectors.letter_get(council=council, pk=letter.pk)
     return Status(201, _out(request, letter, selectors.granted_cases(request.user, council), log=True))
+
+
+@router.post(
+    "/councils/{council_id}/letters/{letter_id}/scan",
+    response={201: LetterScanOut},
+    url_name="letter_scan_upload",
+    summary="Tải lên bản quét của đơn",
+)
+def letter_scan_upload(request: HttpRequest, council_id: int, letter_id: int, scan: File[UploadedFile]) -> Status:
+    """Bản quét của đơn (PDF, JPEG hoặc PNG, tối đa 10 MB); đơn của người tố cáo được giữ bí mật chỉ người
+    được giao mới tải lên được."""
+    council = council_for_api(request.user, council_id, EDIT)
+    letter = selectors.letter_with_identity(council=council, pk=letter_id, user=request.user)
+    letter = services.letter_scan_attach(letter=letter, upload=scan, user=request.user)
+    return Status(201, {"letter_id": letter.pk, "has_scan": bool(letter.scan)})
+
+
+@router.post(
+    "/councils/{council_id}/letters/{letter_id}/refusal",
+    response={201: LetterRefusalOut},
+    url_name="letter_refusal",
+    summary="Lập thông báo từ chối tiếp công dân (Mẫu 01/TCD)",
+)
+def letter_refusal(request: HttpRequest, council_id: int, letter_id: int, payload: LetterRefusalIn) -> Status:
+    """Dự thảo Thông báo từ chối tiếp công dân (Mẫu 01/TCD) và việc phải gửi trong thời hạn (ban hành qua sổ văn
+    bản: POST /documents/{id}/issue)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    letter = selectors.letter_get(council=council, pk=letter_id)
+    refusal = refusals.refusal_notice_draft(letter=letter, user=request.user, **payload.dict())
+    return Status(201, refusal)
+
+
+@router.post(
+    "/councils/{council_id}/letter-cases/{case_id}/supervision-round",
+    response=LetterOut,
+    url_name="letter_case_round",
+    summary="Gắn nội dung đơn với đợt giám sát",
+)
+def case_round(request: HttpRequest, council_id: int, case_id: int, payload: LetterRoundIn) -> dict:
+    """Gắn (hoặc bỏ gắn, với round_id rỗng) nội dung đơn với đợt giám sát việc giải quyết."""
+    from supervision.models import Round
+
+    council, case = _case_and_letter(request, council_id, case_id, EDIT)
+    round = _one(Round, payload.round_id, "round_id", "đợt giám sát", council=council)
+    services.case_link_round(case=case, round=round, user=request.user)
+    return _letter_of(request, council, case)
+
+
+@router.get(
+    "/councils/{council_id}/letter-chases",
+    response=list[LetterChaseOut],
+    url_name="letter_chase_list",
+    summary="Công văn đôn đốc đơn thư quá hạn",
+)
+@paginate(PageNumberPagination, page_size=50)
+def chase_list(request: HttpRequest, council_id: int) -> object:
+    """Các công văn đôn đốc đã lập (mới nhất trước), mỗi công văn với các nội dung đơn được đôn đốc."""
+    council = council_for_api(request.user, council_id, VIEW)
+    return ChaseLetter.objects.filter(council=council).select_related("body").prefetch_related("cases")
+
+
+@router.post(
+    "/councils/{council_id}/letter-chases",
+    response={201: list[LetterChaseOut]},
+    url_name="letter_chase_make",
+    summary="Lập công văn đôn đốc đơn thư quá hạn",
+)
+def chase_make(request: HttpRequest, council_id: int, payload: LetterChaseIn) -> Status:
+    """Lập dự thảo công văn đôn đốc, mỗi cơ quan có đơn quá hạn báo cáo kết quả một công văn."""
+    council = council_for_api(request.user, council_id, EDIT)
+    return Status(201, refusals.chase_letters_make(council=council, user=request.user, **payload.dict()))

@@ -14,8 +14,9 @@ class ReceptionConfig(AppConfig):
         from reception.access import MENU, ROLE_PERMISSIONS
         from reception.demo import seed
         from reception.home import sections
-        from reception.models import Case, ReceptionSession
+        from reception.models import Case, ChaseLetter, ReceptionSession, RefusalNotice
         from reception.notices import TASK_KIND, notice_issued
+        from reception.refusals import REFUSAL_KIND, refusal_issued
         from reception.schedule import REPORT_KIND
         from reception.services import OBLIGATION_KIND, case_reported
         from registry.access import register_permissions
@@ -28,6 +29,7 @@ class ReceptionConfig(AppConfig):
         register_kind(OBLIGATION_KIND, "Giải quyết đơn thư được chuyển", on_report=case_reported)
         register_kind(REPORT_KIND, "Báo cáo kết quả tiếp công dân")
         register_kind(TASK_KIND, "Nhiệm vụ sau buổi tiếp công dân")
+        register_kind(REFUSAL_KIND, "Gửi thông báo từ chối tiếp công dân")
         register_source_kind(
             ReceptionSession,
             label="Buổi tiếp công dân",
@@ -36,6 +38,17 @@ class ReceptionConfig(AppConfig):
         )
         register_source_kind(
             Case, label="Đơn thư của công dân", url=lambda c: reverse("reception:letter_detail", args=[c.letter_id])
+        )
+        register_source_kind(
+            RefusalNotice,
+            label="Thông báo từ chối tiếp công dân",
+            url=lambda r: reverse("reception:letter_detail", args=[r.letter_id]),
+            on_issue=refusal_issued,
+        )
+        register_source_kind(
+            ChaseLetter,
+            label="Đôn đốc giải quyết đơn thư",
+            url=lambda c: reverse("reception:chase_list"),
         )
         register_personal_record_kind("reception.letter", "Đơn thư")
         entry = ("Đơn thư", "reception:letter_list", MENU)

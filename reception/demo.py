@@ -1,8 +1,9 @@
 """Demo reception of the Đức Phổ town council in 2024: a roster, receptions, and letters in every state.
 
 Seed 000 says only that the standing committee receives citizens periodically and follows complaints and
-denunciations, with no figures: the letters here are invented and the annual report's wording does not
-depend on them. Every forwarded case is answered, so the demo's overdue list is unchanged. Idempotent.
+denunciations, with no figures: the letters here are invented; the annual report's section I.3 counts them
+(seed 000 prints no figure there to match). Every forwarded case is answered, so the demo's overdue list is
+unchanged. Idempotent.
 """
 
 import datetime
@@ -134,6 +135,12 @@ def seed(council: Council) -> None:
         user=None,
     ).cases.get()
     services.case_classify(case=advice, user=None, eligible=True, handling=Handling.GUIDED, competent_body=committee)
+    # Seed 000's Ban Pháp chế round on reception and complaints follows how the complaint is resolved.
+    from supervision.models import Round
+
+    legal_round = Round.objects.filter(council=council, subject__icontains="tiếp công dân").order_by("pk").first()
+    if legal_round is not None:
+        services.case_link_round(case=complaint, round=legal_round, user=None)
     for case, body, day, answer in [
         (
             complaint,

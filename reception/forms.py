@@ -13,6 +13,7 @@ from reception.models import (
     Ineligible,
     OnTheSpot,
     ReceptionSession,
+    RefusalGround,
     RosterRule,
     SessionKind,
 )
@@ -53,7 +54,9 @@ class LetterForm(Form):
 
     def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reception"].queryset = ReceptionSession.objects.filter(council=council)[:200]
+        # The latest 200 receptions to pick from; a sliced queryset would refuse every choice on validation.
+        latest = ReceptionSession.objects.filter(council=council).order_by("-held_on", "-pk").values("pk")[:200]
+        self.fields["reception"].queryset = ReceptionSession.objects.filter(pk__in=latest).order_by("-held_on", "-pk")
         self.fields["forwarded_by"].queryset = Person.objects.filter(
             council=council, delegacies__isnull=False
         ).distinct()
@@ -309,3 +312,44 @@ class NoticeForm(Form):
     signer_authority = forms.ChoiceField(label="Thẩm quyền ký", choices=Authority.choices, initial=Authority.TL)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=120)
     signer_name = forms.CharField(label="Họ tên người ký", max_length=120)
+
+
+class ScanForm(Form):
+    scan = forms.FileField(
+        label="Bản quét của đơn (PDF, JPEG hoặc PNG, tối đa 10 MB)",
+        error_messages={"required": "Vui lòng chọn tệp bản quét của đơn.", "empty": "Tệp bản quét rỗng."},
+    )
+
+
+class SignerForm(Form):
+    signer_authority = forms.ChoiceField(label="Thẩm quyền ký", choices=Authority.choices, initial=Authority.TM)
+    signer_title = forms.CharField(
+        label="Chức vụ người ký", max_length=120, error_messages={"required": "Vui lòng nhập chức vụ người ký."}
+    )
+    signer_name = forms.CharField(
+        label="Họ tên người ký", max_length=120, error_messages={"required": "Vui lòng nhập họ tên người ký."}
+    )
+
+
+class RefusalForm(SignerForm):
+    ground = forms.ChoiceField(label="Căn cứ từ chối tiếp", choices=_choices(RefusalGround.choices))
+    established_on = forms.DateField(label="Ngày xác định căn cứ từ chối", widget=DateInput())
+    earlier = forms.CharField(
+        label="Văn bản đã giải quyết, trả lời (số, ngày, cơ quan)",
+        max_length=300,
+        error_messages={"required": "Vui lòng ghi văn bản đã giải quyết, trả lời nội dung này."},
+    )
+
+    field_order = ["ground", "established_on", "earlier", "signer_authority", "signer_title", "signer_name"]
+
+
+class RoundLinkForm(Form):
+    round = forms.ModelChoiceField(
+        label="Đợt giám sát việc giải quyết", queryset=None, required=False, empty_label="— Không gắn —"
+    )
+
+    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+        from supervision.models import Round
+
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = Round.objects.filter(council=council).order_by("-set_up_on", "-pk")

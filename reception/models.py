@@ -292,6 +292,15 @@ class Case(models.Model):
         related_name="+",
     )
     citizen_told_on = models.DateField("ngày thông báo cho công dân", null=True, blank=True)
+    # The council's supervision of how complaints are resolved: the round that looks at this case.
+    supervision_round = models.ForeignKey(
+        "supervision.Round",
+        verbose_name="đợt giám sát",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reception_cases",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -451,3 +460,114 @@ class ReceptionTask(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class RefusalGround(models.TextChoices):
+    """The grounds on which a repeat petitioner is refused in writing (Mẫu 01/TCD)."""
+
+    RESOLVED = (
+        "da_giai_quyet",
+        "Vụ việc đã được giải quyết đúng chính sách, pháp luật, được kiểm tra, rà soát, thông báo bằng văn bản "
+        "và đã được tiếp, giải thích, hướng dẫn nhưng vẫn cố tình khiếu nại, tố cáo kéo dài "
+        "(Luật Tiếp công dân 42/2013/QH13, Điều 9 khoản 3)",
+    )
+    ANSWERED = (
+        "da_tra_loi",
+        "Kiến nghị, phản ánh đã được trả lời đúng quy định, không có thông tin, tình tiết mới "
+        "(Nghị định 154/2026/NĐ-CP, Điều 4)",
+    )
+
+
+class RefusalNotice(models.Model):
+    """The written refusal to receive a repeat petitioner (Thông báo từ chối tiếp công dân, Mẫu 01/TCD),
+    owed within the council's `reception_refusal_notice_days` of the day its grounds were established
+    (Nghị định 154/2026/NĐ-CP, Điều 4 khoản 3): an obligation that closes when the notice is issued."""
+
+    letter = models.ForeignKey(Letter, verbose_name="đơn", on_delete=models.PROTECT, related_name="refusals")
+    ground = models.CharField("căn cứ từ chối", max_length=16, choices=RefusalGround.choices)
+    established_on = models.DateField("ngày xác định căn cứ từ chối")
+    earlier = models.CharField("văn bản đã giải quyết, trả lời", max_length=300)
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name="thông báo từ chối",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    obligation = models.OneToOneField(
+        "followup.Obligation",
+        verbose_name="việc gửi thông báo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người lập",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "thông báo từ chối tiếp công dân"
+        verbose_name_plural = "thông báo từ chối tiếp công dân"
+        ordering = ["-established_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Từ chối tiếp công dân — đơn số {self.letter.code}"
+
+
+class ChaseLetter(models.Model):
+    """A letter pressing a competent body for the cases forwarded to it and not reported in time (công văn
+    đôn đốc, Luật Tiếp công dân Điều 22 khoản 3; Thông tư 05/2021/TT-TTCP Điều 14 khoản 2): one per body."""
+
+    council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
+    body = models.ForeignKey(Body, verbose_name="cơ quan được đôn đốc", on_delete=models.PROTECT, related_name="+")
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name="công văn đôn đốc",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cases = models.ManyToManyField(Case, verbose_name="nội dung đơn quá hạn", related_name="chase_letters")
+    made_on = models.DateField("ngày lập")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người lập",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords(m2m_fields=[cases])
+
+    class Meta:
+        verbose_name = "công văn đôn đốc"
+        verbose_name_plural = "công văn đôn đốc"
+        ordering = ["-made_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Đôn đốc {self.body} ngày {self.made_on:%d/%m/%Y}"
+
+
+class SlotReminder(models.Model):
+    """That a receiver was reminded of their reception day (once per day on duty, however often it runs)."""
+
+    slot = models.OneToOneField(Slot, verbose_name="ngày tiếp", on_delete=models.CASCADE, related_name="reminder")
+    sent_at = models.DateTimeField("thời điểm nhắc", auto_now_add=True)
+    recipients = models.PositiveIntegerField("số người nhận", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "lần nhắc lịch tiếp công dân"
+        verbose_name_plural = "lần nhắc lịch tiếp công dân"
+
+    def __str__(self) -> str:
+        return f"Nhắc {self.slot}"

@@ -16,6 +16,7 @@ from followup.services import obligation_create
 from hdnd.saving import validated_save
 from hdnd.text import clean
 from reception.models import HolidayShift, Roster, RosterRule, Slot
+from reception.selectors import standing_body
 from registry.calendar import MissingSetting, WorkCalendar, compute
 from registry.models import Body, BodyKind, Council, Membership, Person
 
@@ -180,10 +181,7 @@ def _report_body(council: Council, person: Person, day: datetime.date) -> Body:
     )
     if membership is not None:
         return membership.body
-    body = Body.objects.filter(council=council, kind=BodyKind.STANDING_COMMITTEE).order_by("pk").first()
-    if body is None:
-        raise ValidationError("Hội đồng chưa có Thường trực HĐND trong danh mục cơ quan.")
-    return body
+    return standing_body(council)
 
 
 @transaction.atomic

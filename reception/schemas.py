@@ -109,6 +109,7 @@ class LetterCaseOut(Schema):
     due_on: datetime.date | None
     answer_text: str
     citizen_told_on: datetime.date | None
+    supervision_round_id: int | None
 
     @staticmethod
     def resolve_category_label(obj: object) -> str:
@@ -165,6 +166,7 @@ class LetterStatisticsOut(Schema):
     answered_late: int
     waiting: int
     overdue: int
+    chased: int
     by_category: list[LetterFigureOut]
     by_field: list[LetterFigureOut]
     by_handling: list[LetterFigureOut]
@@ -288,3 +290,63 @@ class ReceptionNoticeOut(Schema):
 class LetterFromPetitionIn(_In):
     category: str
     field: str = Field.OTHER
+
+
+class LetterScanOut(Schema):
+    letter_id: int
+    has_scan: bool
+
+
+class LetterRoundIn(_In):
+    round_id: int | None = None
+
+
+class LetterRefusalIn(_In):
+    ground: str
+    established_on: datetime.date
+    earlier: str = SchemaField(max_length=300)
+    signer_title: str = SchemaField(max_length=120)
+    signer_name: str = SchemaField(max_length=120)
+    signer_authority: str = Authority.TM
+
+
+class LetterRefusalOut(Schema):
+    id: int
+    letter_id: int
+    ground: str
+    established_on: datetime.date
+    document_id: int
+    obligation_id: int
+    due_on: datetime.date
+    citation: str
+
+    @staticmethod
+    def resolve_due_on(obj: object) -> datetime.date:
+        return obj.obligation.due_on
+
+    @staticmethod
+    def resolve_citation(obj: object) -> str:
+        return obj.obligation.due_citation
+
+
+class LetterChaseIn(_In):
+    signer_title: str = SchemaField(max_length=120)
+    signer_name: str = SchemaField(max_length=120)
+    signer_authority: str = Authority.TM
+
+
+class LetterChaseOut(Schema):
+    id: int
+    body_id: int
+    body_name: str
+    made_on: datetime.date
+    document_id: int | None
+    case_ids: list[int]
+
+    @staticmethod
+    def resolve_body_name(obj: object) -> str:
+        return obj.body.name
+
+    @staticmethod
+    def resolve_case_ids(obj: object) -> list[int]:
+        return [c.pk for c in obj.cases.all()]

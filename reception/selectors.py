@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils import timezone
 from followup.models import CLOSED_STATES, OPEN_STATES, State
 from hdnd.text import fold
 from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, ReceptionSession
-from registry.models import Council
+from registry.models import Body, BodyKind, Council
 
 
 def granted_cases(user: AbstractBaseUser | AnonymousUser, council: Council) -> set[int]:
@@ -25,7 +26,7 @@ def _cases() -> Prefetch:
     return Prefetch(
         "cases",
         queryset=Case.objects.select_related(
-            "competent_body", "obligation", "forward_document", "duplicate_of__letter"
+            "competent_body", "obligation", "forward_document", "duplicate_of__letter", "supervision_round"
         ).order_by("position"),
     )
 
@@ -40,6 +41,7 @@ class LetterFilter:
     body: int | None = None
     duplicates: str = ""  # "1" only duplicates, "0" without duplicates
     answered: str = ""  # "dung_han", "tre_han", "chua" — forwarded cases by their body's report
+    chased: str = ""  # "1": cases a chasing letter (đôn đốc) pressed for
     q: str = ""
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
@@ -67,6 +69,8 @@ def _case_filter(f: LetterFilter) -> Q:
         q &= Q(obligation__reported_on__isnull=False, obligation__reported_on__gt=F("obligation__due_on"))
     elif f.answered == "chua":
         q &= Q(obligation__isnull=False, obligation__reported_on__isnull=True)
+    if f.chased == "1":
+        q &= Q(chase_letters__isnull=False)
     if f.q:
         q &= Q(summary_folded__contains=fold(f.q))
     return q
@@ -98,6 +102,25 @@ def letter_get(*, council: Council, pk: int) -> Letter:
     if letter is None:
         raise Http404("Không tìm thấy đơn thư.")
     return letter
+
+
+def letter_with_identity(*, council: Council, pk: int, user: AbstractBaseUser | AnonymousUser) -> Letter:
+    """One letter whose senders (and so its scanned handwriting) `user` may see; 404 otherwise, as outside
+    the council: an anonymous letter has no identity to protect."""
+    from reception.access import identity_visible
+
+    letter = letter_get(council=council, pk=pk)
+    if not letter.anonymous and not identity_visible(user, letter, granted=granted_cases(user, council)):
+        raise Http404("Không tìm thấy đơn thư.")
+    return letter
+
+
+def standing_body(council: Council) -> Body:
+    """The council's standing committee as a body of its register (who owes the office's own obligations)."""
+    body = Body.objects.filter(council=council, kind=BodyKind.STANDING_COMMITTEE).order_by("pk").first()
+    if body is None:
+        raise ValidationError("Hội đồng chưa có Thường trực HĐND trong danh mục cơ quan.")
+    return body
 
 
 def case_get(*, council: Council, pk: int) -> Case:
@@ -165,12 +188,13 @@ class Statistics:
     answered_late: int
     waiting: int
     overdue: int
+    chased: int
     by_body: list[dict]
 
 
 def statistics(*, council: Council, year: int, today: datetime.date | None = None) -> Statistics:
     """The figures offices report for a year, each with the filter of the list behind it. Duplicates are
-    counted once (in `duplicates`, not again in the categories). Five queries whatever the number of rows."""
+    counted once (in `duplicates`, not again in the categories). Seven queries whatever the number of rows."""
     today = today or timezone.localdate()
     sessions = ReceptionSession.objects.filter(council=council, held_on__year=year).aggregate(
         n=Count("pk"), group=Count("pk", filter=Q(group=True))
@@ -194,6 +218,7 @@ def statistics(*, council: Council, year: int, today: datetime.date | None = Non
     )
     grouped = list(originals.values("category", "field", "handling").annotate(n=Count("pk")))
     duplicates = cases.filter(duplicate_of__isnull=False).count()
+    chased = originals.filter(pk__in=Case.chase_letters.through.objects.values("case_id")).count()
 
     def by(key: str, choices: type) -> list[Figure]:
         counts: dict[str, int] = {}
@@ -231,6 +256,7 @@ def statistics(*, council: Council, year: int, today: datetime.date | None = Non
         answered_late=totals["late"],
         waiting=totals["waiting"],
         overdue=totals["overdue"],
+        chased=chased,
         by_body=bodies,
     )
 

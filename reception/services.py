@@ -5,11 +5,13 @@ obligation; the engine tells this app what the body reported through `case_repor
 """
 
 import datetime
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -596,3 +598,48 @@ def letter_from_petition(
         origin_petition=current,
         user=user,
     )
+
+
+SCAN_MAX_BYTES = 10 * 1024 * 1024
+# A scan is a PDF or a picture; its first bytes say which, whatever the file's name claims.
+SCAN_SIGNATURES = {b"%PDF-": ".pdf", b"\xff\xd8\xff": ".jpg", b"\x89PNG\r\n\x1a\n": ".png"}
+
+
+def _scan_extension(upload: UploadedFile) -> str | None:
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    return next((ext for sig, ext in SCAN_SIGNATURES.items() if head.startswith(sig)), None)
+
+
+@transaction.atomic
+def letter_scan_attach(*, letter: Letter, upload: UploadedFile, user: AbstractBaseUser | None) -> Letter:
+    """Attach the scanned letter (PDF, JPEG or PNG up to 10 MB, told by its content, not its name); a new
+    scan replaces the earlier one, which the history keeps. Handwriting identifies a denouncer: the file is
+    read back only through the guarded, logged download."""
+    if upload is None:
+        raise ValidationError({"scan": "Vui lòng chọn tệp bản quét của đơn."})
+    if upload.size == 0:
+        raise ValidationError({"scan": "Tệp bản quét rỗng."})
+    if upload.size > SCAN_MAX_BYTES:
+        raise ValidationError({"scan": "Tệp bản quét vượt quá dung lượng cho phép (10 MB)."})
+    extension = _scan_extension(upload)
+    if extension is None:
+        raise ValidationError({"scan": "Bản quét phải là tệp PDF, JPEG hoặc PNG."})
+    current = Letter.objects.select_for_update().get(pk=letter.pk)
+    # The stored name says nothing of the sender: a number and a random part.
+    current.scan.save(f"don-{current.year}-{current.number}-{uuid.uuid4().hex[:12]}{extension}", upload, save=False)
+    validated_save(current, user, update_fields=["scan"])
+    return current
+
+
+@transaction.atomic
+def case_link_round(*, case: Case, round: models.Model | None, user: AbstractBaseUser | None) -> Case:
+    """Link a case to the supervision round that looks at how it is resolved (or unlink it with None): the
+    round's page then lists it. A round of another council is refused."""
+    current = Case.objects.select_for_update().get(pk=case.pk)
+    if round is not None and round.council_id != current.council_id:
+        raise ValidationError({"round": "Đợt giám sát không thuộc Hội đồng này."})
+    current.supervision_round = round
+    validated_save(current, user, update_fields=["supervision_round"])
+    return current

@@ -2,6 +2,7 @@
 the protected identities, receptions, and the statistics with their drill-down."""
 
 import datetime
+from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,7 +15,7 @@ from hdnd.excel import streamed_workbook
 from hdnd.forms import YEAR_MAX, YEAR_MIN
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_form
-from reception import notices, schedule, selectors, services
+from reception import notices, refusals, schedule, selectors, services
 from reception.access import EDIT, GRANT, MASKED_TEXT, PERSONAL, PROTECTED_TEXT, VIEW, identity_visible
 from reception.forms import (
     EMPTY,
@@ -25,22 +26,26 @@ from reception.forms import (
     LetterForm,
     NoticeForm,
     PeriodForm,
+    RefusalForm,
     RosterForm,
+    RoundLinkForm,
+    ScanForm,
     SessionForm,
+    SignerForm,
     SlotChangeForm,
     SplitForm,
     StatsForm,
     TaskForm,
     ToldForm,
 )
-from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, Roster, Slot
+from reception.models import Case, CaseGrant, Category, ChaseLetter, Field, Handling, Letter, Roster, Slot
 from registry.access import has_perm, require
 from registry.models import Body, Council
 from registry.security import client_address
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FILTER_KEYS = ("category", "field", "handling", "eligible", "duplicates", "answered", "q")
+FILTER_KEYS = ("category", "field", "handling", "eligible", "duplicates", "answered", "chased", "q")
 
 
 def _year(request: HttpRequest, council: object) -> int:
@@ -146,6 +151,8 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_grant": can_grant and any(c.protected for c in cases),
             "can_scan": bool(letter.scan) and bool(senders),
             "grants": CaseGrant.objects.filter(case__letter=letter).select_related("user", "case", "granted_by"),
+            "refusals": letter.refusals.select_related("document", "obligation").order_by("pk"),
+            "can_upload": can_edit and (letter.anonymous or bool(senders)),
             "history": history_rows(letter),
         },
     )
@@ -158,6 +165,12 @@ def _case_forms(council: Council, cases: list[Case], *, edit: bool, grant: bool)
         return
     bodies = [("", EMPTY), *Body.objects.filter(council=council).order_by("name").values_list("pk", "name")]
     users = []
+    rounds = []
+    if edit:
+        rounds = [
+            ("", "— Không gắn —"),
+            *RoundLinkForm(council=council).fields["round"].queryset.values_list("pk", "subject"),
+        ]
     if grant:
         users = [("", EMPTY), *GrantForm(council=council).fields["user"].queryset.values_list("pk", "username")]
     for case in cases:
@@ -175,6 +188,10 @@ def _case_forms(council: Council, cases: list[Case], *, edit: bool, grant: bool)
             case.forward_form.fields["body"].widget.choices = bodies
             case.split_form = SplitForm(auto_id=auto_id)
             case.told_form = ToldForm(auto_id=auto_id)
+            case.round_form = RoundLinkForm(
+                council=council, auto_id=auto_id, initial={"round": case.supervision_round_id}
+            )
+            case.round_form.fields["round"].widget.choices = rounds
         if grant and case.protected:
             case.grant_form = GrantForm(council=council, auto_id=auto_id)
             case.grant_form.fields["user"].widget.choices = users
@@ -254,6 +271,61 @@ def case_grant(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def case_round(request: HttpRequest, pk: int) -> HttpResponse:
+    council, case = _case_action(request, pk)
+    form = RoundLinkForm(request.POST, council=council)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.case_link_round(case=case, round=d["round"], user=request.user),
+        "Đã gắn nội dung đơn với đợt giám sát.",
+    )
+    return _back(case) if done is not NOT_DONE else _refused(request, case, form, f"Giám sát {case}")
+
+
+@login_required
+def chase_list(request: HttpRequest) -> HttpResponse:
+    """Forwarded cases past their limit, by body, and the chasing letters already made."""
+    council = require(request, VIEW)
+    today = timezone.localdate()
+    late = refusals.late_cases(council=council, on=today)
+    by_body: dict[int, dict] = {}
+    for case in late:
+        owner = case.obligation.owner
+        by_body.setdefault(owner.pk, {"body": owner, "cases": []})["cases"].append(case)
+    can_edit = has_perm(request.user, council, EDIT)
+    return render(
+        request,
+        "reception/chase.html",
+        {
+            "groups": list(by_body.values()),
+            "today": today,
+            "chases": ChaseLetter.objects.filter(council=council)
+            .select_related("body", "document")
+            .prefetch_related("cases__letter")[:100],
+            "form": SignerForm() if can_edit and late else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def chase_make(request: HttpRequest) -> HttpResponse:
+    council = require(request, EDIT)
+    form = SignerForm(request.POST)
+    done = run_form(
+        request,
+        form,
+        lambda d: refusals.chase_letters_make(council=council, user=request.user, **d),
+        "Đã lập dự thảo công văn đôn đốc cho từng cơ quan; ban hành tại sổ văn bản.",
+    )
+    if done is NOT_DONE:
+        return render(request, "reception/form.html", {"form": form, "title": "Đôn đốc đơn thư quá hạn"}, status=400)
+    return redirect("reception:chase_list")
+
+
+@login_required
+@require_POST
 def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, GRANT)
     grant = get_object_or_404(CaseGrant.objects.select_related("case__council"), pk=pk, case__council=council)
@@ -265,13 +337,53 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 def letter_scan(request: HttpRequest, pk: int) -> FileResponse:
     """The scanned letter (handwriting identifies a denouncer): only for who may see the identity, logged."""
     council = require(request, VIEW)
-    letter = selectors.letter_get(council=council, pk=pk)
-    if not letter.scan or not identity_visible(
-        request.user, letter, granted=selectors.granted_cases(request.user, council)
-    ):
+    letter = selectors.letter_with_identity(council=council, pk=pk, user=request.user)
+    if not letter.scan or (letter.anonymous and not has_perm(request.user, council, PERSONAL)):
         raise Http404("Không tìm thấy tệp.")
     services.log_identity_access(user=request.user, letters=[letter], action="file", address=client_address(request))
-    return FileResponse(letter.scan.open("rb"), as_attachment=True, filename=f"don-{letter.number}-{letter.year}.pdf")
+    extension = Path(letter.scan.name).suffix.lower() or ".pdf"
+    return FileResponse(
+        letter.scan.open("rb"), as_attachment=True, filename=f"don-{letter.number}-{letter.year}{extension}"
+    )
+
+
+@login_required
+def letter_scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach the scanned letter; for a protected denouncer only a user granted the case may (the file is
+    their handwriting)."""
+    council = require(request, EDIT)
+    letter = selectors.letter_with_identity(council=council, pk=pk, user=request.user)
+    form = ScanForm(request.POST or None, request.FILES or None)
+    done = run_form(
+        request,
+        form,
+        lambda d: services.letter_scan_attach(letter=letter, upload=d["scan"], user=request.user),
+        "Đã lưu bản quét của đơn.",
+    )
+    if done is not NOT_DONE:
+        return redirect("reception:letter_detail", pk=letter.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "title": f"Bản quét đơn số {letter.code}", "back": letter.pk, "submit": "Tải lên"}
+    return render(request, "reception/form.html", context, status=status)
+
+
+@login_required
+def letter_refusal(request: HttpRequest, pk: int) -> HttpResponse:
+    """Draft the refusal notice (Mẫu 01/TCD) for the citizen of a letter; issued from the document's page."""
+    council = require(request, EDIT)
+    letter = selectors.letter_get(council=council, pk=pk)
+    form = RefusalForm(request.POST or None)
+    refusal = run_form(
+        request,
+        form,
+        lambda d: refusals.refusal_notice_draft(letter=letter, user=request.user, **d),
+        "Đã lập dự thảo thông báo từ chối tiếp công dân; ban hành tại trang văn bản trong thời hạn.",
+    )
+    if refusal is not NOT_DONE:
+        return redirect("documents:document_detail", pk=refusal.document_id)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "title": f"Thông báo từ chối tiếp công dân — đơn số {letter.code}", "back": letter.pk}
+    return render(request, "reception/form.html", context, status=status)
 
 
 @login_required

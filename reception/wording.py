@@ -44,3 +44,39 @@ def forwarding_body(
             f"{days:02d} {unit_label} ({citation}).",
         ]
     )
+
+
+def refusal_body(
+    *,
+    council_title: str,
+    citizen: str,
+    received_on: datetime.date,
+    summary: str,
+    ground_label: str,
+    earlier: str,
+) -> str:
+    """The body of the refusal notice (Mẫu 01/TCD): who is refused, about what, on which ground."""
+    return "\n".join(
+        [
+            f"Ngày {_date(received_on)}, Thường trực {council_title} nhận được đơn của {citizen}, nội dung:",
+            summary,
+            f"Nội dung này đã được giải quyết, trả lời theo {earlier}.",
+            f"Căn cứ {ground_label}, Thường trực {council_title} thông báo từ chối tiếp công dân đối với "
+            f"{citizen} về nội dung nêu trên.",
+            "Công dân có quyền khiếu nại, tố cáo, kiến nghị, phản ánh về nội dung khác theo quy định của pháp luật.",
+        ]
+    )
+
+
+def chase_body(*, council_title: str, body_name: str, rows: list[str]) -> str:
+    """The body of a chasing letter (công văn đôn đốc) listing the body's late cases, one line each."""
+    return "\n".join(
+        [
+            f"Thường trực {council_title} đã chuyển đến {body_name} các đơn thư sau đây để xem xét, giải quyết theo "
+            "thẩm quyền; đến nay đã quá thời hạn báo cáo kết quả nhưng chưa nhận được báo cáo:",
+            *rows,
+            f"Thường trực {council_title} đề nghị {body_name} khẩn trương giải quyết và báo cáo bằng văn bản quá "
+            "trình giải quyết, lý do chậm trễ, trách nhiệm của tổ chức, cá nhân có liên quan và kết quả giải quyết "
+            "(Luật Tiếp công dân, Điều 22 khoản 3; Thông tư 05/2021/TT-TTCP, Điều 14 khoản 2).",
+        ]
+    )

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 
 from hdnd.dates import format_date
 from petitions.selectors import level_phrase, petition_counts
 from plenary.models import Attendance, Presence, Question, Speech
 from plenary.selectors import lateness_report, plenary_counts
+from reception.selectors import statistics as reception_statistics
 from registry import levels
 from registry.models import Council, Delegate
 from registry.selectors import term_current
@@ -276,6 +278,8 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
     )
     _add(items, "late_sentence", "Kỳ họp có nội dung chuẩn bị chậm", lateness.sentence)
 
+    _reception_figures(items, council=council, year=year, on=on)
+
     silent = silent_delegates(council=council, on=on)
     _add(
         items,
@@ -291,6 +295,37 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
     _add(items, "upper_relation", "Quan hệ với cấp trên", levels.upper_relation(council))
     _add(items, "lower_supervision", "Giám sát thường xuyên", levels.lower_supervision(council))
     return Figures(council=council, year=year, items=items, footnotes={k: v for k, v in footnotes.items() if v})
+
+
+def _reception_figures(items: dict[str, Figure], *, council: Council, year: int, on: datetime.date) -> None:
+    """Section I.3's figures of citizen reception and letters, read from reception's own statistics (a
+    duplicate letter counted once); each opens the register filtered to the letters behind it."""
+    stats = reception_statistics(council=council, year=year, today=on)
+    letters = reverse("reception:letter_list")
+    sessions = reverse("reception:session_list")
+
+    def add(key: str, label: str, value: int, url: str, **query: str) -> None:
+        link = f"{url}?{urlencode({'year': year, **query})}"
+        _add(items, key, label, value, [Record(f"{label} năm {year}", link, weight=value)] if value else [])
+
+    add("receptions", "Buổi tiếp công dân", stats.sessions, sessions)
+    add("citizens_received", "Lượt công dân được tiếp", stats.citizens, sessions)
+    add("letters", "Đơn thư tiếp nhận (đơn trùng tính một lần)", stats.letters, letters, duplicates="0")
+    add("letters_duplicates", "Đơn thư trùng nội dung", stats.duplicates, letters, duplicates="1")
+    add("letters_eligible", "Nội dung đơn đủ điều kiện xử lý", stats.eligible, letters, eligible="1", duplicates="0")
+    add("letters_ineligible", "Nội dung đơn không đủ điều kiện xử lý", stats.ineligible, letters, eligible="0")
+    add(
+        "letters_forwarded",
+        "Nội dung đơn chuyển cơ quan có thẩm quyền",
+        stats.forwarded,
+        letters,
+        handling="chuyen_xu_ly",
+        duplicates="0",
+    )
+    answered = stats.answered_on_time + stats.answered_late
+    add("letters_answered", "Nội dung đơn đã có kết quả trả lời", answered, letters, duplicates="0")
+    add("letters_answered_late", "Nội dung đơn trả lời trễ hạn", stats.answered_late, letters, answered="tre_han")
+    add("letters_waiting", "Nội dung đơn chưa có kết quả trả lời", stats.waiting, letters, answered="chua")
 
 
 def supervision_clause(body_rounds: object, unit: str) -> str:

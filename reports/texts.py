@@ -114,8 +114,14 @@ DEFAULTS: dict[str, str] = {
     "I.2.i": "Thường trực HĐND {{unit}} {{upper_relation}}; thường "
     "xuyên phối hợp chặt chẽ với UBND, Ủy ban MTTQ Việt Nam, Viện kiểm sát nhân dân, Tòa án nhân dân {{unit}}.",
     "I.2.k": "Các văn bản của HĐND, Thường trực, các Ban HĐND {{unit}} ban hành bảo đảm chặt chẽ, đúng thẩm quyền.",
-    "I.3": "Thường trực HĐND {{unit}} nghiêm túc quán triệt và triển khai đầy đủ các văn bản chỉ đạo về công tác "
-    "xây dựng, chỉnh đốn Đảng và hệ thống chính trị.",
+    "I.3": "- Thường trực HĐND {{unit}} nghiêm túc quán triệt và triển khai đầy đủ các văn bản chỉ đạo về công tác "
+    "xây dựng, chỉnh đốn Đảng và hệ thống chính trị.\n"
+    "- Tập thể Thường trực HĐND {{unit}} luôn quan tâm đến công tác tiếp nhận, xử lý đơn thư khiếu nại, tố cáo, "
+    "phản ánh của công dân và tập trung theo dõi, giám sát công tác tiếp công dân, giải quyết đơn khiếu nại, tố cáo "
+    "và kiến nghị, phản ánh của công dân. Trong năm {{year}}, Thường trực HĐND {{unit}} đã tổ chức {{receptions}} "
+    "buổi tiếp công dân ({{citizens_received}} lượt công dân); tiếp nhận {{letters}} đơn thư, trong đó "
+    "{{letters_eligible}} nội dung đủ điều kiện xử lý, {{letters_forwarded}} nội dung đã chuyển cơ quan có thẩm "
+    "quyền giải quyết và {{letters_answered}} nội dung đã có kết quả trả lời.",
     "I.4": "Tập thể Thường trực HĐND {{unit}} luôn nêu cao tinh thần trách nhiệm trong việc thực hiện các nhiệm vụ "
     "chính trị của địa phương.",
     "II.1": "- Một số nội dung trình kỳ họp chậm, chất lượng chưa cao ({{late_submissions}} hồ sơ trình chậm).\n"
@@ -172,6 +178,9 @@ COUNTED = sorted(
         "Nghị quyết",
         "hội nghị",
         "xã, phường",
+        "buổi tiếp công dân",
+        "lượt công dân",
+        "đơn thư",
     ],
     key=len,
     reverse=True,

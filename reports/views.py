@@ -332,6 +332,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "contact_units",
         "petitions",
         "recommendations",
+        "receptions",
+        "letters",
+        "letters_forwarded",
+        "letters_waiting",
         "late_submissions",
         "silent_delegates",
     ]

@@ -57,6 +57,8 @@ def round_list(
 
 def round_get(*, council: Council, pk: int, published: bool = False) -> Round:
     """One round with everything its page shows; 404 outside the council (or unpublished, for the public)."""
+    from reception.models import Case  # the letters whose resolution the round supervises (no identities)
+
     qs = Round.objects.filter(council=council)
     if published:
         qs = qs.filter(published=True)
@@ -68,6 +70,10 @@ def round_get(*, council: Council, pk: int, published: bool = False) -> Round:
             Prefetch("body_reports", queryset=BodyReport.objects.select_related("body", "obligation")),
             Prefetch(
                 "recommendations", queryset=Recommendation.objects.select_related("body", "obligation").order_by("pk")
+            ),
+            Prefetch(
+                "reception_cases",
+                queryset=Case.objects.select_related("letter", "competent_body", "obligation").order_by("letter", "pk"),
             ),
         ),
         pk=pk,

@@ -51,6 +51,8 @@ API_FOR_VIEW = {
     "reception:case_grant": "letter_grant",
     "reception:case_split": "letter_case_split",
     "reception:case_told": "letter_case_told",
+    "reception:case_round": "letter_case_round",
+    "reception:chase_make": "letter_chase_make",
     "reception:grant_revoke": "letter_grant_revoke",
     "reception:roster_edit": "roster_set",
     "reception:session_create": "reception_create",

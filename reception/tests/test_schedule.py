@@ -150,3 +150,30 @@ def test_the_receivers_home_shows_their_next_reception_day(world, receivers, as_
     world.users["nguoitiep"] = user
     page = as_user("nguoitiep").get("/").content.decode()
     assert "Ngày tiếp công dân của tôi" in page and f"{slot.day:%d/%m/%Y}" in page
+
+
+def test_receivers_reminded_once_before_their_day(world, receivers, mailoutbox):
+    from django.core.management import call_command
+
+    from reception.models import SlotReminder
+    from registry.services import role_grant
+    from registry.tests.factories import UserFactory
+
+    roster(world, receivers)
+    setting_set(council=world.council, key=schedule.REPORT_RULE, value=5)
+    BodyFactory(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND", short_name="TT")
+    schedule.schedule_generate(council=world.council, start=D(2027, 1, 1), end=D(2027, 3, 31), user=None)
+    schedule.schedule_publish(council=world.council, start=D(2027, 1, 1), end=D(2027, 2, 28), user=None)
+    user = UserFactory(username="nguoitiep", email="a@example.vn")
+    role_grant(user=user, council=world.council, role="dai_bieu", person=receivers[0])
+    first = Slot.objects.filter(council=world.council).order_by("day").first()
+    assert first.person == receivers[0]
+    far = first.day - datetime.timedelta(days=20)
+    call_command("send_reception_reminders", ngay=f"{far:%d/%m/%Y}")
+    assert not SlotReminder.objects.exists()  # too early
+    on = first.day - datetime.timedelta(days=1)
+    call_command("send_reception_reminders", ngay=f"{on:%d/%m/%Y}")
+    call_command("send_reception_reminders", ngay=f"{on:%d/%m/%Y}")  # twice: still once
+    assert list(SlotReminder.objects.values_list("slot_id", flat=True)) == [first.pk]
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["a@example.vn"]
+    assert f"{first.day:%d/%m/%Y}" in mailoutbox[0].subject and "An Văn A" in mailoutbox[0].body

@@ -42,6 +42,7 @@ PAGES = [
     "/don-thu/lich-tiep/quy-dinh/",
     "/don-thu/tu-tiep-xuc-cu-tri/",
     "/don-thu/so-don-thu.xlsx",
+    "/don-thu/don-doc/",
 ]
 EDIT_ONLY = {
     "/don-thu/moi/",
@@ -56,11 +57,12 @@ def test_pages_by_role(world, as_user, role):
     receive(world)
     letter = Letter.objects.get()
     client = as_user(role)
-    for url in [*PAGES, f"/don-thu/{letter.pk}/"]:
+    per_letter = [f"/don-thu/{letter.pk}/ban-quet/tai-len/", f"/don-thu/{letter.pk}/tu-choi-tiep/"]
+    for url in [*PAGES, f"/don-thu/{letter.pk}/", *per_letter]:
         status = client.get(url).status_code
         if role is None:
             assert status == 302, url
-        elif role == "agency" or (role == "delegate" and url in EDIT_ONLY):
+        elif role == "agency" or (role == "delegate" and (url in EDIT_ONLY or url in per_letter)):
             assert status == 403, url
         else:
             assert status == 200, url
@@ -72,6 +74,9 @@ def test_outsider_gets_404_on_every_id(world, as_user):
     case = letter.cases.first()
     client = as_user("outsider")
     assert client.get(f"/don-thu/{letter.pk}/").status_code == 404
+    for url in (f"/don-thu/{letter.pk}/ban-quet/tai-len/", f"/don-thu/{letter.pk}/tu-choi-tiep/"):
+        assert client.get(url).status_code == 404, url
+    assert client.post(f"/don-thu/noi-dung/{case.pk}/giam-sat/", {"round": ""}).status_code == 404
     assert client.post(f"/don-thu/noi-dung/{case.pk}/phan-loai/", {"category": "khieu_nai"}).status_code == 404
     base = f"/api/v1/councils/{world.council.pk}"
     assert client.get(f"{base}/letters/{letter.pk}").status_code == 404

@@ -1,0 +1,63 @@
+"""The annual report (section I.3) and the dashboard take their reception figures from reception's records."""
+
+import datetime
+
+from reception import services
+from reception.models import Category, SessionKind
+from reception.services import CaseIn, SenderIn
+from reports import figures as figures_mod
+from reports import texts
+
+DAY = datetime.date(2026, 7, 6)
+
+
+def test_section_i3_figures_and_prose_come_from_the_records(world, as_user):
+    council, office = world.council, world.users["office"]
+    services.session_create(
+        council=council,
+        held_on=DAY,
+        kind=SessionKind.PERIODIC,
+        content="Công dân trình bày",
+        citizens=7,
+        group=True,
+        user=office,
+    )
+    first = services.letter_receive(
+        council=council,
+        received_on=DAY,
+        cases=[CaseIn(Category.COMPLAINT, "Khiếu nại bồi thường"), CaseIn(Category.REFLECTION, "Phản ánh đường")],
+        senders=[SenderIn("Trần Văn Gửi")],
+        user=office,
+    )
+    services.letter_receive(  # the same sender and content again: counted once
+        council=council,
+        received_on=DAY,
+        cases=[CaseIn(Category.COMPLAINT, "Khiếu nại bồi thường")],
+        senders=[SenderIn("Trần Văn Gửi")],
+        user=office,
+    )
+    case = first.cases.get(position=1)
+    services.case_classify(case=case, user=office, eligible=True)
+    services.case_forward(case=case, body=world.agency, user=office, signer_title="P", signer_name="T", issued_on=DAY)
+    figures = figures_mod.compute(council=council, year=2026)
+    values = {k: figures[k].value for k in ("receptions", "citizens_received", "letters", "letters_duplicates")}
+    assert values == {"receptions": 1, "citizens_received": 7, "letters": 1, "letters_duplicates": 1}
+    assert (figures["letters_eligible"].value, figures["letters_forwarded"].value) == (1, 1)
+    assert (figures["letters_answered"].value, figures["letters_waiting"].value) == (0, 1)
+    assert figures["letters_forwarded"].records[0].url.startswith("/don-thu/?")
+    text = texts.render(texts.DEFAULTS["I.3"], figures, []).text
+    assert "đã tổ chức 01 buổi tiếp công dân (07 lượt công dân); tiếp nhận 01 đơn thư" in text
+    assert "01 nội dung đã chuyển cơ quan có thẩm quyền giải quyết và chưa có nội dung nào có kết quả" in text
+    dashboard = as_user("office").get("/bao-cao/?nam=2026").content.decode()
+    assert "Buổi tiếp công dân" in dashboard and "Nội dung đơn chuyển cơ quan có thẩm quyền" in dashboard
+    detail = as_user("office").get("/bao-cao/kiem-diem/2026/so-lieu/letters_forwarded/").content.decode()
+    assert "/don-thu/?year=2026&amp;handling=chuyen_xu_ly&amp;duplicates=0" in detail  # the figure opens its letters
+    api = as_user("office").get(f"/api/v1/councils/{council.pk}/dashboard/2026").json()
+    assert {f["key"]: f["value"] for f in api["figures"]}["letters"] == 1
+
+
+def test_a_year_without_letters_is_worded_not_zero_padded(world):
+    figures = figures_mod.compute(council=world.council, year=2026)
+    text = texts.render(texts.DEFAULTS["I.3"], figures, []).text
+    assert "{{" not in text and " 00 " not in text and " 0 " not in text
+    assert "chưa tổ chức buổi tiếp công dân nào (chưa có lượt công dân nào); chưa tiếp nhận đơn thư nào" in text
