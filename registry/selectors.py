@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -22,6 +22,39 @@ from registry.models import (
     RoleGrant,
     Term,
 )
+
+
+class NotInCouncil(Http404):
+    """An id that names no record of the council: a 404 whose Vietnamese message names the field, so a
+    record of another council is never confirmed to exist (a 400 "of another council" would)."""
+
+    def __init__(self, field: str, label: str) -> None:
+        self.field = field
+        where = f" ({field})" if field else ""
+        super().__init__(f"Không tìm thấy {label}{where} trong Hội đồng này.")
+
+
+def in_council(rows: type[Model] | QuerySet, pk: int | None, *, field: str = "", label: str, **scope: object) -> Model:
+    """The record `pk` among `rows` (a model or a queryset with its select_related) narrowed by `scope`
+    (`council=...`, `term__council=...`, `session=...`): the one council-scoped lookup of every id taken from a
+    URL or a payload. `None` stays `None` (an optional field left empty); any other miss is `NotInCouncil`."""
+    if pk is None:
+        return None
+    queryset = rows._default_manager.all() if isinstance(rows, type) else rows
+    obj = queryset.filter(pk=pk, **scope).first()
+    if obj is None:
+        raise NotInCouncil(field, label)
+    return obj
+
+
+def all_in_council(rows: type[Model] | QuerySet, ids: list[int], *, field: str, label: str, **scope: object) -> list:
+    """The records `ids` in the order given, each within `scope`; one id outside it is `NotInCouncil` (a list
+    is never shortened silently, which would drop another council's id without a word)."""
+    queryset = rows._default_manager.all() if isinstance(rows, type) else rows
+    found = {obj.pk: obj for obj in queryset.filter(pk__in=set(ids), **scope)}
+    if len(found) < len(set(ids)):
+        raise NotInCouncil(field, label)
+    return [found[pk] for pk in dict.fromkeys(ids)]
 
 
 def council_list(*, councils: QuerySet[Council], search: str = "", level: str = "") -> QuerySet[Council]:
