@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -228,6 +229,31 @@ def membership_get(*, council: Council, pk: int) -> Membership:
     return get_object_or_404(Membership.objects.select_related("person", "body"), body__council=council, pk=pk)
 
 
+def child_council_list(*, council: Council) -> QuerySet[Council]:
+    """The communes and wards under a council (its lower councils), by name."""
+    return Council.objects.filter(parent=council).order_by("unit_name", "pk")
+
+
+def linkable_councils(*, council: Council) -> QuerySet[Council]:
+    """The councils a body of `council` may be linked to: the one above and those below (as the form offers)."""
+    return Council.objects.filter(Q(pk=council.parent_id) | Q(parent=council))
+
+
+def term_list(*, council: Council) -> QuerySet[Term]:
+    return Term.objects.filter(council=council)
+
+
+def membership_list(*, body: Body) -> QuerySet[Membership]:
+    """The members of a body, with their person."""
+    return Membership.objects.filter(body=body).select_related("person")
+
+
+def council_user_get(*, council: Council, username: str) -> object:
+    """A user holding a role in the council, by username; 404 otherwise."""
+    users = get_user_model().objects.filter(grants__council=council).distinct()
+    return get_object_or_404(users, username=username)
+
+
 def grant_list(*, council: Council) -> QuerySet[RoleGrant]:
     """The council's role grants, by user then role, with what the list shows loaded."""
     return (
@@ -246,6 +272,6 @@ def settings_stored(*, council: Council) -> dict[str, LegalSetting]:
     return {s.key: s for s in LegalSetting.objects.filter(council=council)}
 
 
-def calendar_days(*, council: Council, limit: int = 100) -> QuerySet[CalendarDay]:
+def calendar_days(*, council: Council, limit: int | None = 100) -> QuerySet[CalendarDay]:
     """The council's latest calendar exceptions (holidays, working weekends), newest first."""
     return CalendarDay.objects.filter(council=council).order_by("-day")[:limit]
