@@ -62,8 +62,8 @@ def _council_any(request: HttpRequest, council_id: int, *perms: str) -> Council:
 
 # Why a step `allowed_actions` does not offer the user now is refused (the role's permission checked before).
 REFUSED = {
-    "edit": "Chỉ sửa được kiến nghị mới tiếp nhận, chưa chuyển cơ quan.",
-    "split": "Chỉ tách được kiến nghị đã tổng hợp, chưa chuyển cơ quan.",
+    "edit": "Chỉ sửa được kiến nghị mới tiếp nhận; kiến nghị đã chuyển cơ quan thì không sửa được nữa.",
+    "split": "Chỉ tách được kiến nghị đã tổng hợp, chưa chuyển cơ quan; kiến nghị đã chuyển thì không tách được.",
     "answer": "Kiến nghị chưa chuyển đến cơ quan của bạn, hoặc câu trả lời đã được chấp nhận.",
     "accept": "Chỉ chấp nhận trả lời khi cơ quan đã báo cáo hoàn thành.",
 }

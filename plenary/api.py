@@ -614,7 +614,9 @@ def commitment_create(request: HttpRequest, council_id: int, question_id: int, p
     """Lời hứa của người trả lời chất vấn, báo cáo tại một kỳ họp sau của cùng Hội đồng (một việc theo dõi)."""
     council = council_for_api(request.user, council_id, EDIT)
     question = selectors.question_get(council=council, pk=question_id)
-    next_session = selectors.session_get(council=council, pk=payload.next_session_id)
+    next_session = in_council(
+        Session, payload.next_session_id, field="next_session_id", label="kỳ họp sau", council=council
+    )
     commitment = services.commitment_create(
         question=question, content=payload.content, next_session=next_session, user=request.user
     )

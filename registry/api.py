@@ -353,7 +353,7 @@ def delegate_create(request: HttpRequest, council_id: int, payload: DelegateIn) 
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
     term = in_council(Term, payload.term_id, field="term_id", label="nhiệm kỳ", council=council)
     data = payload.dict(exclude={"term_id", "group_id"})
-    delegate = services.delegate_register(term=term, group=_body(council, payload.group_id), **data)
+    delegate = services.delegate_register(term=term, group=_body(council, payload.group_id, "group_id"), **data)
     return 201, delegate
 
 

@@ -354,6 +354,9 @@ def paragraph_update(
 ) -> Paragraph:
     paragraph = _part(request, council_id, meeting_id, "paragraphs", pk)
     meeting = paragraph.section.meeting
+    section = in_council(Section, payload.section_id, field="section_id", label="mục kết luận", meeting=meeting)
+    if section.pk != paragraph.section_id:
+        raise ValidationError({"section_id": "Đoạn kết luận giữ mục của mình; chuyển mục bằng thao tác chuyển thứ tự."})
     bodies = all_in_council(Body, payload.body_ids, field="body_ids", label="cơ quan", council=meeting.council)
     services.paragraph_update(
         paragraph=paragraph,

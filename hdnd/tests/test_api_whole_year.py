@@ -30,10 +30,13 @@ class Api:
     def __init__(self, key: str) -> None:
         self.client = Client(headers={"authorization": f"Bearer {key}"})
 
+    @staticmethod
+    def encode(data: dict | None) -> str:
+        return json.dumps(data or {}, default=str)
+
     def call(self, method: str, name: str, data: dict | None = None, status: int = 200, **kwargs: object) -> object:
         url = reverse(f"api-v1:{name}", kwargs=kwargs)
-        body = json.dumps(data or {}, default=str)
-        response = self.client.generic(method, url, body, content_type="application/json")
+        response = self.client.generic(method, url, self.encode(data), content_type="application/json")
         assert response.status_code == status, (name, response.status_code, response.content.decode("unicode_escape"))
         return response.json() if response.content else None
 
@@ -59,23 +62,37 @@ def _figures(api: Api, cid: int) -> dict[str, object]:
     return {f["key"]: f["value"] for f in api.get("figure_list", council_id=cid, year=YEAR)}
 
 
-@pytest.mark.django_db
-def test_a_councils_whole_year_through_the_api_alone() -> None:
-    get_user_model().objects.create_superuser("quantri", "quantri@example.vn", PASSWORD)
-    admin = _token_of("quantri", PASSWORD)
+def build_year(admin: Api | None = None, suffix: str = "") -> dict:
+    """The year entered through the API; returns the clients and the ids of what was made, by kind.
+
+    A second council of the same database passes the administrator and a suffix for its names."""
+    if admin is None:
+        get_user_model().objects.create_superuser("quantri", "quantri@example.vn", PASSWORD)
+        admin = _token_of("quantri", PASSWORD)
 
     # The council, its term and its office ------------------------------------------------------
     council = admin.post(
         "council_create",
-        {"level": "xa", "unit_type": "xa", "unit_name": "Tân Hòa Thử", "unit_code": "99901", "place_name": "Tân Hòa"},
+        {
+            "level": "xa",
+            "unit_type": "xa",
+            "unit_name": f"Tân Hòa Thử{suffix}",
+            "unit_code": f"9990{suffix or 1}",
+            "place_name": "Tân Hòa",
+        },
     )
     cid = council["id"]
     admin.post(
         "grant_create",
-        {"username": "chanhvp", "role": "lanh_dao_van_phong", "full_name": "Lê Văn Chánh", "password": PASSWORD},
+        {
+            "username": f"chanhvp{suffix}",
+            "role": "lanh_dao_van_phong",
+            "full_name": "Lê Văn Chánh",
+            "password": PASSWORD,
+        },
         council_id=cid,
     )
-    office = _token_of("chanhvp", PASSWORD)
+    office = _token_of(f"chanhvp{suffix}", PASSWORD)
     office.call("PATCH", "council_update", {"place_name": "Tân Hòa"}, council_id=cid)
     term = office.post(
         "term_create",
@@ -151,9 +168,9 @@ def test_a_councils_whole_year_through_the_api_alone() -> None:
         )
         mid = meeting["id"]
         office.post("standing_attendee_add", {"person_id": vice_person}, council_id=cid, meeting_id=mid)
-        office.post("standing_agenda_add", {"content": "Chuẩn bị kỳ họp"}, council_id=cid, meeting_id=mid)
+        agenda = office.post("standing_agenda_add", {"content": "Chuẩn bị kỳ họp"}, council_id=cid, meeting_id=mid)
         section = office.post("standing_section_add", {"title": "Nhiệm vụ"}, council_id=cid, meeting_id=mid)
-        office.post(
+        paragraph = office.post(
             "standing_paragraph_add",
             {"section_id": section["id"], "text": "Giao UBND xã chuẩn bị báo cáo", "assigns": True, "body_ids": [ubnd]},
             council_id=cid,
@@ -197,7 +214,7 @@ def test_a_councils_whole_year_through_the_api_alone() -> None:
             council_id=cid,
         )
         sid = session["id"]
-        office.post(
+        plenary_item = office.post(
             "plenary_agenda_add", {"kind": "to_trinh", "title": "Xem xét các tờ trình"}, council_id=cid, session_id=sid
         )
         subs = [
@@ -377,6 +394,43 @@ def test_a_councils_whole_year_through_the_api_alone() -> None:
         )
     for petition in petitions[:2]:
         office.post("petition_accept", {"note": ""}, status=200, council_id=cid, petition_id=petition["id"])
+
+    return {
+        "admin": admin,
+        "office": office,
+        "cid": cid,
+        "council": cid,
+        "user": get_user_model().objects.get(username=f"chanhvp{suffix}").pk,
+        "resolutions": resolutions,
+        "term": term["id"],
+        "standing": standing,
+        "economy": economy,
+        "ubnd": ubnd,
+        "group": group,
+        "delegate": delegates[0]["id"],
+        "person": vice_person,
+        "chair": chair["id"],
+        "meeting": mid,
+        "section": section["id"],
+        "agenda": agenda["id"],
+        "paragraph": paragraph["id"],
+        "opinion": opinion["id"],
+        "session": sid,
+        "plenary_item": plenary_item["id"],
+        "submission": second["id"],
+        "supervision_round": rid,
+        "obligation": recommendations[1]["obligation_id"],
+        "place": places[0],
+        "petition_round": contact["id"],
+        "petition_meeting": meeting["id"],
+        "petition": petitions[3]["id"],
+    }
+
+
+@pytest.mark.django_db
+def test_a_councils_whole_year_through_the_api_alone() -> None:
+    year = build_year()
+    office, cid, resolutions = year["office"], year["cid"], year["resolutions"]
 
     # The annual report, issued on 12/01 of the next year, and its figures -------------------------
     figures = _figures(office, cid)
