@@ -418,6 +418,7 @@ def build_year(admin: Api | None = None, suffix: str = "") -> dict:
         "session": sid,
         "plenary_item": plenary_item["id"],
         "submission": second["id"],
+        "submission_with_report": second["id"],
         "supervision_round": rid,
         "obligation": recommendations[1]["obligation_id"],
         "place": places[0],
