@@ -35,7 +35,9 @@ class NotInCouncil(Http404):
         super().__init__(f"Không tìm thấy {label}{where} trong Hội đồng này.")
 
 
-def in_council(rows: type[Model] | QuerySet, pk: int | None, *, field: str = "", label: str, **scope: object) -> Model:
+def in_council(
+    rows: type[Model] | QuerySet, pk: int | None, *, field: str = "", label: str, **scope: object
+) -> Model | None:
     """The record `pk` among `rows` (a model or a queryset with its select_related) narrowed by `scope`
     (`council=...`, `term__council=...`, `session=...`): the one council-scoped lookup of every id taken from a
     URL or a payload. `None` stays `None` (an optional field left empty); any other miss is `NotInCouncil`."""
