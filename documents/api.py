@@ -43,7 +43,7 @@ TEMPLATE_TYPES = ["", *[t for t in SHIPPED if t]] + [t for t in DocType.values i
 # Why an action `allowed_actions` does not offer is refused, once the role's permission has been checked.
 REFUSED = {
     "edit": "Văn bản đã ban hành hoặc đã khóa theo hồ sơ, không sửa được.",
-    "issue": "Chỉ văn bản đi còn là dự thảo mới ban hành được.",
+    "issue": "Văn bản đã ban hành thì không ban hành lại; chỉ văn bản đi còn là dự thảo mới ban hành được.",
     "publish": "Chỉ văn bản đã ban hành (chưa thu hồi) mới có thể công khai.",
     "withdraw": "Chỉ văn bản đi đã ban hành hoặc đã công khai mới thu hồi được.",
     "attach": "Vai trò của bạn không được đính kèm tệp vào văn bản này.",
