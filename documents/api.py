@@ -5,7 +5,6 @@ from urllib.parse import quote
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import File, Query, Router, Status, UploadedFile
 from ninja.pagination import paginate
@@ -16,6 +15,7 @@ from documents.docx_build import SHIPPED
 from documents.models import NORMATIVE_TYPES, DocType, Document, Issuer
 from documents.rendering import DOCX_MIME, type_label
 from documents.schemas import (
+    AttachmentOut,
     DocumentFilter,
     DocumentIn,
     DocumentIssueIn,
@@ -34,25 +34,35 @@ from documents.selectors import SeriesRow
 from hdnd.params import PageNumberPagination
 from registry.access import council_for_api
 from registry.models import Body, Council, Person
+from registry.selectors import all_in_council, in_council
 
 router = Router(tags=["Văn bản"])
 TEMPLATE_TYPES = ["", *[t for t in SHIPPED if t]] + [t for t in DocType.values if t not in SHIPPED]
 
 
+# Why an action `allowed_actions` does not offer is refused, once the role's permission has been checked.
+REFUSED = {
+    "edit": "Văn bản đã ban hành hoặc đã khóa theo hồ sơ, không sửa được.",
+    "issue": "Văn bản đã ban hành thì không ban hành lại; chỉ văn bản đi còn là dự thảo mới ban hành được.",
+    "publish": "Chỉ văn bản đã ban hành (chưa thu hồi) mới có thể công khai.",
+    "withdraw": "Chỉ văn bản đi đã ban hành hoặc đã công khai mới thu hồi được.",
+    "attach": "Vai trò của bạn không được đính kèm tệp vào văn bản này.",
+}
+
+
 def _bodies(council: Council, ids: list[int]) -> list[Body]:
-    bodies = list(Body.objects.filter(council=council, pk__in=ids))
-    if len(bodies) != len(set(ids)):
-        raise ValidationError({"recipient_body_ids": "Có nơi nhận không thuộc Hội đồng."})
-    return bodies
+    return all_in_council(Body, ids, field="recipient_body_ids", label="nơi nhận", council=council)
 
 
 def _issuer(council: Council, pk: int | None) -> Issuer | None:
-    if pk is None:
-        return None
-    issuer = Issuer.objects.filter(council=council, pk=pk).first()
-    if issuer is None:
-        raise ValidationError({"issuer_id": "Cơ quan ban hành không thuộc Hội đồng."})
-    return issuer
+    return in_council(Issuer, pk, field="issuer_id", label="cơ quan ban hành", council=council)
+
+
+def _allowed(request: HttpRequest, document: Document, action: str) -> Document:
+    """The document, if the workflow's `allowed_actions` offers `action` to the user now (the screens ask the same)."""
+    if action not in services.allowed_actions(document, request.user):
+        raise ValidationError(REFUSED[action])
+    return document
 
 
 def _document(request: HttpRequest, council_id: int, document_id: int, perm: str) -> Document:
@@ -117,8 +127,12 @@ def incoming_create(request: HttpRequest, council_id: int, payload: IncomingIn) 
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
     sender_id, person_id = data.pop("sender_body_id"), data.pop("handler_person_id")
-    data["sender_body"] = get_object_or_404(Body, council=council, pk=sender_id) if sender_id else None
-    data["handler_person"] = get_object_or_404(Person, council=council, pk=person_id) if person_id else None
+    data["sender_body"] = in_council(
+        Body, sender_id or None, field="sender_body_id", label="cơ quan gửi", council=council
+    )
+    data["handler_person"] = in_council(
+        Person, person_id or None, field="handler_person_id", label="người xử lý", council=council
+    )
     document = services.incoming_create(council=council, user=request.user, **data)
     return 201, selectors.document_get(user=request.user, council=council, pk=document.pk)
 
@@ -140,7 +154,7 @@ def document_detail(request: HttpRequest, council_id: int, document_id: int) -> 
     summary="Sửa văn bản dự thảo",
 )
 def document_update(request: HttpRequest, council_id: int, document_id: int, payload: DocumentPatch) -> Document:
-    document = _document(request, council_id, document_id, EDIT)
+    document = _allowed(request, _document(request, council_id, document_id, EDIT), "edit")
     council = document.council
     data = payload.dict(exclude_unset=True)
     bodies = _bodies(council, data.pop("recipient_body_ids")) if data.get("recipient_body_ids") is not None else None
@@ -158,7 +172,7 @@ def document_update(request: HttpRequest, council_id: int, document_id: int, pay
     summary="Ban hành văn bản (lấy số)",
 )
 def document_issue(request: HttpRequest, council_id: int, document_id: int, payload: DocumentIssueIn) -> Document:
-    document = _document(request, council_id, document_id, ISSUE)
+    document = _allowed(request, _document(request, council_id, document_id, ISSUE), "issue")
     services.document_issue(document=document, user=request.user, issued_on=payload.issued_on)
     return selectors.document_get(user=request.user, council=document.council, pk=document.pk)
 
@@ -170,7 +184,7 @@ def document_issue(request: HttpRequest, council_id: int, document_id: int, payl
     summary="Công khai hoặc thôi công khai văn bản",
 )
 def document_publish(request: HttpRequest, council_id: int, document_id: int) -> Document:
-    document = _document(request, council_id, document_id, ISSUE)
+    document = _allowed(request, _document(request, council_id, document_id, ISSUE), "publish")
     services.document_publish(document=document, user=request.user)
     return selectors.document_get(user=request.user, council=document.council, pk=document.pk)
 
@@ -182,7 +196,7 @@ def document_publish(request: HttpRequest, council_id: int, document_id: int) ->
     summary="Thu hồi văn bản",
 )
 def document_withdraw(request: HttpRequest, council_id: int, document_id: int, payload: WithdrawIn) -> Document:
-    document = _document(request, council_id, document_id, ISSUE)
+    document = _allowed(request, _document(request, council_id, document_id, ISSUE), "withdraw")
     services.document_withdraw(document=document, user=request.user, reason=payload.reason)
     return selectors.document_get(user=request.user, council=document.council, pk=document.pk)
 
@@ -279,16 +293,43 @@ def template_upload(request: HttpRequest, council_id: int, doc_type: str, file: 
     }
 
 
+@router.post(
+    "/councils/{council_id}/document-templates/{doc_type}/reset",
+    response=TemplateOut,
+    url_name="template_reset",
+    summary="Trở lại mẫu văn bản mặc định",
+)
+def template_reset(request: HttpRequest, council_id: int, doc_type: str) -> dict:
+    """Bỏ mẫu riêng của Hội đồng cho một loại văn bản; loại đó dùng lại mẫu có sẵn."""
+    council = council_for_api(request.user, council_id, TEMPLATES)
+    value = _template_type(doc_type)
+    services.template_reset(council=council, doc_type=value)
+    return {
+        "doc_type": doc_type,
+        "label": type_label(value),
+        "custom": False,
+        "filename": SHIPPED.get(value, SHIPPED[""]),
+        "uploaded_at": None,
+    }
+
+
+@router.post(
+    "/councils/{council_id}/documents/{document_id}/attachments",
+    response={201: AttachmentOut},
+    url_name="attachment_add",
+    summary="Đính kèm tệp vào văn bản",
+)
+def attachment_add(request: HttpRequest, council_id: int, document_id: int, file: File[UploadedFile]) -> Status:
+    """Đính kèm một tệp (tối đa 20 MB); văn bản đã ban hành vẫn nhận tệp (bản ký số, bản quét đến sau)."""
+    document = _allowed(request, _document(request, council_id, document_id, EDIT), "attach")
+    return Status(201, services.attachment_add(document=document, file=file, user=request.user))
+
+
 # Issuers and numbering series ------------------------------------------------------------------
 
 
 def _body(council: Council, pk: int | None) -> Body | None:
-    if pk is None:
-        return None
-    body = Body.objects.filter(council=council, pk=pk).first()
-    if body is None:
-        raise ValidationError({"body_id": "Cơ quan không thuộc Hội đồng."})
-    return body
+    return in_council(Body, pk, field="body_id", label="cơ quan", council=council)
 
 
 def _issuer_out(council: Council, pk: int) -> Issuer:

@@ -125,6 +125,13 @@ class DocumentFilter(FilterSchema):
     date_to: datetime.date | None = None
 
 
+class AttachmentOut(Schema):
+    id: int
+    document_id: int
+    name: str
+    uploaded_at: datetime.datetime
+
+
 class TemplateOut(Schema):
     doc_type: str
     label: str

@@ -20,6 +20,7 @@ from followup.schemas import (
     ExtendIn,
     FollowupNoteIn,
     FollowupReportIn,
+    NotificationsReadOut,
     ObligationDetailOut,
     ObligationFilter,
     ObligationIn,
@@ -31,6 +32,7 @@ from followup.schemas import (
 from hdnd.params import PageNumberPagination
 from registry.access import council_for_api, has_perm
 from registry.models import Body, Council, Person
+from registry.selectors import in_council
 
 router = Router(tags=["Theo dõi, đôn đốc"])
 
@@ -50,10 +52,10 @@ def _reply(council: Council, reply_type: str | None, reply_id: int | None) -> Mo
         ct = ContentType.objects.get_by_natural_key(app_label, model)
     except (ValueError, ContentType.DoesNotExist) as exc:
         raise ValidationError({"reply_type": "Loại văn bản trả lời không tồn tại."}) from exc
-    reply = ct.model_class()._default_manager.filter(pk=reply_id).first() if ct.model_class() else None
-    if reply is None or getattr(reply, "council_id", council.pk) != council.pk:
-        raise ValidationError({"reply_id": "Không tìm thấy văn bản trả lời trong Hội đồng này."})
-    return reply
+    model = ct.model_class()
+    if model is None or not any(f.name == "council" for f in model._meta.fields):
+        raise ValidationError({"reply_type": "Loại văn bản trả lời không tồn tại."})
+    return in_council(model, reply_id, field="reply_id", label="văn bản trả lời", council=council)
 
 
 @router.get(
@@ -130,13 +132,14 @@ def obligation_create(request: HttpRequest, council_id: int, payload: Obligation
     # kind falls through to the service's "chưa được đăng ký".
     if data["kind"] in KINDS and not is_manual(data["kind"]):
         raise ValidationError({"kind": MANUAL_REFUSED})
-    owner = Body.objects.filter(council=council, pk=data.pop("owner_id")).first()
-    if owner is None:
-        raise ValidationError({"owner_id": "Không tìm thấy cơ quan thực hiện trong Hội đồng này."})
-    person_id = data.pop("owner_person_id")
-    person = Person.objects.filter(council=council, pk=person_id).first() if person_id else None
-    if person_id and person is None:
-        raise ValidationError({"owner_person_id": "Không tìm thấy người chịu trách nhiệm trong Hội đồng này."})
+    owner = in_council(Body, data.pop("owner_id"), field="owner_id", label="cơ quan thực hiện", council=council)
+    person = in_council(
+        Person,
+        data.pop("owner_person_id") or None,
+        field="owner_person_id",
+        label="người chịu trách nhiệm",
+        council=council,
+    )
     obligation = services.obligation_create(
         council=council, owner=owner, owner_person=person, user=request.user, **data
     )
@@ -277,3 +280,15 @@ def obligation_scorecard(
     if date_from > date_to:
         raise ValidationError({"date_to": "Ngày kết thúc kỳ đánh giá phải sau ngày bắt đầu."})
     return selectors.scorecard(user=request.user, council=council, date_from=date_from, date_to=date_to, on=on)
+
+
+@router.post(
+    "/councils/{council_id}/notifications/read",
+    response=NotificationsReadOut,
+    url_name="notification_read",
+    summary="Đánh dấu mọi thông báo là đã đọc",
+)
+def notification_read(request: HttpRequest, council_id: int) -> dict:
+    """Mọi thông báo chưa đọc của người dùng thành đã đọc, như nút trên màn hình thông báo; trả lại số thông báo."""
+    council_for_api(request.user, council_id, VIEW_OWN)
+    return {"count": services.notifications_mark_read(user=request.user)}

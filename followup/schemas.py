@@ -186,3 +186,7 @@ class ScoreOut(Schema):
     on_time_percent: float | None
     overdue: int
     median_days_late: float | None
+
+
+class NotificationsReadOut(Schema):
+    count: int = Field(..., description="Số thông báo vừa được đánh dấu là đã đọc")

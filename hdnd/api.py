@@ -1,10 +1,13 @@
 """The versioned JSON API: one NinjaAPI per version; each app brings its router."""
 
+import functools
 import logging
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, RawPostDataException
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse, RawPostDataException
+from django.urls import URLPattern
 from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -12,6 +15,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, django_auth
 
 from registry.models import ApiToken
+from registry.selectors import NotInCouncil
 
 logger = logging.getLogger("hdnd.api")
 
@@ -68,7 +72,34 @@ class TokenAuth(HttpBearer):
         return row.user
 
 
-api = NinjaAPI(
+def _method_not_allowed_in_json(view: Callable) -> Callable:
+    """ninja answers a method its path does not serve with an empty English 405; hdnd answers it like every
+    other API error (a Vietnamese `detail`), keeping the Allow header that names the methods served."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if not isinstance(response, HttpResponseNotAllowed):
+            return response
+        allowed = response["Allow"]
+        detail = f"Phương thức {request.method} không dùng được ở địa chỉ này; dùng: {allowed}."
+        answer = JsonResponse({"detail": detail}, status=405)
+        answer["Allow"] = allowed
+        return answer
+
+    return wrapper
+
+
+class Api(NinjaAPI):
+    def _get_urls(self) -> list:
+        urls = super()._get_urls()
+        for pattern in urls:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = _method_not_allowed_in_json(pattern.callback)
+        return urls
+
+
+api = Api(
     title="API Hệ thống quản lý hoạt động HĐND",
     version="1",
     description="Mọi thao tác trên màn hình đều có qua API. Xác thực: `Authorization: Bearer <mã truy cập>`.",
@@ -109,6 +140,9 @@ def on_service_error(request: HttpRequest, exc: DjangoValidationError) -> HttpRe
 
 @api.exception_handler(Http404)
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    if isinstance(exc, NotInCouncil):
+        body = {"detail": str(exc), "errors": [{"field": exc.field, "message": str(exc)}]}
+        return api.create_response(request, body, status=404)
     return api.create_response(request, {"detail": "Không tìm thấy."}, status=404)
 
 

@@ -1,9 +1,11 @@
 """Petition routes of /api/v1/: the same services, selectors and scope as the screens."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
@@ -11,6 +13,7 @@ from documents.models import Document
 from hdnd.params import PageNumberPagination, Year
 from petitions import selectors, services
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW
+from petitions.exports import export_get, export_start
 from petitions.models import ContactMeeting, ContactPlace, ContactRound, Petition, PetitionField
 from petitions.schemas import (
     AnswerIn,
@@ -24,6 +27,8 @@ from petitions.schemas import (
     MergeIn,
     PetitionDocumentRefOut,
     PetitionerOut,
+    PetitionExportIn,
+    PetitionExportOut,
     PetitionFilter,
     PetitionIn,
     PetitionMeetingIn,
@@ -42,6 +47,7 @@ from petitions.schemas import (
 from registry.access import council_for_api, councils_for, has_perm
 from registry.models import Body, Council, Delegate
 from registry.security import client_address
+from registry.selectors import NotInCouncil, all_in_council, in_council
 
 router = Router(tags=["Kiến nghị cử tri"])
 
@@ -54,18 +60,25 @@ def _council_any(request: HttpRequest, council_id: int, *perms: str) -> Council:
     return council_for_api(request.user, council_id, perms[-1])
 
 
+# Why a step `allowed_actions` does not offer the user now is refused (the role's permission checked before).
+REFUSED = {
+    "edit": "Chỉ sửa được kiến nghị mới tiếp nhận; kiến nghị đã chuyển cơ quan thì không sửa được nữa.",
+    "split": "Chỉ tách được kiến nghị đã tổng hợp, chưa chuyển cơ quan; kiến nghị đã chuyển thì không tách được.",
+    "answer": "Kiến nghị chưa chuyển đến cơ quan của bạn, hoặc câu trả lời đã được chấp nhận.",
+    "accept": "Chỉ chấp nhận trả lời khi cơ quan đã báo cáo hoàn thành.",
+}
+
+
+def _petition(request: HttpRequest, council: Council, petition_id: int, action: str) -> Petition:
+    """The petition, if the workflow's `allowed_actions` offers `action` to the user now (the screens ask the same)."""
+    petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
+    if action not in services.allowed_actions(petition, request.user):
+        raise ValidationError(REFUSED[action])
+    return petition
+
+
 def _round(council: Council, round_id: int) -> ContactRound:
     return selectors.round_get(council=council, pk=round_id)
-
-
-def _one(model: type, pk: int | None, name: str, label: str, **scope: object) -> object:
-    """The record `pk` of `model` within `scope` (the council), or a Vietnamese error naming the field."""
-    if pk is None:
-        return None
-    obj = model.objects.filter(pk=pk, **scope).first()
-    if obj is None:
-        raise ValidationError({name: f"Không tìm thấy {label} trong Hội đồng này."})
-    return obj
 
 
 @router.get(
@@ -104,18 +117,24 @@ def meeting_list(request: HttpRequest, council_id: int, round_id: int) -> QueryS
 def _meeting_args(council: Council, payload: PetitionMeetingIn) -> dict:
     data = payload.dict()
     delegate_ids = data.pop("delegate_ids")
-    delegates = list(Delegate.objects.filter(term__council=council, pk__in=delegate_ids).select_related("term"))
-    if len(delegates) != len(set(delegate_ids)):
-        raise ValidationError({"delegate_ids": "Không tìm thấy đại biểu trong Hội đồng này."})
+    delegates = all_in_council(
+        Delegate.objects.select_related("term"),
+        delegate_ids,
+        field="delegate_ids",
+        label="đại biểu",
+        term__council=council,
+    )
     unit_id, place_id = data.pop("unit_id"), data.pop("contact_place_id")
     co_organiser_id, minutes_id = data.pop("co_organiser_id"), data.pop("minutes_id")
     return {
         **data,
-        "unit": _one(Council, unit_id, "unit_id", "xã, phường", parent=council),
-        "contact_place": _one(ContactPlace, place_id, "contact_place_id", "thôn, tổ dân phố", council=council),
+        "unit": in_council(Council, unit_id, field="unit_id", label="xã, phường", parent=council),
+        "contact_place": in_council(
+            ContactPlace, place_id, field="contact_place_id", label="thôn, tổ dân phố", council=council
+        ),
         "delegates": delegates,
-        "co_organiser": _one(Body, co_organiser_id, "co_organiser_id", "cơ quan", council=council),
-        "minutes": _one(Document, minutes_id, "minutes_id", "biên bản", council=council),
+        "co_organiser": in_council(Body, co_organiser_id, field="co_organiser_id", label="cơ quan", council=council),
+        "minutes": in_council(Document, minutes_id, field="minutes_id", label="biên bản", council=council),
     }
 
 
@@ -208,11 +227,12 @@ def place_update(request: HttpRequest, council_id: int, place_id: int, payload: 
 
 
 def _lookup(errors: dict[str, str], model: type, pk: int | None, name: str, label: str, **scope: object) -> object:
-    """`_one`, noting a missing record in `errors` instead of stopping at the first row."""
+    """`in_council`, noting a record not found in `errors` instead of stopping at the first row (a bulk request
+    answers every error of every row at once)."""
     try:
-        return _one(model, pk, name, label, **scope)
-    except ValidationError as exc:
-        errors.update({key: " ".join(messages) for key, messages in exc.message_dict.items()})
+        return in_council(model, pk, field=name, label=label, **scope)
+    except NotInCouncil as exc:
+        errors[name] = str(exc)
         return None
 
 
@@ -326,14 +346,14 @@ def petition_detail(request: HttpRequest, council_id: int, petition_id: int) -> 
 )
 def petition_update(request: HttpRequest, council_id: int, petition_id: int, payload: PetitionUpdateIn) -> Petition:
     council = council_for_api(request.user, council_id, EDIT)
-    petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
+    petition = _petition(request, council, petition_id, "edit")
     services.petition_update(
         petition=petition,
         user=request.user,
         text=payload.text,
         level=payload.level,
-        field=_one(PetitionField, payload.field_id, "field_id", "lĩnh vực", council=council),
-        body=_one(Body, payload.body_id, "body_id", "cơ quan", council=council),
+        field=in_council(PetitionField, payload.field_id, field="field_id", label="lĩnh vực", council=council),
+        body=in_council(Body, payload.body_id, field="body_id", label="cơ quan", council=council),
         complaint=payload.complaint,
     )
     return selectors.petition_get(user=request.user, council=council, pk=petition_id)
@@ -380,9 +400,8 @@ def merge(request: HttpRequest, council_id: int, payload: MergeIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     # Every id through the council-scoped selector: another council's petition is not found, as one that
     # does not exist (never an answer that confirms it exists elsewhere).
-    petitions = list(selectors.petition_scope(user=request.user, council=council).filter(pk__in=payload.ids))
-    if len(petitions) != len(set(payload.ids)):
-        raise Http404
+    scope = selectors.petition_scope(user=request.user, council=council)
+    petitions = all_in_council(scope, payload.ids, field="ids", label="kiến nghị")
     aggregate = services.petition_merge(petitions=petitions, user=request.user, text=payload.text)
     return Status(201, selectors.petition_get(user=request.user, council=council, pk=aggregate.pk))
 
@@ -395,7 +414,7 @@ def merge(request: HttpRequest, council_id: int, payload: MergeIn) -> Status:
 )
 def split(request: HttpRequest, council_id: int, petition_id: int) -> list[Petition]:
     council = council_for_api(request.user, council_id, EDIT)
-    petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
+    petition = _petition(request, council, petition_id, "split")
     origins = services.petition_split(petition=petition, user=request.user)
     return list(selectors.petition_list(user=request.user, council=council).filter(pk__in=[o.pk for o in origins]))
 
@@ -409,7 +428,7 @@ def split(request: HttpRequest, council_id: int, petition_id: int) -> list[Petit
 def forward(request: HttpRequest, council_id: int, round_id: int, payload: ForwardIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     contact_round = _round(council, round_id)
-    body = _one(Body, payload.body_id, "body_id", "cơ quan", council=council)
+    body = in_council(Body, payload.body_id, field="body_id", label="cơ quan", council=council)
     document = services.petitions_forward(
         contact_round=contact_round,
         body=body,
@@ -419,7 +438,7 @@ def forward(request: HttpRequest, council_id: int, round_id: int, payload: Forwa
         signer_authority=payload.signer_authority,
         issued_on=payload.issued_on,
     )
-    count = Petition.objects.filter(forward_document=document).count()
+    count = selectors.petition_scope(user=request.user, council=council).filter(forward_document=document).count()
     return Status(201, {"document_id": document.pk, "number_symbol": document.number_symbol, "forwarded": count})
 
 
@@ -432,8 +451,8 @@ def forward(request: HttpRequest, council_id: int, round_id: int, payload: Forwa
 def answer(request: HttpRequest, council_id: int, petition_id: int, payload: AnswerIn) -> Petition:
     """Người dùng của cơ quan trả lời kiến nghị gửi cơ quan mình (kiến nghị khác: không tìm thấy)."""
     council = _council_any(request, council_id, ANSWER, EDIT)
-    petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
-    document = _one(Document, payload.document_id, "document_id", "văn bản trả lời", council=council)
+    petition = _petition(request, council, petition_id, "answer")
+    document = in_council(Document, payload.document_id, field="document_id", label="văn bản trả lời", council=council)
     services.petition_answer(
         petition=petition, user=request.user, text=payload.text, state=payload.state, document=document
     )
@@ -448,7 +467,7 @@ def answer(request: HttpRequest, council_id: int, petition_id: int, payload: Ans
 )
 def accept(request: HttpRequest, council_id: int, petition_id: int, payload: PetitionNoteIn) -> Petition:
     council = council_for_api(request.user, council_id, EDIT)
-    petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
+    petition = _petition(request, council, petition_id, "accept")
     services.petition_accept(petition=petition, user=request.user, note=payload.note)
     return selectors.petition_get(user=request.user, council=council, pk=petition_id)
 
@@ -566,3 +585,40 @@ def answers_notice(request: HttpRequest, council_id: int, round_id: int, payload
         contact_round=_round(council, round_id), user=request.user, **payload.dict()
     )
     return Status(201, {"document_id": document.pk, "subject": document.subject})
+
+
+# The list's filters as the screen's query string, which the background export reads back.
+EXPORT_KEYS = {
+    "round_id": "dot",
+    "level": "cap",
+    "field_id": "linh_vuc",
+    "state": "trang_thai",
+    "unit_id": "xa",
+    "body_id": "co_quan",
+    "q": "q",
+}
+
+
+@router.post(
+    "/councils/{council_id}/petition-exports",
+    response={202: PetitionExportOut},
+    url_name="petition_export_start",
+    summary="Xuất danh sách kiến nghị ra Excel (chạy nền)",
+)
+def export_create(request: HttpRequest, council_id: int, payload: PetitionExportIn) -> Status:
+    """Xuất danh sách kiến nghị theo các bộ lọc của danh sách (như nút "Xuất nền"); theo dõi tiến độ ở
+    `GET .../petition-exports/{export_id}`."""
+    council = _council_any(request, council_id, ANSWER, VIEW)
+    filters = {EXPORT_KEYS[k]: v for k, v in payload.dict(exclude_none=True).items() if v != ""}
+    return Status(202, export_start(user=request.user, council=council, query=urlencode(filters)))
+
+
+@router.get(
+    "/councils/{council_id}/petition-exports/{export_id}",
+    response=PetitionExportOut,
+    url_name="petition_export_status",
+    summary="Tiến độ xuất danh sách kiến nghị",
+)
+def export_status(request: HttpRequest, council_id: int, export_id: int) -> object:
+    council = _council_any(request, council_id, ANSWER, VIEW)
+    return export_get(user=request.user, council=council, pk=export_id)

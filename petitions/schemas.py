@@ -257,3 +257,24 @@ class UnitAnswersOut(Schema):
     unit_name: str
     label: str
     petitions: list[PetitionOut]
+
+
+class PetitionExportIn(CleanSchema):
+    """The petition list's filters (all optional); the export writes the rows the list would show."""
+
+    round_id: int | None = None
+    level: str | None = Field(None, max_length=10)
+    field_id: int | None = None
+    state: str | None = Field(None, max_length=20)
+    unit_id: int | None = None
+    body_id: int | None = None
+    q: str | None = Field(None, max_length=200)
+
+
+class PetitionExportOut(Schema):
+    id: int
+    state: str
+    total: int
+    done: int
+    created_at: datetime.datetime
+    finished_at: datetime.datetime | None

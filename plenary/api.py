@@ -5,8 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
@@ -23,11 +22,16 @@ from plenary.schemas import (
     CommitmentIn,
     CommitmentOut,
     ConveningIn,
+    DocumentsSendIn,
+    DocumentsSentOut,
+    ExplainIn,
     GroupDiscussionIn,
     GroupDiscussionOut,
     LatenessOut,
     MinutesIn,
     MyDocumentOut,
+    PlenaryAgendaItemIn,
+    PlenaryAgendaItemOut,
     PlenaryCountsOut,
     PlenaryDocumentRefOut,
     PlenarySessionIn,
@@ -41,6 +45,7 @@ from plenary.schemas import (
     SessionDetailOut,
     SessionDocumentIn,
     SessionDocumentOut,
+    SessionDocumentPublicIn,
     SessionPatch,
     SessionResolutionOut,
     SessionResolutionsIn,
@@ -57,8 +62,37 @@ from plenary.schemas import (
 )
 from registry.access import council_for_api
 from registry.models import Body, Delegate, Person, Term
+from registry.selectors import all_in_council, in_council
 
 router = Router(tags=["Kỳ họp"])
+
+
+# Why a step `submission_allowed_actions` does not offer now is refused (the role's permission checked before).
+REFUSED = {
+    "receive": "Chỉ hồ sơ đang chờ nộp mới tiếp nhận được.",
+    "return": "Chỉ hồ sơ đã tiếp nhận, chưa được chấp nhận, mới trả lại được.",
+    "resubmit": "Chỉ hồ sơ đã bị trả lại mới nộp lại được.",
+    "assign": "Tờ trình đã được phân công thẩm tra.",
+    "verify": "Tờ trình chưa được phân công thẩm tra hoặc đã có báo cáo thẩm tra.",
+    "explain": "Chỉ ghi giải trình sau khi đã có báo cáo thẩm tra.",
+    "vote": "Tờ trình chưa có dự thảo nghị quyết hoặc đã được biểu quyết.",
+    "issue": "Chỉ ban hành nghị quyết khi tờ trình đã được thông qua và chưa có nghị quyết.",
+    "publish": "Chỉ công khai nghị quyết đã ban hành, chưa công khai.",
+}
+
+
+def _submission(request: HttpRequest, council_id: int, submission_id: int, perm: str, action: str) -> Submission:
+    """The submission, if the workflow's `submission_allowed_actions` offers `action` to the user now."""
+    council = council_for_api(request.user, council_id, perm)
+    sub = selectors.submission_get(council=council, pk=submission_id)
+    if action not in services.submission_allowed_actions(sub, request.user):
+        raise ValidationError(REFUSED[action])
+    return sub
+
+
+def _resolution_out(council_id: int, pk: int) -> Resolution:
+    rows = Resolution.objects.select_related("document")
+    return in_council(rows, pk, label="nghị quyết", submission__session__council_id=council_id)
 
 
 def _submission_out(sub: Submission) -> dict:
@@ -93,7 +127,7 @@ def session_list(request: HttpRequest, council_id: int, year: Year | None = None
 def session_create(request: HttpRequest, council_id: int, payload: PlenarySessionIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
-    term = get_object_or_404(Term, council=council, pk=data.pop("term_id"))
+    term = in_council(Term, data.pop("term_id"), field="term_id", label="nhiệm kỳ", council=council)
     return Status(201, services.session_create(council=council, term=term, user=request.user, **data))
 
 
@@ -121,7 +155,7 @@ def submission_create(request: HttpRequest, council_id: int, session_id: int, pa
     council = council_for_api(request.user, council_id, EDIT)
     session = selectors.session_get(council=council, pk=session_id)
     data = payload.dict()
-    agency = get_object_or_404(Body, council=council, pk=data.pop("agency_id"))
+    agency = in_council(Body, data.pop("agency_id"), field="agency_id", label="cơ quan trình", council=council)
     sub = services.submission_create(session=session, agency=agency, user=request.user, **data)
     return Status(201, _submission_out(sub))
 
@@ -133,8 +167,7 @@ def submission_create(request: HttpRequest, council_id: int, session_id: int, pa
     summary="Tiếp nhận hồ sơ tờ trình",
 )
 def submission_receive(request: HttpRequest, council_id: int, submission_id: int, payload: ReceiveIn) -> dict:
-    council = council_for_api(request.user, council_id, EDIT)
-    sub = selectors.submission_get(council=council, pk=submission_id)
+    sub = _submission(request, council_id, submission_id, EDIT, "receive")
     return _submission_out(services.submission_receive(submission=sub, user=request.user, **payload.dict()))
 
 
@@ -145,9 +178,10 @@ def submission_receive(request: HttpRequest, council_id: int, submission_id: int
     summary="Phân công thẩm tra",
 )
 def verification_assign(request: HttpRequest, council_id: int, submission_id: int, payload: AssignIn) -> Status:
-    council = council_for_api(request.user, council_id, ASSIGN)
-    sub = selectors.submission_get(council=council, pk=submission_id)
-    committee = get_object_or_404(Body, council=council, pk=payload.committee_id)
+    sub = _submission(request, council_id, submission_id, ASSIGN, "assign")
+    committee = in_council(
+        Body, payload.committee_id, field="committee_id", label="Ban thẩm tra", council=sub.session.council
+    )
     return Status(
         201,
         services.verification_assign(
@@ -163,8 +197,7 @@ def verification_assign(request: HttpRequest, council_id: int, submission_id: in
     summary="Ghi kết quả biểu quyết",
 )
 def vote_record(request: HttpRequest, council_id: int, submission_id: int, payload: VoteIn) -> Status:
-    council = council_for_api(request.user, council_id, VOTE)
-    sub = selectors.submission_get(council=council, pk=submission_id)
+    sub = _submission(request, council_id, submission_id, VOTE, "vote")
     return Status(201, services.vote_record(submission=sub, user=request.user, **payload.dict()))
 
 
@@ -175,10 +208,9 @@ def vote_record(request: HttpRequest, council_id: int, submission_id: int, paylo
     summary="Ban hành nghị quyết",
 )
 def resolution_issue(request: HttpRequest, council_id: int, submission_id: int, payload: ResolutionIn) -> Status:
-    council = council_for_api(request.user, council_id, VOTE)
-    sub = selectors.submission_get(council=council, pk=submission_id)
+    sub = _submission(request, council_id, submission_id, VOTE, "issue")
     resolution = services.resolution_issue(submission=sub, user=request.user, **payload.dict())
-    return Status(201, Resolution.objects.select_related("document").get(pk=resolution.pk))
+    return Status(201, _resolution_out(council_id, resolution.pk))
 
 
 @router.post(
@@ -190,14 +222,16 @@ def resolution_issue(request: HttpRequest, council_id: int, submission_id: int, 
 def question_create(request: HttpRequest, council_id: int, session_id: int, payload: QuestionIn) -> Status:
     council = council_for_api(request.user, council_id, QUESTION)
     session = selectors.session_get(council=council, pk=session_id)
-    delegate = get_object_or_404(Delegate, term__council=council, pk=payload.delegate_id)
+    delegate = in_council(Delegate, payload.delegate_id, field="delegate_id", label="đại biểu", term__council=council)
     return Status(
         201,
         services.question_create(
             session=session,
             delegate=delegate,
-            addressee=get_object_or_404(Person, council=council, pk=payload.addressee_id),
-            addressee_body=get_object_or_404(Body, council=council, pk=payload.addressee_body_id),
+            addressee=in_council(Person, payload.addressee_id, field="addressee_id", label="người", council=council),
+            addressee_body=in_council(
+                Body, payload.addressee_body_id, field="addressee_body_id", label="cơ quan", council=council
+            ),
             content=payload.content,
             asked_on=payload.asked_on,
             user=request.user,
@@ -266,7 +300,7 @@ def my_documents(request: HttpRequest, council_id: int) -> list[SessionDocument]
 
 def _session(request: HttpRequest, council_id: int, session_id: int, perm: str) -> Session:
     council = council_for_api(request.user, council_id, perm)
-    return get_object_or_404(Session.objects.select_related("council", "term"), council=council, pk=session_id)
+    return in_council(Session.objects.select_related("council", "term"), session_id, label="kỳ họp", council=council)
 
 
 def _attendance_out(session: Session, day: datetime.date) -> list[dict]:
@@ -337,8 +371,12 @@ def speech_list(request: HttpRequest, council_id: int, session_id: int) -> Query
 )
 def speech_add(request: HttpRequest, council_id: int, session_id: int, payload: SpeechIn) -> Status:
     session = _session(request, council_id, session_id, EDIT)
-    delegate = get_object_or_404(Delegate, term__council=session.council, pk=payload.delegate_id)
-    item = get_object_or_404(AgendaItem, session=session, pk=payload.item_id) if payload.item_id else None
+    delegate = in_council(
+        Delegate, payload.delegate_id, field="delegate_id", label="đại biểu", term__council=session.council
+    )
+    item = in_council(
+        AgendaItem, payload.item_id or None, field="item_id", label="nội dung chương trình", session=session
+    )
     speech = services.speech_add(
         session=session,
         delegate=delegate,
@@ -370,7 +408,7 @@ def group_discussion_list(request: HttpRequest, council_id: int, session_id: int
 )
 def group_discussion_add(request: HttpRequest, council_id: int, session_id: int, payload: GroupDiscussionIn) -> Status:
     session = _session(request, council_id, session_id, EDIT)
-    group = get_object_or_404(Body, council=session.council, pk=payload.group_id)
+    group = in_council(Body, payload.group_id, field="group_id", label="tổ đại biểu", council=session.council)
     discussion = services.group_discussion_add(
         session=session, group=group, held_on=payload.held_on, notes=payload.notes, user=request.user
     )
@@ -401,7 +439,9 @@ def convening(request: HttpRequest, council_id: int, session_id: int, payload: C
     """Gắn một văn bản trong sổ (`document_id`), hoặc ban hành quyết định triệu tập mới."""
     session = _session(request, council_id, session_id, EDIT)
     if payload.document_id is not None:
-        document = get_object_or_404(Document, council=session.council, pk=payload.document_id)
+        document = in_council(
+            Document, payload.document_id, field="document_id", label="văn bản", council=session.council
+        )
         session = services.session_convening_link(session=session, document=document, user=request.user)
     else:
         if payload.issued_on is None:
@@ -437,11 +477,11 @@ def session_document_list(request: HttpRequest, council_id: int, session_id: int
 def session_document_add(request: HttpRequest, council_id: int, session_id: int, payload: SessionDocumentIn) -> Status:
     """Gắn một văn bản trong sổ hoặc một tờ trình vào tài liệu kỳ họp (tệp tải lên trên màn hình)."""
     session = _session(request, council_id, session_id, EDIT)
-    document = (
-        get_object_or_404(Document, council=session.council, pk=payload.document_id) if payload.document_id else None
+    document = in_council(
+        Document, payload.document_id or None, field="document_id", label="văn bản", council=session.council
     )
-    submission = (
-        get_object_or_404(Submission, session=session, pk=payload.submission_id) if payload.submission_id else None
+    submission = in_council(
+        Submission, payload.submission_id or None, field="submission_id", label="tờ trình của kỳ họp", session=session
     )
     row = services.session_document_add(
         session=session,
@@ -496,8 +536,7 @@ def session_update(request: HttpRequest, council_id: int, session_id: int, paylo
     summary="Trả lại hồ sơ tờ trình",
 )
 def submission_return(request: HttpRequest, council_id: int, submission_id: int, payload: SubmissionReturnIn) -> dict:
-    council = council_for_api(request.user, council_id, EDIT)
-    sub = selectors.submission_get(council=council, pk=submission_id)
+    sub = _submission(request, council_id, submission_id, EDIT, "return")
     return _submission_out(services.submission_return(submission=sub, user=request.user, **payload.dict()))
 
 
@@ -510,8 +549,7 @@ def submission_return(request: HttpRequest, council_id: int, submission_id: int,
 def submission_resubmit(
     request: HttpRequest, council_id: int, submission_id: int, payload: SubmissionResubmitIn
 ) -> dict:
-    council = council_for_api(request.user, council_id, EDIT)
-    sub = selectors.submission_get(council=council, pk=submission_id)
+    sub = _submission(request, council_id, submission_id, EDIT, "resubmit")
     return _submission_out(services.submission_resubmit(submission=sub, user=request.user, **payload.dict()))
 
 
@@ -525,12 +563,20 @@ def verification_report(
     request: HttpRequest, council_id: int, submission_id: int, payload: VerificationReportIn
 ) -> object:
     """Báo cáo thẩm tra của Ban được phân công (một văn bản trong sổ, ngày ban hành `reported_on`)."""
-    council = council_for_api(request.user, council_id, VERIFY)
-    sub = selectors.submission_get(council=council, pk=submission_id)
-    verification = getattr(sub, "verification", None)
-    if verification is None:
-        raise Http404
-    return services.verification_report(verification=verification, user=request.user, **payload.dict())
+    sub = _submission(request, council_id, submission_id, VERIFY, "verify")
+    return services.verification_report(verification=sub.verification, user=request.user, **payload.dict())
+
+
+@router.post(
+    "/councils/{council_id}/submissions/{submission_id}/verification/explain",
+    response=VerificationOut,
+    url_name="plenary_verification_explain",
+    summary="Ghi giải trình sau thẩm tra",
+)
+def verification_explain(request: HttpRequest, council_id: int, submission_id: int, payload: ExplainIn) -> object:
+    """Giải trình, bổ sung của cơ quan trình sau báo cáo thẩm tra, như trên màn hình hồ sơ tờ trình."""
+    sub = _submission(request, council_id, submission_id, EDIT, "explain")
+    return services.verification_explain(verification=sub.verification, user=request.user, **payload.dict())
 
 
 @router.post(
@@ -540,13 +586,9 @@ def verification_report(
     summary="Công khai nghị quyết",
 )
 def resolution_publish(request: HttpRequest, council_id: int, submission_id: int) -> Resolution:
-    council = council_for_api(request.user, council_id, VOTE)
-    sub = selectors.submission_get(council=council, pk=submission_id)
-    resolution = getattr(sub, "resolution", None)
-    if resolution is None:
-        raise Http404
-    services.resolution_publish(resolution=resolution, user=request.user)
-    return Resolution.objects.select_related("document").get(pk=resolution.pk)
+    sub = _submission(request, council_id, submission_id, VOTE, "publish")
+    services.resolution_publish(resolution=sub.resolution, user=request.user)
+    return _resolution_out(council_id, sub.resolution.pk)
 
 
 @router.post(
@@ -572,7 +614,9 @@ def commitment_create(request: HttpRequest, council_id: int, question_id: int, p
     """Lời hứa của người trả lời chất vấn, báo cáo tại một kỳ họp sau của cùng Hội đồng (một việc theo dõi)."""
     council = council_for_api(request.user, council_id, EDIT)
     question = selectors.question_get(council=council, pk=question_id)
-    next_session = selectors.session_get(council=council, pk=payload.next_session_id)
+    next_session = in_council(
+        Session, payload.next_session_id, field="next_session_id", label="kỳ họp sau", council=council
+    )
     commitment = services.commitment_create(
         question=question, content=payload.content, next_session=next_session, user=request.user
     )
@@ -634,7 +678,10 @@ def session_resolutions(
             # Raised inside the transaction: every row written above is rolled back.
             raise ValidationError(errors)
     ids = [r.pk for _s, _v, r in done if r is not None]
-    resolutions = {r.pk: r for r in Resolution.objects.select_related("document").filter(pk__in=ids)}
+    rows = Resolution.objects.select_related("document")
+    resolutions = {
+        r.pk: r for r in all_in_council(rows, ids, field="items", label="nghị quyết", submission__session=session)
+    }
     return Status(
         201,
         [
@@ -642,3 +689,42 @@ def session_resolutions(
             for pk, vote, r in done
         ],
     )
+
+
+@router.post(
+    "/councils/{council_id}/sessions/{session_id}/agenda",
+    response={201: PlenaryAgendaItemOut},
+    url_name="plenary_agenda_add",
+    summary="Thêm nội dung chương trình kỳ họp",
+)
+def agenda_add(request: HttpRequest, council_id: int, session_id: int, payload: PlenaryAgendaItemIn) -> Status:
+    """Một nội dung vào cuối chương trình kỳ họp (hoặc ở thứ tự `order`)."""
+    session = _session(request, council_id, session_id, EDIT)
+    return Status(201, services.agenda_item_add(session=session, user=request.user, **payload.dict()))
+
+
+@router.post(
+    "/councils/{council_id}/sessions/{session_id}/documents/send",
+    response=DocumentsSentOut,
+    url_name="plenary_documents_send",
+    summary="Gửi tài liệu kỳ họp đến đại biểu",
+)
+def documents_send(request: HttpRequest, council_id: int, session_id: int, payload: DocumentsSendIn) -> dict:
+    """Gửi mọi tài liệu chưa gửi của kỳ họp đến đại biểu, ngày gửi `sent_on` (không sau ngày khai mạc)."""
+    session = _session(request, council_id, session_id, EDIT)
+    count = services.session_documents_send(session=session, user=request.user, sent_on=payload.sent_on)
+    return {"count": count, "due_on": services.documents_due_on(session)}
+
+
+@router.post(
+    "/councils/{council_id}/session-documents/{document_id}/public",
+    response=SessionDocumentOut,
+    url_name="plenary_document_public",
+    summary="Công khai hoặc thôi công khai tài liệu kỳ họp",
+)
+def document_public(
+    request: HttpRequest, council_id: int, document_id: int, payload: SessionDocumentPublicIn
+) -> SessionDocument:
+    council = council_for_api(request.user, council_id, EDIT)
+    doc = selectors.session_document_get(council=council, pk=document_id)
+    return services.session_document_set_public(session_document=doc, public=payload.public, user=request.user)

@@ -2,7 +2,7 @@ import datetime
 
 from ninja import Field, Schema
 
-from plenary.models import AnswerMode, Conclusion, SessionState
+from plenary.models import AnswerMode, Conclusion, ItemKind, SessionState
 from registry.schemas import CleanSchema, InputSchema
 
 
@@ -358,3 +358,37 @@ class SessionResolutionOut(Schema):
     submission_id: int
     vote: VoteOut
     resolution: ResolutionOut | None
+
+
+class PlenaryAgendaItemIn(CleanSchema):
+    kind: ItemKind
+    title: str = Field(..., min_length=1, max_length=500)
+    order: int | None = Field(None, ge=1, le=1000, description="Thứ tự; bỏ trống: cuối chương trình")
+
+
+class PlenaryAgendaItemOut(Schema):
+    id: int
+    session_id: int
+    order: int
+    kind: str
+    title: str
+
+
+class DocumentsSendIn(InputSchema):
+    sent_on: datetime.date
+
+
+class DocumentsSentOut(Schema):
+    count: int = Field(..., description="Số tài liệu vừa gửi")
+    due_on: datetime.date | None = Field(None, description="Hạn gửi tài liệu đến đại biểu theo quy định")
+
+
+class SessionDocumentPublicIn(InputSchema):
+    public: bool
+
+
+class ExplainIn(CleanSchema):
+    multiline = frozenset({"explanation"})
+
+    explanation: str = Field(..., min_length=1, max_length=10_000)
+    explained_on: datetime.date

@@ -1,7 +1,6 @@
 """Reception routes of /api/v1/: the same services, selectors, masking and access log as the screens."""
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import File, Query, Router, Status, UploadedFile
 from ninja.pagination import paginate
@@ -45,18 +44,9 @@ from reception.schemas import (
 from registry.access import council_for_api
 from registry.models import Body, Council, Person
 from registry.security import client_address
+from registry.selectors import all_in_council, in_council
 
 router = Router(tags=["Tiếp công dân, đơn thư"])
-
-
-def _one(model: type, pk: int | None, name: str, label: str, **scope: object) -> object:
-    """The record `pk` of `model` within `scope` (the council), or a Vietnamese error naming the field."""
-    if pk is None:
-        return None
-    obj = model.objects.filter(pk=pk, **scope).first()
-    if obj is None:
-        raise ValidationError({name: f"Không tìm thấy {label} trong Hội đồng này."})
-    return obj
 
 
 def _out(request: HttpRequest, letter: Letter, granted: set[int], *, log: bool) -> dict:
@@ -166,11 +156,17 @@ def letter_create(request: HttpRequest, council_id: int, payload: LetterReceiveI
         anonymous=data["anonymous"],
         signed=data["signed"],
         people=data["people"],
-        unit=_one(Council, data["unit_id"], "unit_id", "xã, phường", parent=council),
-        reception=_one(ReceptionSession, data["reception_id"], "reception_id", "buổi tiếp", council=council),
-        forwarded_by=_one(Person, data["forwarded_by_id"], "forwarded_by_id", "đại biểu", council=council),
-        from_body=_one(Body, data["from_body_id"], "from_body_id", "cơ quan", council=council),
-        origin_petition=_one(Petition, data["origin_petition_id"], "origin_petition_id", "kiến nghị", council=council),
+        unit=in_council(Council, data["unit_id"], field="unit_id", label="xã, phường", parent=council),
+        reception=in_council(
+            ReceptionSession, data["reception_id"], field="reception_id", label="buổi tiếp", council=council
+        ),
+        forwarded_by=in_council(
+            Person, data["forwarded_by_id"], field="forwarded_by_id", label="đại biểu", council=council
+        ),
+        from_body=in_council(Body, data["from_body_id"], field="from_body_id", label="cơ quan", council=council),
+        origin_petition=in_council(
+            Petition, data["origin_petition_id"], field="origin_petition_id", label="kiến nghị", council=council
+        ),
     )
     letter = selectors.letter_get(council=council, pk=letter.pk)
     return Status(201, _out(request, letter, selectors.granted_cases(request.user, council), log=True))
@@ -209,7 +205,7 @@ def case_classify(request: HttpRequest, council_id: int, case_id: int, payload: 
     """Phân loại một nội dung đơn: loại, lĩnh vực, điều kiện xử lý (và lý do), cơ quan, kết quả xử lý."""
     council, case = _case_and_letter(request, council_id, case_id, EDIT)
     data = payload.dict()
-    body = _one(Body, data.pop("competent_body_id"), "competent_body_id", "cơ quan", council=council)
+    body = in_council(Body, data.pop("competent_body_id"), field="competent_body_id", label="cơ quan", council=council)
     services.case_classify(case=case, user=request.user, competent_body=body, **data)
     return _letter_of(request, council, case)
 
@@ -224,7 +220,7 @@ def case_forward(request: HttpRequest, council_id: int, case_id: int, payload: L
     """Chuyển nội dung đơn đến cơ quan có thẩm quyền: ban hành phiếu chuyển và giao theo dõi hạn báo cáo."""
     council, case = _case_and_letter(request, council_id, case_id, EDIT)
     data = payload.dict()
-    body = _one(Body, data.pop("body_id"), "body_id", "cơ quan", council=council)
+    body = in_council(Body, data.pop("body_id"), field="body_id", label="cơ quan", council=council)
     document = services.case_forward(case=case, body=body, user=request.user, **data)
     case.refresh_from_db()
     obligation = case.obligation
@@ -277,7 +273,9 @@ def case_told(request: HttpRequest, council_id: int, case_id: int, payload: Lett
 def case_grant(request: HttpRequest, council_id: int, case_id: int, payload: LetterGrantIn) -> Status:
     """Giao cho một người dùng quyền xem thông tin người tố cáo của nội dung đơn được bảo vệ."""
     council, case = _case_and_letter(request, council_id, case_id, GRANT)
-    grantee = _one(get_user_model(), payload.user_id, "user_id", "người dùng", grants__council=council)
+    grantee = in_council(
+        get_user_model(), payload.user_id, field="user_id", label="người dùng", grants__council=council
+    )
     return Status(201, services.grant_create(case=case, grantee=grantee, reason=payload.reason, user=request.user))
 
 
@@ -290,11 +288,9 @@ def case_grant(request: HttpRequest, council_id: int, case_id: int, payload: Let
 def grant_revoke(request: HttpRequest, council_id: int, grant_id: int) -> Status:
     """Thu hồi quyền xem thông tin người tố cáo."""
     council = council_for_api(request.user, council_id, GRANT)
-    grant = CaseGrant.objects.filter(pk=grant_id, case__council=council).select_related("case__council").first()
-    if grant is None:
-        from django.http import Http404
-
-        raise Http404("Không tìm thấy quyền xem.")
+    grant = in_council(
+        CaseGrant.objects.select_related("case__council"), grant_id, label="quyền xem", case__council=council
+    )
     services.grant_revoke(grant=grant, user=request.user)
     return Status(204, None)
 
@@ -334,9 +330,7 @@ def session_create(request: HttpRequest, council_id: int, payload: ReceptionSess
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
     ids = data.pop("receiver_ids")
-    receivers = list(Person.objects.filter(council=council, pk__in=ids))
-    if len(receivers) != len(set(ids)):
-        raise ValidationError({"receiver_ids": "Có người tiếp không thuộc Hội đồng này."})
+    receivers = all_in_council(Person, ids, field="receiver_ids", label="người tiếp", council=council)
     return Status(201, services.session_create(council=council, user=request.user, receivers=receivers, **data))
 
 
@@ -349,7 +343,7 @@ def session_create(request: HttpRequest, council_id: int, payload: ReceptionSess
 def roster_get(request: HttpRequest, council_id: int) -> object:
     """Quy định lịch tiếp công dân của Hội đồng (204 khi chưa quy định)."""
     council = council_for_api(request.user, council_id, VIEW)
-    roster = Roster.objects.filter(council=council).prefetch_related("receivers").first()
+    roster = selectors.roster_of(council=council)
     return roster if roster is not None else Status(204, None)
 
 
@@ -364,9 +358,7 @@ def roster_put(request: HttpRequest, council_id: int, payload: ReceptionRosterIn
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
     ids = data.pop("receiver_ids")
-    receivers = list(Person.objects.filter(council=council, pk__in=ids))
-    if len(receivers) != len(set(ids)):
-        raise ValidationError({"receiver_ids": "Có người tiếp không thuộc Hội đồng này."})
+    receivers = all_in_council(Person, ids, field="receiver_ids", label="người tiếp", council=council)
     return schedule.roster_set(council=council, receivers=receivers, user=request.user, **data)
 
 
@@ -380,7 +372,7 @@ def schedule_list(request: HttpRequest, council_id: int, year: Year | None = Non
     """Lịch tiếp công dân của một năm."""
     council = council_for_api(request.user, council_id, VIEW)
     year = year or selectors.latest_year(council)
-    return list(Slot.objects.filter(council=council, day__year=year).select_related("person").order_by("day"))
+    return list(selectors.slot_list(council=council, year=year))
 
 
 @router.post(
@@ -416,13 +408,9 @@ def schedule_publish(request: HttpRequest, council_id: int, payload: ReceptionPe
 def slot_change(request: HttpRequest, council_id: int, slot_id: int, payload: ReceptionSlotChangeIn) -> Slot:
     """Thay đổi ngày tiếp hoặc người tiếp, có lý do."""
     council = council_for_api(request.user, council_id, EDIT)
-    slot = Slot.objects.filter(council=council, pk=slot_id).first()
-    if slot is None:
-        from django.http import Http404
-
-        raise Http404("Không tìm thấy ngày tiếp.")
+    slot = in_council(Slot, slot_id, label="ngày tiếp", council=council)
     data = payload.dict()
-    person = _one(Person, data.pop("person_id"), "person_id", "người tiếp", council=council)
+    person = in_council(Person, data.pop("person_id"), field="person_id", label="người tiếp", council=council)
     return schedule.slot_change(slot=slot, person=person, user=request.user, **data)
 
 
@@ -440,7 +428,7 @@ def session_task_add(request: HttpRequest, council_id: int, session_id: int, pay
     """Một nhiệm vụ giao cơ quan trong kết luận buổi tiếp; thành việc theo dõi khi thông báo được ban hành."""
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
-    body = _one(Body, data.pop("body_id"), "body_id", "cơ quan", council=council)
+    body = in_council(Body, data.pop("body_id"), field="body_id", label="cơ quan", council=council)
     return Status(201, notices.task_add(session=_session(council, session_id), body=body, user=request.user, **data))
 
 

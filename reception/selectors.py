@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from followup.models import CLOSED_STATES, OPEN_STATES, State
 from hdnd.text import fold
-from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, ReceptionSession
+from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, ReceptionSession, Roster, Slot
 from registry.models import Body, BodyKind, Council
 
 
@@ -272,3 +272,13 @@ def petitions_waiting(*, council: Council) -> QuerySet:
         .select_related("meeting", "unit", "round")
         .order_by("pk")
     )
+
+
+def roster_of(*, council: Council) -> Roster | None:
+    """The council's reception roster rule with its receivers, or None before one is set."""
+    return Roster.objects.filter(council=council).prefetch_related("receivers").first()
+
+
+def slot_list(*, council: Council, year: int) -> QuerySet[Slot]:
+    """The reception days of a year, with their receiver, in date order."""
+    return Slot.objects.filter(council=council, day__year=year).select_related("person").order_by("day")

@@ -38,6 +38,7 @@ from reception.models import (
     SessionKind,
 )
 from registry.access import has_perm
+from registry.access import same_council as _same_council
 from registry.calendar import MissingSetting, compute
 from registry.models import AccessKind, Body, Council, Person
 from registry.rules import UNIT_LABELS
@@ -53,16 +54,6 @@ FORWARD_RULES = {
     Category.ANONYMOUS_INFO: "letter_answer_days",
 }
 ONCE_ONLY = "Đơn tố cáo cùng nội dung chỉ được chuyển một lần (Thông tư 05/2021/TT-TTCP, Điều 14)."
-
-
-def _same_council(council: Council, **related: object) -> None:
-    errors = {
-        name: "Không thuộc Hội đồng này."
-        for name, obj in related.items()
-        if obj is not None and getattr(obj, "council_id", None) != council.pk
-    }
-    if errors:
-        raise ValidationError(errors)
 
 
 @dataclass(frozen=True)

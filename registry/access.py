@@ -7,7 +7,7 @@ confirm it exists); a council the user has a role in but a page their role does 
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
@@ -92,3 +92,16 @@ def council_for_api(user: AbstractBaseUser | AnonymousUser, council_id: int, per
     if not has_perm(user, council, perm):
         raise PermissionDenied("Vai trò của bạn không được phép thực hiện thao tác này.")
     return council
+
+
+def same_council(council: Council, **related: object) -> None:
+    """A service's own defence: every record given (None aside) belongs to `council`, else a ValidationError
+    naming each field. Routes and views resolve ids through council-scoped selectors first (a 404); this
+    guards the services' other callers (imports, demo, tasks)."""
+    errors = {
+        name: "Phải thuộc cùng Hội đồng."
+        for name, obj in related.items()
+        if obj is not None and getattr(obj, "council_id", None) != council.pk
+    }
+    if errors:
+        raise ValidationError(errors)

@@ -2,18 +2,15 @@
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router
 from ninja.pagination import paginate
 
 from hdnd.forms import YEAR_MAX, YEAR_MIN
 from hdnd.params import PageNumberPagination
-from hdnd.text import fold
 from registry import security, selectors, services
 from registry.access import (
     EDIT_REGISTRY,
@@ -33,7 +30,6 @@ from registry.models import (
     CalendarDay,
     Council,
     Delegate,
-    LegalSetting,
     LockoutRelease,
     Membership,
     Person,
@@ -56,6 +52,7 @@ from registry.schemas import (
     DelegateFilter,
     DelegateIn,
     DelegateOut,
+    DelegatePatch,
     DelegateStatusIn,
     GrantIn,
     GrantOut,
@@ -77,12 +74,13 @@ from registry.schemas import (
     TokenIn,
     TokenOut,
 )
+from registry.selectors import in_council
 
 router = Router(tags=["Danh mục"])
 
 
-def _body(council: Council, pk: int | None) -> Body | None:
-    return get_object_or_404(Body, council=council, pk=pk) if pk is not None else None
+def _body(council: Council, pk: int | None, field: str = "body_id") -> Body | None:
+    return in_council(Body, pk, field=field, label="cơ quan", council=council)
 
 
 @router.get("/councils", response=list[CouncilOut], url_name="council_list", summary="Danh sách Hội đồng")
@@ -111,7 +109,7 @@ def council_create(request: HttpRequest, payload: CouncilCreateIn) -> tuple[int,
     _require_superuser(request)
     data = payload.dict()
     parent_id = data.pop("parent_id")
-    parent = get_object_or_404(Council, pk=parent_id) if parent_id is not None else None
+    parent = in_council(Council, parent_id, field="parent_id", label="Hội đồng cấp trên")
     active = data["ceased_on"] is None
     return 201, services.council_create(historical=True, parent=parent, active=active, **data)
 
@@ -126,7 +124,7 @@ def council_activate(request: HttpRequest, council_id: int) -> Council:
     """Đưa một Hội đồng của danh mục đơn vị hành chính (đã nạp, chưa hoạt động) vào sử dụng; sau đó giao vai
     trò cho Văn phòng. Chỉ quản trị viên hệ thống."""
     _require_superuser(request)
-    council = get_object_or_404(Council, pk=council_id)
+    council = in_council(Council, council_id, label="Hội đồng")
     return services.council_update(council=council, active=True)
 
 
@@ -149,7 +147,7 @@ def council_update(request: HttpRequest, council_id: int, payload: CouncilPatch)
 def council_units(request: HttpRequest, council_id: int) -> QuerySet[Council]:
     """Các xã, phường (Hội đồng cấp dưới) thuộc địa bàn của Hội đồng, kể cả khi người dùng không giữ vai trò ở đó."""
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
-    return Council.objects.filter(parent=council).order_by("unit_name", "pk")
+    return selectors.child_council_list(council=council)
 
 
 @router.get(
@@ -159,10 +157,7 @@ def council_units(request: HttpRequest, council_id: int) -> QuerySet[Council]:
 def person_list(request: HttpRequest, council_id: int, q: str = "") -> QuerySet[Person]:
     """Mọi người của Hội đồng: đại biểu, lãnh đạo, công chức Văn phòng (tìm theo tên, không cần dấu)."""
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
-    rows = Person.objects.filter(council=council)
-    if q:
-        rows = rows.filter(name_folded__contains=fold(q))
-    return rows.order_by("name_folded", "pk")
+    return selectors.person_list(council=council, search=q)
 
 
 @router.post("/councils/{council_id}/people", response={201: PersonOut}, url_name="person_create", summary="Thêm người")
@@ -182,7 +177,7 @@ def person_create(request: HttpRequest, council_id: int, payload: PersonIn) -> t
 )
 def person_update(request: HttpRequest, council_id: int, person_id: int, payload: PersonPatch) -> Person:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
-    person = get_object_or_404(Person, council=council, pk=person_id)
+    person = in_council(Person, person_id, label="người", council=council)
     data = payload.dict(exclude_unset=True)
     if "gender" in data:
         data["gender"] = data["gender"] or ""
@@ -204,13 +199,13 @@ def token_create(request: HttpRequest, payload: TokenIn) -> tuple[int, dict]:
 
 @router.post("/tokens/{token_id}/revoke", response=TokenOut, url_name="token_revoke", summary="Thu hồi mã truy cập")
 def token_revoke(request: HttpRequest, token_id: int) -> ApiToken:
-    return services.token_revoke(token=get_object_or_404(request.user.api_tokens, pk=token_id))
+    return services.token_revoke(token=in_council(request.user.api_tokens.all(), token_id, label="mã truy cập"))
 
 
 @router.get("/councils/{council_id}/terms", response=list[TermOut], url_name="term_list", summary="Danh sách nhiệm kỳ")
 def term_list(request: HttpRequest, council_id: int) -> QuerySet[Term]:
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
-    return Term.objects.filter(council=council)
+    return selectors.term_list(council=council)
 
 
 @router.post("/councils/{council_id}/terms", response={201: TermOut}, url_name="term_create", summary="Tạo nhiệm kỳ")
@@ -234,14 +229,17 @@ def body_list(request: HttpRequest, council_id: int, q: str = "", kind: str = ""
 def body_create(request: HttpRequest, council_id: int, payload: BodyIn) -> tuple[int, Body]:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
     data = payload.dict()
-    parent = _body(council, data.pop("parent_id"))
+    parent = _body(council, data.pop("parent_id"), "parent_id")
     linked_id = data.pop("linked_council_id")
     linked = None
     if linked_id is not None:
         # Only the council above or one of the councils below (the form offers the same).
-        linked = Council.objects.filter(Q(pk=council.parent_id) | Q(parent=council), pk=linked_id).first()
-        if linked is None:
-            raise ValidationError({"linked_council_id": "Hội đồng liên kết phải là Hội đồng cấp trên hoặc cấp dưới."})
+        linked = in_council(
+            selectors.linkable_councils(council=council),
+            linked_id,
+            field="linked_council_id",
+            label="Hội đồng liên kết (cấp trên hoặc cấp dưới)",
+        )
     return 201, services.body_create(council=council, parent=parent, linked_council=linked, **data)
 
 
@@ -253,7 +251,7 @@ def body_create(request: HttpRequest, council_id: int, payload: BodyIn) -> tuple
 )
 def body_detail(request: HttpRequest, council_id: int, body_id: int) -> Body:
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
-    return get_object_or_404(Body, council=council, pk=body_id)
+    return in_council(Body, body_id, label="cơ quan", council=council)
 
 
 @router.patch(
@@ -261,10 +259,10 @@ def body_detail(request: HttpRequest, council_id: int, body_id: int) -> Body:
 )
 def body_update(request: HttpRequest, council_id: int, body_id: int, payload: BodyPatch) -> Body:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
-    body = get_object_or_404(Body, council=council, pk=body_id)
+    body = in_council(Body, body_id, label="cơ quan", council=council)
     data = payload.dict(exclude_unset=True)
     if "parent_id" in data:
-        data["parent"] = _body(council, data.pop("parent_id"))
+        data["parent"] = _body(council, data.pop("parent_id"), "parent_id")
     return services.body_update(body=body, **data)
 
 
@@ -276,7 +274,7 @@ def body_update(request: HttpRequest, council_id: int, body_id: int, payload: Bo
 )
 def body_delete(request: HttpRequest, council_id: int, body_id: int) -> tuple[int, None]:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
-    services.record_delete(obj=get_object_or_404(Body, council=council, pk=body_id))
+    services.record_delete(obj=in_council(Body, body_id, label="cơ quan", council=council))
     return 204, None
 
 
@@ -288,8 +286,7 @@ def body_delete(request: HttpRequest, council_id: int, body_id: int) -> tuple[in
 )
 def membership_list(request: HttpRequest, council_id: int, body_id: int) -> QuerySet[Membership]:
     council = council_for_api(request.user, council_id, VIEW_REGISTRY)
-    body = get_object_or_404(Body, council=council, pk=body_id)
-    return Membership.objects.filter(body=body).select_related("person")
+    return selectors.membership_list(body=in_council(Body, body_id, label="cơ quan", council=council))
 
 
 @router.post(
@@ -302,9 +299,9 @@ def membership_create(
     request: HttpRequest, council_id: int, body_id: int, payload: MembershipIn
 ) -> tuple[int, Membership]:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
-    body = get_object_or_404(Body, council=council, pk=body_id)
+    body = in_council(Body, body_id, label="cơ quan", council=council)
     data = payload.dict()
-    person = get_object_or_404(Person, council=council, pk=data.pop("person_id"))
+    person = in_council(Person, data.pop("person_id"), field="person_id", label="người", council=council)
     return 201, services.membership_create(person=person, body=body, **data)
 
 
@@ -316,7 +313,7 @@ def membership_create(
 )
 def membership_end(request: HttpRequest, council_id: int, membership_id: int, payload: MembershipEndIn) -> Membership:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
-    membership = get_object_or_404(Membership.objects.select_related("person"), body__council=council, pk=membership_id)
+    membership = selectors.membership_get(council=council, pk=membership_id)
     return services.membership_end(membership=membership, ends_on=payload.ends_on)
 
 
@@ -354,10 +351,32 @@ def delegate_detail(request: HttpRequest, council_id: int, delegate_id: int) -> 
 )
 def delegate_create(request: HttpRequest, council_id: int, payload: DelegateIn) -> tuple[int, Delegate]:
     council = council_for_api(request.user, council_id, EDIT_REGISTRY)
-    term = get_object_or_404(Term, council=council, pk=payload.term_id)
+    term = in_council(Term, payload.term_id, field="term_id", label="nhiệm kỳ", council=council)
     data = payload.dict(exclude={"term_id", "group_id"})
-    delegate = services.delegate_register(term=term, group=_body(council, payload.group_id), **data)
+    delegate = services.delegate_register(term=term, group=_body(council, payload.group_id, "group_id"), **data)
     return 201, delegate
+
+
+@router.patch(
+    "/councils/{council_id}/delegates/{delegate_id}",
+    response=DelegateOut,
+    url_name="delegate_edit",
+    summary="Sửa thông tin đại biểu",
+)
+def delegate_edit(request: HttpRequest, council_id: int, delegate_id: int, payload: DelegatePatch) -> Delegate:
+    """Tổ đại biểu, đơn vị bầu cử và thông tin cá nhân, như màn hình sửa đại biểu; trường không gửi giữ nguyên."""
+    council = council_for_api(request.user, council_id, EDIT_REGISTRY)
+    delegate = selectors.delegate_get(council=council, pk=delegate_id)
+    person = delegate.person
+    data = payload.dict(exclude_unset=True)
+    group = delegate.group
+    if "group_id" in data:
+        group = _body(council, data.pop("group_id"), "group_id")
+    fields = {f: getattr(person, f) for f in ("full_name", "gender", "birth_year", "position", "workplace")}
+    fields.update({f: ("" if v is None and f != "birth_year" else v) for f, v in data.items() if f in fields})
+    constituency = data.get("constituency") or (delegate.constituency if "constituency" not in data else "")
+    services.delegate_edit(delegate=delegate, group=group, constituency=constituency, **fields)
+    return selectors.delegate_get(council=council, pk=delegate.pk)
 
 
 @router.post(
@@ -373,7 +392,7 @@ def delegate_status(request: HttpRequest, council_id: int, delegate_id: int, pay
 
 
 def _setting_rows(council: Council) -> list[dict]:
-    settings = list(LegalSetting.objects.filter(council=council))
+    settings = list(selectors.settings_stored(council=council).values())
     today = timezone.localdate()
     rows = []
     for rule in RULES:
@@ -421,7 +440,7 @@ def setting_set(request: HttpRequest, council_id: int, key: str, payload: Settin
     summary="Lịch ngày làm việc",
 )
 def calendar_list(request: HttpRequest, council_id: int) -> QuerySet[CalendarDay]:
-    return CalendarDay.objects.filter(council=council_for_api(request.user, council_id, VIEW_REGISTRY))
+    return selectors.calendar_days(council=council_for_api(request.user, council_id, VIEW_REGISTRY), limit=None)
 
 
 @router.post(
@@ -472,7 +491,7 @@ def deadline_compute(
 def grant_list(request: HttpRequest, council_id: int) -> QuerySet[RoleGrant]:
     """Ai giữ vai trò nào trong Hội đồng (chỉ quản trị viên hệ thống)."""
     council = council_for_api(request.user, council_id, MANAGE_USERS)
-    return RoleGrant.objects.filter(council=council).select_related("user").order_by("user__username", "role")
+    return selectors.grant_list(council=council)
 
 
 @router.post(
@@ -486,7 +505,7 @@ def grant_create(request: HttpRequest, council_id: int, payload: GrantIn) -> tup
     data = payload.dict()
     body = _body(council, data.pop("body_id"))
     person_id = data.pop("person_id")
-    person = get_object_or_404(Person, council=council, pk=person_id) if person_id else None
+    person = in_council(Person, person_id or None, field="person_id", label="người", council=council)
     return 201, services.user_grant(council=council, body=body, person=person, **data)
 
 
@@ -495,7 +514,7 @@ def grant_create(request: HttpRequest, council_id: int, payload: GrantIn) -> tup
 )
 def grant_delete(request: HttpRequest, council_id: int, grant_id: int) -> tuple[int, None]:
     council = council_for_api(request.user, council_id, MANAGE_USERS)
-    services.role_revoke(grant=get_object_or_404(RoleGrant, council=council, pk=grant_id))
+    services.role_revoke(grant=selectors.grant_get(council=council, pk=grant_id))
     return 204, None
 
 
@@ -522,8 +541,7 @@ def lockout_release(request: HttpRequest, council_id: int, username: str) -> Loc
     hiện.
     """
     council = council_for_api(request.user, council_id, UNLOCK_ACCOUNTS)
-    users = get_user_model().objects.filter(grants__council=council).distinct()
-    user = get_object_or_404(users, username=username)
+    user = selectors.council_user_get(council=council, username=username)
     return security.account_unlock(council=council, user=user, released_by=request.user)
 
 

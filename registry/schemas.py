@@ -183,6 +183,18 @@ class DelegateIn(CleanSchema):
     elected_on: datetime.date
 
 
+class DelegatePatch(CleanSchema):
+    """The fields of the delegate's edit screen; a field left out keeps its value."""
+
+    full_name: str | None = Field(None, min_length=1, max_length=120)
+    gender: Gender | None = None
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+    position: str | None = Field(None, max_length=250)
+    workplace: str | None = Field(None, max_length=250)
+    group_id: int | None = None
+    constituency: str | None = Field(None, max_length=200)
+
+
 class DelegateStatusIn(CleanSchema):
     status: DelegateStatus
     happened_on: datetime.date

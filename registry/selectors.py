@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -22,6 +23,41 @@ from registry.models import (
     RoleGrant,
     Term,
 )
+
+
+class NotInCouncil(Http404):
+    """An id that names no record of the council: a 404 whose Vietnamese message names the field, so a
+    record of another council is never confirmed to exist (a 400 "of another council" would)."""
+
+    def __init__(self, field: str, label: str) -> None:
+        self.field = field
+        where = f" ({field})" if field else ""
+        super().__init__(f"Không tìm thấy {label}{where} trong Hội đồng này.")
+
+
+def in_council(
+    rows: type[Model] | QuerySet, pk: int | None, *, field: str = "", label: str, **scope: object
+) -> Model | None:
+    """The record `pk` among `rows` (a model or a queryset with its select_related) narrowed by `scope`
+    (`council=...`, `term__council=...`, `session=...`): the one council-scoped lookup of every id taken from a
+    URL or a payload. `None` stays `None` (an optional field left empty); any other miss is `NotInCouncil`."""
+    if pk is None:
+        return None
+    queryset = rows._default_manager.all() if isinstance(rows, type) else rows
+    obj = queryset.filter(pk=pk, **scope).first()
+    if obj is None:
+        raise NotInCouncil(field, label)
+    return obj
+
+
+def all_in_council(rows: type[Model] | QuerySet, ids: list[int], *, field: str, label: str, **scope: object) -> list:
+    """The records `ids` in the order given, each within `scope`; one id outside it is `NotInCouncil` (a list
+    is never shortened silently, which would drop another council's id without a word)."""
+    queryset = rows._default_manager.all() if isinstance(rows, type) else rows
+    found = {obj.pk: obj for obj in queryset.filter(pk__in=set(ids), **scope)}
+    if len(found) < len(set(ids)):
+        raise NotInCouncil(field, label)
+    return [found[pk] for pk in dict.fromkeys(ids)]
 
 
 def council_list(*, councils: QuerySet[Council], search: str = "", level: str = "") -> QuerySet[Council]:
@@ -195,6 +231,31 @@ def membership_get(*, council: Council, pk: int) -> Membership:
     return get_object_or_404(Membership.objects.select_related("person", "body"), body__council=council, pk=pk)
 
 
+def child_council_list(*, council: Council) -> QuerySet[Council]:
+    """The communes and wards under a council (its lower councils), by name."""
+    return Council.objects.filter(parent=council).order_by("unit_name", "pk")
+
+
+def linkable_councils(*, council: Council) -> QuerySet[Council]:
+    """The councils a body of `council` may be linked to: the one above and those below (as the form offers)."""
+    return Council.objects.filter(Q(pk=council.parent_id) | Q(parent=council))
+
+
+def term_list(*, council: Council) -> QuerySet[Term]:
+    return Term.objects.filter(council=council)
+
+
+def membership_list(*, body: Body) -> QuerySet[Membership]:
+    """The members of a body, with their person."""
+    return Membership.objects.filter(body=body).select_related("person")
+
+
+def council_user_get(*, council: Council, username: str) -> object:
+    """A user holding a role in the council, by username; 404 otherwise."""
+    users = get_user_model().objects.filter(grants__council=council).distinct()
+    return get_object_or_404(users, username=username)
+
+
 def grant_list(*, council: Council) -> QuerySet[RoleGrant]:
     """The council's role grants, by user then role, with what the list shows loaded."""
     return (
@@ -213,6 +274,6 @@ def settings_stored(*, council: Council) -> dict[str, LegalSetting]:
     return {s.key: s for s in LegalSetting.objects.filter(council=council)}
 
 
-def calendar_days(*, council: Council, limit: int = 100) -> QuerySet[CalendarDay]:
+def calendar_days(*, council: Council, limit: int | None = 100) -> QuerySet[CalendarDay]:
     """The council's latest calendar exceptions (holidays, working weekends), newest first."""
     return CalendarDay.objects.filter(council=council).order_by("-day")[:limit]

@@ -3,9 +3,8 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import paginate
 
 from documents.access import ISSUE
@@ -13,10 +12,12 @@ from documents.models import Document
 from hdnd.params import PageNumberPagination, Year
 from registry.access import council_for_api, has_perm
 from registry.models import Body, Council, Membership, Person
+from registry.selectors import all_in_council, in_council
 from standing import selectors, services
 from standing.access import EDIT, OPINE, VIEW
 from standing.models import (
     AgendaItem,
+    Assignment,
     Attendee,
     Conference,
     ConferenceTask,
@@ -32,6 +33,7 @@ from standing.schemas import (
     AgendaDocumentIn,
     AgendaIn,
     AgendaOut,
+    AssignmentOut,
     AttendeeIn,
     AttendeeOut,
     ConferenceDetailOut,
@@ -76,7 +78,19 @@ def _meeting(request: HttpRequest, council_id: int, meeting_id: int, perm: str) 
 
 
 def _chair(council: Council, pk: int) -> Membership:
-    return get_object_or_404(Membership.objects.select_related("person", "body"), body__council=council, pk=pk)
+    return in_council(
+        Membership.objects.select_related("person", "body"),
+        pk,
+        field="chair_id",
+        label="người chủ trì",
+        body__council=council,
+    )
+
+
+def _paragraph_out(meeting: Meeting, pk: int) -> Paragraph:
+    """A paragraph as the answer shows it, with its assignments and their bodies."""
+    rows = Paragraph.objects.prefetch_related("assignments__body")
+    return in_council(rows, pk, label="đoạn kết luận", section__meeting=meeting)
 
 
 def _require_issue(request: HttpRequest, council: Council) -> None:
@@ -142,7 +156,7 @@ def meeting_update(request: HttpRequest, council_id: int, meeting_id: int, paylo
 def attendee_add(request: HttpRequest, council_id: int, meeting_id: int, payload: AttendeeIn) -> tuple[int, Attendee]:
     meeting = _meeting(request, council_id, meeting_id, EDIT)
     data = payload.dict()
-    person = get_object_or_404(Person, council=meeting.council, pk=data.pop("person_id"))
+    person = in_council(Person, data.pop("person_id"), field="person_id", label="người", council=meeting.council)
     return 201, services.attendee_add(meeting=meeting, person=person, user=request.user, **data)
 
 
@@ -167,7 +181,7 @@ def section_add(request: HttpRequest, council_id: int, meeting_id: int, payload:
     meeting = _meeting(request, council_id, meeting_id, EDIT)
     parent = None
     if payload.parent_id is not None:
-        parent = get_object_or_404(Section, meeting=meeting, pk=payload.parent_id)
+        parent = in_council(Section, payload.parent_id, field="parent_id", label="mục kết luận", meeting=meeting)
     return 201, services.section_add(meeting=meeting, title=payload.title, parent=parent, user=request.user)
 
 
@@ -181,10 +195,8 @@ def paragraph_add(
     request: HttpRequest, council_id: int, meeting_id: int, payload: ParagraphIn
 ) -> tuple[int, Paragraph]:
     meeting = _meeting(request, council_id, meeting_id, EDIT)
-    section = get_object_or_404(Section, meeting=meeting, pk=payload.section_id)
-    bodies = list(Body.objects.filter(council=meeting.council, pk__in=payload.body_ids))
-    if len(bodies) != len(set(payload.body_ids)):
-        raise ValidationError({"body_ids": "Có cơ quan không thuộc Hội đồng này."})
+    section = in_council(Section, payload.section_id, field="section_id", label="mục kết luận", meeting=meeting)
+    bodies = all_in_council(Body, payload.body_ids, field="body_ids", label="cơ quan", council=meeting.council)
     paragraph = services.paragraph_add(
         section=section,
         text=payload.text,
@@ -193,7 +205,7 @@ def paragraph_add(
         due_on=payload.due_on,
         user=request.user,
     )
-    return 201, Paragraph.objects.prefetch_related("assignments__body").get(pk=paragraph.pk)
+    return 201, _paragraph_out(meeting, paragraph.pk)
 
 
 @router.post(
@@ -234,9 +246,7 @@ def meeting_document_generate(
 
 def _agenda_item(request: HttpRequest, council_id: int, item_id: int) -> AgendaItem:
     council = council_for_api(request.user, council_id, EDIT)
-    return get_object_or_404(
-        AgendaItem.objects.select_related("meeting__council"), meeting__council=council, pk=item_id
-    )
+    return selectors.agenda_item_get(council=council, pk=item_id)
 
 
 @router.post(
@@ -249,7 +259,9 @@ def agenda_document_link(
     request: HttpRequest, council_id: int, item_id: int, payload: AgendaDocumentIn
 ) -> tuple[int, AgendaItem]:
     item = _agenda_item(request, council_id, item_id)
-    document = get_object_or_404(Document, council=item.meeting.council, pk=payload.document_id)
+    document = in_council(
+        Document, payload.document_id, field="document_id", label="văn bản", council=item.meeting.council
+    )
     services.agenda_document_link(item=item, document=document, user=request.user)
     return 201, item
 
@@ -262,9 +274,22 @@ def agenda_document_link(
 )
 def agenda_document_unlink(request: HttpRequest, council_id: int, item_id: int, document_id: int) -> AgendaItem:
     item = _agenda_item(request, council_id, item_id)
-    document = get_object_or_404(item.documents.all(), pk=document_id)
+    document = in_council(item.documents.all(), document_id, label="văn bản của nội dung này")
     services.agenda_document_unlink(item=item, document=document, user=request.user)
     return item
+
+
+@router.post(
+    f"{BASE}/meetings/{{meeting_id}}/tasks",
+    response=list[AssignmentOut],
+    url_name="standing_tasks_assign",
+    summary="Giao các nhiệm vụ của thông báo kết luận",
+)
+def tasks_assign(request: HttpRequest, council_id: int, meeting_id: int) -> list[Assignment]:
+    """Tạo việc cần theo dõi cho mọi nhiệm vụ của thông báo kết luận đã ban hành còn chưa có (gọi lại không tạo trùng);
+    trả lại các nhiệm vụ vừa giao."""
+    meeting = _meeting(request, council_id, meeting_id, EDIT)
+    return services.tasks_assign(meeting=meeting, user=request.user)
 
 
 API_PARTS: dict[str, tuple[type, str]] = {
@@ -280,7 +305,7 @@ def _part(request: HttpRequest, council_id: int, meeting_id: int, part: str, pk:
     if part not in API_PARTS:
         raise Http404
     model, path = API_PARTS[part]
-    return get_object_or_404(model.objects.select_related(path), **{path: meeting}, pk=pk)
+    return in_council(model.objects.select_related(path), pk, label="phần của phiên họp", **{path: meeting})
 
 
 @router.post(
@@ -328,9 +353,11 @@ def paragraph_update(
     request: HttpRequest, council_id: int, meeting_id: int, pk: int, payload: ParagraphIn
 ) -> Paragraph:
     paragraph = _part(request, council_id, meeting_id, "paragraphs", pk)
-    bodies = list(Body.objects.filter(council_id=council_id, pk__in=payload.body_ids))
-    if len(bodies) != len(set(payload.body_ids)):
-        raise ValidationError({"body_ids": "Có cơ quan không thuộc Hội đồng này."})
+    meeting = paragraph.section.meeting
+    section = in_council(Section, payload.section_id, field="section_id", label="mục kết luận", meeting=meeting)
+    if section.pk != paragraph.section_id:
+        raise ValidationError({"section_id": "Đoạn kết luận giữ mục của mình; chuyển mục bằng thao tác chuyển thứ tự."})
+    bodies = all_in_council(Body, payload.body_ids, field="body_ids", label="cơ quan", council=meeting.council)
     services.paragraph_update(
         paragraph=paragraph,
         text=payload.text,
@@ -339,7 +366,7 @@ def paragraph_update(
         due_on=payload.due_on,
         user=request.user,
     )
-    return Paragraph.objects.prefetch_related("assignments__body").get(pk=paragraph.pk)
+    return _paragraph_out(meeting, paragraph.pk)
 
 
 @router.get(
@@ -366,7 +393,7 @@ def opinion_create(request: HttpRequest, council_id: int, payload: OpinionReques
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
     sender_id = data.pop("sender_body_id")
-    sender = get_object_or_404(Body, council=council, pk=sender_id) if sender_id is not None else None
+    sender = in_council(Body, sender_id, field="sender_body_id", label="cơ quan gửi", council=council)
     return 201, services.opinion_request_create(council=council, sender_body=sender, user=request.user, **data)
 
 
@@ -395,7 +422,9 @@ def opinion_add(
     request: HttpRequest, council_id: int, request_id: int, payload: OpinionIn
 ) -> tuple[int, MemberOpinion]:
     opinion_request = _opinion_request(request, council_id, request_id, OPINE)
-    person = get_object_or_404(Person, council=opinion_request.council, pk=payload.person_id)
+    person = in_council(
+        Person, payload.person_id, field="person_id", label="thành viên", council=opinion_request.council
+    )
     return 201, services.opinion_add(
         request=opinion_request, person=person, stance=payload.stance, text=payload.text, user=request.user
     )
@@ -425,10 +454,7 @@ def reply_issue(request: HttpRequest, council_id: int, request_id: int, payload:
 
 
 def _bodies(council: Council, ids: list[int], field: str) -> list[Body]:
-    bodies = list(Body.objects.filter(council=council, pk__in=ids))
-    if len(bodies) != len(set(ids)):
-        raise ValidationError({field: "Có cơ quan không thuộc Hội đồng này."})
-    return bodies
+    return all_in_council(Body, ids, field=field, label="cơ quan", council=council)
 
 
 def _conference(request: HttpRequest, council_id: int, pk: int, perm: str) -> Conference:
@@ -501,11 +527,25 @@ def conference_task_add(
     request: HttpRequest, council_id: int, conference_id: int, payload: ConferenceTaskIn
 ) -> tuple[int, ConferenceTask]:
     conference = _conference(request, council_id, conference_id, EDIT)
-    body = get_object_or_404(Body, council=conference.council, pk=payload.body_id)
+    body = in_council(Body, payload.body_id, field="body_id", label="cơ quan", council=conference.council)
     task = services.conference_task_add(
         conference=conference, text=payload.text, body=body, due_on=payload.due_on, user=request.user
     )
     return 201, task
+
+
+@router.delete(
+    f"{BASE}/conference-tasks/{{task_id}}",
+    response={204: None},
+    url_name="standing_conference_task_delete",
+    summary="Xóa nhiệm vụ của hội nghị",
+)
+def conference_task_delete(request: HttpRequest, council_id: int, task_id: int) -> Status:
+    """Xóa một nhiệm vụ khi văn bản của hội nghị chưa ban hành (như nút xóa trên màn hình hội nghị)."""
+    council = council_for_api(request.user, council_id, EDIT)
+    task = selectors.conference_task_get(council=council, pk=task_id)
+    services.conference_task_delete(task=task, user=request.user)
+    return Status(204, None)
 
 
 @router.post(
@@ -595,7 +635,7 @@ def work_item_add(
 ) -> tuple[int, WorkItem]:
     council = council_for_api(request.user, council_id, EDIT)
     programme = selectors.programme_get(council=council, pk=programme_id)
-    body = get_object_or_404(Body, council=council, pk=payload.body_id)
+    body = in_council(Body, payload.body_id, field="body_id", label="cơ quan", council=council)
     item = services.work_item_add(
         programme=programme, month=payload.month, content=payload.content, body=body, user=request.user
     )
@@ -604,7 +644,7 @@ def work_item_add(
 
 def _item(request: HttpRequest, council_id: int, item_id: int) -> tuple[Council, WorkItem]:
     council = council_for_api(request.user, council_id, EDIT)
-    item = get_object_or_404(WorkItem.objects.select_related("programme"), programme__council=council, pk=item_id)
+    item = selectors.work_item_get(council=council, pk=item_id)
     return council, item
 
 

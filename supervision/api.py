@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 from ninja.pagination import paginate
 
@@ -11,6 +10,7 @@ from documents.models import Document
 from hdnd.params import PageNumberPagination, Year
 from registry.access import council_for_api
 from registry.models import Body, Council, Delegate
+from registry.selectors import all_in_council, in_council
 from supervision import selectors, services
 from supervision.access import EDIT, VIEW
 from supervision.models import Programme, ProgrammeItem, Review, Round
@@ -53,21 +53,15 @@ def _round(request: HttpRequest, council_id: int, round_id: int, perm: str) -> R
 
 
 def _body(council: Council, pk: int | None, field: str) -> Body | None:
-    if pk is None:
-        return None
-    body = Body.objects.filter(council=council, pk=pk).first()
-    if body is None:
-        raise ValidationError({field: "Cơ quan không thuộc Hội đồng này."})
-    return body
+    return in_council(Body, pk, field=field, label="cơ quan", council=council)
 
 
 def _document(council: Council, pk: int | None, field: str) -> Document | None:
-    if pk is None:
-        return None
-    document = Document.objects.filter(council=council, pk=pk).first()
-    if document is None:
-        raise ValidationError({field: "Văn bản không thuộc Hội đồng này."})
-    return document
+    return in_council(Document, pk, field=field, label="văn bản", council=council)
+
+
+def _supervised(council: Council, ids: list[int]) -> list[Body]:
+    return all_in_council(Body, ids, field="supervised_ids", label="cơ quan chịu sự giám sát", council=council)
 
 
 @router.get(
@@ -91,10 +85,7 @@ def round_list(request: HttpRequest, council_id: int, year: Year | None = None, 
 def round_create(request: HttpRequest, council_id: int, payload: SupervisionRoundIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
     data = payload.dict()
-    ids = set(data.pop("supervised_ids"))
-    supervised = list(Body.objects.filter(council=council, pk__in=ids))
-    if len(supervised) != len(ids):
-        raise ValidationError({"supervised_ids": "Có cơ quan chịu sự giám sát không thuộc Hội đồng này."})
+    supervised = _supervised(council, data.pop("supervised_ids"))
     data["body"] = _body(council, data.pop("body_id"), "body_id")
     data["decision"] = _document(council, data.pop("decision_id"), "decision_id")
     round = services.round_create(council=council, supervised=supervised, user=request.user, **data)
@@ -133,21 +124,19 @@ def round_update(request: HttpRequest, council_id: int, round_id: int, payload: 
     data = payload.dict(exclude_unset=True)
     _no_nulls(data)
     if "supervised_ids" in data:
-        ids = set(data.pop("supervised_ids") or [])
-        data["supervised"] = list(Body.objects.filter(council=council, pk__in=ids))
-        if len(data["supervised"]) != len(ids):
-            raise ValidationError({"supervised_ids": "Có cơ quan chịu sự giám sát không thuộc Hội đồng này."})
+        data["supervised"] = _supervised(council, data.pop("supervised_ids") or [])
     if "body_id" in data:
         data["body"] = _body(council, data.pop("body_id"), "body_id")
     if "decision_id" in data:
         data["decision"] = _document(council, data.pop("decision_id"), "decision_id")
     if "item_id" in data:
-        pk = data.pop("item_id")
-        data["item"] = None
-        if pk is not None:
-            data["item"] = ProgrammeItem.objects.filter(programme__council=council, pk=pk).first()
-            if data["item"] is None:
-                raise ValidationError({"item_id": "Nội dung chương trình không thuộc Hội đồng này."})
+        data["item"] = in_council(
+            ProgrammeItem,
+            data.pop("item_id"),
+            field="item_id",
+            label="nội dung chương trình",
+            programme__council=council,
+        )
     services.round_update(round=round, user=request.user, **data)
     return selectors.round_get(council=council, pk=round.pk)
 
@@ -183,9 +172,13 @@ def decision_generate(request: HttpRequest, council_id: int, round_id: int) -> S
 )
 def member_add(request: HttpRequest, council_id: int, round_id: int, payload: MemberIn) -> Status:
     round = _round(request, council_id, round_id, EDIT)
-    delegate = Delegate.objects.select_related("term", "person").filter(pk=payload.delegate_id).first()
-    if delegate is None:
-        raise ValidationError({"delegate_id": "Không tìm thấy đại biểu."})
+    delegate = in_council(
+        Delegate.objects.select_related("term", "person"),
+        payload.delegate_id,
+        field="delegate_id",
+        label="đại biểu",
+        term__council=round.council,
+    )
     return Status(201, services.member_add(round=round, delegate=delegate, role=payload.role, user=request.user))
 
 
@@ -368,11 +361,12 @@ def programme_detail(request: HttpRequest, council_id: int, programme_id: int) -
 )
 def item_add(request: HttpRequest, council_id: int, programme_id: int, payload: ItemIn) -> Status:
     council = council_for_api(request.user, council_id, EDIT)
-    programme = get_object_or_404(Programme, council=council, pk=programme_id)
+    programme = selectors.programme_get(council=council, pk=programme_id)
     data = payload.dict()
     data["body"] = _body(council, data.pop("body_id"), "body_id")
     item = services.item_add(programme=programme, user=request.user, **data)
-    return Status(201, ProgrammeItem.objects.prefetch_related("rounds").get(pk=item.pk))
+    items = ProgrammeItem.objects.prefetch_related("rounds")
+    return Status(201, in_council(items, item.pk, label="nội dung chương trình", programme=programme))
 
 
 def _programme(request: HttpRequest, council_id: int, programme_id: int, perm: str) -> Programme:

@@ -131,8 +131,8 @@ def test_register_filters_with_bad_dates_still_answer(world, as_user) -> None:
         ({"doc_type": "khong_co", "subject": "X"}, 422, "doc_type"),
         ({"doc_type": "thong_bao", "subject": "X", "issued_on": "12/01/2025"}, 422, "issued_on"),
         ({"doc_type": "thong_bao", "subject": "X", "normative": True}, 400, "normative"),
-        ({"doc_type": "thong_bao", "subject": "X", "recipient_body_ids": [999999]}, 400, "recipient_body_ids"),
-        ({"doc_type": "thong_bao", "subject": "X", "issuer_id": 999999}, 400, "issuer_id"),
+        ({"doc_type": "thong_bao", "subject": "X", "recipient_body_ids": [999999]}, 404, "recipient_body_ids"),
+        ({"doc_type": "thong_bao", "subject": "X", "issuer_id": 999999}, 404, "issuer_id"),
     ],
 )
 def test_api_create(world, as_user, payload, status, field) -> None:

@@ -97,7 +97,7 @@ def test_office_chief_and_admin_flow(world, as_user, key) -> None:
     [
         ({"name": "", "symbol": "PC"}, 400, "name"),
         ({"name": "Ban Pháp chế", "symbol": "KTXH"}, 400, "symbol"),
-        ({"name": "Ban Pháp chế", "symbol": "PC", "body_id": 999999}, 400, "body_id"),
+        ({"name": "Ban Pháp chế", "symbol": "PC", "body_id": 999999}, 404, "body_id"),
         ({"name": "Ban Pháp chế", "symbol": "P" * 31}, 422, "symbol"),
     ],
 )

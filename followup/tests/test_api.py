@@ -127,10 +127,10 @@ def test_bad_input(world, as_user) -> None:
     response = _post(office, _url("obligation_create", cid), {**base, "title": ""})
     assert response.status_code == 422 and "title" in response.json()["detail"]
     response = _post(office, _url("obligation_create", cid), {**base, "owner_id": 999999, "due_on": "2024-03-20"})
-    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "owner_id"
+    assert response.status_code == 404 and response.json()["errors"][0]["field"] == "owner_id"
     foreign = world.other_council.bodies.create(kind="co_quan", name="Phòng Y", short_name="Y")
     response = _post(office, _url("obligation_create", cid), {**base, "owner_id": foreign.pk, "due_on": "2024-03-20"})
-    assert response.status_code == 400
+    assert response.status_code == 404
     response = _post(office, _url("obligation_create", cid), {**base, "kind": "khong_co", "due_on": "2024-03-20"})
     assert response.json()["errors"] == [{"field": "kind", "message": "Loại nghĩa vụ chưa được đăng ký."}]
     assert not Obligation.objects.exists()

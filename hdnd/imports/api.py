@@ -13,6 +13,7 @@ from hdnd.models import ImportUpload
 from hdnd.once import new_key
 from registry.access import council_for_api
 from registry.schemas import InputSchema
+from registry.selectors import in_council
 
 router = Router(tags=["Nhập tệp"])
 
@@ -115,9 +116,7 @@ def _target(request: HttpRequest, council_id: int, key: str) -> tuple[Target, An
 
 
 def _upload(request: HttpRequest, council_id: int, upload_id: int) -> tuple[ImportUpload, Target, Any]:
-    upload = ImportUpload.objects.filter(council_id=council_id, pk=upload_id).first()
-    if upload is None:
-        raise Http404
+    upload = in_council(ImportUpload, upload_id, label="tệp nhập", council_id=council_id)
     target, council = _target(request, council_id, upload.target)
     return upload, target, target.owner(council, upload.owner_id)
 

@@ -158,7 +158,10 @@ def test_api_agency_scope_merge_across_councils_and_personal_data(town, scene, a
     response = office.post(
         f"{base}/petition-merges", {"ids": [scene["pair"][0].pk, other.pk]}, content_type="application/json"
     )
-    assert response.status_code == 404 and response.json()["detail"] == "Không tìm thấy."
+    assert (
+        response.status_code == 404
+        and response.json()["detail"] == "Không tìm thấy kiến nghị (ids) trong Hội đồng này."
+    )
     assert not Petition.objects.filter(pk__in=[scene["pair"][0].pk, other.pk], merged_into__isnull=False).exists()
     assert (
         "Nguyễn Văn Bình" not in as_user("delegate").get(f"{base}/petitions/{scene['forwarded'].pk}").content.decode()
@@ -241,7 +244,7 @@ def test_api_bad_input_on_write_routes_names_the_field_and_saves_nothing(town, s
     response = post(
         f"/petition-rounds/{town.round.pk}/forward", {"body_id": 0, "signer_title": "A", "signer_name": "B"}
     )
-    assert response.status_code == 400 and "body_id" in response.json()["detail"]
+    assert response.status_code == 404 and "body_id" in response.json()["detail"]
     response = post(f"/petitions/{scene['forwarded'].pk}/answer", {"text": "Trả lời", "state": "bay_bong"})
     assert response.status_code == 400 and "state" in response.json()["detail"]
     assert post(f"/petition-rounds/{town.round.pk}/publish", {"published": "có lẽ"}).status_code == 422

@@ -4,7 +4,6 @@ import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import models
 
 from followup import services as followup
 from followup.models import OPEN_STATES, Obligation
@@ -15,16 +14,6 @@ SUBMISSION_DUE = "submission_due"
 WRITTEN_ANSWER = "questioning_answer"
 COMMITMENT = "questioning_commitment"
 RESOLUTION_REPORT = "resolution_report"
-
-
-def _same_council(council: Council, **bodies: models.Model | None) -> None:
-    errors = {
-        name: "Phải thuộc cùng Hội đồng."
-        for name, obj in bodies.items()
-        if obj is not None and obj.council_id != council.pk
-    }
-    if errors:
-        raise ValidationError(errors)
 
 
 def _deadline_basis(

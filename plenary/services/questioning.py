@@ -21,8 +21,8 @@ from plenary.services._common import (
     WRITTEN_ANSWER,
     _close_obligation,
     _deadline_basis,
-    _same_council,
 )
+from registry.access import same_council as _same_council
 from registry.models import Body, Delegate, Person
 
 

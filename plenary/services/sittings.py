@@ -18,7 +18,7 @@ from plenary.models import (
     Session,
     Speech,
 )
-from plenary.services._common import _same_council
+from registry.access import same_council as _same_council
 from registry.models import Body, BodyKind, Delegate
 from registry.selectors import delegates_in_office
 

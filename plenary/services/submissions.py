@@ -28,8 +28,8 @@ from plenary.services._common import (
     SUBMISSION_DUE,
     _deadline,
     _deadline_basis,
-    _same_council,
 )
+from registry.access import same_council as _same_council
 from registry.models import Body, BodyKind
 
 

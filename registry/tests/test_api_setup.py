@@ -73,7 +73,7 @@ def test_the_office_sets_up_its_council(world) -> None:
         {"kind": "ubnd", "name": "UBND khác", "linked_council_id": world.other_council.pk},
         content_type="application/json",
     )
-    assert outside.status_code == 400 and "linked_council_id" in outside.json()["detail"]
+    assert outside.status_code == 404 and "linked_council_id" in outside.json()["detail"]
     # Another council: 404.
     other = f"/api/v1/councils/{world.other_council.pk}"
     assert chief.patch(other, {"place_name": "X"}, content_type="application/json").status_code == 404

@@ -35,14 +35,5 @@ def _deadline(
         raise ValidationError(str(exc)) from exc
 
 
-def _same_council(council: Council, **related: object) -> None:
-    errors = {}
-    for name, obj in related.items():
-        if obj is not None and obj.council_id != council.pk:
-            errors[name] = "Phải thuộc cùng Hội đồng."
-    if errors:
-        raise ValidationError(errors)
-
-
 def _lock(round: Round) -> Round:
     return Round.objects.select_for_update(of=("self",)).select_related("council", "body").get(pk=round.pk)

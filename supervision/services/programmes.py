@@ -8,6 +8,7 @@ from django.db import transaction
 
 from hdnd.saving import validated_save
 from hdnd.text import clean
+from registry.access import same_council as _same_council
 from registry.models import Body, BodyKind, Council
 from supervision.models import (
     CONDUCTING_KINDS,
@@ -16,7 +17,7 @@ from supervision.models import (
     ProgrammeKind,
     RoundKind,
 )
-from supervision.services._common import _deadline, _same_council, _text
+from supervision.services._common import _deadline, _text
 
 PROGRAMME_FIELDS = {
     "title",

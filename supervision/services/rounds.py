@@ -13,6 +13,7 @@ from followup import services as followup
 from hdnd.dates import format_date
 from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
+from registry.access import same_council as _same_council
 from registry.models import Body, BodyKind, Council, Delegate
 from supervision.models import (
     CONDUCTING_KINDS,
@@ -23,7 +24,7 @@ from supervision.models import (
     RoundMember,
     WorkingSession,
 )
-from supervision.services._common import BODY_REPORT, _deadline, _lock, _same_council, _text
+from supervision.services._common import BODY_REPORT, _deadline, _lock, _text
 from supervision.services.milestones import milestones_follow
 from supervision.wording import signer, supervised_text
 

@@ -116,7 +116,7 @@ def test_bad_input(setup, world, as_user) -> None:
     assert response.status_code in (400, 422)
     other = world.other_council.bodies.create(kind="co_quan", name="Cơ quan khác", short_name="Khác")
     response = _post(client, _url("supervision_round_create", cid), {**base, "supervised_ids": [other.pk]})
-    assert response.status_code == 400 and "không thuộc Hội đồng này" in str(response.json())
+    assert response.status_code == 404 and "(supervised_ids) trong Hội đồng này" in str(response.json())
     assert Round.objects.count() == 0
     round = make_round(setup)
     response = _post(client, _url("supervision_report_record", cid, round.pk), {"report_on": "2024-06-01"})
@@ -130,7 +130,7 @@ def test_bad_input(setup, world, as_user) -> None:
 
     outsider = DelegateFactory(term=world.other_council.terms.get())
     response = _post(client, _url("supervision_member_add", cid, round.pk), {"delegate_id": outsider.pk})
-    assert response.status_code == 400 and "đại biểu của Hội đồng này" in str(response.json())
+    assert response.status_code == 404 and "đại biểu (delegate_id) trong Hội đồng này" in str(response.json())
 
 
 def test_list_query_counts(setup, world, as_user, django_assert_num_queries) -> None:

@@ -165,11 +165,11 @@ def test_bad_input(objects, setup, world, as_user) -> None:
     other = world.other_council.bodies.create(kind="co_quan", name="Cơ quan khác", short_name="Khác")
     bad_rounds = [
         ({"supervised_ids": []}, 422, None),
-        ({"supervised_ids": [other.pk]}, 400, "không thuộc Hội đồng này"),
+        ({"supervised_ids": [other.pk]}, 404, "(supervised_ids) trong Hội đồng này"),
         ({"subject": None}, 400, "subject"),
         ({"body_id": setup.court.pk}, 400, "Cơ quan tiến hành phải là"),
         ({"ends_on": "2024-05-01"}, 400, "Ngày kết thúc không thể trước ngày bắt đầu."),
-        ({"item_id": 999999}, 400, "Nội dung chương trình không thuộc Hội đồng này."),
+        ({"item_id": 999999}, 404, "Không tìm thấy nội dung chương trình (item_id) trong Hội đồng này."),
     ]
     for data, status, text in bad_rounds:
         response = _send(client, "patch", _url("supervision_round_update", cid, r), data)
@@ -190,10 +190,10 @@ def test_bad_input(objects, setup, world, as_user) -> None:
         sender_name="UBND khác",
     )
     response = _send(client, "patch", _url("supervision_programme_update", cid, p), {"resolution_id": foreign.pk})
-    assert response.status_code == 400 and "Văn bản không thuộc Hội đồng này." in str(response.json())
+    assert response.status_code == 404 and "văn bản (resolution_id) trong Hội đồng này." in str(response.json())
     assert Programme.objects.get(pk=p).resolution_id is None
     response = _send(client, "post", _url("supervision_review_create", cid), {"document_id": foreign.pk})
-    assert response.status_code == 400 and "Văn bản không thuộc Hội đồng này." in str(response.json())
+    assert response.status_code == 404 and "văn bản (document_id) trong Hội đồng này." in str(response.json())
     response = _send(
         client, "post", _url("supervision_review_create", cid), {"document_id": objects["review"].document_id}
     )
