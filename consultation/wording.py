@@ -60,7 +60,7 @@ def report_body(consultation: Consultation, groups: list, invitations: list[Invi
         by_body = [o for o in group.opinions if o.origin == Origin.BODY]
         by_public = [o for o in group.opinions if o.origin == Origin.PUBLIC]
         lines.append(
-            f"Số ý kiến: {len(group.opinions):02d} ({len(by_body):02d} của cơ quan, "
+            f"Có {len(group.opinions):02d} ý kiến ({len(by_body):02d} của cơ quan, "
             f"{len(by_public):02d} của tổ chức, cá nhân)."
         )
         for opinion in by_body:
