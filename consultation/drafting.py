@@ -88,6 +88,9 @@ class Piece:
     text: str
 
 
+CHANGE_LABELS = {"added": "Điều mới", "removed": "Đã bỏ", "changed": "Có sửa đổi", "same": "Không thay đổi"}
+
+
 @dataclass(frozen=True)
 class ArticleDiff:
     number: int
@@ -95,8 +98,9 @@ class ArticleDiff:
     change: str  # "added", "removed", "changed", "same"
     pieces: list[Piece]
 
-
-CHANGE_LABELS = {"added": "Điều mới", "removed": "Đã bỏ", "changed": "Có sửa đổi", "same": "Không thay đổi"}
+    @property
+    def change_label(self) -> str:
+        return CHANGE_LABELS[self.change]
 
 
 def _words(old: str, new: str) -> list[Piece]:

@@ -370,6 +370,10 @@ def body_opinions_submit(
     return out
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 @transaction.atomic
 def public_comment(
     *, consultation: Consultation, text: str, article: int = WHOLE_DRAFT, name: str = "", contact: str = ""
@@ -380,7 +384,7 @@ def public_comment(
     _require_open(current)
     version = latest_version(current)
     errors = _check_articles(version, [OpinionIn(article, text)])
-    errors = {k.replace("items.1.", ""): v.replace("Ý kiến 1: ", "").capitalize() for k, v in errors.items()}
+    errors = {k.replace("items.1.", ""): _sentence(v.replace("Ý kiến 1: ", "")) for k, v in errors.items()}
     if len(clean(name)) > 200:
         errors["name"] = "Họ tên quá dài (tối đa 200 ký tự)."
     if len(clean(contact)) > 200:

@@ -143,8 +143,6 @@ def _diff_context(versions: list, request: HttpRequest) -> dict:
     new = pick("den", versions[-1].number)
     old = pick("tu", new - 1 if new - 1 in by_number else versions[0].number)
     diff = drafting.compare(list(by_number[old].articles.all()), list(by_number[new].articles.all()))
-    for item in diff:
-        item.change_label = drafting.CHANGE_LABELS[item.change]
     return {"diff": diff, "diff_old": old, "diff_new": new}
 
 

@@ -31,7 +31,9 @@ def min_days(world: object) -> None:
     setting_set(council=world.other_council, key=services.MIN_DAYS_RULE, value=20)
 
 
-def make(world: object, *, council: object = None, publish: bool = True, title: str = "Dự thảo nghị quyết hỗ trợ") -> Consultation:
+def make(
+    world: object, *, council: object = None, publish: bool = True, title: str = "Dự thảo nghị quyết hỗ trợ"
+) -> Consultation:
     today = dates.today()
     consultation = services.consultation_create(
         council=council or world.council,
@@ -42,7 +44,7 @@ def make(world: object, *, council: object = None, publish: bool = True, title: 
         user=world.users["office"],
     )
     if publish:
-        services.consultation_publish(consultation=consultation, user=world.users["office"])
+        consultation = services.consultation_publish(consultation=consultation, user=world.users["office"])
     return consultation
 
 

@@ -37,12 +37,19 @@ def test_from_draft_to_synthesis_report(world: object, min_days: None, as_user: 
     )
     consultation = Consultation.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/y-kien-du-thao/du-thao/{consultation.pk}/"
-    assert list(Article.objects.filter(version__consultation=consultation).values_list("number", flat=True)) == [0, 1, 2, 3]
+    assert list(Article.objects.filter(version__consultation=consultation).values_list("number", flat=True)) == [
+        0,
+        1,
+        2,
+        3,
+    ]
     assert office.post(f"/y-kien-du-thao/du-thao/{consultation.pk}/dang-tai/").status_code == 302
     consultation.refresh_from_db()
     assert consultation.published_on == today
 
-    office.post(f"/y-kien-du-thao/du-thao/{consultation.pk}/moi-co-quan/", {"bodies": [world.agency.pk, world.other_agency.pk]})
+    office.post(
+        f"/y-kien-du-thao/du-thao/{consultation.pk}/moi-co-quan/", {"bodies": [world.agency.pk, world.other_agency.pk]}
+    )
     obligations = Obligation.objects.filter(kind=services.OBLIGATION_KIND).order_by("owner__name")
     assert [(o.owner, o.due_on) for o in obligations] == [
         (world.other_agency, consultation.closes_on),
@@ -58,14 +65,23 @@ def test_from_draft_to_synthesis_report(world: object, min_days: None, as_user: 
     assert response.status_code == 302
     mine = Obligation.objects.get(owner=world.agency, kind=services.OBLIGATION_KIND)
     assert mine.state == ObligationState.REPORTED_DONE
-    assert Obligation.objects.get(owner=world.other_agency, kind=services.OBLIGATION_KIND).state == ObligationState.ASSIGNED
+    assert (
+        Obligation.objects.get(owner=world.other_agency, kind=services.OBLIGATION_KIND).state
+        == ObligationState.ASSIGNED
+    )
 
     url = f"/y-kien-du-thao/{world.council.pk}/{consultation.pk}/"
     form = public.get(url).content.decode()
     assert "không bao giờ được công khai" in form and 'name="website"' in form
     response = public.post(
         url + "gop-y/",
-        {"article": "2", "text": "Nên hỗ trợ cả cán bộ ở xã, phường.", "name": COMMENTER, "contact": PHONE, "website": ""},
+        {
+            "article": "2",
+            "text": "Nên hỗ trợ cả cán bộ ở xã, phường.",
+            "name": COMMENTER,
+            "contact": PHONE,
+            "website": "",
+        },
     )
     assert response.status_code == 200 and "Cảm ơn" in response.content.decode()
     comment = Opinion.objects.get(origin="cong_chung")
