@@ -50,12 +50,10 @@ def _docx(lines: list[str]) -> bytes:
 def test_versions_are_numbered_kept_and_compared(world: object, open_consultation: object, as_user: object) -> None:
     c = open_consultation
     office = as_user("office")
-    content = _docx(
-        DRAFT.replace("100.000 đồng", "150.000 đồng")
-        .replace("Điều 2. Đối tượng áp dụng\nCán bộ, công chức tiếp công dân tại trụ sở.\n", "")
-        .splitlines()
-        + ["Điều 4. Hiệu lực", "Có hiệu lực từ ngày ký."]
+    second = DRAFT.replace("100.000 đồng", "150.000 đồng").replace(
+        "Điều 2. Đối tượng áp dụng\nCán bộ, công chức tiếp công dân tại trụ sở.\n", ""
     )
+    content = _docx([*second.splitlines(), "Điều 4. Hiệu lực", "Có hiệu lực từ ngày ký."])
     response = office.post(
         f"/y-kien-du-thao/du-thao/{c.pk}/phien-ban/them/",
         {"file": SimpleUploadedFile("du-thao-2.docx", content), "note": "Sau góp ý"},
