@@ -97,7 +97,7 @@ def _check_period(council: Council, opens_on: datetime.date | None, closes_on: d
         raise ValidationError(
             {
                 "closes_on": (
-                    f"Thời gian lấy ý kiến phải ít nhất {basis.value:02d} {basis.unit_label()} "
+                    f"Thời gian lấy ý kiến phải ít nhất {basis.value:02d} {basis.unit_label} "
                     f"({basis.citation}): kết thúc không sớm hơn ngày {dates.format_date(basis.due)}."
                 )
             }
