@@ -11,11 +11,11 @@ from documents.models import Authority
 from registry.schemas import CleanSchema
 
 
-class _In(CleanSchema):
+class _ConsultationBaseIn(CleanSchema):
     model_config = ConfigDict(extra="forbid")
 
 
-class ConsultationIn(_In):
+class ConsultationIn(_ConsultationBaseIn):
     multiline = frozenset({"summary", "text"})
     title: str = SchemaField(min_length=1, max_length=500)
     opens_on: datetime.date
@@ -25,7 +25,7 @@ class ConsultationIn(_In):
     text: str = SchemaField("", max_length=500_000)
 
 
-class ConsultationUpdateIn(_In):
+class ConsultationUpdateIn(_ConsultationBaseIn):
     multiline = frozenset({"summary"})
     title: str = SchemaField(min_length=1, max_length=500)
     opens_on: datetime.date
@@ -33,47 +33,47 @@ class ConsultationUpdateIn(_In):
     summary: str = SchemaField("", max_length=5_000)
 
 
-class ConsultationVersionIn(_In):
+class ConsultationVersionIn(_ConsultationBaseIn):
     multiline = frozenset({"text"})
     text: str = SchemaField(min_length=1, max_length=500_000)
     note: str = SchemaField("", max_length=500)
 
 
-class ConsultationInviteIn(_In):
+class ConsultationInviteIn(_ConsultationBaseIn):
     body_ids: list[int] = SchemaField(min_length=1, max_length=200)
 
 
-class ConsultationModerateIn(_In):
+class ConsultationModerateIn(_ConsultationBaseIn):
     approve: bool
     reason: str = SchemaField("", max_length=500)
 
 
-class ConsultationResponseIn(_In):
+class ConsultationResponseIn(_ConsultationBaseIn):
     multiline = frozenset({"text"})
     article: int = SchemaField(ge=0, le=999)
     kind: str = SchemaField(min_length=1, max_length=10)
     text: str = SchemaField(min_length=1, max_length=10_000)
 
 
-class ConsultationReportIn(_In):
+class ConsultationReportIn(_ConsultationBaseIn):
     signer_title: str = SchemaField(min_length=1, max_length=200)
     signer_name: str = SchemaField(min_length=1, max_length=200)
     signer_authority: str = Authority.TM
 
 
-class ConsultationOpinionItemIn(_In):
+class ConsultationOpinionItemIn(_ConsultationBaseIn):
     multiline = frozenset({"text"})
     article: int = SchemaField(0, ge=0, le=999)
     text: str = SchemaField(max_length=5_000)
 
 
-class ConsultationBodyOpinionsIn(_In):
+class ConsultationBodyOpinionsIn(_ConsultationBaseIn):
     body_id: int | None = None
     items: list[ConsultationOpinionItemIn] = SchemaField([], max_length=200)
     agreed: bool = False
 
 
-class ConsultationCommentIn(_In):
+class ConsultationCommentIn(_ConsultationBaseIn):
     multiline = frozenset({"text"})
     text: str = SchemaField(min_length=1, max_length=5_000)
     article: int = SchemaField(0, ge=0, le=999)

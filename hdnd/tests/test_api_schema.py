@@ -24,7 +24,19 @@ from pydantic import BaseModel
 from hdnd.api import api
 from registry import services as registry_services
 
-APPS = ("registry", "documents", "followup", "standing", "plenary", "supervision", "petitions", "reports", "hdnd")
+APPS = (
+    "registry",
+    "documents",
+    "followup",
+    "standing",
+    "plenary",
+    "supervision",
+    "petitions",
+    "reception",
+    "consultation",
+    "reports",
+    "hdnd",
+)
 
 
 def _subclasses(cls: type) -> Iterator[type]:
