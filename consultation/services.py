@@ -104,16 +104,6 @@ def _check_period(council: Council, opens_on: datetime.date | None, closes_on: d
         )
 
 
-def _same_council(council: Council, **related: object) -> None:
-    errors = {
-        name: "Không thuộc Hội đồng này."
-        for name, obj in related.items()
-        if obj is not None and getattr(obj, "council_id", None) != council.pk
-    }
-    if errors:
-        raise ValidationError(errors)
-
-
 @transaction.atomic
 def consultation_create(
     *,
@@ -269,7 +259,8 @@ def invitation_add(
     bodies = list(bodies)
     if not bodies:
         raise ValidationError({"bodies": "Vui lòng chọn ít nhất một cơ quan."})
-    _same_council(current.council, **{f"bodies.{i}": b for i, b in enumerate(bodies, start=1)})
+    if any(b.council_id != current.council_id for b in bodies):
+        raise ValidationError({"bodies": "Cơ quan không thuộc Hội đồng này."})
     if phase(current) == "da_dong":
         raise ValidationError(CLOSED)
     already = set(Invitation.objects.filter(consultation=current, body__in=bodies).values_list("body_id", flat=True))

@@ -12,6 +12,7 @@ PROJECT_APPS = {
     "supervision",
     "petitions",
     "reception",
+    "consultation",
     "reports",
 }
 
