@@ -9,7 +9,6 @@ class ConsultationConfig(AppConfig):
         from django.urls import reverse
 
         from consultation.access import ROLE_PERMISSIONS
-        from consultation.demo import seed
         from consultation.home import sections
         from consultation.models import Consultation
         from consultation.services import OBLIGATION_KIND
@@ -17,7 +16,6 @@ class ConsultationConfig(AppConfig):
         from followup.kinds import register_kind, register_source_link
         from hdnd.home import register_home_section
         from registry.access import register_permissions
-        from registry.demo import LATE_SEEDERS
 
         for role, perms in ROLE_PERMISSIONS.items():
             register_permissions(role, perms)
@@ -31,5 +29,3 @@ class ConsultationConfig(AppConfig):
         # No entry in the top bar (it is full at a desk's width): the office and the invited bodies reach
         # the consultations from their home page, a body also from its obligation on /theo-doi/.
         register_home_section(sections)
-        if seed not in LATE_SEEDERS:
-            LATE_SEEDERS.append(seed)
