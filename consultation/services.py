@@ -37,6 +37,7 @@ from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline
 from registry.calendar import MissingSetting, compute
 from registry.models import Body, Council
+from registry.services import council_accepts
 
 OBLIGATION_KIND = "consultation_opinion"
 MIN_DAYS_RULE = "consultation_min_days"
@@ -89,6 +90,7 @@ def _check_period(council: Council, opens_on: datetime.date | None, closes_on: d
         raise ValidationError(errors)
     if closes_on < opens_on:
         raise ValidationError({"closes_on": "Ngày kết thúc không thể trước ngày bắt đầu lấy ý kiến."})
+    council_accepts(council, opens_on, field="opens_on")  # a council that ceased takes no new consultation
     try:
         basis = compute(council, opens_on, rule=MIN_DAYS_RULE)
     except MissingSetting as exc:
