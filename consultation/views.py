@@ -3,7 +3,7 @@ the invited body's, and the public pages (list, a draft by article with its chan
 the comment form). No page ever shows a commenter's name or contact."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -326,7 +326,15 @@ def _body_page(
 
 @login_required
 def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = selectors.invitation_for(request.user, getattr(request, "council", None), pk)
+    """The invited body's page. The follow-up screens link every consultation obligation here: the office,
+    which is not invited, is sent on to its own page of the consultation."""
+    council = getattr(request, "council", None)
+    try:
+        invitation = selectors.invitation_for(request.user, council, pk)
+    except Http404:
+        if council is not None and has_perm(request.user, council, VIEW):
+            return redirect("consultation:detail", pk=selectors.consultation_get(council=council, pk=pk).pk)
+        raise
     return _body_page(request, invitation, None)
 
 

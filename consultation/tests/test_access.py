@@ -64,8 +64,10 @@ def test_the_invited_body_and_the_others(world: object, open_consultation: Consu
     services.invitation_add(consultation=c, bodies=[world.agency], user=world.users["office"])
     assert agency.get(f"/y-kien-du-thao/co-quan/{c.pk}/").status_code == 200
     assert c.title in agency.get("/y-kien-du-thao/co-quan/").content.decode()
-    for key in ("office", "delegate", "outsider"):
+    for key in ("delegate", "outsider"):
         assert as_user(key).get(f"/y-kien-du-thao/co-quan/{c.pk}/").status_code == 404
+    # The obligation's link on /theo-doi/ leads the office to its own page of the consultation.
+    assert as_user("office").get(f"/y-kien-du-thao/co-quan/{c.pk}/")["Location"] == f"/y-kien-du-thao/du-thao/{c.pk}/"
     listed = agency.get(f"/api/v1/councils/{world.council.pk}/consultation-invitations").json()
     assert [row["consultation_id"] for row in listed] == [c.pk]
     assert as_user("outsider").get(f"/api/v1/councils/{world.council.pk}/consultation-invitations").status_code == 404
