@@ -4,7 +4,8 @@ The town council (seeds 000 and 001) ceased on 01/07/2025 when district-level co
 72/2025/QH15); its records stay, read-only, linked to the councils that took over its area (the
 `vietnam-provinces` conversion table). The live council is HĐND phường Đức Phổ (tỉnh Quảng Ngãi), term
 2026-2031, with activity dated relative to today: an upcoming session with its submissions, standing
-committee tasks overdue and on time, voters' petitions forwarded and waiting for answers. Every name of
+committee tasks overdue and on time, voters' petitions forwarded and waiting for answers, a draft
+resolution out for opinions and one whose consultation ended. Every name of
 a person is invented. Idempotent: a second run changes nothing.
 """
 
@@ -13,6 +14,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from consultation import demo as consultation_demo
 from followup import services as followup
 from followup.kinds import TASK
 from hdnd.dates import today
@@ -61,6 +63,8 @@ def seed_live() -> str:
     with transaction.atomic():
         if not Session.objects.filter(council=council).exists():
             _activity(council)
+    chair = Person.objects.filter(council=council, full_name=PEOPLE[1][0]).first()
+    consultation_demo.seed(council, decision=DECISION, signer=chair.full_name if chair else "")
     return f"Hội đồng đang hoạt động: {council}, nhiệm kỳ 2026-2031 (hoạt động tính theo ngày hôm nay)."
 
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "supervision",
     "petitions",
     "reception",
+    "consultation",
     "reports",
     "opendata",
 ]

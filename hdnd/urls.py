@@ -27,6 +27,7 @@ urlpatterns = [
     path("giam-sat/", include("supervision.urls")),
     path("kien-nghi/", include("petitions.urls")),
     path("don-thu/", include("reception.urls")),
+    path("y-kien-du-thao/", include("consultation.urls")),
     path("bao-cao/", include("reports.urls")),
     path("nhap-tep/", include("hdnd.imports.urls")),
     path("du-lieu-mo/", include("opendata.urls")),

@@ -331,6 +331,17 @@ RULES: tuple[Rule, ...] = (
         WORKING,
         "Luật Tiếp cận thông tin 104/2016/QH13, Điều 18 khoản 4",
     ),
+    # Consultation on draft resolutions: the law asks that drafts be posted for comment; the minimum period
+    # for a council's drafts was not found (DOMAIN.md "?"), so the council sets it.
+    Rule(
+        "consultation_min_days",
+        "Lấy ý kiến dự thảo",
+        "Thời gian lấy ý kiến tối thiểu đối với dự thảo nghị quyết (Hội đồng tự quy định)",
+        None,
+        CALENDAR,
+        "Luật Ban hành văn bản quy phạm pháp luật 64/2025/QH15 (sửa đổi bởi Luật 87/2025/QH15); "
+        "Nghị định 78/2025/NĐ-CP — chưa xác định thời hạn tối thiểu",
+    ),
     # Follow-up.
     Rule(
         "reminder_days_before_due",

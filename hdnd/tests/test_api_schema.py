@@ -32,6 +32,8 @@ APPS = (
     "plenary",
     "supervision",
     "petitions",
+    "reception",
+    "consultation",
     "reports",
     "hdnd",
     "opendata",

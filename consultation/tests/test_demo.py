@@ -1,0 +1,21 @@
+"""The demo's consultations load once, through the services, and keep their commenters private."""
+
+from consultation.demo import seed
+from consultation.models import Consultation, Moderation, Opinion
+from registry.models import BodyKind
+
+
+def test_demo_seeder_is_idempotent_and_names_no_commenter(world: object, as_user: object) -> None:
+    assert world.agency.kind == BodyKind.AGENCY and world.other_agency.kind == BodyKind.AGENCY
+    seed(world.council)
+    seed(world.council)
+    ended, running = Consultation.objects.filter(council=world.council).order_by("pk")
+    assert ended.closed_on is not None and ended.report is not None and ended.versions.count() == 2
+    assert running.published_on is not None and running.closed_on is None
+    statuses = sorted(Opinion.objects.filter(consultation=ended, origin="cong_chung").values_list("status", flat=True))
+    assert statuses == sorted([Moderation.APPROVED, Moderation.REJECTED, Moderation.PENDING])
+    public = as_user(None)
+    for c in (ended, running):
+        page = public.get(f"/y-kien-du-thao/{world.council.pk}/{c.pk}/").content.decode()
+        assert "Trần Văn Bình" not in page
+    assert "Trần Văn Bình" not in ended.report.body

@@ -1,0 +1,136 @@
+"""A consultation from draft to synthesis report, through the screens a user clicks: the office creates and
+publishes, invites a body (which owes its opinion as an obligation), the body answers on its screen, the
+public comments, the office moderates, answers per article, closes and generates the report, which is read
+back from its DOCX and checked against ND30, then issued like any document."""
+
+import datetime
+import io
+
+import docx
+import pytest
+
+from consultation import services
+from consultation.models import Article, Consultation, Moderation, Opinion, Response
+from consultation.tests.conftest import DRAFT
+from documents.checker import assert_nd30
+from documents.models import DocType, State
+from documents.services import document_issue, document_preview_docx
+from followup.models import Obligation
+from followup.models import State as ObligationState
+from hdnd import dates
+
+COMMENTER = "Lê Thị Hoa Mười Ba"
+PHONE = "0912 345 678"
+
+
+def test_from_draft_to_synthesis_report(world: object, min_days: None, as_user: object) -> None:
+    office, agency, public = as_user("office"), as_user("agency"), as_user(None)
+    today = dates.today()
+    response = office.post(
+        "/y-kien-du-thao/moi/",
+        {
+            "title": "Nghị quyết quy định mức hỗ trợ cán bộ tiếp công dân",
+            "opens_on": today.strftime("%d/%m/%Y"),
+            "closes_on": (today + datetime.timedelta(days=25)).strftime("%d/%m/%Y"),
+            "text": DRAFT,
+        },
+    )
+    consultation = Consultation.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/y-kien-du-thao/du-thao/{consultation.pk}/"
+    assert list(Article.objects.filter(version__consultation=consultation).values_list("number", flat=True)) == [
+        0,
+        1,
+        2,
+        3,
+    ]
+    assert office.post(f"/y-kien-du-thao/du-thao/{consultation.pk}/dang-tai/").status_code == 302
+    consultation.refresh_from_db()
+    assert consultation.published_on == today
+
+    office.post(
+        f"/y-kien-du-thao/du-thao/{consultation.pk}/moi-co-quan/", {"bodies": [world.agency.pk, world.other_agency.pk]}
+    )
+    obligations = Obligation.objects.filter(kind=services.OBLIGATION_KIND).order_by("owner__name")
+    assert [(o.owner, o.due_on) for o in obligations] == [
+        (world.other_agency, consultation.closes_on),
+        (world.agency, consultation.closes_on),
+    ]
+
+    page = agency.get(f"/y-kien-du-thao/co-quan/{consultation.pk}/")
+    assert page.status_code == 200 and "Điều 3. Mức hỗ trợ" in page.content.decode()
+    response = agency.post(
+        f"/y-kien-du-thao/co-quan/{consultation.pk}/gui/",
+        {"article_3": "Đề nghị nâng mức hỗ trợ lên 150.000 đồng.", "article_0": "Thống nhất về bố cục."},
+    )
+    assert response.status_code == 302
+    mine = Obligation.objects.get(owner=world.agency, kind=services.OBLIGATION_KIND)
+    assert mine.state == ObligationState.REPORTED_DONE
+    assert (
+        Obligation.objects.get(owner=world.other_agency, kind=services.OBLIGATION_KIND).state
+        == ObligationState.ASSIGNED
+    )
+
+    url = f"/y-kien-du-thao/{world.council.pk}/{consultation.pk}/"
+    form = public.get(url).content.decode()
+    assert "không bao giờ được công khai" in form and 'name="website"' in form
+    response = public.post(
+        url + "gop-y/",
+        {
+            "article": "2",
+            "text": "Nên hỗ trợ cả cán bộ ở xã, phường.",
+            "name": COMMENTER,
+            "contact": PHONE,
+            "website": "",
+        },
+    )
+    assert response.status_code == 200 and "Cảm ơn" in response.content.decode()
+    comment = Opinion.objects.get(origin="cong_chung")
+    assert comment.status == Moderation.PENDING and comment.name == COMMENTER
+
+    office.post(f"/y-kien-du-thao/y-kien/{comment.pk}/kiem-duyet/", {"decision": "dang"})
+    comment.refresh_from_db()
+    assert comment.status == Moderation.APPROVED
+    office.post(
+        f"/y-kien-du-thao/du-thao/{consultation.pk}/tiep-thu-giai-trinh/",
+        {"article": "3", "kind": "tiep_thu", "text": "Tiếp thu, nâng mức hỗ trợ lên 150.000 đồng."},
+    )
+    office.post(
+        f"/y-kien-du-thao/du-thao/{consultation.pk}/tiep-thu-giai-trinh/",
+        {"article": "2", "kind": "giai_trinh", "text": "Cán bộ xã, phường đã có chế độ riêng."},
+    )
+    assert Response.objects.filter(consultation=consultation).count() == 2
+    detail = office.get(f"/y-kien-du-thao/du-thao/{consultation.pk}/").content.decode()
+    assert "Đề nghị nâng mức hỗ trợ lên 150.000 đồng." in detail and COMMENTER not in detail and PHONE not in detail
+
+    office.post(f"/y-kien-du-thao/du-thao/{consultation.pk}/ket-thuc/")
+    response = office.post(
+        f"/y-kien-du-thao/du-thao/{consultation.pk}/bao-cao-tong-hop/",
+        {"signer_authority": "TM.", "signer_title": "Phó Chủ tịch", "signer_name": "Nguyễn Thị Kiều"},
+    )
+    consultation.refresh_from_db()
+    report = consultation.report
+    assert response.status_code == 302 and response["Location"] == f"/van-ban/{report.pk}/"
+    assert report.doc_type == DocType.BAO_CAO and report.source == consultation
+
+    content = document_preview_docx(report)
+    assert_nd30(content)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+    assert "BÁO CÁO" in text
+    assert "Tổng hợp, tiếp thu, giải trình ý kiến góp ý dự thảo" in text
+    assert "Có 01/02 cơ quan được lấy ý kiến gửi góp ý với 02 ý kiến" in text
+    assert "Các cơ quan chưa gửi ý kiến: Phòng Nội vụ." in text
+    assert "Điều 3. Mức hỗ trợ" in text and "Có 01 ý kiến (01 của cơ quan, 00 của tổ chức, cá nhân)." in text
+    assert "Phòng Tài chính - Kế hoạch: Đề nghị nâng mức hỗ trợ lên 150.000 đồng." in text
+    assert "Tiếp thu: Tiếp thu, nâng mức hỗ trợ lên 150.000 đồng." in text
+    assert "Ý kiến của tổ chức, cá nhân: Nên hỗ trợ cả cán bộ ở xã, phường." in text
+    assert "Giải trình: Cán bộ xã, phường đã có chế độ riêng." in text
+    assert COMMENTER not in text and PHONE not in text
+
+    assert office.get(f"/van-ban/{report.pk}/").status_code == 200  # previewed and issued like other documents
+    issued = document_issue(document=report, user=world.users["office"], issued_on=today)
+    assert issued.state == State.ISSUED and "/BC-" in issued.number_symbol
+    assert_nd30(document_preview_docx(issued))
+    with pytest.raises(Exception, match="đã ban hành"):
+        services.response_set(
+            consultation=consultation, article=3, kind="tiep_thu", text="Sửa sau khi ban hành.", user=None
+        )
