@@ -505,7 +505,7 @@ def case_round(request: HttpRequest, council_id: int, case_id: int, payload: Let
     from supervision.models import Round
 
     council, case = _case_and_letter(request, council_id, case_id, EDIT)
-    round = _one(Round, payload.round_id, "round_id", "đợt giám sát", council=council)
+    round = in_council(Round, payload.round_id, field="round_id", label="đợt giám sát", council=council)
     services.case_link_round(case=case, round=round, user=request.user)
     return _letter_of(request, council, case)
 

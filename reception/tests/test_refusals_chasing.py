@@ -219,7 +219,7 @@ def test_case_linked_to_a_supervision_round_is_listed_on_its_page(world, as_user
         {"round_id": other.pk},
         content_type="application/json",
     )
-    assert api.status_code == 400 and "đợt giám sát" in api.json()["detail"]
+    assert api.status_code == 404 and "đợt giám sát" in api.json()["detail"]
     api = client.post(
         f"/api/v1/councils/{world.council.pk}/letter-cases/{case.pk}/supervision-round",
         {"round_id": None},
