@@ -37,8 +37,8 @@ from registry.models import Delegate
 PERSONAL_FIELDS = {
     "petitions.Petitioner": ["full_name", "phone", "address"],
     "reception.Sender": ["full_name", "phone", "address", "id_number"],
-    # The consultation on drafts (issue 20, item 3): its public commenters, once the app exists.
-    "consultation.Comment": ["author_name", "author_contact", "author_phone", "author_email", "author_address"],
+    # The consultation on drafts (issue 20, item 3): a public commenter's optional name and contact.
+    "consultation.Opinion": ["name", "contact"],
 }
 # Public texts that name places: a voters' petition is published with the area its voters live in ("cử tri
 # tổ dân phố 5, phường Phổ Quang kiến nghị…"); an address that is nothing more than such an area names a
@@ -73,12 +73,8 @@ def personal_strings() -> tuple[dict[str, str], list[str]]:
     places = _place_texts()
     found, places_only = {}, []
     for label, fields in PERSONAL_FIELDS.items():
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        present = [f for f in fields if f in {field.name for field in model._meta.get_fields()}]
-        for row in model.objects.values(*present):
+        # A model or field renamed fails here, rather than leaving its personal data out of the scan unseen.
+        for row in apps.get_model(label).objects.values(*fields):
             for name, value in row.items():
                 value = " ".join(str(value or "").split())
                 if len(value) < MIN_LENGTH or (name.endswith("name") and _norm(value) in public_names):
