@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "petitions",
     "reception",
     "reports",
+    "portal",
 ]
 
 MIDDLEWARE = [

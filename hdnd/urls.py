@@ -28,6 +28,7 @@ urlpatterns = [
     path("kien-nghi/", include("petitions.urls")),
     path("don-thu/", include("reception.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("cong-khai/", include("portal.urls")),
     path("nhap-tep/", include("hdnd.imports.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", api_not_found, name="api_not_found"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from followup.models import CLOSED_STATES, OPEN_STATES, State
 from hdnd.text import fold
-from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, ReceptionSession
+from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, ReceptionSession, Slot
 from registry.models import Council
 
 
@@ -246,3 +246,15 @@ def petitions_waiting(*, council: Council) -> QuerySet:
         .select_related("meeting", "unit", "round")
         .order_by("pk")
     )
+
+
+# --- The public portal (issue 20) ---
+
+
+def public_slots(*, council: Council, since: datetime.date, person_id: int | None = None) -> QuerySet[Slot]:
+    """The council's published reception days from `since` on (a leader's name, the day and the place:
+    public facts), optionally only one person's."""
+    qs = Slot.objects.filter(council=council, published_on__isnull=False, day__gte=since)
+    if person_id is not None:
+        qs = qs.filter(person_id=person_id)
+    return qs.select_related("person").only("id", "day", "place", "planned_day", "reason", "person__full_name")
