@@ -20,6 +20,7 @@ from plenary.tests.factories import make_delegates, make_session, make_submissio
 from reception import schedule
 from reception.models import RosterRule
 from registry.models import BodyKind, Delegate, MemberRole, Person
+from registry.selectors import delegates_in_office
 from registry.services import membership_create, setting_set
 from registry.tests.factories import BodyFactory, CouncilFactory, PersonFactory
 from supervision import services as supervision
@@ -57,7 +58,8 @@ class Site:
 
 def _resolution(site: Site, session, i: int):
     submission = make_submission(session, site.town.world.agency, title=f"Tờ trình về đường giao thông nông thôn {i}")
-    plenary.vote_record(submission=submission, voted_on=session.opens_on, yes=8, no=1, abstain=1, user=None)
+    in_office = delegates_in_office(council=site.council, on=session.opens_on).count()
+    plenary.vote_record(submission=submission, voted_on=session.opens_on, yes=in_office, no=0, abstain=0, user=None)
     resolution = plenary.resolution_issue(
         submission=submission,
         subject=f"Về việc đầu tư đường giao thông nông thôn số {i}",
