@@ -151,12 +151,16 @@ def answer_all(site: Site) -> None:
 
 
 def publish_slots(site: Site, months: int) -> None:
-    """Reception days for `months` months from next month on, published."""
-    start = D(2027, 1, 1)
-    end = D(2027 + (months - 1) // 12, (months - 1) % 12 + 1, 28)
-    schedule.schedule_generate(council=site.council, start=start, end=end, user=None)
-    schedule.schedule_publish(council=site.council, start=start, end=end, user=None)
-    site.slot_months = months
+    """Published reception days until there are `months` of them, one a month from January 2027 (the
+    schedule is generated at most 24 months at a time)."""
+    while site.slot_months < months:
+        first = site.slot_months
+        last = min(months, first + 24) - 1
+        start = D(2027 + first // 12, first % 12 + 1, 1)
+        end = D(2027 + last // 12, last % 12 + 1, 28)
+        schedule.schedule_generate(council=site.council, start=start, end=end, user=None)
+        schedule.schedule_publish(council=site.council, start=start, end=end, user=None)
+        site.slot_months = last + 1
 
 
 @pytest.fixture
