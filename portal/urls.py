@@ -1,8 +1,6 @@
 from django.urls import path
 
 from portal import views
-from portal.cache import cached_page
-from portal.feeds import CouncilFeed
 
 app_name = "portal"
 
@@ -22,5 +20,5 @@ urlpatterns = [
     path("<int:council_id>/kien-nghi/", views.petition_list, name="petitions"),
     path("<int:council_id>/tiep-cong-dan/", views.reception, name="reception"),
     path("<int:council_id>/bao-cao/", views.reports, name="reports"),
-    path("<int:council_id>/tin-moi.atom", cached_page(CouncilFeed()), name="feed"),
+    path("<int:council_id>/tin-moi.atom", views.feed, name="feed"),
 ]

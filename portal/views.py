@@ -21,6 +21,7 @@ from petitions import wording as petition_wording
 from plenary import selectors as plenary
 from portal import selectors
 from portal.cache import cached_page
+from portal.feeds import CouncilFeed
 from reception.selectors import public_slots
 from registry import selectors as registry
 from registry.models import Council
@@ -323,3 +324,12 @@ def reports(request: HttpRequest, council_id: int) -> HttpResponse:
         title=f"Báo cáo năm — {council}",
         description=f"Báo cáo kiểm điểm hằng năm đã ban hành của {council}.",
     )
+
+
+_council_feed = CouncilFeed()
+
+
+@cached_page
+def feed(request: HttpRequest, council_id: int) -> HttpResponse:
+    """The council's Atom feed (a read: Django's syndication framework builds it)."""
+    return _council_feed(request, council_id=council_id)

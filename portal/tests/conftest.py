@@ -81,7 +81,12 @@ def grow(site: Site, n: int) -> Site:
         site.delegates.append(
             Delegate.objects.create(
                 term=town_.world.term,
-                person=PersonFactory(council=council, full_name=f"Lê Văn Đường {i}", position="Bí thư Đảng ủy"),
+                person=PersonFactory(
+                    council=council,
+                    full_name=f"Lê Văn Đường {i}",
+                    position="Bí thư Đảng ủy",
+                    email=f"daibieu{i}@riengtu.vn",
+                ),
                 elected_on=D(2021, 5, 23),
                 constituency=f"Đơn vị bầu cử số {i}",
                 group=town_.world.group,
