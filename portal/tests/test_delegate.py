@@ -73,4 +73,4 @@ def test_a_planned_session_is_404_and_votes_wait_for_the_close_or_the_published_
     assert "Tờ trình về chợ Phổ Châu" not in Client().get(page).content.decode()
     plenary.session_update(session=open_session, state=SessionState.CLOSED)
     text = Client().get(page).content.decode()
-    assert "Tờ trình về chợ Phổ Châu" in text and "Không thông qua" in text
+    assert "Tờ trình về chợ Phổ Châu</strong>: không thông qua" in text

@@ -16,7 +16,7 @@ LISTS = {
     "portal:bodies": ("", "Đơn vị bầu cử số"),
     "portal:sessions": ("", "nội dung, "),
     "portal:documents": ("", "Thông báo kết luận về đường điện"),
-    "portal:resolutions": ("", "tán thành</td>"),
+    "portal:resolutions": ("", "đại biểu tán thành"),
     "portal:supervision": ("", "<article"),
     "portal:petitions": ("", 'id="kien-nghi-'),
     "portal:reception": ("", "Trụ sở tiếp công dân thị xã"),
