@@ -4,7 +4,9 @@
 Figures only, never asserted (issue 20 asks for accessibility >= 95 and performance >= 90). Run against a
 server with the demo (`make demo` in another terminal):
 
-    CHROME_PATH=/usr/bin/chromium .venv/bin/python bench/lighthouse.py [http://127.0.0.1:8000]
+    CHROME_PATH=/usr/bin/chromium .venv/bin/python bench/lighthouse.py [http://127.0.0.1:8000 [council id]]
+
+Without a council id, the first council of the national index is measured.
 
 Lighthouse comes from npm through `npx --yes lighthouse@12` (fetched once into npm's cache).
 """
@@ -30,8 +32,8 @@ def first_council(base: str) -> int:
     return int(found.group(1))
 
 
-def pages(base: str) -> list[str]:
-    c = first_council(base)
+def pages(base: str, council: int | None) -> list[str]:
+    c = council or first_council(base)
     sections = ["", "dai-bieu/", "ky-hop/", "nghi-quyet/", "van-ban/", "giam-sat/", "kien-nghi/", "tiep-cong-dan/"]
     return [
         f"{base}/",
@@ -70,7 +72,8 @@ def scores(url: str) -> tuple[float | None, float | None]:
 def main() -> None:
     base = (sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000").rstrip("/")
     print(f"{'trang':<60} {'tiếp cận':>9} {'hiệu năng':>10}")
-    for url in pages(base):
+    council = int(sys.argv[2]) if len(sys.argv) > 2 else None
+    for url in pages(base, council):
         a11y, perf = scores(url)
         shown = ["—" if v is None else str(v) for v in (a11y, perf)]
         print(f"{url.removeprefix(base):<60} {shown[0]:>9} {shown[1]:>10}")
