@@ -39,6 +39,9 @@ class CouncilFeed(Feed):
     def item_link(self, item: selectors.FeedItem) -> str:
         return item.link
 
+    def item_guid_is_permalink(self, item: selectors.FeedItem) -> bool:
+        return False
+
     def item_guid(self, item: selectors.FeedItem) -> str:
         return f"{item.link}|{item.kind}|{item.title}"
 

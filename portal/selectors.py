@@ -91,6 +91,7 @@ class FeedItem:
 
 
 def _at(day: datetime.date) -> datetime.datetime:
+    """A day as the moment a feed entry carries (seven in the morning, the project's time zone)."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(7, 0)))
 
 

@@ -225,7 +225,8 @@ PUBLIC_BODY_KINDS = (BodyKind.STANDING_COMMITTEE, BodyKind.COMMITTEE, BodyKind.D
 
 def public_councils(*, search: str = "") -> QuerySet[Council]:
     """Active councils for the national index, each with `province_name` (itself for a province, else its
-    province ancestor, two levels up at most), ordered by province then level then name."""
+    province ancestor, two levels up at most), ordered by province, then the province's own council, the
+    district ones, the communes, each by name."""
     qs = Council.objects.filter(active=True).select_related("parent", "parent__parent")
     if search:
         qs = qs.filter(name_folded__contains=fold(search))
@@ -236,7 +237,10 @@ def public_councils(*, search: str = "") -> QuerySet[Council]:
         default=Value(""),
         output_field=CharField(),
     )
-    return qs.annotate(province_name=province).order_by("province_name", "level", "unit_name", "pk")
+    rank = Case(When(level="tinh", then=Value(1)), When(level="huyen", then=Value(2)), default=Value(3))
+    return qs.annotate(province_name=province, level_rank=rank).order_by(
+        "province_name", "level_rank", "unit_name", "pk"
+    )
 
 
 def public_bodies(*, council: Council, on: datetime.date) -> QuerySet[Body]:

@@ -25,3 +25,16 @@ def test_national_index_groups_filters_and_paginates(site) -> None:
     text = Client().get(reverse("portal:index") + "?q=thu duong").content.decode()
     assert all(c.unit_name in text for c in site.councils)
     assert site.town.world.other_council.unit_name not in text
+
+
+def test_the_national_index_lists_a_province_before_its_councils(db) -> None:
+    from registry.models import CouncilLevel, UnitType
+    from registry.tests.factories import CouncilFactory
+
+    province = CouncilFactory(level=CouncilLevel.PROVINCE, unit_type=UnitType.TINH, unit_name="Quảng Ngãi Thử")
+    commune = CouncilFactory(unit_name="An Thử", parent=province)
+    CouncilFactory(unit_name="Ẩn Thử", parent=province, active=False)
+    text = Client().get(reverse("portal:index")).content.decode()
+    assert "<h2>Quảng Ngãi Thử</h2>" in text
+    assert text.index(str(province)) < text.index(str(commune))
+    assert "Ẩn Thử" not in text
