@@ -552,3 +552,24 @@ def public_delegate_meetings(*, delegate_id: int) -> QuerySet[ContactMeeting]:
         .select_related("round", "unit", "contact_place")
         .order_by("-held_on", "-pk")
     )
+
+
+def public_petition_counts(*, council: Council) -> tuple[list[dict], list[dict]]:
+    """The council's published petitions counted by commune/ward (each origin of an aggregate under its
+    own) and by field (top-level petitions), with how many of those have an answer (two queries)."""
+    used = Petition.objects.filter(council=council, round__published=True, round__council__active=True)
+    used = used.filter(complaint=False)
+    answered = ~Q(answer_text="") | Q(merged_into__isnull=False) & ~Q(merged_into__answer_text="")
+    by_unit = list(
+        used.filter(is_aggregate=False, unit__isnull=False)
+        .values("unit_id", "unit__unit_name", "unit__unit_type")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=answered))
+        .order_by("unit__unit_name")
+    )
+    by_field = list(
+        used.filter(merged_into__isnull=True, field__isnull=False)
+        .values("field_id", "field__name")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=~Q(answer_text="")))
+        .order_by("-n", "field__name")
+    )
+    return by_unit, by_field

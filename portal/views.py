@@ -281,6 +281,7 @@ def petition_list(request: HttpRequest, council_id: int) -> HttpResponse:
     page = _page(request, rows)
     _attribute(page)
     units, places, fields = petitions.public_petition_filters(council=council)
+    by_unit, by_field = petitions.public_petition_counts(council=council)
     return _render(
         request,
         "portal/petitions.html",
@@ -294,6 +295,8 @@ def petition_list(request: HttpRequest, council_id: int) -> HttpResponse:
             "unit": unit,
             "place": place,
             "field": field,
+            "by_unit": by_unit,
+            "by_field": by_field,
         },
         title=f"Kiến nghị cử tri — {council}",
         description=f"Kiến nghị của cử tri gửi đến {council} theo xã, phường và lĩnh vực, cùng nội dung trả lời "

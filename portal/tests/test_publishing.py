@@ -86,6 +86,9 @@ def test_petitions_filter_by_commune_and_field(site) -> None:
     grow(site, 6)
     c = site.council.pk
     an, chau = site.town.units["Phổ An"], site.town.units["Phổ Châu"]
+    grouped = get(reverse("portal:petitions", args=[c]))
+    assert f'<a href="?xa={an.pk}">Phổ An</a>: 2 kiến nghị, 0 đã có trả lời' in grouped
+    assert "Giao thông</a>: 6 kiến nghị, 0 đã có trả lời" in grouped
     text = get(reverse("portal:petitions", args=[c]) + f"?xa={an.pk}")
     shown = [p for p in site.petitions if f'id="kien-nghi-{p.pk}"' in text]
     assert shown and all(p.unit_id == an.pk for p in shown)
