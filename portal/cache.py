@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
@@ -82,36 +83,53 @@ def bump(scope: object) -> None:
     cache.set(_key(scope), uuid.uuid4().hex, None)
 
 
-def council_of(instance: Model) -> int | None:
-    """The id of the council a record belongs to, directly or through its parent record."""
-    if getattr(instance, "_meta", None) and instance._meta.label == "registry.Council":
+def council_of(instance: Model, *, load: bool) -> int | None:
+    """The id of the council a record belongs to, directly or through its parent record. With `load`
+    False only what is already in memory is read (no query: a write's query count stays its own)."""
+    if instance._meta.label == "registry.Council":
         return instance.pk
     council_id = getattr(instance, "council_id", None)
     if council_id is not None:
         return council_id
     for path in _COUNCIL_PATHS:
         value: object = instance
-        for attr in path:
+        for attr in path[:-1]:
+            try:
+                field = value._meta.get_field(attr)
+            except FieldDoesNotExist:
+                value = None
+                break
+            if not load and not field.is_cached(value):
+                value = None
+                break
             value = getattr(value, attr, None)
             if value is None:
                 break
-        if value is not None:
-            return int(value)
+        found = getattr(value, path[-1], None) if value is not None else None
+        if found is not None:
+            return int(found)
     return None
 
 
 def record_changed(sender: type[Model], instance: Model, **kwargs: object) -> None:
     """post_save/post_delete receiver: new versions for the record's council and the national pages, at
-    once and again when the transaction commits (a page another process built meanwhile from the data
-    before the commit would otherwise stay cached under the first new version)."""
-    council_id = council_of(instance)
+    once (from what is in memory), and again when the transaction commits, then reading the record's
+    parents if need be (a page another process built meanwhile from the data before the commit would
+    otherwise stay cached under the first new version)."""
+    bump(NATIONAL)
+    council_id = council_of(instance, load=False)
+    if council_id is not None:
+        bump(council_id)
 
     def renew() -> None:
         bump(NATIONAL)
-        if council_id is not None:
-            bump(council_id)
+        try:
+            later = council_id if council_id is not None else council_of(instance, load=True)
+        except ObjectDoesNotExist:  # a parent deleted with the record: its pages are 404 now anyway
+            later = None
+        if later is not None:
+            bump(later)
 
-    renew()
     transaction.on_commit(renew)
 
 

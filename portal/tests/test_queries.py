@@ -86,3 +86,31 @@ def test_a_change_in_one_council_keeps_the_other_councils_pages_cached(site, dja
     published(site.council, subject="Thông báo của Hội đồng thứ nhất")
     with django_assert_num_queries(0):
         assert client.get(path).status_code == 200
+
+
+def test_saving_a_record_adds_no_query_to_find_its_council(site) -> None:
+    """The cache's receiver reads only what is in memory at save time: a write's query count is its own."""
+    from plenary.models import AgendaItem
+
+    grow(site, 3)
+    item = AgendaItem.objects.get(session=site.sessions[0])  # its session is not loaded
+    with CaptureQueriesContext(connection) as ctx:
+        item.save(update_fields=["title"])
+    # The UPDATE and django-simple-history's row; no SELECT of the session to find the council.
+    assert [q["sql"].split()[0] for q in ctx.captured_queries] == ["UPDATE", "INSERT"]
+
+
+def test_a_record_reaching_its_council_through_a_parent_renews_the_page_at_commit(
+    site, django_capture_on_commit_callbacks
+) -> None:
+    from plenary.models import AgendaItem
+
+    grow(site, 3)
+    client = Client()
+    path = reverse("portal:session", args=[site.council.pk, site.sessions[0].pk])
+    assert "Nội dung mới của chương trình" not in client.get(path).content.decode()
+    item = AgendaItem.objects.get(session=site.sessions[0])
+    item.title = "Nội dung mới của chương trình"
+    with django_capture_on_commit_callbacks(execute=True):
+        item.save(update_fields=["title"])
+    assert "Nội dung mới của chương trình" in client.get(path).content.decode()
