@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "consultation",
     "reports",
     "opendata",
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -29,6 +29,7 @@ urlpatterns = [
     path("don-thu/", include("reception.urls")),
     path("y-kien-du-thao/", include("consultation.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("cong-khai/", include("portal.urls")),
     path("nhap-tep/", include("hdnd.imports.urls")),
     path("du-lieu-mo/", include("opendata.urls")),
     path("api/v1/", api.urls),

@@ -481,3 +481,95 @@ def meeting_petitions(meeting: ContactMeeting) -> list[Petition]:
 def place_with(places: QuerySet[ContactPlace], place_id: int | None) -> QuerySet[ContactPlace]:
     """`places` and the one a meeting already has (kept as a choice even when inactive or taken)."""
     return places | ContactPlace.objects.filter(pk=place_id) if place_id else places
+
+
+# --- The public portal (issue 20): petitions of published rounds; no petitioner is ever loaded. ---
+
+
+def _public_base(council: Council | None) -> QuerySet[Petition]:
+    qs = Petition.objects.filter(
+        round__published=True, round__council__active=True, merged_into__isnull=True, complaint=False
+    )
+    return (qs.filter(council=council) if council is not None else qs).defer("created_by")
+
+
+def public_council_petitions(
+    *,
+    council: Council | None,
+    unit_id: int | None = None,
+    place_id: int | None = None,
+    field_id: int | None = None,
+    search: str = "",
+) -> QuerySet[Petition]:
+    """The council's (every active council's, for None) petitions of published rounds, newest round first,
+    filtered by commune/ward (or village), field and folded text; an aggregate matches a place through any
+    of its origins."""
+    qs = _public_base(council)
+    if unit_id:
+        origin = Petition.objects.filter(merged_into=OuterRef("pk"), unit_id=unit_id)
+        qs = qs.filter(Q(unit_id=unit_id) | models.Exists(origin))
+    if place_id:
+        origin = Petition.objects.filter(merged_into=OuterRef("pk"), contact_place_id=place_id)
+        qs = qs.filter(Q(contact_place_id=place_id) | models.Exists(origin))
+    if field_id:
+        qs = qs.filter(field_id=field_id)
+    if search:
+        key = fold(search)
+        qs = qs.filter(Q(text_folded__contains=key) | Q(answer_folded__contains=key))
+    return (
+        qs.select_related("round", "unit", "contact_place", "field", "body", "obligation")
+        .prefetch_related(
+            Prefetch("origins", queryset=Petition.objects.select_related("unit", "contact_place").order_by("pk"))
+        )
+        .order_by("-round__year", "-round__period", "pk")
+    )
+
+
+def public_petition_filters(*, council: Council) -> tuple[list[Council], list[ContactPlace], list[PetitionField]]:
+    """The communes/wards, villages and fields that the council's published petitions name (three queries)."""
+    used = Petition.objects.filter(council=council, round__published=True, complaint=False)
+    units = list(Council.objects.filter(pk__in=used.values("unit_id")).order_by("unit_name"))
+    places = list(ContactPlace.objects.filter(pk__in=used.values("contact_place_id")).order_by("name"))
+    fields = list(PetitionField.objects.filter(pk__in=used.values("field_id")).order_by("position", "name"))
+    return units, places, fields
+
+
+def public_answers(*, council: Council) -> QuerySet[Petition]:
+    """Answered petitions of the council's published rounds, latest answer first (for the feed)."""
+    return (
+        _public_base(council)
+        .exclude(answer_text="")
+        .filter(obligation__state__in=[ObligationState.REPORTED_DONE, ObligationState.ACCEPTED])
+        .select_related("round", "obligation", "field")
+        .order_by("-obligation__reported_on", "-pk")
+    )
+
+
+def public_delegate_meetings(*, delegate_id: int) -> QuerySet[ContactMeeting]:
+    """The voter contacts of published rounds a delegate took part in, newest first."""
+    return (
+        ContactMeeting.objects.filter(round__published=True, delegates__id=delegate_id)
+        .select_related("round", "unit", "contact_place")
+        .order_by("-held_on", "-pk")
+    )
+
+
+def public_petition_counts(*, council: Council) -> tuple[list[dict], list[dict]]:
+    """The council's published petitions counted by commune/ward (each origin of an aggregate under its
+    own) and by field (top-level petitions), with how many of those have an answer (two queries)."""
+    used = Petition.objects.filter(council=council, round__published=True, round__council__active=True)
+    used = used.filter(complaint=False)
+    answered = ~Q(answer_text="") | Q(merged_into__isnull=False) & ~Q(merged_into__answer_text="")
+    by_unit = list(
+        used.filter(is_aggregate=False, unit__isnull=False)
+        .values("unit_id", "unit__unit_name", "unit__unit_type")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=answered))
+        .order_by("unit__unit_name")
+    )
+    by_field = list(
+        used.filter(merged_into__isnull=True, field__isnull=False)
+        .values("field_id", "field__name")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=~Q(answer_text="")))
+        .order_by("-n", "field__name")
+    )
+    return by_unit, by_field

@@ -12,7 +12,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from documents.models import State as DocumentState
 from hdnd import dates
+from hdnd.text import fold
 from plenary.models import (
     Attendance,
     DocumentOpen,
@@ -23,6 +25,7 @@ from plenary.models import (
     Session,
     SessionDocument,
     SessionKind,
+    SessionState,
     Speech,
     Submission,
 )
@@ -345,3 +348,90 @@ def attendance_counts(session: Session) -> list[dict]:
         row["in_office"] = delegates_in_office(council=session.council, on=row["day"]).count()
         result.append(row)
     return result
+
+
+# --- The public portal (issue 20) ---
+
+
+def _published_resolution() -> Q:
+    return Q(resolution__document__state=DocumentState.PUBLISHED)
+
+
+def public_session_list(*, council_id: int) -> QuerySet[Session]:
+    """The sessions the public knows of: convened or later (the convening decision is public), or with a
+    public document; newest first, with the number of agenda items and public documents."""
+    public = SessionDocument.objects.filter(session=OuterRef("pk"), public=True)
+    return (
+        Session.objects.filter(council_id=council_id)
+        .filter(~Q(state=SessionState.PLANNED) | Exists(public))
+        .select_related("term")
+        .annotate(
+            agenda_count=Count("agenda", distinct=True),
+            public_count=Count("documents", filter=Q(documents__public=True), distinct=True),
+        )
+        .order_by("-opens_on", "-number")
+    )
+
+
+@dataclass
+class PublicSession:
+    session: Session
+    agenda: list
+    documents: list[SessionDocument]
+    votes: list[Submission]
+
+
+def public_session_detail(*, council_id: int, pk: int) -> PublicSession:
+    """A public session with its agenda, public documents, and its drafts' votes: a vote is shown once the
+    session has closed or the resolution it led to is published (as the council publishes its results)."""
+    session = get_object_or_404(public_session_list(council_id=council_id), pk=pk)
+    docs = list(session.documents.filter(public=True).select_related("document").order_by("pk"))
+    votes = Submission.objects.filter(session=session, vote__isnull=False)
+    if session.state != SessionState.CLOSED:
+        votes = votes.filter(_published_resolution())
+    votes = list(votes.select_related("vote", "resolution__document").order_by("pk"))
+    for submission in votes:
+        resolution = getattr(submission, "resolution", None)
+        submission.public_resolution = (
+            resolution if resolution is not None and resolution.document.state == DocumentState.PUBLISHED else None
+        )
+    return PublicSession(session, list(session.agenda.order_by("order", "pk")), docs, votes)
+
+
+def public_resolutions(*, council_id: int, search: str = "") -> QuerySet[Resolution]:
+    """The council's resolutions whose document is published, newest first, with vote and session."""
+    qs = Resolution.objects.filter(submission__session__council_id=council_id, document__state=DocumentState.PUBLISHED)
+    if search:
+        key = fold(search)
+        qs = qs.filter(Q(document__subject_folded__contains=key) | Q(document__number_folded__contains=key))
+    return qs.select_related("document", "submission__session", "submission__vote").order_by("-passed_on", "-pk")
+
+
+@dataclass
+class DelegateRecord:
+    attended: list[dict] = field(default_factory=list)
+    speeches: list[Speech] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+
+
+def public_delegate_record(*, delegate: Delegate) -> DelegateRecord:
+    """A delegate's public record in sessions: days present per session, speeches, questions (three
+    queries whatever the number)."""
+    attended = list(
+        Attendance.objects.filter(delegate=delegate)
+        .values("session_id", "session__number", "session__opens_on")
+        .annotate(
+            days=Count("pk"),
+            present=Count("pk", filter=Q(presence=Presence.PRESENT)),
+        )
+        .order_by("-session__opens_on")
+    )
+    speeches = list(
+        Speech.objects.filter(delegate=delegate).select_related("session", "item").order_by("-spoken_on", "-pk")
+    )
+    questions = list(
+        Question.objects.filter(delegate=delegate)
+        .select_related("session", "addressee", "addressee_body")
+        .order_by("-asked_on", "-pk")
+    )
+    return DelegateRecord(attended, speeches, questions)

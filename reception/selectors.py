@@ -282,3 +282,15 @@ def roster_of(*, council: Council) -> Roster | None:
 def slot_list(*, council: Council, year: int) -> QuerySet[Slot]:
     """The reception days of a year, with their receiver, in date order."""
     return Slot.objects.filter(council=council, day__year=year).select_related("person").order_by("day")
+
+
+# --- The public portal (issue 20) ---
+
+
+def public_slots(*, council: Council, since: datetime.date, person_id: int | None = None) -> QuerySet[Slot]:
+    """The council's published reception days from `since` on (a leader's name, the day and the place:
+    public facts), optionally only one person's."""
+    qs = Slot.objects.filter(council=council, published_on__isnull=False, day__gte=since)
+    if person_id is not None:
+        qs = qs.filter(person_id=person_id)
+    return qs.select_related("person").only("id", "day", "place", "planned_day", "reason", "person__full_name")

@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Model, Prefetch, Q, QuerySet
+from django.db.models import Case, CharField, Count, F, Model, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -277,3 +277,85 @@ def settings_stored(*, council: Council) -> dict[str, LegalSetting]:
 def calendar_days(*, council: Council, limit: int | None = 100) -> QuerySet[CalendarDay]:
     """The council's latest calendar exceptions (holidays, working weekends), newest first."""
     return CalendarDay.objects.filter(council=council).order_by("-day")[:limit]
+
+
+# --- The public portal (issue 20): public facts only, never a phone, an address or an e-mail. ---
+
+PUBLIC_BODY_KINDS = (BodyKind.STANDING_COMMITTEE, BodyKind.COMMITTEE, BodyKind.DELEGATE_GROUP)
+
+
+def public_councils(*, search: str = "") -> QuerySet[Council]:
+    """Active councils for the national index, each with `province_name` (itself for a province, else its
+    province ancestor, two levels up at most), ordered by province, then the province's own council, the
+    district ones, the communes, each by name."""
+    qs = Council.objects.filter(active=True).select_related("parent", "parent__parent")
+    if search:
+        qs = qs.filter(name_folded__contains=fold(search))
+    province = Case(
+        When(level="tinh", then=F("unit_name")),
+        When(parent__level="tinh", then=F("parent__unit_name")),
+        When(parent__parent__level="tinh", then=F("parent__parent__unit_name")),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    rank = Case(When(level="tinh", then=Value(1)), When(level="huyen", then=Value(2)), default=Value(3))
+    return qs.annotate(province_name=province, level_rank=rank).order_by(
+        "province_name", "level_rank", "unit_name", "pk"
+    )
+
+
+def public_bodies(*, council: Council, on: datetime.date) -> QuerySet[Body]:
+    """The council's own active bodies the public knows (standing committee, committees, delegate groups),
+    each with `current` memberships on `on` and their people's names."""
+    current = (
+        Membership.objects.filter(starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .select_related("person")
+        .only("id", "role", "body_id", "person__id", "person__full_name", "person__position")
+        .order_by("role", "person__full_name")
+    )
+    return (
+        Body.objects.filter(council=council, active=True, kind__in=PUBLIC_BODY_KINDS)
+        .only("id", "kind", "name", "short_name", "council_id")
+        .prefetch_related(Prefetch("memberships", queryset=current, to_attr="current"))
+        .order_by("kind", "name")
+    )
+
+
+def public_delegates(*, council: Council, on: datetime.date, search: str = "") -> QuerySet[Delegate]:
+    """The delegates of the council's current term (in office or not), with name, position, group and
+    constituency only: the public facts of a delegate."""
+    term = term_current(council=council, on=on)
+    qs = Delegate.objects.filter(term=term) if term else Delegate.objects.none()
+    if search:
+        qs = qs.filter(person__name_folded__contains=fold(search))
+    return qs.select_related("person", "group", "term").only(
+        "id",
+        "constituency",
+        "status",
+        "elected_on",
+        "left_on",
+        "term__id",
+        "term__name",
+        "person__id",
+        "person__full_name",
+        "person__position",
+        "group__id",
+        "group__name",
+    )
+
+
+def public_delegate_get(*, council: Council, pk: int) -> Delegate:
+    """One delegate of the council (any term) with the public facts and committees; 404 elsewhere."""
+    memberships = (
+        Membership.objects.filter(body__kind__in=PUBLIC_BODY_KINDS, body__council=council)
+        .select_related("body")
+        .order_by("-starts_on")
+    )
+    return get_object_or_404(
+        Delegate.objects.select_related("person", "group", "term").prefetch_related(
+            Prefetch("person__memberships", queryset=memberships, to_attr="public_memberships")
+        ),
+        term__council=council,
+        pk=pk,
+    )

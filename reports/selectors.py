@@ -10,7 +10,7 @@ from hdnd.years import latest_year
 from petitions.models import ContactRound
 from plenary.models import Session
 from registry.models import Council
-from reports.models import AnnualReport
+from reports.models import AnnualReport, ReportState
 from standing.models import Meeting
 from supervision.models import Round
 
@@ -51,4 +51,13 @@ def activity_year(council: Council) -> int:
         (Meeting.objects.filter(council=council), "held_on"),
         (ContactRound.objects.filter(council=council), "year"),
         (Round.objects.filter(council=council), "set_up_on"),
+    )
+
+
+def public_annual_reports(*, council: Council) -> list[AnnualReport]:
+    """The council's issued annual reports, newest year first, with their collective and document."""
+    return list(
+        AnnualReport.objects.filter(council=council, state=ReportState.ISSUED)
+        .select_related("collective", "document")
+        .order_by("-year", "pk")
     )

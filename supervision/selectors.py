@@ -491,3 +491,23 @@ def incoming_not_reviewed(*, council: Council) -> QuerySet[Document]:
         .exclude(pk__in=Review.objects.filter(council=council).values("document_id"))
         .order_by("-received_on", "-pk")
     )
+
+
+# --- The public portal (issue 20) ---
+
+
+def public_rounds(*, council: Council, search: str = "") -> QuerySet[Round]:
+    """The council's published rounds, newest first, with their recommendations (body and obligation
+    loaded) so each one's state is read from its obligation without another query."""
+    return round_list(council=council, search=search, published=True).prefetch_related(
+        Prefetch("recommendations", queryset=Recommendation.objects.select_related("body", "obligation").order_by("pk"))
+    )
+
+
+def public_recommendation_states(round: Round, on: datetime.date) -> dict[str, int]:
+    """How many of a loaded round's recommendations are done, in progress, overdue, cancelled (labels)."""
+    counts: dict[str, int] = {}
+    for rec in round.recommendations.all():
+        label = STATUS_LABELS[recommendation_status(rec, on)]
+        counts[label] = counts.get(label, 0) + 1
+    return counts

@@ -1,0 +1,136 @@
+"""The portal's reads: each app's public selectors put together for a council's pages, its search and
+its feed. Only published records ever reach these; each function runs a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils import timezone
+
+from documents import selectors as documents
+from documents.models import Document
+from petitions import selectors as petitions
+from plenary import selectors as plenary
+from plenary.models import Resolution, Session, SessionState
+from reception.selectors import public_slots
+from registry import selectors as registry
+from registry.models import Council, Delegate
+from supervision import selectors as supervision
+from supervision.models import Round
+
+# How many of each kind the council's home page and a search answer show.
+OVERVIEW_ROWS = 5
+SEARCH_ROWS = 20
+FEED_ROWS = 30
+
+
+@dataclass
+class Overview:
+    upcoming: list[Session]
+    sessions: list[Session]
+    resolutions: list[Resolution]
+    documents: list[Document]
+    rounds: list[Round]
+    slots: list
+    delegate_count: int
+
+
+def council_overview(*, council: Council, today: datetime.date) -> Overview:
+    """What a council's home page shows: the latest of each section (eight queries)."""
+    sessions = list(plenary.public_session_list(council_id=council.pk)[:OVERVIEW_ROWS])
+    upcoming = [s for s in sessions if s.state != SessionState.CLOSED and s.closes_on >= today]
+    return Overview(
+        upcoming=upcoming,
+        sessions=sessions,
+        resolutions=list(plenary.public_resolutions(council_id=council.pk)[:OVERVIEW_ROWS]),
+        documents=list(documents.public_list(council=council.pk)[:OVERVIEW_ROWS]),
+        rounds=list(supervision.round_list(council=council, published=True)[:OVERVIEW_ROWS]),
+        slots=list(public_slots(council=council, since=today).order_by("day")[:OVERVIEW_ROWS]),
+        delegate_count=registry.public_delegates(council=council, on=today).count(),
+    )
+
+
+@dataclass
+class Results:
+    councils: list[Council] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    petitions: list = field(default_factory=list)
+    rounds: list[Round] = field(default_factory=list)
+    delegates: list[Delegate] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.councils) + len(self.documents) + len(self.petitions) + len(self.rounds) + len(self.delegates)
+
+
+def search(*, query: str, council: Council | None, today: datetime.date) -> Results:
+    """Published records matching `query` without regard to diacritics ("duong" finds "đường"), in one
+    council or (None) in every active one: documents and resolutions, voters' petitions and answers,
+    supervision rounds and delegates of the council; councils by name nationally."""
+    results = Results()
+    if not query.strip():
+        return results
+    found = documents.public_list(council=council.pk if council else None, search=query)
+    results.documents = list(found.filter(council__active=True)[:SEARCH_ROWS])
+    results.petitions = list(petitions.public_council_petitions(council=council, search=query)[:SEARCH_ROWS])
+    if council is None:
+        results.councils = list(registry.public_councils(search=query)[:SEARCH_ROWS])
+    else:
+        results.rounds = list(supervision.round_list(council=council, published=True, search=query)[:SEARCH_ROWS])
+        results.delegates = list(registry.public_delegates(council=council, on=today, search=query)[:SEARCH_ROWS])
+    return results
+
+
+@dataclass
+class FeedItem:
+    title: str
+    description: str
+    link: str
+    updated: datetime.datetime
+    kind: str
+
+
+def _at(day: datetime.date) -> datetime.datetime:
+    """A day as the moment a feed entry carries (seven in the morning, the project's time zone)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(7, 0)))
+
+
+def feed_items(*, council: Council, today: datetime.date) -> list[FeedItem]:
+    """The council's feed: published documents (resolutions among them), petition answers and upcoming
+    sessions, newest first (three queries)."""
+    items: list[FeedItem] = []
+    for doc in documents.public_list(council=council.pk)[:FEED_ROWS]:
+        kind = "Nghị quyết" if doc.doc_type == "nghi_quyet" else doc.get_doc_type_display()
+        items.append(
+            FeedItem(
+                title=f"{kind} {doc.number_symbol}: {doc.subject}".strip(),
+                description=doc.subject,
+                link=reverse("portal:document", args=[council.pk, doc.pk]),
+                updated=doc.published_at or _at(doc.issued_on or today),
+                kind=kind,
+            )
+        )
+    for p in petitions.public_answers(council=council)[:FEED_ROWS]:
+        items.append(
+            FeedItem(
+                title=f"Trả lời kiến nghị cử tri {p.round.label}: {p.text[:120]}",
+                description=p.answer_text,
+                link=reverse("portal:petitions", args=[council.pk]) + f"#kien-nghi-{p.pk}",
+                updated=_at(p.obligation.reported_on or today),
+                kind="Trả lời kiến nghị cử tri",
+            )
+        )
+    upcoming = plenary.public_session_list(council_id=council.pk).filter(closes_on__gte=today)
+    for s in upcoming.exclude(state=SessionState.CLOSED)[:FEED_ROWS]:
+        items.append(
+            FeedItem(
+                title=f"{s} ({s.get_kind_display().lower()}) khai mạc ngày {s.opens_on:%d/%m/%Y}",
+                description=f"{s} của {council}, {s.get_kind_display().lower()}, khai mạc ngày "
+                f"{s.opens_on:%d/%m/%Y}" + (f" tại {s.place}" if s.place else "") + ".",
+                link=reverse("portal:session", args=[council.pk, s.pk]),
+                updated=_at(s.created_on),
+                kind="Kỳ họp sắp tới",
+            )
+        )
+    items.sort(key=lambda i: i.updated, reverse=True)
+    return items[:FEED_ROWS]
