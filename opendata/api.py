@@ -1,4 +1,4 @@
-"""The open-data API (/api/v1/open/): read-only, without login, published records of active councils only.
+"""The open-data API (/api/v1/open/): read-only, without login, published records of public councils only.
 
 Shaped after OParl 1.1: every list answers `data` + `pagination` + `links`, every object has a stable
 `id` (its address); people carry Popolo names and memberships, votes are Popolo vote events. Each list

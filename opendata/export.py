@@ -28,6 +28,7 @@ from hdnd.dates import format_date
 from opendata import records, selectors
 from opendata.models import BulkExport
 from registry.models import Council
+from registry.selectors import public_council_q
 
 CHUNK = 500
 KEEP = 7  # exports kept per council (and for the country): a week of nightly runs
@@ -391,12 +392,12 @@ def _scope(council: Council | None) -> str:
 
 
 def export_build(*, council: Council | None) -> BulkExport:
-    """Write the export of one council (None: every active council) and record it; older exports of the
+    """Write the export of one council (None: every public council) and record it; older exports of the
     same scope beyond the last KEEP are removed with their files."""
-    if council is not None and not council.active:
+    if council is not None and not (council.active or council.ceased_on):
         from django.core.exceptions import ValidationError
 
-        raise ValidationError("Chỉ xuất dữ liệu mở của Hội đồng đang hoạt động.")
+        raise ValidationError("Chỉ xuất dữ liệu mở của Hội đồng đang hoạt động hoặc đã chấm dứt hoạt động.")
     created = timezone.now()
     scope = _scope(council)
     council_id = council.pk if council else None
@@ -430,9 +431,9 @@ def _prune(council_id: int | None) -> None:
 
 
 def export_all() -> list[BulkExport]:
-    """The country's export, then each active council's."""
+    """The country's export, then each public council's."""
     done = [export_build(council=None)]
-    for council in Council.objects.filter(active=True).order_by("pk"):
+    for council in Council.objects.filter(public_council_q()).order_by("pk"):
         done.append(export_build(council=council))
     return done
 

@@ -1,13 +1,13 @@
-"""What open data may show: published records of active councils, nothing else, read with a fixed number
+"""What open data may show: published records of public councils, nothing else, read with a fixed number
 of queries whatever the number of rows.
 
-The rules, once: a council is public while it is active; its organizations are its standing committee,
-committees and delegate groups (in activity); its people are its delegates (public facts only: names,
-offices, memberships); a session is public once one of its documents is posted or its convening decision
-is published; a standing-committee meeting once its concluding notice is published; a paper is a
-published outgoing document; a file is a session document marked public; a vote is public with its
-session (counts only, never a delegate's ballot).
-"""
+The rules, once: a council is public while it is active and after it ceased
+(`registry.selectors.public_council_q`); its organizations are its standing committee, committees and
+delegate groups (in activity); its people are its delegates (public facts only: names, offices,
+memberships); a session is public once one of its documents is posted or its convening decision is
+published; a standing-committee meeting once its concluding notice is published; a paper is a published
+outgoing document; a file is a session document marked public; a vote is public with its session (counts
+only, never a delegate's ballot)."""
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
@@ -16,6 +16,7 @@ from documents.models import Direction, Document
 from documents.selectors import PUBLIC_STATES
 from plenary.models import AgendaItem, Resolution, Session, SessionDocument, Vote
 from registry.models import Body, BodyKind, Council, Delegate, Membership, Person
+from registry.selectors import public_council_q
 from standing.models import AgendaItem as StandingItem
 from standing.models import Meeting
 
@@ -29,21 +30,21 @@ def _in(qs: QuerySet, council_id: int | None, field: str = "council_id") -> Quer
 
 def public_councils(*, council_id: int | None = None) -> QuerySet[Council]:
     """Active councils with their terms."""
-    return _in(Council.objects.filter(active=True), council_id, "pk").prefetch_related("terms").order_by("pk")
+    return _in(Council.objects.filter(public_council_q()), council_id, "pk").prefetch_related("terms").order_by("pk")
 
 
 def public_organizations(*, council_id: int | None = None) -> QuerySet[Body]:
     """The council's own bodies in activity: standing committee, committees, delegate groups."""
-    qs = Body.objects.filter(council__active=True, kind__in=PUBLIC_KINDS, active=True)
+    qs = Body.objects.filter(public_council_q("council__"), kind__in=PUBLIC_KINDS, active=True)
     return _in(qs, council_id).select_related("parent").order_by("pk")
 
 
 def public_people(*, council_id: int | None = None) -> QuerySet[Person]:
-    """Delegates of active councils, with their terms of office and their memberships of public bodies."""
+    """Delegates of public councils, with their terms of office and their memberships of public bodies."""
     delegacy = Delegate.objects.filter(person=OuterRef("pk"))
     memberships = Membership.objects.filter(body__kind__in=PUBLIC_KINDS, body__active=True).order_by("starts_on", "pk")
     return (
-        _in(Person.objects.filter(council__active=True), council_id)
+        _in(Person.objects.filter(public_council_q("council__")), council_id)
         .filter(Exists(delegacy))
         .prefetch_related(
             Prefetch("delegacies", queryset=Delegate.objects.select_related("term").order_by("elected_on", "pk")),
@@ -62,7 +63,7 @@ def public_sessions(*, council_id: int | None = None) -> QuerySet[Session]:
     """Public sessions with their agenda and posted documents."""
     posted = SessionDocument.objects.filter(public=True).order_by("pk")
     return (
-        _in(Session.objects.filter(council__active=True), council_id)
+        _in(Session.objects.filter(public_council_q("council__")), council_id)
         .filter(_public_session())
         .select_related("term")
         .prefetch_related(
@@ -74,7 +75,7 @@ def public_sessions(*, council_id: int | None = None) -> QuerySet[Session]:
 
 def public_standing_meetings(*, council_id: int | None = None) -> QuerySet[Meeting]:
     """Standing-committee meetings whose concluding notice is published, with their agenda."""
-    qs = Meeting.objects.filter(council__active=True, notice__state__in=PUBLIC_STATES)
+    qs = Meeting.objects.filter(public_council_q("council__"), notice__state__in=PUBLIC_STATES)
     return _in(qs, council_id).prefetch_related(
         Prefetch("agenda", queryset=StandingItem.objects.order_by("order", "pk"))
     )
@@ -112,8 +113,8 @@ def public_agenda_items(*, council_id: int | None = None) -> QuerySet[AgendaItem
 
 
 def public_papers(*, council_id: int | None = None) -> QuerySet[Document]:
-    """Published outgoing documents of active councils."""
-    qs = Document.objects.filter(council__active=True, direction=Direction.OUTGOING, state__in=PUBLIC_STATES)
+    """Published outgoing documents of public councils."""
+    qs = Document.objects.filter(public_council_q("council__"), direction=Direction.OUTGOING, state__in=PUBLIC_STATES)
     return _in(qs, council_id).select_related("issuer").order_by("pk")
 
 
@@ -125,7 +126,7 @@ def resolutions_of(document_ids: list[int]) -> dict[int, Resolution]:
 
 def public_files(*, council_id: int | None = None) -> QuerySet[SessionDocument]:
     """Session documents marked public, of active councils."""
-    qs = SessionDocument.objects.filter(public=True, session__council__active=True)
+    qs = SessionDocument.objects.filter(public_council_q("session__council__"), public=True)
     return _in(qs, council_id, "session__council_id").select_related("session", "document").order_by("pk")
 
 
@@ -147,7 +148,7 @@ def latest_exports() -> list:
     from opendata.models import BulkExport
 
     newest = (
-        BulkExport.objects.filter(Q(council__isnull=True) | Q(council__active=True))
+        BulkExport.objects.filter(Q(council__isnull=True) | public_council_q("council__"))
         .values("council")
         .annotate(last=Max("pk"))
         .values_list("last", flat=True)

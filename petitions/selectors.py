@@ -38,7 +38,7 @@ from petitions.models import (
 )
 from registry.access import agency_bodies, has_perm
 from registry.models import Body, BodyKind, Council
-from registry.selectors import body_of_kind
+from registry.selectors import body_of_kind, public_council_q
 
 
 def count_of(rows: QuerySet, link: str) -> Coalesce:
@@ -488,7 +488,7 @@ def place_with(places: QuerySet[ContactPlace], place_id: int | None) -> QuerySet
 
 def _public_base(council: Council | None) -> QuerySet[Petition]:
     qs = Petition.objects.filter(
-        round__published=True, round__council__active=True, merged_into__isnull=True, complaint=False
+        public_council_q("round__council__"), round__published=True, merged_into__isnull=True, complaint=False
     )
     return (qs.filter(council=council) if council is not None else qs).defer("created_by")
 
@@ -557,7 +557,7 @@ def public_delegate_meetings(*, delegate_id: int) -> QuerySet[ContactMeeting]:
 def public_petition_counts(*, council: Council) -> tuple[list[dict], list[dict]]:
     """The council's published petitions counted by commune/ward (each origin of an aggregate under its
     own) and by field (top-level petitions), with how many of those have an answer (two queries)."""
-    used = Petition.objects.filter(council=council, round__published=True, round__council__active=True)
+    used = Petition.objects.filter(public_council_q("round__council__"), council=council, round__published=True)
     used = used.filter(complaint=False)
     answered = ~Q(answer_text="") | Q(merged_into__isnull=False) & ~Q(merged_into__answer_text="")
     by_unit = list(

@@ -15,6 +15,7 @@ from plenary.models import Resolution, Session, SessionState
 from reception.selectors import public_slots
 from registry import selectors as registry
 from registry.models import Council, Delegate
+from registry.selectors import public_council_q
 from supervision import selectors as supervision
 from supervision.models import Round
 
@@ -71,7 +72,7 @@ def search(*, query: str, council: Council | None, today: datetime.date) -> Resu
     if not query.strip():
         return results
     found = documents.public_list(council=council.pk if council else None, search=query)
-    results.documents = list(found.filter(council__active=True)[:SEARCH_ROWS])
+    results.documents = list(found.filter(public_council_q("council__"))[:SEARCH_ROWS])
     results.petitions = list(petitions.public_council_petitions(council=council, search=query)[:SEARCH_ROWS])
     if council is None:
         results.councils = list(registry.public_councils(search=query)[:SEARCH_ROWS])

@@ -42,6 +42,7 @@ from reception.models import Case, CaseGrant, Category, ChaseLetter, Field, Hand
 from registry.access import has_perm, require
 from registry.models import Body, Council
 from registry.security import client_address
+from registry.selectors import public_council_get
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -617,13 +618,9 @@ def slot_change(request: HttpRequest, pk: int) -> HttpResponse:
 
 def public_page(request: HttpRequest, council_id: int) -> HttpResponse:
     """The council's published reception schedule and its anonymous figures: no login, no personal data."""
-    council = get_object_or_404(Council, pk=council_id)
+    council = public_council_get(council_id)
     today = timezone.localdate()
-    slots = (
-        Slot.objects.filter(council=council, published_on__isnull=False, day__gte=today - datetime.timedelta(days=31))
-        .select_related("person")
-        .order_by("day")[:60]
-    )
+    slots = selectors.public_slots(council=council, since=today - datetime.timedelta(days=31)).order_by("day")[:60]
     year = selectors.latest_year(council)
     return render(
         request,

@@ -218,9 +218,16 @@ def personal_access_list(
     return qs.order_by("-created_at", "-id")
 
 
+def public_council_q(prefix: str = "") -> Q:
+    """The councils whose published records the public reads: those at work and those that have ceased
+    (a council merged away in 2025 keeps its sessions, resolutions and reports public, as an archive);
+    administrative units loaded but never activated here are not councils of this installation."""
+    return Q(**{f"{prefix}active": True}) | Q(**{f"{prefix}ceased_on__isnull": False})
+
+
 def public_council_get(council_id: int) -> Council:
-    """A council as the public pages show it: active ones only, 404 otherwise."""
-    council = Council.objects.filter(pk=council_id, active=True).first()
+    """A council as the public pages show it: at work or ceased (`public_council_q`), 404 otherwise."""
+    council = Council.objects.filter(public_council_q(), pk=council_id).first()
     if council is None:
         raise Http404("Không tìm thấy Hội đồng.")
     return council
@@ -285,10 +292,10 @@ PUBLIC_BODY_KINDS = (BodyKind.STANDING_COMMITTEE, BodyKind.COMMITTEE, BodyKind.D
 
 
 def public_councils(*, search: str = "") -> QuerySet[Council]:
-    """Active councils for the national index, each with `province_name` (itself for a province, else its
-    province ancestor, two levels up at most), ordered by province, then the province's own council, the
-    district ones, the communes, each by name."""
-    qs = Council.objects.filter(active=True).select_related("parent", "parent__parent")
+    """Public councils (`public_council_q`: ceased ones too) for the national index, each with
+    `province_name` (itself for a province, else its province ancestor, two levels up at most), ordered by
+    province, then the province's own council, the district ones, the communes, each by name."""
+    qs = Council.objects.filter(public_council_q()).select_related("parent", "parent__parent")
     if search:
         qs = qs.filter(name_folded__contains=fold(search))
     province = Case(

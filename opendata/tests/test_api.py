@@ -1,5 +1,7 @@
-"""The open-data API: anonymous, read-only, published records of active councils only, OParl's list shape,
+"""The open-data API: anonymous, read-only, published records of public councils only, OParl's list shape,
 fixed query counts, and a Vietnamese 4xx for every hostile id or parameter."""
+
+import datetime
 
 import pytest
 from django.test import Client
@@ -46,16 +48,21 @@ def test_anonymous_reads_every_list_and_detail_in_oparl_shape(world) -> None:
 
 
 @pytest.mark.django_db
-def test_inactive_councils_and_unpublished_records_never_appear(world) -> None:
+def test_never_activated_units_and_unpublished_records_never_appear(world) -> None:
     public_council(1, term=world.term)
-    ceased = CouncilFactory(active=False)
+    # An administrative unit loaded but never activated in this installation: not a council of it.
+    unused = CouncilFactory(active=False)
+    public_council(1, term=TermFactory(council=unused))
+    # A council that ceased (merged away in 2025): its published records stay open, as an archive.
+    ceased = CouncilFactory(active=False, ceased_on=datetime.date(2025, 7, 1))
     public_council(1, term=TermFactory(council=ceased))
     hidden = unpublished(world.council)
     bodies = {row["id"].rsplit("/", 1)[-1] for row in _get("/api/v1/open/bodies")["data"]}
-    assert str(ceased.pk) not in bodies and str(world.council.pk) in bodies
-    assert Client().get(f"/api/v1/open/bodies/{ceased.pk}").status_code == 404
+    assert str(unused.pk) not in bodies and {str(world.council.pk), str(ceased.pk)} <= bodies
+    assert Client().get(f"/api/v1/open/bodies/{unused.pk}").status_code == 404
     for name in LISTS:
-        assert _get(f"/api/v1/open/{name}?body={ceased.pk}")["data"] == []
+        assert _get(f"/api/v1/open/{name}?body={unused.pk}")["data"] == []
+    assert _get(f"/api/v1/open/papers?body={ceased.pk}")["data"]
     assert Client().get(f"/api/v1/open/papers/{hidden.pk}").status_code == 404
 
 

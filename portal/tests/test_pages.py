@@ -1,5 +1,7 @@
 """Every portal page answers anonymously; an inactive or absent council and an unpublished record are 404."""
 
+import datetime
+
 from django.test import Client
 from django.urls import reverse
 
@@ -64,6 +66,21 @@ def test_an_inactive_or_absent_council_is_404_on_every_page(site) -> None:
         for other in (inactive.pk, 999_999):
             wrong = path.replace(f"/cong-khai/{site.council.pk}/", f"/cong-khai/{other}/", 1)
             assert client.get(wrong).status_code == 404, wrong
+
+
+def test_a_ceased_council_stays_public_as_an_archive(site) -> None:
+    """A council merged away (the 2025 reform) keeps its published records public, marked as ceased; a unit
+    loaded but never activated stays a 404 (the test above)."""
+    grow(site, 3)
+    Council = type(site.council)
+    Council.objects.filter(pk=site.council.pk).update(active=False, ceased_on=datetime.date(2025, 7, 1))
+    client = Client()
+    for path in council_pages(site):
+        assert client.get(path).status_code == 200, path
+    page = client.get(reverse("portal:council", args=[site.council.pk])).content.decode()
+    assert "đã chấm dứt hoạt động từ ngày 01/07/2025" in page
+    index = client.get(reverse("portal:index")).content.decode()
+    assert reverse("portal:council", args=[site.council.pk]) in index and "đã chấm dứt hoạt động" in index
 
 
 def test_a_record_of_another_council_is_404(site) -> None:
