@@ -211,9 +211,9 @@ def duplicate_suggestions(*, contact_round: ContactRound) -> list[list[Petition]
     rows = (
         Petition.objects.filter(council=contact_round.council, merged_into__isnull=True, complaint=False)
         .filter(current | earlier)
-        .values_list("pk", "text", "round_id")
+        .values_list("pk", "text", "text_folded", "round_id")
     )
-    candidates = [Candidate(pk, text, round_id == contact_round.pk) for pk, text, round_id in rows]
+    candidates = [Candidate(pk, text, round_id == contact_round.pk, folded) for pk, text, folded, round_id in rows]
     groups = duplicate_groups(candidates)
     wanted = {pk for g in groups for pk in g}
     by_pk = {
