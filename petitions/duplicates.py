@@ -44,9 +44,12 @@ def proper_names(text: str, folded: str | None = None) -> frozenset[str]:
     words = _WORD.findall(text)
     if not words:
         return frozenset()
+    return _names(words, _WORD.findall(folded) if folded is not None else [])
+
+
+def _names(words: list[str], folded_words: list[str]) -> frozenset[str]:
     if sum(map(str.isupper, words)) > 0.6 * len(words):
         return frozenset(w for w in words if _DIGIT.search(w))
-    folded_words = _WORD.findall(folded) if folded is not None else []
     if len(folded_words) != len(words):
         folded_words = [fold(w) for w in words]
     named = (f for w, f in zip(words[1:], folded_words[1:], strict=True) if w[:1].isupper() or _DIGIT.search(w))
@@ -92,7 +95,9 @@ class _Text:
 def _text_of(text: str, folded: str) -> _Text:
     words = _WORD.findall(folded)
     tokens = sorted(w for w in words if w not in STOP_WORDS)
-    return _Text(" ".join(tokens), tokens, proper_names(text, folded), frozenset(words))
+    original = _WORD.findall(text)
+    names = _names(original, words) if original else frozenset()
+    return _Text(" ".join(tokens), tokens, names, frozenset(words))
 
 
 def _alike(a: _Text, b: _Text, threshold: int) -> bool:
