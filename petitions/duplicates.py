@@ -9,11 +9,13 @@ different issues even when the rest of the text is the same: a pair where each n
 words) something the other does not mention is never suggested.
 """
 
+import contextlib
 import functools
+import gc
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -125,6 +127,25 @@ class Candidate:
 
 
 def duplicate_groups(candidates: Sequence[Candidate], threshold: int = THRESHOLD) -> list[list[int]]:
+    """Groups (lists of pks, two or more) of candidates that say the same thing: see _groups."""
+    with without_cycle_collection():
+        return _groups(candidates, threshold)
+
+
+@contextlib.contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Tens of thousands of small objects (rows, keys, postings) and no cycle among them: the cyclic
+    collector's passes over a growing heap would cost as much as the matching itself."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _groups(candidates: Sequence[Candidate], threshold: int) -> list[list[int]]:
     """Groups (lists of pks, two or more) of candidates that say the same thing, joined transitively;
     a group must contain at least one petition of the round itself.
 

@@ -20,7 +20,7 @@ from followup.models import State as ObligationState
 from followup.selectors import late_condition, today
 from hdnd.text import fold
 from petitions.access import VIEW
-from petitions.duplicates import Candidate, duplicate_groups
+from petitions.duplicates import Candidate, duplicate_groups, without_cycle_collection
 from petitions.models import (
     COUNCIL_RANK,
     LEVEL_RANK,
@@ -289,8 +289,9 @@ def duplicate_suggestions(*, contact_round: ContactRound) -> list[list[Petition]
         .filter(current | earlier)
         .values_list("pk", "text", "text_folded", "round_id")
     )
-    candidates = [Candidate(pk, text, round_id == contact_round.pk, folded) for pk, text, folded, round_id in rows]
-    groups = duplicate_groups(candidates)
+    with without_cycle_collection():
+        candidates = [Candidate(pk, text, round_id == contact_round.pk, folded) for pk, text, folded, round_id in rows]
+        groups = duplicate_groups(candidates)
     wanted = {pk for g in groups for pk in g}
     by_pk = {
         p.pk: p
