@@ -275,7 +275,20 @@ class Document(models.Model):
         verbose_name = "văn bản"
         verbose_name_plural = "văn bản"
         ordering = ["-issued_on", "-pk"]
-        indexes = [models.Index(fields=["council", "direction", "state", "issued_on"], name="document_register")]
+        indexes = [
+            models.Index(fields=["council", "direction", "state", "issued_on"], name="document_register"),
+            # The register's orders (outgoing by entry, incoming by arrival) and the public list's, newest
+            # first: a page is read from the index instead of sorting the council's (or the nation's) rows.
+            models.Index(fields=["council", "direction", "-created_at", "-id"], name="document_register_order"),
+            models.Index(
+                fields=["council", "direction", "-received_on", "-number", "-id"], name="document_incoming_order"
+            ),
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(direction="di", state="cong_khai"),
+                name="document_public_order",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["council", "issuer", "series", "year", "number"],

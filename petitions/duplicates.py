@@ -9,12 +9,15 @@ different issues even when the rest of the text is the same: a pair where each n
 words) something the other does not mention is never suggested.
 """
 
+import contextlib
 import functools
+import gc
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -28,6 +31,7 @@ GENERIC_NAMES = frozenset(
     ["cu", "de", "ubnd", "hdnd", "ubmttqvn", "mttq", "nha", "nuoc", "dang", "tw", "trung", "uong", "tinh", "thi", "xa"]
 )
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
 def match_key(text: str) -> str:
@@ -35,15 +39,29 @@ def match_key(text: str) -> str:
     return " ".join(sorted(w for w in _WORD.findall(fold(text)) if w not in STOP_WORDS))
 
 
-def proper_names(text: str) -> frozenset[str]:
+def proper_names(text: str, folded: str | None = None) -> frozenset[str]:
     """The folded capitalised words after the first (places, projects) and the numbers ("Quốc lộ 1",
-    "tổ dân phố 5"); no capitalised words when the text is in capitals throughout."""
+    "tổ dân phố 5"); no capitalised words when the text is in capitals throughout. `folded`: the text's
+    folded copy when known (its words are then the folded words, with no folding per word)."""
     words = _WORD.findall(text)
     if not words:
         return frozenset()
-    if sum(w.isupper() for w in words) > 0.6 * len(words):
-        return frozenset(w for w in words if any(ch.isdigit() for ch in w))
-    return frozenset(fold(w) for w in words[1:] if w[:1].isupper() or any(ch.isdigit() for ch in w)) - GENERIC_NAMES
+    return _names(words, _WORD.findall(folded) if folded is not None else [])
+
+
+def _names(words: list[str], folded_words: list[str]) -> frozenset[str]:
+    if sum(map(str.isupper, words)) > 0.6 * len(words):
+        return frozenset(w for w in words if _DIGIT.search(w))
+    if len(folded_words) != len(words):
+        folded_words = [fold(w) for w in words]
+    named = (f for w, f in zip(words[1:], folded_words[1:], strict=True) if w[:1].isupper() or _DIGIT.search(w))
+    return frozenset(named) - GENERIC_NAMES
+
+
+# Each word as one character (from its hash: the same in every text of a worker, with no table to grow),
+# so that the word-by-word ratio is a fast string ratio. Two words sharing a character can only raise that
+# ratio: it filters, and a pair it lets through is checked word by word on the words themselves.
+_CODES = 0x10FFF0 - 0x10000
 
 
 @dataclass(frozen=True)
@@ -54,18 +72,34 @@ class _Text:
     words: frozenset[str]
 
     @classmethod
-    def of(cls, text: str) -> "_Text":
-        return _text_of(text)
+    def of(cls, text: str, folded: str = "") -> "_Text":
+        """The text's keys; `folded`, its stored folded copy (fold(text)), saves folding it again."""
+        return _text_of(text, folded or fold(text))
+
+    @functools.cached_property
+    def coded(self) -> str:
+        return "".join([chr(0x10000 + hash(w) % _CODES) for w in self.tokens])
+
+    def bag(self) -> list[tuple[str, int]]:
+        """The tokens as a set: the second "thon" is ("thon", 1)."""
+        bag, previous, seen = [], None, 0
+        for word in self.tokens:  # sorted
+            seen = seen + 1 if word == previous else 0
+            bag.append((word, seen))
+            previous = word
+        return bag
 
 
-# Folding and tokenising is most of the work of a suggestion run; a petition's text changes rarely, so
-# each worker keeps the keys of the texts it has seen (a national round against the open petitions of
-# the largest council: about 30,000 texts, a few tens of MB) and a second run reads the rows only.
+# Tokenising is most of the work of a suggestion run; a petition's text changes rarely, so each worker
+# keeps the keys of the texts it has seen (a national round against the open petitions of the largest
+# council: about 30,000 texts, a few tens of MB) and a second run reads the rows only.
 @functools.lru_cache(maxsize=50_000)
-def _text_of(text: str) -> _Text:
-    folded = fold(text)
-    key = " ".join(sorted(w for w in _WORD.findall(folded) if w not in STOP_WORDS))
-    return _Text(key, key.split(), proper_names(text), frozenset(_WORD.findall(folded)))
+def _text_of(text: str, folded: str) -> _Text:
+    words = _WORD.findall(folded)
+    tokens = sorted(w for w in words if w not in STOP_WORDS)
+    original = _WORD.findall(text)
+    names = _names(original, words) if original else frozenset()
+    return _Text(" ".join(tokens), tokens, names, frozenset(words))
 
 
 def _alike(a: _Text, b: _Text, threshold: int) -> bool:
@@ -89,40 +123,77 @@ class Candidate:
     pk: int
     text: str
     in_round: bool
+    folded: str = ""  # fold(text), when stored beside it
 
 
 def duplicate_groups(candidates: Sequence[Candidate], threshold: int = THRESHOLD) -> list[list[int]]:
+    """Groups (lists of pks, two or more) of candidates that say the same thing: see _groups."""
+    with without_cycle_collection():
+        return _groups(candidates, threshold)
+
+
+@contextlib.contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Tens of thousands of small objects (rows, keys, postings) and no cycle among them: the cyclic
+    collector's passes over a growing heap would cost as much as the matching itself."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _groups(candidates: Sequence[Candidate], threshold: int) -> list[list[int]]:
     """Groups (lists of pks, two or more) of candidates that say the same thing, joined transitively;
     a group must contain at least one petition of the round itself.
 
-    Word by word, rapidfuzz's ratio of sorted words is the Dice coefficient of the two bags of words, so
-    a pair can reach the threshold only if they share a word among the rarest ones of each (prefix
-    filtering, as in set-similarity joins): only such pairs are compared, and only pairs with a petition
-    of the round. That keeps a round of thousands against thousands of open petitions near-linear.
+    Only pairs with a petition of the round are compared, and only pairs that could pass both tests:
+    - names: a pair is suggested only if one's names all appear in the other's words, so a petition of the
+      round that names something is compared with the texts containing its rarest name (its anchor) and
+      with those whose own anchor it contains; texts naming nothing are reached by the filter below;
+    - words: rapidfuzz's ratio of sorted words is the Dice coefficient of the two bags of words, so a pair
+      can reach the threshold only if they share a word among the rarest ones of each (prefix filtering,
+      as in set-similarity joins).
+    A round of 6,000 against 22,000 open petitions then compares each with a few texts, not thousands.
     """
-    texts = [_Text.of(c.text) for c in candidates]
-    bags = []
-    for text in texts:
-        seen: dict[str, int] = {}
-        bag = []
-        for word in text.tokens:  # a bag of words as a set: the second "thon" is ("thon", 1)
-            bag.append((word, seen.get(word, 0)))
-            seen[word] = seen.get(word, 0) + 1
-        bags.append(bag)
-    frequency = Counter(item for bag in bags for item in bag)
-    # Each distinct word as one character: the word-by-word ratio becomes a fast string ratio.
-    codes: dict[str, str] = {}
-    coded = ["".join(codes.setdefault(w, chr(0x10000 + len(codes))) for w in text.tokens) for text in texts]
+    texts = [_Text.of(c.text, c.folded) for c in candidates]
+    frequency = Counter(chain.from_iterable(t.tokens for t in texts))
     ratio = threshold / 100
-    postings: dict[tuple[str, int], set[int]] = defaultdict(set)
-    prefixes = []
-    for index, bag in enumerate(bags):
-        bag.sort(key=lambda item: (frequency[item], item))
+
+    def prefix(text: _Text) -> list[tuple[str, int]]:
+        # Any one order of all the (word, occurrence) items will do; the rarest words first keeps the
+        # postings short.
+        bag = sorted(text.bag(), key=lambda item: (frequency[item[0]], item))
         overlap = math.ceil(ratio * len(bag) / (2 - ratio) - 1e-9)
-        prefix = bag[: max(len(bag) - overlap + 1, 0)] if bag else []
-        prefixes.append(prefix)
-        for item in prefix:
-            postings[item].add(index)
+        return bag[: max(len(bag) - overlap + 1, 0)]
+
+    # A text's anchor: its rarest name (a name's frequency as a word; 0 if it is no word). Every text
+    # whose words hold an anchor in use, per anchor.
+    anchors = [min(t.names, key=lambda w: (frequency[w], w)) if t.names else None for t in texts]
+    by_anchor: dict[str, list[int]] = defaultdict(list)
+    for index, anchor in enumerate(anchors):
+        if anchor is not None:
+            by_anchor[anchor].append(index)
+    in_use = frozenset(by_anchor)
+    holding: dict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        for word in text.words & in_use:
+            holding[word].append(index)
+    # Word-prefix postings of the texts that name nothing (the only ones a naming petition can match
+    # without a name shared), and of every text if a petition of the round names nothing.
+    prefixes = {i: prefix(t) for i, t in enumerate(texts) if candidates[i].in_round or not t.names}
+    plain_postings: dict[tuple[str, int], list[int]] = defaultdict(list)
+    postings: dict[tuple[str, int], list[int]] = defaultdict(list)
+    every = any(candidates[i].in_round and not texts[i].names for i in prefixes)
+    for index, text in enumerate(texts):
+        if not text.names:
+            for item in prefixes[index]:
+                plain_postings[item].append(index)
+        if every:
+            for item in prefixes.get(index) or prefix(text):
+                postings[item].append(index)
     parent = list(range(len(candidates)))
 
     def find(i: int) -> int:
@@ -135,11 +206,17 @@ def duplicate_groups(candidates: Sequence[Candidate], threshold: int = THRESHOLD
         if not candidate.in_round or not texts[i].key:
             continue
         # Every pair is reached from its petition of the round (a pair of two of them twice: harmless).
-        pool = list(set().union(*(postings[item] for item in prefixes[i])))
+        if anchors[i] is None:
+            pool_set = set().union(*(postings[item] for item in prefixes[i]))
+        else:
+            pool_set = set(holding[anchors[i]])
+            pool_set.update(*(by_anchor[w] for w in texts[i].words if w in by_anchor))
+            pool_set.update(*(plain_postings[item] for item in prefixes[i]))
+        pool = list(pool_set)
         # Word by word first, in rapidfuzz's C++ loop over words coded as characters; the few that pass
         # are checked letter by letter and for names.
         matches = process.extract(
-            coded[i], [coded[j] for j in pool], scorer=fuzz.ratio, score_cutoff=threshold, limit=None
+            texts[i].coded, [texts[j].coded for j in pool], scorer=fuzz.ratio, score_cutoff=threshold, limit=None
         )
         for _choice, _score, offset in matches:
             j = pool[offset]

@@ -9,7 +9,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -20,7 +20,7 @@ from followup.models import State as ObligationState
 from followup.selectors import late_condition, today
 from hdnd.text import fold
 from petitions.access import VIEW
-from petitions.duplicates import Candidate, duplicate_groups
+from petitions.duplicates import Candidate, duplicate_groups, without_cycle_collection
 from petitions.models import (
     COUNCIL_RANK,
     LEVEL_RANK,
@@ -181,6 +181,82 @@ def petition_list(
     return qs.order_by("round__year", "round__period", "pk")
 
 
+class InRoundOrder:
+    """A filtered petition list (petition_list's queryset) in its order — rounds by year and period, then
+    entry — paged without sorting the council: what a Paginator (or ninja's pagination) takes.
+
+    On PostgreSQL one grouped query counts the rows per round (the page count comes from it, no COUNT of
+    its own); a page is then read round by round from the index (council, round, id), only the pks of the
+    rows skipped and taken, and the page's rows fetched by pk. SQLite keeps the plain ordered queryset.
+    """
+
+    ordered = True
+
+    def __init__(self, qs: QuerySet[Petition], council: Council) -> None:
+        self._qs = qs.order_by()
+        self._ordered = qs
+        self._council = council
+        self._groups: list[tuple[list[int], int]] | None = None
+        self._plain = connection.vendor != "postgresql"
+
+    def all(self) -> "InRoundOrder":
+        return self
+
+    def groups(self) -> list[tuple[list[int], int]]:
+        """(round pks, number of rows) per (year, period), in the list's order."""
+        if self._groups is None:
+            # The rows counted per round, in the order of the index on (council, round): no sort of the
+            # council's rows; then each round's year and period joined to the few counts.
+            counted, params = self._qs.values("round_id").annotate(n=Count("*")).order_by().query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT c.round_id, r.year, r.period, c.n FROM ({counted}) c "
+                    f"JOIN {ContactRound._meta.db_table} r ON r.id = c.round_id AND r.council_id = %s",
+                    (*params, self._council.pk),
+                )
+                rows = cursor.fetchall()
+            keyed: dict[tuple[int, str], tuple[list[int], list[int]]] = {}
+            for pk, year, period, n in rows:
+                ids, total = keyed.setdefault((year, period), ([], [0]))
+                ids.append(pk)
+                total[0] += n
+            self._groups = [(ids, n[0]) for _key, (ids, n) in sorted(keyed.items())]
+        return self._groups
+
+    def count(self) -> int:
+        if self._plain:
+            return self._ordered.count()
+        return sum(n for _ids, n in self.groups())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, page: slice) -> list[Petition]:
+        if self._plain:
+            return list(self._ordered[page])
+        start, stop = page.start or 0, self.count() if page.stop is None else page.stop
+        parts, rank, seen = [], {}, 0
+        for index, (ids, n) in enumerate(self.groups()):
+            low, high = max(start - seen, 0), min(stop - seen, n)
+            if low < high:
+                rank.update(dict.fromkeys(ids, index))
+                pks = self._qs.filter(round_id__in=ids).order_by("pk").values_list("pk", flat=True)[low:high]
+                parts.append(pks)
+            seen += n
+            if seen >= stop:
+                break
+        if not parts:
+            return []
+        taken = parts[0] if len(parts) == 1 else parts[0].union(*parts[1:], all=True)
+        rows = list(self._ordered.order_by().filter(pk__in=taken))
+        return sorted(rows, key=lambda p: (rank[p.round_id], p.pk))
+
+
+def in_round_order(qs: QuerySet[Petition], *, council: Council) -> InRoundOrder:
+    """`qs` (from petition_list) to page: see InRoundOrder."""
+    return InRoundOrder(qs, council)
+
+
 def petition_get(*, user: AbstractBaseUser | AnonymousUser, council: Council, pk: int) -> Petition:
     """One petition the user may see (404 otherwise), with its origins, petitioners and documents."""
     return get_object_or_404(
@@ -211,10 +287,11 @@ def duplicate_suggestions(*, contact_round: ContactRound) -> list[list[Petition]
     rows = (
         Petition.objects.filter(council=contact_round.council, merged_into__isnull=True, complaint=False)
         .filter(current | earlier)
-        .values_list("pk", "text", "round_id")
+        .values_list("pk", "text", "text_folded", "round_id")
     )
-    candidates = [Candidate(pk, text, round_id == contact_round.pk) for pk, text, round_id in rows]
-    groups = duplicate_groups(candidates)
+    with without_cycle_collection():
+        candidates = [Candidate(pk, text, round_id == contact_round.pk, folded) for pk, text, folded, round_id in rows]
+        groups = duplicate_groups(candidates)
     wanted = {pk for g in groups for pk in g}
     by_pk = {
         p.pk: p

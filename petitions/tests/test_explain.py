@@ -8,10 +8,11 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from documents.models import Direction, DocType, Document, State
-from documents.selectors import public_list
+from documents.selectors import document_list, public_list
 from hdnd.text import fold
 from petitions import selectors
 from petitions.models import ContactRound, Level, Period, Petition
@@ -111,6 +112,35 @@ def test_petition_list_and_search_use_their_indexes(national) -> None:
 
 
 @pytest.mark.django_db
+def test_petition_pages_are_taken_from_the_index_without_sorting_the_council(national) -> None:
+    """The page source of the list: per-round counts from the index (no COUNT, no sort of the council's
+    rows), then the page's pks from the index on (council, round, id) in its order, whatever the filter."""
+    office = national.world.users["office"]
+    # The town holds half the table (a sequential scan is right there); TP HCM holds 5 % of a national one.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    for filters in ({}, {"unit_id": national.council.pk}, {"search": "duong"}, {"level": Level.COMMUNE}):
+        qs = selectors.petition_list(user=office, council=national.council, **filters)
+        pages = selectors.in_round_order(qs, council=national.council)
+        with CaptureQueriesContext(connection) as ctx:
+            count = pages.count()
+            rows = pages[50:100] if count > 100 else pages[0:50]
+        assert [p.pk for p in rows] == [p.pk for p in (qs[50:100] if count > 100 else qs[0:50])], filters
+        counts_sql, page_sql = (q["sql"] for q in ctx.captured_queries[:2])
+        with connection.cursor() as cursor:
+            for sql in (counts_sql, page_sql):
+                cursor.execute("EXPLAIN " + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                assert "petitions_contactround.year" not in plan, plan  # never sorted by round over the council
+                assert "Seq Scan on petitions_petition" not in plan, plan
+            # The page read in index order: no sort at all (a commune or a search may sort its own matches).
+            if "search" not in filters and "unit_id" not in filters:
+                assert "Limit" in plan and "Sort" not in plan, plan
+        # The plain queryset does sort the council's rows by their rounds: what the page source avoids.
+        assert "petitions_contactround.year" in qs.explain()
+
+
+@pytest.mark.django_db
 def test_contact_round_counts_use_the_petition_index(national) -> None:
     plan = selectors.round_list(council=national.council).explain()
     assert "Seq Scan on petitions_petition" not in plan, plan
@@ -123,3 +153,19 @@ def test_public_document_search_uses_the_trigram_index(national) -> None:
     plan = qs.explain()
     assert "documents_document_subject_folded_trgm" in plan, plan
     assert qs.count() == len(range(0, 20_000, 700))
+
+
+@pytest.mark.django_db
+def test_document_register_and_public_pages_are_read_from_their_order_indexes(national) -> None:
+    """A page of the register (a council's outgoing documents, newest entered first) and of the public
+    list across councils (newest published first) comes from an index in that order: with sorting
+    discouraged the planner finds it, so no page sorts the council's or the nation's documents."""
+    office = national.world.users["office"]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+    register = document_list(user=office, council=national.council)[:20].explain()
+    public = public_list()[:20].explain()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = on")
+    assert "document_register_order" in register and "Sort" not in register, register
+    assert "document_public_order" in public and "Sort" not in public, public

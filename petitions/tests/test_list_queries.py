@@ -4,7 +4,7 @@ the order by round, and on PostgreSQL the indexes the planner uses."""
 import pytest
 
 from petitions import selectors, services
-from petitions.models import Period, Petition
+from petitions.models import Period, Petition, Timing
 from petitions.tests.conftest import make_petition
 
 
@@ -42,6 +42,26 @@ def test_list_is_ordered_by_round_year_and_period_then_entry(town) -> None:
     d = make_petition(town, "Đề nghị D", contact_round=later)
     rows = selectors.petition_list(user=town.world.users["office"], council=town.council)
     assert _pks(rows) == [c.pk, b.pk, a.pk, d.pk]
+
+
+@pytest.mark.django_db
+def test_pages_in_round_order_are_the_lists_slices(town) -> None:
+    """The list's page source (per-round counts, each page from the index on PostgreSQL) gives exactly the
+    ordered list's slices, pages across two rounds and two rounds of the same year and period included."""
+    later = services.round_create(council=town.council, year=2025, period=Period.MID_YEAR)
+    earlier = services.round_create(council=town.council, year=2023, period=Period.YEAR_END)
+    twin = services.round_create(council=town.council, year=2025, period=Period.MID_YEAR, timing=Timing.AFTER)
+    for i in range(14):
+        make_petition(town, f"Đề nghị số {i}", contact_round=[later, town.round, earlier, twin][i % 4])
+    x, y = make_petition(town, "Đề nghị nạo vét kênh N6"), make_petition(town, "Đề nghị nạo vét kênh N6")
+    services.petition_merge(petitions=[x, y], user=None)
+    user = town.world.users["office"]
+    for filters in ({}, {"unit_id": town.units["Phổ An"].pk}, {"search": "so 1"}, {"include_merged": True}):
+        rows = selectors.petition_list(user=user, council=town.council, **filters)
+        pages = selectors.in_round_order(rows, council=town.council)
+        assert pages.count() == rows.count()
+        for start, stop in ((0, 5), (3, 9), (5, 10), (10, 40), (0, None)):
+            assert _pks(pages[start:stop]) == _pks(rows[start:stop]), (filters, start, stop)
 
 
 @pytest.mark.django_db

@@ -37,7 +37,7 @@ def _filtered(request: HttpRequest, council: Council) -> tuple[FilterForm, objec
 def petition_list(request: HttpRequest) -> HttpResponse:
     council = _require_any(request, ANSWER, VIEW)
     form, qs = _filtered(request, council)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = Paginator(selectors.in_round_order(qs, council=council), PAGE_SIZE).get_page(request.GET.get("trang"))
     for p in page:
         p.attribution = wording.attribution(p)
     return render(
