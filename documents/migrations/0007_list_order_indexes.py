@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('documents', '0005_trigram_search'),
+        ('documents', '0006_draft_generated_digest'),
         ('registry', '0006_council_successors'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
