@@ -311,10 +311,10 @@ def petition_bulk_create(request: HttpRequest, council_id: int, round_id: int, p
     summary="Danh sách kiến nghị",
 )
 @paginate(PageNumberPagination, page_size=100)
-def petition_list(request: HttpRequest, council_id: int, filters: Query[PetitionFilter]) -> QuerySet[Petition]:
+def petition_list(request: HttpRequest, council_id: int, filters: Query[PetitionFilter]) -> selectors.InRoundOrder:
     """Các kiến nghị gốc người dùng được xem (người dùng của cơ quan: những kiến nghị gửi cơ quan mình)."""
     council = _council_any(request, council_id, ANSWER, VIEW)
-    return selectors.petition_list(
+    rows = selectors.petition_list(
         user=request.user,
         council=council,
         round_id=filters.round_id,
@@ -325,6 +325,8 @@ def petition_list(request: HttpRequest, council_id: int, filters: Query[Petition
         body_id=filters.body_id,
         search=filters.q or "",
     )
+    # The page is taken from the (council, round, id) index, as on the screen, not after sorting the council.
+    return selectors.in_round_order(rows, council=council)
 
 
 @router.get(
