@@ -481,7 +481,7 @@ def review_list(*, council: Council, outcome: str = "") -> QuerySet[Review]:
     qs = Review.objects.filter(council=council)
     if outcome:
         qs = qs.filter(outcome=outcome)
-    return qs.select_related("document__sender_body", "obligation").order_by("-pk")
+    return qs.select_related("council", "document__sender_body", "obligation").order_by("-pk")
 
 
 def review_get(*, council: Council, pk: int) -> Review:

@@ -17,6 +17,10 @@ from supervision.services._common import (
     RECOMMENDATION,
     UNLAWFUL_DOCUMENT,
 )
+from supervision.services.actions import (
+    review_allowed_actions,
+    round_allowed_actions,
+)
 from supervision.services.milestones import (
     first_visit,
     milestone_bases,
@@ -81,8 +85,10 @@ __all__ = [
     "recommendation_report_document",
     "report_record",
     "report_rule",
+    "review_allowed_actions",
     "review_create",
     "review_record",
+    "round_allowed_actions",
     "round_consider",
     "round_create",
     "round_publish",
