@@ -186,22 +186,21 @@ def submission_state_of(obligation_state: str | None) -> str:
     return SubmissionState.EXPECTED
 
 
+def obligation_columns(**columns: str) -> dict[str, Subquery]:
+    """`obligation_<name>` annotations reading fields of the row's obligation (by `obligation_id`): one
+    subquery each, no extra query."""
+    from followup.models import Obligation
+
+    obligation = Obligation.objects.filter(pk=OuterRef("obligation_id"))
+    return {f"obligation_{name}": Subquery(obligation.values(field)[:1]) for name, field in columns.items()}
+
+
 class SubmissionManager(models.Manager):
     """Every submission read comes with its obligation's state and report day (two subqueries of the same
     row, no extra query), so lists and pages show progress from the one place that holds it."""
 
     def get_queryset(self) -> models.QuerySet:
-        from followup.models import Obligation
-
-        obligation = Obligation.objects.filter(pk=OuterRef("obligation_id"))
-        return (
-            super()
-            .get_queryset()
-            .annotate(
-                obligation_state=Subquery(obligation.values("state")[:1]),
-                obligation_reported_on=Subquery(obligation.values("reported_on")[:1]),
-            )
-        )
+        return super().get_queryset().annotate(**obligation_columns(state="state", reported_on="reported_on"))
 
 
 class VoteRule(models.TextChoices):
@@ -451,17 +450,7 @@ class CommitmentManager(models.Manager):
     extra query): the obligation holds both (an extension or a report on the follow-up screens moves them)."""
 
     def get_queryset(self) -> models.QuerySet:
-        from followup.models import Obligation
-
-        obligation = Obligation.objects.filter(pk=OuterRef("obligation_id"))
-        return (
-            super()
-            .get_queryset()
-            .annotate(
-                obligation_due_on=Subquery(obligation.values("due_on")[:1]),
-                obligation_state=Subquery(obligation.values("state")[:1]),
-            )
-        )
+        return super().get_queryset().annotate(**obligation_columns(due_on="due_on", state="state"))
 
 
 class Commitment(models.Model):
