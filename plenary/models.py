@@ -186,22 +186,21 @@ def submission_state_of(obligation_state: str | None) -> str:
     return SubmissionState.EXPECTED
 
 
+def obligation_columns(**columns: str) -> dict[str, Subquery]:
+    """`obligation_<name>` annotations reading fields of the row's obligation (by `obligation_id`): one
+    subquery each, no extra query."""
+    from followup.models import Obligation
+
+    obligation = Obligation.objects.filter(pk=OuterRef("obligation_id"))
+    return {f"obligation_{name}": Subquery(obligation.values(field)[:1]) for name, field in columns.items()}
+
+
 class SubmissionManager(models.Manager):
     """Every submission read comes with its obligation's state and report day (two subqueries of the same
     row, no extra query), so lists and pages show progress from the one place that holds it."""
 
     def get_queryset(self) -> models.QuerySet:
-        from followup.models import Obligation
-
-        obligation = Obligation.objects.filter(pk=OuterRef("obligation_id"))
-        return (
-            super()
-            .get_queryset()
-            .annotate(
-                obligation_state=Subquery(obligation.values("state")[:1]),
-                obligation_reported_on=Subquery(obligation.values("reported_on")[:1]),
-            )
-        )
+        return super().get_queryset().annotate(**obligation_columns(state="state", reported_on="reported_on"))
 
 
 class VoteRule(models.TextChoices):
@@ -446,8 +445,18 @@ class Question(models.Model):
         return f"Chất vấn của {self.delegate} đến {self.addressee}"
 
 
+class CommitmentManager(models.Manager):
+    """Every commitment read comes with its obligation's deadline and state (subqueries of the same row, no
+    extra query): the obligation holds both (an extension or a report on the follow-up screens moves them)."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().annotate(**obligation_columns(due_on="due_on", state="state"))
+
+
 class Commitment(models.Model):
-    """A commitment made while answering, reported on before the next session (Luật 87/2015)."""
+    """A commitment made while answering, reported on before the next session (Luật 87/2015).
+
+    Its deadline and progress are its obligation's ("questioning_commitment"); it keeps what was promised."""
 
     question = models.ForeignKey(
         Question, verbose_name="chất vấn", on_delete=models.CASCADE, related_name="commitments"
@@ -456,17 +465,40 @@ class Commitment(models.Model):
     next_session = models.ForeignKey(
         Session, verbose_name="báo cáo tại kỳ họp", on_delete=models.PROTECT, related_name="+"
     )
-    due_on = models.DateField("hạn báo cáo")
     obligation_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
+    objects = CommitmentManager()
 
     class Meta:
         verbose_name = "lời hứa sau chất vấn"
         verbose_name_plural = "lời hứa sau chất vấn"
-        ordering = ["due_on", "pk"]
+        ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.content[:100]
+
+    def _obligation_progress(self) -> None:
+        """Load the obligation's deadline and state when the row was not read through the manager."""
+        if not hasattr(self, "obligation_due_on"):
+            from followup.models import Obligation
+
+            row = Obligation.objects.filter(pk=self.obligation_id).values("due_on", "state").first()
+            self.obligation_due_on = row["due_on"] if row else None
+            self.obligation_state = row["state"] if row else None
+
+    @property
+    def due_on(self) -> datetime.date | None:
+        """The day the report is due, as the obligation holds it (extensions and recomputations included)."""
+        self._obligation_progress()
+        return self.obligation_due_on
+
+    @property
+    def progress_label(self) -> str:
+        """The obligation's state, in words ("Đã giao", "Đã báo cáo hoàn thành", ...)."""
+        from followup.models import State
+
+        self._obligation_progress()
+        return State(self.obligation_state).label if self.obligation_state else ""
 
 
 def _session_document_path(instance: "SessionDocument", filename: str) -> str:

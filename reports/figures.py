@@ -399,13 +399,15 @@ GROUP_REPORT = "group_report"
 
 def group_reports(*, council: Council, on: datetime.date) -> dict[int, tuple[int, int]]:
     """Per delegate group: (reports owed, reports sent late or still overdue on `on`), from the follow-up
-    engine — seed 000: "có Tổ đại biểu có lúc gửi báo cáo còn chậm". One query."""
-    from followup.models import Obligation
+    engine, the one holder of a group report (a report the office cancelled is not owed) — seed 000: "có
+    Tổ đại biểu có lúc gửi báo cáo còn chậm". One query."""
+    from followup.models import Obligation, State
     from followup.selectors import ever_late_condition
 
     late = ever_late_condition(on)
     rows = (
         Obligation.objects.filter(council=council, kind=GROUP_REPORT)
+        .exclude(state=State.CANCELLED)
         .values("owner")
         .annotate(total=Count("pk"), late=Count("pk", filter=late))
     )

@@ -1,9 +1,12 @@
 """Supervision (giám sát): programmes, rounds and surveys, recommendations, regular review of documents.
 
 Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân 87/2015/QH13. Every legal deadline is computed
-by `registry.calendar.deadline` from a rule of `registry.rules` when the date it counts from is recorded,
-and stored beside that date, so lists and warnings read it without recomputing.
+by `registry.calendar.compute` from a rule of `registry.rules` when the date it counts from is recorded.
+A round's milestones are followed as obligations, which hold their due dates (with the basis "Vì sao hạn
+này" shows) and their progress; programmes store theirs beside the dates they count from.
 """
+
+import datetime
 
 from django.conf import settings
 from django.db import models
@@ -11,7 +14,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from documents.models import Document
-from followup.models import Obligation
+from followup.models import Obligation, State
 from hdnd.dates import format_date
 from registry.models import Body, BodyKind, Council, Delegate
 
@@ -129,6 +132,13 @@ class ProgrammeItem(models.Model):
         return self.subject
 
 
+class MilestoneKey(models.TextChoices):
+    CONTENT = "content", "Gửi nội dung, đề cương báo cáo cho đối tượng giám sát"
+    SCHEDULE = "schedule", "Gửi kế hoạch, thành phần đoàn"
+    REPORT = "report", "Báo cáo kết quả giám sát"
+    CONSIDER = "consider", "Thường trực HĐND xem xét báo cáo"
+
+
 class Round(models.Model):
     """A thematic supervision round or a survey (đợt giám sát chuyên đề, đợt khảo sát)."""
 
@@ -180,11 +190,8 @@ class Round(models.Model):
     report_on = models.DateField("ngày báo cáo kết quả", null=True, blank=True)
     considered_on = models.DateField("ngày Thường trực xem xét báo cáo", null=True, blank=True)
     conclusions = models.TextField("kết luận", blank=True, max_length=50_000)
-    # Due dates, computed by registry.calendar.deadline when the dates they count from are recorded.
-    content_due_on = models.DateField("hạn gửi nội dung, đề cương", null=True, blank=True, editable=False)
-    schedule_due_on = models.DateField("hạn gửi kế hoạch, thành phần đoàn", null=True, blank=True, editable=False)
-    report_due_on = models.DateField("hạn báo cáo kết quả", null=True, blank=True, editable=False)
-    consider_due_on = models.DateField("hạn Thường trực xem xét", null=True, blank=True, editable=False)
+    # The milestones' due dates and progress are their obligations' (MilestoneObligation): the round keeps
+    # the days it recorded itself (content sent, schedule sent, report, consideration).
     published = models.BooleanField("đã công khai", default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
@@ -213,6 +220,32 @@ class Round(models.Model):
     def __str__(self) -> str:
         word = "Khảo sát" if self.kind == RoundKind.SURVEY else "Giám sát"
         return f"{word} về {self.subject}"
+
+    def milestone_obligation(self, key: str) -> Obligation | None:
+        """The current obligation of a milestone (the last one of its key), from the prefetched
+        `milestone_obligations` (with their obligation: see supervision.selectors.MILESTONE_PREFETCH)."""
+        links = [link for link in self.milestone_obligations.all() if link.key == key]
+        return max(links, key=lambda link: link.pk).obligation if links else None
+
+    def _due(self, key: str) -> datetime.date | None:
+        obligation = self.milestone_obligation(key)
+        return obligation.due_on if obligation is not None and obligation.state != State.CANCELLED else None
+
+    @property
+    def content_due_on(self) -> datetime.date | None:
+        return self._due(MilestoneKey.CONTENT)
+
+    @property
+    def schedule_due_on(self) -> datetime.date | None:
+        return self._due(MilestoneKey.SCHEDULE)
+
+    @property
+    def report_due_on(self) -> datetime.date | None:
+        return self._due(MilestoneKey.REPORT)
+
+    @property
+    def consider_due_on(self) -> datetime.date | None:
+        return self._due(MilestoneKey.CONSIDER)
 
 
 class RoundMember(models.Model):
@@ -306,13 +339,6 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.text[:120]
-
-
-class MilestoneKey(models.TextChoices):
-    CONTENT = "content", "Gửi nội dung, đề cương báo cáo cho đối tượng giám sát"
-    SCHEDULE = "schedule", "Gửi kế hoạch, thành phần đoàn"
-    REPORT = "report", "Báo cáo kết quả giám sát"
-    CONSIDER = "consider", "Thường trực HĐND xem xét báo cáo"
 
 
 class MilestoneObligation(models.Model):

@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from documents.models import Direction, Document
-from followup.models import OPEN_STATES, State
+from followup.models import OPEN_STATES, Obligation, State
 from followup.selectors import is_late
 from hdnd.dates import today  # re-exported: callers ask their app's selectors for the day
 from hdnd.text import fold
@@ -16,6 +16,8 @@ from registry.rules import version_on
 from supervision.models import (
     CONDUCTING_KINDS,
     BodyReport,
+    MilestoneKey,
+    MilestoneObligation,
     Programme,
     ProgrammeItem,
     Recommendation,
@@ -26,6 +28,11 @@ from supervision.models import (
     WorkingSession,
 )
 
+DONE_STATES = (State.REPORTED_DONE, State.ACCEPTED)
+# Every page or route that shows a round's milestones (or its due dates) loads their obligations with it.
+MILESTONE_PREFETCH = Prefetch(
+    "milestone_obligations", queryset=MilestoneObligation.objects.select_related("obligation").order_by("pk")
+)
 WARN_DAYS = 7  # a milestone is "due soon" this many days ahead (the round page and the dashboard warn)
 KIND_ORDER = {kind: i for i, kind in enumerate(CONDUCTING_KINDS)}
 
@@ -49,7 +56,7 @@ def round_list(
         qs = qs.filter(published=True)
     return (
         qs.select_related("body")
-        .prefetch_related(Prefetch("supervised", queryset=Body.objects.order_by("name")))
+        .prefetch_related(Prefetch("supervised", queryset=Body.objects.order_by("name")), MILESTONE_PREFETCH)
         .annotate(recommendation_count=Count("recommendations", distinct=True))
         .order_by("-set_up_on", "-pk")
     )
@@ -65,6 +72,7 @@ def round_get(*, council: Council, pk: int, published: bool = False) -> Round:
     return get_object_or_404(
         qs.select_related("council", "body", "decision", "report", "item__programme", "created_by").prefetch_related(
             Prefetch("supervised", queryset=Body.objects.order_by("name")),
+            MILESTONE_PREFETCH,
             Prefetch("members", queryset=RoundMember.objects.select_related("delegate__person")),
             Prefetch("sessions", queryset=WorkingSession.objects.select_related("body")),
             Prefetch("body_reports", queryset=BodyReport.objects.select_related("body", "obligation")),
@@ -87,7 +95,8 @@ class Milestone:
     citation: str
     due_on: datetime.date | None
     done_on: datetime.date | None
-    state: str  # "done", "late_done", "overdue", "soon", "pending", "unknown"
+    state: str  # "done", "late_done", "overdue", "soon", "pending", "unknown", "cancelled"
+    obligation: Obligation | None = None  # its follow-up (the "Vì sao hạn này" page is the obligation's)
 
     @property
     def state_label(self) -> str:
@@ -98,6 +107,7 @@ class Milestone:
             "soon": "Sắp đến hạn",
             "pending": "Chưa đến hạn",
             "unknown": "Chưa đủ dữ liệu để tính hạn",
+            "cancelled": "Đã hủy theo dõi",
         }[self.state]
 
     @property
@@ -135,55 +145,57 @@ def review_reply_basis(on: datetime.date | None = None) -> str:
 
 
 def milestones(round: Round, on: datetime.date | None = None) -> list[Milestone]:
-    """The legal milestones of a round with their due dates (stored by the services) and state on a day."""
+    """The legal milestones of a round on a day, read from their obligations (the one holder of their due
+    dates and progress: an extension, a report or a cancellation on the follow-up screens shows here). A
+    milestone is done on the day the round recorded, else on the day its obligation was reported done.
+    Reads the prefetched `milestone_obligations` (MILESTONE_PREFETCH): no query of its own."""
     on = on or today()
     standing = round.body.kind == BodyKind.STANDING_COMMITTEE
     report_rule = "standing_round_report_after_end" if standing else "committee_round_report_after_end"
     rows = [
         (
-            "content",
-            "Gửi nội dung, đề cương báo cáo cho đối tượng giám sát",
+            MilestoneKey.CONTENT,
             _cite("supervision_content_after_setup", round.set_up_on, "trong {n} ngày kể từ ngày thành lập đoàn"),
-            round.content_due_on,
             round.content_sent_on,
         ),
         (
-            "schedule",
-            "Gửi kế hoạch, thành phần đoàn",
+            MilestoneKey.SCHEDULE,
             _cite("supervision_schedule_before_visit", round.set_up_on, "chậm nhất {n} ngày trước ngày làm việc"),
-            round.schedule_due_on,
             round.schedule_sent_on,
         ),
         (
-            "report",
-            "Báo cáo kết quả giám sát",
+            MilestoneKey.REPORT,
             _cite(report_rule, round.ends_on or round.set_up_on, "trong {n} ngày kể từ ngày kết thúc"),
-            round.report_due_on,
             round.report_on,
         ),
         (
-            "consider",
-            "Thường trực HĐND xem xét báo cáo",
+            MilestoneKey.CONSIDER,
             _cite(
                 "standing_considers_report_within",
                 round.report_on or round.ends_on or round.set_up_on,
                 "trong {n} ngày kể từ ngày nhận báo cáo",
             ),
-            round.consider_due_on,
             round.considered_on,
         ),
     ]
-    return [Milestone(k, label, cite, due, done, _state(due, done, on)) for k, label, cite, due, done in rows]
+    out = []
+    for key, cite, recorded in rows:
+        obligation = round.milestone_obligation(key)
+        if obligation is None:
+            out.append(Milestone(key, MilestoneKey(key).label, cite, None, recorded, _state(None, recorded, on)))
+            continue
+        done = recorded or (obligation.reported_on if obligation.state in DONE_STATES else None)
+        state = "cancelled" if obligation.state == State.CANCELLED and done is None else None
+        due = obligation.due_on if obligation.state != State.CANCELLED else None
+        out.append(Milestone(key, MilestoneKey(key).label, cite, due, done, state or _state(due, done, on), obligation))
+    return out
 
 
 def _milestone_warning(on: datetime.date) -> Q:
+    """Rounds with a milestone whose obligation is still open and due within WARN_DAYS days (or overdue)."""
     soon = on + datetime.timedelta(days=WARN_DAYS)
-    return (
-        Q(content_sent_on__isnull=True, content_due_on__lte=soon)
-        | Q(schedule_sent_on__isnull=True, schedule_due_on__lte=soon)
-        | Q(report_on__isnull=True, report_due_on__lte=soon)
-        | Q(considered_on__isnull=True, consider_due_on__lte=soon)
-    )
+    due = MilestoneObligation.objects.filter(obligation__state__in=OPEN_STATES, obligation__due_on__lte=soon)
+    return Q(pk__in=due.values("round_id"))
 
 
 def rounds_to_watch(*, council: Council, on: datetime.date | None = None) -> QuerySet[Round]:
@@ -475,7 +487,7 @@ def review_list(*, council: Council, outcome: str = "") -> QuerySet[Review]:
     qs = Review.objects.filter(council=council)
     if outcome:
         qs = qs.filter(outcome=outcome)
-    return qs.select_related("document__sender_body", "obligation").order_by("-pk")
+    return qs.select_related("council", "document__sender_body", "obligation").order_by("-pk")
 
 
 def review_get(*, council: Council, pk: int) -> Review:

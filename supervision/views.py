@@ -102,7 +102,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "round": round,
             "milestones": selectors.milestones(round),
             "supervised_text": wording.supervised_text(round),
-            "can_edit": has_perm(request.user, council, EDIT),
+            "actions": services.round_allowed_actions(round, request.user),
             "history": history_rows(round),
         },
     )
@@ -384,11 +384,14 @@ def review_list(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     outcome = request.GET.get("ket_qua", "")
     outcome = outcome if outcome in ReviewOutcome.values else ""
+    page = _page(request, selectors.review_list(council=council, outcome=outcome))
+    for review in page:
+        review.actions = services.review_allowed_actions(review, request.user)
     return render(
         request,
         "supervision/review_list.html",
         {
-            "page": _page(request, selectors.review_list(council=council, outcome=outcome)),
+            "page": page,
             "outcomes": ReviewOutcome.choices,
             "outcome": outcome,
             "can_edit": has_perm(request.user, council, EDIT),

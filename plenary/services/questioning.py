@@ -113,9 +113,7 @@ def commitment_create(
     due_on = basis.due
     if due_on < since:
         raise ValidationError({"next_session": f"Hạn báo cáo ({format_date(due_on)}) đã qua so với ngày trả lời."})
-    commitment = validated_save(
-        Commitment(question=question, content=content, next_session=next_session, due_on=due_on), user
-    )
+    commitment = validated_save(Commitment(question=question, content=content, next_session=next_session), user)
     obligation = followup.obligation_create(
         council=session.council,
         owner=question.addressee_body,
@@ -130,4 +128,5 @@ def commitment_create(
     )
     commitment.obligation_id = obligation.pk
     commitment.save(update_fields=["obligation_id"])
+    commitment.obligation_due_on, commitment.obligation_state = obligation.due_on, obligation.state
     return commitment

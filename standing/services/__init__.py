@@ -14,6 +14,11 @@ from standing.services._common import (
     CONCLUSION_TASK,
     WRITTEN_OPINION_REQUEST,
 )
+from standing.services.actions import (
+    conference_allowed_actions,
+    meeting_allowed_actions,
+    opinion_allowed_actions,
+)
 from standing.services.conferences import (
     CONFERENCE_DOC_TYPES,
     CONFERENCE_FIELDS,
@@ -109,6 +114,7 @@ __all__ = [
     "closing_sentence",
     "conclusion_lines",
     "conclusion_tasks_assign",
+    "conference_allowed_actions",
     "conference_body",
     "conference_create",
     "conference_document_generate",
@@ -122,6 +128,7 @@ __all__ = [
     "invitation_body",
     "link_models",
     "link_text",
+    "meeting_allowed_actions",
     "meeting_create",
     "meeting_document_generate",
     "meeting_update",
@@ -133,6 +140,7 @@ __all__ = [
     "office_chief",
     "opening_paragraph",
     "opinion_add",
+    "opinion_allowed_actions",
     "opinion_request_create",
     "paragraph_add",
     "paragraph_delete",

@@ -57,7 +57,6 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     conference = selectors.conference_get(council=council, pk=pk)
     document = conference.document
     issued = document is not None and document.is_frozen
-    can_edit = has_perm(request.user, council, EDIT)
     return render(
         request,
         "standing/conference_detail.html",
@@ -65,8 +64,7 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "conference": conference,
             "issued": issued,
             "left": wording.placeholders(document) if document is not None and not issued else [],
-            "can_edit": can_edit and not issued,
-            "can_issue": can_edit and has_perm(request.user, council, ISSUE),
+            "actions": services.conference_allowed_actions(conference, request.user),
             "document_form": ConferenceDocumentForm(initial={"doc_type": document.doc_type} if document else None),
             "issue_form": IssueForm(initial={"issued_on": dates.today()}),
             "history": history_rows(conference),

@@ -74,11 +74,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "outline": selectors.outline(meeting),
             "tasks": tasks,
             "issued": issued,
-            "pending_tasks": issued and any(a.obligation_id is None for a in tasks),
             "left": wording.placeholders(notice) if notice is not None and not issued else [],
-            "can_edit": has_perm(request.user, council, EDIT) and not issued,
-            "can_issue": has_perm(request.user, council, EDIT) and has_perm(request.user, council, ISSUE),
-            "can_generate": has_perm(request.user, council, EDIT),
+            "actions": services.meeting_allowed_actions(meeting, request.user),
             "meeting_documents": [
                 ("Giấy mời", "giay_moi", meeting.invitation),
                 ("Chương trình phiên họp", "chuong_trinh", meeting.programme),

@@ -74,9 +74,7 @@ def opinion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "req": opinion_request,
             "is_open": is_open,
-            "can_edit": has_perm(request.user, council, EDIT) and is_open,
-            "can_opine": has_perm(request.user, council, OPINE) and is_open,
-            "can_issue": has_perm(request.user, council, ISSUE) and has_perm(request.user, council, EDIT),
+            "actions": services.opinion_allowed_actions(opinion_request, request.user),
             "left": wording.placeholders(opinion_request.reply) if opinion_request.reply and is_open else [],
             "issue_form": IssueForm(initial={"issued_on": dates.today()}),
             "history": history_rows(opinion_request),

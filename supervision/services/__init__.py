@@ -1,7 +1,8 @@
 """Every write of supervision: programmes, rounds and surveys, their milestones, recommendations, regular review.
 
-Deadlines come from `registry.calendar.deadline` and the rules of Luật Hoạt động giám sát 87/2015/QH13
-(`registry.rules`); they are computed when the date they count from is recorded and stored on the record.
+Deadlines come from `registry.calendar.compute` and the rules of the supervision law in force on the day
+their counting starts (`registry.rules`). A round's milestones are obligations, which hold their due dates;
+a programme's are computed when the date they count from is recorded and stored on it.
 Recommendations, supervised bodies' reports and requests to fix a document become obligations of the
 follow-up engine, which then carries reporting, acceptance and return.
 
@@ -16,8 +17,15 @@ from supervision.services._common import (
     RECOMMENDATION,
     UNLAWFUL_DOCUMENT,
 )
+from supervision.services.actions import (
+    review_allowed_actions,
+    round_allowed_actions,
+)
 from supervision.services.milestones import (
+    first_visit,
+    milestone_bases,
     milestones_follow,
+    report_rule,
 )
 from supervision.services.programmes import (
     PROGRAMME_FIELDS,
@@ -38,11 +46,9 @@ from supervision.services.rounds import (
     ROUND_FIELDS,
     body_reports_request,
     decision_generate,
-    first_visit,
     member_add,
     member_check,
     report_record,
-    report_rule,
     round_consider,
     round_create,
     round_publish,
@@ -69,6 +75,7 @@ __all__ = [
     "item_add",
     "member_add",
     "member_check",
+    "milestone_bases",
     "milestones_follow",
     "programme_create",
     "programme_publish",
@@ -78,8 +85,10 @@ __all__ = [
     "recommendation_report_document",
     "report_record",
     "report_rule",
+    "review_allowed_actions",
     "review_create",
     "review_record",
+    "round_allowed_actions",
     "round_consider",
     "round_create",
     "round_publish",

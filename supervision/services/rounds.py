@@ -14,7 +14,7 @@ from hdnd.dates import format_date
 from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from registry.access import same_council as _same_council
-from registry.models import Body, BodyKind, Council, Delegate
+from registry.models import Body, Council, Delegate
 from supervision.models import (
     CONDUCTING_KINDS,
     BodyReport,
@@ -24,7 +24,7 @@ from supervision.models import (
     RoundMember,
     WorkingSession,
 )
-from supervision.services._common import BODY_REPORT, _deadline, _lock, _text
+from supervision.services._common import BODY_REPORT, _lock, _text
 from supervision.services.milestones import milestones_follow
 from supervision.wording import signer, supervised_text
 
@@ -42,32 +42,6 @@ ROUND_FIELDS = {
     "content_sent_on",
     "schedule_sent_on",
 }
-
-
-def report_rule(body: Body) -> str:
-    """The standing committee's delegation reports within 15 days of ending (Điều 70); a committee's, and
-    a delegate group's, within 10 (Điều 80)."""
-    if body.kind == BodyKind.STANDING_COMMITTEE:
-        return "standing_round_report_after_end"
-    return "committee_round_report_after_end"
-
-
-def first_visit(round: Round) -> datetime.date | None:
-    """The first day the delegation works with a supervised body: its first working session, else its start."""
-    days = [s.held_on for s in round.sessions.all()]
-    return min(days) if days else round.starts_on
-
-
-def _compute_deadlines(round: Round) -> None:
-    council = round.council
-    # Luật 87/2015/QH13, Điều 62, 70, 80: content and report outline within 15 days of the set-up;
-    # schedule and members at least 10 days before working with the supervised body.
-    round.content_due_on = _deadline(council, round.set_up_on, "supervision_content_after_setup")
-    visit = first_visit(round) if round.pk else round.starts_on
-    round.schedule_due_on = _deadline(council, visit, "supervision_schedule_before_visit", before=True)
-    round.report_due_on = _deadline(council, round.ends_on, report_rule(round.body))
-    # Điều 71: the standing committee considers the delegation's report within 7 days of receiving it.
-    round.consider_due_on = _deadline(council, round.report_on, "standing_considers_report_within")
 
 
 def _check_round(round: Round, supervised: list[Body] | None) -> None:
@@ -134,7 +108,6 @@ def round_create(
         setattr(round, name, _text(name, value))
     _check_round(round, supervised)
     round.subject_folded = fold(round.subject)
-    _compute_deadlines(round)
     validated_save(round, user)
     round.supervised.set(supervised)
     milestones_follow(round=round, user=user)
@@ -155,7 +128,6 @@ def round_update(
     supervised = list(supervised) if supervised is not None else None
     _check_round(current, supervised)
     current.subject_folded = fold(current.subject)
-    _compute_deadlines(current)
     validated_save(current, user)
     if supervised is not None:
         current.supervised.set(supervised)
@@ -205,7 +177,6 @@ def session_add(
         WorkingSession(round=current, held_on=held_on, place=clean(place), body=body, notes=clean_multiline(notes)),
         user,
     )
-    _compute_deadlines(current)
     validated_save(current, user)
     milestones_follow(round=current, user=user)
     return session
@@ -277,7 +248,6 @@ def report_record(
     if document is not None:
         current.report = document
     current.report_on = report_on
-    _compute_deadlines(current)
     validated_save(current, user)
     milestones_follow(round=current, user=user)
     return current

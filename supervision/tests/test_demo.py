@@ -29,4 +29,4 @@ def test_demo_seeder_is_idempotent_and_states_seed_000(monkeypatch) -> None:
     assert Recommendation.objects.filter(round__council=council).count() == 13
     # every milestone of the demo rounds is recorded: their follow-up obligations are all closed (accepted)
     milestones = Obligation.objects.filter(council=council, kind=MILESTONE)
-    assert milestones.count() == 21 and not milestones.exclude(state=State.ACCEPTED).exists()
+    assert milestones.count() == 28 and not milestones.exclude(state=State.ACCEPTED).exists()
