@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from registry.models import Body, Council, Person
@@ -315,7 +316,8 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         label = self.number_symbol or self.external_number or "Dự thảo"
-        return f"{self.get_doc_type_display()} {label}: {self.subject}"[:200]
+        # Cut with an ellipsis, never mid-word without a sign (a history row names the document by this).
+        return Truncator(f"{self.get_doc_type_display()} {label}: {self.subject}").chars(200)
 
     @property
     def is_outgoing(self) -> bool:

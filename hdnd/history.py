@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -50,6 +52,38 @@ def _person(user: models.Model) -> str:
     return full or str(user)
 
 
+def _related_name(related: models.Model) -> str:
+    """A related record in words; a content type (a generic link's kind) as its model's name, not
+    Django's "app | model" pair."""
+    if isinstance(related, ContentType):
+        model = related.model_class()
+        return capfirst(str(model._meta.verbose_name)) if model is not None else related.model
+    return _person(related)
+
+
+def _generic_names(records: list[models.Model]) -> dict[str, tuple[str, dict]]:
+    """For each generic link of the records' model, keyed by its id column: the column's label ("mã hồ sơ
+    nguồn" read as "Hồ sơ nguồn") and the linked records' names by (content type id, id); a bare number means
+    nothing to a reader. One query per kind of linked record, whatever the rows."""
+    if not records:
+        return {}
+    out = {}
+    meta = records[0].instance_type._meta
+    for link in (f for f in meta.private_fields if isinstance(f, GenericForeignKey)):
+        ct_attname = meta.get_field(link.ct_field).attname
+        pairs = {(getattr(r, ct_attname), getattr(r, link.fk_field)) for r in records} - {(None, None)}
+        names: dict = {}
+        for ct_id in {ct for ct, _ in pairs if ct is not None}:
+            model = ContentType.objects.get_for_id(ct_id).model_class()
+            ids = {pk for ct, pk in pairs if ct == ct_id and pk is not None}
+            if model is not None and ids:
+                for linked in model._default_manager.filter(pk__in=ids):
+                    names[(ct_id, linked.pk)] = str(linked)
+        label = str(meta.get_field(link.fk_field).verbose_name)
+        out[link.fk_field] = (capfirst(label.removeprefix("mã ")), ct_attname, names)
+    return out
+
+
 def _display(record: models.Model, field: models.Field, names: dict | None = None) -> str:
     value = getattr(record, field.attname)
     if value is None or value == "":
@@ -83,7 +117,7 @@ def _related_names(records: list[models.Model], relations: list[models.Field]) -
         ids = {getattr(r, field.attname) for r in records} - {None}
         if ids:
             for related in field.related_model._default_manager.filter(pk__in=ids):
-                names[(field.name, related.pk)] = _person(related)
+                names[(field.name, related.pk)] = _related_name(related)
     return names
 
 
@@ -134,17 +168,28 @@ def history_rows(obj: models.Model, limit: int = 50) -> list[Change]:
     ]
     names = _related_names(records, [f for f in fields if f.is_relation])
     snapshots = _m2m_snapshots(records)
+    generic = _generic_names(records)
+
+    def shown(record: models.Model, field: models.Field) -> tuple[str, str]:
+        if field.name in generic:
+            label, ct_attname, linked = generic[field.name]
+            value = getattr(record, field.attname)
+            if value is None:
+                return label, "—"
+            return label, linked.get((getattr(record, ct_attname), value), f"#{value}")
+        return capfirst(str(field.verbose_name)), _display(record, field, names)
+
     rows = []
     for i, record in enumerate(records[:limit]):
         previous = records[i + 1] if i + 1 < len(records) else None
         changed = []
         for field in fields:
-            new = _display(record, field, names)
-            old = _display(previous, field, names) if previous is not None else "—"
+            label, new = shown(record, field)
+            old = shown(previous, field)[1] if previous is not None else "—"
             if previous is None and new == "—":
                 continue
             if previous is None or old != new:
-                changed.append((capfirst(str(field.verbose_name)), old, new))
+                changed.append((label, old, new))
         user = record.history_user
         rows.append(
             Change(

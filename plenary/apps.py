@@ -10,11 +10,12 @@ class PlenaryConfig(AppConfig):
 
         from documents.sources import register_source_kind
         from followup.kinds import register_kind, register_source_link
+        from hdnd.history import register_value_label
         from hdnd.home import register_home_section
         from plenary import home, imports, services  # noqa: F401  (imports: registers the resolutions' import target)
         from plenary.access import AGENCY, MY_DOCUMENTS, ROLE_PERMISSIONS, VIEW
         from plenary.demo import seed
-        from plenary.models import Session, Submission, Verification
+        from plenary.models import CHECKLISTS, Session, Submission, Verification
         from plenary.wording import session_document_body
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
@@ -31,6 +32,11 @@ class PlenaryConfig(AppConfig):
             if entry not in NAVIGATION:
                 NAVIGATION.append(entry)
         register_kind(services.SUBMISSION_DUE, "Gửi hồ sơ trình kỳ họp")
+        # A file's checklist keeps the codes of its parts: its history names them.
+        parts = {code: label for items in CHECKLISTS.values() for code, label in reversed(items)}
+        register_value_label(
+            "plenary.Submission", "checklist", lambda codes: "; ".join(parts.get(c, c) for c in codes) or "—"
+        )
         register_kind(services.WRITTEN_ANSWER, "Trả lời chất vấn bằng văn bản")
         register_kind(services.COMMITMENT, "Thực hiện lời hứa sau chất vấn")
         register_kind(services.RESOLUTION_REPORT, "Báo cáo thực hiện nghị quyết")

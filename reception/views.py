@@ -394,7 +394,11 @@ def statistics(request: HttpRequest) -> HttpResponse:
     year = form.cleaned_data["year"] if form.is_valid() and form.cleaned_data["year"] else None
     year = year or selectors.latest_year(council)
     stats = selectors.statistics(council=council, year=year)
-    return render(request, "reception/statistics.html", {"stats": stats, "form": form, "year": year})
+    return render(
+        request,
+        "reception/statistics.html",
+        {"stats": stats, "form": form, "year": year, "can_edit": has_perm(request.user, council, EDIT)},
+    )
 
 
 @login_required
@@ -500,6 +504,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "task_form": TaskForm(council=council) if can_edit and draft else None,
             "notice_form": NoticeForm(initial=initial) if can_edit and draft else None,
             "history": history_rows(session),
+            "can_edit": can_edit,
         },
     )
 
@@ -636,7 +641,11 @@ def from_petitions(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reception/from_petitions.html",
-        {"petitions": list(selectors.petitions_waiting(council=council)[:200]), "form": FromPetitionForm()},
+        {
+            "petitions": list(selectors.petitions_waiting(council=council)[:200]),
+            "form": FromPetitionForm(),
+            "can_edit": True,
+        },
     )
 
 

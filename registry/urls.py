@@ -5,6 +5,7 @@ from registry import passkeys, personal_data_views, security_views, views
 app_name = "registry"
 
 urlpatterns = [
+    path("", views.index, name="index"),
     path("hoi-dong/", views.council_list, name="council_list"),
     path("hoi-dong/chon/", views.council_switch, name="council_switch"),
     path("hoi-dong/<int:pk>/", views.council_detail, name="council_detail"),

@@ -49,6 +49,16 @@ def _page(request: HttpRequest, qs: object) -> object:
 
 
 @login_required
+def index(request: HttpRequest) -> HttpResponse:
+    """/dang-ky/: the registry's pages this user may open, the same entries as the "Danh mục" menu."""
+    from registry.context_processors import REGISTRY_NAVIGATION
+
+    council = require(request, VIEW_REGISTRY)
+    entries = [(label, name) for label, name, perm in REGISTRY_NAVIGATION if has_perm(request.user, council, perm)]
+    return render(request, "registry/index.html", {"entries": entries})
+
+
+@login_required
 def council_list(request: HttpRequest) -> HttpResponse:
     require(request, VIEW_REGISTRY)
     search, level = request.GET.get("q", ""), request.GET.get("cap", "")

@@ -2,6 +2,7 @@
 
 from datetime import time
 
+import pytest
 from django.db import models
 
 from hdnd.history import _display, _words
@@ -44,3 +45,22 @@ def test_blank_choice_is_vietnamese() -> None:
     field.set_attributes_from_name("x")
     assert LegalSetting is not None
     assert str(field.formfield().choices[0][1]) == "— Chọn —"
+
+
+@pytest.mark.django_db
+def test_a_generic_link_is_its_records_kind_and_name(world) -> None:
+    """A generic link reads as the kind of record ("Cơ quan, tổ chức", not Django's "app | model") and the
+    record's name, not its bare id."""
+    from followup.tests.factories import make_obligation
+    from hdnd.history import history_rows
+
+    office = world.users["office"]
+    office.first_name = "Trần Thị Mỹ"
+    office.save(update_fields=["first_name"])
+    obligation = make_obligation(council=world.council, owner=world.agency, source=world.group, user=office)
+    row = history_rows(obligation)[0]
+    shown = dict((label, new) for label, _, new in row.fields)
+    assert row.who == "Trần Thị Mỹ"
+    assert shown["Loại hồ sơ nguồn"] == "Cơ quan, tổ chức"
+    assert shown["Hồ sơ nguồn"] == str(world.group)
+    assert "Mã hồ sơ nguồn" not in shown and all("|" not in v for v in shown.values())
