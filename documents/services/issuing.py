@@ -13,6 +13,7 @@ from documents.services._common import _lock, _refold
 from hdnd import dates
 from hdnd.saving import validated_save
 from hdnd.text import clean
+from registry.services import council_accepts
 
 
 def issue_missing(document: Document) -> dict[str, str]:
@@ -80,6 +81,8 @@ def document_issue(
     if missing:
         raise ValidationError({field: f"Chưa thể ban hành: {message}" for field, message in missing.items()})
     day = issued_on or current.issued_on or dates.today()
+    # A council that ceased issues nothing dated after its last day: its successors speak for it since.
+    council_accepts(current.council, day, field="issued_on")
     rule = numbering.series_rule(current.council, current.doc_type, current.normative)
     number = numbering.take_number(
         council=current.council, scope=numbering.issuer_scope(current.issuer), series=rule.series, year=day.year

@@ -175,3 +175,19 @@ def test_default_issuer_created_once(world) -> None:
     b = services.issuer_default(council=world.council)
     assert a == b and a.symbol == "HĐND" and a.letter_symbol == "HĐND-VP"
     assert published(world.council).issuer == a
+
+
+@pytest.mark.django_db
+def test_a_ceased_council_issues_nothing_after_its_last_day(world) -> None:
+    """The 2024 report of a council merged away in 2025 can be issued dated before it ceased, not today."""
+    council = world.council
+    council.active, council.ceased_on = False, datetime.date(2025, 7, 1)
+    council.save(update_fields=["active", "ceased_on"])
+    late = draft(council)
+    with pytest.raises(ValidationError) as refused:
+        services.document_issue(document=late, user=None, issued_on=datetime.date(2026, 12, 3))
+    assert "đã chấm dứt hoạt động từ ngày 01/07/2025" in str(refused.value)
+    late.refresh_from_db()
+    assert late.number is None and late.state == "du_thao"
+    issued = services.document_issue(document=late, user=None, issued_on=datetime.date(2025, 6, 30))
+    assert issued.number == 1 and issued.issued_on == datetime.date(2025, 6, 30)
