@@ -205,3 +205,53 @@ def test_an_agency_user_and_another_councils_user_cannot_import_letters(world, a
     assert as_user("agency").get(url).status_code in (403, 404)
     assert as_user("outsider").get(url).status_code == 404
     assert as_user("office").get(url).status_code == 200
+
+
+def test_preview_screen_and_api_run_a_fixed_number_of_queries(world, as_user):
+    from django.core.files.base import ContentFile
+
+    from hdnd.models import ImportUpload
+    from hdnd.testing import assert_constant_queries
+
+    client = as_user("office")
+
+    def rows(count: int) -> list[list]:
+        return [
+            [
+                n,
+                "05/03/2026",
+                f"Người gửi {n}",
+                "",
+                f"Khiếu nại số {n} về đền bù thửa {n}",
+                "Khiếu nại",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ]
+            for n in range(count)
+        ]
+
+    def register(numbers: range) -> None:
+        for n in numbers:
+            services.letter_receive(
+                council=world.council,
+                received_on=datetime.date(2026, 3, 1),
+                cases=[CaseIn(Category.REFLECTION, f"Phản ánh số {n} về chiếu sáng tổ {n}")],
+                senders=[SenderIn(f"Người cũ {n}")],
+                user=world.users["office"],
+            )
+
+    page = _upload(client, f"/nhap-tep/don-thu/{world.council.pk}/", xlsx(rows(3))).url
+    upload = ImportUpload.objects.get()
+    register(range(3))
+
+    def grow() -> None:
+        upload.file.save("so-don.xlsx", ContentFile(xlsx(rows(30))))
+        register(range(3, 30))
+
+    api = f"/api/v1/councils/{world.council.pk}/import-uploads/{upload.pk}"
+    assert_constant_queries(
+        lambda: (client.get(page + "xem-truoc/"), client.get(api)), grow, row_text="Khiếu nại số", rows=54
+    )
