@@ -152,20 +152,33 @@ def test_the_receivers_home_shows_their_next_reception_day(world, receivers, as_
     assert "Ngày tiếp công dân của tôi" in page and f"{slot.day:%d/%m/%Y}" in page
 
 
+def published(world, receivers, *, until):
+    """The roster's days from 01/01/2027 to `until` generated, January and February published."""
+    roster(world, receivers)
+    setting_set(council=world.council, key=schedule.REPORT_RULE, value=5)
+    BodyFactory(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND", short_name="TT")
+    schedule.schedule_generate(council=world.council, start=D(2027, 1, 1), end=until, user=None)
+    schedule.schedule_publish(council=world.council, start=D(2027, 1, 1), end=D(2027, 2, 28), user=None)
+
+
+def receiver_user(world, person, email=""):
+    """A delegate's account linked to the receiver `person`, logged in as "nguoitiep" by `as_user`."""
+    from registry.services import role_grant
+    from registry.tests.factories import UserFactory
+
+    user = UserFactory(username="nguoitiep", email=email)
+    role_grant(user=user, council=world.council, role="dai_bieu", person=person)
+    world.users["nguoitiep"] = user
+    return user
+
+
 def test_receivers_reminded_once_before_their_day(world, receivers, mailoutbox):
     from django.core.management import call_command
 
     from reception.models import SlotReminder
-    from registry.services import role_grant
-    from registry.tests.factories import UserFactory
 
-    roster(world, receivers)
-    setting_set(council=world.council, key=schedule.REPORT_RULE, value=5)
-    BodyFactory(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND", short_name="TT")
-    schedule.schedule_generate(council=world.council, start=D(2027, 1, 1), end=D(2027, 3, 31), user=None)
-    schedule.schedule_publish(council=world.council, start=D(2027, 1, 1), end=D(2027, 2, 28), user=None)
-    user = UserFactory(username="nguoitiep", email="a@example.vn")
-    role_grant(user=user, council=world.council, role="dai_bieu", person=receivers[0])
+    published(world, receivers, until=D(2027, 3, 31))
+    receiver_user(world, receivers[0], email="a@example.vn")
     first = Slot.objects.filter(council=world.council).order_by("day").first()
     assert first.person == receivers[0]
     far = first.day - datetime.timedelta(days=20)
@@ -184,17 +197,9 @@ def test_reception_reminder_appears_in_the_receivers_top_bar_and_opens_their_sch
 
     from followup.models import Notification
     from reception.reminders import reception_reminders_send
-    from registry.services import role_grant
-    from registry.tests.factories import UserFactory
 
-    roster(world, receivers)
-    setting_set(council=world.council, key=schedule.REPORT_RULE, value=5)
-    BodyFactory(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND", short_name="TT")
-    schedule.schedule_generate(council=world.council, start=D(2027, 1, 1), end=D(2027, 2, 28), user=None)
-    schedule.schedule_publish(council=world.council, start=D(2027, 1, 1), end=D(2027, 2, 28), user=None)
-    receiver = UserFactory(username="nguoitiep")  # no mail address: the top bar still tells them
-    role_grant(user=receiver, council=world.council, role="dai_bieu", person=receivers[0])
-    world.users["nguoitiep"] = receiver
+    published(world, receivers, until=D(2027, 2, 28))
+    receiver = receiver_user(world, receivers[0])  # no mail address: the top bar still tells them
     first = Slot.objects.filter(council=world.council).order_by("day").first()
     assert reception_reminders_send(on=first.day - datetime.timedelta(days=1)) == 1
     assert reception_reminders_send(on=first.day - datetime.timedelta(days=1)) == 0  # once per day on duty
