@@ -255,3 +255,11 @@ def test_preview_screen_and_api_run_a_fixed_number_of_queries(world, as_user):
     assert_constant_queries(
         lambda: (client.get(page + "xem-truoc/"), client.get(api)), grow, row_text="Khiếu nại số", rows=54
     )
+
+
+def test_the_template_to_fill_in_is_read_back_with_every_column_recognised(world, as_user):
+    template = as_user("office").get(f"/nhap-tep/don-thu/{world.council.pk}/mau.xlsx")
+    assert template.status_code == 200
+    result = preview(LETTERS, world.council, template.content, "mau.xlsx")
+    assert {c.field for c in result.columns} == {f.key for f in LETTERS.fields}
+    assert result.message == "Trang tính chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào."
