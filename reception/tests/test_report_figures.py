@@ -104,3 +104,5 @@ def test_a_report_of_part_of_the_year_counts_only_the_letters_of_its_period(worl
         assert page.status_code == 200 and [page.context["figures"][k].value for k in keys] == expected
     register = client.get(half["letters"].records[0].url).content.decode()
     assert early.code in register and late.code not in register
+    api = client.get(f"/api/v1/councils/{council.pk}/letters?date_from=2026-06-01&date_to=2026-06-30").json()
+    assert [x["code"] for x in api["items"]] == [early.code]
