@@ -240,14 +240,21 @@ class Reminder(models.Model):
 
 
 class Notification(models.Model):
-    """An in-app notice to one user about a reminder."""
+    """An in-app notice to one user: about an obligation's reminder, or (`services.notify`) about anything a
+    workflow wants to point the user to, by its page's address — the engine knows no workflow's records."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="người nhận", on_delete=models.CASCADE, related_name="followup_notices"
     )
     reminder = models.ForeignKey(
-        Reminder, verbose_name="lần nhắc việc", on_delete=models.CASCADE, related_name="notifications"
+        Reminder,
+        verbose_name="lần nhắc việc",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notifications",
     )
+    url = models.CharField("đường dẫn", max_length=300, blank=True)
     message = models.CharField("nội dung", max_length=600)
     created_at = models.DateTimeField("thời điểm", auto_now_add=True)
     read_at = models.DateTimeField("đã đọc lúc", null=True, blank=True)
@@ -264,7 +271,21 @@ class Notification(models.Model):
                 name="notification_once_per_user",
                 violation_error_message="Người dùng đã nhận thông báo này.",
             ),
+            models.CheckConstraint(
+                condition=Q(reminder__isnull=False) | ~Q(url=""),
+                name="notification_points_somewhere",
+                violation_error_message="Thông báo phải gắn với một lần nhắc việc hoặc một đường dẫn.",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def link(self) -> str:
+        """Where the notice takes its reader: its own address, else the reminded obligation's page."""
+        if self.url:
+            return self.url
+        from django.urls import reverse
+
+        return reverse("followup:obligation_detail", args=[self.reminder.obligation_id])

@@ -353,6 +353,18 @@ def obligation_extend(
     return obligation
 
 
+def notify(*, users: Iterable[AbstractBaseUser], message: str, url: str) -> list[Notification]:
+    """Tell each user, in the top bar's notifications, `message` with a link to `url` (a page of this site,
+    "/..."): the hook any workflow uses for a notice that is not an obligation's reminder."""
+    if not url.startswith("/") or url.startswith("//"):
+        raise ValidationError({"url": "Đường dẫn của thông báo phải là một trang của hệ thống."})
+    text = clean(message)[:600]
+    if not text:
+        raise ValidationError({"message": "Thông báo phải có nội dung."})
+    people = {u.pk: u for u in users}.values()
+    return Notification.objects.bulk_create(Notification(user=u, url=url[:300], message=text) for u in people)
+
+
 def notifications_mark_read(*, user: AbstractBaseUser) -> int:
     """Mark all of the user's unread notifications read; returns how many."""
     return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -1,5 +1,7 @@
 """Reception routes of /api/v1/: the same services, selectors, masking and access log as the screens."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from ninja import File, Query, Router, Status, UploadedFile
@@ -105,8 +107,11 @@ def letter_list(
     answered: str = "",
     chased: str = "",
     q: str = Query("", max_length=200),
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
 ) -> list[dict]:
-    """Sổ đơn thư của Hội đồng (mới nhất trước); danh sách không kèm người gửi — xem từng đơn để xem."""
+    """Sổ đơn thư của Hội đồng (mới nhất trước), lọc theo ngày nhận đơn (từ ngày, đến ngày) nếu có; danh sách
+    không kèm người gửi — xem từng đơn để xem."""
     council = council_for_api(request.user, council_id, VIEW)
     filters = selectors.LetterFilter(
         year=year,
@@ -118,6 +123,8 @@ def letter_list(
         answered=answered,
         chased=chased,
         q=q,
+        date_from=date_from,
+        date_to=date_to,
     )
     letters = selectors.letter_list(council=council, filters=filters)
     return _Lazy(letters, lambda letter: {**_out(request, letter, set(), log=False), "senders": []})

@@ -11,6 +11,7 @@ class ReceptionConfig(AppConfig):
         from documents.sources import register_source_kind
         from followup.kinds import register_kind
         from hdnd.home import register_home_section
+        from reception import imports  # noqa: F401  (registers the letters' import target)
         from reception.access import MENU, ROLE_PERMISSIONS
         from reception.demo import seed
         from reception.home import sections

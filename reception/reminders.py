@@ -1,5 +1,6 @@
 """Reminders to receivers before their reception day: each published day on duty is reminded once, within
-the council's reminder setting (`reminder_days_before_due`, the same as the follow-up engine's).
+the council's reminder setting (`reminder_days_before_due`, the same as the follow-up engine's), by mail
+and in the top bar's notifications (followup's general `notify`), each linking to the schedule.
 
 Run daily by cron (`manage.py send_reception_reminders`) or by the tasks worker
 (`reception.tasks.send_reception_reminders`).
@@ -15,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from followup.reminders import due_soon_until
+from followup.services import notify
 from hdnd.dates import format_date, today
 from reception.models import Slot, SlotReminder
 from registry.models import Council, RoleGrant
@@ -63,13 +65,14 @@ def reception_reminders_send(*, on: datetime.date | None = None) -> int:
             addresses = {u.email for u in users[slot.person_id] if u.email}
             if slot.person.email:
                 addresses.add(slot.person.email)
+            link = f"{reverse('reception:schedule')}?year={slot.day.year}"
             try:
                 with transaction.atomic():
                     SlotReminder.objects.create(slot=slot, recipients=len(addresses))
+                    notify(users=users[slot.person_id], message=_message(slot), url=link)
             except IntegrityError:  # another run reminded it first: once per day on duty
                 continue
             count += 1
-            link = reverse("reception:schedule")
             for address in sorted(addresses):
                 try:
                     EmailMessage(

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -259,6 +259,69 @@ def statistics(*, council: Council, year: int, today: datetime.date | None = Non
         chased=chased,
         by_body=bodies,
     )
+
+
+# The figures `statistics_by_day` counts, each per day of receipt (of the letter; of the session for the two
+# reception figures), so a report of part of the year counts only the days of its period.
+DAILY_KEYS = (
+    "sessions",
+    "citizens",
+    "letters",
+    "duplicates",
+    "eligible",
+    "ineligible",
+    "forwarded",
+    "answered",
+    "answered_late",
+    "waiting",
+)
+
+
+def statistics_by_day(
+    *, council: Council, year: int, today: datetime.date | None = None
+) -> dict[str, list[tuple[datetime.date, int]]]:
+    """The year's figures of `statistics` split by day (sessions by the day held, letters' contents by the
+    day their letter was received), days without any left out: key -> [(day, count), ...] in day order.
+    The sums are `statistics`'s totals. Three queries whatever the number of rows."""
+    today = today or timezone.localdate()
+    out: dict[str, list[tuple[datetime.date, int]]] = {key: [] for key in DAILY_KEYS}
+    sessions = (
+        ReceptionSession.objects.filter(council=council, held_on__year=year)
+        .values("held_on")
+        .annotate(n=Count("pk"), people=Sum("citizens"))
+        .order_by("held_on")
+    )
+    for row in sessions:
+        out["sessions"].append((row["held_on"], row["n"]))
+        out["citizens"].append((row["held_on"], row["people"] or 0))
+    cases = Case.objects.filter(council=council, letter__year=year)
+    reported = Q(obligation__reported_on__isnull=False)
+    days = (
+        cases.filter(duplicate_of__isnull=True)
+        .values("letter__received_on")
+        .annotate(
+            n_letters=Count("letter_id", distinct=True),
+            n_eligible=Count("pk", filter=Q(eligible=True)),
+            n_ineligible=Count("pk", filter=Q(eligible=False)),
+            n_forwarded=Count("pk", filter=Q(obligation__isnull=False)),
+            n_answered=Count("pk", filter=reported),
+            n_answered_late=Count("pk", filter=reported & Q(obligation__reported_on__gt=F("obligation__due_on"))),
+            n_waiting=Count("pk", filter=Q(obligation__state__in=OPEN_STATES)),
+        )
+        .order_by("letter__received_on")
+    )
+    for row in days:
+        for key in ("letters", "eligible", "ineligible", "forwarded", "answered", "answered_late", "waiting"):
+            if row[f"n_{key}"]:
+                out[key].append((row["letter__received_on"], row[f"n_{key}"]))
+    duplicates = (
+        cases.filter(duplicate_of__isnull=False)
+        .values("letter__received_on")
+        .annotate(n=Count("pk"))
+        .order_by("letter__received_on")
+    )
+    out["duplicates"] = [(row["letter__received_on"], row["n"]) for row in duplicates]
+    return out
 
 
 def petitions_waiting(*, council: Council) -> QuerySet:

@@ -63,7 +63,13 @@ def _filters(request: HttpRequest, year: int) -> selectors.LetterFilter:
         body = int(request.GET.get("body") or 0) or None
     except ValueError:
         body = None
-    return selectors.LetterFilter(year=year, body=body, **values)
+    days = {}
+    for key in ("date_from", "date_to"):  # a figure of the reports opens one day's letters (yyyy-mm-dd)
+        try:
+            days[key] = datetime.date.fromisoformat(request.GET.get(key, "")[:10]) if request.GET.get(key) else None
+        except ValueError:
+            days[key] = None
+    return selectors.LetterFilter(year=year, body=body, **values, **days)
 
 
 def _senders(request: HttpRequest, letter: Letter, granted: set[int]) -> tuple[list[dict], str]:

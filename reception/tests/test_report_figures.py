@@ -51,7 +51,8 @@ def test_section_i3_figures_and_prose_come_from_the_records(world, as_user):
     dashboard = as_user("office").get("/bao-cao/?nam=2026").content.decode()
     assert "Buổi tiếp công dân" in dashboard and "Nội dung đơn chuyển cơ quan có thẩm quyền" in dashboard
     detail = as_user("office").get("/bao-cao/kiem-diem/2026/so-lieu/letters_forwarded/").content.decode()
-    assert "/don-thu/?year=2026&amp;handling=chuyen_xu_ly&amp;duplicates=0" in detail  # the figure opens its letters
+    day = "date_from=2026-07-06&amp;date_to=2026-07-06"
+    assert f"/don-thu/?year=2026&amp;{day}&amp;handling=chuyen_xu_ly&amp;duplicates=0" in detail  # opens its letters
     api = as_user("office").get(f"/api/v1/councils/{council.pk}/dashboard/2026").json()
     assert {f["key"]: f["value"] for f in api["figures"]}["letters"] == 1
 
@@ -61,3 +62,47 @@ def test_a_year_without_letters_is_worded_not_zero_padded(world):
     text = texts.render(texts.DEFAULTS["I.3"], figures, []).text
     assert "{{" not in text and " 00 " not in text and " 0 " not in text
     assert "chưa tổ chức buổi tiếp công dân nào (chưa có lượt công dân nào); chưa tiếp nhận đơn thư nào" in text
+
+
+def test_a_report_of_part_of_the_year_counts_only_the_letters_of_its_period(world, as_user):
+    """Letters and receptions on both sides of 30/06: the six-month report counts the first half only, the
+    year's report both, and each day's record opens that day's letters."""
+    council, office = world.council, world.users["office"]
+    june, july = datetime.date(2026, 6, 15), datetime.date(2026, 7, 10)
+    for day, citizens in ((june, 2), (july, 5)):
+        services.session_create(
+            council=council, held_on=day, content="Công dân trình bày", citizens=citizens, user=office
+        )
+    early = services.letter_receive(
+        council=council,
+        received_on=june,
+        cases=[CaseIn(Category.COMPLAINT, "Khiếu nại thu hồi đất tháng sáu")],
+        senders=[SenderIn("Lê Văn Sáu")],
+        user=office,
+    )
+    late = services.letter_receive(
+        council=council,
+        received_on=july,
+        cases=[CaseIn(Category.RECOMMENDATION, "Kiến nghị sửa đường tháng bảy")],
+        senders=[SenderIn("Phạm Thị Bảy")],
+        user=office,
+    )
+    services.case_classify(case=late.cases.get(), user=office, eligible=True)
+    year = figures_mod.compute(council=council, year=2026, on=datetime.date(2026, 12, 31))
+    half = figures_mod.until(
+        figures_mod.compute(council=council, year=2026, on=datetime.date(2026, 6, 30)), datetime.date(2026, 6, 30)
+    )
+    keys = ("receptions", "citizens_received", "letters", "letters_eligible")
+    assert [year[k].value for k in keys] == [2, 7, 2, 1]
+    assert [half[k].value for k in keys] == [1, 2, 1, 0]
+    assert half["letters"].records[0].day == june
+    text = texts.render(texts.DEFAULTS["I.3"], half, []).text
+    assert "đã tổ chức 01 buổi tiếp công dân (02 lượt công dân); tiếp nhận 01 đơn thư" in text
+    client = as_user("office")
+    for period, expected in (("6-thang", [1, 2, 1, 0]), ("nam", [2, 7, 2, 1])):
+        page = client.get(f"/bao-cao/hoat-dong/?nam=2026&ky={period}")
+        assert page.status_code == 200 and [page.context["figures"][k].value for k in keys] == expected
+    register = client.get(half["letters"].records[0].url).content.decode()
+    assert early.code in register and late.code not in register
+    api = client.get(f"/api/v1/councils/{council.pk}/letters?date_from=2026-06-01&date_to=2026-06-30").json()
+    assert [x["code"] for x in api["items"]] == [early.code]

@@ -152,20 +152,33 @@ def test_the_receivers_home_shows_their_next_reception_day(world, receivers, as_
     assert "Ngày tiếp công dân của tôi" in page and f"{slot.day:%d/%m/%Y}" in page
 
 
+def published(world, receivers, *, until):
+    """The roster's days from 01/01/2027 to `until` generated, January and February published."""
+    roster(world, receivers)
+    setting_set(council=world.council, key=schedule.REPORT_RULE, value=5)
+    BodyFactory(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND", short_name="TT")
+    schedule.schedule_generate(council=world.council, start=D(2027, 1, 1), end=until, user=None)
+    schedule.schedule_publish(council=world.council, start=D(2027, 1, 1), end=D(2027, 2, 28), user=None)
+
+
+def receiver_user(world, person, email=""):
+    """A delegate's account linked to the receiver `person`, logged in as "nguoitiep" by `as_user`."""
+    from registry.services import role_grant
+    from registry.tests.factories import UserFactory
+
+    user = UserFactory(username="nguoitiep", email=email)
+    role_grant(user=user, council=world.council, role="dai_bieu", person=person)
+    world.users["nguoitiep"] = user
+    return user
+
+
 def test_receivers_reminded_once_before_their_day(world, receivers, mailoutbox):
     from django.core.management import call_command
 
     from reception.models import SlotReminder
-    from registry.services import role_grant
-    from registry.tests.factories import UserFactory
 
-    roster(world, receivers)
-    setting_set(council=world.council, key=schedule.REPORT_RULE, value=5)
-    BodyFactory(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND", short_name="TT")
-    schedule.schedule_generate(council=world.council, start=D(2027, 1, 1), end=D(2027, 3, 31), user=None)
-    schedule.schedule_publish(council=world.council, start=D(2027, 1, 1), end=D(2027, 2, 28), user=None)
-    user = UserFactory(username="nguoitiep", email="a@example.vn")
-    role_grant(user=user, council=world.council, role="dai_bieu", person=receivers[0])
+    published(world, receivers, until=D(2027, 3, 31))
+    receiver_user(world, receivers[0], email="a@example.vn")
     first = Slot.objects.filter(council=world.council).order_by("day").first()
     assert first.person == receivers[0]
     far = first.day - datetime.timedelta(days=20)
@@ -177,3 +190,39 @@ def test_receivers_reminded_once_before_their_day(world, receivers, mailoutbox):
     assert list(SlotReminder.objects.values_list("slot_id", flat=True)) == [first.pk]
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["a@example.vn"]
     assert f"{first.day:%d/%m/%Y}" in mailoutbox[0].subject and "An Văn A" in mailoutbox[0].body
+
+
+def test_reception_reminder_appears_in_the_receivers_top_bar_and_opens_their_schedule(world, receivers, as_user):
+    from django.urls import reverse
+
+    from followup.models import Notification
+    from reception.reminders import reception_reminders_send
+
+    published(world, receivers, until=D(2027, 2, 28))
+    receiver = receiver_user(world, receivers[0])  # no mail address: the top bar still tells them
+    first = Slot.objects.filter(council=world.council).order_by("day").first()
+    assert reception_reminders_send(on=first.day - datetime.timedelta(days=1)) == 1
+    assert reception_reminders_send(on=first.day - datetime.timedelta(days=1)) == 0  # once per day on duty
+    notice = Notification.objects.get()
+    assert notice.user == receiver and notice.reminder is None
+    client = as_user("nguoitiep")
+    bar = client.get("/").content.decode()
+    assert '<span class="count">1</span>' in bar
+    listing = client.get(reverse("followup:notification_list")).content.decode()
+    link = f"{reverse('reception:schedule')}?year={first.day.year}"
+    assert f"{first.day:%d/%m/%Y}" in listing and f'href="{link}"' in listing
+    page = client.get(notice.link)
+    assert page.status_code == 200 and f"{first.day:%d/%m/%Y}" in page.content.decode()
+    others = as_user("office").get("/").content.decode()
+    assert '<span class="count zero">0</span>' in others  # only the receiver on duty is told
+
+
+def test_notify_refuses_an_address_outside_the_site(world):
+    from followup.models import Notification
+    from followup.services import notify
+
+    with pytest.raises(ValidationError):
+        notify(users=[world.users["office"]], message="Xem", url="https://example.com/")
+    with pytest.raises(ValidationError):
+        notify(users=[world.users["office"]], message="   ", url="/don-thu/")
+    assert not Notification.objects.exists()
