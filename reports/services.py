@@ -285,6 +285,11 @@ def activity_body(figures: figures_mod.Figures, period: str, next_period: str) -
         if f[key].records:
             lines.append(f"- {{{{{key}}}}}")
     lines += [
+        "## 5. Tiếp công dân, tiếp nhận và xử lý đơn thư",
+        f"Thường trực HĐND {unit} đã tổ chức {{{{receptions}}}} buổi tiếp công dân với {{{{citizens_received}}}} "
+        "lượt công dân; tiếp nhận {{letters}} đơn thư (đơn trùng tính một lần), trong đó {{letters_eligible}} nội "
+        "dung đủ điều kiện xử lý, {{letters_forwarded}} nội dung đã chuyển cơ quan có thẩm quyền giải quyết và "
+        "{{letters_answered}} nội dung đã có kết quả trả lời.",
         "# II. PHƯƠNG HƯỚNG, NHIỆM VỤ " + next_period.upper(),
         f"Tiếp tục thực hiện chương trình công tác {next_period} của Thường trực HĐND {unit}; chuẩn bị chu đáo "
         "các kỳ họp; tăng cường giám sát và theo dõi, đôn đốc việc giải quyết kiến nghị của cử tri.",

@@ -6,6 +6,7 @@ from reception import services
 from reception.models import Category, SessionKind
 from reception.services import CaseIn, SenderIn
 from reports import figures as figures_mod
+from reports import services as report_services
 from reports import texts
 
 DAY = datetime.date(2026, 7, 6)
@@ -106,3 +107,8 @@ def test_a_report_of_part_of_the_year_counts_only_the_letters_of_its_period(worl
     assert early.code in register and late.code not in register
     api = client.get(f"/api/v1/councils/{council.pk}/letters?date_from=2026-06-01&date_to=2026-06-30").json()
     assert [x["code"] for x in api["items"]] == [early.code]
+    # The six-month activity report's text (not only its figures page) tells the period's reception work.
+    body = report_services.activity_body(half, "6 tháng đầu năm 2026", "6 tháng cuối năm 2026")
+    assert "## 5. Tiếp công dân, tiếp nhận và xử lý đơn thư" in body
+    assert "đã tổ chức 01 buổi tiếp công dân với 02 lượt công dân; tiếp nhận 01 đơn thư" in body
+    assert "{{" not in body
