@@ -275,10 +275,7 @@ def obligation_scorecard(
     """Theo từng cơ quan chủ trì, trên các việc đến hạn trong kỳ (mặc định: năm hiện tại)."""
     council = council_for_api(request.user, council_id, VIEW_OWN)
     on = selectors.today()
-    date_from = date_from or datetime.date(on.year, 1, 1)
-    date_to = date_to or datetime.date(on.year, 12, 31)
-    if date_from > date_to:
-        raise ValidationError({"date_to": "Ngày kết thúc kỳ đánh giá phải sau ngày bắt đầu."})
+    date_from, date_to = selectors.scorecard_period(date_from, date_to, on)
     return selectors.scorecard(user=request.user, council=council, date_from=date_from, date_to=date_to, on=on)
 
 
