@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from documents.models import Direction, DocType, Document, State
 from hdnd.text import fold
+from petitions.duplicates import stored_keys
 from petitions.management.commands.bench_petitions import ACTIONS, OBJECTS, REASONS, VILLAGES
 from petitions.models import ContactRound, Level, Period, Petition
 from registry import services as registry_services
@@ -106,6 +107,7 @@ def build(scale: float, log: object = print, *, tiny: bool = False) -> dict[str,
                     unit=communes[i % len(communes)],
                     text=text,
                     text_folded=fold(text),
+                    match_keys=stored_keys(text),
                     level=Level.PROVINCE,
                 )
             for i in range(n_rest):
@@ -117,6 +119,7 @@ def build(scale: float, log: object = print, *, tiny: bool = False) -> dict[str,
                     unit=council,
                     text=text,
                     text_folded=fold(text),
+                    match_keys=stored_keys(text),
                     level=Level.COMMUNE,
                 )
 
@@ -193,6 +196,7 @@ def duplicate_round(n_round: int = DUP_ROUND, n_open: int = DUP_OPEN) -> Contact
                     unit=dup,
                     text=text,
                     text_folded=fold(text),
+                    match_keys=stored_keys(text),
                     level=Level.DISTRICT,
                 )
 

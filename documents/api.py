@@ -25,12 +25,15 @@ from documents.schemas import (
     IssuerIn,
     IssuerOut,
     IssuerPatch,
+    PublicDocumentPage,
+    PublicDocumentQuery,
     SeriesIn,
     SeriesOut,
     TemplateOut,
     WithdrawIn,
 )
 from documents.selectors import SeriesRow
+from hdnd.paging import CappedPaginator
 from hdnd.params import PageNumberPagination
 from registry.access import council_for_api
 from registry.models import Body, Council, Person
@@ -100,6 +103,26 @@ def document_list(request: HttpRequest, council_id: int, filters: Query[Document
         date_from=filters.date_from,
         date_to=filters.date_to,
     )
+
+
+@router.get(
+    "/public/documents",
+    response=PublicDocumentPage,
+    auth=None,
+    url_name="document_public_list",
+    summary="Công khai: tìm văn bản đã công bố của mọi Hội đồng",
+)
+def document_public_list(request: HttpRequest, filters: Query[PublicDocumentQuery]) -> dict:
+    """Như trang /van-ban/cong-khai/: văn bản đã công bố, mới nhất trước; số kết quả tính đến 1.000."""
+    qs = selectors.public_list(council=filters.council_id, search=filters.q)
+    paginator = CappedPaginator(qs, 50)
+    page = paginator.get_page(filters.page)
+    return {
+        "count": paginator.count,
+        "count_capped": paginator.capped,
+        "count_label": paginator.count_label,
+        "items": list(page),
+    }
 
 
 @router.post(

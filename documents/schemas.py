@@ -182,3 +182,31 @@ class SeriesOut(Schema):
 class SeriesIn(DocumentCleanSchema):
     series: str = Field("", max_length=20)
     pattern: str = Field("", max_length=60)
+
+
+class PublicDocumentQuery(Schema):
+    q: str = Field("", max_length=200, description="Số, ký hiệu hoặc trích yếu (không cần dấu).")
+    council_id: int | None = Field(None, ge=1, description="Chỉ văn bản của Hội đồng này.")
+    page: int = Field(1, ge=1, le=1_000, description="Số trang (50 văn bản một trang).")
+
+
+class PublicDocumentOut(Schema):
+    id: int
+    council_id: int
+    council: str
+    number_symbol: str
+    doc_type: DocType
+    issued_on: datetime.date | None
+    subject: str
+    published_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_council(document: object) -> str:
+        return str(document.council)
+
+
+class PublicDocumentPage(Schema):
+    count: int = Field(description="Số văn bản tìm thấy, tính đến 1.000 (count_capped: còn nhiều hơn).")
+    count_capped: bool
+    count_label: str = Field(description="Như trên màn hình: '25 kết quả' hoặc 'hơn 1.000 kết quả'.")
+    items: list[PublicDocumentOut]

@@ -62,6 +62,9 @@ def _names(words: list[str], folded_words: list[str]) -> frozenset[str]:
 # so that the word-by-word ratio is a fast string ratio. Two words sharing a character can only raise that
 # ratio: it filters, and a pair it lets through is checked word by word on the words themselves.
 _CODES = 0x10FFF0 - 0x10000
+# The stored keys' version: change it when match_key, the names or the stop words change (stored keys of
+# another version are recomputed on the fly until the backfill is run again).
+KEYS_VERSION = "1"
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,22 @@ class _Text:
     @functools.cached_property
     def coded(self) -> str:
         return "".join([chr(0x10000 + hash(w) % _CODES) for w in self.tokens])
+
+    def dump(self) -> str:
+        """The keys as stored beside the text (Petition.match_keys): a version, the sorted words, the names
+        and the boilerplate words the text holds, tab-separated (words are \\w+, never a tab or space)."""
+        stops = " ".join(sorted(self.words & STOP_WORDS))
+        return f"{KEYS_VERSION}\t{self.key}\t{' '.join(sorted(self.names))}\t{stops}"
+
+    @classmethod
+    def load(cls, stored: str) -> "_Text | None":
+        """The keys from their stored form (dump); None when absent or of another version."""
+        parts = stored.split("\t")
+        if len(parts) != 4 or parts[0] != KEYS_VERSION:
+            return None
+        _version, key, names, stops = parts
+        tokens = key.split()
+        return cls(key, tokens, frozenset(names.split()), frozenset(tokens).union(stops.split()))
 
     def bag(self) -> list[tuple[str, int]]:
         """The tokens as a set: the second "thon" is ("thon", 1)."""
@@ -100,6 +119,12 @@ def _text_of(text: str, folded: str) -> _Text:
     original = _WORD.findall(text)
     names = _names(original, words) if original else frozenset()
     return _Text(" ".join(tokens), tokens, names, frozenset(words))
+
+
+def stored_keys(text: str, folded: str = "") -> str:
+    """What Petition.match_keys holds for `text`, set by the petition services whenever the text changes,
+    so that no suggestion run tokenises a stored text again."""
+    return _Text.of(text, folded).dump()
 
 
 def _alike(a: _Text, b: _Text, threshold: int) -> bool:
@@ -124,6 +149,7 @@ class Candidate:
     text: str
     in_round: bool
     folded: str = ""  # fold(text), when stored beside it
+    keys: str = ""  # stored_keys(text), when stored beside it (then text and folded may be left empty)
 
 
 def duplicate_groups(candidates: Sequence[Candidate], threshold: int = THRESHOLD) -> list[list[int]]:
@@ -158,7 +184,7 @@ def _groups(candidates: Sequence[Candidate], threshold: int) -> list[list[int]]:
       as in set-similarity joins).
     A round of 6,000 against 22,000 open petitions then compares each with a few texts, not thousands.
     """
-    texts = [_Text.of(c.text, c.folded) for c in candidates]
+    texts = [(c.keys and _Text.load(c.keys)) or _Text.of(c.text, c.folded) for c in candidates]
     frequency = Counter(chain.from_iterable(t.tokens for t in texts))
     ratio = threshold / 100
 

@@ -366,6 +366,8 @@ class Petition(models.Model):
     )
     text = models.TextField("nội dung kiến nghị", max_length=10_000)
     text_folded = models.TextField(editable=False, default="")
+    # The duplicate matcher's keys of the text (petitions.duplicates.stored_keys), kept by the services.
+    match_keys = models.TextField(editable=False, default="")
     field = models.ForeignKey(
         PetitionField, verbose_name="lĩnh vực", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -10,7 +10,7 @@ from operator import or_
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection, models
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -20,7 +20,7 @@ from followup.models import State as ObligationState
 from followup.selectors import late_condition, today
 from hdnd.text import fold
 from petitions.access import VIEW
-from petitions.duplicates import Candidate, duplicate_groups, without_cycle_collection
+from petitions.duplicates import KEYS_VERSION, Candidate, duplicate_groups, without_cycle_collection
 from petitions.models import (
     COUNCIL_RANK,
     LEVEL_RANK,
@@ -287,10 +287,25 @@ def duplicate_suggestions(*, contact_round: ContactRound) -> list[list[Petition]
     rows = (
         Petition.objects.filter(council=contact_round.council, merged_into__isnull=True, complaint=False)
         .filter(current | earlier)
-        .values_list("pk", "text", "text_folded", "round_id")
+        # The texts themselves only where their keys are not stored (yet) in this version.
+        .annotate(
+            raw=Case(
+                When(match_keys__startswith=f"{KEYS_VERSION}\t", then=Value("")),
+                default=F("text"),
+                output_field=models.TextField(),
+            ),
+            raw_folded=Case(
+                When(match_keys__startswith=f"{KEYS_VERSION}\t", then=Value("")),
+                default=F("text_folded"),
+                output_field=models.TextField(),
+            ),
+        )
+        .values_list("pk", "raw", "raw_folded", "match_keys", "round_id")
     )
     with without_cycle_collection():
-        candidates = [Candidate(pk, text, round_id == contact_round.pk, folded) for pk, text, folded, round_id in rows]
+        candidates = [
+            Candidate(pk, text, round_id == contact_round.pk, folded, keys) for pk, text, folded, keys, round_id in rows
+        ]
         groups = duplicate_groups(candidates)
     wanted = {pk for g in groups for pk in g}
     by_pk = {

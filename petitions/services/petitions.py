@@ -12,6 +12,7 @@ from simple_history.utils import bulk_create_with_history
 from followup.models import State as ObligationState
 from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
+from petitions.duplicates import stored_keys
 from petitions.models import (
     REFORM_DAY,
     Channel,
@@ -139,6 +140,7 @@ def petitions_bulk_create(
                 contact_place=data.contact_place,
                 text=data.text,
                 text_folded=fold(data.text),
+                match_keys=stored_keys(data.text),
                 field=data.field,
                 level=data.level,
                 body=data.body,
@@ -200,6 +202,7 @@ def petition_update(
     if errors:
         raise ValidationError(errors)
     petition.text, petition.text_folded, petition.level = text, fold(text), level
+    petition.match_keys = stored_keys(text, petition.text_folded)
     petition.field, petition.body, petition.complaint = field, body, complaint
     if voters is not None:
         petition.voters = voters
@@ -275,6 +278,7 @@ def petition_merge(
         created_by=user if user is not None and user.is_authenticated else None,
     )
     aggregate.text_folded = fold(aggregate.text)
+    aggregate.match_keys = stored_keys(aggregate.text, aggregate.text_folded)
     validated_save(aggregate, user)
     for origin in origins:
         origin.merged_into = aggregate
@@ -319,6 +323,7 @@ def _join_forwarded(*, target: Petition, others: list[Petition], user: AbstractB
             contact_place=target.contact_place,
             text=target.text,
             text_folded=target.text_folded,
+            match_keys=target.match_keys,
             field=target.field,
             level=target.level,
             body=target.body,

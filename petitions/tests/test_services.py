@@ -9,8 +9,9 @@ from documents.checker import assert_nd30
 from documents.services import document_render_docx
 from followup.models import Obligation
 from followup.models import State as ObligationState
+from hdnd.text import fold
 from petitions import selectors, services, wording
-from petitions.duplicates import similarity
+from petitions.duplicates import _Text, similarity, stored_keys
 from petitions.models import Level, Period, Petition, PetitionState
 from petitions.tests.conftest import answer_through_followup, make_petition
 from registry.models import LegalSetting
@@ -64,6 +65,46 @@ def test_suggestions_within_the_round_and_with_open_petitions_of_earlier_rounds(
     answer_through_followup(old)  # answered: no longer open
     groups = selectors.duplicate_suggestions(contact_round=town.round)
     assert [{p.pk for p in g} for g in groups] == [{a.pk, b.pk}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ROAD,
+        ROAD.upper(),
+        "Cử tri đề nghị xem xét Tri Kiến thôn 5",
+        "",
+        "đề nghị",
+        "Đề nghị sửa Quốc lộ 1 qua xã Phổ An",
+    ],
+)
+def test_stored_keys_give_back_the_keys_computed_from_the_text(text: str) -> None:
+    computed = _Text.of(text)
+    assert _Text.load(stored_keys(text)) == computed
+    assert _Text.load("0\tan\t\t") is None  # another version: computed again from the text
+
+
+@pytest.mark.django_db
+def test_services_keep_the_stored_keys_and_suggestions_read_them(town) -> None:
+    a = make_petition(town, ROAD, "Phổ An")
+    b = make_petition(town, "Cử tri đề nghị " + ROAD, "Phổ Châu")
+    assert a.match_keys == stored_keys(ROAD)
+    services.petition_update(
+        petition=a,
+        text="Đề nghị nạo vét kênh mương nội đồng thôn Vĩnh An",
+        level=a.level,
+        user=None,
+        field=None,
+        body=None,
+        complaint=False,
+    )
+    a.refresh_from_db()
+    assert a.match_keys == stored_keys("Đề nghị nạo vét kênh mương nội đồng thôn Vĩnh An")
+    assert selectors.duplicate_suggestions(contact_round=town.round) == []
+    Petition.objects.filter(pk=a.pk).update(text=ROAD, text_folded=fold(ROAD), match_keys="")  # not backfilled
+    assert [{p.pk for p in g} for g in selectors.duplicate_suggestions(contact_round=town.round)] == [{a.pk, b.pk}]
+    aggregate = services.petition_merge(petitions=[a, b], user=None)
+    assert aggregate.match_keys == stored_keys(aggregate.text)
 
 
 @pytest.mark.django_db
