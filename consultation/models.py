@@ -23,6 +23,8 @@ class Consultation(models.Model):
     council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
     title = models.CharField("tên dự thảo", max_length=500)
     summary = models.TextField("giới thiệu", max_length=5_000, blank=True)
+    # The title and summary folded (no diacritics, lower case) for the portal's search; kept by the services.
+    search_folded = models.TextField(editable=False, default="")
     submission = models.ForeignKey(
         "plenary.Submission",
         verbose_name="hồ sơ trình (tờ trình)",

@@ -2,6 +2,7 @@
 grouped by article. Every read is scoped to the council; the public sees only published consultations and
 approved comments, and no read here ever returns a commenter's name or contact to a page."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -19,8 +20,10 @@ from consultation.models import (
     Origin,
 )
 from consultation.models import Response as ArticleResponse
+from hdnd.text import fold
 from registry.access import agency_bodies
 from registry.models import Council
+from registry.selectors import public_council_q
 
 # The fields a public read may load from an opinion: never `name` nor `contact`.
 PUBLIC_OPINION_FIELDS = ("id", "consultation_id", "article", "text", "created_at", "origin", "status")
@@ -64,10 +67,42 @@ def public_list(*, council: Council) -> QuerySet[Consultation]:
     )
 
 
+def _public() -> QuerySet[Consultation]:
+    return Consultation.objects.filter(public_council_q("council__"), published_on__isnull=False).only(
+        "id", "council_id", "title", "summary", "opens_on", "closes_on", "published_on", "closed_on"
+    )
+
+
+def public_open(*, council: Council, today: datetime.date) -> QuerySet[Consultation]:
+    """Published consultations of the council still taking opinions or about to (not closed, close date not
+    past), the soonest to close first: what the council's public home page announces."""
+    return (
+        _public()
+        .filter(council=council, closed_on__isnull=True, closes_on__gte=today)
+        .order_by("closes_on", "opens_on", "pk")
+    )
+
+
+def public_opened(*, council: Council, today: datetime.date) -> QuerySet[Consultation]:
+    """Published consultations of the council whose period has begun, the latest opened first (the feed)."""
+    return _public().filter(council=council, opens_on__lte=today).order_by("-opens_on", "-pk")
+
+
+def public_search(*, council: Council | None, search: str) -> QuerySet[Consultation]:
+    """Published consultations of a public council (one, or all with None) whose title or summary
+    contains `search` without regard to diacritics; the latest opened first."""
+    qs = _public().filter(search_folded__contains=fold(search)).select_related("council")
+    if council is not None:
+        qs = qs.filter(council=council)
+    return qs.order_by("-opens_on", "-pk")
+
+
 def public_get(*, council_id: int, pk: int) -> Consultation:
     """A published consultation of the council, or 404 (unpublished ones do not exist for the public)."""
     found = (
-        Consultation.objects.filter(council_id=council_id, pk=pk, published_on__isnull=False)
+        Consultation.objects.filter(
+            public_council_q("council__"), council_id=council_id, pk=pk, published_on__isnull=False
+        )
         .select_related("council")
         .first()
     )

@@ -34,7 +34,7 @@ from followup.models import Action
 from followup.services import allowed_actions, obligation_create, obligation_report
 from hdnd import dates
 from hdnd.saving import validated_save
-from hdnd.text import clean, clean_multiline
+from hdnd.text import clean, clean_multiline, fold
 from registry.calendar import MissingSetting, compute
 from registry.models import Body, Council
 from registry.services import council_accepts
@@ -106,6 +106,11 @@ def _check_period(council: Council, opens_on: datetime.date | None, closes_on: d
         )
 
 
+def _folded(consultation: Consultation) -> str:
+    """The search key of a consultation: its title and summary without diacritics."""
+    return fold(f"{consultation.title} {consultation.summary}")
+
+
 @transaction.atomic
 def consultation_create(
     *,
@@ -135,6 +140,7 @@ def consultation_create(
         closes_on=closes_on,
         created_by=user,
     )
+    consultation.search_folded = _folded(consultation)
     validated_save(consultation, user)
     if clean_multiline(text):
         version_add(consultation=consultation, text=text, user=user)
@@ -164,6 +170,7 @@ def consultation_update(
     _check_period(current.council, opens_on, closes_on)
     current.title, current.summary = title, clean_multiline(summary)
     current.opens_on, current.closes_on = opens_on, closes_on
+    current.search_folded = _folded(current)
     validated_save(current, user)
     return current
 

@@ -4,7 +4,7 @@ the comment form). No page ever shows a commenter's name or contact."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from consultation import drafting, ratelimit, selectors, services
@@ -24,6 +24,7 @@ from consultation.models import Consultation, Invitation
 from hdnd.views import NOT_DONE, flash_errors, run_action, run_form
 from registry.access import has_perm, require
 from registry.models import Council
+from registry.selectors import public_council_get
 
 PRIVACY_NOTICE = (
     "Nội dung góp ý được đăng công khai sau khi Văn phòng kiểm duyệt. Họ tên và thông tin liên hệ (nếu có) "
@@ -365,7 +366,7 @@ def body_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def public_list(request: HttpRequest, council_id: int) -> HttpResponse:
-    council = get_object_or_404(Council, pk=council_id)
+    council = public_council_get(council_id)
     rows = list(selectors.public_list(council=council)[:200])
     open_rows, closed_rows = [], []
     for row in rows:
@@ -375,7 +376,13 @@ def public_list(request: HttpRequest, council_id: int) -> HttpResponse:
     return render(
         request,
         "consultation/public_list.html",
-        {"council": council, "open_rows": open_rows, "closed_rows": closed_rows},
+        {
+            "council": council,
+            "open_rows": open_rows,
+            "closed_rows": closed_rows,
+            "title": f"Lấy ý kiến dự thảo — {council}",
+            "description": f"Các dự thảo nghị quyết của {council} đang và đã lấy ý kiến nhân dân.",
+        },
     )
 
 
@@ -414,10 +421,17 @@ def _public_page(
             "phase_label": services.PHASE_LABELS[services.phase(consultation)],
             "notice": PRIVACY_NOTICE,
             "refusal": refusal,
+            "title": f"{consultation.title} — {consultation.council}",
+            "description": f"Dự thảo {consultation.title}: toàn văn theo từng điều, những thay đổi và góp ý "
+            "của nhân dân.",
             **_diff_context(rows, request),
         },
         status=status,
     )
+
+
+def _done(consultation: Consultation) -> dict:
+    return {"c": consultation, "council": consultation.council, "title": f"Đã nhận góp ý — {consultation.title}"}
 
 
 def public_detail(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
@@ -431,14 +445,22 @@ def comment(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
     form = CommentForm(request.POST, articles=list(version.articles.all()) if version else [])
     if request.POST.get("website"):
         # A robot filled the hidden field: answered as if accepted, nothing saved.
-        return render(request, "consultation/comment_done.html", {"c": consultation}, status=200)
+        return render(request, "consultation/comment_done.html", _done(consultation), status=200)
     current = services.phase(consultation)
     if current != "dang_mo":
         refusal = services.CLOSED if current == "da_dong" else services.NOT_OPEN
         return _public_page(request, consultation, status=400, refusal=refusal)
     if not ratelimit.allow(request):
         return render(
-            request, "consultation/too_many.html", {"c": consultation, "message": ratelimit.TOO_MANY}, status=429
+            request,
+            "consultation/too_many.html",
+            {
+                "c": consultation,
+                "council": consultation.council,
+                "message": ratelimit.TOO_MANY,
+                "title": "Quá nhiều góp ý",
+            },
+            status=429,
         )
     done = run_form(
         request,
@@ -450,4 +472,4 @@ def comment(request: HttpRequest, council_id: int, pk: int) -> HttpResponse:
     )
     if done is NOT_DONE:
         return _public_page(request, consultation, form if form.is_bound else None, status=400)
-    return render(request, "consultation/comment_done.html", {"c": consultation})
+    return render(request, "consultation/comment_done.html", _done(consultation))

@@ -18,6 +18,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "license_url": records.LICENSE,
         "license_name": records.LICENSE_NAME,
         "title": "Dữ liệu mở",
+        "description": "Tải dữ liệu công khai của các Hội đồng nhân dân (CSV, JSON, CSVW) và API đọc dữ liệu theo "
+        "OParl, giấy phép mở.",
     }
     return render(request, "opendata/index.html", context)
 
@@ -32,6 +34,7 @@ def council(request: HttpRequest, council_id: int) -> HttpResponse:
         "license_name": records.LICENSE_NAME,
         "api": records.API,
         "title": f"Dữ liệu mở — {found}",
+        "description": f"Dữ liệu công khai của {found}: các bản tải về (CSV, JSON, CSVW) và API đọc dữ liệu.",
     }
     return render(request, "opendata/council.html", context)
 

@@ -52,6 +52,8 @@ WATCHED = [
     "petitions.PetitionField",
     "reception.Slot",
     "reports.AnnualReport",
+    # The council's home page lists open drafts, its search finds them, its feed announces them.
+    "consultation.Consultation",
 ]
 
 # How a record reaches its council when it has no `council_id` of its own, tried in order.

@@ -1,4 +1,5 @@
-"""A council's Atom feed: new resolutions and published documents, petition answers, upcoming sessions."""
+"""A council's Atom feed: new resolutions and published documents, petition answers, upcoming sessions,
+drafts opened for opinions."""
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
@@ -22,7 +23,10 @@ class CouncilFeed(Feed):
         return f"Tin mới — {council}"
 
     def subtitle(self, council: Council) -> str:
-        return f"Nghị quyết, văn bản công khai, trả lời kiến nghị cử tri và kỳ họp sắp tới của {council}."
+        return (
+            f"Nghị quyết, văn bản công khai, trả lời kiến nghị cử tri, kỳ họp sắp tới và dự thảo lấy ý kiến "
+            f"của {council}."
+        )
 
     def link(self, council: Council) -> str:
         return reverse("portal:council", args=[council.pk])

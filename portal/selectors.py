@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone
 
+from consultation import selectors as consultation
+from consultation.models import Consultation
 from documents import selectors as documents
 from documents.models import Document
 from petitions import selectors as petitions
@@ -34,10 +36,12 @@ class Overview:
     rounds: list[Round]
     slots: list
     delegate_count: int
+    consultations: list[Consultation] = field(default_factory=list)
 
 
 def council_overview(*, council: Council, today: datetime.date) -> Overview:
-    """What a council's home page shows: the latest of each section (eight queries)."""
+    """What a council's home page shows: the latest of each section and the drafts open for opinions (nine
+    queries)."""
     sessions = list(plenary.public_session_list(council_id=council.pk)[:OVERVIEW_ROWS])
     upcoming = [s for s in sessions if s.state != SessionState.CLOSED and s.closes_on >= today]
     return Overview(
@@ -48,6 +52,7 @@ def council_overview(*, council: Council, today: datetime.date) -> Overview:
         rounds=list(supervision.round_list(council=council, published=True)[:OVERVIEW_ROWS]),
         slots=list(public_slots(council=council, since=today).order_by("day")[:OVERVIEW_ROWS]),
         delegate_count=registry.public_delegates(council=council, on=today).count(),
+        consultations=list(consultation.public_open(council=council, today=today)[:OVERVIEW_ROWS]),
     )
 
 
@@ -58,22 +63,34 @@ class Results:
     petitions: list = field(default_factory=list)
     rounds: list[Round] = field(default_factory=list)
     delegates: list[Delegate] = field(default_factory=list)
+    consultations: list[Consultation] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return len(self.councils) + len(self.documents) + len(self.petitions) + len(self.rounds) + len(self.delegates)
+        return sum(
+            len(rows)
+            for rows in (
+                self.councils,
+                self.documents,
+                self.petitions,
+                self.rounds,
+                self.delegates,
+                self.consultations,
+            )
+        )
 
 
 def search(*, query: str, council: Council | None, today: datetime.date) -> Results:
     """Published records matching `query` without regard to diacritics ("duong" finds "đường"), in one
-    council or (None) in every active one: documents and resolutions, voters' petitions and answers,
-    supervision rounds and delegates of the council; councils by name nationally."""
+    council or (None) in every public one: documents and resolutions, voters' petitions and answers, drafts
+    put out for opinions, supervision rounds and delegates of the council; councils by name nationally."""
     results = Results()
     if not query.strip():
         return results
     found = documents.public_list(council=council.pk if council else None, search=query)
     results.documents = list(found.filter(public_council_q("council__"))[:SEARCH_ROWS])
     results.petitions = list(petitions.public_council_petitions(council=council, search=query)[:SEARCH_ROWS])
+    results.consultations = list(consultation.public_search(council=council, search=query)[:SEARCH_ROWS])
     if council is None:
         results.councils = list(registry.public_councils(search=query)[:SEARCH_ROWS])
     else:
@@ -97,8 +114,8 @@ def _at(day: datetime.date) -> datetime.datetime:
 
 
 def feed_items(*, council: Council, today: datetime.date) -> list[FeedItem]:
-    """The council's feed: published documents (resolutions among them), petition answers and upcoming
-    sessions, newest first (three queries)."""
+    """The council's feed: published documents (resolutions among them), petition answers, upcoming
+    sessions and drafts opened for opinions, newest first (four queries)."""
     items: list[FeedItem] = []
     for doc in documents.public_list(council=council.pk)[:FEED_ROWS]:
         kind = "Nghị quyết" if doc.doc_type == "nghi_quyet" else doc.get_doc_type_display()
@@ -131,6 +148,17 @@ def feed_items(*, council: Council, today: datetime.date) -> list[FeedItem]:
                 link=reverse("portal:session", args=[council.pk, s.pk]),
                 updated=_at(s.created_on),
                 kind="Kỳ họp sắp tới",
+            )
+        )
+    for c in consultation.public_opened(council=council, today=today)[:FEED_ROWS]:
+        items.append(
+            FeedItem(
+                title=f"Lấy ý kiến dự thảo: {c.title}",
+                description=f"{council} lấy ý kiến nhân dân về dự thảo {c.title} từ ngày {c.opens_on:%d/%m/%Y} "
+                f"đến ngày {(c.closed_on or c.closes_on):%d/%m/%Y}." + (f" {c.summary}" if c.summary else ""),
+                link=reverse("consultation:public_detail", args=[council.pk, c.pk]),
+                updated=_at(c.opens_on),
+                kind="Lấy ý kiến dự thảo",
             )
         )
     items.sort(key=lambda i: i.updated, reverse=True)

@@ -83,8 +83,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "portal/search.html",
         {"q": query, "results": results, "council": None},
         title=f"Tìm kiếm: {query}" if query else "Tìm kiếm trên Cổng thông tin",
-        description="Tìm văn bản, nghị quyết, kiến nghị cử tri và Hội đồng nhân dân đã công khai, gõ có dấu "
-        "hay không dấu đều được.",
+        description="Tìm văn bản, nghị quyết, kiến nghị cử tri, dự thảo lấy ý kiến và Hội đồng nhân dân đã "
+        "công khai, gõ có dấu hay không dấu đều được.",
     )
 
 
@@ -103,14 +103,15 @@ def _attribute(rows: list) -> None:
 @cached_page
 def council_home(request: HttpRequest, council_id: int) -> HttpResponse:
     council = _council(council_id)
-    overview = selectors.council_overview(council=council, today=dates.today())
+    today = dates.today()
+    overview = selectors.council_overview(council=council, today=today)
     return _render(
         request,
         "portal/council.html",
-        {"council": council, "o": overview},
+        {"council": council, "o": overview, "today": today},
         title=str(council),
         description=f"Thông tin công khai của {council}: kỳ họp, nghị quyết, văn bản, đại biểu, giám sát, "
-        "kiến nghị cử tri, lịch tiếp công dân.",
+        "kiến nghị cử tri, lịch tiếp công dân, dự thảo lấy ý kiến, dữ liệu mở.",
     )
 
 
