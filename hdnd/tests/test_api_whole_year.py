@@ -456,7 +456,40 @@ def test_a_councils_whole_year_through_the_api_alone() -> None:
         "late_submissions": 0,
         "year": str(YEAR),
     }
-    assert {k: figures[k] for k in expected} == expected
+    # Every other figure of the report, stated too: what this year did not have reads zero, and the sentences
+    # the report builds from the records read as entered. A new figure fails here until it is stated.
+    expected |= {
+        "recommendations_overdue": 1,
+        "silent_delegates": 5,
+        **dict.fromkeys(
+            [f"petitions_{when}_{level}" for when in ("mid", "end") for level in ("tinh", "trung_uong", "xa")], 0
+        ),
+        "petitions_end_own": 0,
+        **dict.fromkeys(
+            [
+                "receptions",
+                "citizens_received",
+                "letters",
+                "letters_duplicates",
+                "letters_eligible",
+                "letters_ineligible",
+                "letters_forwarded",
+                "letters_answered",
+                "letters_answered_late",
+                "letters_waiting",
+            ],
+            0,
+        ),
+        "supervision_text": "Ban Kinh tế - Ngân sách HĐND xã tổ chức 01 đợt giám sát",
+        "petitions_mid_sentence": f"Tại đợt tiếp xúc cử tri giữa năm {YEAR}: Có 4 kiến nghị thuộc thẩm quyền của xã.",
+        "petitions_end_sentence": f"Không tổ chức tiếp xúc cử tri cuối năm {YEAR}.",
+        "late_sentence": "không có nội dung trình kỳ họp nào chuẩn bị chậm",
+        "unit": "xã",
+        "contact_word": "thôn, tổ dân phố",
+        "upper_relation": "thực hiện sự hướng dẫn, kiểm tra của Ủy ban Thường vụ Quốc hội",
+        "lower_supervision": "các Quyết định, Chỉ thị của UBND xã",
+    }
+    assert figures == expected
     office.post("annual_report_create", council_id=cid, year=YEAR)
     office.call(
         "PUT",
