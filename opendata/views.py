@@ -1,11 +1,12 @@
 """The public page of open data: downloads with their dates and sizes, the licence, the API (no login)."""
 
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from opendata import records, selectors
 from opendata.models import BulkExport
-from registry.selectors import public_council_get
+from registry.selectors import public_council_get, public_council_q
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -40,9 +41,9 @@ def council(request: HttpRequest, council_id: int) -> HttpResponse:
 
 
 def download(request: HttpRequest, pk: int) -> HttpResponse:
-    """An export's ZIP file: the country's, or an active council's."""
-    row = BulkExport.objects.filter(pk=pk).select_related("council").first()
-    if row is None or (row.council_id and not row.council.active) or not row.file:
+    """An export's ZIP file: the country's, or a public council's (at work or ceased)."""
+    row = BulkExport.objects.filter(Q(council__isnull=True) | public_council_q("council__"), pk=pk).first()
+    if row is None or not row.file:
         raise Http404("Không tìm thấy tệp dữ liệu.")
     try:
         handle = row.file.open("rb")

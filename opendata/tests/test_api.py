@@ -54,8 +54,9 @@ def test_never_activated_units_and_unpublished_records_never_appear(world) -> No
     unused = CouncilFactory(active=False)
     public_council(1, term=TermFactory(council=unused))
     # A council that ceased (merged away in 2025): its published records stay open, as an archive.
-    ceased = CouncilFactory(active=False, ceased_on=datetime.date(2025, 7, 1))
+    ceased = CouncilFactory(active=True)
     public_council(1, term=TermFactory(council=ceased))
+    type(ceased).objects.filter(pk=ceased.pk).update(active=False, ceased_on=datetime.date(2025, 7, 1))
     hidden = unpublished(world.council)
     bodies = {row["id"].rsplit("/", 1)[-1] for row in _get("/api/v1/open/bodies")["data"]}
     assert str(unused.pk) not in bodies and {str(world.council.pk), str(ceased.pk)} <= bodies

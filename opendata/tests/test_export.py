@@ -2,6 +2,7 @@
 through the default storage; the command and the task; the public page listing the downloads."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -113,11 +114,18 @@ def test_the_public_page_lists_downloads_with_dates_sizes_and_the_licence(world)
 
 
 @pytest.mark.django_db
-def test_a_ceased_councils_page_and_files_are_404(world) -> None:
+def test_a_ceased_council_keeps_its_files_and_a_deactivated_unit_does_not(world) -> None:
+    """A council that ceased stays public as an archive (`registry.selectors.public_council_q`); a unit
+    switched off without ceasing is not a council of this installation any more: 404."""
     ceased = CouncilFactory(active=True)
     row = export.export_build(council=ceased)
-    type(ceased).objects.filter(pk=ceased.pk).update(active=False)
-    assert Client().get(f"/du-lieu-mo/{ceased.pk}/").status_code == 404
+    type(ceased).objects.filter(pk=ceased.pk).update(active=False, ceased_on=datetime.date(2025, 7, 1))
+    assert Client().get(f"/du-lieu-mo/{ceased.pk}/").status_code == 200
+    assert Client().get(f"/du-lieu-mo/tai-ve/{row.pk}.zip").status_code == 200
+    off = CouncilFactory(active=True)
+    row = export.export_build(council=off)
+    type(off).objects.filter(pk=off.pk).update(active=False)
+    assert Client().get(f"/du-lieu-mo/{off.pk}/").status_code == 404
     assert Client().get(f"/du-lieu-mo/tai-ve/{row.pk}.zip").status_code == 404
     assert Client().get("/du-lieu-mo/tai-ve/999999.zip").status_code == 404
 
