@@ -13,10 +13,9 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from hdnd.imports import Choices, Field, Target, register
+from hdnd.imports import Choices, Field, Target, own_council, register
 from hdnd.imports.cells import choice_of, sheet, yes_no
 from hdnd.text import fold
 from petitions import selectors, services
@@ -263,10 +262,6 @@ def _place_export(council: Council) -> bytes:
     return sheet(PLACES, ([p.name, p.get_kind_display(), "x" if p.active else ""] for p in places), widths=[40, 16, 12])
 
 
-def _own_council(council: Council, pk: int) -> Council:
-    return get_object_or_404(Council, pk=council.pk if pk == council.pk else -1)
-
-
 PLACES = register(
     Target(
         key="thon-to-dan-pho",
@@ -293,7 +288,7 @@ PLACES = register(
         existing_key=lambda r: (r.kind, fold(r.name)),
         noun="thôn, tổ dân phố",
         permission=EDIT,
-        owner=_own_council,
+        owner=own_council,
         owner_label=str,
         done_url=lambda c: reverse("petitions:place_list"),
         show=lambda r: [r.name, PlaceKind(r.kind).label, "Có" if r.active else "Không"],

@@ -15,12 +15,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
 from hdnd.dates import format_date
-from hdnd.imports import Choices, Field, Target, register
+from hdnd.imports import Choices, Field, Target, own_council, register
 from hdnd.imports.cells import parse_date, sheet, whole_number, yes_no
 from hdnd.text import fold
 from petitions.duplicates import Candidate, duplicate_groups
@@ -364,11 +363,6 @@ def _save(council: Council, rows: list[LetterRow], user: Any) -> list[Letter]:
     ]
 
 
-def _own_council(council: Council, pk: int) -> Council:
-    """The council imports into its own register: any other id is a 404."""
-    return get_object_or_404(Council, pk=council.pk if pk == council.pk else -1)
-
-
 LETTERS = register(
     Target(
         key="don-thu",
@@ -381,7 +375,7 @@ LETTERS = register(
         existing_key=_key,
         noun="đơn thư",
         permission=EDIT,
-        owner=_own_council,
+        owner=own_council,
         owner_label=lambda c: f"sổ đơn thư của {c}",
         done_url=lambda c: reverse("reception:letter_list"),
         show=_show,

@@ -13,17 +13,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from hdnd.dates import format_date
-from hdnd.imports import Choices, Field, Target, register
+from hdnd.imports import Choices, Field, Target, own_council, register
 from hdnd.imports.cells import choice_of, parse_date, sheet, whole_number
 from hdnd.text import fold
 from registry import services
 from registry.access import EDIT_REGISTRY
 from registry.models import Body, BodyKind, Council, Delegate, Gender, Person, Term
-
-
-def _council(council: Council, pk: int) -> Council:
-    """The council imports into itself: any other id is a 404."""
-    return get_object_or_404(Council, pk=council.pk if pk == council.pk else -1)
 
 
 def _d(day: datetime.date | None) -> str:
@@ -106,7 +101,7 @@ BODIES = register(
         existing_key=lambda r: fold(r.name),
         noun="cơ quan",
         permission=EDIT_REGISTRY,
-        owner=_council,
+        owner=own_council,
         owner_label=lambda c: str(c),
         done_url=lambda c: reverse("registry:body_list"),
         show=lambda r: [r.name, r.short_name, BodyKind(r.kind).label, r.parent.short_name if r.parent else "", r.email],
@@ -208,7 +203,7 @@ PEOPLE = register(
         existing_key=_person_key,
         noun="người",
         permission=EDIT_REGISTRY,
-        owner=_council,
+        owner=own_council,
         owner_label=lambda c: str(c),
         done_url=lambda c: reverse("registry:delegate_list"),
         show=lambda r: [r.full_name, Gender(r.gender).label if r.gender else "", str(r.birth_year or ""), r.position],

@@ -14,6 +14,7 @@ from hdnd.imports.core import (
     Target,
     get_target,
     map_headers,
+    own_council,
     preview,
     register,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "Target",
     "get_target",
     "map_headers",
+    "own_council",
     "preview",
     "read_sheet",
     "register",

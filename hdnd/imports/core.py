@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.http import Http404
 from rapidfuzz import fuzz, process
 
 from hdnd.imports.reading import ReadError, Sheet, read_sheet
@@ -87,6 +88,14 @@ class Field:
 
     def header_keys(self) -> set[str]:
         return {header_key(self.label), *(header_key(s) for s in self.synonyms)}
+
+
+def own_council(council: Any, pk: int) -> Any:
+    """The owner of a target imported into the council's own register: the council itself; any other id is
+    a 404, never a sign that another council exists."""
+    if pk != council.pk:
+        raise Http404("Không tìm thấy Hội đồng.")
+    return council
 
 
 @dataclass
