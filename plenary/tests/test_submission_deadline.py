@@ -6,10 +6,9 @@ start (the opening); the data migration keeps every stored deadline."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from followup.models import Obligation
+from hdnd.testing import migrate_to, migrate_to_latest
 from plenary.models import Submission
 from plenary.tests.factories import make_session, make_submission
 from registry import services as registry_services
@@ -82,20 +81,14 @@ def test_recompute_moves_the_submission_and_its_why_cites_the_version_of_the_sta
 def test_migration_keeps_the_deadline(world, submission) -> None:
     ob = Obligation.objects.get(pk=submission.obligation_id)
     try:
-        old = _migrate([("plenary", "0006_commitment_due_on_obligation")])
+        old = migrate_to([("plenary", "0006_commitment_due_on_obligation")])
         OldSubmission = old.get_model("plenary", "Submission")
         assert OldSubmission.objects.get(pk=submission.pk).due_on == D(2024, 12, 6)  # going back copies it
         OldSubmission.objects.filter(pk=submission.pk).update(obligation_id=None, due_on=D(2024, 12, 9))
-        _migrate([("plenary", "0007_submission_due_on_obligation")])
+        migrate_to([("plenary", "0007_submission_due_on_obligation")])
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
     moved = Submission.objects.get(pk=submission.pk)
     assert moved.obligation_id != ob.pk and moved.due_on == D(2024, 12, 9)
     created = Obligation.objects.get(pk=moved.obligation_id)
     assert created.kind == "submission_due" and created.source == moved and created.owner == world.agency
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
