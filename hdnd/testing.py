@@ -123,3 +123,20 @@ def postgres_only() -> None:
     """Skip a concurrency test outside PostgreSQL (see `at_once`)."""
     if connection.vendor != "postgresql":
         pytest.skip("Chỉ PostgreSQL khóa dòng (select_for_update) đúng như khi chạy thật.")
+
+
+def migrate_to(targets: list[tuple[str, str]]):
+    """Migrate the test database to `targets` (forwards or backwards) and return the apps of that state,
+    for data-migration tests; `migrate_to_latest()` brings it back."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def migrate_to_latest() -> None:
+    """Bring the test database back to the latest migration of every app."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    migrate_to(MigrationExecutor(connection).loader.graph.leaf_nodes())

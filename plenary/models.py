@@ -196,11 +196,15 @@ def obligation_columns(**columns: str) -> dict[str, Subquery]:
 
 
 class SubmissionManager(models.Manager):
-    """Every submission read comes with its obligation's state and report day (two subqueries of the same
-    row, no extra query), so lists and pages show progress from the one place that holds it."""
+    """Every submission read comes with its obligation's deadline, state and report day (subqueries of the
+    same row, no extra query), so lists and pages show them from the one place that holds them."""
 
     def get_queryset(self) -> models.QuerySet:
-        return super().get_queryset().annotate(**obligation_columns(state="state", reported_on="reported_on"))
+        return (
+            super()
+            .get_queryset()
+            .annotate(**obligation_columns(due_on="due_on", state="state", reported_on="reported_on"))
+        )
 
 
 class VoteRule(models.TextChoices):
@@ -217,10 +221,10 @@ class Submission(models.Model):
     agency = models.ForeignKey(Body, verbose_name="cơ quan trình", on_delete=models.PROTECT, related_name="+")
     normative = models.BooleanField("nghị quyết quy phạm pháp luật", default=False)
     vote_rule = models.CharField("tỷ lệ biểu quyết", max_length=14, choices=VoteRule.choices, default=VoteRule.ORDINARY)
-    due_on = models.DateField("hạn gửi hồ sơ")
     received_on = models.DateField("ngày nhận", null=True, blank=True)
     checklist = models.JSONField("thành phần hồ sơ đã có", default=list, blank=True)
-    # Progress (expected, received, returned) is the obligation's: the submission keeps what arrived and when.
+    # The deadline and progress (expected, received, returned) are the obligation's ("submission_due"): an
+    # extension or a recomputation on the follow-up screens moves them; the submission keeps what arrived.
     returned_on = models.DateField("ngày trả lại", null=True, blank=True)
     return_reason = models.TextField("lý do trả lại", blank=True, max_length=10_000)
     resubmitted_on = models.DateField("ngày nộp lại", null=True, blank=True)
@@ -233,7 +237,7 @@ class Submission(models.Model):
     class Meta:
         verbose_name = "hồ sơ trình"
         verbose_name_plural = "hồ sơ trình"
-        ordering = ["session", "due_on", "pk"]
+        ordering = ["session", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(normative=False) | Q(kind="to_trinh") | Q(kind="de_an"),
@@ -246,13 +250,20 @@ class Submission(models.Model):
         return self.title
 
     def _obligation_progress(self) -> None:
-        """Load the obligation's state and report day when the row was not read through the manager."""
+        """Load the obligation's deadline, state and report day when the row was not read through the manager."""
         if not hasattr(self, "obligation_state"):
             from followup.models import Obligation
 
-            row = Obligation.objects.filter(pk=self.obligation_id).values("state", "reported_on").first()
+            row = Obligation.objects.filter(pk=self.obligation_id).values("due_on", "state", "reported_on").first()
+            self.obligation_due_on = row["due_on"] if row else None
             self.obligation_state = row["state"] if row else None
             self.obligation_reported_on = row["reported_on"] if row else None
+
+    @property
+    def due_on(self) -> datetime.date | None:
+        """The day the file is due, as the obligation holds it (extensions and recomputations included)."""
+        self._obligation_progress()
+        return self.obligation_due_on
 
     @property
     def state(self) -> str:
@@ -291,7 +302,7 @@ class Submission(models.Model):
             return 0
         arrived = self.complete_on if self.state != SubmissionState.RETURNED else None
         end = arrived or on
-        return max((end - self.due_on).days, 0)
+        return max((end - self.due_on).days, 0) if self.due_on else 0
 
     @property
     def missing_items(self) -> list[str]:

@@ -56,7 +56,7 @@ def _submissions() -> QuerySet[Submission]:
         "verification__report",
         "vote",
         "resolution__document",
-    ).order_by("due_on", "pk")
+    ).order_by("obligation_due_on", "pk")
 
 
 def session_get(*, council: Council, pk: int) -> Session:
@@ -297,7 +297,7 @@ def agency_submissions(*, user: AbstractBaseUser | AnonymousUser, council: Counc
     return (
         Submission.objects.filter(session__council=council, agency_id__in=agency_bodies(user, council))
         .select_related("session", "agency")
-        .order_by("-session__opens_on", "due_on", "pk")
+        .order_by("-session__opens_on", "obligation_due_on", "pk")
     )
 
 

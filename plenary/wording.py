@@ -48,7 +48,7 @@ def minutes_text(session: Session) -> str:
     subs = list(
         session.submissions.filter(vote__isnull=False)
         .select_related("vote", "resolution__document")
-        .order_by("due_on", "pk")
+        .order_by("obligation_due_on", "pk")
     )
     if not subs:
         lines.append("Không có nội dung biểu quyết.")

@@ -63,7 +63,6 @@ def submission_create(
         agency=agency,
         normative=normative,
         vote_rule=vote_rule,
-        due_on=basis.due,
     )
     submission.title_folded = fold(submission.title)
     validated_save(submission, user)
@@ -74,7 +73,7 @@ def submission_create(
         kind=SUBMISSION_DUE,
         source=submission,
         source_label=f"{session} — hồ sơ trình",
-        source_date=min(session.created_on, submission.due_on),
+        source_date=min(session.created_on, basis.due),
         basis=basis,
         start_event=f"Ngày khai mạc {session}",
         user=user,
@@ -87,6 +86,7 @@ def submission_create(
 
 def _seen(submission: Submission, obligation: Obligation | None) -> None:
     """The submission's view of its obligation (its progress), as it stands now."""
+    submission.obligation_due_on = obligation.due_on if obligation else None
     submission.obligation_state = obligation.state if obligation else None
     submission.obligation_reported_on = obligation.reported_on if obligation else None
 

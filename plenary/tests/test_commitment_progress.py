@@ -7,10 +7,9 @@ data migration keeps every stored deadline."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from followup.models import Obligation, State
+from hdnd.testing import migrate_to, migrate_to_latest
 from plenary import services
 from plenary.models import Commitment
 from plenary.tests.factories import make_delegates, make_session, set_due_days
@@ -112,20 +111,14 @@ def test_recompute_moves_the_commitment_and_its_why_cites_the_version_of_the_sta
 def test_migration_keeps_the_deadline(world, commitment) -> None:
     ob = Obligation.objects.get(pk=commitment.obligation_id)
     try:
-        old = _migrate([("plenary", "0005_submission_progress_on_obligation")])
+        old = migrate_to([("plenary", "0005_submission_progress_on_obligation")])
         OldCommitment = old.get_model("plenary", "Commitment")
         assert OldCommitment.objects.get(pk=commitment.pk).due_on == D(2024, 12, 6)  # going back copies it
         OldCommitment.objects.filter(pk=commitment.pk).update(obligation_id=None, due_on=D(2024, 12, 9))
-        _migrate([("plenary", "0006_commitment_due_on_obligation")])
+        migrate_to([("plenary", "0006_commitment_due_on_obligation")])
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
     moved = Commitment.objects.get(pk=commitment.pk)
     assert moved.obligation_id != ob.pk and moved.due_on == D(2024, 12, 9)
     created = Obligation.objects.get(pk=moved.obligation_id)
     assert created.kind == "questioning_commitment" and created.source == moved and created.owner == world.agency
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps

@@ -5,13 +5,12 @@ what each submission stored."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from followup import services as followup
 from followup.models import Obligation
 from followup.models import State as ObligationState
+from hdnd.testing import migrate_to, migrate_to_latest
 from plenary import selectors, services
 from plenary.models import Submission, SubmissionState
 from plenary.tests.factories import make_session, make_submission, set_due_days
@@ -73,23 +72,17 @@ def test_the_follow_up_screens_move_the_submission(world, sub, as_user) -> None:
 def test_migration_brings_obligations_in_step(world, sub) -> None:
     other = make_submission(sub.session, world.agency, title="Tờ trình quyết toán")
     try:
-        old = _migrate([("plenary", "0004_merge_0003_bounded_text_0003_history_document_open")])
+        old = migrate_to([("plenary", "0004_merge_0003_bounded_text_0003_history_document_open")])
         OldSubmission = old.get_model("plenary", "Submission")
         OldSubmission.objects.filter(pk=sub.pk).update(
             state="tra_lai", received_on=D(2025, 1, 20), returned_on=D(2025, 1, 21), return_reason="Thiếu"
         )
         assert OldSubmission.objects.get(pk=other.pk).state == "cho_nop"
-        _migrate([("plenary", "0005_submission_progress_on_obligation")])
+        migrate_to([("plenary", "0005_submission_progress_on_obligation")])
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
     assert _state(sub) == SubmissionState.RETURNED
     ob = Obligation.objects.get(pk=sub.obligation_id)
     assert ob.state == ObligationState.RETURNED and ob.reported_on == D(2025, 1, 20)
     assert list(ob.updates.values_list("to_state", flat=True).order_by("pk"))[-2:] == ["da_bao_cao", "tra_lai"]
     assert _state(other) == SubmissionState.EXPECTED
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
