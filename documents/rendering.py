@@ -177,13 +177,19 @@ def parse_body(text: str) -> Body:
 def preview(data: DocxData) -> dict:
     """The document's words for the screen preview (documents/_preview.html): each paragraph as pieces of
     text and footnote numbers, the notes, and the header, title, recipients and signature as in the DOCX."""
-    body = parse_body(data.body)
+    return {"data": data, **body_preview(data.body)}
+
+
+def body_preview(text: str) -> dict:
+    """A body's paragraphs as pieces of text and footnote numbers, and its numbered notes, for the screen
+    (documents/_paragraphs.html, _notes.html): headings as headings, not as "# " typed."""
+    body = parse_body(text)
     paragraphs = []
     for paragraph in body.paragraphs:
         pieces = NOTE_SPLIT.split(paragraph["text"])
         parts = [(piece, None) if i % 2 == 0 else ("", int(piece)) for i, piece in enumerate(pieces) if piece]
         paragraphs.append({"kind": paragraph["kind"], "parts": parts})
-    return {"data": data, "paragraphs": paragraphs, "notes": list(enumerate(body.notes, start=1))}
+    return {"paragraphs": paragraphs, "notes": list(enumerate(body.notes, start=1))}
 
 
 def body_paragraphs(text: str) -> list[dict[str, str]]:

@@ -131,8 +131,13 @@ class Council(models.Model):
 
     @property
     def full_title(self) -> str:
-        """'HỘI ĐỒNG NHÂN DÂN THỊ XÃ ĐỨC PHỔ'."""
-        return f"Hội đồng nhân dân {self.unit_label}".upper()
+        """'HỘI ĐỒNG NHÂN DÂN THỊ XÃ ĐỨC PHỔ': a document's header (ND30), not running text (see `long_name`)."""
+        return self.long_name.upper()
+
+    @property
+    def long_name(self) -> str:
+        """'Hội đồng nhân dân thị xã Đức Phổ': the council's name in a sentence or a page title."""
+        return f"Hội đồng nhân dân {self.unit_label}"
 
     @property
     def document_place(self) -> str:

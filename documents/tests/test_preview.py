@@ -37,6 +37,30 @@ def test_preview_screen_shows_the_document_as_its_docx(world, as_user) -> None:
 
 
 @pytest.mark.django_db
+def test_preview_title_names_it_once(world, as_user) -> None:
+    """ "Xem trước báo cáo: …", not "Xem trước: Báo cáo Dự thảo: …" (the draft label said twice)."""
+    document = draft(world.council, doc_type="bao_cao", subject="Tình hình kỳ họp")
+    html = as_user("office").get(reverse("documents:document_preview", args=[document.pk])).content.decode()
+    assert "<h1>Xem trước báo cáo: Tình hình kỳ họp</h1>" in html
+    assert "Dự thảo:" not in html
+
+
+@pytest.mark.django_db
+def test_document_page_renders_the_body_as_the_preview_does(world, as_user) -> None:
+    """The page's "Nội dung" shows "# 1. Đánh giá" as a heading and the footnote as a note, not the marks
+    typed; the history keeps the recipients' lines apart."""
+    document = draft(world.council, body=BODY)
+    services.document_update(document=document, recipient_lines="Thường trực HĐND (b/c)\nLưu: VT")
+    html = as_user("office").get(reverse("documents:document_detail", args=[document.pk])).content.decode()
+    body = html.split("<h2>Nội dung</h2>", 1)[1].split("</section>", 1)[0]
+    assert '<p class="heading">1. Đánh giá</p>' in body and "# " not in body and "[^1]" not in body
+    assert '<sup><a href="#note-1" id="ref-1">1</a></sup>' in body and "Về phương án." in body
+    history = html.split("Lịch sử thay đổi", 1)[1]
+    assert "Thường trực HĐND (b/c)<br>Lưu: VT" in history
+    assert "<script" not in body and "style=" not in body
+
+
+@pytest.mark.django_db
 def test_draft_docx_is_marked_and_keeps_the_figures_as_they_stand(world, as_user) -> None:
     document = draft(world.council, body=BODY)
     content = as_user("office").get(reverse("documents:document_preview_docx", args=[document.pk])).content

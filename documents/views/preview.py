@@ -6,13 +6,21 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from documents import selectors, services, wording
 from documents.access import VIEW
-from documents.models import DocType, State
+from documents.models import DocType, Document, State
 from documents.rendering import DOCX_MIME, pdf_available, preview
 from documents.views._common import _download, _filename
 from registry.access import require
+
+
+def preview_title(document: Document) -> str:
+    """ "Xem trước báo cáo: …" — one label: a draft's "Dự thảo" of its name would say "preview" twice."""
+    kind = " ".join(filter(None, [document.get_doc_type_display().lower(), document.number_symbol]))
+    subject = Truncator(document.subject).chars(200)
+    return f"Xem trước {kind}: {subject}" if subject else f"Xem trước {kind}"
 
 
 @login_required
@@ -26,7 +34,7 @@ def document_preview(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "documents/document_preview.html",
         {
-            "title": str(document),
+            "title": preview_title(document),
             "preview": preview(wording.docx_data(document)),
             "draft": document.state == State.DRAFT,
             "letter": document.doc_type == DocType.CONG_VAN,

@@ -18,7 +18,7 @@ from documents.forms import (
 )
 from documents.models import Direction, DocType
 from documents.recipients import default_lines
-from documents.rendering import pdf_available
+from documents.rendering import body_preview, pdf_available
 from documents.sources import draft_is_stale, source_info
 from documents.views._common import _bound, _docx_response, _page, _pdf_response
 from hdnd.history import history_rows
@@ -71,6 +71,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "recipients": wording.recipient_list(document) if document.is_outgoing else [],
             "missing": services.issue_missing(document).values() if document.is_draft else [],
             "history": history_rows(document),
+            "body": body_preview(document.body),
             "can_edit": "edit" in actions,
             "can_attach": "attach" in actions,
             "attachment_form": AttachmentForm(),

@@ -38,6 +38,21 @@ def test_obligation_kind_and_rule_key_are_labelled() -> None:
     )
 
 
+def test_obligation_deadline_rule_and_unit_are_labelled() -> None:
+    """A follow-up task's history reads the rule and unit its deadline was computed with as words, not
+    "petition_answer_days" and "ngay"."""
+    from followup.models import Obligation
+
+    rule = Obligation._meta.get_field("due_rule")
+    unit = Obligation._meta.get_field("due_unit")
+    assert (
+        _display(type("R", (), {"due_rule": "petition_answer_days"})(), rule)
+        == "Thời hạn cơ quan trả lời kiến nghị cử tri"
+    )
+    assert _display(type("R", (), {"due_unit": "ngay"})(), unit) == "ngày"
+    assert _display(type("R", (), {"due_unit": "ngay_lam_viec"})(), unit) == "ngày làm việc"
+
+
 def test_blank_choice_is_vietnamese() -> None:
     from registry.models import LegalSetting
 

@@ -39,3 +39,17 @@ def test_office_and_delegate_keep_the_rounds(town, as_user) -> None:
     # The delegate reads petitions (VIEW) and sees the rounds.
     assert as_user("delegate").get(reverse("petitions:round_list")).status_code == 200
     assert as_user(None).get(reverse("petitions:round_list")).status_code == 302
+
+
+def test_agency_user_reads_the_round_without_a_link_it_may_not_open(town, as_user) -> None:
+    """The round's page answers 403 to an agency user, so its petition page names the round as text; the
+    office keeps the link."""
+    petition = make_petition(town, "Đề nghị sửa cầu tràn", body=town.world.agency)
+    forward(town)
+    detail = reverse("petitions:petition_detail", args=[petition.pk])
+    round_url = reverse("petitions:round_detail", args=[petition.round_id])
+    agency = as_user("agency")
+    page = agency.get(detail).content.decode()
+    assert agency.get(round_url).status_code == 403
+    assert round_url not in page and petition.round.label in page
+    assert f'href="{round_url}"' in as_user("office").get(detail).content.decode()

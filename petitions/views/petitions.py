@@ -101,6 +101,8 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": progress,
             "answer_form": AnswerForm(council=council, initial={"state": PetitionState.ANSWERED}),
             "history": history_rows(petition),
+            # The round's page asks VIEW; an agency answering its petitions reads the round's name only.
+            "can_open_round": has_perm(request.user, council, VIEW),
         },
     )
 
