@@ -90,6 +90,8 @@ def _kind(path: str, field: str) -> str:
         return "section"
     if field == "item_id" and "/supervision/" in path:
         return "programme_item"
+    if field == "round_id":
+        return "supervision_round" if path.endswith("/supervision-round") else "petition_round"
     return FIELD_KIND[field]  # a new id field needs its kind here (a KeyError says which)
 
 
