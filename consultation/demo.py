@@ -6,9 +6,10 @@ try. The drafts and the opinions are invented; the seeds name no consultation. I
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from consultation import services
-from consultation.models import Consultation, ResponseKind
+from consultation.models import Consultation, DraftVersion, ResponseKind
 from consultation.services import OpinionIn
 from registry.models import Body, BodyKind, Council, LegalSetting
 from registry.services import setting_set
@@ -28,6 +29,28 @@ Giao Ủy ban nhân dân phường tổ chức thực hiện Nghị quyết này
 DRAFT_2 = DRAFT_1.replace(
     "tại Trụ sở Tiếp công dân phường.", "tại Trụ sở Tiếp công dân phường và tại các tổ dân phố."
 ).replace("100.000 đồng", "150.000 đồng")
+
+GUESTS_TITLE = "Nghị quyết quy định chế độ chi tiếp khách trong nước của phường"
+DRAFT_GUESTS = """HỘI ĐỒNG NHÂN DÂN PHƯỜNG ĐỨC PHỔ
+Căn cứ Luật Tổ chức chính quyền địa phương;
+Căn cứ Luật Ngân sách nhà nước;
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định chế độ chi tiếp khách trong nước đến làm việc tại phường.
+Điều 2. Đối tượng áp dụng
+Các cơ quan, đơn vị thuộc phường sử dụng ngân sách nhà nước để tiếp khách trong nước.
+Điều 3. Mức chi
+Chi mời cơm tiếp khách tối đa 300.000 đồng/suất; chi nước uống tối đa 30.000 đồng/người/ngày.
+Điều 4. Tổ chức thực hiện
+Giao Ủy ban nhân dân phường tổ chức thực hiện Nghị quyết này."""
+
+
+def _posted_before_opening(consultation: Consultation) -> None:
+    """A demo consultation opened in the past was posted, with its first version, a few days before
+    opening (the services date both today, the day the demo is seeded)."""
+    posted = consultation.opens_on - datetime.timedelta(days=3)
+    Consultation.objects.filter(pk=consultation.pk).update(published_on=posted)
+    moment = timezone.make_aware(datetime.datetime.combine(posted, datetime.time(8, 0)))
+    DraftVersion.objects.filter(consultation=consultation, number=1).update(created_at=moment)
 
 
 @transaction.atomic
@@ -55,6 +78,7 @@ def seed(council: Council, *, decision: str = "Quy chế làm việc của HĐND
         user=None,
     )
     services.consultation_publish(consultation=ended, user=None)
+    _posted_before_opening(ended)
     services.invitation_add(consultation=ended, bodies=bodies, user=None)
     _record_opinions(ended, bodies[0])
     services.consultation_close(consultation=ended, user=None)
@@ -78,13 +102,14 @@ def seed(council: Council, *, decision: str = "Quy chế làm việc của HĐND
     )
     running = services.consultation_create(
         council=council,
-        title="Nghị quyết quy định chế độ chi tiếp khách trong nước của phường",
+        title=GUESTS_TITLE,
         opens_on=today - datetime.timedelta(days=2),
         closes_on=today + datetime.timedelta(days=25),
-        text=DRAFT_1.replace("mức hỗ trợ", "mức chi tiếp khách"),
+        text=DRAFT_GUESTS,
         user=None,
     )
     services.consultation_publish(consultation=running, user=None)
+    _posted_before_opening(running)
     services.invitation_add(consultation=running, bodies=bodies[:1], user=None)
 
 

@@ -105,6 +105,12 @@ class DraftVersion(models.Model):
     def __str__(self) -> str:
         return f"Phiên bản {self.number}"
 
+    @property
+    def article_count(self) -> int:
+        """How many articles ("Điều N") the version has; the preamble (number 0) is not one. Reads the
+        prefetched articles."""
+        return sum(1 for a in self.articles.all() if a.number)
+
 
 class Article(models.Model):
     """One article ("Điều N") of a version; number 0 holds the text before the first article (the preamble)."""

@@ -31,7 +31,7 @@ from consultation.models import (
 )
 from documents.models import Authority, DocType, Document, State
 from followup.models import Action
-from followup.services import allowed_actions, obligation_create, obligation_report
+from followup.services import allowed_actions, obligation_create, obligation_due_bring_forward, obligation_report
 from hdnd import dates
 from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
@@ -247,7 +247,8 @@ def consultation_publish(*, consultation: Consultation, user: AbstractBaseUser |
 @transaction.atomic
 def consultation_close(*, consultation: Consultation, user: AbstractBaseUser | None) -> Consultation:
     """End the consultation now (before its close date, or to record that it ended); no opinion after it.
-    The invited bodies that have not answered keep their obligation: the office accepts or cancels it."""
+    The invited bodies that have not answered keep their obligation, now due on the day it ended: the
+    office accepts or cancels it."""
     current = _lock(consultation)
     if current.published_on is None:
         raise ValidationError("Dự thảo chưa đăng tải, chưa thể kết thúc lấy ý kiến.")
@@ -255,6 +256,13 @@ def consultation_close(*, consultation: Consultation, user: AbstractBaseUser | N
         raise ValidationError("Đợt lấy ý kiến đã kết thúc.")
     current.closed_on = min(dates.today(), current.closes_on)
     validated_save(current, user, update_fields=["closed_on"])
+    for invitation in Invitation.objects.filter(consultation=current).select_related("obligation"):
+        obligation_due_bring_forward(
+            obligation=invitation.obligation,
+            user=user,
+            due_on=current.closed_on,
+            reason=f"đợt lấy ý kiến kết thúc ngày {dates.format_date(current.closed_on)}.",
+        )
     return current
 
 

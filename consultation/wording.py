@@ -31,6 +31,33 @@ def _summary(text: str) -> str:
     return one_line[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _overall_counts(answered: int, invited: int, body_count: int, public_count: int) -> str:
+    """The report's count sentence, a zero worded ("chưa có … nào"), never "00"."""
+    if not invited:
+        bodies = "Không có cơ quan nào được gửi xin ý kiến"
+    elif not answered:
+        bodies = f"Chưa có cơ quan nào trong {invited:02d} cơ quan được lấy ý kiến gửi góp ý"
+    else:
+        bodies = f"Có {answered:02d}/{invited:02d} cơ quan được lấy ý kiến gửi góp ý với {body_count:02d} ý kiến"
+    public = (
+        f"tổ chức, cá nhân gửi {public_count:02d} ý kiến được đăng tải sau kiểm duyệt"
+        if public_count
+        else "chưa có ý kiến nào của tổ chức, cá nhân được đăng tải"
+    )
+    return f"{bodies}; {public}."
+
+
+def _article_counts(total: int, by_body: int, by_public: int) -> str:
+    """An article's count sentence: the side without opinions is left out rather than written "00"."""
+    if not total:
+        return "Chưa có ý kiến nào."
+    if not by_body:
+        return f"Có {total:02d} ý kiến, đều của tổ chức, cá nhân."
+    if not by_public:
+        return f"Có {total:02d} ý kiến, đều của cơ quan được lấy ý kiến."
+    return f"Có {total:02d} ý kiến ({by_body:02d} của cơ quan, {by_public:02d} của tổ chức, cá nhân)."
+
+
 def report_body(consultation: Consultation, groups: list, invitations: list[Invitation], answered: set[int]) -> str:
     """The report's body in the documents engine's markup ('# ' heading, '## ' sub-heading)."""
     council = consultation.council
@@ -44,8 +71,7 @@ def report_body(consultation: Consultation, groups: list, invitations: list[Invi
         "Trang thông tin điện tử để tổ chức, cá nhân góp ý"
         + (f" và gửi xin ý kiến {len(bodies):02d} cơ quan." if bodies else "."),
         "# I. TÌNH HÌNH LẤY Ý KIẾN",
-        f"Có {len(answered & {b.pk for b in bodies}):02d}/{len(bodies):02d} cơ quan được lấy ý kiến gửi góp ý "
-        f"với {body_count:02d} ý kiến; tổ chức, cá nhân gửi {public_count:02d} ý kiến được đăng tải sau kiểm duyệt.",
+        _overall_counts(len(answered & {b.pk for b in bodies}), len(bodies), body_count, public_count),
     ]
     silent = [b.name for b in bodies if b.pk not in answered]
     if silent:
@@ -59,10 +85,7 @@ def report_body(consultation: Consultation, groups: list, invitations: list[Invi
         lines.append(f"## {numbered}. {article_label(group.number, group.heading)}")
         by_body = [o for o in group.opinions if o.origin == Origin.BODY]
         by_public = [o for o in group.opinions if o.origin == Origin.PUBLIC]
-        lines.append(
-            f"Có {len(group.opinions):02d} ý kiến ({len(by_body):02d} của cơ quan, "
-            f"{len(by_public):02d} của tổ chức, cá nhân)."
-        )
+        lines.append(_article_counts(len(group.opinions), len(by_body), len(by_public)))
         for opinion in by_body:
             lines.append(f"- {opinion.body.name}: {_summary(opinion.text)}")
         for opinion in by_public:

@@ -353,6 +353,31 @@ def obligation_extend(
     return obligation
 
 
+@transaction.atomic
+def obligation_due_bring_forward(
+    *, obligation: Obligation, user: AbstractBaseUser | None, due_on: datetime.date, reason: str
+) -> Obligation:
+    """The workflow that set an open obligation's deadline ends earlier (a consultation closed before its
+    close date): the deadline moves back to that day, the change kept in its timeline. Nothing if the
+    obligation is no longer open or already due by then."""
+    locked = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    if locked.state not in OPEN_STATES or locked.due_on <= due_on:
+        return obligation
+    old = locked.due_on
+    locked.due_on = due_on
+    validated_save(locked, user, update_fields=["due_on"])
+    update = _record(
+        obligation=locked,
+        user=user,
+        action=Action.RECOMPUTE,
+        from_state=locked.state,
+        text=f"Đổi hạn từ {format_date(old)} thành {format_date(due_on)}: {clean(reason)}",
+    )
+    obligation.due_on = due_on
+    _tell_workflow(locked, update, user)
+    return obligation
+
+
 def notify(*, users: Iterable[AbstractBaseUser], message: str, url: str) -> list[Notification]:
     """Tell each user, in the top bar's notifications, `message` with a link to `url` (a page of this site,
     "/..."): the hook any workflow uses for a notice that is not an obligation's reminder."""

@@ -19,3 +19,22 @@ def test_demo_seeder_is_idempotent_and_names_no_commenter(world: object, as_user
         page = public.get(f"/y-kien-du-thao/{world.council.pk}/{c.pk}/").content.decode()
         assert "Trần Văn Bình" not in page
     assert "Trần Văn Bình" not in ended.report.body
+
+
+def test_demo_story_is_coherent(world: object, as_user: object) -> None:
+    """Posted, with version 1, before opening; the unanswered body owes its opinion by the day the
+    consultation ended; the running draft's text is its own (guest expenses), not draft 1's; no "00"."""
+    from django.utils import timezone
+
+    seed(world.council)
+    ended, running = Consultation.objects.filter(council=world.council).order_by("pk")
+    for c in (ended, running):
+        first = c.versions.get(number=1)
+        assert c.published_on <= c.opens_on and timezone.localdate(first.created_at) <= c.opens_on
+    from followup.models import OPEN_STATES
+
+    owing = [i.obligation for i in ended.invitations.select_related("obligation") if i.obligation.state in OPEN_STATES]
+    assert owing and all(o.due_on == ended.closed_on for o in owing)
+    text = "\n".join(a.text for a in running.versions.get(number=1).articles.all())
+    assert "tiếp khách" in text and "tiếp công dân" not in text
+    assert " 00 " not in ended.report.body and "00/" not in ended.report.body

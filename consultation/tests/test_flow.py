@@ -119,7 +119,9 @@ def test_from_draft_to_synthesis_report(world: object, min_days: None, as_user: 
     assert "Tổng hợp, tiếp thu, giải trình ý kiến góp ý dự thảo" in text
     assert "Có 01/02 cơ quan được lấy ý kiến gửi góp ý với 02 ý kiến" in text
     assert "Các cơ quan chưa gửi ý kiến: Phòng Nội vụ." in text
-    assert "Điều 3. Mức hỗ trợ" in text and "Có 01 ý kiến (01 của cơ quan, 00 của tổ chức, cá nhân)." in text
+    assert (
+        "Điều 3. Mức hỗ trợ" in text and "Có 01 ý kiến, đều của cơ quan được lấy ý kiến." in text and " 00 " not in text
+    )
     assert "Phòng Tài chính - Kế hoạch: Đề nghị nâng mức hỗ trợ lên 150.000 đồng." in text
     assert "Tiếp thu: Tiếp thu, nâng mức hỗ trợ lên 150.000 đồng." in text
     assert "Ý kiến của tổ chức, cá nhân: Nên hỗ trợ cả cán bộ ở xã, phường." in text
@@ -134,3 +136,39 @@ def test_from_draft_to_synthesis_report(world: object, min_days: None, as_user: 
         services.response_set(
             consultation=consultation, article=3, kind="tiep_thu", text="Sửa sau khi ban hành.", user=None
         )
+
+
+def test_closing_early_brings_the_invited_bodies_deadline_to_that_day(world: object) -> None:
+    import datetime
+
+    from consultation import services
+    from consultation.models import Consultation
+    from hdnd import dates
+
+    today = dates.today()
+    c = Consultation.objects.filter(council=world.council).first()
+    if c is None:
+        from registry.services import setting_set
+
+        setting_set(council=world.council, key=services.MIN_DAYS_RULE, value=20, decision="Quy chế (thử)")
+        c = services.consultation_create(
+            council=world.council,
+            title="Nghị quyết thử đóng sớm",
+            opens_on=today,
+            closes_on=today + datetime.timedelta(days=40),
+            text="Điều 1. Phạm vi\\nNội dung.",
+            user=None,
+        )
+    if c.published_on is None:
+        services.consultation_publish(consultation=c, user=None)
+    (invitation,) = services.invitation_add(consultation=c, bodies=[world.agency], user=None)
+    assert invitation.obligation.due_on == c.closes_on
+    services.consultation_close(consultation=c, user=None)
+    invitation.obligation.refresh_from_db()
+    assert invitation.obligation.due_on == today
+    c.refresh_from_db()
+    assert services.phase(c, today=c.closes_on) == "da_dong"
+    c.refresh_from_db()
+    c.closed_on = None
+    assert services.phase(c, today=c.closes_on) == "dang_mo"
+    assert services.phase(c, today=c.closes_on + datetime.timedelta(days=1)) == "da_dong"

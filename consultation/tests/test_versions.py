@@ -107,3 +107,26 @@ def test_the_api_adds_a_version_from_text_and_from_docx(
     assert response.status_code == 400 and "Không tìm thấy điều nào" in response.json()["detail"]
     diff = office.get(base + "/changes?tu=2&den=3").json()
     assert {d["number"]: d["change"] for d in diff}[4] == "removed"
+
+
+def test_article_count_leaves_out_the_preamble() -> None:
+    from consultation.models import Article, DraftVersion
+
+    version = DraftVersion(number=1)
+    version._prefetched_objects_cache = {
+        "articles": [Article(number=0, heading="Phần mở đầu"), Article(number=1), Article(number=2)]
+    }
+    assert version.article_count == 2
+
+
+def test_report_counts_word_zeros() -> None:
+    from consultation.wording import _article_counts, _overall_counts
+
+    assert _overall_counts(0, 2, 0, 0) == (
+        "Chưa có cơ quan nào trong 02 cơ quan được lấy ý kiến gửi góp ý; "
+        "chưa có ý kiến nào của tổ chức, cá nhân được đăng tải."
+    )
+    assert _overall_counts(1, 2, 1, 3).startswith("Có 01/02 cơ quan được lấy ý kiến gửi góp ý với 01 ý kiến;")
+    assert _article_counts(1, 0, 1) == "Có 01 ý kiến, đều của tổ chức, cá nhân."
+    assert _article_counts(2, 1, 1) == "Có 02 ý kiến (01 của cơ quan, 01 của tổ chức, cá nhân)."
+    assert "00" not in _article_counts(1, 1, 0)
