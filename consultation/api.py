@@ -1,7 +1,6 @@
 """Consultation routes of /api/v1/: the office's, the invited body's and the public's, through the same
 services and selectors as the screens. No answer carries a commenter's name or contact."""
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import File, Form, Router, Status, UploadedFile
 
@@ -33,6 +32,7 @@ from consultation.schemas import (
 )
 from registry.access import council_for_api, councils_for
 from registry.models import Body, Council
+from registry.selectors import all_in_council, in_council
 
 router = Router(tags=["Lấy ý kiến dự thảo"])
 
@@ -144,9 +144,9 @@ def consultation_create(request: HttpRequest, council_id: int, payload: Consulta
     if payload.submission_id is not None:
         from plenary.models import Submission
 
-        submission = Submission.objects.filter(pk=payload.submission_id, session__council=council).first()
-        if submission is None:
-            raise ValidationError({"submission_id": "Không tìm thấy hồ sơ trình trong Hội đồng này."})
+        submission = in_council(
+            Submission, payload.submission_id, field="submission_id", label="hồ sơ trình", session__council=council
+        )
     consultation = services.consultation_create(
         council=council,
         title=payload.title,
@@ -288,9 +288,9 @@ def consultation_invite(
 ) -> Status:
     """Mời các cơ quan góp ý; mỗi cơ quan có việc theo dõi phải gửi ý kiến trước ngày kết thúc."""
     consultation = _office(request, council_id, consultation_id, EDIT)
-    bodies = list(Body.objects.filter(council_id=consultation.council_id, pk__in=payload.body_ids))
-    if len(bodies) != len(set(payload.body_ids)):
-        raise ValidationError({"body_ids": "Không tìm thấy cơ quan trong Hội đồng này."})
+    bodies = all_in_council(
+        Body, payload.body_ids, field="body_ids", label="cơ quan", council_id=consultation.council_id
+    )
     invitations = services.invitation_add(consultation=consultation, bodies=bodies, user=request.user)
     return Status(
         201,
@@ -408,6 +408,7 @@ def consultation_body_submit(
     council = _member_council(request, council_id)
     invitations = list(selectors.invited_consultations(request.user, council).filter(consultation_id=consultation_id))
     if payload.body_id is not None:
+        in_council(Body, payload.body_id, field="body_id", label="cơ quan", council=council)
         invitations = [i for i in invitations if i.body_id == payload.body_id]
     if not invitations:
         raise Http404("Không tìm thấy dự thảo được lấy ý kiến.")

@@ -130,7 +130,7 @@ def test_bad_input_of_the_office_and_the_body_changes_nothing(
     office = as_user("office")
     base = f"/api/v1/councils/{world.council.pk}/consultations/{c.pk}"
     response = office.post(base + "/invitations", {"body_ids": [999_999]}, content_type="application/json")
-    assert response.status_code == 400 and "Không tìm thấy cơ quan" in response.json()["detail"]
+    assert response.status_code == 404 and "cơ quan" in response.json()["detail"]  # an id outside the council
     response = office.post(
         base + "/responses", {"article": 9, "kind": "tiep_thu", "text": "x"}, content_type="application/json"
     )

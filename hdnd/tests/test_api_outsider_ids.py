@@ -219,6 +219,15 @@ def _extras(own: dict) -> None:
     )
     own["new_petition"] = received[0]["id"]
     own["petition_field"] = office.post("petition_field_create", {"name": "Hạ tầng nông thôn"}, council_id=cid)["id"]
+    # A consultation on a draft, after the council sets its minimum period (the law gives none).
+    office.call(
+        "PUT", "setting_set", {"value": 20, "decision": "Quy chế làm việc"}, council_id=cid, key="consultation_min_days"
+    )
+    own["consultation"] = office.post(
+        "consultation_create",
+        {"title": "Dự thảo nghị quyết", "opens_on": f"{YEAR}-06-01", "closes_on": f"{YEAR}-06-30"},
+        council_id=cid,
+    )["id"]
 
 
 @pytest.mark.django_db
