@@ -4,6 +4,7 @@ from ninja import Field, FilterSchema, Schema
 from pydantic import field_validator
 
 from documents.models import Authority, Direction, DocType, Document, State
+from hdnd.params import PAGE_MAX
 from hdnd.text import clean, clean_multiline
 from registry.schemas import CleanSchema, InputSchema
 
@@ -187,7 +188,8 @@ class SeriesIn(DocumentCleanSchema):
 class PublicDocumentQuery(Schema):
     q: str = Field("", max_length=200, description="Số, ký hiệu hoặc trích yếu (không cần dấu).")
     council_id: int | None = Field(None, ge=1, description="Chỉ văn bản của Hội đồng này.")
-    page: int = Field(1, ge=1, le=1_000, description="Số trang (50 văn bản một trang).")
+    # The same bound as every paginated list (hdnd.params); past the 1,000th result a page is empty.
+    page: int = Field(1, ge=1, le=PAGE_MAX, description="Số trang (50 văn bản một trang).")
 
 
 class PublicDocumentOut(Schema):
