@@ -4,24 +4,16 @@ on petitions stored in the old shape: the state and answer date they held end up
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from followup.models import State as ObligationState
 from followup.services import obligation_report
+from hdnd.testing import migrate_to, migrate_to_latest
 from petitions.models import Petition, PetitionState
 from petitions.tests.conftest import make_petition
 from petitions.tests.test_answers_merge import forward
 
 BEFORE = [("petitions", "0002_contact_places")]
 AFTER = [("petitions", "0003_progress_on_obligation")]
-
-
-def _migrate(targets: list[tuple[str, str]]):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -36,7 +28,7 @@ def test_old_states_move_into_obligations_without_loss(town) -> None:
     ob = Petition.objects.get(pk=only_followup.pk).obligation
     obligation_report(obligation=ob, user=None, text="Đã lắp 20 bộ đèn.", done=True, on=datetime.date(2024, 7, 5))
     try:
-        old = _migrate(BEFORE).get_model("petitions", "Petition")
+        old = migrate_to(BEFORE).get_model("petitions", "Petition")
         # The shapes the old code left: an answer written on the petition only, a "being resolved" one,
         # an answer the agency gave on /theo-doi/ only, a petition forwarded without an obligation.
         old.objects.filter(pk=drifted.pk).update(
@@ -45,9 +37,9 @@ def test_old_states_move_into_obligations_without_loss(town) -> None:
         old.objects.filter(pk=resolving.pk).update(state="dang_giai_quyet", answer_text="Đang khảo sát.")
         old.objects.filter(pk=only_followup.pk).update(state="da_chuyen", answer_text="", answer_folded="")
         old.objects.filter(pk=no_obligation.pk).update(state="da_chuyen")
-        _migrate(AFTER)
+        migrate_to(AFTER)
     finally:
-        _migrate(_latest())
+        migrate_to_latest()
     rows = {p.pk: p for p in Petition.objects.select_related("obligation")}
 
     p = rows[drifted.pk]
@@ -68,8 +60,3 @@ def test_old_states_move_into_obligations_without_loss(town) -> None:
     assert p.obligation.due_on > p.obligation.source_date
 
     assert rows[waiting.pk].state == PetitionState.RECEIVED and rows[waiting.pk].obligation is None
-
-
-def _latest() -> list[tuple[str, str]]:
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()

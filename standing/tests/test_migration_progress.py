@@ -5,18 +5,11 @@ left open. After it, the request still reads answered on the same day, now from 
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from followup.models import State as ObligationState
+from hdnd.testing import migrate_to, migrate_to_latest
 from standing.models import OpinionRequest, OpinionState
 from standing.tests.conftest import make_request
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -24,13 +17,13 @@ def test_answered_request_closes_its_obligation(town) -> None:
     answered = make_request(town)
     waiting = make_request(town, subject="bổ sung dự toán năm 2024")
     try:
-        old = _migrate([("standing", "0004_meeting_documents")]).get_model("standing", "OpinionRequest")
+        old = migrate_to([("standing", "0004_meeting_documents")]).get_model("standing", "OpinionRequest")
         old.objects.filter(pk=answered.pk).update(
             state="da_tra_loi", answered_on=datetime.date(2024, 8, 8), reply_id=answered.request_document_id
         )
-        _migrate([("standing", "0005_progress_on_obligation")])
+        migrate_to([("standing", "0005_progress_on_obligation")])
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
     request = OpinionRequest.objects.select_related("obligation").get(pk=answered.pk)
     assert request.state == OpinionState.ANSWERED and request.answered_on == datetime.date(2024, 8, 8)
     assert request.obligation.state == ObligationState.ACCEPTED

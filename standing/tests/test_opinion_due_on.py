@@ -4,12 +4,11 @@ screens shows on the request's page and list; the data migration keeps every sto
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from followup import services as followup
 from followup.models import Obligation
+from hdnd.testing import migrate_to, migrate_to_latest
 from standing.models import OpinionRequest
 from standing.tests.conftest import make_request
 
@@ -38,20 +37,14 @@ def test_migration_keeps_the_deadline_of_a_request_without_obligation(town) -> N
     followup.obligation_extend(obligation=kept.obligation, due_on=D(2024, 8, 19), reason="Gia hạn", user=None)
     orphan = make_request(town, subject="bổ sung dự toán năm 2024")
     try:
-        old = _migrate([("standing", "0007_merge_20261202_1953")]).get_model("standing", "OpinionRequest")
+        old = migrate_to([("standing", "0007_merge_20261202_1953")]).get_model("standing", "OpinionRequest")
         assert old.objects.get(pk=kept.pk).due_on == D(2024, 8, 19)  # going back copies the obligation's day
         Obligation.objects.filter(pk=orphan.obligation_id).update(state="da_huy")
         old.objects.filter(pk=orphan.pk).update(obligation=None, due_on=D(2024, 9, 1))
-        _migrate([("standing", "0008_opinion_due_on_obligation")])
+        migrate_to([("standing", "0008_opinion_due_on_obligation")])
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
     assert OpinionRequest.objects.select_related("obligation").get(pk=kept.pk).due_on == D(2024, 8, 19)
     moved = OpinionRequest.objects.select_related("obligation").get(pk=orphan.pk)
     assert moved.obligation_id != orphan.obligation_id and moved.due_on == D(2024, 9, 1)
     assert moved.obligation.kind == "written_opinion_request" and moved.obligation.source == moved
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps

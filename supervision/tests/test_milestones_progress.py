@@ -6,10 +6,9 @@ migration keeps every stored due date."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from followup.models import Obligation, State
+from hdnd.testing import migrate_to, migrate_to_latest
 from registry import services as registry
 from registry.models import Role
 from registry.tests.factories import UserFactory
@@ -122,24 +121,18 @@ def test_migration_keeps_every_due_date(setup, round) -> None:
     services.round_update(round=round, content_sent_on=D(2024, 4, 25))
     followup_ids = set(MilestoneObligation.objects.filter(round=round).values_list("obligation_id", flat=True))
     try:
-        old = _migrate([("supervision", "0005_merge_0004_bounded_text_0004_history_m2m")])
+        old = migrate_to([("supervision", "0005_merge_0004_bounded_text_0004_history_m2m")])
         OldRound = old.get_model("supervision", "Round")
         stored = OldRound.objects.get(pk=round.pk)
         assert (stored.content_due_on, stored.report_due_on) == (D(2024, 5, 2), D(2024, 6, 10))
         # A round written before milestones were all followed: a done milestone had no obligation.
         old.get_model("supervision", "MilestoneObligation").objects.filter(round_id=round.pk, key="content").delete()
-        _migrate([("supervision", "0006_round_milestones_on_obligation")])
+        migrate_to([("supervision", "0006_round_milestones_on_obligation")])
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
     fresh = selectors.round_get(council=setup.council, pk=round.pk)
     content = fresh.milestone_obligation("content")
     assert content.pk not in followup_ids and content.state == State.ACCEPTED
     assert (content.due_on, content.reported_on) == (D(2024, 5, 2), D(2024, 4, 25))
     assert (fresh.content_due_on, fresh.report_due_on) == (D(2024, 5, 2), D(2024, 6, 10))
     assert services.milestones_follow(round=fresh) == []  # the migrated obligation is the milestone's
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
