@@ -13,3 +13,8 @@ def format_date(day: datetime.date) -> str:
 def today() -> datetime.date:
     """The current day in the project's time zone, the day deadlines are judged on."""
     return timezone.localdate()
+
+
+def parse_day(text: str) -> datetime.date:
+    """A day written dd/mm/yyyy (and nothing else); ValueError otherwise."""
+    return datetime.datetime.strptime(text.strip(), "%d/%m/%Y").date()
