@@ -428,7 +428,8 @@ class Petition(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
-    history = HistoricalRecords()
+    # The matcher's keys are derived from the text the history already keeps: no copy of them in every row.
+    history = HistoricalRecords(excluded_fields=["match_keys"])
 
     class Meta:
         verbose_name = "kiến nghị cử tri"
