@@ -197,6 +197,9 @@ STORAGES = {
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# An uploaded sheet to import (citizens' names, addresses) is deleted once its import is saved or cancelled;
+# one left unfinished is deleted by the daily job (`send_reminders`) after this many days.
+IMPORT_KEEP_DAYS = int(os.environ.get("IMPORT_KEEP_DAYS", "7"))
 
 _mail_backend = os.environ.get(
     "EMAIL_BACKEND",

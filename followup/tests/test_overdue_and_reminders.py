@@ -185,7 +185,7 @@ def test_reminders_once_per_threshold(mailboxes) -> None:
 @pytest.mark.django_db
 def test_task_runs_the_same_job(world) -> None:
     make_obligation(council=world.council, owner=world.agency, due_on=D(2020, 1, 31), source_date=D(2020, 1, 2))
-    assert send_reminders.call() == {"sap_den_han": 0, "qua_han": 1}
+    assert send_reminders.call() == {"sap_den_han": 0, "qua_han": 1, "tep_nhap_da_xoa": 0}
 
 
 @pytest.mark.django_db

@@ -184,3 +184,16 @@ def import_confirm(request: HttpRequest, council_id: int, upload_id: int, payloa
         include_existing=payload.include_existing,
     )
     return Status(201, {"imported": len(saved)})
+
+
+@router.post(
+    "/councils/{council_id}/import-uploads/{upload_id}/cancel",
+    response=ImportPreviewOut,
+    url_name="import_cancel",
+    summary="Hủy lần nhập",
+)
+def import_cancel(request: HttpRequest, council_id: int, upload_id: int) -> dict[str, Any]:
+    """Bỏ lần nhập này: tệp đã tải lên bị xóa, bản ghi lần tải lên vẫn giữ; không lưu dòng nào."""
+    upload, target, owner = _upload(request, council_id, upload_id)
+    flow.upload_cancel(upload=upload)
+    return _out(upload, target, flow.upload_preview(upload=upload, target=target, owner=owner))

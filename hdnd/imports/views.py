@@ -103,7 +103,13 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         return redirect("imports:upload", pk=pk)
-    context = {"upload": upload_obj, "target": target, "owner": owner, "label": target.owner_label(owner)}
+    context = {
+        "upload": upload_obj,
+        "target": target,
+        "owner": owner,
+        "label": target.owner_label(owner),
+        "finished": flow.upload_finished_message(upload_obj, target),
+    }
     return render(request, "imports/upload.html", context)
 
 
@@ -159,3 +165,13 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("imports:upload", pk=pk)
     messages.success(request, f"Đã nhập {len(saved)} {target.noun}.")
     return redirect(target.done_url(owner)) if target.done_url else redirect("imports:upload", pk=pk)
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give up the import: the stored file is deleted, the record of the upload stays."""
+    upload_obj, _target_obj, _owner = _upload(request, pk)
+    flow.upload_cancel(upload=upload_obj)
+    messages.success(request, "Đã hủy lần nhập này và xóa tệp đã tải lên.")
+    return redirect("imports:upload", pk=pk)

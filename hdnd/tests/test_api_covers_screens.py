@@ -62,6 +62,7 @@ API_FOR_VIEW = {
     "imports:start": "import_upload",
     "imports:upload": "import_upload",
     "imports:confirm": "import_confirm",
+    "imports:cancel": "import_cancel",
 }
 
 WEBAUTHN = "the WebAuthn ceremony runs between the browser and its authenticator"
