@@ -322,6 +322,25 @@ def obligation_cancel(*, obligation: Obligation, user: AbstractBaseUser | None, 
     return _transition(obligation=obligation, user=user, action=Action.CANCEL, text=reason)
 
 
+def _due_move(
+    obligation: Obligation,
+    locked: Obligation,
+    *,
+    user: AbstractBaseUser | None,
+    due_on: datetime.date,
+    action: str,
+    text: str,
+) -> Obligation:
+    """Move the locked obligation's deadline to `due_on`, keep the change in its timeline and tell its
+    workflow; `obligation` (the caller's copy) reads the new deadline too."""
+    locked.due_on = due_on
+    validated_save(locked, user, update_fields=["due_on"])
+    update = _record(obligation=locked, user=user, action=action, from_state=locked.state, text=text)
+    obligation.due_on = due_on
+    _tell_workflow(locked, update, user)
+    return obligation
+
+
 @transaction.atomic
 def obligation_extend(
     *, obligation: Obligation, user: AbstractBaseUser | None, due_on: datetime.date, reason: str
@@ -338,19 +357,14 @@ def obligation_extend(
         errors["due_on"] = f"Hạn mới phải sau hạn hiện tại ({format_date(locked.due_on)})."
     if errors:
         raise ValidationError(errors)
-    old = locked.due_on
-    locked.due_on = due_on
-    validated_save(locked, user, update_fields=["due_on"])
-    update = _record(
-        obligation=locked,
+    return _due_move(
+        obligation,
+        locked,
         user=user,
+        due_on=due_on,
         action=Action.EXTEND,
-        from_state=locked.state,
-        text=f"Gia hạn từ {format_date(old)} đến {format_date(due_on)}: {reason}",
+        text=f"Gia hạn từ {format_date(locked.due_on)} đến {format_date(due_on)}: {reason}",
     )
-    obligation.due_on = due_on
-    _tell_workflow(locked, update, user)
-    return obligation
 
 
 @transaction.atomic
@@ -363,19 +377,14 @@ def obligation_due_bring_forward(
     locked = Obligation.objects.select_for_update().get(pk=obligation.pk)
     if locked.state not in OPEN_STATES or locked.due_on <= due_on:
         return obligation
-    old = locked.due_on
-    locked.due_on = due_on
-    validated_save(locked, user, update_fields=["due_on"])
-    update = _record(
-        obligation=locked,
+    return _due_move(
+        obligation,
+        locked,
         user=user,
+        due_on=due_on,
         action=Action.RECOMPUTE,
-        from_state=locked.state,
-        text=f"Đổi hạn từ {format_date(old)} thành {format_date(due_on)}: {clean(reason)}",
+        text=f"Đổi hạn từ {format_date(locked.due_on)} thành {format_date(due_on)}: {clean(reason)}",
     )
-    obligation.due_on = due_on
-    _tell_workflow(locked, update, user)
-    return obligation
 
 
 def notify(*, users: Iterable[AbstractBaseUser], message: str, url: str) -> list[Notification]:

@@ -34,15 +34,26 @@ class OpenErrorOut(Schema):
     detail: str = Field(description="Thông báo lỗi bằng tiếng Việt.")
 
 
+class _OParlOut(Schema):
+    """What every OParl object starts with: its stable address and its kind."""
+
+    id: str = Field(description="Địa chỉ ổn định của bản ghi trong API.")
+    type: str = Field(description="Loại đối tượng (OParl: Body, Organization, Person…; Popolo: vote_event).")
+
+
+class _CouncilPartOut(_OParlOut):
+    """An OParl object that belongs to one council (Body)."""
+
+    body: str = Field(description="Hội đồng.")
+
+
 class OpenTermOut(Schema):
     name: str = Field(description="Tên nhiệm kỳ.")
     startDate: str = Field(description="Ngày bắt đầu (yyyy-mm-dd).")
     endDate: str | None = Field(description="Ngày kết thúc (yyyy-mm-dd).")
 
 
-class OpenBodyOut(Schema):
-    id: str = Field(description="Địa chỉ ổn định của Hội đồng trong API.")
-    type: str = Field(description="Loại đối tượng OParl: Body.")
+class OpenBodyOut(_OParlOut):
     name: str = Field(description="Tên đầy đủ của Hội đồng nhân dân.")
     shortName: str = Field(description="Tên ngắn, ví dụ: HĐND phường Đức Phổ.")
     classification: str = Field(description="Cấp Hội đồng.")
@@ -58,10 +69,7 @@ class OpenBodyOut(Schema):
     web: str = Field(description="Trang dữ liệu mở của Hội đồng.")
 
 
-class OpenOrganizationOut(Schema):
-    id: str = Field(description="Địa chỉ ổn định của cơ quan.")
-    type: str = Field(description="Loại đối tượng OParl: Organization.")
-    body: str = Field(description="Hội đồng.")
+class OpenOrganizationOut(_CouncilPartOut):
     name: str = Field(description="Tên cơ quan.")
     shortName: str = Field(description="Tên ngắn.")
     organizationType: str = Field(description="Loại cơ quan: Thường trực, Ban, Tổ đại biểu.")
@@ -86,10 +94,7 @@ class OpenDelegacyOut(Schema):
     end_date: str | None = Field(description="Ngày cuối làm đại biểu (yyyy-mm-dd).")
 
 
-class OpenPersonOut(Schema):
-    id: str = Field(description="Địa chỉ ổn định của đại biểu.")
-    type: str = Field(description="Loại đối tượng OParl: Person.")
-    body: str = Field(description="Hội đồng.")
+class OpenPersonOut(_CouncilPartOut):
     name: str = Field(description="Họ và tên (Popolo: name).")
     family_name: str = Field(description="Họ (Popolo: family_name).")
     additional_name: str = Field(description="Tên đệm (Popolo: additional_name).")
@@ -105,10 +110,8 @@ class OpenMeetingItemOut(Schema):
     name: str = Field(description="Nội dung.")
 
 
-class OpenMeetingOut(Schema):
+class OpenMeetingOut(_CouncilPartOut):
     id: str = Field(description="Địa chỉ ổn định: …/meetings/ky-hop-<mã> hoặc …/meetings/phien-hop-<mã>.")
-    type: str = Field(description="Loại đối tượng OParl: Meeting.")
-    body: str = Field(description="Hội đồng.")
     meetingType: str = Field(description="ky_hop (kỳ họp) hoặc phien_hop_thuong_truc (phiên họp Thường trực).")
     name: str = Field(description="Tên kỳ họp, phiên họp.")
     meetingState: str = Field(description="Trạng thái.")
@@ -121,9 +124,7 @@ class OpenMeetingOut(Schema):
     web: str | None = Field(description="Trang công khai của kỳ họp.")
 
 
-class OpenAgendaItemOut(Schema):
-    id: str = Field(description="Địa chỉ ổn định của nội dung.")
-    type: str = Field(description="Loại đối tượng OParl: AgendaItem.")
+class OpenAgendaItemOut(_OParlOut):
     meeting: str = Field(description="Kỳ họp.")
     number: int = Field(description="Thứ tự.")
     name: str = Field(description="Nội dung.")
@@ -137,10 +138,7 @@ class OpenMainFileOut(Schema):
     pdfUrl: str = Field(description="Tải văn bản (PDF).")
 
 
-class OpenPaperOut(Schema):
-    id: str = Field(description="Địa chỉ ổn định của văn bản.")
-    type: str = Field(description="Loại đối tượng OParl: Paper.")
-    body: str = Field(description="Hội đồng.")
+class OpenPaperOut(_CouncilPartOut):
     name: str = Field(description="Trích yếu nội dung.")
     reference: str = Field(description="Số, ký hiệu.")
     date: str | None = Field(description="Ngày ban hành (yyyy-mm-dd).")
@@ -154,9 +152,7 @@ class OpenPaperOut(Schema):
     mainFile: OpenMainFileOut = Field(description="Tệp văn bản.")
 
 
-class OpenFileOut(Schema):
-    id: str = Field(description="Địa chỉ ổn định của tài liệu.")
-    type: str = Field(description="Loại đối tượng OParl: File.")
+class OpenFileOut(_OParlOut):
     name: str = Field(description="Tên tài liệu.")
     fileName: str = Field(description="Tên tệp.")
     date: str | None = Field(description="Ngày gửi đại biểu (yyyy-mm-dd).")
@@ -171,11 +167,8 @@ class OpenCountOut(Schema):
     value: int = Field(description="Số đại biểu.")
 
 
-class OpenVoteEventOut(Schema):
-    id: str = Field(description="Địa chỉ ổn định của lần biểu quyết.")
-    type: str = Field(description="Loại đối tượng Popolo: vote_event.")
+class OpenVoteEventOut(_CouncilPartOut):
     organization_id: int | None = Field(description="Cơ quan biểu quyết (trống: toàn thể Hội đồng).")
-    body: str = Field(description="Hội đồng.")
     legislative_session_id: str = Field(description="Kỳ họp (Popolo: legislative_session_id).")
     meeting: str = Field(description="Địa chỉ của kỳ họp.")
     motion: str = Field(description="Nội dung biểu quyết.")
@@ -194,9 +187,7 @@ class OpenExportOut(Schema):
     url: str = Field(description="Tải tệp ZIP.")
 
 
-class OpenSystemOut(Schema):
-    id: str = Field(description="Địa chỉ của API dữ liệu mở.")
-    type: str = Field(description="Loại đối tượng OParl: System.")
+class OpenSystemOut(_OParlOut):
     oparlVersion: str = Field(description="Phiên bản OParl làm khuôn mẫu.")
     name: str = Field(description="Tên hệ thống.")
     license: str = Field(description="Giấy phép của dữ liệu.")

@@ -99,39 +99,10 @@ class MeetingCreateForm(Form):
 EMPTY = "— Chọn —"
 
 
-class PetitionEntryForm(Form):
-    """One petition of a meeting, typed in a row: text, field, level, body, voters, petitioner."""
+class _PetitionFieldsForm(Form):
+    """What a petition says and who settles it — its text, field, level and body — the same when it is
+    typed and when it is corrected; the field and body lists are the council's."""
 
-    text = forms.CharField(
-        label="Nội dung kiến nghị",
-        widget=forms.Textarea(attrs={"rows": 3, "autofocus": True}),
-        error_messages={"required": "Vui lòng nhập nội dung kiến nghị."},
-    )
-    field = forms.ModelChoiceField(
-        label="Lĩnh vực", queryset=PetitionField.objects.none(), required=False, empty_label=EMPTY
-    )
-    level = forms.ChoiceField(label="Cấp thẩm quyền", choices=Level.choices, error_messages=_required("Cấp thẩm quyền"))
-    body = forms.ModelChoiceField(
-        label="Cơ quan giải quyết", queryset=Body.objects.none(), required=False, empty_label=EMPTY
-    )
-    voters = forms.IntegerField(
-        label="Số cử tri",
-        min_value=1,
-        initial=1,
-        error_messages={"required": "Vui lòng nhập số cử tri.", "min_value": "Số cử tri phải từ 1 trở lên."},
-    )
-    complaint = forms.BooleanField(label="Khiếu nại, tố cáo (chuyển quy trình khiếu nại)", required=False)
-    person_name = forms.CharField(label="Người kiến nghị", max_length=120, required=False)
-    person_address = forms.CharField(label="Địa chỉ", max_length=250, required=False)
-    person_phone = forms.CharField(label="Điện thoại", max_length=20, required=False)
-
-    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["field"].queryset = PetitionField.objects.filter(council=council)
-        self.fields["body"].queryset = Body.objects.filter(council=council, active=True)
-
-
-class PetitionEditForm(Form):
     text = forms.CharField(
         label="Nội dung kiến nghị",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -144,12 +115,35 @@ class PetitionEditForm(Form):
     body = forms.ModelChoiceField(
         label="Cơ quan giải quyết", queryset=Body.objects.none(), required=False, empty_label=EMPTY
     )
-    complaint = forms.BooleanField(label="Khiếu nại, tố cáo (chuyển quy trình khiếu nại)", required=False)
 
     def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["field"].queryset = PetitionField.objects.filter(council=council)
         self.fields["body"].queryset = Body.objects.filter(council=council, active=True)
+
+
+class PetitionEntryForm(_PetitionFieldsForm):
+    """One petition of a meeting, typed in a row: text, field, level, body, voters, petitioner."""
+
+    text = forms.CharField(
+        label="Nội dung kiến nghị",
+        widget=forms.Textarea(attrs={"rows": 3, "autofocus": True}),
+        error_messages={"required": "Vui lòng nhập nội dung kiến nghị."},
+    )
+    voters = forms.IntegerField(
+        label="Số cử tri",
+        min_value=1,
+        initial=1,
+        error_messages={"required": "Vui lòng nhập số cử tri.", "min_value": "Số cử tri phải từ 1 trở lên."},
+    )
+    complaint = forms.BooleanField(label="Khiếu nại, tố cáo (chuyển quy trình khiếu nại)", required=False)
+    person_name = forms.CharField(label="Người kiến nghị", max_length=120, required=False)
+    person_address = forms.CharField(label="Địa chỉ", max_length=250, required=False)
+    person_phone = forms.CharField(label="Điện thoại", max_length=20, required=False)
+
+
+class PetitionEditForm(_PetitionFieldsForm):
+    complaint = forms.BooleanField(label="Khiếu nại, tố cáo (chuyển quy trình khiếu nại)", required=False)
 
 
 class FieldForm(Form):

@@ -226,6 +226,36 @@ def petition_accept(*, petition: Petition, user: AbstractBaseUser | None, note: 
     return current
 
 
+def _standing_document(
+    contact_round: ContactRound,
+    *,
+    doc_type: str,
+    subject: str,
+    lines: list[str],
+    recipient_lines: str,
+    signer_title: str,
+    signer_name: str,
+    issued_on: datetime.date | None,
+    user: AbstractBaseUser | None,
+) -> Document:
+    """A draft the standing committee signs on behalf of the council (TM.), about the round's petitions."""
+    council = contact_round.council
+    return document_create(
+        council=council,
+        doc_type=doc_type,
+        subject=subject,
+        body="\n".join(lines),
+        signer_authority=Authority.TM,
+        signer_collective=f"THƯỜNG TRỰC {council.short_title.upper()}",
+        signer_title=signer_title,
+        signer_name=signer_name,
+        recipient_lines=recipient_lines,
+        source=contact_round,
+        issued_on=issued_on,
+        user=user,
+    )
+
+
 @transaction.atomic
 def answer_report_create(
     *,
@@ -269,17 +299,14 @@ def answer_report_create(
         f"Thường trực {council.short_title} báo cáo {council.short_title} xem xét và thông báo kết quả đến cử tri "
         "tại đợt tiếp xúc cử tri tiếp theo."
     )
-    return document_create(
-        council=council,
+    return _standing_document(
+        contact_round,
         doc_type=DocType.BAO_CAO,
         subject=f"Kết quả giải quyết, trả lời ý kiến, kiến nghị của cử tri {contact_round.label}",
-        body="\n".join(lines),
-        signer_authority=Authority.TM,
-        signer_collective=f"THƯỜNG TRỰC {council.short_title.upper()}",
+        lines=lines,
+        recipient_lines="Các đại biểu HĐND\nUBMTTQVN",
         signer_title=signer_title,
         signer_name=signer_name,
-        recipient_lines="Các đại biểu HĐND\nUBMTTQVN",
-        source=contact_round,
         issued_on=issued_on,
         user=user,
     )
@@ -315,17 +342,14 @@ def answers_notice_create(
             lines.append(f"{index}. {petition_summary(p)}")
             source = f"{p.body.name} trả lời" if p.body else "Trả lời"
             lines.append(f"{source} ({p.get_state_display().lower()}): {p.answer_text}")
-    return document_create(
-        council=council,
+    return _standing_document(
+        contact_round,
         doc_type=DocType.THONG_BAO,
         subject=f"Kết quả trả lời ý kiến, kiến nghị của cử tri theo địa bàn, đợt tiếp xúc cử tri {contact_round.label}",
-        body="\n".join(lines),
-        signer_authority=Authority.TM,
-        signer_collective=f"THƯỜNG TRỰC {council.short_title.upper()}",
+        lines=lines,
+        recipient_lines="Các Tổ đại biểu HĐND\nUBMTTQVN",
         signer_title=signer_title,
         signer_name=signer_name,
-        recipient_lines="Các Tổ đại biểu HĐND\nUBMTTQVN",
-        source=contact_round,
         issued_on=issued_on,
         user=user,
     )

@@ -256,12 +256,7 @@ def petition_merge(
         )
     if sent:
         return _join_forwarded(target=sent[0], others=[p for p in rows if p is not sent[0]], user=user, text=text)
-    origins: list[Petition] = []
-    for p in rows:
-        if p.is_aggregate:
-            origins.extend(Petition.objects.select_for_update().filter(merged_into=p))
-        else:
-            origins.append(p)
+    origins = _origins_of(rows)
     first = rows[0]
     target_round = contact_round or max((p.round for p in rows), key=lambda r: (r.year, r.period, r.timing))
     aggregate = Petition(
@@ -289,6 +284,17 @@ def petition_merge(
                 p._history_user = user
             p.delete()
     return aggregate
+
+
+def _origins_of(petitions: list[Petition]) -> list[Petition]:
+    """The petitions a merge gathers, locked: an aggregate stands for the origins merged into it."""
+    origins: list[Petition] = []
+    for p in petitions:
+        if p.is_aggregate:
+            origins.extend(Petition.objects.select_for_update().filter(merged_into=p))
+        else:
+            origins.append(p)
+    return origins
 
 
 def _join_forwarded(*, target: Petition, others: list[Petition], user: AbstractBaseUser | None, text: str) -> Petition:
@@ -336,12 +342,7 @@ def _join_forwarded(*, target: Petition, others: list[Petition], user: AbstractB
             person.petition = own
             validated_save(person, user, update_fields=["petition"])
         target.is_aggregate, target.unit, target.contact_place, target.meeting = True, None, None, None
-    origins: list[Petition] = []
-    for p in others:
-        if p.is_aggregate:
-            origins.extend(Petition.objects.select_for_update().filter(merged_into=p))
-        else:
-            origins.append(p)
+    origins = _origins_of(others)
     for origin in origins:
         origin.merged_into = target
         validated_save(origin, user, update_fields=["merged_into"])

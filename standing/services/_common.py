@@ -1,16 +1,21 @@
 """Helpers every standing-committee service shares: the validated save, the record locks, ordering."""
 
+import datetime
 from collections.abc import Iterable
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max
 
+from documents import services as documents
+from documents.models import Document
 from registry.models import Body, Council
 from standing.models import (
     Conference,
     Meeting,
 )
+from standing.wording import placeholders
 
 CONCLUSION_TASK = "conclusion_task"
 
@@ -49,3 +54,12 @@ def _check_bodies(council: Council, bodies: Iterable[Body], field: str) -> list[
     if any(b.council_id != council.pk for b in bodies):
         raise ValidationError({field: "Cơ quan không thuộc Hội đồng này."})
     return bodies
+
+
+def _issue_draft(draft: Document, *, user: AbstractBaseUser | None, issued_on: datetime.date | None) -> Document:
+    """Issue a drafted document through the engine (which numbers it); refused while "[[…]]" is left in its
+    text. The engine's on_issue hook of the draft's source runs what follows, inside this transaction."""
+    left = placeholders(draft)
+    if left:
+        raise ValidationError({"body": f"Dự thảo còn phần chưa hoàn thiện: {', '.join(left)}."})
+    return documents.document_issue(document=draft, user=user, issued_on=issued_on)

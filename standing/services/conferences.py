@@ -18,9 +18,9 @@ from standing.models import (
     ConferenceKind,
     ConferenceTask,
 )
-from standing.services._common import _check_bodies, _check_conference_open, _lock_conference, _next_order
+from standing.services._common import _check_bodies, _check_conference_open, _issue_draft, _lock_conference, _next_order
 from standing.services.tasks import conclusion_tasks_assign
-from standing.wording import conference_body, default_recipients, office_chief, placeholders, reply_signer
+from standing.wording import conference_body, default_recipients, office_chief, reply_signer
 
 CONFERENCE_DOC_TYPES = (DocType.THONG_BAO, DocType.BIEN_BAN)
 
@@ -184,11 +184,8 @@ def conference_document_issue(
     draft = Document.objects.get(pk=current.document_id)
     if draft.is_frozen:
         raise ValidationError("Văn bản của hội nghị đã được ban hành.")
-    left = placeholders(draft)
-    if left:
-        raise ValidationError({"body": f"Dự thảo còn phần chưa hoàn thiện: {', '.join(left)}."})
     # The engine's on_issue hook calls conference_tasks_assign inside this transaction.
-    return documents.document_issue(document=draft, user=user, issued_on=issued_on)
+    return _issue_draft(draft, user=user, issued_on=issued_on)
 
 
 def conference_tasks_assign(*, conference: Conference, user: AbstractBaseUser | None = None) -> list[ConferenceTask]:

@@ -22,7 +22,7 @@ from standing.models import (
     Paragraph,
     Section,
 )
-from standing.services._common import _check_open, _lock, _next_order
+from standing.services._common import _check_open, _issue_draft, _lock, _next_order
 from standing.wording import (
     default_recipients,
     invitation_body,
@@ -30,7 +30,6 @@ from standing.wording import (
     notice_body,
     notice_subject,
     office_chief,
-    placeholders,
     programme_body,
     reply_signer,
 )
@@ -190,6 +189,27 @@ def section_add(
     return validated_save(section, user)
 
 
+def _paragraph_checked(
+    meeting: Meeting, *, text: str, bodies: Iterable[Body], assigns: bool, due_on: datetime.date | None
+) -> tuple[str, list[Body]]:
+    """A paragraph's text (cleaned) and responsible bodies (once each), or ValidationError: an assignment
+    with no responsible body, a body of another council, a deadline before the meeting."""
+    text = clean_multiline(text)
+    bodies = list(dict.fromkeys(bodies))
+    errors = {}
+    if not text:
+        errors["text"] = "Vui lòng nhập nội dung đoạn kết luận."
+    if (assigns or due_on) and not bodies:
+        errors["bodies"] = "Nhiệm vụ được giao phải có ít nhất một cơ quan chịu trách nhiệm."
+    if any(b.council_id != meeting.council_id for b in bodies):
+        errors["bodies"] = "Cơ quan được giao không thuộc Hội đồng này."
+    if due_on is not None and due_on < meeting.held_on:
+        errors["due_on"] = f"Hạn thực hiện không thể trước ngày họp ({format_date(meeting.held_on)})."
+    if errors:
+        raise ValidationError(errors)
+    return text, bodies
+
+
 @transaction.atomic
 def paragraph_add(
     *,
@@ -206,19 +226,7 @@ def paragraph_add(
     """
     current = _lock(section.meeting)
     _check_open(current)
-    text = clean_multiline(text)
-    bodies = list(dict.fromkeys(bodies))
-    errors = {}
-    if not text:
-        errors["text"] = "Vui lòng nhập nội dung đoạn kết luận."
-    if (assigns or due_on) and not bodies:
-        errors["bodies"] = "Nhiệm vụ được giao phải có ít nhất một cơ quan chịu trách nhiệm."
-    if any(b.council_id != current.council_id for b in bodies):
-        errors["bodies"] = "Cơ quan được giao không thuộc Hội đồng này."
-    if due_on is not None and due_on < current.held_on:
-        errors["due_on"] = f"Hạn thực hiện không thể trước ngày họp ({format_date(current.held_on)})."
-    if errors:
-        raise ValidationError(errors)
+    text, bodies = _paragraph_checked(current, text=text, bodies=bodies, assigns=assigns, due_on=due_on)
     paragraph = Paragraph(
         section=section, text=text, due_on=due_on, order=_next_order(Paragraph.objects.filter(section=section))
     )
@@ -324,19 +332,7 @@ def paragraph_update(
     """Change a paragraph's text, responsible bodies or deadline (same rules as `paragraph_add`)."""
     current = _lock(paragraph.section.meeting)
     _check_open(current)
-    text = clean_multiline(text)
-    bodies = list(dict.fromkeys(bodies))
-    errors = {}
-    if not text:
-        errors["text"] = "Vui lòng nhập nội dung đoạn kết luận."
-    if (assigns or due_on) and not bodies:
-        errors["bodies"] = "Nhiệm vụ được giao phải có ít nhất một cơ quan chịu trách nhiệm."
-    if any(b.council_id != current.council_id for b in bodies):
-        errors["bodies"] = "Cơ quan được giao không thuộc Hội đồng này."
-    if due_on is not None and due_on < current.held_on:
-        errors["due_on"] = f"Hạn thực hiện không thể trước ngày họp ({format_date(current.held_on)})."
-    if errors:
-        raise ValidationError(errors)
+    text, bodies = _paragraph_checked(current, text=text, bodies=bodies, assigns=assigns, due_on=due_on)
     paragraph.text, paragraph.due_on = text, due_on
     validated_save(paragraph, user)
     keep = {b.pk for b in bodies}
@@ -394,11 +390,8 @@ def notice_issue(
     notice = Document.objects.get(pk=current.notice_id)
     if notice.is_frozen:
         raise ValidationError("Thông báo kết luận đã được ban hành.")
-    left = placeholders(notice)
-    if left:
-        raise ValidationError({"body": f"Dự thảo còn phần chưa hoàn thiện: {', '.join(left)}."})
     # The engine's on_issue hook assigns the tasks inside this transaction, whichever screen issues it.
-    return documents.document_issue(document=notice, user=user, issued_on=issued_on)
+    return _issue_draft(notice, user=user, issued_on=issued_on)
 
 
 MEETING_DOCUMENTS: dict[str, tuple[str, str]] = {

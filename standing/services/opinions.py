@@ -20,8 +20,8 @@ from standing.models import (
     OpinionState,
     Stance,
 )
-from standing.services._common import WRITTEN_OPINION_REQUEST
-from standing.wording import placeholders, reply_body, reply_signer
+from standing.services._common import WRITTEN_OPINION_REQUEST, _issue_draft
+from standing.wording import reply_body, reply_signer
 
 
 @transaction.atomic
@@ -167,11 +167,8 @@ def reply_issue(
     if current.reply_id is None:
         raise ValidationError("Chưa tạo dự thảo văn bản trả lời.")
     draft = Document.objects.get(pk=current.reply_id)
-    left = placeholders(draft)
-    if left:
-        raise ValidationError({"body": f"Dự thảo còn phần chưa hoàn thiện: {', '.join(left)}."})
     # The engine's on_issue hook (`reply_issued`) answers the request, whichever screen issues the letter.
-    documents.document_issue(document=draft, user=user, issued_on=issued_on)
+    _issue_draft(draft, user=user, issued_on=issued_on)
     current.refresh_from_db()
     return current
 
