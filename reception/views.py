@@ -46,7 +46,7 @@ from registry.selectors import public_council_get
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FILTER_KEYS = ("category", "field", "handling", "eligible", "duplicates", "answered", "chased", "q")
+FILTER_KEYS = ("category", "field", "handling", "eligible", "duplicates", "forwarded", "answered", "chased", "q")
 
 
 def _year(request: HttpRequest, council: object) -> int:
@@ -64,7 +64,9 @@ def _filters(request: HttpRequest, year: int) -> selectors.LetterFilter:
     except ValueError:
         body = None
     days = {}
-    for key in ("date_from", "date_to"):  # a figure of the reports opens one day's letters (yyyy-mm-dd)
+    # A figure of the statistics or the reports opens its period's letters (yyyy-mm-dd), progress read at
+    # the period's end (as_of).
+    for key in ("date_from", "date_to", "as_of"):
         try:
             days[key] = datetime.date.fromisoformat(request.GET.get(key, "")[:10]) if request.GET.get(key) else None
         except ValueError:
@@ -97,7 +99,8 @@ def _senders(request: HttpRequest, letter: Letter, granted: set[int]) -> tuple[l
 def letter_list(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     year = _year(request, council)
-    letters = selectors.letter_list(council=council, filters=_filters(request, year))
+    filters = _filters(request, year)
+    letters = selectors.letter_list(council=council, filters=filters)
     page = Paginator(letters, PAGE_SIZE).get_page(request.GET.get("trang"))
     query = request.GET.copy()
     query.pop("trang", None)
@@ -109,6 +112,7 @@ def letter_list(request: HttpRequest) -> HttpResponse:
             "year": year,
             "query": query.urlencode(),
             "get": request.GET,
+            "filters": filters,
             "categories": Category.choices,
             "fields": Field.choices,
             "handlings": Handling.choices,
@@ -397,13 +401,16 @@ def letter_refusal(request: HttpRequest, pk: int) -> HttpResponse:
 def statistics(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     form = StatsForm(request.GET or None)
-    year = form.cleaned_data["year"] if form.is_valid() and form.cleaned_data["year"] else None
-    year = year or selectors.latest_year(council)
-    stats = selectors.statistics(council=council, year=year)
+    period = form.cleaned_data if form.is_valid() else {}
+    year = period.get("year") or selectors.latest_year(council)
+    stats = selectors.statistics(
+        council=council, year=year, date_from=period.get("date_from"), date_to=period.get("date_to")
+    )
     return render(
         request,
         "reception/statistics.html",
         {"stats": stats, "form": form, "year": year, "can_edit": has_perm(request.user, council, EDIT)},
+        status=400 if form.is_bound and not form.is_valid() else 200,
     )
 
 
