@@ -137,7 +137,11 @@ def letter_list(*, council: Council, filters: LetterFilter) -> QuerySet[Letter]:
         matched = Case.objects.filter(case_q, council=council)
         letters = letters.filter(pk__in=matched.values("letter_id"))
     extra = [_cases(matched)] if matched is not None else []
-    return letters.select_related("council").prefetch_related(_cases(), *extra, "senders").order_by("-year", "-number")
+    return (
+        letters.select_related("council", "unit", "forwarded_by", "from_body")
+        .prefetch_related(_cases(), *extra, "senders")
+        .order_by("-year", "-number")
+    )
 
 
 def letter_get(*, council: Council, pk: int) -> Letter:
