@@ -104,14 +104,17 @@ def letter_list(
     handling: str = "",
     eligible: str = "",
     duplicates: str = "",
+    forwarded: str = "",
     answered: str = "",
     chased: str = "",
     q: str = Query("", max_length=200),
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
+    as_of: datetime.date | None = None,
 ) -> list[dict]:
-    """Sổ đơn thư của Hội đồng (mới nhất trước), lọc theo ngày nhận đơn (từ ngày, đến ngày) nếu có; danh sách
-    không kèm người gửi — xem từng đơn để xem."""
+    """Sổ đơn thư của Hội đồng (mới nhất trước), lọc theo ngày nhận đơn (từ ngày, đến ngày) nếu có; tình hình
+    chuyển đơn, trả lời, đôn đốc tính đến hết ngày `as_of` (mặc định: hôm nay). Danh sách không kèm người
+    gửi — xem từng đơn để xem."""
     council = council_for_api(request.user, council_id, VIEW)
     filters = selectors.LetterFilter(
         year=year,
@@ -120,11 +123,13 @@ def letter_list(
         handling=handling,
         eligible=eligible,
         duplicates=duplicates,
+        forwarded=forwarded,
         answered=answered,
         chased=chased,
         q=q,
         date_from=date_from,
         date_to=date_to,
+        as_of=as_of,
     )
     letters = selectors.letter_list(council=council, filters=filters)
     return _Lazy(letters, lambda letter: {**_out(request, letter, set(), log=False), "senders": []})
@@ -308,10 +313,21 @@ def grant_revoke(request: HttpRequest, council_id: int, grant_id: int) -> Status
     url_name="letter_statistics",
     summary="Số liệu tiếp công dân, đơn thư",
 )
-def statistics(request: HttpRequest, council_id: int, year: Year | None = None) -> object:
-    """Số liệu tiếp công dân, đơn thư của một năm (mặc định: năm gần nhất có số liệu)."""
+def statistics(
+    request: HttpRequest,
+    council_id: int,
+    year: Year | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> object:
+    """Số liệu tiếp công dân, đơn thư của một năm (mặc định: năm gần nhất có số liệu) hoặc một kỳ trong năm
+    (từ ngày, đến ngày); tình hình chuyển đơn, trả lời tính đến hết kỳ (hôm nay nếu kỳ chưa kết thúc). Mỗi
+    số liệu kèm bộ lọc của sổ đơn thư (`period` và `params`) cho danh sách đúng các nội dung được đếm."""
     council = council_for_api(request.user, council_id, VIEW)
-    return selectors.statistics(council=council, year=year or selectors.latest_year(council))
+    year = year or next((d.year for d in (date_from, date_to) if d is not None), None)
+    return selectors.statistics(
+        council=council, year=year or selectors.latest_year(council), date_from=date_from, date_to=date_to
+    )
 
 
 @router.get(

@@ -231,7 +231,23 @@ class SessionForm(Form):
 
 
 class StatsForm(Form):
+    """The period of the statistics: a year, or part of it (from, to), its progress read at the end."""
+
     year = forms.IntegerField(label="Năm", min_value=1945, max_value=2100, required=False)
+    date_from = forms.DateField(label="Từ ngày", widget=DateInput(), required=False)
+    date_to = forms.DateField(label="Đến ngày", widget=DateInput(), required=False)
+
+    def clean(self) -> dict:
+        from reception.selectors import period_of
+
+        data = super().clean()
+        year = data.get("year") or next(
+            (d.year for d in (data.get("date_from"), data.get("date_to")) if d is not None), None
+        )
+        if year is not None and not self.errors:
+            period_of(year, data.get("date_from"), data.get("date_to"))
+            data["year"] = year
+        return data
 
 
 class RosterForm(Form):

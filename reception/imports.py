@@ -6,10 +6,18 @@ a complaint without signature ineligible, a repeat of the same sender's content 
 the identity protection apply exactly as for a letter entered by hand. The preview never shows a protected
 denouncer's name: nobody is granted a case that does not exist yet (`access.identity_visible`), and no
 error or note of the preview quotes a sender.
+
+The register's export (`letters_sheet`, the "Xuất Excel" of the register and this target's export) writes
+exactly these columns, so a sheet exported imports back: rows of the same number are the contents of one
+letter, each with its classification; into the same council every row is already there. A sender the
+export masked (a protected denouncer, or any sender for a user without the right to see them) is written
+as the mask, and a masked row is only ever matched to the letter already there, never saved with the
+mask as a name.
 """
 
 import datetime
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,13 +27,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hdnd.dates import format_date
+from hdnd.excel import streamed_workbook
 from hdnd.imports import Choices, Field, Target, own_council, register
 from hdnd.imports.cells import parse_date, sheet, whole_number, yes_no
 from hdnd.text import fold
 from petitions.duplicates import Candidate, duplicate_groups
 from reception import services
-from reception.access import EDIT, PROTECTED_TEXT
-from reception.models import Case, Category, Channel, Letter, Relation, Sender
+from reception.access import EDIT, MASKED_TEXT, PROTECTED_TEXT
+from reception.models import Case, Category, Channel, Handling, Ineligible, Letter, Relation, Sender
 from reception.models import Field as LetterField
 from registry.models import Body, Council, Person
 from registry.services import council_accepts
@@ -33,6 +42,11 @@ from registry.services import council_accepts
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # What a register writes in the sender's column of a letter signed by no one.
 NO_NAME = frozenset({"nac danh", "khuyet danh", "khong ro", "khong ro ten", "khong ghi ten", "an danh"})
+# What the export writes in place of a sender the user may not see (the screens' own wording).
+MASKS = frozenset(_NON_WORD.sub(" ", fold(text)).strip() for text in (PROTECTED_TEXT, MASKED_TEXT))
+MASKED = "#che"  # the sender of a masked row, in the keys of what is already there
+ANONYMOUS_NAME = "Nặc danh"
+ELIGIBLE, UNDECIDED = "Đủ điều kiện", "Chưa xác định"
 
 
 def _table(choices: type, what: str, extra: list[tuple[str, str]]) -> Any:
@@ -104,6 +118,36 @@ CHANNEL = _table(
 )
 
 
+HANDLING = _table(Handling, "kết quả xử lý", [("Chuyển xử lý", Handling.FORWARDED), ("Lưu đơn", Handling.FILED)])
+_ELIGIBILITY = Choices(
+    [
+        (_NON_WORD.sub(" ", fold(name)), value)
+        for name, value in [
+            (ELIGIBLE, (True, "")),
+            ("Đủ điều kiện xử lý", (True, "")),
+            ("Đủ", (True, "")),
+            (UNDECIDED, (None, "")),
+            ("Chưa phân loại", (None, "")),
+            *((label, (False, value)) for value, label in Ineligible.choices),
+        ]
+    ],
+    "điều kiện xử lý",
+)
+
+
+def _eligibility(text: str, context: dict) -> tuple[tuple[bool | None, str], str]:
+    """ "Đủ điều kiện", "Chưa xác định" or the legal reason a content is not eligible (as the export writes it)."""
+    try:
+        (eligible, reason), _name = _ELIGIBILITY.match(_NON_WORD.sub(" ", fold(text)))
+    except ValueError:
+        raise ValueError(
+            f"điều kiện xử lý “{text}” không hợp lệ (“{ELIGIBLE}”, “{UNDECIDED}” hoặc lý do không đủ điều kiện "
+            "xử lý như trong danh mục)"
+        ) from None
+    label = ELIGIBLE if eligible else UNDECIDED if eligible is None else Ineligible(reason).label
+    return (eligible, reason), label
+
+
 @dataclass
 class LetterRow:
     """One row of the register as `services.letter_receive` takes it."""
@@ -118,6 +162,14 @@ class LetterRow:
     unit: Council | None
     forwarded_by: Person | None
     from_body: Body | None
+    number: int | None = None  # the register's number in the file: rows of one number are one letter
+    eligible: bool | None = None
+    ineligible_reason: str = ""
+    handling: str = ""
+    competent_body: Body | None = None
+    classified: bool = False  # the row gives eligibility, handling or the competent body
+    forwarded: bool = False  # the file says forwarded: forwarding is a step of its own, done again here
+    masked: bool = False  # the export hid the sender: the row only matches a letter already there
 
     @property
     def category(self) -> str:
@@ -131,22 +183,33 @@ def _context(council: Council) -> dict[str, Any]:
     units = Council.objects.filter(parent=council)
     people = Person.objects.filter(council=council)
     bodies = Body.objects.filter(council=council)
-    existing = (
-        Case.objects.filter(council=council, position=1)
+    existing: set[tuple] = set()
+    # Every content of every letter (a letter of several contents is exported as several rows), under its
+    # sender and under the mask (a masked row is matched by its day and content).
+    for day, summary, name in (
+        Case.objects.filter(council=council)
         .values_list("letter__received_on", "summary_folded", "letter__senders__name_folded")
         .iterator()
-    )
+    ):
+        existing |= {(day, summary, name or ""), (day, summary, MASKED)}
     return {
         "council": council,
         "today": timezone.localdate(),
         "units": Choices([(n, u) for u in units for n in (u.unit_name, u.unit_label)], "xã, phường", "trong địa bàn"),
         "people": Choices([(p.full_name, p) for p in people], "đại biểu", "trong danh mục"),
         "bodies": Choices([(n, b) for b in bodies for n in (b.name, b.short_name)], "cơ quan", "trong danh mục"),
-        "existing": {(day, summary, name or "") for day, summary, name in existing},
+        "existing": existing,
+        "letters": {},  # (year, number) -> what the first row of that number said of the letter
     }
 
 
 FIELDS = [
+    Field(
+        "number",
+        "Số vào sổ",
+        ("số đơn", "số vào sổ đơn", "số thứ tự vào sổ", "số đơn vào sổ"),
+        parse=whole_number(1, 10_000_000, "số vào sổ"),
+    ),
     Field(
         "received_on",
         "Ngày nhận đơn",
@@ -210,7 +273,18 @@ FIELDS = [
         ("số người", "số người ký đơn", "số người gửi"),
         parse=whole_number(1, 100_000, "số người đứng đơn"),
     ),
+    Field("eligible", "Điều kiện xử lý", ("đủ điều kiện xử lý", "điều kiện xử lý đơn"), parse=_eligibility),
+    Field("handling", "Kết quả xử lý", ("kết quả xử lý đơn", "hướng xử lý"), parse=HANDLING),
+    Field(
+        "competent_body",
+        "Cơ quan có thẩm quyền",
+        ("cơ quan có thẩm quyền giải quyết", "cơ quan giải quyết", "nơi chuyển đến"),
+        parse=lambda t, c: c["bodies"].match(t),
+    ),
 ]
+# Columns the register's export adds after the fields, for reading only: the deadline follows the forwarding
+# (a step of its own) and a duplicate is linked again by the service, so the import does not read them.
+READ_ONLY = ("Hạn báo cáo (chỉ để xem)", "Trùng đơn số (chỉ để xem)")
 
 
 def _build(values: dict[str, Any], context: dict) -> LetterRow:
@@ -239,9 +313,37 @@ def _build(values: dict[str, Any], context: dict) -> LetterRow:
         raise ValueError("đơn do đại biểu chuyển đến: ghi tên đại biểu ở cột “Đại biểu chuyển đơn”")
     if channel == Channel.BODY and from_body is None:
         raise ValueError("đơn do cơ quan chuyển đến: ghi tên cơ quan ở cột “Cơ quan chuyển đơn”")
+    masked = not anonymous and _NON_WORD.sub(" ", fold(name)).strip() in MASKS
+    if masked and (day, fold(values["summary"]), MASKED) not in context["existing"]:
+        raise ValueError(
+            "người gửi đã được che khi xuất tệp và sổ không có đơn này để đối chiếu: xuất lại tệp bằng tài khoản "
+            "được xem thông tin người gửi, hoặc nhập đơn từ bản gốc"
+        )
+    eligible, reason = values.get("eligible") or (None, "")
+    handling, body = values.get("handling") or "", values.get("competent_body")
+    signed = values.get("signed") is not False
+    if eligible and not signed and values["category"] in (Category.COMPLAINT, Category.DENUNCIATION):
+        raise ValueError("đơn không có chữ ký hoặc điểm chỉ không đủ điều kiện xử lý (Luật Khiếu nại, Điều 11)")
+    number = values.get("number")
+    if number is not None:
+        letter = (
+            day,
+            fold(name),
+            *(values.get(k) or "" for k in ("address", "phone", "id_number")),
+            channel,
+            signed,
+            values.get("people") or 1,
+            *(getattr(values.get(k), "pk", None) for k in ("unit", "forwarded_by", "from_body")),
+        )
+        first = context["letters"].setdefault((day.year, number), letter)
+        if first != letter:
+            raise ValueError(
+                f"cùng số vào sổ {number}/{day.year} với một dòng trước nhưng khác ngày nhận, người gửi hoặc thông "
+                "tin chung của đơn; các dòng của một đơn chỉ khác nhau ở nội dung, loại đơn, lĩnh vực, xử lý"
+            )
     senders = (
         []
-        if anonymous
+        if anonymous or masked
         else [
             services.SenderIn(
                 full_name=name,
@@ -263,17 +365,27 @@ def _build(values: dict[str, Any], context: dict) -> LetterRow:
         senders=senders,
         channel=channel,
         anonymous=anonymous,
-        signed=values.get("signed") is not False,
+        signed=signed,
         people=values.get("people") or 1,
         unit=values.get("unit"),
         forwarded_by=forwarded_by if channel == Channel.DELEGATE else None,
         from_body=from_body if channel == Channel.BODY else None,
+        number=number,
+        eligible=eligible,
+        ineligible_reason=reason,
+        handling="" if handling == Handling.FORWARDED else handling,
+        competent_body=body,
+        classified=bool(values.get("eligible") or handling or body),
+        forwarded=handling == Handling.FORWARDED,
+        masked=masked,
     )
 
 
 def _key(row: LetterRow) -> tuple:
-    """Already in the register: a letter of the same day whose (first) content and sender are the same."""
-    return (row.received_on, fold(row.case.summary), fold(row.senders[0].full_name) if row.senders else "")
+    """Already in the register: a content of a letter of the same day with the same sender (any sender,
+    when the export masked it)."""
+    name = MASKED if row.masked else fold(row.senders[0].full_name) if row.senders else ""
+    return (row.received_on, fold(row.case.summary), name)
 
 
 def _near(council: Council, rows: list[LetterRow], numbers: list[int]) -> dict[int, str]:
@@ -298,6 +410,11 @@ def _near(council: Council, rows: list[LetterRow], numbers: list[int]) -> dict[i
         same_sender.setdefault(name, set()).add(pk)
     notes: dict[int, list[str]] = {}
     for index, row in enumerate(rows):
+        if row.forwarded:
+            notes.setdefault(index, []).append(
+                "tệp ghi đã chuyển cơ quan có thẩm quyền: sau khi nhập, chuyển đơn bằng thao tác “Chuyển đơn” để có "
+                "phiếu chuyển và hạn báo cáo"
+            )
         if not row.senders:
             continue
         earlier = same_sender.get(fold(row.senders[0].full_name), set())
@@ -343,24 +460,102 @@ def _show(row: LetterRow) -> list[str]:
 
 @transaction.atomic
 def _save(council: Council, rows: list[LetterRow], user: Any) -> list[Letter]:
-    """All the rows or none, in order of receipt (the register's numbers follow the days)."""
-    return [
-        services.letter_receive(
+    """All the rows or none: the rows of one number as the contents of one letter, in order of receipt (the
+    register's numbers follow the days), each content then classified as the row says."""
+    if any(r.masked for r in rows):  # only ever matched to a letter already there (`_build`)
+        raise ValidationError("Không nhập đơn có thông tin người gửi đã được che.")
+    groups: dict[tuple, list[LetterRow]] = {}
+    for index, r in enumerate(rows):
+        groups.setdefault((r.received_on.year, r.number) if r.number else ("dòng", index), []).append(r)
+    letters = []
+    for group in sorted(groups.values(), key=lambda g: (g[0].received_on, g[0].number or 0)):
+        first = group[0]
+        letter = services.letter_receive(
             council=council,
-            received_on=r.received_on,
-            cases=[r.case],
-            senders=r.senders,
-            channel=r.channel,
-            anonymous=r.anonymous,
-            signed=r.signed,
-            people=r.people,
-            unit=r.unit,
-            forwarded_by=r.forwarded_by,
-            from_body=r.from_body,
+            received_on=first.received_on,
+            cases=[r.case for r in group],
+            senders=first.senders,
+            channel=first.channel,
+            anonymous=first.anonymous,
+            signed=first.signed,
+            people=first.people,
+            unit=first.unit,
+            forwarded_by=first.forwarded_by,
+            from_body=first.from_body,
             user=user,
         )
-        for r in sorted(rows, key=lambda r: r.received_on)
-    ]
+        for case, r in zip(letter.cases.order_by("position"), group, strict=True):
+            wanted = (r.eligible, r.ineligible_reason, r.handling, r.competent_body)
+            if r.classified and wanted != (case.eligible, case.ineligible_reason, case.handling, case.competent_body):
+                services.case_classify(
+                    case=case,
+                    user=user,
+                    eligible=r.eligible,
+                    ineligible_reason=r.ineligible_reason,
+                    handling=r.handling,
+                    competent_body=r.competent_body,
+                )
+        letters.append(letter)
+    return letters
+
+
+def _identity(letter: Letter, visible: bool) -> list[str]:
+    """The sender's cells: the name and details, or the mask the screens show in their place."""
+    sender = next((s for s in letter.senders.all() if s.relation == Relation.SELF), None)
+    if letter.anonymous or sender is None:
+        return [ANONYMOUS_NAME, "", "", ""]
+    details = [sender.address, sender.phone, sender.id_number]
+    if visible:
+        return [sender.full_name, *details]
+    mask = PROTECTED_TEXT if any(c.protected for c in letter.cases.all()) else MASKED_TEXT
+    return [mask, *(mask if value else "" for value in details)]
+
+
+def _eligibility_text(case: Case) -> str:
+    return {True: ELIGIBLE, None: UNDECIDED}.get(case.eligible) or case.get_ineligible_reason_display()
+
+
+def letters_sheet(*, letters: Iterable[Letter], visible: Callable[[Letter], bool], title: str, heading: str) -> bytes:
+    """The register of letters as a sheet in the importer's own columns (one row per content, `FIELDS` in
+    order, then the read-only columns), so it imports back; `visible(letter)` says whether this export may
+    show the letter's senders (`access.identity_visible`), else they are masked. Letters come from
+    `selectors.letter_list` (their cases, senders and places loaded)."""
+
+    def rows() -> Iterator[list]:
+        for letter in letters:
+            identity = _identity(letter, visible(letter))
+            for case in letter.shown_cases:
+                yield [
+                    letter.number,
+                    letter.received_on,
+                    *identity,
+                    case.summary,
+                    case.get_category_display(),
+                    case.get_field_display(),
+                    letter.get_channel_display(),
+                    letter.forwarded_by.full_name if letter.forwarded_by else "",
+                    letter.from_body.name if letter.from_body else "",
+                    letter.unit.unit_name if letter.unit else "",
+                    "x" if letter.anonymous else "",
+                    "x" if letter.signed else "không",
+                    "x" if case.protected else "",
+                    letter.people,
+                    _eligibility_text(case),
+                    case.get_handling_display(),
+                    case.competent_body.name if case.competent_body else "",
+                    case.obligation.due_on if case.obligation else None,
+                    case.duplicate_of.letter.code if case.duplicate_of_id else "",
+                ]
+
+    labels = [f.label for f in FIELDS] + list(READ_ONLY)
+    return streamed_workbook(
+        title=title[:31],
+        heading=[[heading], labels],
+        rows=rows(),
+        widths=[max(12, min(len(label) + 4, 40)) for label in labels[:-2]] + [14, 14],
+        date_columns=[labels.index("Ngày nhận đơn") + 1, len(labels) - 1],
+        freeze="A3",
+    )
 
 
 LETTERS = register(

@@ -209,6 +209,12 @@ class Letter(models.Model):
     def code(self) -> str:
         return f"{self.number}/{self.year}"
 
+    @property
+    def shown_cases(self) -> list["Case"]:
+        """The contents a list shows: those its filter matched (`selectors.letter_list`), else all."""
+        matched = getattr(self, "matched_cases", None)
+        return matched if matched is not None else list(self.cases.all())
+
 
 class Sender(models.Model):
     """A person named in a letter: a sender, or a relative of a denouncer (protected alike, Luật Tố cáo Điều 47).

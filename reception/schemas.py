@@ -153,6 +153,10 @@ class LetterFigureOut(Schema):
 
 class LetterStatisticsOut(Schema):
     year: int
+    date_from: datetime.date
+    date_to: datetime.date
+    as_of: datetime.date
+    period: dict[str, str]
     sessions: int
     citizens: int
     group_sessions: int
@@ -162,6 +166,7 @@ class LetterStatisticsOut(Schema):
     eligible: int
     ineligible: int
     forwarded: int
+    answered: int
     answered_on_time: int
     answered_late: int
     waiting: int

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
+from django.utils.http import urlencode
 
-from followup.models import CLOSED_STATES, OPEN_STATES, State
+from followup.models import State
 from hdnd.text import fold
 from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, ReceptionSession, Roster, Slot
 from registry.models import Body, BodyKind, Council
@@ -22,13 +23,56 @@ def granted_cases(user: AbstractBaseUser | AnonymousUser, council: Council) -> s
     return set(CaseGrant.objects.filter(user=user, case__council=council).values_list("case_id", flat=True))
 
 
-def _cases() -> Prefetch:
-    return Prefetch(
-        "cases",
-        queryset=Case.objects.select_related(
-            "competent_body", "obligation", "forward_document", "duplicate_of__letter", "supervision_round"
-        ).order_by("position"),
+def _cases(only: QuerySet[Case] | None = None) -> Prefetch:
+    """A letter's cases for its rows; with `only`, the cases a filter matched, as `matched_cases` (a
+    figure's drill-down lists the very contents it counts), the full `cases` kept for the identity rules."""
+    cases = Case.objects.select_related(
+        "competent_body", "obligation", "forward_document", "duplicate_of__letter", "supervision_round"
     )
+    if only is None:
+        return Prefetch("cases", queryset=cases.order_by("position"))
+    return Prefetch(
+        "cases", queryset=cases.filter(pk__in=only.values("pk")).order_by("position"), to_attr="matched_cases"
+    )
+
+
+def _end_of(day: datetime.date) -> datetime.datetime:
+    """The first instant after `day` in the council's time zone (a timestamp before it falls on `day` or earlier)."""
+    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+
+
+def progress_day(end: datetime.date, today: datetime.date | None = None) -> datetime.date:
+    """The day a period's progress is read at: its last day, or today while it runs."""
+    return min(end, today or timezone.localdate())
+
+
+def progress_as_of(on: datetime.date) -> dict[str, Q]:
+    """Conditions on a case (through its obligation, the one holder of its progress) as things stood at the
+    end of `on`, read from the dates the engine keeps, never from today's state: forwarded by then (the
+    obligation's source date is the day of forwarding), answered by then (the body's report date; a report
+    the office returned was cleared by the engine and is no answer), on time or late against the deadline,
+    waiting (forwarded, not answered and not cancelled by then) and overdue (waiting past its deadline).
+
+    The engine's timeline (`ObligationUpdate.created_at`, the simple-history rows) is dated when the office
+    typed a step, not when it happened: a report entered days later, or a past year imported today, would
+    read as unanswered, so only the obligation's own dates are used."""
+    forwarded = Q(obligation__isnull=False, obligation__source_date__lte=on)
+    answered = forwarded & Q(obligation__reported_on__lte=on)
+    unanswered = Q(obligation__reported_on__isnull=True) | Q(obligation__reported_on__gt=on)
+    cancelled = Q(obligation__state=State.CANCELLED, obligation__closed_at__lt=_end_of(on))
+    waiting = forwarded & unanswered & ~cancelled
+    return {
+        "forwarded": forwarded,
+        "answered": answered,
+        "on_time": answered & Q(obligation__reported_on__lte=F("obligation__due_on")),
+        "late": answered & Q(obligation__reported_on__gt=F("obligation__due_on")),
+        "waiting": waiting,
+        "overdue": waiting & Q(obligation__due_on__lt=on),
+    }
+
+
+# The `answered` filter of the register: which condition of `progress_as_of` each value keeps.
+ANSWERED = {"da": "answered", "dung_han": "on_time", "tre_han": "late", "chua": "waiting", "qua_han": "overdue"}
 
 
 @dataclass
@@ -40,11 +84,13 @@ class LetterFilter:
     eligible: str = ""  # "1" eligible, "0" not, "" any
     body: int | None = None
     duplicates: str = ""  # "1" only duplicates, "0" without duplicates
-    answered: str = ""  # "dung_han", "tre_han", "chua" — forwarded cases by their body's report
-    chased: str = ""  # "1": cases a chasing letter (đôn đốc) pressed for
+    forwarded: str = ""  # "1": cases forwarded to a competent body (by `as_of`)
+    answered: str = ""  # a key of ANSWERED — forwarded cases by their body's report (as of `as_of`)
+    chased: str = ""  # "1": cases a chasing letter (đôn đốc) pressed for (by `as_of`)
     q: str = ""
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
+    as_of: datetime.date | None = None  # the day progress is read at (a period's end); today when None
 
 
 def _case_filter(f: LetterFilter) -> Q:
@@ -63,14 +109,14 @@ def _case_filter(f: LetterFilter) -> Q:
         q &= Q(duplicate_of__isnull=False)
     elif f.duplicates == "0":
         q &= Q(duplicate_of__isnull=True)
-    if f.answered == "dung_han":
-        q &= Q(obligation__reported_on__isnull=False, obligation__reported_on__lte=F("obligation__due_on"))
-    elif f.answered == "tre_han":
-        q &= Q(obligation__reported_on__isnull=False, obligation__reported_on__gt=F("obligation__due_on"))
-    elif f.answered == "chua":
-        q &= Q(obligation__isnull=False, obligation__reported_on__isnull=True)
+    on = f.as_of or timezone.localdate()
+    progress = progress_as_of(on)
+    if f.forwarded == "1":
+        q &= progress["forwarded"]
+    if f.answered in ANSWERED:
+        q &= progress[ANSWERED[f.answered]]
     if f.chased == "1":
-        q &= Q(chase_letters__isnull=False)
+        q &= Q(pk__in=_chased(on))
     if f.q:
         q &= Q(summary_folded__contains=fold(f.q))
     return q
@@ -86,9 +132,16 @@ def letter_list(*, council: Council, filters: LetterFilter) -> QuerySet[Letter]:
     if filters.date_to:
         letters = letters.filter(received_on__lte=filters.date_to)
     case_q = _case_filter(filters)
+    matched = None
     if case_q:
-        letters = letters.filter(pk__in=Case.objects.filter(case_q, council=council).values("letter_id"))
-    return letters.select_related("council").prefetch_related(_cases(), "senders").order_by("-year", "-number")
+        matched = Case.objects.filter(case_q, council=council)
+        letters = letters.filter(pk__in=matched.values("letter_id"))
+    extra = [_cases(matched)] if matched is not None else []
+    return (
+        letters.select_related("council", "unit", "forwarded_by", "from_body")
+        .prefetch_related(_cases(), *extra, "senders")
+        .order_by("-year", "-number")
+    )
 
 
 def letter_get(*, council: Council, pk: int) -> Letter:
@@ -172,6 +225,9 @@ class Figure:
 @dataclass
 class Statistics:
     year: int
+    date_from: datetime.date
+    date_to: datetime.date
+    as_of: datetime.date  # the day progress is read at: the period's end, or today while it runs
     sessions: int
     citizens: int
     group_sessions: int
@@ -184,6 +240,7 @@ class Statistics:
     ineligible: int
     by_handling: list[Figure]
     forwarded: int
+    answered: int
     answered_on_time: int
     answered_late: int
     waiting: int
@@ -191,34 +248,76 @@ class Statistics:
     chased: int
     by_body: list[dict]
 
+    @property
+    def period(self) -> dict[str, str]:
+        """The register's filter of the period: every figure's list adds its own keys to it."""
+        return {
+            "year": str(self.year),
+            "date_from": self.date_from.isoformat(),
+            "date_to": self.date_to.isoformat(),
+            "as_of": self.as_of.isoformat(),
+        }
 
-def statistics(*, council: Council, year: int, today: datetime.date | None = None) -> Statistics:
-    """The figures offices report for a year, each with the filter of the list behind it. Duplicates are
-    counted once (in `duplicates`, not again in the categories). Seven queries whatever the number of rows."""
-    today = today or timezone.localdate()
-    sessions = ReceptionSession.objects.filter(council=council, held_on__year=year).aggregate(
-        n=Count("pk"), group=Count("pk", filter=Q(group=True))
+    @property
+    def query(self) -> str:
+        return urlencode(self.period)
+
+
+def period_of(
+    year: int, date_from: datetime.date | None = None, date_to: datetime.date | None = None
+) -> tuple[datetime.date, datetime.date]:
+    """The period of a year's statistics (the whole year by default); ValidationError for days outside it."""
+    start, end = date_from or datetime.date(year, 1, 1), date_to or datetime.date(year, 12, 31)
+    errors = {}
+    if start.year != year:
+        errors["date_from"] = f"Từ ngày phải thuộc năm {year}."
+    if end.year != year:
+        errors["date_to"] = f"Đến ngày phải thuộc năm {year}."
+    if not errors and end < start:
+        errors["date_to"] = "Đến ngày không thể trước từ ngày."
+    if errors:
+        raise ValidationError(errors)
+    return start, end
+
+
+def _chased(on: datetime.date) -> QuerySet:
+    """Ids of the cases a chasing letter made by `on` pressed for."""
+    return Case.chase_letters.through.objects.filter(chaseletter__made_on__lte=on).values("case_id")
+
+
+def statistics(
+    *,
+    council: Council,
+    year: int,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    today: datetime.date | None = None,
+) -> Statistics:
+    """The figures offices report for a period of a year (the whole year by default): the receptions held
+    and the letters received in it, and how far their handling had gone at the period's end (today while
+    the period runs), from the obligations' dates (`progress_as_of`): a letter answered after the end is
+    not answered for that period. Each figure carries the filter of the register list that shows exactly
+    the contents it counts. Duplicates are counted once (in `duplicates`, not again in the categories).
+    Five queries whatever the number of rows."""
+    start, end = period_of(year, date_from, date_to)
+    on = progress_day(end, today)
+    held = ReceptionSession.objects.filter(council=council, held_on__gte=start, held_on__lte=end)
+    sessions = held.aggregate(n=Count("pk"), group=Count("pk", filter=Q(group=True)), people=Sum("citizens"))
+    cases = Case.objects.filter(
+        council=council, letter__year=year, letter__received_on__gte=start, letter__received_on__lte=end
     )
-    citizens = sum(
-        ReceptionSession.objects.filter(council=council, held_on__year=year).values_list("citizens", flat=True)
-    )
-    cases = Case.objects.filter(council=council, letter__year=year)
     originals = cases.filter(duplicate_of__isnull=True)
-    reported = Q(obligation__reported_on__isnull=False)
+    progress = progress_as_of(on)
     totals = originals.aggregate(
         cases=Count("pk"),
         n_eligible=Count("pk", filter=Q(eligible=True)),
         n_ineligible=Count("pk", filter=Q(eligible=False)),
-        forwarded=Count("pk", filter=Q(obligation__isnull=False)),
-        on_time=Count("pk", filter=reported & Q(obligation__reported_on__lte=F("obligation__due_on"))),
-        late=Count("pk", filter=reported & Q(obligation__reported_on__gt=F("obligation__due_on"))),
-        waiting=Count("pk", filter=Q(obligation__state__in=OPEN_STATES)),
-        overdue=Count("pk", filter=Q(obligation__state__in=OPEN_STATES, obligation__due_on__lt=today)),
         letters=Count("letter_id", distinct=True),
+        chased=Count("pk", filter=Q(pk__in=_chased(on))),
+        **{key: Count("pk", filter=condition) for key, condition in progress.items()},
     )
     grouped = list(originals.values("category", "field", "handling").annotate(n=Count("pk")))
     duplicates = cases.filter(duplicate_of__isnull=False).count()
-    chased = originals.filter(pk__in=Case.chase_letters.through.objects.values("case_id")).count()
 
     def by(key: str, choices: type) -> list[Figure]:
         counts: dict[str, int] = {}
@@ -229,19 +328,20 @@ def statistics(*, council: Council, year: int, today: datetime.date | None = Non
         ]
 
     bodies = list(
-        originals.filter(obligation__isnull=False)
+        originals.filter(progress["forwarded"])
         .values("competent_body_id", "competent_body__name")
         .annotate(
-            n=Count("pk"),
-            done=Count("pk", filter=Q(obligation__state__in=CLOSED_STATES) | Q(obligation__state=State.REPORTED_DONE)),
-            late=Count("pk", filter=Q(obligation__state__in=OPEN_STATES, obligation__due_on__lt=today)),
+            n=Count("pk"), done=Count("pk", filter=progress["answered"]), late=Count("pk", filter=progress["overdue"])
         )
         .order_by("competent_body__name")
     )
     return Statistics(
         year=year,
+        date_from=start,
+        date_to=end,
+        as_of=on,
         sessions=sessions["n"],
-        citizens=citizens,
+        citizens=sessions["people"] or 0,
         group_sessions=sessions["group"],
         letters=totals["letters"],
         cases=totals["cases"],
@@ -252,11 +352,12 @@ def statistics(*, council: Council, year: int, today: datetime.date | None = Non
         ineligible=totals["n_ineligible"],
         by_handling=by("handling", Handling),
         forwarded=totals["forwarded"],
+        answered=totals["answered"],
         answered_on_time=totals["on_time"],
         answered_late=totals["late"],
         waiting=totals["waiting"],
         overdue=totals["overdue"],
-        chased=chased,
+        chased=totals["chased"],
         by_body=bodies,
     )
 
@@ -278,12 +379,15 @@ DAILY_KEYS = (
 
 
 def statistics_by_day(
-    *, council: Council, year: int, today: datetime.date | None = None
+    *, council: Council, year: int, on: datetime.date | None = None
 ) -> dict[str, list[tuple[datetime.date, int]]]:
     """The year's figures of `statistics` split by day (sessions by the day held, letters' contents by the
     day their letter was received), days without any left out: key -> [(day, count), ...] in day order.
-    The sums are `statistics`'s totals. Three queries whatever the number of rows."""
-    today = today or timezone.localdate()
+    Progress (forwarded, answered, waiting) is read as it stood at the end of `on` — the last day of the
+    report's period (today at the latest) — so a report of the first half-year does not count the answers
+    of July. With `on` the period's end, the sums of the days up to it are `statistics`'s totals of the
+    period. Three queries whatever the number of rows."""
+    on = progress_day(on or datetime.date(year, 12, 31))
     out: dict[str, list[tuple[datetime.date, int]]] = {key: [] for key in DAILY_KEYS}
     sessions = (
         ReceptionSession.objects.filter(council=council, held_on__year=year)
@@ -295,7 +399,7 @@ def statistics_by_day(
         out["sessions"].append((row["held_on"], row["n"]))
         out["citizens"].append((row["held_on"], row["people"] or 0))
     cases = Case.objects.filter(council=council, letter__year=year)
-    reported = Q(obligation__reported_on__isnull=False)
+    progress = progress_as_of(on)
     days = (
         cases.filter(duplicate_of__isnull=True)
         .values("letter__received_on")
@@ -303,10 +407,10 @@ def statistics_by_day(
             n_letters=Count("letter_id", distinct=True),
             n_eligible=Count("pk", filter=Q(eligible=True)),
             n_ineligible=Count("pk", filter=Q(eligible=False)),
-            n_forwarded=Count("pk", filter=Q(obligation__isnull=False)),
-            n_answered=Count("pk", filter=reported),
-            n_answered_late=Count("pk", filter=reported & Q(obligation__reported_on__gt=F("obligation__due_on"))),
-            n_waiting=Count("pk", filter=Q(obligation__state__in=OPEN_STATES)),
+            n_forwarded=Count("pk", filter=progress["forwarded"]),
+            n_answered=Count("pk", filter=progress["answered"]),
+            n_answered_late=Count("pk", filter=progress["late"]),
+            n_waiting=Count("pk", filter=progress["waiting"]),
         )
         .order_by("letter__received_on")
     )

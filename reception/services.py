@@ -496,7 +496,7 @@ def log_identity_access(*, user: AbstractBaseUser, letters: Iterable[Letter], ac
         why.setdefault(letter_id, []).append(reason)
 
     def label(letter: Letter) -> str:
-        reasons = "; ".join(why.get(letter.pk, []))
+        reasons = "; ".join(dict.fromkeys(why.get(letter.pk, [])))  # one grant per case, often the same reason
         return f"Đơn số {letter.code}" + (f" — {reasons}" if reasons else "")
 
     personal_access_record(

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hdnd.excel import streamed_workbook
 from hdnd.forms import YEAR_MAX, YEAR_MIN
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_form
@@ -38,6 +37,7 @@ from reception.forms import (
     TaskForm,
     ToldForm,
 )
+from reception.imports import letters_sheet
 from reception.models import Case, CaseGrant, Category, ChaseLetter, Field, Handling, Letter, Roster, Slot
 from registry.access import has_perm, require
 from registry.models import Body, Council
@@ -46,7 +46,7 @@ from registry.selectors import public_council_get
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FILTER_KEYS = ("category", "field", "handling", "eligible", "duplicates", "answered", "chased", "q")
+FILTER_KEYS = ("category", "field", "handling", "eligible", "duplicates", "forwarded", "answered", "chased", "q")
 
 
 def _year(request: HttpRequest, council: object) -> int:
@@ -64,7 +64,9 @@ def _filters(request: HttpRequest, year: int) -> selectors.LetterFilter:
     except ValueError:
         body = None
     days = {}
-    for key in ("date_from", "date_to"):  # a figure of the reports opens one day's letters (yyyy-mm-dd)
+    # A figure of the statistics or the reports opens its period's letters (yyyy-mm-dd), progress read at
+    # the period's end (as_of).
+    for key in ("date_from", "date_to", "as_of"):
         try:
             days[key] = datetime.date.fromisoformat(request.GET.get(key, "")[:10]) if request.GET.get(key) else None
         except ValueError:
@@ -97,7 +99,8 @@ def _senders(request: HttpRequest, letter: Letter, granted: set[int]) -> tuple[l
 def letter_list(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     year = _year(request, council)
-    letters = selectors.letter_list(council=council, filters=_filters(request, year))
+    filters = _filters(request, year)
+    letters = selectors.letter_list(council=council, filters=filters)
     page = Paginator(letters, PAGE_SIZE).get_page(request.GET.get("trang"))
     query = request.GET.copy()
     query.pop("trang", None)
@@ -109,6 +112,7 @@ def letter_list(request: HttpRequest) -> HttpResponse:
             "year": year,
             "query": query.urlencode(),
             "get": request.GET,
+            "filters": filters,
             "categories": Category.choices,
             "fields": Field.choices,
             "handlings": Handling.choices,
@@ -397,63 +401,44 @@ def letter_refusal(request: HttpRequest, pk: int) -> HttpResponse:
 def statistics(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     form = StatsForm(request.GET or None)
-    year = form.cleaned_data["year"] if form.is_valid() and form.cleaned_data["year"] else None
-    year = year or selectors.latest_year(council)
-    stats = selectors.statistics(council=council, year=year)
+    period = form.cleaned_data if form.is_valid() else {}
+    year = period.get("year") or selectors.latest_year(council)
+    stats = selectors.statistics(
+        council=council, year=year, date_from=period.get("date_from"), date_to=period.get("date_to")
+    )
     return render(
         request,
         "reception/statistics.html",
         {"stats": stats, "form": form, "year": year, "can_edit": has_perm(request.user, council, EDIT)},
+        status=400 if form.is_bound and not form.is_valid() else 200,
     )
 
 
 @login_required
 def register_export(request: HttpRequest) -> HttpResponse:
-    """The register of letters of a year as a sheet (no identities: the register's shape, personal data
-    left to the screens where every read is logged)."""
+    """The register of letters of a year (as filtered) as a sheet in the importer's columns, so it imports
+    back (`reception.imports.letters_sheet`). Senders are shown as the screens show them: a protected
+    denouncer only to the users granted the case, any sender only with the right to see them, else masked;
+    every identity the file carries is logged."""
     council = require(request, VIEW)
     year = _year(request, council)
     letters = selectors.letter_list(council=council, filters=_filters(request, year))
-    header = [
-        "Số vào sổ",
-        "Ngày nhận",
-        "Nguồn đơn",
-        "Nội dung",
-        "Loại đơn",
-        "Lĩnh vực",
-        "Điều kiện xử lý",
-        "Kết quả xử lý",
-        "Cơ quan có thẩm quyền",
-        "Hạn báo cáo",
-        "Trùng đơn số",
-    ]
+    granted = selectors.granted_cases(request.user, council)
+    shown: list[Letter] = []
 
-    def rows():
-        for letter in letters.iterator(chunk_size=500):
-            for case in letter.cases.all():
-                eligible = {True: "Đủ điều kiện", False: case.get_ineligible_reason_display(), None: "Chưa xác định"}
-                yield [
-                    letter.code,
-                    letter.received_on,
-                    letter.get_channel_display(),
-                    case.summary,
-                    case.get_category_display(),
-                    case.get_field_display(),
-                    eligible[case.eligible],
-                    case.get_handling_display(),
-                    case.competent_body.name if case.competent_body else "",
-                    case.obligation.due_on if case.obligation else None,
-                    case.duplicate_of.letter.code if case.duplicate_of_id else "",
-                ]
+    def visible(letter: Letter) -> bool:
+        if letter.anonymous or not identity_visible(request.user, letter, granted=granted):
+            return False
+        shown.append(letter)
+        return True
 
-    content = streamed_workbook(
+    content = letters_sheet(
+        letters=letters.iterator(chunk_size=500),
+        visible=visible,
         title=f"Sổ đơn thư {year}",
-        heading=[[f"SỔ THEO DÕI ĐƠN THƯ NĂM {year} — {council.full_title.upper()}"], header],
-        rows=rows(),
-        widths=[10, 12, 22, 60, 14, 22, 30, 24, 28, 12, 12],
-        date_columns=[2, 10],
-        freeze="A3",
+        heading=f"SỔ THEO DÕI ĐƠN THƯ NĂM {year} — {council.full_title.upper()}",
     )
+    services.log_identity_access(user=request.user, letters=shown, action="export", address=client_address(request))
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="so-don-thu-{year}.xlsx"'
     return response

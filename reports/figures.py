@@ -15,6 +15,7 @@ from hdnd.dates import format_date
 from petitions.selectors import level_phrase, petition_counts
 from plenary.models import Attendance, Presence, Question, Speech
 from plenary.selectors import lateness_report, plenary_counts
+from reception.selectors import progress_day as reception_progress_day
 from reception.selectors import statistics_by_day as reception_statistics_by_day
 from registry import levels
 from registry.models import Council, Delegate
@@ -300,15 +301,18 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
 def _reception_figures(items: dict[str, Figure], *, council: Council, year: int, on: datetime.date) -> None:
     """Section I.3's figures of citizen reception and letters, read from reception's own statistics (a
     duplicate letter counted once): one dated record per day of receipt, so that a report of part of the
-    year (`until`) counts only its period; each record opens the register filtered to that day's letters."""
-    days = reception_statistics_by_day(council=council, year=year, today=on)
+    year (`until`) counts only its period; progress (forwarded, answered, waiting) as it stood at the end of
+    `on`, the report's last day. Each record opens the register filtered to that day's letters with the
+    same conditions, read on the same day, so its list shows the very contents the record counts."""
+    days = reception_statistics_by_day(council=council, year=year, on=on)
+    as_of = reception_progress_day(on).isoformat()
     letters = reverse("reception:letter_list")
     sessions = reverse("reception:session_list")
 
     def add(key: str, label: str, daily: str, url: str, **query: str) -> None:
         records = []
         for day, count in days[daily]:
-            dated = {"date_from": day.isoformat(), "date_to": day.isoformat()} if url == letters else {}
+            dated = {"date_from": day.isoformat(), "date_to": day.isoformat(), "as_of": as_of} if url == letters else {}
             link = f"{url}?{urlencode({'year': year, **dated, **query})}"
             records.append(Record(f"{label} ngày {format_date(day)}", link, day, weight=count))
         _add(items, key, label, sum(r.weight for r in records), records)
@@ -318,18 +322,39 @@ def _reception_figures(items: dict[str, Figure], *, council: Council, year: int,
     add("letters", "Đơn thư tiếp nhận (đơn trùng tính một lần)", "letters", letters, duplicates="0")
     add("letters_duplicates", "Đơn thư trùng nội dung", "duplicates", letters, duplicates="1")
     add("letters_eligible", "Nội dung đơn đủ điều kiện xử lý", "eligible", letters, eligible="1", duplicates="0")
-    add("letters_ineligible", "Nội dung đơn không đủ điều kiện xử lý", "ineligible", letters, eligible="0")
+    add(
+        "letters_ineligible",
+        "Nội dung đơn không đủ điều kiện xử lý",
+        "ineligible",
+        letters,
+        eligible="0",
+        duplicates="0",
+    )
     add(
         "letters_forwarded",
         "Nội dung đơn chuyển cơ quan có thẩm quyền",
         "forwarded",
         letters,
-        handling="chuyen_xu_ly",
+        forwarded="1",
         duplicates="0",
     )
-    add("letters_answered", "Nội dung đơn đã có kết quả trả lời", "answered", letters, duplicates="0")
-    add("letters_answered_late", "Nội dung đơn trả lời trễ hạn", "answered_late", letters, answered="tre_han")
-    add("letters_waiting", "Nội dung đơn chưa có kết quả trả lời", "waiting", letters, answered="chua")
+    add("letters_answered", "Nội dung đơn đã có kết quả trả lời", "answered", letters, answered="da", duplicates="0")
+    add(
+        "letters_answered_late",
+        "Nội dung đơn trả lời trễ hạn",
+        "answered_late",
+        letters,
+        answered="tre_han",
+        duplicates="0",
+    )
+    add(
+        "letters_waiting",
+        "Nội dung đơn chưa có kết quả trả lời",
+        "waiting",
+        letters,
+        answered="chua",
+        duplicates="0",
+    )
 
 
 def supervision_clause(body_rounds: object, unit: str) -> str:

@@ -8,13 +8,13 @@ import io
 import json
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from hdnd.imports import preview
 from reception import services
-from reception.access import PROTECTED_TEXT
+from reception.access import MASKED_TEXT, PROTECTED_TEXT
 from reception.imports import LETTERS
-from reception.models import Case, Category, Field, Ineligible, Letter
+from reception.models import Case, Category, Field, Ineligible, Letter, Sender
 from reception.services import CaseIn, SenderIn
 
 SECRET = "Trần Thị Mật"
@@ -263,3 +263,214 @@ def test_the_template_to_fill_in_is_read_back_with_every_column_recognised(world
     result = preview(LETTERS, world.council, template.content, "mau.xlsx")
     assert {c.field for c in result.columns} == {f.key for f in LETTERS.fields}
     assert result.message == "Trang tính chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào."
+
+
+# The register's export imports back ------------------------------------------------------------------
+
+
+def _register(world, council, agency, delegate, unit) -> dict:
+    """A year's register with what a letter can hold: a letter of two contents classified, a protected
+    denouncer forwarded, an anonymous denunciation, an unsigned complaint, a letter a delegate forwarded from
+    a commune, and a repeat of the first content (a duplicate)."""
+    office = world.users["office"]
+    day = datetime.date
+    first = services.letter_receive(
+        council=council,
+        received_on=day(2026, 3, 2),
+        cases=[
+            CaseIn(Category.COMPLAINT, "Khiếu nại việc bồi thường đất", Field.LAND),
+            CaseIn(Category.REFLECTION, "Phản ánh đèn đường hỏng", Field.ADMIN_OTHER),
+        ],
+        senders=[SenderIn("Nguyễn Văn Khiếu", "Tổ 3, phường Nguyễn Nghiêm", "0912345678", "051080001234")],
+        people=3,
+        user=office,
+    )
+    complaint, reflection = first.cases.order_by("position")
+    services.case_classify(case=complaint, user=office, eligible=True, handling="huong_dan", competent_body=agency)
+    services.case_classify(
+        case=reflection, user=office, eligible=False, ineligible_reason=Ineligible.NO_NEW_FACTS, handling="luu_theo_doi"
+    )
+    secret = services.letter_receive(
+        council=council,
+        received_on=day(2026, 3, 3),
+        cases=[CaseIn(Category.DENUNCIATION, "Tố cáo cán bộ địa chính nhận tiền", Field.CORRUPTION, protected=True)],
+        senders=[SenderIn(SECRET, "Thôn Mỹ Á", "0987000111")],
+        channel="truc_tiep",
+        user=office,
+    ).cases.get()
+    services.case_classify(case=secret, user=office, eligible=True)
+    services.case_forward(
+        case=secret, body=agency, user=office, signer_title="P", signer_name="T", issued_on=day(2026, 3, 4)
+    )
+    services.letter_receive(
+        council=council,
+        received_on=day(2026, 3, 5),
+        cases=[CaseIn(Category.DENUNCIATION, "Tố cáo xây dựng trái phép")],
+        anonymous=True,
+        user=office,
+    )
+    services.letter_receive(
+        council=council,
+        received_on=day(2026, 3, 6),
+        cases=[CaseIn(Category.COMPLAINT, "Khiếu nại quyết định xử phạt")],
+        senders=[SenderIn("Lê Văn Ký")],
+        signed=False,
+        user=office,
+    )
+    services.letter_receive(
+        council=council,
+        received_on=day(2026, 3, 9),
+        cases=[CaseIn(Category.RECOMMENDATION, "Kiến nghị sửa đường liên thôn", Field.ADMIN_OTHER)],
+        senders=[SenderIn("Phạm Thị Cử")],
+        channel="dai_bieu",
+        forwarded_by=delegate,
+        unit=unit,
+        user=office,
+    )
+    services.letter_receive(
+        council=council,
+        received_on=day(2026, 3, 10),
+        cases=[CaseIn(Category.COMPLAINT, "Khiếu nại việc bồi thường đất", Field.LAND)],
+        senders=[SenderIn("Nguyễn Văn Khiếu", "Tổ 3, phường Nguyễn Nghiêm", "0912345678", "051080001234")],
+        people=3,
+        user=office,
+    )
+    return {"secret": secret}
+
+
+def _contents(council) -> list[tuple]:
+    """Everything the register holds of a council's letters, by number, names instead of ids."""
+    out = []
+    for letter in Letter.objects.filter(council=council).order_by("year", "number"):
+        senders = [(s.relation, s.full_name, s.address, s.phone, s.id_number) for s in letter.senders.order_by("pk")]
+        cases = [
+            (
+                c.position,
+                c.category,
+                c.field,
+                c.summary,
+                c.protected,
+                c.eligible,
+                c.ineligible_reason,
+                c.handling,
+                c.competent_body.name if c.competent_body else "",
+                (c.duplicate_of.letter.number, c.duplicate_of.position) if c.duplicate_of else None,
+            )
+            for c in letter.cases.order_by("position")
+        ]
+        out.append(
+            (
+                letter.number,
+                letter.received_on,
+                letter.channel,
+                letter.anonymous,
+                letter.signed,
+                letter.people,
+                letter.forwarded_by.full_name if letter.forwarded_by else "",
+                letter.unit.unit_name if letter.unit else "",
+                letter.summary,
+                senders,
+                cases,
+            )
+        )
+    return out
+
+
+def _places(world, council):
+    from registry.models import Person
+    from registry.tests.factories import BodyFactory, CouncilFactory
+
+    agency = (
+        world.agency
+        if council == world.council
+        else BodyFactory(council=council, name=world.agency.name, short_name=world.agency.short_name)
+    )
+    delegate = Person.objects.create(council=council, full_name="Trần Đại Biểu")
+    unit = CouncilFactory(parent=council, unit_name="Phổ An")
+    return agency, delegate, unit
+
+
+def _export(client) -> bytes:
+    response = client.get("/don-thu/so-don-thu.xlsx?year=2026")
+    assert response.status_code == 200
+    return response.content
+
+
+def test_the_register_export_imports_into_an_empty_council_without_loss(world, as_user):
+    """Exported by the office chief granted the protected case (every identity shown, and logged), imported
+    into a council with no letter: the same letters, numbers, contents, senders and classifications; only the
+    forwarding is a step to take again (its letter and deadline), which the preview says."""
+    from registry.models import PersonalDataAccess
+
+    made = _register(world, world.council, *_places(world, world.council))
+    services.grant_create(
+        case=made["secret"], grantee=world.users["office_chief"], reason="Xác minh", user=world.users["office_chief"]
+    )
+    content = _export(as_user("office_chief"))
+    assert PersonalDataAccess.objects.filter(council=world.council).count() == 5  # each named letter, logged
+    empty = world.other_council
+    _places(world, empty)
+    result = preview(LETTERS, empty, content, "so-don-thu-2026.xlsx")
+    assert result.errors == [] and result.message == "" and len(result.rows) == 7
+    # Every column of the export is read, but the two the export writes for reading only.
+    assert {c.header for c in result.columns if not c.field} == {
+        "Hạn báo cáo (chỉ để xem)",
+        "Trùng đơn số (chỉ để xem)",
+    }
+    assert [r.near.startswith("tệp ghi đã chuyển") for r in result.rows].count(True) == 1
+    LETTERS.save(empty, result.new_items(), world.users["outsider"])
+    source, copy = _contents(world.council), _contents(empty)
+    forwarded = [(n, p) for n, *_r, cases in source for p, *_c, handling, _b, _d in cases if handling == "chuyen_xu_ly"]
+    assert forwarded == [(2, 1)]
+    expected = [
+        (*row[:-1], [(*c[:7], "" if c[7] == "chuyen_xu_ly" else c[7], *c[8:]) for c in row[-1]]) for row in source
+    ]
+    assert copy == expected
+    assert copy[0][-1][1][5:8] == (False, Ineligible.NO_NEW_FACTS, "luu_theo_doi")  # the classification came
+    assert copy[-1][-1][0][-1] == (1, 1)  # the repeat linked again as a duplicate of letter 1
+
+
+def test_a_masked_export_reimports_as_no_change_and_never_writes_the_masks(world, as_user):
+    """The office (not granted) and a delegate (no right to see any sender) export masked sheets; into the
+    same council every row is already there and nothing changes; into an empty council a masked row is
+    refused, naming no one, rather than saved with the mask as a name."""
+    _register(world, world.council, *_places(world, world.council))
+    before = _contents(world.council)
+    for role, hidden in (("office", [SECRET, "Thôn Mỹ Á"]), ("delegate", [SECRET, "Nguyễn Văn Khiếu", "0912345678"])):
+        content = _export(as_user(role))
+        cells = " ".join(
+            str(v) for row in load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True) for v in row if v
+        )
+        assert all(secret not in cells for secret in hidden)
+        assert PROTECTED_TEXT in cells
+        result = preview(LETTERS, world.council, content, "so-don-thu-2026.xlsx")
+        assert result.errors == [] and len(result.rows) == 7
+        assert all(r.already for r in result.rows), role
+        assert result.new_items() == []
+    fragment_client = as_user("office")
+    response = _upload(fragment_client, f"/nhap-tep/don-thu/{world.council.pk}/", _export(fragment_client))
+    fragment = fragment_client.get(response.url + "xem-truoc/")
+    assert fragment.context["new"] == 0 and fragment.context["already"] == 7
+    assert _contents(world.council) == before
+    assert not Sender.objects.filter(full_name__in=[PROTECTED_TEXT, MASKED_TEXT]).exists()
+    _places(world, world.other_council)
+    result = preview(LETTERS, world.other_council, _export(as_user("office")), "so-don-thu-2026.xlsx")
+    errors = [str(e) for e in result.errors]
+    assert len(errors) == 1 and "người gửi đã được che khi xuất tệp" in errors[0]
+    assert SECRET not in errors[0]
+    assert Letter.objects.filter(council=world.other_council).count() == 0
+
+
+def test_rows_of_one_number_must_agree_on_the_letter(world):
+    header = ["Số vào sổ", "Ngày nhận đơn", "Họ tên người gửi đơn", "Nội dung đơn", "Loại đơn"]
+    rows = [
+        [7, "05/03/2026", "Lê Văn A", "Khiếu nại A", "Khiếu nại"],
+        [7, "06/03/2026", "Lê Văn A", "Kiến nghị B", "Kiến nghị"],
+    ]
+    errors = [str(e) for e in preview(LETTERS, world.council, xlsx(rows, header), "a.xlsx").errors]
+    assert len(errors) == 1 and "dòng 4: cùng số vào sổ 7/2026 với một dòng trước" in errors[0]
+    rows[1][1] = "05/03/2026"
+    result = preview(LETTERS, world.council, xlsx(rows, header), "a.xlsx")
+    assert result.ok
+    (letter,) = LETTERS.save(world.council, result.new_items(), world.users["office"])
+    assert [c.summary for c in letter.cases.order_by("position")] == ["Khiếu nại A", "Kiến nghị B"]

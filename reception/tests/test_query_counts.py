@@ -129,3 +129,85 @@ def test_chasing_letters_page_and_api(world, as_user):
         lambda: (client.get("/don-thu/don-doc/"), client.get(f"{base}/letter-chases")),
         lambda: (late(27, 3), chase()),
     )
+
+
+def _letter(world, i: int, *, contents: int = 1, relatives: int = 0, protected: bool = False):
+    return services.letter_receive(
+        council=world.council,
+        received_on=DAY,
+        cases=[
+            CaseIn(Category.DENUNCIATION, f"Tố cáo số {i}.{n} về cán bộ {n}", protected=protected)
+            for n in range(contents)
+        ],
+        senders=[
+            SenderIn(f"Người gửi {i}"),
+            *(SenderIn(f"Người thân {i}.{n}", relation="con") for n in range(relatives)),
+        ],
+        user=None,
+    )
+
+
+def test_one_letter_in_the_api_with_its_contents_and_senders(world, as_user):
+    """The letter's route as the granted user (senders shown and logged): a letter of 30 contents and 30
+    people named costs what a letter of 3 does."""
+    chief = world.users["office_chief"]
+    shown = {"pk": 0}
+
+    def make(contents: int, relatives: int) -> None:
+        letter = _letter(world, contents, contents=contents, relatives=relatives, protected=True)
+        for case in letter.cases.all():
+            services.grant_create(case=case, grantee=chief, reason="Xác minh", user=chief)
+        shown["pk"] = letter.pk
+
+    make(3, 2)
+    client = as_user("office_chief")
+    url = f"/api/v1/councils/{world.council.pk}/letters/"
+    client.get(url + str(shown["pk"]))  # the personal-data log's content type, cached once per process
+    before, after = assert_constant_queries(lambda: client.get(url + str(shown["pk"])), lambda: make(30, 29))
+    assert len(before.json()["cases"]) == 3 and len(after.json()["cases"]) == 30
+    assert len(after.json()["senders"]) == 30
+
+
+def test_statistics_api_and_a_figures_list_of_a_period(world, as_user):
+    """The statistics of a period and the list behind its "waiting" figure, read at the period's end."""
+
+    def forwarded(n: int, start: int) -> None:
+        for i in range(start, start + n):
+            case = _letter(world, i).cases.get()
+            services.case_classify(case=case, user=None, eligible=True)
+            services.case_forward(
+                case=case, body=world.agency, user=None, signer_title="P", signer_name="T", issued_on=DAY
+            )
+
+    forwarded(3, 0)
+    client = as_user("office")
+    base = f"/api/v1/councils/{world.council.pk}"
+    period = {"date_from": "2026-07-01", "date_to": "2026-07-31"}
+    listed = {**period, "as_of": "2026-07-31", "answered": "chua", "duplicates": "0", "year": "2026"}
+    before, after = assert_constant_queries(
+        lambda: (client.get(f"{base}/letter-statistics", period), client.get(f"{base}/letters", listed)),
+        lambda: forwarded(27, 3),
+    )
+    assert before[0].json()["waiting"] == 3 and after[0].json()["waiting"] == 30
+    assert after[1].json()["count"] == 30
+
+
+def test_roster_api_whatever_the_number_of_receivers(world, as_user):
+    def roster(n: int, start: int) -> None:
+        schedule.roster_set(
+            council=world.council,
+            rule=RosterRule.DAY_OF_MONTH,
+            day=10,
+            place="Trụ sở tiếp công dân",
+            decision="Quy chế, Điều 12",
+            receivers=_receivers(world, n, start),
+            minimum_per_year=1,
+            user=None,
+        )
+
+    roster(3, 0)
+    client = as_user("office")
+    before, after = assert_constant_queries(
+        lambda: client.get(f"/api/v1/councils/{world.council.pk}/reception-roster"), lambda: roster(30, 3)
+    )
+    assert len(after.content) > len(before.content)

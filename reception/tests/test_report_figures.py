@@ -4,6 +4,7 @@ import datetime
 
 from reception import services
 from reception.models import Category, SessionKind
+from reception.selectors import progress_day
 from reception.services import CaseIn, SenderIn
 from reports import figures as figures_mod
 from reports import services as report_services
@@ -52,8 +53,9 @@ def test_section_i3_figures_and_prose_come_from_the_records(world, as_user):
     dashboard = as_user("office").get("/bao-cao/?nam=2026").content.decode()
     assert "Buổi tiếp công dân" in dashboard and "Nội dung đơn chuyển cơ quan có thẩm quyền" in dashboard
     detail = as_user("office").get("/bao-cao/kiem-diem/2026/so-lieu/letters_forwarded/").content.decode()
-    day = "date_from=2026-07-06&amp;date_to=2026-07-06"
-    assert f"/don-thu/?year=2026&amp;{day}&amp;handling=chuyen_xu_ly&amp;duplicates=0" in detail  # opens its letters
+    as_of = progress_day(datetime.date(2026, 12, 31)).isoformat()  # the year's end, or today while it runs
+    day = f"date_from=2026-07-06&amp;date_to=2026-07-06&amp;as_of={as_of}"
+    assert f"/don-thu/?year=2026&amp;{day}&amp;forwarded=1&amp;duplicates=0" in detail  # opens its letters
     api = as_user("office").get(f"/api/v1/councils/{council.pk}/dashboard/2026").json()
     assert {f["key"]: f["value"] for f in api["figures"]}["letters"] == 1
 
