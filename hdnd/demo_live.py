@@ -4,9 +4,10 @@ The town council (seeds 000 and 001) ceased on 01/07/2025 when district-level co
 72/2025/QH15); its records stay, read-only, linked to the councils that took over its area (the
 `vietnam-provinces` conversion table). The live council is HĐND phường Đức Phổ (tỉnh Quảng Ngãi), term
 2026-2031, with activity dated relative to today: an upcoming session with its submissions, standing
-committee tasks overdue and on time, voters' petitions forwarded and waiting for answers, a draft
-resolution out for opinions and one whose consultation ended. Every name of
-a person is invented. Idempotent: a second run changes nothing.
+committee tasks overdue and on time, voters' petitions forwarded and waiting for answers, the mid-year
+round's petitions answered and published (the portal shows them by residential group and field), citizen
+receptions and letters of this year (reception.demo.seed_live), a draft resolution out for opinions and one
+whose consultation ended. Every name of a person is invented. Idempotent: a second run changes nothing.
 """
 
 import datetime
@@ -19,9 +20,10 @@ from followup import services as followup
 from followup.kinds import TASK
 from hdnd.dates import today
 from petitions import services as petitions
-from petitions.models import ContactRound, Level, MeetingForm, Period, PlaceKind
+from petitions.models import ContactRound, Level, MeetingForm, Period, Petition, PetitionState, PlaceKind
 from plenary import services as plenary
 from plenary.models import Session, SessionKind, SubmissionKind
+from reception import demo as reception_demo
 from registry import services as registry
 from registry.demo import REFORM_DAY, USERS, demo_council
 from registry.models import Body, BodyKind, Council, CouncilLevel, MemberRole, Membership, Person, Role, Term
@@ -63,6 +65,13 @@ def seed_live() -> str:
     with transaction.atomic():
         if not Session.objects.filter(council=council).exists():
             _activity(council)
+    with transaction.atomic():
+        _mid_year_answers(council)
+    head = Person.objects.filter(council=council, full_name=PEOPLE[0][0]).first()
+    if head is not None:
+        reception_demo.seed_live(
+            council, today=today(), valid_from=TERM_START, decision=DECISION, signer=head.full_name
+        )
     chair = Person.objects.filter(council=council, full_name=PEOPLE[1][0]).first()
     consultation_demo.seed(council, decision=DECISION, signer=chair.full_name if chair else "")
     return f"Hội đồng đang hoạt động: {council}, nhiệm kỳ 2026-2031 (hoạt động tính theo ngày hôm nay)."
@@ -273,27 +282,81 @@ def _activity(council: Council) -> None:
     )
 
 
+# The mid-year round: (residential group, field, text, a voter who spoke and asked to be told the answer).
+MID_YEAR = [
+    (PLACES[3], "Giao thông", "Đề nghị xử lý tình trạng lấn chiếm vỉa hè tại khu chợ.", None),
+    (PLACES[3], "Đất đai", "Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho các hộ đã đủ điều kiện.", None),
+    (PLACES[3], "Giáo dục", "Đề nghị sửa chữa các phòng học xuống cấp của điểm trường mẫu giáo Phổ Vinh.", None),
+    (
+        PLACES[0],
+        "Môi trường",
+        "Đề nghị di dời điểm tập kết rác gần khu dân cư, gây mùi hôi vào mùa nắng.",
+        ("Ngô Thị Bích Vân", "Số 58 đường Lê Lợi, tổ dân phố Phổ Ninh 1", "0905246810"),
+    ),
+    (PLACES[0], "Điện, nước sinh hoạt", "Đề nghị mở rộng mạng lưới cấp nước sạch đến cuối tổ dân phố.", None),
+]
+# Its answers, by petition in order: (state, text, days after forwarding, accepted by the office); None:
+# not answered, past its date.
+MID_YEAR_ANSWERS = [
+    (
+        PetitionState.ANSWERED,
+        "UBND phường đã ra quân giải tỏa lấn chiếm vỉa hè khu chợ và giao Công an phường kiểm tra thường xuyên.",
+        12,
+        True,
+    ),
+    (
+        PetitionState.RESOLVING,
+        "Đã rà soát 27 hồ sơ đủ điều kiện; UBND phường đang hoàn thiện hồ sơ đề nghị cấp giấy chứng nhận.",
+        20,
+        False,
+    ),
+    (
+        PetitionState.ANSWERED,
+        "Đã bố trí kinh phí sửa chữa 03 phòng học; công trình hoàn thành trước năm học mới.",
+        15,
+        True,
+    ),
+    (
+        PetitionState.EXPLAINED,
+        "Điểm tập kết là điểm trung chuyển theo quy hoạch; UBND phường tăng thu gom hằng ngày và phun khử mùi "
+        "trong khi tìm vị trí mới.",
+        25,
+        False,
+    ),
+    None,
+]
+
+
 def _mid_year(council: Council, ubnd: Body, chair: object, now: datetime.date) -> None:
-    """Petitions of the mid-year round, forwarded in the summer: past their answer date, some answered."""
+    """Petitions of the mid-year round in two residential groups, forwarded in the summer, past their answer
+    date; answered and published by `_mid_year_answers`."""
     contact = petitions.round_create(council=council, year=now.year, period=Period.MID_YEAR)
-    place = list(petitions.contact_places(council=council))[-1]
+    places = {p.name: p for p in petitions.contact_places(council=council)}
+    fields = {f.name: f for f in petitions.field_defaults_ensure(council=council)}
     heard = max(TERM_START + datetime.timedelta(days=30), now - datetime.timedelta(days=120))
-    meeting = petitions.meeting_create(
-        contact_round=contact,
-        held_on=heard,
-        place=f"Nhà văn hóa {place.name}",
-        form=MeetingForm.IN_PERSON,
-        contact_place=place,
-        voters=45,
-    )
+    meetings = {
+        name: petitions.meeting_create(
+            contact_round=contact,
+            held_on=heard,
+            place=f"Nhà văn hóa {name}",
+            form=MeetingForm.IN_PERSON,
+            contact_place=places[name],
+            voters=voters,
+        )
+        for name, voters in ((PLACES[3], 45), (PLACES[0], 52))
+    }
     items = [
         petitions.PetitionData(
-            text=text, unit=None, level=Level.COMMUNE, body=ubnd, meeting=meeting, contact_place=place
+            text=text,
+            unit=None,
+            level=Level.COMMUNE,
+            field=fields.get(field),
+            body=ubnd,
+            meeting=meetings[name],
+            contact_place=places[name],
+            people=[person] if person else [],
         )
-        for text in (
-            "Đề nghị xử lý tình trạng lấn chiếm vỉa hè tại khu chợ.",
-            "Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho các hộ đã đủ điều kiện.",
-        )
+        for name, field, text, person in MID_YEAR
     ]
     petitions.petitions_bulk_create(contact_round=contact, items=items)
     petitions.petitions_forward(
@@ -304,3 +367,28 @@ def _mid_year(council: Council, ubnd: Body, chair: object, now: datetime.date) -
         signer_name=chair.person.full_name,
         issued_on=heard + datetime.timedelta(days=3),
     )
+
+
+def _mid_year_answers(council: Council) -> None:
+    """The people's committee's answers to the mid-year round, then the round published: the portal shows
+    its petitions with their answers, never a voter's name. Once: a published round is left alone."""
+    contact = (
+        ContactRound.objects.filter(council=council, period=Period.MID_YEAR, published=False).order_by("-year").first()
+    )
+    if contact is None:
+        return
+    now = today()
+    forwarded = (
+        Petition.objects.filter(round=contact, merged_into__isnull=True, obligation__isnull=False)
+        .select_related("council", "obligation", "round")
+        .order_by("pk")
+    )
+    for petition, answer in zip(forwarded, MID_YEAR_ANSWERS, strict=False):
+        if answer is None or petition.answer_text:
+            continue
+        state, text, after, accepted = answer
+        on = min(now, petition.obligation.source_date + datetime.timedelta(days=after))
+        petitions.record_answer(petition=petition, user=None, text=text, state=state, on=on)
+        if accepted:
+            petitions.petition_accept(petition=petition, user=None, note="Văn phòng đã kiểm tra nội dung trả lời.")
+    petitions.round_publish(contact_round=contact, published=True, user=None)

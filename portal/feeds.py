@@ -1,6 +1,8 @@
 """A council's Atom feed: new resolutions and published documents, petition answers, upcoming sessions,
 drafts opened for opinions."""
 
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
@@ -12,12 +14,25 @@ from registry.models import Council
 from registry.selectors import public_council_get
 
 
+class _StableAtom(Atom1Feed):
+    """Atom whose <updated> is the latest entry's date, or with no entry the council's own last change:
+    Django's default for an empty feed is the moment of the request, a feed that changes at every read."""
+
+    def latest_post_date(self) -> datetime.datetime:
+        if self.items:
+            return super().latest_post_date()
+        return self.feed["last_change"]
+
+
 class CouncilFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = _StableAtom
     language = "vi"
 
     def get_object(self, request: HttpRequest, council_id: int) -> Council:
         return public_council_get(council_id)
+
+    def feed_extra_kwargs(self, council: Council) -> dict[str, object]:
+        return {"last_change": selectors.council_last_change(council)}
 
     def title(self, council: Council) -> str:
         return f"Tin mới — {council}"

@@ -4,6 +4,7 @@ its feed. Only published records ever reach these; each function runs a fixed nu
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,12 +13,13 @@ from consultation.models import Consultation
 from documents import selectors as documents
 from documents.models import Document
 from petitions import selectors as petitions
+from petitions.models import Petition
 from plenary import selectors as plenary
 from plenary.models import Resolution, Session, SessionState
 from reception.selectors import public_slots
 from registry import selectors as registry
-from registry.models import Council, Delegate
-from registry.selectors import public_council_q
+from registry.models import Council, Delegate, Term
+from registry.selectors import public_council_q, term_current
 from supervision import selectors as supervision
 from supervision.models import Round
 
@@ -25,6 +27,13 @@ from supervision.models import Round
 OVERVIEW_ROWS = 5
 SEARCH_ROWS = 20
 FEED_ROWS = 30
+
+
+def as_of(council: Council, today: datetime.date) -> datetime.date:
+    """The day a council's public page describes: today, or its last day of work once it has ceased (its
+    term, delegates and members as they were then, never "now")."""
+    last = council.last_day
+    return min(today, last) if last is not None else today
 
 
 @dataclass
@@ -37,11 +46,14 @@ class Overview:
     slots: list
     delegate_count: int
     consultations: list[Consultation] = field(default_factory=list)
+    term: Term | None = None
 
 
 def council_overview(*, council: Council, today: datetime.date) -> Overview:
-    """What a council's home page shows: the latest of each section and the drafts open for opinions (nine
-    queries)."""
+    """What a council's home page shows: the latest of each section, the drafts open for opinions, and the
+    term of `as_of` (the current one, or the one a ceased council ended with) with its number of delegates
+    (nine queries)."""
+    term = term_current(council=council, on=as_of(council, today))
     sessions = list(plenary.public_session_list(council_id=council.pk)[:OVERVIEW_ROWS])
     upcoming = [s for s in sessions if s.state != SessionState.CLOSED and s.closes_on >= today]
     return Overview(
@@ -51,8 +63,29 @@ def council_overview(*, council: Council, today: datetime.date) -> Overview:
         documents=list(documents.public_list(council=council.pk)[:OVERVIEW_ROWS]),
         rounds=list(supervision.round_list(council=council, published=True)[:OVERVIEW_ROWS]),
         slots=list(public_slots(council=council, since=today).order_by("day")[:OVERVIEW_ROWS]),
-        delegate_count=registry.public_delegates(council=council, on=today).count(),
+        delegate_count=Delegate.objects.filter(term=term).count() if term else 0,
         consultations=list(consultation.public_open(council=council, today=today)[:OVERVIEW_ROWS]),
+        term=term,
+    )
+
+
+def petition_counts_by_place(*, council: Council) -> list[dict]:
+    """The council's published petitions counted by village or residential group (a commune or ward council
+    meets its voters there: it has no communes below it), each origin of an aggregate under its own, with
+    how many have an answer (one query)."""
+    answered = ~Q(answer_text="") | Q(merged_into__isnull=False) & ~Q(merged_into__answer_text="")
+    return list(
+        Petition.objects.filter(
+            public_council_q("round__council__"),
+            council=council,
+            round__published=True,
+            complaint=False,
+            is_aggregate=False,
+            contact_place__isnull=False,
+        )
+        .values("contact_place_id", "contact_place__name")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=answered))
+        .order_by("contact_place__name")
     )
 
 
@@ -95,7 +128,9 @@ def search(*, query: str, council: Council | None, today: datetime.date) -> Resu
         results.councils = list(registry.public_councils(search=query)[:SEARCH_ROWS])
     else:
         results.rounds = list(supervision.round_list(council=council, published=True, search=query)[:SEARCH_ROWS])
-        results.delegates = list(registry.public_delegates(council=council, on=today, search=query)[:SEARCH_ROWS])
+        results.delegates = list(
+            registry.public_delegates(council=council, on=as_of(council, today), search=query)[:SEARCH_ROWS]
+        )
     return results
 
 
@@ -115,16 +150,20 @@ def _at(day: datetime.date) -> datetime.datetime:
 
 def feed_items(*, council: Council, today: datetime.date) -> list[FeedItem]:
     """The council's feed: published documents (resolutions among them), petition answers, upcoming
-    sessions and drafts opened for opinions, newest first (four queries)."""
+    sessions and drafts opened for opinions, newest first (four queries).
+
+    Each entry carries its own date, never the moment its row was written (a council entering its archive
+    publishes years of documents in one afternoon): a document the day it was issued, an answer the day
+    the body reported it, a session the day it was convened, a draft the day it opened for opinions."""
     items: list[FeedItem] = []
-    for doc in documents.public_list(council=council.pk)[:FEED_ROWS]:
+    for doc in documents.public_list(council=council.pk).order_by("-issued_on", "-pk")[:FEED_ROWS]:
         kind = "Nghị quyết" if doc.doc_type == "nghi_quyet" else doc.get_doc_type_display()
         items.append(
             FeedItem(
                 title=f"{kind} {doc.number_symbol}: {doc.subject}".strip(),
                 description=doc.subject,
                 link=reverse("portal:document", args=[council.pk, doc.pk]),
-                updated=doc.published_at or _at(doc.issued_on or today),
+                updated=_at(doc.issued_on) if doc.issued_on else doc.published_at,
                 kind=kind,
             )
         )
@@ -134,7 +173,7 @@ def feed_items(*, council: Council, today: datetime.date) -> list[FeedItem]:
                 title=f"Trả lời kiến nghị cử tri {p.round.label}: {p.text[:120]}",
                 description=p.answer_text,
                 link=reverse("portal:petitions", args=[council.pk]) + f"#kien-nghi-{p.pk}",
-                updated=_at(p.obligation.reported_on or today),
+                updated=_at(p.obligation.reported_on or p.obligation.source_date),
                 kind="Trả lời kiến nghị cử tri",
             )
         )
@@ -163,3 +202,14 @@ def feed_items(*, council: Council, today: datetime.date) -> list[FeedItem]:
         )
     items.sort(key=lambda i: i.updated, reverse=True)
     return items[:FEED_ROWS]
+
+
+# A feed's date when its council has no recorded change at all (a row loaded without history).
+FEED_EPOCH = datetime.date(2000, 1, 1)
+
+
+def council_last_change(council: Council) -> datetime.datetime:
+    """The last recorded change of the council itself (its history): the stable date of a feed with no
+    entry (one query)."""
+    last = council.history.order_by("-history_date").values_list("history_date", flat=True).first()
+    return last or _at(council.ceased_on or FEED_EPOCH)

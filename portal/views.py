@@ -133,15 +133,15 @@ def council_search(request: HttpRequest, council_id: int) -> HttpResponse:
 @cached_page
 def bodies(request: HttpRequest, council_id: int) -> HttpResponse:
     council = _council(council_id)
-    today = dates.today()
+    on = selectors.as_of(council, dates.today())
     query = _query(request)
     return _render(
         request,
         "portal/bodies.html",
         {
             "council": council,
-            "bodies": list(registry.public_bodies(council=council, on=today)),
-            "page": _page(request, registry.public_delegates(council=council, on=today, search=query), 60),
+            "bodies": list(registry.public_bodies(council=council, on=on)),
+            "page": _page(request, registry.public_delegates(council=council, on=on, search=query), 60),
             "q": query,
         },
         title=f"Cơ quan và đại biểu — {council}",
@@ -283,6 +283,7 @@ def petition_list(request: HttpRequest, council_id: int) -> HttpResponse:
     _attribute(page)
     units, places, fields = petitions.public_petition_filters(council=council)
     by_unit, by_field = petitions.public_petition_counts(council=council)
+    by_place = selectors.petition_counts_by_place(council=council)
     return _render(
         request,
         "portal/petitions.html",
@@ -297,6 +298,7 @@ def petition_list(request: HttpRequest, council_id: int) -> HttpResponse:
             "place": place,
             "field": field,
             "by_unit": by_unit,
+            "by_place": by_place,
             "by_field": by_field,
         },
         title=f"Kiến nghị cử tri — {council}",

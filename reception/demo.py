@@ -1,4 +1,5 @@
-"""Demo reception of the Đức Phổ town council in 2024: a roster, receptions, and letters in every state.
+"""Demo reception of the Đức Phổ town council in 2024: a roster, receptions, and letters in every state; and
+the live council's reception of this year (`seed_live`, called by hdnd.demo_live).
 
 Seed 000 says only that the standing committee receives citizens periodically and follows complaints and
 denunciations, with no figures: the letters here are invented; the annual report's section I.3 counts them
@@ -12,10 +13,11 @@ from django.db import transaction
 
 from followup.services import obligation_accept, obligation_report
 from reception import schedule, services
-from reception.models import Category, Field, Handling, Letter, RosterRule, SessionKind
+from reception.models import Category, Channel, Field, Handling, Letter, RosterRule, SessionKind, Slot
 from reception.services import CaseIn, SenderIn
 from registry.demo import issue_on
-from registry.models import Body, BodyKind, Council, Person
+from registry.models import Body, BodyKind, Council, LegalSetting, Person
+from registry.services import setting_set
 
 D = datetime.date
 SIGNER = {"signer_title": "Phó Chủ tịch", "signer_name": "Nguyễn Thị Kiều"}
@@ -163,3 +165,203 @@ def _forward(case: object, body: Body, day: datetime.date, answer: str) -> None:
     obligation_report(obligation=case.obligation, user=None, text=answer, done=True, on=reported)
     obligation_accept(obligation=case.obligation, user=None)
     services.case_citizen_told(case=case, on=reported + datetime.timedelta(days=2), user=None)
+
+
+# The live council's reception this year (hdnd.demo_live), dated relative to today. Every name is invented.
+LIVE_PLACE = "Phòng Tiếp công dân, Trụ sở HĐND - UBND phường Đức Phổ"
+
+
+@transaction.atomic
+def seed_live(council: Council, *, today: datetime.date, valid_from: datetime.date, decision: str, signer: str) -> None:
+    """The live council's roster and published coming days, its receptions on the last two roster days and
+    a handful of letters of this year: a complaint forwarded and overdue, a reflection forwarded and
+    answered, a denunciation with its denouncer's identity protected (forwarded, the letter redacted), an
+    anonymous letter filed as information, a recommendation guided on the spot and one forwarded, waiting.
+    Idempotent: a council that has letters is left alone."""
+    if Letter.objects.filter(council=council).exists():
+        return
+    bodies = {b.short_name: b for b in Body.objects.filter(council=council)}
+    leaders = list(
+        Person.objects.filter(memberships__body__kind=BodyKind.STANDING_COMMITTEE, memberships__body__council=council)
+        .distinct()
+        .order_by("pk")
+    )
+    if len(leaders) < 2 or not {"UBND phường", "Phòng KT-HT-ĐT", "Phòng VH-XH"} <= bodies.keys():
+        return
+    # The council's working regulation sets what the law leaves to it (DOMAIN.md "?").
+    for key, value in (("letter_answer_days", 15), ("reception_report_days", 5)):
+        if not LegalSetting.objects.filter(council=council, key=key).exists():
+            setting_set(council=council, key=key, value=value, valid_from=valid_from, decision=decision)
+    schedule.roster_set(
+        council=council,
+        rule=RosterRule.DAY_OF_MONTH,
+        day=15,
+        place=LIVE_PLACE,
+        decision=decision,
+        receivers=leaders,
+        minimum_per_year=2,
+        user=None,
+    )
+    ahead = today + datetime.timedelta(days=90)
+    schedule.schedule_generate(council=council, start=valid_from, end=ahead, user=None)
+    if Slot.objects.filter(council=council, day__range=(today, ahead), published_on__isnull=True).exists():
+        schedule.schedule_publish(council=council, start=today, end=ahead, user=None)
+    past = list(Slot.objects.filter(council=council, day__lt=today).select_related("person").order_by("-day")[:2])
+    if len(past) < 2:
+        return
+    earlier, later = past[1], past[0]
+    sessions = [
+        services.session_create(
+            council=council,
+            held_on=slot.day,
+            kind=SessionKind.PERIODIC,
+            place=LIVE_PLACE,
+            receivers=[slot.person],
+            citizens=citizens,
+            group=citizens >= 5,
+            content=content,
+            user=None,
+        )
+        for slot, citizens, content in (
+            (earlier, 2, "Công dân trình bày việc bồi thường, hỗ trợ khi thu hồi đất mở rộng đường Phạm Văn Đồng."),
+            (
+                later,
+                7,
+                "Đoàn công dân tổ dân phố Phổ Minh 2 phản ánh ngập úng sau mưa; công dân hỏi chế độ bảo trợ xã hội.",
+            ),
+        )
+    ]
+
+    def day(days_ago: int, not_before: datetime.date) -> datetime.date:
+        return min(today, max(not_before, today - datetime.timedelta(days=days_ago)))
+
+    denounced = today - datetime.timedelta(days=20)
+    # (key, received on, the letter): entered in the register in the order received (numbers follow dates).
+    letters = [
+        (
+            "complaint",
+            earlier.day,
+            {
+                "reception": sessions[0],
+                "senders": [
+                    SenderIn("Phan Văn Tùng", "Số 27 đường Phạm Văn Đồng, tổ dân phố Phổ Ninh 1", "0935118406")
+                ],
+                "cases": [
+                    CaseIn(
+                        Category.COMPLAINT,
+                        "Khiếu nại quyết định bồi thường, hỗ trợ khi thu hồi đất mở rộng đường Phạm Văn Đồng.",
+                        Field.LAND,
+                    )
+                ],
+            },
+        ),
+        (
+            "flooding",
+            later.day,
+            {
+                "reception": sessions[1],
+                "senders": [
+                    SenderIn("Đặng Văn Sơn", "Số 9 hẻm 3 đường Huỳnh Thúc Kháng, tổ dân phố Phổ Minh 2", "0914270583")
+                ],
+                "people": 6,
+                "cases": [
+                    CaseIn(Category.REFLECTION, "Phản ánh mương thoát nước bị bồi lấp, khu dân cư ngập úng sau mưa.")
+                ],
+            },
+        ),
+        (
+            "advice",
+            later.day,
+            {
+                "reception": sessions[1],
+                "senders": [SenderIn("Mai Thị Thanh Hương", "Số 16 đường Nguyễn Trãi, tổ dân phố Phổ Vinh 1")],
+                "cases": [
+                    CaseIn(
+                        Category.RECOMMENDATION,
+                        "Kiến nghị hướng dẫn thủ tục hưởng trợ cấp xã hội hằng tháng.",
+                        Field.POLICY,
+                    )
+                ],
+            },
+        ),
+        (
+            "denunciation",
+            denounced,
+            {
+                "senders": [
+                    SenderIn("Hồ Thị Kim Oanh", "Số 41 đường Lê Thánh Tôn, tổ dân phố Nguyễn Nghiêm 3", "0987334152")
+                ],
+                "cases": [
+                    CaseIn(
+                        Category.DENUNCIATION,
+                        "Tố cáo công chức một bộ phận của phường thu tiền ngoài quy định khi giải quyết hồ sơ đất đai.",
+                        Field.CORRUPTION,
+                        protected=True,
+                    )
+                ],
+            },
+        ),
+        (
+            # Anonymous: information with a denunciation's content, filed (Luật Tố cáo, Điều 25).
+            "anonymous",
+            today - datetime.timedelta(days=18),
+            {
+                "anonymous": True,
+                "cases": [
+                    CaseIn(Category.DENUNCIATION, "Thông tin về việc khai thác cát trái phép ven sông Trà Câu ban đêm.")
+                ],
+            },
+        ),
+        (
+            "tuition",
+            today - datetime.timedelta(days=7),
+            {
+                "channel": Channel.IN_PERSON,
+                "senders": [
+                    SenderIn("Lương Văn Thành", "Số 3 đường Trần Hưng Đạo, tổ dân phố Phổ Ninh 1", "0905661927")
+                ],
+                "cases": [
+                    CaseIn(
+                        Category.RECOMMENDATION,
+                        "Kiến nghị hỗ trợ học phí cho con của hộ cận nghèo mới phát sinh trong năm.",
+                        Field.POLICY,
+                    )
+                ],
+            },
+        ),
+    ]
+    cases = {}
+    for key, received_on, letter in sorted(letters, key=lambda row: row[1]):
+        made = services.letter_receive(council=council, received_on=received_on, user=None, **letter)
+        cases[key] = made.cases.get()
+    services.case_classify(
+        case=cases["advice"], user=None, eligible=True, handling=Handling.GUIDED, competent_body=bodies["Phòng VH-XH"]
+    )
+    # Forwarded in date order (the forwarding letters are numbered in the office's series): the complaint's
+    # acceptance limit has passed, the reflection is answered, the other two wait within their limits.
+    forwards = sorted(
+        [
+            (day(13, earlier.day), cases["complaint"], bodies["UBND phường"], False),
+            (day(12, later.day), cases["flooding"], bodies["Phòng KT-HT-ĐT"], True),
+            (day(10, denounced), cases["denunciation"], bodies["UBND phường"], False),
+            (day(6, cases["tuition"].letter.received_on), cases["tuition"], bodies["Phòng VH-XH"], False),
+        ],
+        key=lambda row: row[0],
+    )
+    for on, case, body, answered in forwards:
+        services.case_classify(case=case, user=None, eligible=True)
+        services.case_forward(
+            case=case, body=body, user=None, issued_on=on, signer_title="Chủ tịch", signer_name=signer
+        )
+        if answered:
+            case.refresh_from_db()
+            reported = min(today, on + datetime.timedelta(days=5))
+            obligation_report(
+                obligation=case.obligation,
+                user=None,
+                text="Đã nạo vét 350 m mương thoát nước tổ dân phố Phổ Minh 2; khu dân cư hết ngập úng.",
+                done=True,
+                on=reported,
+            )
+            obligation_accept(obligation=case.obligation, user=None)
+            services.case_citizen_told(case=case, on=min(today, reported + datetime.timedelta(days=1)), user=None)

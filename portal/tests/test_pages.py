@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -72,13 +73,22 @@ def test_a_ceased_council_stays_public_as_an_archive(site) -> None:
     """A council merged away (the 2025 reform) keeps its published records public, marked as ceased; a unit
     loaded but never activated stays a 404 (the test above)."""
     grow(site, 3)
+    client = Client()
+    term = site.town.world.term
+    at_work = client.get(reverse("portal:council", args=[site.council.pk])).content.decode()
+    assert f"đại biểu nhiệm kỳ {term.name}.</p>" in at_work and "chấm dứt" not in at_work
     Council = type(site.council)
     Council.objects.filter(pk=site.council.pk).update(active=False, ceased_on=datetime.date(2025, 7, 1))
-    client = Client()
+    cache.clear()
     for path in council_pages(site):
         assert client.get(path).status_code == 200, path
     page = client.get(reverse("portal:council", args=[site.council.pk])).content.decode()
     assert "đã chấm dứt hoạt động từ ngày 01/07/2025" in page
+    # The term it ended with and its last day, never "the current term".
+    assert f"đại biểu nhiệm kỳ {term.name}, nhiệm kỳ cuối cùng của Hội đồng, đến ngày 30/06/2025" in page
+    assert "hiện tại" not in page
+    bodies = client.get(reverse("portal:bodies", args=[site.council.pk])).content.decode()
+    assert "ngày làm việc cuối cùng, 30/06/2025" in bodies and f"Đại biểu nhiệm kỳ {term.name}" in bodies
     index = client.get(reverse("portal:index")).content.decode()
     assert reverse("portal:council", args=[site.council.pk]) in index and "đã chấm dứt hoạt động" in index
 
