@@ -56,9 +56,14 @@ def contact_place_word(council: Council) -> str:
 
 
 def upper_standing(council: Council) -> str:
-    """The standing committee above, as a recipient or a partner ("" for a province: none above it)."""
-    if council.level == CouncilLevel.PROVINCE or council.parent_id is None:
+    """The standing committee above, as a recipient or a partner ("" for a province: none above it).
+
+    A commune (or, before 01/07/2025, a district) council always has a province council above it; when its
+    parent is not recorded the words name the level, never the National Assembly's Standing Committee."""
+    if council.level == CouncilLevel.PROVINCE:
         return ""
+    if council.parent_id is None:
+        return "Thường trực HĐND cấp tỉnh"
     return f"Thường trực HĐND {council.parent.unit_label}"
 
 
@@ -67,7 +72,8 @@ def upper_relation(council: Council) -> str:
     upper = upper_standing(council)
     if upper:
         return f"giữ mối liên hệ phối hợp công tác với {upper}"
-    # A province has no council above; the National Assembly's Standing Committee guides it.
+    # A province has no council above; the National Assembly's Standing Committee guides it (wording kept
+    # as it was: DOMAIN.md neither states nor rules out this relation).
     return "thực hiện sự hướng dẫn, kiểm tra của Ủy ban Thường vụ Quốc hội"
 
 

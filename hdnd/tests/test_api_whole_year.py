@@ -486,7 +486,7 @@ def test_a_councils_whole_year_through_the_api_alone() -> None:
         "late_sentence": "không có nội dung trình kỳ họp nào chuẩn bị chậm",
         "unit": "xã",
         "contact_word": "thôn, tổ dân phố",
-        "upper_relation": "thực hiện sự hướng dẫn, kiểm tra của Ủy ban Thường vụ Quốc hội",
+        "upper_relation": "giữ mối liên hệ phối hợp công tác với Thường trực HĐND cấp tỉnh",
         "lower_supervision": "các Quyết định, Chỉ thị của UBND xã",
     }
     assert figures == expected

@@ -21,7 +21,7 @@ from petitions.models import (
     Petition,
     PetitionState,
 )
-from petitions.services._common import ANSWER_RULE, OBLIGATION_KIND, _answer_days
+from petitions.services._common import OBLIGATION_KIND, _answer_basis
 from petitions.wording import petition_summary
 from registry.access import agency_bodies, has_perm
 from registry.models import Body
@@ -43,12 +43,14 @@ def petitions_forward(
 
     The letter is issued (numbered) through the documents engine; each petition becomes an obligation of
     the body ("forwarded_petition") due by the council's `petition_answer_days` setting (no default:
-    refused with a clear message until the office fills it in).
+    refused with a clear message until the office fills it in), in its version in force on the day the
+    letter is issued (the day counting starts), not today's: the letter states that number and unit.
     """
     council = contact_round.council
     if body.council_id != council.pk:
         raise ValidationError({"body": "Cơ quan nhận không thuộc Hội đồng này."})
-    days = _answer_days(council)
+    day = issued_on or dates.today()
+    basis = _answer_basis(council, day)
     petitions = list(
         Petition.objects.select_for_update()
         .filter(
@@ -68,12 +70,12 @@ def petitions_forward(
         .select_related("unit", "contact_place")
         .prefetch_related("origins__unit", "origins__contact_place")
     }
-    day = issued_on or dates.today()
     lines = [
         f"Qua tiếp xúc cử tri {contact_round.label}, Thường trực {council.short_title} nhận được "
         f"{len(petitions)} ý kiến, kiến nghị của cử tri thuộc thẩm quyền của {body.name}.",
         f"Thường trực {council.short_title} chuyển đến {body.name} danh sách kiến nghị kèm theo, đề nghị xem xét, "
-        f"giải quyết và trả lời bằng văn bản trong thời hạn {days} ngày kể từ ngày nhận được văn bản này.",
+        f"giải quyết và trả lời bằng văn bản trong thời hạn {basis.value} {basis.unit_label} kể từ ngày nhận được "
+        "văn bản này.",
         "## Danh sách kiến nghị",
     ]
     lines += [f"{i}. {petition_summary(prefetched[p.pk])}" for i, p in enumerate(petitions, start=1)]
@@ -102,7 +104,7 @@ def petitions_forward(
             source_date=day,
             source=p,
             source_label=f"Kiến nghị cử tri {contact_round.label}",
-            rule=ANSWER_RULE,
+            basis=basis,
             start_event="Ngày chuyển kiến nghị đến cơ quan",
             user=user,
         )
