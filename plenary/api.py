@@ -103,6 +103,7 @@ def _submission_out(sub: Submission) -> dict:
         "days_late": sub.days_late(datetime.date.today()),
         "missing_items": sub.missing_items if sub.state != "cho_nop" else [],
         "checklist": sub.checklist,
+        "verification": getattr(sub, "verification", None),
     }
 
 
@@ -142,6 +143,7 @@ def session_detail(request: HttpRequest, council_id: int, session_id: int) -> di
     session = selectors.session_get(council=council, pk=session_id)
     out = PlenarySessionOut.from_orm(session).dict()
     out["submissions"] = [_submission_out(s) for s in session.submissions.all()]
+    out["questions"] = list(session.questions.all())
     return out
 
 

@@ -37,7 +37,9 @@ class PlenaryConfig(AppConfig):
         register_value_label(
             "plenary.Submission", "checklist", lambda codes: "; ".join(parts.get(c, c) for c in codes) or "—"
         )
-        register_kind(services.WRITTEN_ANSWER, "Trả lời chất vấn bằng văn bản")
+        # The answering body's report on its task (screen or API) is the written answer: it lands on the question.
+        register_kind(services.WRITTEN_ANSWER, "Trả lời chất vấn bằng văn bản", on_report=services.question_reported)
+        register_kind(services.VERIFICATION_DUE, "Báo cáo thẩm tra hồ sơ trình kỳ họp")
         register_kind(services.COMMITMENT, "Thực hiện lời hứa sau chất vấn")
         register_kind(services.RESOLUTION_REPORT, "Báo cáo thực hiện nghị quyết")
         register_source_kind(

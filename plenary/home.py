@@ -8,7 +8,7 @@ from followup.selectors import today
 from hdnd.home import SECTION_ROWS, HomeItem, HomeSection, ddmmyyyy
 from plenary import selectors
 from plenary.access import MY_DOCUMENTS, VIEW
-from plenary.models import AnswerMode, Question, Session
+from plenary.models import Session
 from registry.access import has_perm
 
 
@@ -49,11 +49,7 @@ def sections(request: HttpRequest) -> list[HomeSection]:
         empty="Bạn đã đọc hết tài liệu được gửi.",
         order=6,
     )
-    pending = (
-        Question.objects.filter(session__council=council, delegate=delegate, mode=AnswerMode.PENDING)
-        .select_related("session", "addressee")
-        .order_by("asked_on", "pk")
-    )
+    pending = selectors.questions_unanswered(council=council, delegate=delegate)
     rows = list(pending[:SECTION_ROWS])
     questions = HomeSection(
         "Chất vấn của bạn chưa được trả lời",

@@ -328,7 +328,11 @@ class Verification(models.Model):
     )
     committee = models.ForeignKey(Body, verbose_name="Ban thẩm tra", on_delete=models.PROTECT, related_name="+")
     assigned_on = models.DateField("ngày phân công")
-    due_on = models.DateField("hạn báo cáo thẩm tra")
+    # The deadline (and how it was computed: the rule's version, its citation) is the committee's obligation
+    # ("verification_report"): an extension or a recomputation on the follow-up screens moves it.
+    obligation = models.OneToOneField(
+        "followup.Obligation", verbose_name="việc theo dõi", on_delete=models.PROTECT, related_name="+", editable=False
+    )
     report = models.ForeignKey(
         Document, verbose_name="báo cáo thẩm tra", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -344,6 +348,17 @@ class Verification(models.Model):
 
     def __str__(self) -> str:
         return f"Thẩm tra: {self.submission}"
+
+    @property
+    def due_on(self) -> datetime.date:
+        """The day the verification report is due, as the obligation holds it (load it with the row:
+        `select_related("verification__obligation")`)."""
+        return self.obligation.due_on
+
+    @property
+    def progress_label(self) -> str:
+        """The obligation's state, in words ("Đã giao", "Đã báo cáo hoàn thành", ...)."""
+        return self.obligation.get_state_display()
 
 
 class VoteMethod(models.TextChoices):
@@ -432,8 +447,45 @@ class AnswerMode(models.TextChoices):
     IN_WRITING = "bang_van_ban", "Trả lời bằng văn bản"
 
 
+class QuestionState(models.TextChoices):
+    """What a question shows: never stored, read from its mode and, for a written answer, its obligation."""
+
+    PENDING = "cho_tra_loi", "Chờ trả lời"
+    AT_SESSION = "tai_ky_hop", "Đã trả lời tại kỳ họp"
+    AWAITING_WRITTEN = "cho_van_ban", "Chờ trả lời bằng văn bản"
+    RETURNED = "tra_lai", "Câu trả lời bị trả lại"
+    ANSWERED_IN_WRITING = "da_tra_loi_van_ban", "Đã trả lời bằng văn bản"
+    CANCELLED = "da_huy", "Không còn phải trả lời"
+
+
+# A written answer is owed while its obligation is open; reported done (on the question's screen or by the
+# answering body on /theo-doi/) or accepted, it has been given; returned, it is owed again; cancelled, not.
+_WRITTEN_STATE = {
+    "da_bao_cao": QuestionState.ANSWERED_IN_WRITING,
+    "hoan_thanh": QuestionState.ANSWERED_IN_WRITING,
+    "tra_lai": QuestionState.RETURNED,
+    "da_huy": QuestionState.CANCELLED,
+}
+QUESTION_OPEN_STATES = (QuestionState.PENDING, QuestionState.AWAITING_WRITTEN, QuestionState.RETURNED)
+
+
+class QuestionManager(models.Manager):
+    """Every question read comes with its written answer's obligation (deadline, state, report day) as
+    subqueries of the same row: the obligation holds whether and when the written answer was given."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return (
+            super()
+            .get_queryset()
+            .annotate(**obligation_columns(due_on="due_on", state="state", reported_on="reported_on"))
+        )
+
+
 class Question(models.Model):
-    """A question slip (phiếu chất vấn) of a delegate to a named official (Luật 87/2015, Điều 60)."""
+    """A question slip (phiếu chất vấn) of a delegate to a named official (Luật 87/2015, Điều 60).
+
+    Answered at the session, it keeps the answer and its day; owed in writing, whether and when the answer
+    was given is its obligation's ("questioning_answer"), and the answer's text comes with the report."""
 
     session = models.ForeignKey(Session, verbose_name="kỳ họp", on_delete=models.PROTECT, related_name="questions")
     delegate = models.ForeignKey(Delegate, verbose_name="đại biểu chất vấn", on_delete=models.PROTECT, related_name="+")
@@ -443,9 +495,11 @@ class Question(models.Model):
     asked_on = models.DateField("ngày gửi phiếu")
     mode = models.CharField("trả lời", max_length=14, choices=AnswerMode.choices, default=AnswerMode.PENDING)
     answer = models.TextField("nội dung trả lời", blank=True, max_length=50_000)
-    answered_on = models.DateField("ngày trả lời", null=True, blank=True)
+    session_answered_on = models.DateField("ngày trả lời tại kỳ họp", null=True, blank=True)
     obligation_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
+
+    objects = QuestionManager()
 
     class Meta:
         verbose_name = "chất vấn"
@@ -454,6 +508,52 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return f"Chất vấn của {self.delegate} đến {self.addressee}"
+
+    def _obligation_progress(self) -> None:
+        """Load the obligation's deadline, state and report day when the row was not read through the manager."""
+        if not hasattr(self, "obligation_state"):
+            from followup.models import Obligation
+
+            row = Obligation.objects.filter(pk=self.obligation_id).values("due_on", "state", "reported_on").first()
+            self.obligation_due_on = row["due_on"] if row else None
+            self.obligation_state = row["state"] if row else None
+            self.obligation_reported_on = row["reported_on"] if row else None
+
+    @property
+    def state(self) -> str:
+        """Pending, answered at the session, or the written answer's progress as the obligation says."""
+        if self.mode == AnswerMode.AT_SESSION:
+            return QuestionState.AT_SESSION
+        if self.mode != AnswerMode.IN_WRITING:
+            return QuestionState.PENDING
+        self._obligation_progress()
+        return _WRITTEN_STATE.get(self.obligation_state, QuestionState.AWAITING_WRITTEN)
+
+    def get_state_display(self) -> str:
+        return QuestionState(self.state).label
+
+    @property
+    def is_open(self) -> bool:
+        """Still owed an answer (none yet, or a written one not given or sent back)."""
+        return self.state in QUESTION_OPEN_STATES
+
+    @property
+    def answered_on(self) -> datetime.date | None:
+        """The day of the answer: at the session, the day kept; in writing, the day the obligation was
+        reported done (by the office or by the answering body on the follow-up screens)."""
+        if self.state == QuestionState.AT_SESSION:
+            return self.session_answered_on
+        if self.state == QuestionState.ANSWERED_IN_WRITING:
+            return self.obligation_reported_on
+        return None
+
+    @property
+    def answer_due_on(self) -> datetime.date | None:
+        """The written answer's deadline, as the obligation holds it (extensions included)."""
+        if self.obligation_id is None:
+            return None
+        self._obligation_progress()
+        return self.obligation_due_on
 
 
 class CommitmentManager(models.Manager):

@@ -1,5 +1,6 @@
 import datetime
 
+from django.urls import reverse
 from ninja import Field, Schema
 
 from plenary.models import AnswerMode, Conclusion, ItemKind, SessionState
@@ -33,6 +34,26 @@ class PlenarySessionIn(CleanSchema):
     requesting_delegates: int | None = None
 
 
+def _why_url(obligation_id: int | None) -> str | None:
+    """The "Vì sao hạn này" page of an obligation's deadline (none without an obligation)."""
+    return reverse("followup:obligation_why", args=[obligation_id]) if obligation_id else None
+
+
+class VerificationOut(Schema):
+    id: int
+    submission_id: int
+    committee_id: int
+    due_on: datetime.date = Field(..., description="Hạn báo cáo thẩm tra, theo việc theo dõi của Ban")
+    progress: str = Field(..., alias="obligation.state", description="Trạng thái việc theo dõi của Ban")
+    due_why_url: str = Field(..., description="Trang “Vì sao hạn này” của hạn báo cáo thẩm tra")
+    conclusion: str
+    reported_on: datetime.date | None
+
+    @staticmethod
+    def resolve_due_why_url(obj: object) -> str | None:
+        return _why_url(obj.obligation_id)
+
+
 class SubmissionOut(Schema):
     id: int
     session_id: int
@@ -46,10 +67,7 @@ class SubmissionOut(Schema):
     days_late: int
     missing_items: list[str]
     checklist: list[str]
-
-
-class SessionDetailOut(PlenarySessionOut):
-    submissions: list[SubmissionOut]
+    verification: VerificationOut | None = None
 
 
 class SubmissionIn(CleanSchema):
@@ -68,14 +86,6 @@ class ReceiveIn(InputSchema):
 class AssignIn(InputSchema):
     committee_id: int
     assigned_on: datetime.date
-
-
-class VerificationOut(Schema):
-    id: int
-    submission_id: int
-    committee_id: int
-    due_on: datetime.date
-    conclusion: str
 
 
 class VoteIn(InputSchema):
@@ -135,7 +145,22 @@ class QuestionOut(Schema):
     addressee_body_id: int
     content: str
     mode: str
-    answered_on: datetime.date | None
+    state: str = Field(..., description="Chờ trả lời, đã trả lời tại kỳ họp, hoặc tiến độ trả lời bằng văn bản")
+    answer: str
+    answered_on: datetime.date | None = Field(
+        ..., description="Ngày trả lời: tại kỳ họp, hoặc ngày báo cáo trả lời bằng văn bản trên việc theo dõi"
+    )
+    answer_due_on: datetime.date | None = Field(..., description="Hạn trả lời bằng văn bản")
+    answer_why_url: str | None = Field(..., description="Trang “Vì sao hạn này” của hạn trả lời bằng văn bản")
+
+    @staticmethod
+    def resolve_answer_why_url(obj: object) -> str | None:
+        return _why_url(obj.obligation_id)
+
+
+class SessionDetailOut(PlenarySessionOut):
+    submissions: list[SubmissionOut]
+    questions: list[QuestionOut]
 
 
 class PlenaryCountsOut(Schema):

@@ -13,9 +13,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from documents.models import State as DocumentState
+from followup.models import OPEN_STATES
 from hdnd import dates
 from hdnd.text import fold
 from plenary.models import (
+    AnswerMode,
     Attendance,
     DocumentOpen,
     GroupDiscussion,
@@ -54,6 +56,7 @@ def _submissions() -> QuerySet[Submission]:
         "agency",
         "verification__committee",
         "verification__report",
+        "verification__obligation",
         "vote",
         "resolution__document",
     ).order_by("obligation_due_on", "pk")
@@ -91,6 +94,21 @@ def question_get(*, council: Council, pk: int) -> Question:
         Question.objects.select_related("session__council", "delegate__person", "addressee", "addressee_body"),
         session__council=council,
         pk=pk,
+    )
+
+
+def questions_unanswered(*, council: Council, delegate: Delegate) -> QuerySet[Question]:
+    """The delegate's questions still owed an answer: none given yet, or a written one whose obligation is
+    open (not reported, or returned by the office); a written answer reported on the follow-up screens or
+    a cancelled obligation takes the question off."""
+    written_open = Q(mode=AnswerMode.IN_WRITING) & (
+        Q(obligation_state__isnull=True) | Q(obligation_state__in=OPEN_STATES)
+    )
+    return (
+        Question.objects.filter(session__council=council, delegate=delegate)
+        .filter(Q(mode=AnswerMode.PENDING) | written_open)
+        .select_related("session", "addressee")
+        .order_by("asked_on", "pk")
     )
 
 
@@ -296,7 +314,7 @@ def agency_submissions(*, user: AbstractBaseUser | AnonymousUser, council: Counc
     newest session first, then by due date."""
     return (
         Submission.objects.filter(session__council=council, agency_id__in=agency_bodies(user, council))
-        .select_related("session", "agency")
+        .select_related("session", "agency", "verification__obligation")
         .order_by("-session__opens_on", "obligation_due_on", "pk")
     )
 

@@ -10,6 +10,7 @@ from plenary.services._common import (
     COMMITMENT,
     RESOLUTION_REPORT,
     SUBMISSION_DUE,
+    VERIFICATION_DUE,
     WRITTEN_ANSWER,
 )
 from plenary.services.actions import submission_allowed_actions
@@ -17,6 +18,7 @@ from plenary.services.questioning import (
     commitment_create,
     question_answer,
     question_create,
+    question_reported,
 )
 from plenary.services.session_documents import (
     MAX_FILE_BYTES,
@@ -66,6 +68,7 @@ __all__ = [
     "RESOLUTION_REPORT",
     "SESSION_FIELDS",
     "SUBMISSION_DUE",
+    "VERIFICATION_DUE",
     "WRITTEN_ANSWER",
     "agenda_item_add",
     "attendance_record",
@@ -77,6 +80,7 @@ __all__ = [
     "minutes_text",
     "question_answer",
     "question_create",
+    "question_reported",
     "resolution_issue",
     "resolution_publish",
     "session_convening_generate",

@@ -14,6 +14,7 @@ SUBMISSION_DUE = "submission_due"
 WRITTEN_ANSWER = "questioning_answer"
 COMMITMENT = "questioning_commitment"
 RESOLUTION_REPORT = "resolution_report"
+VERIFICATION_DUE = "verification_report"
 
 
 def _deadline_basis(

@@ -26,6 +26,8 @@ from plenary.models import (
 )
 from plenary.services._common import (
     SUBMISSION_DUE,
+    VERIFICATION_DUE,
+    _close_obligation,
     _deadline,
     _deadline_basis,
 )
@@ -182,17 +184,31 @@ def submission_resubmit(
 def verification_assign(
     *, submission: Submission, committee: Body, assigned_on: datetime.date, user: AbstractBaseUser | None
 ) -> Verification:
-    """Assign a submission to a committee; its report is due at least 10 days before the opening
-    (Luật Hoạt động giám sát 87/2015/QH13; setting verification_before_opening)."""
+    """Assign a submission to a committee; its report is due a number of days before the opening by the
+    version of verification_before_opening in force on the opening (10 days under Luật Hoạt động giám sát
+    87/2015/QH13 up to 28/02/2026; from 01/03/2026 the number is the council's to set). The committee owes
+    it as an obligation ("verification_report") that keeps how the date was computed ("Vì sao hạn này")."""
     session = submission.session
     _same_council(session.council, committee=committee)
     if committee.kind != BodyKind.COMMITTEE:
         raise ValidationError({"committee": "Chỉ các Ban của HĐND mới thẩm tra hồ sơ trình."})
     if Verification.objects.filter(submission=submission).exists():
         raise ValidationError("Hồ sơ đã được phân công thẩm tra.")
-    due_on = _deadline(session.council, session.opens_on, "verification_before_opening", "due_on")
+    basis = _deadline_basis(session.council, session.opens_on, "verification_before_opening", "due_on")
+    obligation = followup.obligation_create(
+        council=session.council,
+        owner=committee,
+        title=f"Báo cáo thẩm tra {session}: {submission.title}"[:500],
+        kind=VERIFICATION_DUE,
+        source=submission,
+        source_label=f"{session} — thẩm tra hồ sơ trình",
+        source_date=min(assigned_on, basis.due),
+        basis=basis,
+        start_event=f"Ngày khai mạc {session}",
+        user=user,
+    )
     return validated_save(
-        Verification(submission=submission, committee=committee, assigned_on=assigned_on, due_on=due_on), user
+        Verification(submission=submission, committee=committee, assigned_on=assigned_on, obligation=obligation), user
     )
 
 
@@ -232,7 +248,12 @@ def verification_report(
     )
     document = documents.document_issue(document=document, user=user, issued_on=reported_on)
     verification.report, verification.conclusion, verification.reported_on = document, conclusion, reported_on
-    return validated_save(verification, user)
+    validated_save(verification, user)
+    _close_obligation(
+        verification.obligation_id, user=user, text=f"Đã ban hành báo cáo thẩm tra {document}.", on=reported_on
+    )
+    verification.obligation.refresh_from_db()
+    return verification
 
 
 @transaction.atomic

@@ -54,7 +54,8 @@ def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda q: forms.AnswerForm(
-            request.POST or None, initial={"answered_on": dates.today(), "mode": AnswerMode.AT_SESSION}
+            request.POST or None,
+            initial={"answered_on": dates.today(), "mode": q.mode if q.obligation_id else AnswerMode.AT_SESSION},
         ),
         lambda q, d: services.question_answer(question=q, user=request.user, **d),
         "Trả lời chất vấn",
