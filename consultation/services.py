@@ -256,12 +256,12 @@ def consultation_close(*, consultation: Consultation, user: AbstractBaseUser | N
         raise ValidationError("Đợt lấy ý kiến đã kết thúc.")
     current.closed_on = min(dates.today(), current.closes_on)
     validated_save(current, user, update_fields=["closed_on"])
+    ended = dates.format_date(current.closed_on)
+    early = current.closed_on < current.closes_on
+    reason = f"Đóng lấy ý kiến sớm ngày {ended}." if early else f"Kết thúc lấy ý kiến ngày {ended}."
     for invitation in Invitation.objects.filter(consultation=current).select_related("obligation"):
         obligation_due_bring_forward(
-            obligation=invitation.obligation,
-            user=user,
-            due_on=current.closed_on,
-            reason=f"đợt lấy ý kiến kết thúc ngày {dates.format_date(current.closed_on)}.",
+            obligation=invitation.obligation, user=user, due_on=current.closed_on, reason=reason
         )
     return current
 

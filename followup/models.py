@@ -39,6 +39,8 @@ class Action(models.TextChoices):
     CANCEL = "huy", "Hủy"
     EXTEND = "gia_han", "Gia hạn"
     RECOMPUTE = "tinh_lai_han", "Tính lại hạn theo lịch làm việc"
+    # The workflow that set the deadline ended earlier (a consultation closed before its close date).
+    BRING_FORWARD = "rut_ngan_han", "Rút ngắn hạn"
 
 
 class Obligation(models.Model):

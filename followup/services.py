@@ -202,6 +202,7 @@ _HOOK_OF_ACTION = {
     Action.CANCEL: "on_cancel",
     Action.EXTEND: "on_extend",
     Action.RECOMPUTE: "on_extend",
+    Action.BRING_FORWARD: "on_extend",
 }
 
 
@@ -382,8 +383,8 @@ def obligation_due_bring_forward(
         locked,
         user=user,
         due_on=due_on,
-        action=Action.RECOMPUTE,
-        text=f"Đổi hạn từ {format_date(locked.due_on)} thành {format_date(due_on)}: {clean(reason)}",
+        action=Action.BRING_FORWARD,
+        text=f"Rút ngắn hạn từ {format_date(locked.due_on)} còn {format_date(due_on)}: {clean(reason)}",
     )
 
 
@@ -412,10 +413,12 @@ class Recomputed:
 
 
 def _extended_ids(council: Council) -> set[int]:
+    """Obligations whose deadline was set by hand or by their workflow after it was computed (extended,
+    brought forward): the calendar no longer gives their date."""
     return set(
-        ObligationUpdate.objects.filter(obligation__council=council, action=Action.EXTEND).values_list(
-            "obligation_id", flat=True
-        )
+        ObligationUpdate.objects.filter(
+            obligation__council=council, action__in=[Action.EXTEND, Action.BRING_FORWARD]
+        ).values_list("obligation_id", flat=True)
     )
 
 
@@ -423,7 +426,7 @@ def obligations_to_recompute(*, council: Council) -> list[Recomputed]:
     """Running deadlines the council's calendar now gives another date for (a holiday or make-up day was
     added or removed): each open obligation computed from a start, a value and a unit, counted again
     with its own kept value and unit (its version of the rule), not the rule's current one. Deadlines
-    the office extended by hand are left as they are."""
+    the office extended by hand, or their workflow brought forward, are left as they are."""
     calendar = WorkCalendar(council)
     extended = _extended_ids(council)
     out = []

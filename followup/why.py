@@ -43,8 +43,9 @@ class Why:
 
     @property
     def stale(self) -> bool:
-        """The calendar changed since the date was set and no one recomputed it (not extended by hand)."""
-        extended = any(u.action == Action.EXTEND for u in self.changes)
+        """The calendar changed since the date was set and no one recomputed it (not extended by hand, not
+        brought forward by its workflow)."""
+        extended = any(u.action in (Action.EXTEND, Action.BRING_FORWARD) for u in self.changes)
         return self.computed is not None and self.computed != self.obligation.due_on and not extended
 
 
@@ -72,9 +73,9 @@ def obligation_why(obligation: Obligation, calendar: WorkCalendar | None = None)
     """Explain the obligation's deadline (two queries: the council's calendar days and the changes)."""
     o = obligation
     changes = list(
-        ObligationUpdate.objects.filter(obligation=o, action__in=[Action.EXTEND, Action.RECOMPUTE]).order_by(
-            "created_at", "pk"
-        )
+        ObligationUpdate.objects.filter(
+            obligation=o, action__in=[Action.EXTEND, Action.RECOMPUTE, Action.BRING_FORWARD]
+        ).order_by("created_at", "pk")
     )
     if o.due_start is None or o.due_value is None or not o.due_unit:
         return Why(obligation=o, kind="date", start=o.source_date, start_event="Ngày của nguồn", changes=changes)

@@ -172,3 +172,47 @@ def test_closing_early_brings_the_invited_bodies_deadline_to_that_day(world: obj
     c.closed_on = None
     assert services.phase(c, today=c.closes_on) == "dang_mo"
     assert services.phase(c, today=c.closes_on + datetime.timedelta(days=1)) == "da_dong"
+
+
+def test_closing_early_is_recorded_as_bringing_the_deadline_forward(
+    world: object, open_consultation: Consultation, as_user: object
+) -> None:
+    """The office closes on the screen before the close date: the body that has not answered sees, on its
+    obligation's page, the step “Rút ngắn hạn” with the day the consultation closed, not a recomputation."""
+    from followup.models import Action
+
+    c = open_consultation
+    (invitation,) = services.invitation_add(consultation=c, bodies=[world.agency], user=world.users["office"])
+    office = as_user("office")
+    assert office.post(f"/y-kien-du-thao/du-thao/{c.pk}/ket-thuc/").status_code == 302
+    obligation = Obligation.objects.get(pk=invitation.obligation_id)
+    today = dates.today()
+    last = obligation.updates.order_by("-pk").first()
+    assert obligation.due_on == today and last.action == Action.BRING_FORWARD
+    assert last.text == (
+        f"Rút ngắn hạn từ {dates.format_date(c.closes_on)} còn {dates.format_date(today)}: "
+        f"Đóng lấy ý kiến sớm ngày {dates.format_date(today)}."
+    )
+    page = office.get(f"/theo-doi/{obligation.pk}/").content.decode()
+    assert "<td>Rút ngắn hạn</td>" in page and "Đóng lấy ý kiến sớm ngày" in page
+    assert "Tính lại hạn theo lịch làm việc" not in page and "rut_ngan_han" not in page
+
+
+def test_closing_on_the_close_date_leaves_the_deadline(world: object, min_days: None) -> None:
+    """Recording the end on the close date itself is not closing early: the deadline already is that day."""
+    from followup.models import Action
+
+    c = services.consultation_create(
+        council=world.council,
+        title="Dự thảo kết thúc đúng hạn",
+        opens_on=dates.today() - datetime.timedelta(days=30),
+        closes_on=dates.today(),
+        text=DRAFT,
+        user=None,
+    )
+    c = services.consultation_publish(consultation=c, user=None)
+    (invitation,) = services.invitation_add(consultation=c, bodies=[world.agency], user=None)
+    services.consultation_close(consultation=c, user=None)
+    obligation = Obligation.objects.get(pk=invitation.obligation_id)
+    assert obligation.due_on == c.closes_on
+    assert not obligation.updates.filter(action=Action.BRING_FORWARD).exists()

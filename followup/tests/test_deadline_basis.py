@@ -205,3 +205,29 @@ def test_recompute_screen_lists_then_moves(world, as_user) -> None:
     client.post(reverse("followup:recompute"))
     obligation.refresh_from_db()
     assert obligation.due_on == D(2026, 7, 13)
+
+
+@pytest.mark.django_db
+def test_brought_forward_deadline_is_its_own_step_and_the_calendar_leaves_it(world, as_user) -> None:
+    running = _by_rule(world, "case_acceptance_notice", D(2026, 7, 1))  # 7 working days → 10/07
+    services.obligation_due_bring_forward(
+        obligation=running,
+        user=world.users["office"],
+        due_on=D(2026, 7, 6),
+        reason="Đóng lấy ý kiến sớm ngày 06/07/2026.",
+    )
+    running.refresh_from_db()
+    last = running.updates.order_by("-pk").first()
+    assert running.due_on == D(2026, 7, 6) and last.action == Action.BRING_FORWARD
+    assert last.get_action_display() == "Rút ngắn hạn" and last.from_state == last.to_state == running.state
+    assert last.text == "Rút ngắn hạn từ 10/07/2026 còn 06/07/2026: Đóng lấy ý kiến sớm ngày 06/07/2026."
+    # A day off added later does not move it back to the counted date, nor mark it stale.
+    registry_services.calendar_day_add(council=world.council, day=D(2026, 7, 8), kind=DayKind.DAY_OFF, note="Nghỉ bù")
+    assert services.obligations_to_recompute(council=world.council) == []
+    explained = why.obligation_why(running)
+    assert explained.computed == D(2026, 7, 13) and not explained.stale and explained.changes == [last]
+    page = as_user("office").get(reverse("followup:obligation_why", args=[running.pk])).content.decode()
+    assert "Rút ngắn hạn từ 10/07/2026 còn 06/07/2026" in page and "hạn chưa được tính lại" not in page
+    # A day after the deadline it now has: nothing to bring forward.
+    services.obligation_due_bring_forward(obligation=running, user=None, due_on=D(2026, 7, 7), reason="x")
+    assert running.updates.count() == 2 and running.due_on == D(2026, 7, 6)

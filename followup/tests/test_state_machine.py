@@ -41,8 +41,8 @@ def _run(action: str, obligation: Obligation, user: object) -> Obligation:
 
 @pytest.mark.parametrize("state", list(State))
 @pytest.mark.parametrize(
-    "action", [a for a in Action if a not in (Action.CREATE, Action.EXTEND, Action.RECOMPUTE)]
-)  # extending and recomputing the deadline keep the state
+    "action", [a for a in Action if a not in (Action.CREATE, Action.EXTEND, Action.RECOMPUTE, Action.BRING_FORWARD)]
+)  # extending, recomputing and bringing forward the deadline keep the state
 @pytest.mark.django_db
 def test_every_transition(world, state: State, action: Action) -> None:
     obligation = make_in_state(make_obligation(council=world.council, owner=world.agency), state)
