@@ -14,7 +14,7 @@ import functools
 import gc
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -92,21 +92,17 @@ class _Text:
     @classmethod
     def load(cls, stored: str) -> "_Text | None":
         """The keys from their stored form (dump); None when absent or of another version."""
-        parts = stored.split("\t")
-        if len(parts) != 4 or parts[0] != KEYS_VERSION:
-            return None
-        _version, key, names, stops = parts
-        tokens = key.split()
-        return cls(key, tokens, frozenset(names.split()), frozenset(tokens).union(stops.split()))
+        return _loaded(stored)
 
-    def bag(self) -> list[tuple[str, int]]:
+    @functools.cached_property
+    def bag(self) -> tuple[tuple[str, int], ...]:
         """The tokens as a set: the second "thon" is ("thon", 1)."""
         bag, previous, seen = [], None, 0
         for word in self.tokens:  # sorted
             seen = seen + 1 if word == previous else 0
             bag.append((word, seen))
             previous = word
-        return bag
+        return tuple(bag)
 
 
 # Tokenising is most of the work of a suggestion run; a petition's text changes rarely, so each worker
@@ -119,6 +115,19 @@ def _text_of(text: str, folded: str) -> _Text:
     original = _WORD.findall(text)
     names = _names(original, words) if original else frozenset()
     return _Text(" ".join(tokens), tokens, names, frozenset(words))
+
+
+# The same for stored keys: a worker parses each stored form once, and the parsed text keeps its word
+# codes and its bag. The stored form is the cache's key, so a petition whose text (and so its stored keys)
+# changed is parsed again and nothing stale is ever used; an unchanged one costs a dictionary look-up.
+@functools.lru_cache(maxsize=40_000)
+def _loaded(stored: str) -> _Text | None:
+    parts = stored.split("\t")
+    if len(parts) != 4 or parts[0] != KEYS_VERSION:
+        return None
+    _version, key, names, stops = parts
+    tokens = key.split()
+    return _Text(key, tokens, frozenset(names.split()), frozenset(tokens).union(stops.split()))
 
 
 def stored_keys(text: str, folded: str = "") -> str:
@@ -152,10 +161,24 @@ class Candidate:
     keys: str = ""  # stored_keys(text), when stored beside it (then text and folded may be left empty)
 
 
+# The groups of the last few candidate sets a worker matched, by their whole content (pks, texts, stored
+# keys, round): the office opening the suggestions again with nothing changed gets them without matching;
+# any petition added, merged, answered or edited makes another set, matched again.
+_RECENT: "OrderedDict[tuple, list[list[int]]]" = OrderedDict()
+_RECENT_SIZE = 4
+
+
 def duplicate_groups(candidates: Sequence[Candidate], threshold: int = THRESHOLD) -> list[list[int]]:
     """Groups (lists of pks, two or more) of candidates that say the same thing: see _groups."""
-    with without_cycle_collection():
-        return _groups(candidates, threshold)
+    key = (threshold, tuple(candidates))
+    if key in _RECENT:
+        _RECENT.move_to_end(key)
+    else:
+        with without_cycle_collection():
+            _RECENT[key] = _groups(candidates, threshold)
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    return [list(group) for group in _RECENT[key]]
 
 
 @contextlib.contextmanager
@@ -191,7 +214,7 @@ def _groups(candidates: Sequence[Candidate], threshold: int) -> list[list[int]]:
     def prefix(text: _Text) -> list[tuple[str, int]]:
         # Any one order of all the (word, occurrence) items will do; the rarest words first keeps the
         # postings short.
-        bag = sorted(text.bag(), key=lambda item: (frequency[item[0]], item))
+        bag = sorted(text.bag, key=lambda item: (frequency[item[0]], item))
         overlap = math.ceil(ratio * len(bag) / (2 - ratio) - 1e-9)
         return bag[: max(len(bag) - overlap + 1, 0)]
 
