@@ -89,7 +89,7 @@ def _out(request: HttpRequest, letter: Letter, granted: set[int], *, log: bool) 
         "unit_id": letter.unit_id,
         "identity": identity,
         "senders": senders,
-        "cases": cases,
+        "cases": letter.shown_cases,  # in a filtered list, the contents the filter matched (what a figure counts)
     }
 
 
@@ -113,8 +113,8 @@ def letter_list(
     as_of: datetime.date | None = None,
 ) -> list[dict]:
     """Sổ đơn thư của Hội đồng (mới nhất trước), lọc theo ngày nhận đơn (từ ngày, đến ngày) nếu có; tình hình
-    chuyển đơn, trả lời, đôn đốc tính đến hết ngày `as_of` (mặc định: hôm nay). Danh sách không kèm người
-    gửi — xem từng đơn để xem."""
+    chuyển đơn, trả lời, đôn đốc tính đến hết ngày `as_of` (mặc định: hôm nay); mỗi đơn kèm các nội dung khớp
+    bộ lọc (đúng các nội dung một số liệu thống kê đếm). Danh sách không kèm người gửi — xem từng đơn để xem."""
     council = council_for_api(request.user, council_id, VIEW)
     filters = selectors.LetterFilter(
         year=year,

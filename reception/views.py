@@ -429,7 +429,8 @@ def register_export(request: HttpRequest) -> HttpResponse:
     def visible(letter: Letter) -> bool:
         if letter.anonymous or not identity_visible(request.user, letter, granted=granted):
             return False
-        shown.append(letter)
+        # What the log needs of the letter, not the letter with its loaded contents: the sheet stays streamed.
+        shown.append(Letter(pk=letter.pk, council=council, year=letter.year, number=letter.number))
         return True
 
     content = letters_sheet(

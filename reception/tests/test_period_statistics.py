@@ -58,11 +58,35 @@ def _world(world) -> dict:
             world, name="Cường", received=D(2026, 1, 7), forwarded=D(2026, 1, 8), reported=D(2026, 2, 10)
         ),
         "cancelled_later": _letter(world, name="Đào", received=D(2026, 1, 9), forwarded=D(2026, 1, 12)),
-        "forwarded_feb": _letter(world, name="Giang", received=D(2026, 1, 26), forwarded=D(2026, 2, 3)),
-        "received_feb": _letter(
-            world, name="Hà", received=D(2026, 2, 2), forwarded=D(2026, 2, 3), reported=D(2026, 2, 5)
-        ),
     }
+    # A letter of two contents, one forwarded: a figure's list shows that content, not its letter's other one.
+    two = services.letter_receive(
+        council=world.council,
+        received_on=D(2026, 1, 14),
+        cases=[
+            CaseIn(Category.COMPLAINT, "Khiếu nại của Khánh về cấp giấy chứng nhận", Field.LAND),
+            CaseIn(Category.REFLECTION, "Phản ánh của Khánh về đèn đường", Field.ADMIN_OTHER),
+        ],
+        senders=[SenderIn("Khánh")],
+        user=world.users["office"],
+    )
+    forwarded, filed = two.cases.order_by("position")
+    services.case_classify(case=forwarded, user=world.users["office"], eligible=True)
+    services.case_classify(case=filed, user=world.users["office"], eligible=True, handling="luu_theo_doi")
+    services.case_forward(
+        case=forwarded,
+        body=world.agency,
+        user=world.users["office"],
+        signer_title="P",
+        signer_name="T",
+        issued_on=D(2026, 1, 15),
+    )
+    cases["two_contents"] = forwarded
+    # Forwarded in February (the register numbers its forwarding letters in order of their days).
+    cases["forwarded_feb"] = _letter(world, name="Giang", received=D(2026, 1, 26), forwarded=D(2026, 2, 3))
+    cases["received_feb"] = _letter(
+        world, name="Hà", received=D(2026, 2, 2), forwarded=D(2026, 2, 3), reported=D(2026, 2, 5)
+    )
     cases["cancelled_later"].refresh_from_db()
     # Cancelled today (after January): in January it was still owed, and overdue.
     obligation_cancel(obligation=cases["cancelled_later"].obligation, user=world.users["office"], reason="Rút đơn")
@@ -86,20 +110,20 @@ def test_a_period_counts_progress_as_it_stood_at_its_end(world):
     _world(world)
     january = selectors.statistics(council=world.council, year=2026, date_from=D(2026, 1, 1), date_to=D(2026, 1, 31))
     assert january.as_of == D(2026, 1, 31)
-    # 5 letters of January; 4 forwarded by 31/01 (not the one forwarded on 03/02); answered by then: the one
-    # reported on 20/01 (on time) and on 27/01 (late, due 22/01); waiting: the one answered in February and
-    # the one cancelled later, both past their deadline.
-    assert _figures(january) == (5, 4, 2, 1, 1, 2, 2)
+    # 6 letters of January; 5 contents forwarded by 31/01 (not the one forwarded on 03/02); answered by then:
+    # the one reported on 20/01 (on time) and on 27/01 (late, due 22/01); waiting: the one answered in
+    # February, the one cancelled later and the one of the letter of two contents, all past their deadline.
+    assert _figures(january) == (6, 5, 2, 1, 1, 3, 3)
     two_months = selectors.statistics(council=world.council, year=2026, date_from=D(2026, 1, 1), date_to=D(2026, 2, 28))
     # February's answers now count (the one of 10/02 is late); the cancelled one was cancelled after 28/02.
-    assert two_months.letters == 6 and two_months.forwarded == 6
-    assert (two_months.answered, two_months.answered_late, two_months.waiting) == (4, 2, 2)
+    assert two_months.letters == 7 and two_months.forwarded == 7
+    assert (two_months.answered, two_months.answered_late, two_months.waiting) == (4, 2, 3)
     year = selectors.statistics(council=world.council, year=2026)
     assert year.as_of == selectors.progress_day(D(2026, 12, 31))
     # Today: the cancelled one is neither answered nor waiting.
-    assert (year.forwarded, year.answered, year.answered_late, year.waiting) == (6, 4, 2, 1)
+    assert (year.forwarded, year.answered, year.answered_late, year.waiting) == (7, 4, 2, 2)
     by_body = {b["competent_body_id"]: (b["n"], b["done"], b["late"]) for b in january.by_body}
-    assert by_body == {world.agency.pk: (4, 2, 2)}
+    assert by_body == {world.agency.pk: (5, 2, 3)}
 
 
 def _shown(client, url: str, letters: bool) -> int:
@@ -124,15 +148,18 @@ def test_each_figure_of_the_period_opens_the_contents_it_counts(world, as_user):
         assert "as_of=2026-01-31" in url and "date_to=2026-01-31" in url
         assert _shown(client, url, letters=bool(whole_letters)) == int(value), url
         seen[url.split("&duplicates")[0].rsplit("&", 1)[-1]] = int(value)
-    assert seen["answered=da"] == 2 and seen["answered=chua"] == 2 and seen["forwarded=1"] == 4
+    assert seen["answered=da"] == 2 and seen["answered=chua"] == 3 and seen["forwarded=1"] == 5
+    forwarded = client.get("/don-thu/", {"forwarded": "1", "duplicates": "0", "as_of": "2026-01-31", "year": "2026"})
+    shown = forwarded.content.decode()
+    assert "Khiếu nại của Khánh" in shown and "Phản ánh của Khánh" not in shown  # the content, not its letter
     # The API gives the same figures, and the filter of the list behind each.
     api = client.get(f"/api/v1/councils/{world.council.pk}/letter-statistics", JANUARY).json()
-    assert (api["forwarded"], api["answered"], api["waiting"], api["overdue"]) == (4, 2, 2, 2)
+    assert (api["forwarded"], api["answered"], api["waiting"], api["overdue"]) == (5, 2, 3, 3)
     assert api["period"]["as_of"] == "2026-01-31"
     listed = client.get(
         f"/api/v1/councils/{world.council.pk}/letters", {**api["period"], "answered": "chua", "duplicates": "0"}
     ).json()
-    assert listed["count"] == 2
+    assert listed["count"] == 3 and sum(len(x["cases"]) for x in listed["items"]) == api["waiting"]
 
 
 def test_a_period_outside_its_year_is_refused_in_vietnamese(world, as_user):
@@ -153,10 +180,10 @@ def test_the_report_of_part_of_the_year_counts_answers_by_its_end(world, as_user
     end = D(2026, 1, 31)
     january = figures_mod.until(figures_mod.compute(council=world.council, year=2026, on=end), end)
     values = {k: january[k].value for k in ("letters", "letters_forwarded", "letters_answered", "letters_waiting")}
-    assert values == {"letters": 5, "letters_forwarded": 4, "letters_answered": 2, "letters_waiting": 2}
+    assert values == {"letters": 6, "letters_forwarded": 5, "letters_answered": 2, "letters_waiting": 3}
     assert january["letters_answered_late"].value == 1
     year = figures_mod.compute(council=world.council, year=2026)
-    assert (year["letters_answered"].value, year["letters_waiting"].value) == (4, 1)
+    assert (year["letters_answered"].value, year["letters_waiting"].value) == (4, 2)
     client = as_user("office")
     for key in ("letters_forwarded", "letters_answered", "letters_answered_late", "letters_waiting"):
         for figures in (january, year):
