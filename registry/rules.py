@@ -125,6 +125,16 @@ RULES: tuple[Rule, ...] = (
         CALENDAR,
         "Luật Hoạt động giám sát 87/2015/QH13, Điều 58",
     ),
+    # The council's programme is adopted at the mid-year session of the year before: due on its opening day
+    # (0 days), counted from it, so the version in force that day gives the basis.
+    Rule(
+        "supervision_programme_adopt_at_session",
+        "Giám sát",
+        "Thông qua chương trình giám sát năm tại kỳ họp giữa năm (số ngày kể từ ngày khai mạc)",
+        0,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 58",
+    ),
     Rule(
         "standing_programme_after_year_end_session",
         "Giám sát",

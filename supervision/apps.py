@@ -19,15 +19,19 @@ class SupervisionConfig(AppConfig):
         from supervision.dashboard import cards
         from supervision.demo import seed
         from supervision.models import RecommendationReportRecord, Review, Round
-        from supervision.services import BODY_REPORT, MILESTONE, RECOMMENDATION, UNLAWFUL_DOCUMENT
+        from supervision.services import BODY_REPORT, MILESTONE, PROGRAMME_MILESTONE, RECOMMENDATION, UNLAWFUL_DOCUMENT
 
         for role, perms in ROLE_PERMISSIONS.items():
             register_permissions(role, perms)
         register_kind(RECOMMENDATION, "Kiến nghị sau giám sát")
         register_kind(BODY_REPORT, "Báo cáo phục vụ giám sát")
         register_kind(MILESTONE, "Mốc thời hạn của đợt giám sát")
+        register_kind(PROGRAMME_MILESTONE, "Mốc thời hạn của chương trình giám sát")
         register_kind(UNLAWFUL_DOCUMENT, "Xử lý văn bản có dấu hiệu trái pháp luật")
         register_source_link("supervision.round", "supervision:round_detail", "Xem đợt giám sát", perms=(VIEW,))
+        register_source_link(
+            "supervision.programme", "supervision:programme_detail", "Xem chương trình giám sát", perms=(VIEW,)
+        )
         register_source_kind(
             Round, label="Đợt giám sát", url=lambda r: reverse("supervision:round_detail", args=[r.pk])
         )

@@ -36,8 +36,9 @@ class ProgrammeKind(models.TextChoices):
 class Programme(models.Model):
     """A year's supervision programme of the council, of the standing committee, or a committee's plan.
 
-    The session dates come as fields (the sessions may not be recorded in plenary/ yet); the due dates
-    computed from them are stored (Điều 58, 67).
+    The session dates come as fields (the sessions may not be recorded in plenary/ yet). The draft and the
+    adoption are the standing committee's obligations (ProgrammeMilestone), which hold their due dates; the
+    proposals' day is computed from the date-type rule and stored with its basis.
     """
 
     council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
@@ -64,9 +65,10 @@ class Programme(models.Model):
         blank=True,
         help_text="HĐND: kỳ họp giữa năm của năm sau năm giám sát.",
     )
+    # A date-type rule ("proposals by 01/03 of the year before"): no body owes it alone (committees, delegate
+    # groups, delegates, the Fatherland Front may propose), so it is a computed date with its basis kept.
     proposals_due_on = models.DateField("hạn gửi đề xuất", null=True, blank=True, editable=False)
-    draft_due_on = models.DateField("hạn gửi dự kiến chương trình", null=True, blank=True, editable=False)
-    adopt_due_on = models.DateField("hạn thông qua", null=True, blank=True, editable=False)
+    proposals_basis = models.JSONField("căn cứ hạn gửi đề xuất", default=dict, blank=True, editable=False)
     draft_sent_on = models.DateField("ngày gửi dự kiến chương trình", null=True, blank=True)
     adopted_on = models.DateField("ngày thông qua", null=True, blank=True)
     resolution = models.ForeignKey(
@@ -98,6 +100,56 @@ class Programme(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def milestone_obligation(self, key: str) -> Obligation | None:
+        """The current obligation of a milestone (the last one of its key), from the prefetched
+        `milestone_obligations` (with their obligation: see supervision.selectors.PROGRAMME_MILESTONE_PREFETCH)."""
+        links = [link for link in self.milestone_obligations.all() if link.key == key]
+        return max(links, key=lambda link: link.pk).obligation if links else None
+
+    def _due(self, key: str) -> datetime.date | None:
+        obligation = self.milestone_obligation(key)
+        return obligation.due_on if obligation is not None and obligation.state != State.CANCELLED else None
+
+    @property
+    def draft_due_on(self) -> datetime.date | None:
+        return self._due(ProgrammeMilestoneKey.DRAFT)
+
+    @property
+    def adopt_due_on(self) -> datetime.date | None:
+        return self._due(ProgrammeMilestoneKey.ADOPT)
+
+    @property
+    def adopt_obligation(self) -> Obligation | None:
+        return self.milestone_obligation(ProgrammeMilestoneKey.ADOPT)
+
+
+class ProgrammeMilestoneKey(models.TextChoices):
+    DRAFT = "draft", "Gửi dự kiến chương trình đến đại biểu"
+    ADOPT = "adopt", "Thông qua chương trình"
+
+
+class ProgrammeMilestone(models.Model):
+    """A programme's legal milestone owed by the standing committee (send the draft; have it adopted), followed
+    as an obligation. A milestone whose due date moves gets a new obligation (the old one extended or
+    cancelled): the rows of one key are its history, the last one is current."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name="chương trình", on_delete=models.CASCADE, related_name="milestone_obligations"
+    )
+    key = models.CharField("mốc", max_length=10, choices=ProgrammeMilestoneKey.choices)
+    obligation = models.OneToOneField(
+        Obligation, verbose_name="theo dõi", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "mốc thời hạn của chương trình giám sát"
+        verbose_name_plural = "mốc thời hạn của chương trình giám sát"
+        ordering = ["programme", "key", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()} — {self.programme}"
 
 
 class ProgrammeItem(models.Model):

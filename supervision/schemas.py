@@ -1,9 +1,12 @@
 import datetime
 
+from django.urls import reverse
 from ninja import Field, Schema
 
+from followup.schemas import DueBasisOut
+from followup.why import basis_summary
 from registry.schemas import CleanSchema, InputSchema
-from supervision.models import RoundKind
+from supervision.models import Programme, ProgrammeMilestoneKey, RoundKind
 
 
 class SupervisionRoundIn(CleanSchema):
@@ -185,6 +188,24 @@ class SupervisionProgrammeIn(CleanSchema):
     results_session_on: datetime.date | None = None
 
 
+class ProposalsBasisOut(Schema):
+    """How the proposals' day was found (a date-type rule): `why_url` opens “Vì sao hạn này”."""
+
+    rule: str
+    label: str
+    year: int = Field(..., description="Năm phải gửi đề xuất (năm trước năm giám sát).")
+    missing: bool = Field(..., description="Phiên bản có hiệu lực chưa có ngày và Hội đồng chưa thiết lập.")
+    value: int | None = Field(None, description="Tháng × 100 + ngày (301 là 01/03).")
+    value_label: str = ""
+    unit: str = ""
+    citation: str = ""
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
+    setting_decision: str = ""
+    from_setting: bool = False
+    why_url: str
+
+
 class SupervisionProgrammeOut(Schema):
     id: int
     kind: str
@@ -194,10 +215,29 @@ class SupervisionProgrammeOut(Schema):
     session_on: datetime.date | None
     results_session_on: datetime.date | None
     proposals_due_on: datetime.date | None
+    proposals_basis: ProposalsBasisOut | None
     draft_due_on: datetime.date | None
+    draft_due_basis: DueBasisOut | None
     adopt_due_on: datetime.date | None
+    adopt_due_basis: DueBasisOut | None
     adopted_on: datetime.date | None
     published: bool
+
+    @staticmethod
+    def resolve_proposals_basis(obj: Programme) -> dict | None:
+        if not obj.proposals_basis:
+            return None
+        return {**obj.proposals_basis, "why_url": reverse("supervision:programme_proposals_why", args=[obj.pk])}
+
+    @staticmethod
+    def resolve_draft_due_basis(obj: Programme) -> dict | None:
+        obligation = obj.milestone_obligation(ProgrammeMilestoneKey.DRAFT)
+        return basis_summary(obligation) if obj.draft_due_on else None
+
+    @staticmethod
+    def resolve_adopt_due_basis(obj: Programme) -> dict | None:
+        obligation = obj.milestone_obligation(ProgrammeMilestoneKey.ADOPT)
+        return basis_summary(obligation) if obj.adopt_due_on else None
 
 
 class ItemIn(CleanSchema):

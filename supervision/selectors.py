@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from documents.models import Direction, Document
 from followup.models import OPEN_STATES, Obligation, State
@@ -20,6 +21,9 @@ from supervision.models import (
     MilestoneObligation,
     Programme,
     ProgrammeItem,
+    ProgrammeKind,
+    ProgrammeMilestone,
+    ProgrammeMilestoneKey,
     Recommendation,
     Review,
     Round,
@@ -32,6 +36,9 @@ DONE_STATES = (State.REPORTED_DONE, State.ACCEPTED)
 # Every page or route that shows a round's milestones (or its due dates) loads their obligations with it.
 MILESTONE_PREFETCH = Prefetch(
     "milestone_obligations", queryset=MilestoneObligation.objects.select_related("obligation").order_by("pk")
+)
+PROGRAMME_MILESTONE_PREFETCH = Prefetch(
+    "milestone_obligations", queryset=ProgrammeMilestone.objects.select_related("obligation").order_by("pk")
 )
 WARN_DAYS = 7  # a milestone is "due soon" this many days ahead (the round page and the dashboard warn)
 KIND_ORDER = {kind: i for i, kind in enumerate(CONDUCTING_KINDS)}
@@ -97,6 +104,7 @@ class Milestone:
     done_on: datetime.date | None
     state: str  # "done", "late_done", "overdue", "soon", "pending", "unknown", "cancelled"
     obligation: Obligation | None = None  # its follow-up (the "Vì sao hạn này" page is the obligation's)
+    why_url: str = ""  # "Vì sao hạn này": the obligation's page, or the programme's for the proposals' day
 
     @property
     def state_label(self) -> str:
@@ -376,17 +384,24 @@ def supervision_counts(*, council: Council, year: int, on: datetime.date | None 
 
 
 def programme_list(*, council: Council, year: int | None = None, published: bool = False) -> QuerySet[Programme]:
-    """The council's programmes, newest year first, with body and the number of items."""
+    """The council's programmes, newest year first, with body, the number of items and the milestones'
+    obligations (their due dates)."""
     qs = Programme.objects.filter(council=council)
     if year:
         qs = qs.filter(year=year)
     if published:
         qs = qs.filter(published=True)
-    return qs.select_related("body", "resolution").annotate(item_count=Count("items")).order_by("-year", "kind", "pk")
+    return (
+        qs.select_related("body", "resolution")
+        .prefetch_related(PROGRAMME_MILESTONE_PREFETCH)
+        .annotate(item_count=Count("items"))
+        .order_by("-year", "kind", "pk")
+    )
 
 
 def programme_get(*, council: Council, pk: int, published: bool = False) -> Programme:
-    """One programme with its items, each with its conducting body and the rounds that carried it out."""
+    """One programme with its items, each with its conducting body and the rounds that carried it out, and
+    the milestones' obligations."""
     qs = Programme.objects.filter(council=council)
     if published:
         qs = qs.filter(published=True)
@@ -394,62 +409,72 @@ def programme_get(*, council: Council, pk: int, published: bool = False) -> Prog
         Prefetch("rounds", queryset=Round.objects.order_by("set_up_on", "pk"))
     )
     return get_object_or_404(
-        qs.select_related("council", "body", "resolution").prefetch_related(Prefetch("items", queryset=items)),
+        qs.select_related("council", "body", "resolution").prefetch_related(
+            Prefetch("items", queryset=items), PROGRAMME_MILESTONE_PREFETCH
+        ),
         pk=pk,
     )
 
 
+def proposals_why_url(programme: Programme) -> str:
+    """The "Vì sao hạn này" page of the proposals' day ("" when the programme has none to explain)."""
+    return reverse("supervision:programme_proposals_why", args=[programme.pk]) if programme.proposals_basis else ""
+
+
+def proposals_why(programme: Programme) -> dict:
+    """The stored basis of the proposals' day with its days as dates (for the page; the API gives it as is)."""
+    out = dict(programme.proposals_basis)
+    for name in ("valid_from", "valid_to", "due"):
+        out[name] = datetime.date.fromisoformat(out[name]) if out.get(name) else None
+    return out
+
+
 def programme_milestones(programme: Programme, on: datetime.date | None = None) -> list[Milestone]:
-    """The programme's legal due dates (Điều 58, 67) with their state on a day."""
+    """The programme's legal due dates with their state on a day: the proposals' day (a date-type rule,
+    explained by its own "Vì sao hạn này"), then the draft and the adoption read from their obligations
+    (an extension, a report or a cancellation on the follow-up screens shows here), then the results.
+    Reads the prefetched `milestone_obligations` (PROGRAMME_MILESTONE_PREFETCH): no query of its own."""
     on = on or today()
-    rows = []
-    if programme.proposals_due_on:
-        rows.append(
-            (
+    out = []
+    basis = programme.proposals_basis
+    if basis:
+        citation = basis.get("citation", "")
+        if basis.get("missing"):
+            citation += ": chưa có ngày theo quy định, Văn phòng cần thiết lập trong phần Cài đặt"
+        else:
+            citation += f": chậm nhất ngày {basis['value_label']} năm trước"
+        due = programme.proposals_due_on
+        # Proposals are collected outside the system: past their day they are taken as done.
+        state = _state(due, None, on)
+        out.append(
+            Milestone(
                 "proposals",
                 "Gửi đề xuất nội dung giám sát",
-                _cite("supervision_proposals_by", programme.proposals_due_on, "trước ngày 01/3 năm trước"),
-                programme.proposals_due_on,
+                citation,
+                due,
                 None,
+                "done" if state == "overdue" else state,
+                why_url=proposals_why_url(programme),
             )
         )
-    if programme.draft_due_on:
-        rows.append(
-            (
-                "draft",
-                "Gửi dự kiến chương trình đến đại biểu",
-                _cite(
-                    "supervision_programme_draft_before_session",
-                    programme.draft_due_on,
-                    "chậm nhất {n} ngày trước kỳ họp giữa năm",
-                ),
-                programme.draft_due_on,
-                programme.draft_sent_on,
-            )
-        )
-    if programme.adopt_due_on:
-        rows.append(
-            (
-                "adopt",
-                "Thông qua chương trình",
-                _cite(
-                    "supervision_programme_draft_before_session",
-                    programme.adopt_due_on,
-                    "tại kỳ họp giữa năm năm trước",
-                )
-                if programme.kind == "hdnd"
-                else _cite(
-                    "standing_programme_after_year_end_session",
-                    programme.adopt_due_on,
-                    "trong {n} ngày sau kỳ họp cuối năm",
-                ),
-                programme.adopt_due_on,
-                programme.adopted_on,
-            )
+    recorded = {ProgrammeMilestoneKey.DRAFT: programme.draft_sent_on, ProgrammeMilestoneKey.ADOPT: programme.adopted_on}
+    for key in ProgrammeMilestoneKey.values:
+        obligation = programme.milestone_obligation(key)
+        if obligation is None:
+            continue
+        done = recorded[key] or (obligation.reported_on if obligation.state in DONE_STATES else None)
+        state = "cancelled" if obligation.state == State.CANCELLED and done is None else None
+        due = obligation.due_on if obligation.state != State.CANCELLED else None
+        label = ProgrammeMilestoneKey(key).label
+        if key == ProgrammeMilestoneKey.ADOPT and programme.kind == ProgrammeKind.COUNCIL:
+            label = "Trình HĐND thông qua chương trình"
+        why = reverse("followup:obligation_why", args=[obligation.pk]) if due else ""
+        out.append(
+            Milestone(key, label, obligation.due_citation, due, done, state or _state(due, done, on), obligation, why)
         )
     if programme.results_session_on:
-        rows.append(
-            (
+        out.append(
+            Milestone(
                 "results",
                 "Báo cáo kết quả thực hiện chương trình",
                 _cite(
@@ -459,24 +484,17 @@ def programme_milestones(programme: Programme, on: datetime.date | None = None) 
                 ),
                 programme.results_session_on,
                 programme.results_reported_on,
+                _state(programme.results_session_on, programme.results_reported_on, on),
             )
         )
-    # Proposals are collected outside the system: past their day they are taken as done.
-    out = []
-    for k, label, cite, due, done in rows:
-        state = _state(due, done, on)
-        if k == "proposals" and state == "overdue":
-            state = "done"
-        out.append(Milestone(k, label, cite, due, done, state))
     return out
 
 
 def programmes_to_watch(*, council: Council, on: datetime.date | None = None) -> QuerySet[Programme]:
-    on = on or today()
-    soon = on + datetime.timedelta(days=WARN_DAYS)
-    return programme_list(council=council).filter(
-        Q(draft_sent_on__isnull=True, draft_due_on__lte=soon) | Q(adopted_on__isnull=True, adopt_due_on__lte=soon)
-    )
+    """Programmes with a draft or an adoption not done whose obligation is overdue or due within WARN_DAYS."""
+    soon = (on or today()) + datetime.timedelta(days=WARN_DAYS)
+    due = ProgrammeMilestone.objects.filter(obligation__state__in=OPEN_STATES, obligation__due_on__lte=soon)
+    return programme_list(council=council).filter(pk__in=due.values("programme_id"))
 
 
 # Regular supervision ---------------------------------------------------------------------------

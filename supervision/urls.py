@@ -24,6 +24,7 @@ urlpatterns = [
     path("chuong-trinh/them/", views.programme_create, name="programme_create"),
     path("chuong-trinh/<int:pk>/", views.programme_detail, name="programme_detail"),
     path("chuong-trinh/<int:pk>/sua/", views.programme_edit, name="programme_edit"),
+    path("chuong-trinh/<int:pk>/vi-sao-han-de-xuat/", views.programme_proposals_why, name="programme_proposals_why"),
     path("chuong-trinh/<int:pk>/noi-dung/", views.item_add, name="item_add"),
     path("chuong-trinh/<int:pk>/cong-khai/", views.programme_publish, name="programme_publish"),
     path("van-ban/", views.review_list, name="review_list"),

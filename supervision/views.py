@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -326,6 +326,20 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": has_perm(request.user, council, EDIT),
             "history": history_rows(programme),
         },
+    )
+
+
+@login_required
+def programme_proposals_why(request: HttpRequest, pk: int) -> HttpResponse:
+    """“Vì sao hạn này” for the proposals' day: the date-type rule, the version used and its citation."""
+    council = require(request, VIEW)
+    programme = selectors.programme_get(council=council, pk=pk)
+    if not programme.proposals_basis:
+        raise Http404
+    return render(
+        request,
+        "supervision/programme_proposals_why.html",
+        {"programme": programme, "b": selectors.proposals_why(programme)},
     )
 
 

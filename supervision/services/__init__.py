@@ -2,7 +2,8 @@
 
 Deadlines come from `registry.calendar.compute` and the rules of the supervision law in force on the day
 their counting starts (`registry.rules`). A round's milestones are obligations, which hold their due dates;
-a programme's are computed when the date they count from is recorded and stored on it.
+a programme's draft and adoption are obligations of the standing committee too; its proposals' day is a
+date-type rule's, stored with its basis.
 Recommendations, supervised bodies' reports and requests to fix a document become obligations of the
 follow-up engine, which then carries reporting, acceptance and return.
 
@@ -14,6 +15,7 @@ from supervision.services._common import (
     BODY_REPORT,
     MILESTONE,
     MULTILINE,
+    PROGRAMME_MILESTONE,
     RECOMMENDATION,
     UNLAWFUL_DOCUMENT,
 )
@@ -31,6 +33,8 @@ from supervision.services.programmes import (
     PROGRAMME_FIELDS,
     item_add,
     programme_create,
+    programme_milestone_bases,
+    programme_milestones_follow,
     programme_publish,
     programme_update,
 )
@@ -66,6 +70,7 @@ __all__ = [
     "MILESTONE",
     "MULTILINE",
     "PROGRAMME_FIELDS",
+    "PROGRAMME_MILESTONE",
     "RECOMMENDATION",
     "ROUND_FIELDS",
     "UNLAWFUL_DOCUMENT",
@@ -78,6 +83,8 @@ __all__ = [
     "milestone_bases",
     "milestones_follow",
     "programme_create",
+    "programme_milestone_bases",
+    "programme_milestones_follow",
     "programme_publish",
     "programme_update",
     "recommendation_add",

@@ -1,12 +1,6 @@
 """What every supervision service shares: obligation kinds, the validated save, text cleaning, deadlines."""
 
-import datetime
-
-from django.core.exceptions import ValidationError
-
 from hdnd.text import clean, clean_multiline
-from registry.calendar import MissingSetting, deadline
-from registry.models import Council
 from supervision.models import (
     Round,
 )
@@ -15,6 +9,7 @@ RECOMMENDATION = "supervision_recommendation"
 BODY_REPORT = "supervision_body_report"
 UNLAWFUL_DOCUMENT = "unlawful_document_request"
 MILESTONE = "supervision_milestone"
+PROGRAMME_MILESTONE = "supervision_programme_milestone"
 MULTILINE = {"plan", "conclusions", "text", "notes"}
 
 
@@ -22,17 +17,6 @@ def _text(name: str, value: object) -> object:
     if isinstance(value, str):
         return clean_multiline(value) if name in MULTILINE else clean(value)
     return value
-
-
-def _deadline(
-    council: Council, start: datetime.date | None, rule: str, *, before: bool = False
-) -> datetime.date | None:
-    if start is None:
-        return None
-    try:
-        return deadline(council, start, rule=rule, before=before)
-    except MissingSetting as exc:
-        raise ValidationError(str(exc)) from exc
 
 
 def _lock(round: Round) -> Round:

@@ -1,23 +1,34 @@
-"""The annual supervision programme and its items."""
+"""The annual supervision programme and its items; its legal due dates (the proposals' day, computed from
+a date-type rule; the draft and the adoption, followed as the standing committee's obligations)."""
 
+import calendar
 import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from followup import services as followup
+from followup.models import OPEN_STATES, Obligation, State
 from hdnd.saving import validated_save
 from hdnd.text import clean
 from registry.access import same_council as _same_council
+from registry.calendar import DeadlineBasis, MissingSetting, compute, rule_in_force
 from registry.models import Body, BodyKind, Council
+from registry.rules import RULES_BY_KEY, day_of_year_label, version_on
 from supervision.models import (
     CONDUCTING_KINDS,
     Programme,
     ProgrammeItem,
     ProgrammeKind,
+    ProgrammeMilestone,
+    ProgrammeMilestoneKey,
     RoundKind,
 )
-from supervision.services._common import _deadline, _text
+from supervision.services._common import PROGRAMME_MILESTONE, _text
+from supervision.services.milestones import DONE_STATES, NO_DATE, _cancelled_for_want_of_a_date, _same_basis
+
+PROPOSALS_RULE = "supervision_proposals_by"
 
 PROGRAMME_FIELDS = {
     "title",
@@ -30,20 +41,158 @@ PROGRAMME_FIELDS = {
 }
 
 
+# (programme kind, milestone) -> (rule, counted back, start event shown by "Vì sao hạn này"). Luật 87/2015/QH13,
+# Điều 58: the council's draft reaches delegates at least 10 days before the mid-year session of the year
+# before, which adopts it; Điều 67: the standing committee adopts its own within 15 days after the year-end
+# session. From 01/03/2026 (Luật 121/2025/QH15) the numbers live in NQ 114/2025 ("?"): the council sets them.
+PROGRAMME_RULES = {
+    (ProgrammeKind.COUNCIL, ProgrammeMilestoneKey.DRAFT): (
+        "supervision_programme_draft_before_session",
+        True,
+        "Ngày khai mạc kỳ họp giữa năm của năm trước",
+    ),
+    (ProgrammeKind.COUNCIL, ProgrammeMilestoneKey.ADOPT): (
+        "supervision_programme_adopt_at_session",
+        False,
+        "Ngày khai mạc kỳ họp giữa năm của năm trước",
+    ),
+    (ProgrammeKind.STANDING, ProgrammeMilestoneKey.ADOPT): (
+        "standing_programme_after_year_end_session",
+        False,
+        "Ngày bế mạc kỳ họp cuối năm của năm trước",
+    ),
+}
+PROGRAMME_MOVED = "Hạn tính lại theo ngày mới của kỳ họp liên quan."
+
+
+def _day_in(year: int, value: int) -> datetime.date:
+    """The day a date-type value (month × 100 + day) names in `year`; 29/02 is 28/02 in a common year."""
+    month, day = value // 100, value % 100
+    if (month, day) == (2, 29) and not calendar.isleap(year):
+        day = 28
+    return datetime.date(year, month, day)
+
+
+def proposals_due(council: Council, year: int) -> tuple[datetime.date | None, dict]:
+    """The day proposals for the programme of `year` are due (a date in the year before, by the date-type
+    rule "supervision_proposals_by"), and its basis as "Vì sao hạn này" shows it. A date-type rule counts
+    nothing: the version used is the one in force on the day it names (the council's setting first), so the
+    proposals for 2026 fall on 01/03/2025 under Luật 87/2015/QH13 and those for 2027 on the day the council
+    set under Luật 121/2025/QH15 (no number known: the basis says so and the date stays empty)."""
+    rule = RULES_BY_KEY[PROPOSALS_RULE]
+    basis: dict = {"rule": rule.key, "label": rule.label, "year": year - 1, "missing": True}
+    try:
+        found = rule_in_force(council, rule.key, datetime.date(year - 1, 1, 1))
+        found = rule_in_force(council, rule.key, _day_in(year - 1, found.value))
+    except MissingSetting:
+        version = version_on(rule.key, datetime.date(year - 1, 12, 31))
+        basis["citation"] = version.citation if version else rule.citation
+        return None, basis
+    due = _day_in(year - 1, found.value)
+    basis.update(
+        missing=False,
+        value=found.value,
+        value_label=day_of_year_label(found.value),
+        unit=found.unit,
+        citation=found.citation,
+        valid_from=found.valid_from.isoformat() if found.valid_from else None,
+        valid_to=found.valid_to.isoformat() if found.valid_to else None,
+        setting_decision=found.setting_decision,
+        from_setting=found.from_setting,
+        due=due.isoformat(),
+    )
+    return due, basis
+
+
 def _programme_deadlines(programme: Programme) -> None:
-    council = programme.council
-    programme.proposals_due_on = programme.draft_due_on = programme.adopt_due_on = None
+    programme.proposals_due_on, programme.proposals_basis = None, {}
     if programme.kind == ProgrammeKind.COUNCIL:
-        # Luật 87/2015/QH13, Điều 58: proposals by 1 March of the year before; the draft at least 10 days
-        # before the mid-year session of that year, which adopts the programme.
-        programme.proposals_due_on = datetime.date(programme.year - 1, 3, 1)
-        programme.draft_due_on = _deadline(
-            council, programme.session_on, "supervision_programme_draft_before_session", before=True
+        programme.proposals_due_on, programme.proposals_basis = proposals_due(programme.council, programme.year)
+
+
+def programme_milestone_bases(programme: Programme) -> dict[str, DeadlineBasis | None]:
+    """Each milestone's deadline from the session date, with the rule version in force on that day; refused
+    (ValidationError) when that version has no number and the council set none."""
+    out: dict[str, DeadlineBasis | None] = {}
+    for key in ProgrammeMilestoneKey.values:
+        found = PROGRAMME_RULES.get((programme.kind, key))
+        if found is None or programme.session_on is None:
+            out[key] = None
+            continue
+        rule, before, _ = found
+        try:
+            out[key] = compute(programme.council, programme.session_on, rule=rule, before=before)
+        except MissingSetting as exc:
+            raise ValidationError({"session_on": str(exc)}) from exc
+    return out
+
+
+def _close(obligation: Obligation, done_on: datetime.date, user: AbstractBaseUser | None) -> None:
+    if obligation.state in OPEN_STATES:
+        followup.obligation_report(
+            obligation=obligation,
+            user=user,
+            text="Đã thực hiện (ghi tại chương trình giám sát).",
+            done=True,
+            on=done_on,
         )
-        programme.adopt_due_on = programme.session_on
-    elif programme.kind == ProgrammeKind.STANDING:
-        # Điều 67: adopted within 15 days after the year-end session of the year before.
-        programme.adopt_due_on = _deadline(council, programme.session_on, "standing_programme_after_year_end_session")
+    if obligation.state == State.REPORTED_DONE:
+        followup.obligation_accept(obligation=obligation, user=user, text="Đã ghi ngày thực hiện tại chương trình.")
+
+
+def programme_milestones_follow(
+    *, programme: Programme, user: AbstractBaseUser | None = None
+) -> list[ProgrammeMilestone]:
+    """Follow the programme's draft and adoption as "supervision_programme_milestone" obligations of its body
+    (the standing committee), due on the day the rule in force on the session date gives; the obligation is
+    what every page and count reads. A day recorded on the programme (draft sent, adopted) closes it.
+    Idempotent, as `milestones_follow` for rounds: a moved due date extends the obligation (later) or
+    replaces it (earlier); one that can no longer be computed cancels it. Returns the rows created."""
+    programme = Programme.objects.select_related("council", "body").get(pk=programme.pk)
+    current = {link.key: link for link in programme.milestone_obligations.select_related("obligation").order_by("pk")}
+    bases = programme_milestone_bases(programme)
+    recorded = {ProgrammeMilestoneKey.DRAFT: programme.draft_sent_on, ProgrammeMilestoneKey.ADOPT: programme.adopted_on}
+    created = []
+    for key in ProgrammeMilestoneKey.values:
+        link = current.get(key)
+        obligation = link.obligation if link else None
+        basis, done = bases[key], recorded[key]
+        if obligation is not None and obligation.state == State.CANCELLED:
+            if not _cancelled_for_want_of_a_date(obligation, basis):
+                continue
+        elif obligation is not None and (
+            obligation.state in DONE_STATES or basis is None or _same_basis(obligation, basis)
+        ):
+            if done is not None:
+                _close(obligation, done, user)
+            elif basis is None and obligation.state in OPEN_STATES:
+                followup.obligation_cancel(obligation=obligation, user=user, reason=NO_DATE)
+            continue
+        if basis is None:
+            continue
+        is_open = obligation is not None and obligation.state in OPEN_STATES
+        if is_open and basis.due > obligation.due_on and done is None:
+            followup.obligation_extend(obligation=obligation, user=user, due_on=basis.due, reason=PROGRAMME_MOVED)
+            continue
+        if is_open:
+            followup.obligation_cancel(obligation=obligation, user=user, reason=PROGRAMME_MOVED)
+        obligation = followup.obligation_create(
+            council=programme.council,
+            owner=programme.body,
+            title=f"{ProgrammeMilestoneKey(key).label}: {programme}"[:500],
+            description=basis.citation,
+            kind=PROGRAMME_MILESTONE,
+            # "at least 10 days before the session": the source date cannot be later than the due date.
+            source_date=min(basis.start, basis.due),
+            source=programme,
+            basis=basis,
+            start_event=PROGRAMME_RULES[(programme.kind, key)][2],
+            user=user,
+        )
+        created.append(validated_save(ProgrammeMilestone(programme=programme, key=key, obligation=obligation), user))
+        if done is not None:
+            _close(obligation, done, user)
+    return created
 
 
 def _check_programme(programme: Programme) -> None:
@@ -92,7 +241,10 @@ def programme_create(
     )
     _check_programme(programme)
     _programme_deadlines(programme)
-    return validated_save(programme, user)
+    programme_milestone_bases(programme)  # refused before anything is saved when a number is missing
+    programme = validated_save(programme, user)
+    programme_milestones_follow(programme=programme, user=user)
+    return programme
 
 
 @transaction.atomic
@@ -106,7 +258,9 @@ def programme_update(*, programme: Programme, user: AbstractBaseUser | None = No
         setattr(current, name, _text(name, value))
     _check_programme(current)
     _programme_deadlines(current)
-    return validated_save(current, user)
+    current = validated_save(current, user)
+    programme_milestones_follow(programme=current, user=user)
+    return current
 
 
 @transaction.atomic
