@@ -7,6 +7,7 @@ import io
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils import timezone
 from hdnd.imports import flow
 from hdnd.models import ImportUpload
 from hdnd.tests.test_import_progress import people_sheet
+from registry.imports import PEOPLE
 from registry.models import Person
 
 
@@ -54,11 +56,18 @@ def test_saving_the_import_deletes_its_file_and_keeps_the_record(world, as_user,
 
 
 @pytest.mark.django_db
-def test_a_failed_save_keeps_the_file_for_another_try(world, as_user, django_capture_on_commit_callbacks):
+def test_a_failed_save_keeps_the_file_for_another_try(world, as_user, monkeypatch, django_capture_on_commit_callbacks):
     client = as_user("office")
     page, upload = _upload(client, world.council)
+    key = client.get(page + "xem-truoc/").context["key"]
+
+    def refuse(owner: object, items: list, user: object) -> list:
+        raise ValidationError("Lỗi thử khi lưu")
+
+    monkeypatch.setattr(PEOPLE, "save", refuse)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(page + "luu/", {"key": ""})  # no preview key: refused, nothing saved
+        response = client.post(page + "luu/", {"key": key}, follow=True)
+    assert "Lỗi thử khi lưu" in response.content.decode()
     upload.refresh_from_db()
     assert upload.file and default_storage.exists(upload.file.name) and upload.imported is None
 
