@@ -53,16 +53,31 @@ def child_export(rows: int) -> str:
 
 
 def child_duplicates(n_round: int, n_open: int) -> str:
+    from django.db import transaction
+
     from bench.national import duplicate_round
+    from hdnd.text import fold
     from petitions import selectors
+    from petitions.duplicates import stored_keys
+    from petitions.models import Petition
 
     contact_round = duplicate_round(n_round, n_open)
     times = []
-    for _ in range(2):  # the first run folds every text; a worker's later runs reuse the keys
+    for _ in range(2):  # the first run parses every stored key; a worker's later runs reuse what it parsed
         start = time.perf_counter()
         groups = selectors.duplicate_suggestions(contact_round=contact_round)
         times.append(time.perf_counter() - start)
-    return f"{times[0]:.2f} {times[1]:.2f} {len(groups)}"
+    # One petition of the round edited (rolled back after): the set is matched again, the other texts' keys
+    # reused: what a worker's later call costs when something changed.
+    with transaction.atomic():
+        edited = Petition.objects.filter(round=contact_round).order_by("pk").first()
+        text = f"{edited.text} gấp"
+        Petition.objects.filter(pk=edited.pk).update(text=text, text_folded=fold(text), match_keys=stored_keys(text))
+        start = time.perf_counter()
+        selectors.duplicate_suggestions(contact_round=contact_round)
+        times.append(time.perf_counter() - start)
+        transaction.set_rollback(True)
+    return f"{times[0]:.2f} {times[1]:.2f} {times[2]:.2f} {len(groups)}"
 
 
 def child_import(rows: int, n_round: int, n_open: int) -> str:
@@ -161,6 +176,7 @@ def _pages(city_id: int, commune_id: int, year: int) -> list[tuple[str, str]]:
         ('documents search "duong"', "/van-ban/?q=duong"),
         ("public document search, all councils", "/van-ban/cong-khai/?q=duong"),
         ("follow-up (obligations)", "/theo-doi/"),
+        ("follow-up overdue", "/theo-doi/?trang_thai=qua_han"),
         ("annual report", f"/bao-cao/kiem-diem/{year}/"),
         ("delegates", "/dang-ky/dai-bieu/"),
         ("API petition list", f"/api/v1/councils/{city_id}/petitions"),
@@ -230,6 +246,9 @@ def main() -> None:
     else:
         print(f"Loading the dataset at scale {args.scale} ...")
         national.build(args.scale, tiny=args.tiny)
+    if not national.work_built():
+        print(f"Loading the councils' work (obligations, delegates, meetings, sessions) at scale {args.scale} ...")
+        national.build_work(args.scale)
     load_seconds = time.perf_counter() - started
     city = national.hcm()
     commune = Council.objects.filter(parent=city).order_by("pk").first() or city
@@ -294,7 +313,7 @@ def main() -> None:
     national.duplicate_round(n_round, n_open)
     connection.close()
     (n_import, import_s, _), import_rss = _child("import", import_rows, n_round, n_open)
-    (dup_first, dup_again, groups), dup_rss = _child("duplicates", n_round, n_open)
+    (dup_first, dup_again, dup_edited, groups), dup_rss = _child("duplicates", n_round, n_open)
     (n_export, export_s, size), export_rss = _child("export", export_rows)
 
     _print_table(args, load_seconds, pages, queries, timings)
@@ -303,7 +322,7 @@ def main() -> None:
     print("| --- | --- | --- | --- |")
     print(
         f"| duplicate suggestions, round of {n_round:,} against {n_open:,} open | first {dup_first} s, "
-        f"again {dup_again} s ({groups} groups), peak RSS {dup_rss:.0f} MB | ≤ 2 s | "
+        f"again {dup_again} s, after one edit {dup_edited} s ({groups} groups), peak RSS {dup_rss:.0f} MB | ≤ 2 s | "
         f"{'pass' if float(dup_first) <= 2 else 'FAIL'} |"
     )
     print(

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from followup import selectors, services, why
 from followup.access import MANAGE, VIEW, VIEW_OWN, can_report
 from followup.excel import obligations_workbook
-from followup.filters import ObligationFilter
+from followup.filters import OVERDUE, ObligationFilter
 from followup.forms import AcceptForm, ExtendForm, ObligationForm, ReasonForm, ReportForm, ScorecardForm, StartForm
 from followup.kinds import source_link
 from followup.models import OPEN_STATES, Action, Obligation
@@ -40,7 +40,10 @@ def _filtered(request: HttpRequest, council: Council) -> tuple[ObligationFilter,
 def obligation_list(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW_OWN)
     filterset, on = _filtered(request, council)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+    rows = filterset.qs
+    if filterset.is_bound and filterset.form.is_valid() and filterset.form.cleaned_data["trang_thai"] == OVERDUE:
+        rows = selectors.overdue_in_order(rows, on=on)  # its page from the indexes, not a sort of all late rows
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
     own_bodies = [] if has_perm(request.user, council, VIEW) else sorted(agency_bodies(request.user, council))
     return render(
         request,

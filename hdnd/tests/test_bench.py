@@ -30,7 +30,7 @@ def test_bench_runs_on_a_tiny_dataset(transactional_db: None) -> None:
     )
     assert result.returncode == 0, result.stderr[-3000:]
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and " ms |" in line]
-    assert len(rows) == 14, result.stdout
+    assert len(rows) == 15, result.stdout
     assert all(row.split(" | ")[1] == "200" for row in rows), result.stdout
     assert "duplicate suggestions, round of" in result.stdout
     assert "export of 1,000 petitions" in result.stdout
