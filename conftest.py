@@ -112,9 +112,39 @@ def as_user(world: World):
     return make
 
 
+# The browser's own words in Vietnamese, as the council's staff see them: Chromium's interface language (a
+# file input's "Chọn tệp", not "Choose File"), and every context's locale and Accept-Language header.
+BROWSER_LANGUAGE = "vi"
+BROWSER_LOCALE = "vi-VN"
+ACCEPT_LANGUAGE = "vi-VN,vi;q=0.9"
+
+
+class VietnameseBrowser:
+    """The launched browser, whose new contexts and pages default to Vietnamese (locale vi-VN and its
+    Accept-Language); a test may still give its own. Everything else is the Playwright browser's."""
+
+    def __init__(self, browser: object) -> None:
+        self._browser = browser
+
+    @staticmethod
+    def _vietnamese(options: dict) -> dict:
+        options.setdefault("locale", BROWSER_LOCALE)
+        options["extra_http_headers"] = {"Accept-Language": ACCEPT_LANGUAGE, **options.get("extra_http_headers", {})}
+        return options
+
+    def new_context(self, **options: object) -> object:
+        return self._browser.new_context(**self._vietnamese(options))
+
+    def new_page(self, **options: object) -> object:
+        return self._browser.new_page(**self._vietnamese(options))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._browser, name)
+
+
 @pytest.fixture
 def browser() -> Iterator[object]:
-    """Debian's Chromium driven by Playwright; in CI a missing browser fails, elsewhere it skips."""
+    """Debian's Chromium driven by Playwright, in Vietnamese; in CI a missing browser fails, elsewhere it skips."""
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         message = "Chromium không có: cài bằng `apt-get install chromium` (Debian)."
         if os.environ.get("CI"):
@@ -136,10 +166,13 @@ def browser() -> Iterator[object]:
                 "--disable-sync",
                 "--no-first-run",
                 "--disable-quic",
+                f"--lang={BROWSER_LANGUAGE}",
             ],
+            # On Linux Chromium takes its interface language from the environment as well as from --lang.
+            env={**os.environ, "LANGUAGE": BROWSER_LANGUAGE, "LANG": "vi_VN.UTF-8"},
         )
         try:
-            yield browser
+            yield VietnameseBrowser(browser)
         finally:
             browser.close()
 

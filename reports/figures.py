@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
 from hdnd.dates import format_date
+from petitions.models import ANSWER_STATES, LEVEL_RANK, Level
 from petitions.selectors import level_phrase, petition_counts
 from plenary.models import Attendance, Presence, Question, Speech
 from plenary.selectors import lateness_report, plenary_counts
@@ -23,6 +24,9 @@ from registry.selectors import term_current
 from standing.selectors import standing_counts
 from supervision.models import RoundMember
 from supervision.selectors import supervision_counts
+
+# The petitions' competence level that is the council's own, by the council's level.
+OWN_LEVEL = {"tinh": Level.PROVINCE, "huyen": Level.DISTRICT, "xa": Level.COMMUNE}
 
 
 @dataclass
@@ -46,9 +50,16 @@ class Figure:
     @property
     def text(self) -> str:
         """Counts below ten with a leading zero, as the council's documents write them ("06 kỳ họp");
-        zero is "0" (the prose words it, see `reports.texts.render`), never "00"."""
+        zero is "0" (the prose words it, see `reports.texts.render`), never "00". For documents only:
+        screens write `number`."""
         if isinstance(self.value, int):
             return f"{self.value:02d}" if self.value else "0"
+        return str(self.value)
+
+    @property
+    def number(self) -> str:
+        """The figure as screens write it ("2", as the home page does): the leading zero is the documents'
+        style (Nghị định 30/2020/NĐ-CP), not the screens'."""
         return str(self.value)
 
 
@@ -222,14 +233,21 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
         [Record(rc.round.short_label, _url("petitions:round_detail", rc.round.pk)) for rc in rounds_counts],
     )
     # Read from the petitions' obligations: an answer reported on any screen counts, a returned one does not.
-    _add(items, "petitions_answered", "Kiến nghị cử tri đã được trả lời", sum(rc.answered for rc in rounds_counts))
+    # A body that answers "being resolved" (a progress report on the follow-up screens) has answered: the
+    # petition shows its answer and the round's pages count it, so the figure counts every answer state.
+    _add(
+        items,
+        "petitions_answered",
+        "Kiến nghị cử tri đã được trả lời",
+        sum(rc.by_state.get(state, 0) for rc in rounds_counts for state in ANSWER_STATES),
+    )
     _add(
         items,
         "petitions_accepted",
         "Kiến nghị cử tri có câu trả lời được Thường trực chấp nhận",
         sum(rc.accepted for rc in rounds_counts),
     )
-    own = {"tinh": "tinh", "huyen": "huyen", "xa": "xa"}.get(council.level, "")
+    own = OWN_LEVEL.get(council.level, "")
     for key, period in (("mid", "giữa năm"), ("end", "cuối năm")):
         # Every round and level has its figure, zero when nothing was recorded, so prose can name it.
         for level, phrase in (
@@ -238,7 +256,7 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
             ("trung_uong", "Trung ương"),
             ("xa", "cấp xã"),
         ):
-            _add(items, f"petitions_{key}_{level}", f"Kiến nghị {period} {year} thuộc thẩm quyền {phrase}", 0)
+            _add(items, f"petitions_{key}_{level}", f"Kiến nghị {period} {year} thuộc thẩm quyền của {phrase}", 0)
         _add(
             items,
             f"petitions_{key}_sentence",
@@ -250,7 +268,7 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
         url = _url("petitions:round_detail", rc.round.pk)
         day = rc.round.reference_day
         for level in rc.by_level:
-            label = f"Kiến nghị {rc.round.short_label} thuộc thẩm quyền {level_phrase(council, level)}"
+            label = f"Kiến nghị {rc.round.short_label} thuộc thẩm quyền của {level_phrase(council, level)}"
             name = "own" if level == own else level
             records = [Record(rc.round.short_label, url, day, rc.level(level))]
             _add(items, f"petitions_{key}_{name}", label, rc.level(level), records)
@@ -296,6 +314,21 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
     _add(items, "upper_relation", "Quan hệ với cấp trên", levels.upper_relation(council))
     _add(items, "lower_supervision", "Giám sát thường xuyên", levels.lower_supervision(council))
     return Figures(council=council, year=year, items=items, footnotes={k: v for k, v in footnotes.items() if v})
+
+
+def petition_chart(figures: Figures) -> list[Figure]:
+    """The petition figures the dashboard draws: answered, accepted, then for each round every competence
+    level once, highest first, the council's own under its own word. A ward's council (level "xa") reads
+    "thuộc thẩm quyền của phường" and never also "cấp xã": since 01/07/2025 xã, phường and đặc khu are one
+    level (Luật 72/2025/QH15), the same petitions. The prose keeps its zero tokens (`petitions_mid_xa`)."""
+    own = OWN_LEVEL.get(figures.council.level, "")
+    chart = [figures["petitions_answered"], figures["petitions_accepted"]]
+    for key in ("mid", "end"):
+        for level in sorted(Level.values, key=lambda v: LEVEL_RANK[Level(v)]):
+            figure = figures.items.get(f"petitions_{key}_{'own' if level == own else level}")
+            if figure is not None:
+                chart.append(figure)
+    return chart
 
 
 def _reception_figures(items: dict[str, Figure], *, council: Council, year: int, on: datetime.date) -> None:

@@ -339,7 +339,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "late_submissions",
         "silent_delegates",
     ]
-    petitions = [f for k, f in data["figures"].items.items() if k.startswith("petitions_") and isinstance(f.value, int)]
+    petitions = figures_mod.petition_chart(data["figures"])
     return render(
         request,
         "reports/dashboard.html",

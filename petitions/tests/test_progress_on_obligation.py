@@ -126,7 +126,8 @@ def test_progress_report_extend_and_cancel_from_the_followup_engine(town, forwar
     assert response.status_code == 200, response.content
     now = shown(town, forwarded, as_user)
     assert now["state"] == now["api"] == PetitionState.RESOLVING
-    assert (now["forwarded"], now["answered"], now["figure_answered"]) == (0, 1, 0)
+    # "Being resolved" is the body's answer: the forwarding counts and the figures both count it (issue 18).
+    assert (now["forwarded"], now["answered"], now["figure_answered"]) == (0, 1, 1)
     assert "Đang khảo sát hiện trạng" in now["page"]
 
     new_due = ob.due_on + datetime.timedelta(days=15)
