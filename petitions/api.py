@@ -10,6 +10,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from documents.models import Document
+from documents.selectors import document_scope
 from hdnd.params import PageNumberPagination, Year
 from petitions import selectors, services
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW
@@ -454,7 +455,12 @@ def answer(request: HttpRequest, council_id: int, petition_id: int, payload: Ans
     """Người dùng của cơ quan trả lời kiến nghị gửi cơ quan mình (kiến nghị khác: không tìm thấy)."""
     council = _council_any(request, council_id, ANSWER, EDIT)
     petition = _petition(request, council, petition_id, "answer")
-    document = in_council(Document, payload.document_id, field="document_id", label="văn bản trả lời", council=council)
+    document = in_council(
+        document_scope(user=request.user, council=council),
+        payload.document_id,
+        field="document_id",
+        label="văn bản trả lời",
+    )
     services.petition_answer(
         petition=petition, user=request.user, text=payload.text, state=payload.state, document=document
     )

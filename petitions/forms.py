@@ -3,8 +3,10 @@
 import datetime
 
 from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser
 
 from documents.models import Authority, Direction, DocType, Document
+from documents.selectors import document_scope
 from hdnd.forms import DateInput, Form
 from petitions.models import (
     ANSWER_STATES,
@@ -213,9 +215,12 @@ class AnswerForm(Form):
         empty_label="— Không chọn —",
     )
 
-    def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
+    def __init__(self, *args: object, council: Council, user: AbstractBaseUser, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["document"].queryset = Document.objects.filter(council=council, direction=Direction.INCOMING)
+        # Only documents the user may open: an agency picks among those addressed to or sent by its body.
+        self.fields["document"].queryset = document_scope(user=user, council=council).filter(
+            direction=Direction.INCOMING
+        )
 
 
 class FilterForm(Form):

@@ -99,7 +99,7 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_accept": "accept" in actions,
             "accepted": services.answer_accepted(petition),
             "progress": progress,
-            "answer_form": AnswerForm(council=council, initial={"state": PetitionState.ANSWERED}),
+            "answer_form": AnswerForm(council=council, user=request.user, initial={"state": PetitionState.ANSWERED}),
             "history": history_rows(petition),
             # The round's page asks VIEW; an agency answering its petitions reads the round's name only.
             "can_open_round": has_perm(request.user, council, VIEW),
@@ -135,7 +135,7 @@ def petition_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def petition_answer(request: HttpRequest, pk: int) -> HttpResponse:
     council = _require_any(request, ANSWER, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=pk)
-    form = AnswerForm(request.POST, council=council)
+    form = AnswerForm(request.POST, council=council, user=request.user)
     done = run_form(
         request,
         form,
