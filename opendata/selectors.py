@@ -6,13 +6,14 @@ The rules, once: a council is public while it is active and after it ceased
 delegate groups (in activity); its people are its delegates (public facts only: names, offices,
 memberships); a session is public once one of its documents is posted or its convening decision is
 published; a standing-committee meeting once its concluding notice is published; a paper is a published
-outgoing document; a file is a session document marked public; a vote is public with its session (counts
-only, never a delegate's ballot)."""
+outgoing document; a file is a session document marked public with a file to download; a vote is public
+with its session (counts only, never a delegate's ballot)."""
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from documents.models import Direction, Document
+from documents.models import State as DocState
 from documents.selectors import PUBLIC_STATES
 from plenary.models import AgendaItem, Resolution, Session, SessionDocument, Vote
 from registry.models import Body, BodyKind, Council, Delegate, Membership, Person
@@ -54,6 +55,13 @@ def public_people(*, council_id: int | None = None) -> QuerySet[Person]:
     )
 
 
+def _downloadable() -> Q:
+    """A posted session document with something to download: its uploaded file, or a register document past
+    its draft (what `plenary:public_file` serves). A title alone (a submission listed without its file) is
+    no OParl File: its download address would be a 404."""
+    return ~Q(file="") | (Q(document__isnull=False) & ~Q(document__state=DocState.DRAFT))
+
+
 def _public_session() -> Q:
     posted = SessionDocument.objects.filter(session=OuterRef("pk"), public=True)
     return Q(Exists(posted)) | Q(convening_document__state__in=PUBLIC_STATES)
@@ -61,7 +69,7 @@ def _public_session() -> Q:
 
 def public_sessions(*, council_id: int | None = None) -> QuerySet[Session]:
     """Public sessions with their agenda and posted documents."""
-    posted = SessionDocument.objects.filter(public=True).order_by("pk")
+    posted = SessionDocument.objects.filter(_downloadable(), public=True).order_by("pk")
     return (
         _in(Session.objects.filter(public_council_q("council__")), council_id)
         .filter(_public_session())
@@ -125,8 +133,8 @@ def resolutions_of(document_ids: list[int]) -> dict[int, Resolution]:
 
 
 def public_files(*, council_id: int | None = None) -> QuerySet[SessionDocument]:
-    """Session documents marked public, of active councils."""
-    qs = SessionDocument.objects.filter(public_council_q("session__council__"), public=True)
+    """Session documents marked public with something to download, of public councils."""
+    qs = SessionDocument.objects.filter(public_council_q("session__council__"), _downloadable(), public=True)
     return _in(qs, council_id, "session__council_id").select_related("session", "document").order_by("pk")
 
 

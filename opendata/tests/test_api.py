@@ -80,6 +80,23 @@ def test_publishing_and_withdrawing_a_document_changes_the_api(world) -> None:
     assert _get("/api/v1/open/papers")["data"] == []
 
 
+@pytest.mark.django_db
+def test_a_posted_title_without_a_file_is_no_file_and_every_file_downloads(world) -> None:
+    """A session document posted with nothing to download (a submission listed by its title) stays on the
+    portal's session page as a title, but is no OParl File: its download address would answer 404."""
+    from plenary import services as plenary
+
+    session = public_council(2, term=world.term)
+    bare = plenary.session_document_add(session=session, title="Tờ trình chưa kèm tệp", public=True)
+    files = _get(f"/api/v1/open/files?body={world.council.pk}")["data"]
+    assert len(files) == 2 and all(not f["id"].endswith(f"/files/{bare.pk}") for f in files)
+    for row in files:
+        assert Client().get(row["accessUrl"].removeprefix("http://testserver")).status_code == 200, row
+    meeting = _get(f"/api/v1/open/meetings/ky-hop-{session.pk}")
+    assert sorted(meeting["auxiliaryFile"]) == sorted(f["id"] for f in files)
+    assert Client().get(f"/api/v1/open/files/{bare.pk}").status_code == 404
+
+
 def _count_queries(django_assert_num_queries: object, path: str, expected: int) -> None:
     with django_assert_num_queries(expected):
         response = Client().get(path)
