@@ -32,7 +32,7 @@ from consultation.schemas import (
 )
 from registry.access import council_for_api, councils_for
 from registry.models import Body, Council
-from registry.selectors import all_in_council, in_council
+from registry.selectors import all_in_council, in_council, public_council_get
 
 router = Router(tags=["Lấy ý kiến dự thảo"])
 
@@ -453,9 +453,7 @@ def _public_out(c: Consultation) -> dict:
 )
 def consultation_public_list(request: HttpRequest, council_id: int) -> list[dict]:
     """Các dự thảo đã đăng tải của Hội đồng, kèm số góp ý đã được đăng (không cần đăng nhập)."""
-    council = Council.objects.filter(pk=council_id).first()
-    if council is None:
-        raise Http404("Không tìm thấy Hội đồng.")
+    council = public_council_get(council_id)
     return [{**_public_out(c), "shown_count": c.shown_count} for c in selectors.public_list(council=council)[:500]]
 
 
