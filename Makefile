@@ -46,7 +46,7 @@ demo: export EMAIL_BACKEND ?= django.core.mail.backends.console.EmailBackend
 demo: install
 	test -s .secret_key || $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > .secret_key
 	export SECRET_KEY=$$(cat .secret_key); \
-	$(PY) manage.py migrate --noinput && $(PY) manage.py seed_demo && \
+	$(PY) manage.py migrate --noinput && DEMO_PORT=$(DEMO_PORT) $(PY) manage.py seed_demo && \
 	$(PY) manage.py runserver --insecure 127.0.0.1:$(DEMO_PORT)
 
 # The demo on the production server: gunicorn (several workers, hdnd/gunicorn.conf.py), static files
