@@ -1,5 +1,5 @@
 """Consultations on the home page: the office's running ones (with comments waiting for moderation), and
-an agency user's invitations still open."""
+an agency user's invitations still taking opinions, with its obligation's deadline."""
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -37,9 +37,7 @@ def sections(request: HttpRequest) -> list[HomeSection]:
             )
         )
     if agency_bodies(request.user, council):
-        invitations = list(
-            selectors.invited_consultations(request.user, council).filter(consultation__closes_on__gte=today())[:5]
-        )
+        invitations = list(selectors.open_invitations(request.user, council, today=today())[:5])
         if invitations:
             out.append(
                 HomeSection(
@@ -48,7 +46,7 @@ def sections(request: HttpRequest) -> list[HomeSection]:
                         HomeItem(
                             text=i.consultation.title,
                             url=reverse("consultation:body_detail", args=[i.consultation_id]),
-                            note=f"hạn {format_date(i.consultation.closes_on)}",
+                            note=f"hạn {format_date(i.obligation.due_on)}",
                         )
                         for i in invitations
                     ],

@@ -195,6 +195,22 @@ def invited_consultations(user: AbstractBaseUser | AnonymousUser, council: Counc
     )
 
 
+def open_invitations(
+    user: AbstractBaseUser | AnonymousUser, council: Council | None, *, today: datetime.date
+) -> QuerySet[Invitation]:
+    """The user's invitations to consultations taking opinions today (opened, not closed by the office, close
+    date not past): the ones the body still has to answer; the earliest deadline of its obligation first."""
+    return (
+        invited_consultations(user, council)
+        .filter(
+            consultation__closed_on__isnull=True,
+            consultation__opens_on__lte=today,
+            consultation__closes_on__gte=today,
+        )
+        .order_by("obligation__due_on", "consultation_id")
+    )
+
+
 def invitation_for(user: AbstractBaseUser | AnonymousUser, council: Council | None, consultation_id: int) -> Invitation:
     """The user's body's invitation to one consultation, or 404 (not invited, or another council)."""
     found = invited_consultations(user, council).filter(consultation_id=consultation_id).first()

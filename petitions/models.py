@@ -118,6 +118,21 @@ def state_q(state: str, prefix: str = "") -> Q:
     return Q(pk__in=[])
 
 
+def answered_q(prefix: str = "") -> Q:
+    """The petitions that have an answer: every answer state (answered, being resolved, explained), as the
+    report's and dashboard's figure "đã được trả lời" counts them; the one definition public counts use too."""
+    q = Q(pk__in=[])
+    for state in ANSWER_STATES:
+        q |= state_q(state, prefix)
+    return q
+
+
+def with_answer_q() -> Q:
+    """`answered_q` for a petition counted under its own place: an origin merged into an aggregate has the
+    aggregate's answer."""
+    return answered_q() | Q(merged_into__isnull=False) & answered_q("merged_into__")
+
+
 def state_case(prefix: str = "") -> models.Case:
     """`state_of` as an SQL expression, for counting petitions by state in one query."""
     return models.Case(

@@ -33,8 +33,10 @@ from petitions.models import (
     Petition,
     PetitionField,
     PetitionState,
+    answered_q,
     state_case,
     state_q,
+    with_answer_q,
 )
 from registry.access import agency_bodies, has_perm
 from registry.models import Body, BodyKind, Council
@@ -651,7 +653,7 @@ def public_petition_counts(*, council: Council) -> tuple[list[dict], list[dict]]
     own) and by field (top-level petitions), with how many of those have an answer (two queries)."""
     used = Petition.objects.filter(public_council_q("round__council__"), council=council, round__published=True)
     used = used.filter(complaint=False)
-    answered = ~Q(answer_text="") | Q(merged_into__isnull=False) & ~Q(merged_into__answer_text="")
+    answered = with_answer_q()
     by_unit = list(
         used.filter(is_aggregate=False, unit__isnull=False)
         .values("unit_id", "unit__unit_name", "unit__unit_type")
@@ -661,7 +663,7 @@ def public_petition_counts(*, council: Council) -> tuple[list[dict], list[dict]]
     by_field = list(
         used.filter(merged_into__isnull=True, field__isnull=False)
         .values("field_id", "field__name")
-        .annotate(n=Count("pk"), answered=Count("pk", filter=~Q(answer_text="")))
+        .annotate(n=Count("pk"), answered=Count("pk", filter=answered_q()))
         .order_by("-n", "field__name")
     )
     return by_unit, by_field

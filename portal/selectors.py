@@ -4,7 +4,7 @@ its feed. Only published records ever reach these; each function runs a fixed nu
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,7 +13,7 @@ from consultation.models import Consultation
 from documents import selectors as documents
 from documents.models import Document
 from petitions import selectors as petitions
-from petitions.models import Petition
+from petitions.models import Petition, with_answer_q
 from plenary import selectors as plenary
 from plenary.models import Resolution, Session, SessionState
 from reception.selectors import public_slots
@@ -73,7 +73,7 @@ def petition_counts_by_place(*, council: Council) -> list[dict]:
     """The council's published petitions counted by village or residential group (a commune or ward council
     meets its voters there: it has no communes below it), each origin of an aggregate under its own, with
     how many have an answer (one query)."""
-    answered = ~Q(answer_text="") | Q(merged_into__isnull=False) & ~Q(merged_into__answer_text="")
+    answered = with_answer_q()
     return list(
         Petition.objects.filter(
             public_council_q("round__council__"),

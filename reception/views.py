@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from hdnd.dates import format_date
 from hdnd.forms import YEAR_MAX, YEAR_MIN
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_form
@@ -406,10 +407,21 @@ def statistics(request: HttpRequest) -> HttpResponse:
     stats = selectors.statistics(
         council=council, year=year, date_from=period.get("date_from"), date_to=period.get("date_to")
     )
+    # A chosen period titles the page with its days, not with the whole year it belongs to.
+    if period.get("date_from") or period.get("date_to"):
+        span = f"từ {format_date(stats.date_from)} đến {format_date(stats.date_to)}"
+    else:
+        span = f"năm {year}"
     return render(
         request,
         "reception/statistics.html",
-        {"stats": stats, "form": form, "year": year, "can_edit": has_perm(request.user, council, EDIT)},
+        {
+            "stats": stats,
+            "form": form,
+            "year": year,
+            "title": f"Thống kê tiếp công dân, đơn thư {span}",
+            "can_edit": has_perm(request.user, council, EDIT),
+        },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
 

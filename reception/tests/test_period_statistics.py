@@ -189,3 +189,16 @@ def test_the_report_of_part_of_the_year_counts_answers_by_its_end(world, as_user
         for figures in (january, year):
             records = figures[key].records
             assert sum(_shown(client, r.url, letters=False) for r in records) == figures[key].value, key
+
+
+def test_a_chosen_period_titles_the_statistics(world, as_user):
+    """The page names the period chosen (from–to), and the year when none is."""
+    client = as_user("office")
+    text = client.get("/don-thu/thong-ke/?year=2026&date_from=15/11/2026&date_to=30/11/2026").content.decode()
+    assert "<h1>Thống kê tiếp công dân, đơn thư từ 15/11/2026 đến 30/11/2026</h1>" in text
+    assert "<title>Thống kê tiếp công dân, đơn thư từ 15/11/2026 đến 30/11/2026" in text
+    assert "đơn thư năm 2026" not in text
+    text = client.get("/don-thu/thong-ke/?year=2026&date_from=15/11/2026").content.decode()
+    assert "<h1>Thống kê tiếp công dân, đơn thư từ 15/11/2026 đến 31/12/2026</h1>" in text
+    text = client.get("/don-thu/thong-ke/?year=2026").content.decode()
+    assert "<h1>Thống kê tiếp công dân, đơn thư năm 2026</h1>" in text
