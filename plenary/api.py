@@ -10,6 +10,7 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from documents.models import Document
+from hdnd import dates
 from hdnd.params import PageNumberPagination, Year
 from plenary import selectors, services
 from plenary.access import AGENCY, ASSIGN, EDIT, MY_DOCUMENTS, QUESTION, VERIFY, VIEW, VOTE
@@ -63,6 +64,7 @@ from plenary.schemas import (
 from registry.access import council_for_api
 from registry.models import Body, Delegate, Person, Term
 from registry.selectors import all_in_council, in_council
+from registry.services import council_accepts
 
 router = Router(tags=["Kỳ họp"])
 
@@ -85,6 +87,7 @@ def _submission(request: HttpRequest, council_id: int, submission_id: int, perm:
     """The submission, if the workflow's `submission_allowed_actions` offers `action` to the user now."""
     council = council_for_api(request.user, council_id, perm)
     sub = selectors.submission_get(council=council, pk=submission_id)
+    council_accepts(council, dates.today())  # a ceased council is offered no step: say why
     if action not in services.submission_allowed_actions(sub, request.user):
         raise ValidationError(REFUSED[action])
     return sub

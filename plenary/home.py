@@ -37,7 +37,8 @@ def sections(request: HttpRequest) -> list[HomeSection]:
                 f"khai mạc {ddmmyyyy(upcoming.opening)}, bế mạc dự kiến {ddmmyyyy(upcoming.closes_on)}{place}",
             )
         ]
-    unread = [d for d in selectors.my_documents(council=council, delegate=delegate, on=on) if not d.opened]
+    sent = list(selectors.my_documents(council=council, delegate=delegate, on=on))
+    unread = [d for d in sent if not d.opened]
     documents = HomeSection(
         "Tài liệu kỳ họp chưa đọc",
         [
@@ -46,7 +47,7 @@ def sections(request: HttpRequest) -> list[HomeSection]:
         ],
         total=len(unread),
         more_url=reverse("plenary:my_documents"),
-        empty="Bạn đã đọc hết tài liệu được gửi.",
+        empty="Bạn đã đọc hết tài liệu được gửi." if sent else "Chưa có tài liệu nào được gửi cho kỳ họp sắp tới.",
         order=6,
     )
     pending = selectors.questions_unanswered(council=council, delegate=delegate)

@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
+from hdnd import dates
 from hdnd.dates import format_date
 from petitions.models import ANSWER_STATES, LEVEL_RANK, Level
 from petitions.selectors import level_phrase, petition_counts
@@ -100,7 +101,9 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
     Each workflow app computes its own counts (plenary_counts, standing_counts, supervision_counts,
     petition_counts, lateness_report); this function only names them. A fixed number of queries.
     """
-    on = on or datetime.date(year, 12, 31)
+    # The day the figures stand on: 31/12 of a past year, today (the council's day) in the current one, so
+    # lateness counts up to today, as on the session page and the home page, and not to a day to come.
+    on = on or min(datetime.date(year, 12, 31), dates.today())
     items: dict[str, Figure] = {}
     footnotes: dict[str, str] = {}
 

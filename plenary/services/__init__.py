@@ -12,6 +12,7 @@ from plenary.services._common import (
     SUBMISSION_DUE,
     VERIFICATION_DUE,
     WRITTEN_ANSWER,
+    council_open_on,
 )
 from plenary.services.actions import submission_allowed_actions
 from plenary.services.questioning import (
@@ -73,6 +74,7 @@ __all__ = [
     "agenda_item_add",
     "attendance_record",
     "commitment_create",
+    "council_open_on",
     "document_open",
     "documents_due_on",
     "group_discussion_add",

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from followup import services as followup
 from followup.models import OPEN_STATES, Obligation
+from hdnd import dates
 from registry.calendar import DeadlineBasis, MissingSetting, compute
 from registry.models import Council
 
@@ -15,6 +16,13 @@ WRITTEN_ANSWER = "questioning_answer"
 COMMITMENT = "questioning_commitment"
 RESOLUTION_REPORT = "resolution_report"
 VERIFICATION_DUE = "verification_report"
+
+
+def council_open_on(council: Council, day: datetime.date | None = None) -> bool:
+    """Whether the council still takes activity dated `day` (today by default): a ceased council takes
+    none after its last day (`registry.services.council_accepts`), so its screens offer no new records."""
+    last = council.last_day
+    return last is None or (day or dates.today()) <= last
 
 
 def _deadline_basis(

@@ -6,6 +6,7 @@ from documents.models import State as DocumentState
 from followup.models import State as ObligationState
 from plenary.access import ASSIGN, EDIT, VERIFY, VOTE
 from plenary.models import Submission, SubmissionState
+from plenary.services._common import council_open_on
 from registry.access import has_perm
 
 
@@ -13,9 +14,12 @@ def submission_allowed_actions(submission: Submission, user: AbstractBaseUser) -
     """Of "receive", "return", "resubmit", "assign", "verify", "explain", "vote", "issue", "publish".
 
     Load the submission with its verification, vote and resolution (document) as `selectors.submission_get`
-    does: this reads no more rows.
+    does: this reads no more rows. A council that ceased is offered nothing: it takes no activity dated
+    after its last day, and a step recorded now is dated today.
     """
     council = submission.session.council
+    if not council_open_on(council):
+        return set()
     edit, vote_perm = has_perm(user, council, EDIT), has_perm(user, council, VOTE)
     verification = getattr(submission, "verification", None)
     vote = getattr(submission, "vote", None)

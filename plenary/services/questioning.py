@@ -9,6 +9,7 @@ from django.db import transaction
 from followup import services as followup
 from followup.models import Obligation, ObligationUpdate
 from followup.models import State as ObligationState
+from hdnd import dates
 from hdnd.dates import format_date
 from hdnd.saving import validated_save
 from hdnd.text import clean_multiline
@@ -25,6 +26,7 @@ from plenary.services._common import (
 )
 from registry.access import same_council as _same_council
 from registry.models import Body, Delegate, Person
+from registry.services import council_accepts
 
 
 @transaction.atomic
@@ -40,6 +42,7 @@ def question_create(
 ) -> Question:
     """Register a delegate's question slip to a named official (Luật 87/2015, Điều 60)."""
     council = session.council
+    council_accepts(council, asked_on, field="asked_on")
     _same_council(council, addressee=addressee, addressee_body=addressee_body)
     if delegate.term.council_id != council.pk or not delegate.in_office_on(asked_on):
         raise ValidationError({"delegate": "Người chất vấn phải là đại biểu đương nhiệm của Hội đồng."})
@@ -97,6 +100,7 @@ def question_answer(
     answer = clean_multiline(answer)
     if mode not in (AnswerMode.AT_SESSION, AnswerMode.IN_WRITING):
         raise ValidationError({"mode": "Vui lòng chọn hình thức trả lời."})
+    council_accepts(question.session.council, answered_on, field="answered_on")
     if answered_on < question.asked_on:
         raise ValidationError({"answered_on": "Ngày trả lời không thể trước ngày gửi phiếu chất vấn."})
     obligation = Obligation.objects.select_for_update().filter(pk=question.obligation_id).first()
@@ -149,6 +153,7 @@ def commitment_create(
     if not content:
         raise ValidationError({"content": "Vui lòng nhập nội dung lời hứa."})
     session = question.session
+    council_accepts(session.council, dates.today(), field="content")  # entered today: dated today
     if next_session.council_id != session.council_id or next_session.opens_on <= session.opens_on:
         raise ValidationError({"next_session": "Kỳ họp báo cáo phải là một kỳ họp sau của cùng Hội đồng."})
     since = question.answered_on or question.asked_on

@@ -21,9 +21,11 @@ from plenary.models import (
 from registry.access import same_council as _same_council
 from registry.models import Body, BodyKind, Delegate
 from registry.selectors import delegates_in_office
+from registry.services import council_accepts
 
 
 def _sitting_day(session: Session, day: datetime.date, field: str, what: str) -> None:
+    council_accepts(session.council, day, field=field)
     first, last = session.opened_on or session.opens_on, session.closed_on or session.closes_on
     if not (first <= day <= last):
         raise ValidationError(

@@ -33,6 +33,7 @@ from plenary.services._common import (
 )
 from registry.access import same_council as _same_council
 from registry.models import Body, BodyKind
+from registry.services import council_accepts
 
 
 def submission_due_on(session: Session) -> datetime.date:
@@ -117,6 +118,7 @@ def submission_receive(
 ) -> Submission:
     """Record the file as received on a day, with the parts it holds; lateness follows from the dates.
     The obligation is reported done on that day: that is what "received" reads from."""
+    council_accepts(submission.session.council, received_on, field="received_on")
     obligation = _progress(submission)
     if submission.state != SubmissionState.EXPECTED:
         raise ValidationError("Hồ sơ đã được tiếp nhận trước đó.")
@@ -143,6 +145,7 @@ def submission_return(
 ) -> Submission:
     """Send a received file back to the agency to be completed, with the reason: its obligation is
     returned, so the agency owes the file again on its follow-up list."""
+    council_accepts(submission.session.council, returned_on, field="returned_on")
     reason = clean_multiline(reason)
     if not reason:
         raise ValidationError({"reason": "Vui lòng nêu lý do trả lại hồ sơ."})
@@ -165,6 +168,7 @@ def submission_resubmit(
     *, submission: Submission, resubmitted_on: datetime.date, checklist: Iterable[str], user: AbstractBaseUser | None
 ) -> Submission:
     """Record the completed file sent again after a return (its obligation reported done again)."""
+    council_accepts(submission.session.council, resubmitted_on, field="resubmitted_on")
     obligation = _progress(submission)
     if submission.state != SubmissionState.RETURNED:
         raise ValidationError("Chỉ hồ sơ bị trả lại mới có thể nộp lại.")
@@ -188,6 +192,7 @@ def verification_assign(
     version of verification_before_opening in force on the opening (10 days under Luật Hoạt động giám sát
     87/2015/QH13 up to 28/02/2026; from 01/03/2026 the number is the council's to set). The committee owes
     it as an obligation ("verification_report") that keeps how the date was computed ("Vì sao hạn này")."""
+    council_accepts(submission.session.council, assigned_on, field="assigned_on")
     session = submission.session
     _same_council(session.council, committee=committee)
     if committee.kind != BodyKind.COMMITTEE:
@@ -224,6 +229,7 @@ def verification_report(
     user: AbstractBaseUser | None,
 ) -> Verification:
     """Record the committee's verification report: issued as a document of the register, with its conclusion."""
+    council_accepts(verification.submission.session.council, reported_on, field="reported_on")
     if conclusion not in Conclusion.values:
         raise ValidationError({"conclusion": "Vui lòng chọn kết luận thẩm tra."})
     if not clean_multiline(text):
@@ -261,6 +267,7 @@ def verification_explain(
     *, verification: Verification, explanation: str, explained_on: datetime.date, user: AbstractBaseUser | None
 ) -> Verification:
     """Record the agency's explanation or supplement after the verification."""
+    council_accepts(verification.submission.session.council, explained_on, field="explained_on")
     explanation = clean_multiline(explanation)
     if not explanation:
         raise ValidationError({"explanation": "Vui lòng nhập nội dung giải trình."})

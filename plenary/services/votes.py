@@ -27,6 +27,7 @@ from plenary.services._common import RESOLUTION_REPORT
 from registry.calendar import rule_value
 from registry.models import BodyKind, Delegate
 from registry.selectors import body_of_kind, delegates_in_office
+from registry.services import council_accepts
 
 
 @transaction.atomic
@@ -46,6 +47,7 @@ def vote_record(
     tổng số đại biểu"), so a vacancy lowers it and absent delegates count against. Refused: totals over
     the delegates in office, a ballot from someone not in office, a second vote on the same draft.
     """
+    council_accepts(submission.session.council, voted_on, field="voted_on")
     if not submission.has_draft:
         raise ValidationError("Chỉ hồ sơ có dự thảo nghị quyết mới được biểu quyết.")
     # The draft's row, locked: a second click waits for the first vote and then sees it.

@@ -55,6 +55,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for sub in submissions:
         sub.late_days = sub.days_late(today)
     user = request.user
+    # A ceased council's session is read-only after its last day: no button records anything new.
+    open_now = services.council_open_on(council, today)
     return render(
         request,
         "plenary/session_detail.html",
@@ -66,9 +68,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "documents_due_on": services.documents_due_on(session),
             "attendance": selectors.attendance_counts(session),
             "history": history_rows(session),
-            "can_edit": has_perm(user, council, EDIT),
-            "can_question": has_perm(user, council, QUESTION),
-            "can_vote": has_perm(user, council, VOTE),
+            "can_edit": open_now and has_perm(user, council, EDIT),
+            "can_question": open_now and has_perm(user, council, QUESTION),
+            "can_vote": open_now and has_perm(user, council, VOTE),
         },
     )
 
