@@ -3,9 +3,16 @@ API ask (the services refuse the same steps with a Vietnamese message)."""
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from hdnd import dates
 from registry.access import has_perm
 from supervision.access import EDIT
 from supervision.models import Review, Round
+
+
+def _open(council) -> bool:
+    """Whether the council still takes records dated today: a ceased one takes none after its last day
+    (`registry.services.council_accepts`), so no button offers them."""
+    return council.last_day is None or dates.today() <= council.last_day
 
 
 def round_allowed_actions(round: Round, user: AbstractBaseUser) -> set[str]:
@@ -20,9 +27,9 @@ def round_allowed_actions(round: Round, user: AbstractBaseUser) -> set[str]:
         "member_add": True,
         "session_add": True,
         "body_reports_request": True,
-        "report_record": round.ends_on is not None,
+        "report_record": round.ends_on is not None and _open(round.council),
         "consider": round.report_on is not None,
-        "recommendation_add": True,
+        "recommendation_add": _open(round.council),
         "decision_generate": round.decision_id is None,
         "publish": True,
     }
@@ -31,4 +38,5 @@ def round_allowed_actions(round: Round, user: AbstractBaseUser) -> set[str]:
 
 def review_allowed_actions(review: Review, user: AbstractBaseUser) -> set[str]:
     """Of "record": the office records the review's outcome once (a request to fix it is then followed)."""
-    return {"record"} if has_perm(user, review.council, EDIT) and review.obligation_id is None else set()
+    allowed = has_perm(user, review.council, EDIT) and review.obligation_id is None and _open(review.council)
+    return {"record"} if allowed else set()

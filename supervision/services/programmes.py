@@ -10,12 +10,14 @@ from django.db import transaction
 
 from followup import services as followup
 from followup.models import OPEN_STATES, Obligation, State
+from hdnd import dates
 from hdnd.saving import validated_save
 from hdnd.text import clean
 from registry.access import same_council as _same_council
 from registry.calendar import DeadlineBasis, MissingSetting, compute, rule_in_force
 from registry.models import Body, BodyKind, Council
 from registry.rules import RULES_BY_KEY, day_of_year_label, version_on
+from registry.services import council_accepts
 from supervision.models import (
     CONDUCTING_KINDS,
     Programme,
@@ -223,6 +225,7 @@ def programme_create(
     """Start a year's programme (the council's, the standing committee's, or a committee's plan) with its
     legal due dates computed from the session dates given."""
     _same_council(council, body=body)
+    council_accepts(council, dates.today(), field="year")  # entered today: dated today
     if kind not in ProgrammeKind.values:
         raise ValidationError({"kind": "Loại chương trình không hợp lệ."})
     default = f"{ProgrammeKind(kind).label} năm {year}"

@@ -13,6 +13,7 @@ from hdnd.dates import format_date
 from hdnd.saving import validated_save
 from hdnd.text import clean_multiline
 from registry.models import Body, Council
+from registry.services import council_accepts
 from supervision.models import (
     Recommendation,
     RecommendationReportRecord,
@@ -40,6 +41,7 @@ def recommendation_add(
     current = _lock(round)
     text = clean_multiline(text)
     made_on = made_on or current.report_on or current.ends_on or current.set_up_on
+    council_accepts(current.council, made_on, field="made_on")
     errors = {}
     if body is None:
         errors["body"] = "Vui lòng chọn cơ quan được kiến nghị."

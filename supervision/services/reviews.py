@@ -8,8 +8,10 @@ from django.db import transaction
 
 from documents.models import Direction, Document
 from followup import services as followup
+from hdnd import dates
 from hdnd.saving import validated_save
 from hdnd.text import clean_multiline
+from registry.services import council_accepts
 from supervision.models import (
     Review,
     ReviewOutcome,
@@ -20,6 +22,7 @@ from supervision.services._common import UNLAWFUL_DOCUMENT
 @transaction.atomic
 def review_create(*, document: Document, user: AbstractBaseUser | None = None) -> Review:
     """Put an incoming document (a UBND decision, a commune council's resolution) in the review register."""
+    council_accepts(document.council, dates.today(), field="document")  # entered today: dated today
     if document.direction != Direction.INCOMING:
         raise ValidationError({"document": "Chỉ đưa vào giám sát văn bản đến."})
     if Review.objects.filter(document=document).exists():
@@ -39,6 +42,7 @@ def review_record(
     """Record the review's outcome. An apparently unlawful document is a request to its issuer to fix it,
     followed as an obligation to reply within 30 days (Luật 87/2015/QH13, Điều 79)."""
     current = Review.objects.select_for_update(of=("self",)).select_related("document", "council").get(pk=review.pk)
+    council_accepts(current.council, reviewed_on, field="reviewed_on")
     notes = clean_multiline(notes)
     if outcome not in ReviewOutcome.values:
         raise ValidationError({"outcome": "Kết quả xem xét không hợp lệ."})

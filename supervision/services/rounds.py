@@ -15,6 +15,7 @@ from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from registry.access import same_council as _same_council
 from registry.models import Body, Council, Delegate
+from registry.services import council_accepts
 from supervision.models import (
     CONDUCTING_KINDS,
     BodyReport,
@@ -89,6 +90,7 @@ def round_create(
     """
     supervised = list(supervised)
     _same_council(council, body=body)
+    council_accepts(council, set_up_on, field="set_up_on")
     round = Round(council=council, created_by=user)
     values = {
         "kind": kind,
@@ -225,6 +227,7 @@ def report_record(
     """Record the delegation's report, dated `report_on` (not before the round ends), linked to `document`
     or to a new draft report of the document register; the standing committee's due date follows."""
     current = _lock(round)
+    council_accepts(current.council, report_on, field="report_on")
     if current.ends_on is None:
         raise ValidationError({"report_on": "Vui lòng ghi ngày kết thúc đợt giám sát trước khi báo cáo."})
     if report_on < current.ends_on:
