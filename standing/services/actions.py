@@ -4,6 +4,7 @@ screens and the API ask (`documents.services.allowed_actions` for the document i
 from django.contrib.auth.models import AbstractBaseUser
 
 from documents.access import ISSUE
+from hdnd import dates
 from registry.access import has_perm
 from standing.access import EDIT, OPINE
 from standing.models import Conference, Meeting, OpinionRequest, OpinionState
@@ -27,7 +28,7 @@ def meeting_allowed_actions(meeting: Meeting, user: AbstractBaseUser) -> set[str
         "edit": edit and not issued,
         "generate": edit,
         "issue": issue and notice is not None and not issued,
-        "assign_pending": issue and pending,
+        "assign_pending": issue and pending and (council.last_day or dates.today()) >= dates.today(),
     }
     return {action for action, allowed in rules.items() if allowed}
 
@@ -51,11 +52,12 @@ def opinion_allowed_actions(opinion_request: OpinionRequest, user: AbstractBaseU
     cancelled), the office drafts the reply, members give their opinions, and a user who may also issue
     documents issues the reply once drafted. Load the request with its obligation."""
     council = opinion_request.council
+    today = dates.today()  # a ceased council takes no opinion after its last day (`council_accepts`)
     is_open = opinion_request.state == OpinionState.OPEN
     edit = has_perm(user, council, EDIT) and is_open
     rules = {
         "edit": edit,
-        "opine": has_perm(user, council, OPINE) and is_open,
+        "opine": has_perm(user, council, OPINE) and is_open and (council.last_day or today) >= today,
         "issue": edit and has_perm(user, council, ISSUE) and opinion_request.reply_id is not None,
     }
     return {action for action, allowed in rules.items() if allowed}

@@ -13,6 +13,7 @@ from hdnd.dates import format_date
 from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from registry.models import Body, Council
+from registry.services import council_accepts
 from standing.models import (
     Conference,
     ConferenceKind,
@@ -52,6 +53,7 @@ def conference_create(
     user: AbstractBaseUser | None = None,
 ) -> Conference:
     """Record a joint (liên tịch) or briefing (trực báo) conference with the bodies that took part."""
+    council_accepts(council, held_on, field="held_on")
     participants = _check_bodies(council, participants, "participants")
     conference = Conference(
         council=council,

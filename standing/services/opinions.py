@@ -10,10 +10,12 @@ from documents import services as documents
 from documents.models import Authority, DocType, Document
 from followup import services as followup
 from followup.models import State as ObligationState
+from hdnd import dates
 from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold, splice
 from registry.models import Body, BodyKind, Council, Membership, Person
 from registry.selectors import body_of_kind, standing_committee
+from registry.services import council_accepts
 from standing.models import (
     MemberOpinion,
     OpinionRequest,
@@ -41,6 +43,7 @@ def opinion_request_create(
 
     The obligation ("written_opinion_request") is the standing committee's until the opinion letter is issued.
     """
+    council_accepts(council, received_on, field="received_on")
     subject = clean(subject)
     errors = {}
     if not subject:
@@ -101,7 +104,8 @@ def opinion_add(
     *, request: OpinionRequest, person: Person, stance: str, text: str = "", user: AbstractBaseUser | None = None
 ) -> MemberOpinion:
     """Record a member's opinion; only members of the standing committee on the day the request arrived."""
-    current = OpinionRequest.objects.select_for_update().get(pk=request.pk)
+    current = OpinionRequest.objects.select_for_update(of=("self",)).select_related("council").get(pk=request.pk)
+    council_accepts(current.council, dates.today(), field="stance")  # given today: dated today
     if current.state != OpinionState.OPEN:
         raise ValidationError("Đề nghị đã có văn bản trả lời; không nhận thêm ý kiến.")
     errors = {}

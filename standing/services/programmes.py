@@ -5,9 +5,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from hdnd import dates
 from hdnd.saving import validated_save
 from hdnd.text import clean
 from registry.models import Body, Council
+from registry.services import council_accepts
 from standing import programme_links
 from standing.models import (
     ProgrammeOwner,
@@ -31,6 +33,7 @@ def programme_create(
     *, council: Council, year: int, owner: str, title: str = "", user: AbstractBaseUser | None = None
 ) -> WorkProgramme:
     """Open the year's programme of the council or of the standing committee (one of each a year)."""
+    council_accepts(council, dates.today(), field="year")  # entered today: dated today
     if owner not in ProgrammeOwner.values:
         raise ValidationError({"owner": "Vui lòng chọn chương trình của Hội đồng hay của Thường trực."})
     default = (
@@ -51,7 +54,8 @@ def work_item_add(
     user: AbstractBaseUser | None = None,
 ) -> WorkItem:
     """Add an item for a month of the programme with the body responsible for it."""
-    current = WorkProgramme.objects.select_for_update().get(pk=programme.pk)
+    current = WorkProgramme.objects.select_for_update(of=("self",)).select_related("council").get(pk=programme.pk)
+    council_accepts(current.council, dates.today(), field="content")  # entered today: dated today
     content = clean(content)
     errors = {}
     if not content:

@@ -6,7 +6,10 @@ from django.db import models, transaction
 
 from documents.models import Document, State
 from followup import services as followup
+from hdnd import dates
 from hdnd.saving import validated_save
+from registry.models import Council
+from registry.services import council_accepts
 from standing.models import (
     Assignment,
     Conference,
@@ -17,7 +20,9 @@ from standing.services._common import CONCLUSION_TASK, _lock, _lock_conference
 
 
 def tasks_assign(*, meeting: Meeting, user: AbstractBaseUser | None = None) -> list[Assignment]:
-    """Create the obligation of every assignment of the meeting's issued notice that has none yet (idempotent)."""
+    """Create the obligation of every assignment of the meeting's issued notice that has none yet (idempotent).
+    Assigned today, so refused for a council that ceased before today (`council_accepts`)."""
+    council_accepts(Council.objects.get(pk=meeting.council_id), dates.today(), field="notice")
     return conclusion_tasks_assign(record=meeting, user=user)
 
 
@@ -47,6 +52,7 @@ def conclusion_tasks_assign(
     document, tasks, label, refusal = _conclusion_tasks(current)
     if document is None or document.state not in (State.ISSUED, State.PUBLISHED):
         raise ValidationError(refusal)
+    council_accepts(current.council, document.issued_on, field="notice")  # the obligations date from it
     created = []
     for task in tasks:
         text = task.paragraph.text if isinstance(task, Assignment) else task.text
