@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 
 from documents.models import Document
 from documents.selectors import document_scope
+from hdnd import dates
 from hdnd.params import PageNumberPagination, Year
 from petitions import selectors, services
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW
@@ -49,6 +50,7 @@ from registry.access import council_for_api, councils_for, has_perm
 from registry.models import Body, Council, Delegate
 from registry.security import client_address
 from registry.selectors import NotInCouncil, all_in_council, in_council
+from registry.services import council_accepts
 
 router = Router(tags=["Kiến nghị cử tri"])
 
@@ -73,6 +75,8 @@ REFUSED = {
 def _petition(request: HttpRequest, council: Council, petition_id: int, action: str) -> Petition:
     """The petition, if the workflow's `allowed_actions` offers `action` to the user now (the screens ask the same)."""
     petition = selectors.petition_get(user=request.user, council=council, pk=petition_id)
+    if action in ("answer", "accept"):
+        council_accepts(council, dates.today())  # a ceased council is offered neither: say why
     if action not in services.allowed_actions(petition, request.user):
         raise ValidationError(REFUSED[action])
     return petition

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractBaseUser
 
 from followup.models import State as ObligationState
+from hdnd import dates
 from petitions.access import EDIT
 from petitions.models import ANSWER_STATES, Petition, PetitionState
 from registry.access import agency_bodies, has_perm
@@ -23,13 +24,20 @@ def allowed_actions(petition: Petition, user: AbstractBaseUser) -> set[str]:
     office = has_perm(user, council, EDIT)
     state = petition.state
     actions = set()
+    # A ceased council takes no answer or acceptance dated after its last day (`council_accepts`).
+    is_open = council.last_day is None or dates.today() <= council.last_day
     if office and petition.is_received:
         actions.add("edit")
         if petition.is_aggregate:
             actions.add("split")
     answerable = state in (PetitionState.FORWARDED, *ANSWER_STATES) and not answer_accepted(petition)
-    if answerable and (office or petition.body_id in agency_bodies(user, council)):
+    if answerable and is_open and (office or petition.body_id in agency_bodies(user, council)):
         actions.add("answer")
-    if office and petition.obligation_id is not None and petition.obligation.state == ObligationState.REPORTED_DONE:
+    if (
+        office
+        and is_open
+        and petition.obligation_id is not None
+        and petition.obligation.state == ObligationState.REPORTED_DONE
+    ):
         actions.add("accept")
     return actions

@@ -25,6 +25,7 @@ from petitions.services._common import OBLIGATION_KIND, _answer_basis
 from petitions.wording import petition_summary
 from registry.access import agency_bodies, has_perm
 from registry.models import Body
+from registry.services import council_accepts
 
 
 @transaction.atomic
@@ -158,6 +159,7 @@ def record_answer(
     callers (`petition_answer` after its checks, the demo loader)."""
     current = petition
     council = current.council
+    council_accepts(council, on or dates.today(), field="on")
     errors = {}
     text = clean_multiline(text)
     if not text:
@@ -221,7 +223,8 @@ def petition_reported(obligation: models.Model, update: models.Model, user: Abst
 @transaction.atomic
 def petition_accept(*, petition: Petition, user: AbstractBaseUser | None, note: str = "") -> Petition:
     """The office checks the answer and accepts it: the follow-up obligation is closed."""
-    current = Petition.objects.select_related("obligation").get(pk=petition.pk)
+    current = Petition.objects.select_related("council", "obligation").get(pk=petition.pk)
+    council_accepts(current.council, dates.today(), field="note")  # accepted today: dated today
     if current.obligation is None or current.obligation.state != ObligationState.REPORTED_DONE:
         raise ValidationError("Chỉ chấp nhận được câu trả lời đã gửi (đã trả lời hoặc đã giải trình).")
     obligation_accept(obligation=current.obligation, user=user, text=note)

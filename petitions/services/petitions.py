@@ -10,6 +10,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from followup.models import State as ObligationState
+from hdnd import dates
 from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from petitions.duplicates import stored_keys
@@ -27,6 +28,7 @@ from petitions.models import (
 )
 from petitions.selectors import is_upper_level, upper_body
 from registry.models import Body, Council
+from registry.services import council_accepts
 
 
 @dataclass
@@ -119,6 +121,9 @@ def petitions_bulk_create(
     """
     council = contact_round.council
     upper = upper_body(council)
+    today = dates.today()
+    for data in items:  # raised at a contact meeting on its day, else entered today
+        council_accepts(council, data.meeting.held_on if data.meeting else today, field="text")
     errors: dict[str, str] = {}
     for number, data in enumerate(items, start=1):
         for name, message in petition_errors(council, contact_round, data, upper).items():
