@@ -39,7 +39,11 @@ class PlenaryConfig(AppConfig):
         )
         # The answering body's report on its task (screen or API) is the written answer: it lands on the question.
         register_kind(services.WRITTEN_ANSWER, "Trả lời chất vấn bằng văn bản", on_report=services.question_reported)
-        register_kind(services.VERIFICATION_DUE, "Báo cáo thẩm tra hồ sơ trình kỳ họp")
+        # The committee's report on its task (screen or API) is its verification report: it lands on the
+        # verification; acceptance, return, extension and cancellation are read from the obligation itself.
+        register_kind(
+            services.VERIFICATION_DUE, "Báo cáo thẩm tra hồ sơ trình kỳ họp", on_report=services.verification_reported
+        )
         register_kind(services.COMMITMENT, "Thực hiện lời hứa sau chất vấn")
         register_kind(services.RESOLUTION_REPORT, "Báo cáo thực hiện nghị quyết")
         register_source_kind(

@@ -337,7 +337,9 @@ class Verification(models.Model):
         Document, verbose_name="báo cáo thẩm tra", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     conclusion = models.CharField("kết luận thẩm tra", max_length=18, choices=Conclusion.choices, blank=True)
-    reported_on = models.DateField("ngày báo cáo thẩm tra", null=True, blank=True)
+    # What the committee's last report of completion said, from the plenary screen or its follow-up task;
+    # whether and when it reported is the obligation's (`reported_on`).
+    report_text = models.TextField("nội dung báo cáo thẩm tra", blank=True, max_length=50_000)
     explanation = models.TextField("giải trình, bổ sung của cơ quan trình", blank=True, max_length=50_000)
     explained_on = models.DateField("ngày giải trình", null=True, blank=True)
     history = HistoricalRecords()
@@ -359,6 +361,17 @@ class Verification(models.Model):
     def progress_label(self) -> str:
         """The obligation's state, in words ("Đã giao", "Đã báo cáo hoàn thành", ...)."""
         return self.obligation.get_state_display()
+
+    @property
+    def reported_on(self) -> datetime.date | None:
+        """The day the committee reported its verification done, as the obligation holds it: set by the
+        report (the plenary screen's or one on the follow-up task), cleared when the office returns it."""
+        return self.obligation.reported_on
+
+    @property
+    def is_cancelled(self) -> bool:
+        """The office cancelled the committee's obligation on the follow-up screens: no report is owed."""
+        return self.obligation.state == "da_huy"
 
 
 class VoteMethod(models.TextChoices):

@@ -47,7 +47,9 @@ class VerificationOut(Schema):
     progress: str = Field(..., alias="obligation.state", description="Trạng thái việc theo dõi của Ban")
     due_why_url: str = Field(..., description="Trang “Vì sao hạn này” của hạn báo cáo thẩm tra")
     conclusion: str
-    reported_on: datetime.date | None
+    reported_on: datetime.date | None = Field(..., description="Ngày Ban báo cáo hoàn thành, theo việc theo dõi")
+    report_id: int | None = Field(..., description="Báo cáo thẩm tra trong sổ văn bản")
+    report_text: str = Field(..., description="Nội dung báo cáo hoàn thành gần nhất của Ban")
 
     @staticmethod
     def resolve_due_why_url(obj: object) -> str | None:

@@ -52,6 +52,7 @@ from plenary.services.submissions import (
     verification_assign,
     verification_explain,
     verification_report,
+    verification_reported,
 )
 from plenary.services.votes import (
     resolution_issue,
@@ -103,5 +104,6 @@ __all__ = [
     "verification_assign",
     "verification_explain",
     "verification_report",
+    "verification_reported",
     "vote_record",
 ]

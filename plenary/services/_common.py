@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from followup import services as followup
 from followup.models import OPEN_STATES, Obligation
@@ -41,11 +42,17 @@ def _deadline(council: Council, start: datetime.date, rule: str, field: str, bef
 
 
 def _close_obligation(
-    obligation_id: int | None, *, user: AbstractBaseUser | None, text: str, on: datetime.date
+    obligation_id: int | None,
+    *,
+    user: AbstractBaseUser | None,
+    text: str,
+    on: datetime.date,
+    reply: models.Model | None = None,
 ) -> None:
-    """Report an obligation done when the record it tracks is done (nothing to do if already closed)."""
+    """Report an obligation done when the record it tracks is done, with the document that did it as the
+    report's reply (nothing to do if already closed)."""
     if obligation_id is None:
         return
     obligation = Obligation.objects.filter(pk=obligation_id, state__in=OPEN_STATES).first()
     if obligation is not None:
-        followup.obligation_report(obligation=obligation, user=user, text=text, done=True, on=on)
+        followup.obligation_report(obligation=obligation, user=user, text=text, done=True, on=on, reply=reply)

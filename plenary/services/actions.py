@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractBaseUser
 
 from documents.models import State as DocumentState
+from followup.models import OPEN_STATES
 from followup.models import State as ObligationState
 from plenary.access import ASSIGN, EDIT, VERIFY, VOTE
 from plenary.models import Submission, SubmissionState
@@ -33,7 +34,10 @@ def submission_allowed_actions(submission: Submission, user: AbstractBaseUser) -
         and submission.obligation_state == ObligationState.REPORTED_DONE,
         "resubmit": edit and state == SubmissionState.RETURNED,
         "assign": has_perm(user, council, ASSIGN) and verification is None,
-        "verify": has_perm(user, council, VERIFY) and verification is not None and not verification.report_id,
+        # Owed while the committee's obligation is open (assigned, in progress, or its report sent back).
+        "verify": has_perm(user, council, VERIFY)
+        and verification is not None
+        and verification.obligation.state in OPEN_STATES,
         "explain": edit and verification is not None and verification.reported_on is not None,
         "vote": vote_perm and submission.has_draft and vote is None,
         "issue": vote_perm and vote is not None and vote.passed and resolution is None,

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from documents import services as documents
-from documents.models import Authority, DocType
+from documents.models import Authority, DocType, Document
 from followup import services as followup
-from followup.models import Obligation
+from followup.models import Obligation, ObligationUpdate
 from followup.models import State as ObligationState
 from hdnd.dates import format_date
 from hdnd.saving import validated_save
@@ -234,7 +234,12 @@ def verification_report(
         raise ValidationError({"conclusion": "Vui lòng chọn kết luận thẩm tra."})
     if not clean_multiline(text):
         raise ValidationError({"text": "Vui lòng nhập nội dung báo cáo thẩm tra."})
-    if verification.report_id is not None:
+    # Owed while the committee's obligation is open (a report sent back on the follow-up screens is owed
+    # again); read under its lock, so two reports sent at once cannot both pass.
+    verification.obligation = Obligation.objects.select_for_update().get(pk=verification.obligation_id)
+    if verification.is_cancelled:
+        raise ValidationError("Việc thẩm tra đã được hủy trên màn hình theo dõi; không ghi báo cáo thẩm tra được.")
+    if verification.reported_on is not None:
         raise ValidationError("Báo cáo thẩm tra đã được ban hành.")
     submission = verification.submission
     council = submission.session.council
@@ -253,13 +258,40 @@ def verification_report(
         user=user,
     )
     document = documents.document_issue(document=document, user=user, issued_on=reported_on)
-    verification.report, verification.conclusion, verification.reported_on = document, conclusion, reported_on
-    validated_save(verification, user)
+    # The obligation reported done on `reported_on` is what "reported" reads from; its callback
+    # (`verification_reported`) lands the document, then the conclusion and the text typed here are kept.
     _close_obligation(
-        verification.obligation_id, user=user, text=f"Đã ban hành báo cáo thẩm tra {document}.", on=reported_on
+        verification.obligation_id,
+        user=user,
+        text=f"Đã ban hành báo cáo thẩm tra {document}.",
+        on=reported_on,
+        reply=document,
     )
+    verification.report, verification.conclusion = document, conclusion
+    verification.report_text = clean_multiline(text)
+    validated_save(verification, user)
     verification.obligation.refresh_from_db()
     return verification
+
+
+def verification_reported(obligation: Obligation, update: ObligationUpdate, user: AbstractBaseUser | None) -> None:
+    """The follow-up engine's callback when the committee (or the office) reports on its verification task,
+    from any screen or route: a completion's text is the verification's report text, and a reply document
+    of the council (a Báo cáo thẩm tra of the register, linked through the API) its report. Whether and
+    when it was reported, accepted, returned or cancelled, and its deadline, stay the obligation's, where
+    the verification reads them."""
+    if obligation.state != ObligationState.REPORTED_DONE:
+        return  # a report of progress stays on the task's timeline
+    verification = Verification.objects.select_for_update().filter(obligation=obligation).first()
+    if verification is None:
+        return
+    verification.report_text = clean_multiline(update.text)
+    fields = ["report_text"]
+    reply = update.reply
+    if isinstance(reply, Document) and reply.council_id == obligation.council_id:
+        verification.report = reply
+        fields.append("report")
+    validated_save(verification, user, update_fields=fields)
 
 
 @transaction.atomic
