@@ -503,6 +503,7 @@ def counts(request: HttpRequest, council_id: int, year: Year) -> list[dict]:
             "by_level": c.by_level,
             "by_field": c.by_field,
             "by_state": c.by_state,
+            "answered": c.answered,
             "units": c.units,
             "complaints": c.complaints,
             "sentence": c.sentence(),

@@ -216,6 +216,7 @@ class RoundCountsOut(Schema):
     by_level: dict[str, int]
     by_field: dict[str, int]
     by_state: dict[str, int]
+    answered: int = Field(..., description="Kiến nghị đã có trả lời (đã trả lời, đang giải quyết, đã giải trình)")
     units: list[str]
     complaints: int
     sentence: str

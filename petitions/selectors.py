@@ -329,17 +329,13 @@ class RoundCounts:
     by_field: dict[str, int] = field(default_factory=dict)
     by_state: dict[str, int] = field(default_factory=dict)
     cells: Counter = field(default_factory=Counter)  # (level, field name, state) -> count
+    answered: int = 0  # petitions with an answer (`answered_q`: answered, being resolved, explained)
     accepted: int = 0  # answers the office accepted (their obligation closed as done)
     units: list[str] = field(default_factory=list)
     complaints: int = 0
 
     def level(self, level: str) -> int:
         return self.by_level.get(level, 0)
-
-    @property
-    def answered(self) -> int:
-        """Petitions the body answered or explained (reported done, accepted or not yet)."""
-        return self.by_state.get(PetitionState.ANSWERED, 0) + self.by_state.get(PetitionState.EXPLAINED, 0)
 
     def sentence(self) -> str:
         """'Tại đợt tiếp xúc cử tri giữa năm 2024: Có 10 kiến nghị thuộc thẩm quyền của cấp tỉnh; ...'."""
@@ -383,7 +379,7 @@ def petition_counts(*, council: Council, year: int) -> list[RoundCounts]:
         Petition.objects.filter(round__in=rounds, merged_into__isnull=True)
         .annotate(state=state_case())
         .values("round_id", "level", "field__name", "state", "complaint", "obligation__state")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), answered=Count("pk", filter=answered_q()))
     )
     for row in rows:
         counts = out[row["round_id"]]
@@ -396,6 +392,7 @@ def petition_counts(*, council: Council, year: int) -> list[RoundCounts]:
         counts.by_field[name] = counts.by_field.get(name, 0) + row["n"]
         counts.by_state[row["state"]] = counts.by_state.get(row["state"], 0) + row["n"]
         counts.cells[(row["level"], name, row["state"])] += row["n"]
+        counts.answered += row["answered"]
         if row["obligation__state"] == ObligationState.ACCEPTED:
             counts.accepted += row["n"]
     # A commune council meets voters in its own villages and residential groups: they count as places.
@@ -432,10 +429,10 @@ class Area:
 
 def answers_by_unit(*, contact_round: ContactRound) -> list[tuple[Area, list[Petition]]]:
     """Per commune or ward (or village, for a commune council), the answered petitions its voters raised
-    (directly or through an aggregate), to read to them at the next contact."""
+    (directly or through an aggregate; answered as `answered_q` says: an answer sent back or a petition no
+    longer followed is not read out), to read to them at the next contact."""
     petitions = list(
-        Petition.objects.filter(round=contact_round, merged_into__isnull=True, complaint=False)
-        .exclude(answer_text="")
+        Petition.objects.filter(answered_q(), round=contact_round, merged_into__isnull=True, complaint=False)
         .select_related("unit", "contact_place", "body", "field", "obligation")
         .prefetch_related(_origins())
         .order_by("pk")
@@ -482,13 +479,13 @@ class ForwardGroup:
 
 
 def forward_groups(*, contact_round: ContactRound) -> list[ForwardGroup]:
-    """The round's petitions grouped by competent body: how many wait to be forwarded, were forwarded,
-    were answered (two queries)."""
+    """The round's petitions grouped by competent body: how many wait to be forwarded, were forwarded and
+    still wait for an answer, were answered (`answered_q`) (two queries)."""
     rows = (
         Petition.objects.filter(round=contact_round, merged_into__isnull=True, complaint=False)
         .annotate(shown=state_case())
         .values("body_id", "shown")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), answered=Count("pk", filter=answered_q()))
     )
     bodies = {b.pk: b for b in Body.objects.filter(pk__in={r["body_id"] for r in rows if r["body_id"]})}
     groups: dict[int | None, ForwardGroup] = {}
@@ -498,8 +495,7 @@ def forward_groups(*, contact_round: ContactRound) -> list[ForwardGroup]:
             group.waiting += row["n"]
         elif row["shown"] == PetitionState.FORWARDED:
             group.forwarded += row["n"]
-        elif row["shown"] != PetitionState.WITHDRAWN:
-            group.answered += row["n"]
+        group.answered += row["answered"]
     return sorted(groups.values(), key=lambda g: (g.body is None, g.body.name if g.body else ""))
 
 

@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 
 from hdnd import dates
 from hdnd.dates import format_date
-from petitions.models import ANSWER_STATES, LEVEL_RANK, Level
+from petitions.models import LEVEL_RANK, Level
 from petitions.selectors import level_phrase, petition_counts
 from plenary.models import Attendance, Presence, Question, Speech
 from plenary.selectors import lateness_report, plenary_counts
@@ -236,13 +236,13 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
         [Record(rc.round.short_label, _url("petitions:round_detail", rc.round.pk)) for rc in rounds_counts],
     )
     # Read from the petitions' obligations: an answer reported on any screen counts, a returned one does not.
-    # A body that answers "being resolved" (a progress report on the follow-up screens) has answered: the
-    # petition shows its answer and the round's pages count it, so the figure counts every answer state.
+    # "Answered" is `petitions.models.answered_q` (answered, being resolved, explained), as the forwarding
+    # table, the answers read to voters and the public portal count it.
     _add(
         items,
         "petitions_answered",
         "Kiến nghị cử tri đã được trả lời",
-        sum(rc.by_state.get(state, 0) for rc in rounds_counts for state in ANSWER_STATES),
+        sum(rc.answered for rc in rounds_counts),
     )
     _add(
         items,
