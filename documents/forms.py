@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from documents.models import DocType, Document, Issuer, State
+from documents.services import DRAFT_FIELDS, INCOMING_FIELDS
 from hdnd.forms import DateInput, Form, ModelForm
 from registry.models import Body, Council, Person
 
@@ -11,21 +12,8 @@ class DocumentForm(ModelForm):
 
     class Meta:
         model = Document
-        fields = [
-            "doc_type",
-            "normative",
-            "issuer",
-            "place",
-            "issued_on",
-            "subject",
-            "body",
-            "signer_authority",
-            "signer_collective",
-            "signer_title",
-            "signer_name",
-            "recipient_bodies",
-            "recipient_lines",
-        ]
+        # The fields a draft may change, with its recipient bodies shown just before the recipient lines.
+        fields = [*(f for f in DRAFT_FIELDS if f != "recipient_lines"), "recipient_bodies", "recipient_lines"]
         widgets = {
             "issued_on": DateInput(),
             "body": forms.Textarea(attrs={"rows": 14}),
@@ -60,18 +48,7 @@ class IncomingForm(ModelForm):
 
     class Meta:
         model = Document
-        fields = [
-            "doc_type",
-            "sender_body",
-            "sender_name",
-            "external_number",
-            "external_date",
-            "received_on",
-            "subject",
-            "body",
-            "handler_user",
-            "handler_person",
-        ]
+        fields = list(INCOMING_FIELDS)
         widgets = {
             "external_date": DateInput(),
             "received_on": DateInput(),

@@ -10,8 +10,10 @@ from documents.models import NORMATIVE_TYPES, Document
 from hdnd.text import clean, clean_multiline, fold
 from registry.models import Body, Council
 
-# Fields a draft may change; the rest (number, state, dates of publishing) belong to the actions.
-DRAFT_FIELDS = {
+# Fields a draft may change, in the order the draft form shows them (`documents.forms.DocumentForm`, which
+# adds the recipient bodies, a many-to-many set apart by `_set_recipients`); the rest (number, state, dates
+# of publishing) belong to the actions.
+DRAFT_FIELDS = (
     "doc_type",
     "normative",
     "issuer",
@@ -24,19 +26,20 @@ DRAFT_FIELDS = {
     "signer_title",
     "signer_name",
     "recipient_lines",
-}
-INCOMING_FIELDS = {
+)
+# Fields of an incoming document, in the order its form shows them (`documents.forms.IncomingForm`).
+INCOMING_FIELDS = (
     "doc_type",
-    "subject",
-    "body",
     "sender_body",
     "sender_name",
     "external_number",
     "external_date",
     "received_on",
+    "subject",
+    "body",
     "handler_user",
     "handler_person",
-}
+)
 MULTILINE = {"body", "recipient_lines"}
 
 

@@ -96,7 +96,7 @@ def document_update(
             "Văn bản đã ban hành, không thể sửa. Nếu có sai sót, hãy thu hồi và ban hành văn bản khác."
         )
     allowed = DRAFT_FIELDS if current.is_outgoing else INCOMING_FIELDS
-    unknown = set(fields) - allowed
+    unknown = set(fields).difference(allowed)
     if unknown:
         raise ValidationError(f"Không thể sửa trường: {', '.join(sorted(unknown))}.")
     for name, value in fields.items():
