@@ -72,11 +72,13 @@ def test_ceased_council_refuses_activity_after_its_end_and_points_to_successors(
     services.council_link_successors(council=council, successors=[successor])
     body = services.body_create(council=council, kind=BodyKind.COMMITTEE, name="Ban Pháp chế")
     person = PersonFactory(council=council)
-    services.membership_create(person=person, body=body, role=MemberRole.HEAD, starts_on=D(2025, 6, 30))
     with pytest.raises(ValidationError) as exc:
         services.membership_create(person=person, body=body, role=MemberRole.MEMBER, starts_on=D(2025, 7, 1))
     message = " ".join(exc.value.messages)
     assert "chấm dứt hoạt động từ ngày 01/07/2025" in message and "HĐND phường Đức Phổ" in message
+    # Read-only for history: a membership backdated before the last day is refused too.
+    with pytest.raises(ValidationError, match="kể cả ghi lùi ngày trước ngày 30/06/2025"):
+        services.membership_create(person=person, body=body, role=MemberRole.HEAD, starts_on=D(2025, 6, 30))
     with pytest.raises(ValidationError):
         services.term_create(
             council=council, name="2026-2031", starts_on=D(2026, 4, 1), ends_on=None, delegates_elected=9
