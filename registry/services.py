@@ -117,7 +117,7 @@ def council_accepts(council: Council, day: datetime.date | None, *, field: str =
     if council.open_on(today):
         why = f"không ghi hoạt động sau ngày {last:%d/%m/%Y}"
     else:
-        why = f"không ghi thêm hay bổ sung hồ sơ nào, kể cả ghi lùi ngày trước ngày {last:%d/%m/%Y}"
+        why = f"không ghi thêm hay bổ sung hồ sơ nào, kể cả ghi lùi về ngày {last:%d/%m/%Y} trở về trước"
     raise ValidationError(
         {
             field: f"{council} đã chấm dứt hoạt động từ ngày {council.ceased_on:%d/%m/%Y}; hồ sơ chỉ xem, "

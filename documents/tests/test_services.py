@@ -191,7 +191,7 @@ def test_a_ceased_council_issues_nothing_after_its_last_day(world) -> None:
     assert "đã chấm dứt hoạt động từ ngày 01/07/2025" in str(refused.value)
     late.refresh_from_db()
     assert late.number is None and late.state == "du_thao"
-    with pytest.raises(ValidationError, match="kể cả ghi lùi ngày trước ngày 30/06/2025"):
+    with pytest.raises(ValidationError, match="kể cả ghi lùi về ngày 30/06/2025 trở về trước"):
         services.document_issue(document=late, user=None, issued_on=datetime.date(2025, 6, 30))
     late.refresh_from_db()
     assert late.number is None and late.state == "du_thao"

@@ -88,7 +88,7 @@ def test_ceased_council_takes_no_new_petitions_or_answers(town, world, as_user) 
         services.petition_accept(petition=reported, user=None)
     with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
         services.record_answer(petition=forwarded, user=None, text="Đã trồng.", state="da_tra_loi")
-    with pytest.raises(ValidationError, match="kể cả ghi lùi ngày"):
+    with pytest.raises(ValidationError, match="kể cả ghi lùi về ngày"):
         services.record_answer(petition=forwarded, user=None, text="Đã trồng.", state="da_tra_loi", on=D(2025, 6, 30))
     forwarded.refresh_from_db()
     assert forwarded.answer_text == ""

@@ -87,7 +87,7 @@ def test_ceased_council_takes_no_new_plenary_records(world, setup, as_user) -> N
     # Backdated before the last day: refused too (read-only for history), the form and the API alike.
     backdated = {"mode": "tai_ky_hop", "answered_on": "30/06/2025", "answer": "Sẽ sửa."}
     response = office.post(answer_url, backdated)
-    assert response.status_code == 200 and "kể cả ghi lùi ngày trước ngày 30/06/2025" in response.content.decode()
+    assert response.status_code == 200 and "kể cả ghi lùi về ngày 30/06/2025 trở về trước" in response.content.decode()
     response = _post(
         office, f"{BASE}/{council.pk}/questions/{question.pk}/answer", {**backdated, "answered_on": "2025-06-30"}
     )

@@ -40,4 +40,4 @@ def test_a_council_takes_records_up_to_its_last_day_and_none_once_it_has_passed(
             council_accepts(council, day, field="held_on")
         message = refused.value.message_dict["held_on"][0]
         assert "đã chấm dứt hoạt động từ ngày 01/07/2025; hồ sơ chỉ xem" in message
-        assert "kể cả ghi lùi ngày trước ngày 30/06/2025" in message
+        assert "kể cả ghi lùi về ngày 30/06/2025 trở về trước" in message

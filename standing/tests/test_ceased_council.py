@@ -96,7 +96,7 @@ def test_ceased_council_takes_no_new_standing_records(town, world, as_user) -> N
         services.conference_create(
             council=council, kind=ConferenceKind.values[0], held_on=D(2025, 7, 1), place="P", subject="S"
         )
-    with pytest.raises(ValidationError, match="kể cả ghi lùi ngày"):
+    with pytest.raises(ValidationError, match="kể cả ghi lùi về ngày"):
         services.conference_create(
             council=council, kind=ConferenceKind.values[0], held_on=D(2025, 6, 30), place="P", subject="S"
         )

@@ -114,10 +114,10 @@ def test_ceased_council_takes_no_new_supervision_records(setup, world, as_user) 
     # refused too, on the screen as in the API (one rule, in `council_accepts`).
     with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
         services.review_record(review=review, outcome="phu_hop", reviewed_on=today)
-    with pytest.raises(ValidationError, match="kể cả ghi lùi ngày trước ngày 30/06/2025"):
+    with pytest.raises(ValidationError, match="kể cả ghi lùi về ngày 30/06/2025 trở về trước"):
         services.review_record(review=review, outcome="phu_hop", reviewed_on=D(2025, 6, 30))
     backdated = office.post(reverse("supervision:report_record", args=[round.pk]), {"report_on": "30/06/2025"})
-    assert backdated.status_code == 200 and "kể cả ghi lùi ngày" in backdated.content.decode()
+    assert backdated.status_code == 200 and "kể cả ghi lùi về ngày" in backdated.content.decode()
     _refused(_post(office, url("supervision_report_record", round.pk), {"report_on": "2025-06-30"}))
     round.refresh_from_db()
     review.refresh_from_db()
