@@ -71,8 +71,8 @@ def basis_summary(obligation: Obligation) -> dict:
 
 
 def obligation_why(obligation: Obligation, calendar: WorkCalendar | None = None) -> Why:
-    """Explain the obligation's deadline (three queries: the council's calendar days, the changes, and its
-    settings of the rule when the version used has ended, to name what replaced it)."""
+    """Explain the obligation's deadline (two queries: the council's calendar days and the changes; a third,
+    its settings of the rule, when the version used was the council's own and has ended)."""
     o = obligation
     changes = list(
         ObligationUpdate.objects.filter(
@@ -100,7 +100,9 @@ def obligation_why(obligation: Obligation, calendar: WorkCalendar | None = None)
         computed=counting.due,
         counting=counting,
         changes=changes,
-        successor=successor_version(o.council, o.due_rule, o.due_version_to) if rule else None,
+        successor=successor_version(o.council, o.due_rule, o.due_version_to, from_setting=bool(o.due_setting_decision))
+        if rule
+        else None,
     )
 
 

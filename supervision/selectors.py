@@ -428,7 +428,9 @@ def proposals_why(programme: Programme) -> dict:
     out = dict(programme.proposals_basis)
     for name in ("valid_from", "valid_to", "due"):
         out[name] = datetime.date.fromisoformat(out[name]) if out.get(name) else None
-    out["successor"] = successor_version(programme.council, out["rule"], out["valid_to"]) if out.get("rule") else None
+    if out.get("rule"):
+        from_setting = bool(out.get("from_setting"))
+        out["successor"] = successor_version(programme.council, out["rule"], out["valid_to"], from_setting=from_setting)
     return out
 
 

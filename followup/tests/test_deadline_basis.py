@@ -251,17 +251,17 @@ def test_why_names_the_version_that_replaced_the_one_used(world, as_user) -> Non
         "unit": "ngay",
         "from_setting": False,
     }
-    # Once the council set its own number from that day, that setting is what replaced it.
-    decision = "Nghị quyết số 03/NQ-HĐND ngày 10/03/2026"
-    registry_services.setting_set(
-        council=world.council,
-        key="standing_considers_report_within",
-        value=10,
-        valid_from=D(2026, 3, 1),
-        decision=decision,
+    # A deadline computed with the council's own setting, replaced by its next one: that one is named.
+    for value, start, decision in ((9, D(2025, 1, 1), "Nghị quyết số 02/NQ-HĐND"), (12, D(2026, 1, 1), "NQ 05")):
+        registry_services.setting_set(
+            council=world.council, key="written_answer_days", value=value, valid_from=start, decision=decision
+        )
+    mine = _by_rule(world, "written_answer_days", D(2025, 6, 2))
+    assert (mine.due_value, mine.due_version_to) == (9, D(2025, 12, 31))
+    page = client.get(reverse("followup:obligation_why", args=[mine.pk])).content.decode()
+    assert (
+        "hết hiệu lực sau ngày 31/12/2025; từ ngày 01/01/2026 áp dụng thiết lập của Hội đồng (NQ 05): 12 ngày." in page
     )
-    page = client.get(url).content.decode()
-    assert f"từ ngày 01/03/2026 áp dụng thiết lập của Hội đồng ({decision}): 10 ngày." in page
     # A version still in force names no successor.
     current = _by_rule(world, "explanation_days", D(2026, 3, 2))
     page = client.get(reverse("followup:obligation_why", args=[current.pk])).content.decode()
