@@ -56,6 +56,14 @@ class DueChangeOut(Schema):
     text: str
 
 
+class SuccessorVersionOut(Schema):
+    citation: str
+    valid_from: datetime.date | None
+    value: int | None = Field(..., description="None: văn bản chưa có số cụ thể, Hội đồng thiết lập.")
+    unit: str
+    from_setting: bool
+
+
 class DueWhyOut(DueBasisOut):
     kind: str = Field(..., description="`rule`: theo quy định; `days`: số ngày nhập tay; `date`: ngày ấn định.")
     due_on: datetime.date
@@ -64,6 +72,9 @@ class DueWhyOut(DueBasisOut):
     made_up: list[datetime.date]
     changes: list[DueChangeOut]
     stale: bool
+    successor: SuccessorVersionOut | None = Field(
+        None, description="Phiên bản thay thế phiên bản đã dùng, khi phiên bản đó đã hết hiệu lực."
+    )
 
 
 class RecomputedOut(Schema):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from followup.models import Action, Obligation, ObligationUpdate
-from registry.calendar import Counting, WorkCalendar
+from registry.calendar import Counting, Period, WorkCalendar, successor_version
 from registry.rules import RULES_BY_KEY, UNIT_LABELS, WORKING
 
 
@@ -32,6 +32,7 @@ class Why:
     computed: datetime.date | None = None  # the date the counting gives with the calendar as it is today
     counting: Counting = field(default_factory=Counting)
     changes: list[ObligationUpdate] = field(default_factory=list)  # extensions and recomputations
+    successor: Period | None = None  # the version that replaced the one used, when that one has ended
 
     @property
     def unit_label(self) -> str:
@@ -70,7 +71,8 @@ def basis_summary(obligation: Obligation) -> dict:
 
 
 def obligation_why(obligation: Obligation, calendar: WorkCalendar | None = None) -> Why:
-    """Explain the obligation's deadline (two queries: the council's calendar days and the changes)."""
+    """Explain the obligation's deadline (two queries: the council's calendar days and the changes; a third,
+    its settings of the rule, when the version used was the council's own and has ended)."""
     o = obligation
     changes = list(
         ObligationUpdate.objects.filter(
@@ -98,7 +100,23 @@ def obligation_why(obligation: Obligation, calendar: WorkCalendar | None = None)
         computed=counting.due,
         counting=counting,
         changes=changes,
+        successor=successor_version(o.council, o.due_rule, o.due_version_to, from_setting=bool(o.due_setting_decision))
+        if rule
+        else None,
     )
+
+
+def successor_out(successor: Period | None) -> dict | None:
+    """The API shape of the version that replaced the one used (None while that one is in force)."""
+    if successor is None:
+        return None
+    return {
+        "citation": successor.citation,
+        "valid_from": successor.valid_from,
+        "value": successor.value,
+        "unit": successor.unit,
+        "from_setting": successor.from_setting,
+    }
 
 
 def why_out(why: Why) -> dict:
@@ -112,4 +130,5 @@ def why_out(why: Why) -> dict:
         "made_up": why.counting.made_up,
         "changes": [{"at": u.created_at, "action": u.action, "text": u.text} for u in why.changes],
         "stale": why.stale,
+        "successor": successor_out(why.successor),
     }

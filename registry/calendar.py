@@ -332,3 +332,29 @@ def value_on(key: str, settings: list[LegalSetting], on: datetime.date) -> Perio
         if version
         else None
     )
+
+
+def successor_version(
+    council: Council, key: str, valid_to: datetime.date | None, *, from_setting: bool = False
+) -> Period | None:
+    """The version of a rule that follows one ending on `valid_to`: after a version of the law, the law's next
+    version (its number may be unknown: `value` None, the council sets it); after one of the council's own
+    settings, its next setting, else the law's version then. None when the version used is open-ended or
+    nothing follows. A query only after a council's setting (its settings of the rule)."""
+    if valid_to is None:
+        return None
+    day = valid_to + datetime.timedelta(days=1)
+    row, row_to = _setting_on(council, key, day) if from_setting else (None, None)
+    if row is not None and row.value is not None:
+        return Period(
+            max(row.valid_from or day, day),
+            row_to,
+            row.value,
+            row.unit or RULES_BY_KEY[key].unit,
+            row.decision or "Thiết lập của Hội đồng",
+            True,
+        )
+    version = version_on(key, day)
+    if version is None:
+        return None
+    return Period(version.valid_from or day, version.valid_to, version.value, version.unit, version.citation, False)

@@ -1,5 +1,6 @@
 from django.http import HttpRequest
 
+from hdnd import dates
 from registry.access import councils_for, has_perm, roles_of
 from registry.models import Role
 
@@ -39,4 +40,6 @@ def shell(request: HttpRequest) -> dict:
         # A council that ceased (a pre-2025 district or town): every screen says its records are read-only
         # and points to its successors (read in the template, so only that council's pages query them).
         "council_ceased": council if council is not None and council.ceased_on else None,
+        # Past its last day it is read-only, backdated records included (`registry.services.council_accepts`).
+        "council_closed": council is not None and not council.open_on(dates.today()),
     }

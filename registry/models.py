@@ -119,6 +119,13 @@ class Council(models.Model):
         stay readable; nothing new is dated after this day."""
         return self.ceased_on - datetime.timedelta(days=1) if self.ceased_on else None
 
+    def open_on(self, day: datetime.date) -> bool:
+        """Whether the council still takes records on `day`: always while it goes on, and up to its last day
+        when it ceased. The one test every button, screen, API route and service asks
+        (`registry.services.council_accepts` refuses what this denies)."""
+        last = self.last_day
+        return last is None or day <= last
+
     @property
     def unit_label(self) -> str:
         """'thị xã Đức Phổ'."""

@@ -135,6 +135,16 @@ RULES: tuple[Rule, ...] = (
         CALENDAR,
         "Luật Hoạt động giám sát 87/2015/QH13, Điều 58",
     ),
+    # Its results are reported at the mid-year session of the year after (Điều 58): due on that session's
+    # opening day (0 days), counted from it, as the adoption.
+    Rule(
+        "supervision_programme_results_at_session",
+        "Giám sát",
+        "Báo cáo kết quả thực hiện chương trình giám sát năm tại kỳ họp giữa năm năm sau (số ngày kể từ ngày khai mạc)",
+        0,
+        CALENDAR,
+        "Luật Hoạt động giám sát 87/2015/QH13, Điều 58",
+    ),
     Rule(
         "standing_programme_after_year_end_session",
         "Giám sát",

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from hdnd import dates
 from hdnd.saving import validated_save
 from hdnd.text import clean, fold
 from registry.levels import shape
@@ -100,16 +101,27 @@ def council_update(*, council: Council, **fields: object) -> Council:
 
 
 def council_accepts(council: Council, day: datetime.date | None, *, field: str = "date") -> None:
-    """Refuse a record of a council that ceased, dated after its last day (its records stay readable;
-    new activity belongs to the councils that succeeded it)."""
+    """Refuse any record of a council once its last day has passed, whatever day the record names, and a
+    record dated after its last day while it still acts. A ceased council is kept read-only for history
+    (DOMAIN.md, "The law changes": Luật 72/2025/QH15, from 01/07/2025): its records stay readable, nothing
+    is added or completed afterwards, not even backdated, so a screen, the API and a service called
+    directly give the same answer; new activity belongs to the councils that succeeded it. Every workflow
+    service calls this before it writes (`Council.open_on` is the same rule for the buttons)."""
     last = council.last_day
-    if last is None or day is None or day <= last:
+    if last is None:
+        return
+    today = dates.today()
+    if council.open_on(today) and (day is None or council.open_on(day)):
         return
     successors = ", ".join(str(c) for c in council.successors.all()) or "Hội đồng kế thừa"
+    if council.open_on(today):
+        why = f"không ghi hoạt động sau ngày {last:%d/%m/%Y}"
+    else:
+        why = f"không ghi thêm hay bổ sung hồ sơ nào, kể cả ghi lùi về ngày {last:%d/%m/%Y} trở về trước"
     raise ValidationError(
         {
             field: f"{council} đã chấm dứt hoạt động từ ngày {council.ceased_on:%d/%m/%Y}; hồ sơ chỉ xem, "
-            f"không ghi thêm hoạt động sau ngày {last:%d/%m/%Y}. Hoạt động mới thuộc {successors}."
+            f"{why}. Hoạt động mới thuộc {successors}."
         }
     )
 

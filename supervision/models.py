@@ -36,9 +36,10 @@ class ProgrammeKind(models.TextChoices):
 class Programme(models.Model):
     """A year's supervision programme of the council, of the standing committee, or a committee's plan.
 
-    The session dates come as fields (the sessions may not be recorded in plenary/ yet). The draft and the
-    adoption are the standing committee's obligations (ProgrammeMilestone), which hold their due dates; the
-    proposals' day is computed from the date-type rule and stored with its basis.
+    The session dates come as fields (the sessions may not be recorded in plenary/ yet). The draft, the
+    adoption and (for the council's programme) the results report are the standing committee's obligations
+    (ProgrammeMilestone), which hold their due dates; the proposals' day is computed once from the date-type
+    rule and stored with its basis (the version it was computed with is kept, as an obligation keeps its).
     """
 
     council = models.ForeignKey(Council, verbose_name="Hội đồng", on_delete=models.PROTECT, related_name="+")
@@ -120,6 +121,10 @@ class Programme(models.Model):
         return self._due(ProgrammeMilestoneKey.ADOPT)
 
     @property
+    def results_due_on(self) -> datetime.date | None:
+        return self._due(ProgrammeMilestoneKey.RESULTS)
+
+    @property
     def adopt_obligation(self) -> Obligation | None:
         return self.milestone_obligation(ProgrammeMilestoneKey.ADOPT)
 
@@ -127,11 +132,12 @@ class Programme(models.Model):
 class ProgrammeMilestoneKey(models.TextChoices):
     DRAFT = "draft", "Gửi dự kiến chương trình đến đại biểu"
     ADOPT = "adopt", "Thông qua chương trình"
+    RESULTS = "results", "Báo cáo kết quả thực hiện chương trình"
 
 
 class ProgrammeMilestone(models.Model):
-    """A programme's legal milestone owed by the standing committee (send the draft; have it adopted), followed
-    as an obligation. A milestone whose due date moves gets a new obligation (the old one extended or
+    """A programme's legal milestone owed by the standing committee (send the draft; have it adopted; report its
+    results), followed as an obligation. A milestone whose due date moves gets a new obligation (the old one extended or
     cancelled): the rows of one key are its history, the last one is current."""
 
     programme = models.ForeignKey(

@@ -221,6 +221,9 @@ class SupervisionProgrammeOut(Schema):
     adopt_due_on: datetime.date | None
     adopt_due_basis: DueBasisOut | None
     adopted_on: datetime.date | None
+    results_due_on: datetime.date | None
+    results_due_basis: DueBasisOut | None
+    results_reported_on: datetime.date | None
     published: bool
 
     @staticmethod
@@ -238,6 +241,11 @@ class SupervisionProgrammeOut(Schema):
     def resolve_adopt_due_basis(obj: Programme) -> dict | None:
         obligation = obj.milestone_obligation(ProgrammeMilestoneKey.ADOPT)
         return basis_summary(obligation) if obj.adopt_due_on else None
+
+    @staticmethod
+    def resolve_results_due_basis(obj: Programme) -> dict | None:
+        obligation = obj.milestone_obligation(ProgrammeMilestoneKey.RESULTS)
+        return basis_summary(obligation) if obj.results_due_on else None
 
 
 class ItemIn(CleanSchema):

@@ -12,6 +12,7 @@ from followup.models import OPEN_STATES, Obligation, State
 from followup.selectors import is_late
 from hdnd.dates import today  # re-exported: callers ask their app's selectors for the day
 from hdnd.text import fold
+from registry.calendar import successor_version
 from registry.models import Body, BodyKind, Council, Delegate
 from registry.rules import version_on
 from supervision.models import (
@@ -422,17 +423,22 @@ def proposals_why_url(programme: Programme) -> str:
 
 
 def proposals_why(programme: Programme) -> dict:
-    """The stored basis of the proposals' day with its days as dates (for the page; the API gives it as is)."""
+    """The stored basis of the proposals' day with its days as dates (for the page; the API gives it as is),
+    and the version that replaced the one used when that one has ended (`successor`)."""
     out = dict(programme.proposals_basis)
     for name in ("valid_from", "valid_to", "due"):
         out[name] = datetime.date.fromisoformat(out[name]) if out.get(name) else None
+    if out.get("rule"):
+        from_setting = bool(out.get("from_setting"))
+        out["successor"] = successor_version(programme.council, out["rule"], out["valid_to"], from_setting=from_setting)
     return out
 
 
 def programme_milestones(programme: Programme, on: datetime.date | None = None) -> list[Milestone]:
     """The programme's legal due dates with their state on a day: the proposals' day (a date-type rule,
-    explained by its own "Vì sao hạn này"), then the draft and the adoption read from their obligations
-    (an extension, a report or a cancellation on the follow-up screens shows here), then the results.
+    explained by its own "Vì sao hạn này"), then the draft, the adoption and the results report read from
+    their obligations (an extension, a report or a cancellation on the follow-up screens shows here); a
+    programme other than the council's shows its results session as a plain date (no rule sets it).
     Reads the prefetched `milestone_obligations` (PROGRAMME_MILESTONE_PREFETCH): no query of its own."""
     on = on or today()
     out = []
@@ -457,7 +463,11 @@ def programme_milestones(programme: Programme, on: datetime.date | None = None) 
                 why_url=proposals_why_url(programme),
             )
         )
-    recorded = {ProgrammeMilestoneKey.DRAFT: programme.draft_sent_on, ProgrammeMilestoneKey.ADOPT: programme.adopted_on}
+    recorded = {
+        ProgrammeMilestoneKey.DRAFT: programme.draft_sent_on,
+        ProgrammeMilestoneKey.ADOPT: programme.adopted_on,
+        ProgrammeMilestoneKey.RESULTS: programme.results_reported_on,
+    }
     for key in ProgrammeMilestoneKey.values:
         obligation = programme.milestone_obligation(key)
         if obligation is None:
@@ -472,16 +482,12 @@ def programme_milestones(programme: Programme, on: datetime.date | None = None) 
         out.append(
             Milestone(key, label, obligation.due_citation, due, done, state or _state(due, done, on), obligation, why)
         )
-    if programme.results_session_on:
+    if programme.results_session_on and programme.kind != ProgrammeKind.COUNCIL:
         out.append(
             Milestone(
-                "results",
-                "Báo cáo kết quả thực hiện chương trình",
-                _cite(
-                    "supervision_programme_draft_before_session",
-                    programme.results_session_on,
-                    "tại kỳ họp giữa năm năm sau",
-                ),
+                ProgrammeMilestoneKey.RESULTS,
+                ProgrammeMilestoneKey.RESULTS.label,
+                "Ngày kỳ họp báo cáo kết quả do Văn phòng ghi",
                 programme.results_session_on,
                 programme.results_reported_on,
                 _state(programme.results_session_on, programme.results_reported_on, on),

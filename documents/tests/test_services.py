@@ -179,7 +179,9 @@ def test_default_issuer_created_once(world) -> None:
 
 @pytest.mark.django_db
 def test_a_ceased_council_issues_nothing_after_its_last_day(world) -> None:
-    """The 2024 report of a council merged away in 2025 can be issued dated before it ceased, not today."""
+    """A council merged away in 2025 is read-only for history: its 2024 report drafted and left unissued
+    stays a draft, issued neither today nor backdated before it ceased (its successor issues what follows);
+    while it still acts, it issues nothing dated after its last day."""
     council = world.council
     council.active, council.ceased_on = False, datetime.date(2025, 7, 1)
     council.save(update_fields=["active", "ceased_on"])
@@ -189,5 +191,7 @@ def test_a_ceased_council_issues_nothing_after_its_last_day(world) -> None:
     assert "đã chấm dứt hoạt động từ ngày 01/07/2025" in str(refused.value)
     late.refresh_from_db()
     assert late.number is None and late.state == "du_thao"
-    issued = services.document_issue(document=late, user=None, issued_on=datetime.date(2025, 6, 30))
-    assert issued.number == 1 and issued.issued_on == datetime.date(2025, 6, 30)
+    with pytest.raises(ValidationError, match="kể cả ghi lùi về ngày 30/06/2025 trở về trước"):
+        services.document_issue(document=late, user=None, issued_on=datetime.date(2025, 6, 30))
+    late.refresh_from_db()
+    assert late.number is None and late.state == "du_thao"

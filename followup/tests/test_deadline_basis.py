@@ -231,3 +231,39 @@ def test_brought_forward_deadline_is_its_own_step_and_the_calendar_leaves_it(wor
     # A day after the deadline it now has: nothing to bring forward.
     services.obligation_due_bring_forward(obligation=running, user=None, due_on=D(2026, 7, 7), reason="x")
     assert running.updates.count() == 2 and running.due_on == D(2026, 7, 6)
+
+
+@pytest.mark.django_db
+def test_why_names_the_version_that_replaced_the_one_used(world, as_user) -> None:
+    old = _by_rule(world, "standing_considers_report_within", D(2026, 2, 27))
+    client = as_user("office")
+    url = reverse("followup:obligation_why", args=[old.pk])
+    page = client.get(url).content.decode()
+    assert (
+        "Phiên bản này hết hiệu lực sau ngày 28/02/2026; từ ngày 01/03/2026 áp dụng Luật Hoạt động giám sát "
+        "121/2025/QH15; Nghị quyết 114/2025/UBTVQH15 (văn bản chưa có số cụ thể, Hội đồng tự thiết lập)."
+    ) in page
+    answer = client.get(f"/api/v1/councils/{world.council.pk}/obligations/{old.pk}/why").json()
+    assert answer["successor"] == {
+        "citation": "Luật Hoạt động giám sát 121/2025/QH15; Nghị quyết 114/2025/UBTVQH15",
+        "valid_from": "2026-03-01",
+        "value": None,
+        "unit": "ngay",
+        "from_setting": False,
+    }
+    # A deadline computed with the council's own setting, replaced by its next one: that one is named.
+    for value, start, decision in ((9, D(2025, 1, 1), "Nghị quyết số 02/NQ-HĐND"), (12, D(2026, 1, 1), "NQ 05")):
+        registry_services.setting_set(
+            council=world.council, key="written_answer_days", value=value, valid_from=start, decision=decision
+        )
+    mine = _by_rule(world, "written_answer_days", D(2025, 6, 2))
+    assert (mine.due_value, mine.due_version_to) == (9, D(2025, 12, 31))
+    page = client.get(reverse("followup:obligation_why", args=[mine.pk])).content.decode()
+    assert (
+        "hết hiệu lực sau ngày 31/12/2025; từ ngày 01/01/2026 áp dụng thiết lập của Hội đồng (NQ 05): 12 ngày." in page
+    )
+    # A version still in force names no successor.
+    current = _by_rule(world, "explanation_days", D(2026, 3, 2))
+    page = client.get(reverse("followup:obligation_why", args=[current.pk])).content.decode()
+    assert "hết hiệu lực" not in page
+    assert client.get(f"/api/v1/councils/{world.council.pk}/obligations/{current.pk}/why").json()["successor"] is None

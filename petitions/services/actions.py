@@ -25,7 +25,7 @@ def allowed_actions(petition: Petition, user: AbstractBaseUser) -> set[str]:
     state = petition.state
     actions = set()
     # A ceased council takes no answer or acceptance dated after its last day (`council_accepts`).
-    is_open = council.last_day is None or dates.today() <= council.last_day
+    is_open = council.open_on(dates.today())
     if office and petition.is_received:
         actions.add("edit")
         if petition.is_aggregate:

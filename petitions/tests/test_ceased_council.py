@@ -52,6 +52,10 @@ def test_ceased_council_takes_no_new_petitions_or_answers(town, world, as_user) 
     office = as_user("office")
     html = office.get(reverse("petitions:petition_detail", args=[forwarded.pk])).content.decode()
     assert reverse("petitions:petition_answer", args=[forwarded.pk]) not in html
+    # Nor a link that adds a contact meeting or petitions to the round: one sentence says why instead.
+    html = office.get(reverse("petitions:round_detail", args=[town.round.pk])).content.decode()
+    assert reverse("petitions:meeting_create", args=[town.round.pk]) not in html
+    assert "đã chấm dứt hoạt động từ ngày 01/07/2025: không tạo hồ sơ mới." in html
 
     # The screen: an answer entered today is refused with the message, nothing saved.
     response = office.post(
@@ -76,13 +80,15 @@ def test_ceased_council_takes_no_new_petitions_or_answers(town, world, as_user) 
     assert forwarded.answer_text == ""
     assert reported.obligation.state == ObligationState.REPORTED_DONE
 
-    # The services themselves, whoever calls them; an answer dated before the last day still goes in.
+    # The services themselves, whoever calls them; read-only means an answer backdated before the last day is
+    # refused too (one rule, in `council_accepts`).
     with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
         make_petition(town, "Đề nghị lắp đèn đường", "Phổ Vinh")
     with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
         services.petition_accept(petition=reported, user=None)
     with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
         services.record_answer(petition=forwarded, user=None, text="Đã trồng.", state="da_tra_loi")
-    services.record_answer(petition=forwarded, user=None, text="Đã trồng.", state="da_tra_loi", on=D(2025, 6, 30))
+    with pytest.raises(ValidationError, match="kể cả ghi lùi về ngày"):
+        services.record_answer(petition=forwarded, user=None, text="Đã trồng.", state="da_tra_loi", on=D(2025, 6, 30))
     forwarded.refresh_from_db()
-    assert forwarded.answer_text == "Đã trồng."
+    assert forwarded.answer_text == ""

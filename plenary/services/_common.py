@@ -22,8 +22,7 @@ VERIFICATION_DUE = "verification_report"
 def council_open_on(council: Council, day: datetime.date | None = None) -> bool:
     """Whether the council still takes activity dated `day` (today by default): a ceased council takes
     none after its last day (`registry.services.council_accepts`), so its screens offer no new records."""
-    last = council.last_day
-    return last is None or (day or dates.today()) <= last
+    return council.open_on(day or dates.today())
 
 
 def _deadline_basis(

@@ -84,6 +84,16 @@ def test_ceased_council_takes_no_new_plenary_records(world, setup, as_user) -> N
     assert response.status_code == 200 and REFUSED in response.content.decode()
     question.refresh_from_db()
     assert question.answer == "" and question.session_answered_on is None
+    # Backdated before the last day: refused too (read-only for history), the form and the API alike.
+    backdated = {"mode": "tai_ky_hop", "answered_on": "30/06/2025", "answer": "Sẽ sửa."}
+    response = office.post(answer_url, backdated)
+    assert response.status_code == 200 and "kể cả ghi lùi về ngày 30/06/2025 trở về trước" in response.content.decode()
+    response = _post(
+        office, f"{BASE}/{council.pk}/questions/{question.pk}/answer", {**backdated, "answered_on": "2025-06-30"}
+    )
+    assert response.status_code == 400 and REFUSED in str(response.json()), response.content
+    question.refresh_from_db()
+    assert question.answer == "" and question.session_answered_on is None
 
     # The API: the same refusal (400), nothing saved.
     c = council.pk

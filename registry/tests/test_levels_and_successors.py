@@ -72,17 +72,20 @@ def test_ceased_council_refuses_activity_after_its_end_and_points_to_successors(
     services.council_link_successors(council=council, successors=[successor])
     body = services.body_create(council=council, kind=BodyKind.COMMITTEE, name="Ban Pháp chế")
     person = PersonFactory(council=council)
-    services.membership_create(person=person, body=body, role=MemberRole.HEAD, starts_on=D(2025, 6, 30))
     with pytest.raises(ValidationError) as exc:
         services.membership_create(person=person, body=body, role=MemberRole.MEMBER, starts_on=D(2025, 7, 1))
     message = " ".join(exc.value.messages)
     assert "chấm dứt hoạt động từ ngày 01/07/2025" in message and "HĐND phường Đức Phổ" in message
+    # Read-only for history: a membership backdated before the last day is refused too.
+    with pytest.raises(ValidationError, match="kể cả ghi lùi về ngày 30/06/2025 trở về trước"):
+        services.membership_create(person=person, body=body, role=MemberRole.HEAD, starts_on=D(2025, 6, 30))
     with pytest.raises(ValidationError):
         services.term_create(
             council=council, name="2026-2031", starts_on=D(2026, 4, 1), ends_on=None, delegates_elected=9
         )
     page = as_user("office").get(reverse("registry:council_detail", args=[council.pk])).content.decode()
-    assert "chỉ xem, không ghi thêm hoạt động sau ngày 30/06/2025" in page and "HĐND phường Đức Phổ" in page
+    assert "chỉ xem, không ghi thêm hay bổ sung hồ sơ nào, kể cả ghi lùi về ngày 30/06/2025 trở về trước" in page
+    assert "HĐND phường Đức Phổ" in page
     assert list(successor.predecessors.all()) == [council]
 
 

@@ -28,7 +28,7 @@ def meeting_allowed_actions(meeting: Meeting, user: AbstractBaseUser) -> set[str
         "edit": edit and not issued,
         "generate": edit,
         "issue": issue and notice is not None and not issued,
-        "assign_pending": issue and pending and (council.last_day or dates.today()) >= dates.today(),
+        "assign_pending": issue and pending and council.open_on(dates.today()),
     }
     return {action for action, allowed in rules.items() if allowed}
 
@@ -52,12 +52,11 @@ def opinion_allowed_actions(opinion_request: OpinionRequest, user: AbstractBaseU
     cancelled), the office drafts the reply, members give their opinions, and a user who may also issue
     documents issues the reply once drafted. Load the request with its obligation."""
     council = opinion_request.council
-    today = dates.today()  # a ceased council takes no opinion after its last day (`council_accepts`)
     is_open = opinion_request.state == OpinionState.OPEN
     edit = has_perm(user, council, EDIT) and is_open
     rules = {
         "edit": edit,
-        "opine": has_perm(user, council, OPINE) and is_open and (council.last_day or today) >= today,
+        "opine": has_perm(user, council, OPINE) and is_open and council.open_on(dates.today()),
         "issue": edit and has_perm(user, council, ISSUE) and opinion_request.reply_id is not None,
     }
     return {action for action, allowed in rules.items() if allowed}

@@ -90,12 +90,14 @@ def test_ceased_council_takes_no_new_standing_records(town, world, as_user) -> N
     assert list(WorkProgramme.objects.filter(council=council)) == [programme]
     assert not WorkItem.objects.filter(programme=programme).exists()
 
-    # The services themselves; a record dated before the last day still goes in.
+    # The services themselves; read-only means a record backdated before the last day is refused too, on the
+    # screen as by the service (one rule, in `council_accepts`).
     with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
         services.conference_create(
             council=council, kind=ConferenceKind.values[0], held_on=D(2025, 7, 1), place="P", subject="S"
         )
-    services.conference_create(
-        council=council, kind=ConferenceKind.values[0], held_on=D(2025, 6, 30), place="P", subject="S"
-    )
-    assert Conference.objects.filter(council=council).count() == 1
+    with pytest.raises(ValidationError, match="kể cả ghi lùi về ngày"):
+        services.conference_create(
+            council=council, kind=ConferenceKind.values[0], held_on=D(2025, 6, 30), place="P", subject="S"
+        )
+    assert not Conference.objects.filter(council=council).exists()

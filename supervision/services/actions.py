@@ -12,7 +12,7 @@ from supervision.models import Review, Round
 def _open(council) -> bool:
     """Whether the council still takes records dated today: a ceased one takes none after its last day
     (`registry.services.council_accepts`), so no button offers them."""
-    return council.last_day is None or dates.today() <= council.last_day
+    return council.open_on(dates.today())
 
 
 def round_allowed_actions(round: Round, user: AbstractBaseUser) -> set[str]:

@@ -1,5 +1,6 @@
 """The annual supervision programme and its items; its legal due dates (the proposals' day, computed from
-a date-type rule; the draft and the adoption, followed as the standing committee's obligations)."""
+a date-type rule; the draft, the adoption and the results report, followed as the standing committee's
+obligations)."""
 
 import calendar
 import datetime
@@ -43,25 +44,36 @@ PROGRAMME_FIELDS = {
 }
 
 
-# (programme kind, milestone) -> (rule, counted back, start event shown by "Vì sao hạn này"). Luật 87/2015/QH13,
-# Điều 58: the council's draft reaches delegates at least 10 days before the mid-year session of the year
-# before, which adopts it; Điều 67: the standing committee adopts its own within 15 days after the year-end
-# session. From 01/03/2026 (Luật 121/2025/QH15) the numbers live in NQ 114/2025 ("?"): the council sets them.
+# (programme kind, milestone) -> (rule, counted back, start event shown by "Vì sao hạn này", the programme's
+# field holding the start day). Luật 87/2015/QH13, Điều 58: the council's draft reaches delegates at least 10
+# days before the mid-year session of the year before, which adopts it, and the results are reported at the
+# mid-year session of the year after; Điều 67: the standing committee adopts its own within 15 days after the
+# year-end session. From 01/03/2026 (Luật 121/2025/QH15) the numbers live in NQ 114/2025 ("?"): the council
+# sets them.
 PROGRAMME_RULES = {
     (ProgrammeKind.COUNCIL, ProgrammeMilestoneKey.DRAFT): (
         "supervision_programme_draft_before_session",
         True,
         "Ngày khai mạc kỳ họp giữa năm của năm trước",
+        "session_on",
     ),
     (ProgrammeKind.COUNCIL, ProgrammeMilestoneKey.ADOPT): (
         "supervision_programme_adopt_at_session",
         False,
         "Ngày khai mạc kỳ họp giữa năm của năm trước",
+        "session_on",
+    ),
+    (ProgrammeKind.COUNCIL, ProgrammeMilestoneKey.RESULTS): (
+        "supervision_programme_results_at_session",
+        False,
+        "Ngày khai mạc kỳ họp giữa năm của năm sau năm giám sát",
+        "results_session_on",
     ),
     (ProgrammeKind.STANDING, ProgrammeMilestoneKey.ADOPT): (
         "standing_programme_after_year_end_session",
         False,
         "Ngày bế mạc kỳ họp cuối năm của năm trước",
+        "session_on",
     ),
 }
 PROGRAMME_MOVED = "Hạn tính lại theo ngày mới của kỳ họp liên quan."
@@ -107,25 +119,34 @@ def proposals_due(council: Council, year: int) -> tuple[datetime.date | None, di
 
 
 def _programme_deadlines(programme: Programme) -> None:
-    programme.proposals_due_on, programme.proposals_basis = None, {}
-    if programme.kind == ProgrammeKind.COUNCIL:
-        programme.proposals_due_on, programme.proposals_basis = proposals_due(programme.council, programme.year)
+    """Compute the proposals' day once, with the version of the rule in force then, and keep it: an edit of
+    the programme's other fields never moves it (as an obligation keeps its version), nor does a setting the
+    council adds later. Only a day not yet known is computed again (the version gave no number and the
+    council had set none, or the day was stored by the old code without a basis, "kept")."""
+    if programme.kind != ProgrammeKind.COUNCIL:
+        programme.proposals_due_on, programme.proposals_basis = None, {}
+        return
+    basis = programme.proposals_basis
+    if basis and not basis.get("missing") and not basis.get("kept"):
+        return
+    programme.proposals_due_on, programme.proposals_basis = proposals_due(programme.council, programme.year)
 
 
 def programme_milestone_bases(programme: Programme) -> dict[str, DeadlineBasis | None]:
-    """Each milestone's deadline from the session date, with the rule version in force on that day; refused
-    (ValidationError) when that version has no number and the council set none."""
+    """Each milestone's deadline from its session date, with the rule version in force on that day; refused
+    (ValidationError on that date's field) when that version has no number and the council set none."""
     out: dict[str, DeadlineBasis | None] = {}
     for key in ProgrammeMilestoneKey.values:
         found = PROGRAMME_RULES.get((programme.kind, key))
-        if found is None or programme.session_on is None:
+        start = getattr(programme, found[3]) if found is not None else None
+        if start is None:
             out[key] = None
             continue
-        rule, before, _ = found
+        rule, before, _, field = found
         try:
-            out[key] = compute(programme.council, programme.session_on, rule=rule, before=before)
+            out[key] = compute(programme.council, start, rule=rule, before=before)
         except MissingSetting as exc:
-            raise ValidationError({"session_on": str(exc)}) from exc
+            raise ValidationError({field: str(exc)}) from exc
     return out
 
 
@@ -145,15 +166,16 @@ def _close(obligation: Obligation, done_on: datetime.date, user: AbstractBaseUse
 def programme_milestones_follow(
     *, programme: Programme, user: AbstractBaseUser | None = None
 ) -> list[ProgrammeMilestone]:
-    """Follow the programme's draft and adoption as "supervision_programme_milestone" obligations of its body
-    (the standing committee), due on the day the rule in force on the session date gives; the obligation is
-    what every page and count reads. A day recorded on the programme (draft sent, adopted) closes it.
+    """Follow the programme's draft, adoption and results report as "supervision_programme_milestone"
+    obligations of its body (the standing committee), due on the day the rule in force on the session date
+    gives; the obligation is what every page and count reads. A day recorded on the programme (draft sent,
+    adopted, results reported) closes it.
     Idempotent, as `milestones_follow` for rounds: a moved due date extends the obligation (later) or
     replaces it (earlier); one that can no longer be computed cancels it. Returns the rows created."""
     programme = Programme.objects.select_related("council", "body").get(pk=programme.pk)
     current = {link.key: link for link in programme.milestone_obligations.select_related("obligation").order_by("pk")}
     bases = programme_milestone_bases(programme)
-    recorded = {ProgrammeMilestoneKey.DRAFT: programme.draft_sent_on, ProgrammeMilestoneKey.ADOPT: programme.adopted_on}
+    recorded = _recorded(programme)
     created = []
     for key in ProgrammeMilestoneKey.values:
         link = current.get(key)
@@ -195,6 +217,15 @@ def programme_milestones_follow(
         if done is not None:
             _close(obligation, done, user)
     return created
+
+
+def _recorded(programme: Programme) -> dict[str, datetime.date | None]:
+    """The day each milestone was done, as recorded on the programme."""
+    return {
+        ProgrammeMilestoneKey.DRAFT: programme.draft_sent_on,
+        ProgrammeMilestoneKey.ADOPT: programme.adopted_on,
+        ProgrammeMilestoneKey.RESULTS: programme.results_reported_on,
+    }
 
 
 def _check_programme(programme: Programme) -> None:

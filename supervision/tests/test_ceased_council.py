@@ -110,9 +110,15 @@ def test_ceased_council_takes_no_new_supervision_records(setup, world, as_user) 
     assert review.reviewed_on is None
     assert not Programme.objects.filter(council=council).exists()
 
-    # The services themselves, whoever calls them; a record dated before the last day still goes in.
+    # The services themselves, whoever calls them; read-only means a step backdated before the last day is
+    # refused too, on the screen as in the API (one rule, in `council_accepts`).
     with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
         services.review_record(review=review, outcome="phu_hop", reviewed_on=today)
-    services.review_record(review=review, outcome="phu_hop", reviewed_on=D(2025, 6, 30))
+    with pytest.raises(ValidationError, match="kể cả ghi lùi về ngày 30/06/2025 trở về trước"):
+        services.review_record(review=review, outcome="phu_hop", reviewed_on=D(2025, 6, 30))
+    backdated = office.post(reverse("supervision:report_record", args=[round.pk]), {"report_on": "30/06/2025"})
+    assert backdated.status_code == 200 and "kể cả ghi lùi về ngày" in backdated.content.decode()
+    _refused(_post(office, url("supervision_report_record", round.pk), {"report_on": "2025-06-30"}))
+    round.refresh_from_db()
     review.refresh_from_db()
-    assert review.reviewed_on == D(2025, 6, 30)
+    assert round.report_on is None and review.reviewed_on is None
