@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from documents.models import State as DocumentState
 from followup.models import OPEN_STATES
@@ -60,6 +61,16 @@ def _submissions() -> QuerySet[Submission]:
         "vote",
         "resolution__document",
     ).order_by("obligation_due_on", "pk")
+
+
+def session_held_on(council: Council, day: datetime.date) -> tuple[str, str] | None:
+    """The council's session opening or closing on `day` (planned or actual dates), as a supervision
+    programme names its session: ("Kỳ họp thứ 7, ngày 12/07/2023", its page). One query."""
+    on_day = Q(opens_on=day) | Q(opened_on=day) | Q(closes_on=day) | Q(closed_on=day)
+    session = Session.objects.filter(on_day, council=council).order_by("opens_on", "pk").first()
+    if session is None:
+        return None
+    return f"{session}, ngày {dates.format_date(day)}", reverse("plenary:session_detail", args=[session.pk])
 
 
 def session_get(*, council: Council, pk: int) -> Session:
