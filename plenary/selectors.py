@@ -354,9 +354,24 @@ def public_session_get(*, council_id: int, pk: int) -> tuple[Session, list[Sessi
     return session, docs
 
 
+def downloadable_q() -> Q:
+    """The one rule of a public session document's download, for `plenary:public_file`, the portal's and
+    the public session page's links and open data's files and bulk export (`SessionDocument.is_downloadable`
+    in Python): something to serve — its uploaded file, or its register document past the draft — and a
+    register document not withdrawn. A withdrawn document (thu hồi) is not served at all, its uploaded copy
+    neither: it was taken back as no longer valid, and a copy handed out with a notice would still
+    circulate without it; its title stays listed, marked withdrawn. The safer of the two ways."""
+    withdrawn = Q(document__isnull=False, document__state=DocumentState.WITHDRAWN)
+    something = ~Q(file="") | (Q(document__isnull=False) & ~Q(document__state=DocumentState.DRAFT))
+    return something & ~withdrawn
+
+
 def public_document_get(*, pk: int) -> SessionDocument:
-    """A session document marked public (404 otherwise, whatever exists behind the number)."""
-    return get_object_or_404(SessionDocument.objects.select_related("document", "session"), pk=pk, public=True)
+    """A session document marked public that may be downloaded (`downloadable_q`); 404 otherwise, whatever
+    exists behind the number."""
+    return get_object_or_404(
+        SessionDocument.objects.select_related("document", "session").filter(downloadable_q()), pk=pk, public=True
+    )
 
 
 def attendance_counts(session: Session) -> list[dict]:
