@@ -11,7 +11,7 @@ from django.urls import reverse
 from followup.access import MANAGE, VIEW, VIEW_OWN
 from followup.kinds import source_link
 from followup.models import OPEN_STATES, Obligation, State
-from followup.selectors import late_condition, obligation_visible, today
+from followup.selectors import is_late, late_condition, obligation_visible, today
 from hdnd.home import SECTION_ROWS, HomeItem, HomeSection, ddmmyyyy
 from registry.access import has_perm
 
@@ -22,7 +22,7 @@ def _items(request: HttpRequest, qs: QuerySet[Obligation], on: datetime.date) ->
     rows = qs.select_related("owner", "source_type").order_by("due_on", "pk")[:SECTION_ROWS]
     items = []
     for o in rows:
-        late = o.due_on < on and o.state in OPEN_STATES
+        late = is_late(o, on)
         note = f"{o.owner.short_name or o.owner.name} · hạn {ddmmyyyy(o.due_on)}"
         if late:
             note += f" · quá hạn {(on - o.due_on).days} ngày"

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from followup.models import OPEN_STATES, Notification, Obligation, Reminder, Threshold
-from followup.selectors import owed_past_due, today
+from followup.selectors import late_condition, today
 from hdnd.dates import format_date
 from registry.calendar import WorkCalendar, rule_value
 from registry.models import Council, Role, RoleGrant
@@ -52,7 +52,7 @@ def due_soon(council: Council, on: datetime.date) -> QuerySet[Obligation]:
 def overdue(council: Council, on: datetime.date) -> QuerySet[Obligation]:
     """Open obligations of the council past their deadline on `on`, not yet reminded as overdue."""
     return (
-        Obligation.objects.filter(owed_past_due(on), council=council)
+        Obligation.objects.filter(late_condition(on), council=council)
         .exclude(reminders__threshold=Threshold.OVERDUE)
         .select_related("owner")
     )

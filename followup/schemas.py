@@ -102,6 +102,7 @@ class ObligationOut(Schema):
     reported_on: datetime.date | None
     is_overdue: bool
     days_overdue: int | None = None
+    days_reported_late: int | None = None
     due_basis: DueBasisOut
 
     @staticmethod
@@ -111,6 +112,10 @@ class ObligationOut(Schema):
     @staticmethod
     def resolve_days_overdue(obj: object) -> int | None:
         return obj.days_overdue.days if obj.days_overdue is not None else None
+
+    @staticmethod
+    def resolve_days_reported_late(obj: object) -> int | None:
+        return obj.days_reported_late.days if obj.days_reported_late is not None else None
 
     @staticmethod
     def resolve_source_type(obj: object) -> str | None:
@@ -196,6 +201,7 @@ class ScoreOut(Schema):
     done_on_time: int
     on_time_percent: float | None
     overdue: int
+    reported_late: int
     median_days_late: float | None
 
 

@@ -19,7 +19,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from followup.access import VIEW, VIEW_OWN
@@ -29,40 +28,48 @@ from registry.access import agency_bodies, has_perm
 from registry.models import Body, Council
 
 # What "overdue" means, written once. Every screen, count, report and reminder asks one of these.
-
-
-def owed_past_due(on: datetime.date) -> Q:
-    """Still owed on a day past its deadline (open: assigned, in progress or returned): whom reminders chase."""
-    return Q(state__in=OPEN_STATES, due_on__lt=on)
+# Overdue (quá hạn) is work still owed past its deadline. A report sent after the deadline is late-reported
+# (báo cáo chậm), whether the office has accepted it yet or not: the owner has done its part and the wait
+# is the office's, so it is never counted overdue — as on the dashboard, the home page and the scorecard.
 
 
 def late_condition(on: datetime.date) -> Q:
-    """Overdue on a day: still open past its deadline, or reported done after the deadline and not yet accepted."""
-    return owed_past_due(on) | Q(state=State.REPORTED_DONE, reported_on__gt=F("due_on"))
+    """Overdue on a day: still owed (assigned, in progress or returned) on a day past its deadline; whom
+    reminders chase."""
+    return Q(state__in=OPEN_STATES, due_on__lt=on)
+
+
+def reported_late_condition() -> Q:
+    """Reported done after the deadline, accepted since or still waiting for the office's acceptance."""
+    return Q(state__in=[State.REPORTED_DONE, State.ACCEPTED], reported_on__gt=F("due_on"))
 
 
 def ever_late_condition(on: datetime.date) -> Q:
-    """Late at some point up to a day: still owed past its deadline, or reported after it (accepted or not)."""
-    return owed_past_due(on) | Q(reported_on__gt=F("due_on"))
+    """Late at some point up to a day: overdue on it, or reported after the deadline (accepted or not)."""
+    return late_condition(on) | reported_late_condition()
 
 
 def is_late(obligation: Obligation, on: datetime.date) -> bool:
     """`late_condition` for one loaded obligation, in Python (the same rule, for rows already read)."""
-    if obligation.state in OPEN_STATES:
-        return obligation.due_on < on
-    reported = obligation.reported_on
-    return obligation.state == State.REPORTED_DONE and reported is not None and reported > obligation.due_on
+    return obligation.state in OPEN_STATES and obligation.due_on < on
 
 
 def with_lateness(qs: QuerySet[Obligation], on: datetime.date) -> QuerySet[Obligation]:
-    """Annotate `is_overdue` and `days_overdue` (a timedelta, None when not overdue), computed in SQL."""
+    """Annotate `is_overdue` and `days_overdue` (a timedelta, None when not overdue: today − deadline), and
+    `days_reported_late` (report − deadline, None unless reported after the deadline), computed in SQL."""
     late = late_condition(on)
-    # An open obligation is late until today; one reported done was late until the day it was reported.
-    late_until = Coalesce(F("reported_on"), Value(on))
     return qs.annotate(
         is_overdue=ExpressionWrapper(late, output_field=BooleanField()),
         days_overdue=Case(
-            When(late, then=ExpressionWrapper(late_until - F("due_on"), output_field=DurationField())),
+            When(late, then=ExpressionWrapper(Value(on) - F("due_on"), output_field=DurationField())),
+            default=None,
+            output_field=DurationField(),
+        ),
+        days_reported_late=Case(
+            When(
+                reported_late_condition(),
+                then=ExpressionWrapper(F("reported_on") - F("due_on"), output_field=DurationField()),
+            ),
             default=None,
             output_field=DurationField(),
         ),
@@ -96,13 +103,11 @@ class OverdueInOrder:
     most days overdue first (then deadline, then entry), paged from the index on (council, state, due_on)
     instead of a sort of every overdue obligation: what a Paginator takes.
 
-    No one index holds that order: an owed obligation's days overdue grow with the day (today − deadline)
-    while a late report's are fixed (report − deadline), so which comes first changes from day to day. The
-    late rows are four parts that each are in order in an index: per open state, the owed ones by deadline
-    (oldest first is most days overdue first); the late reports by days late. On PostgreSQL a page is one
-    query taking from each part at most as many rows as the page ends at (a Limit over each index walk),
-    their union sorted (at most four pages' keys), then the page's rows fetched by pk. SQLite keeps the
-    plain ordered queryset.
+    No one index holds that order across the open states (today − deadline: the oldest deadline first). The
+    late rows are three parts that each are in order in an index: per open state, the owed ones by deadline
+    (oldest first is most days overdue first). On PostgreSQL a page is one query taking from each part at
+    most as many rows as the page ends at (a Limit over each index walk), their union sorted (at most three
+    pages' keys), then the page's rows fetched by pk. SQLite keeps the plain ordered queryset.
     """
 
     ordered = True
@@ -136,13 +141,7 @@ class OverdueInOrder:
             base.filter(state=state, due_on__lt=self._on).order_by("due_on", "pk").values_list(*keys)[:stop]
             for state in OPEN_STATES
         ]
-        days_late = ExpressionWrapper(F("reported_on") - F("due_on"), output_field=DurationField())
-        reported = (
-            base.filter(state=State.REPORTED_DONE, reported_on__gt=F("due_on"))
-            .order_by(days_late.desc(), "due_on", "pk")
-            .values_list(*keys)[:stop]
-        )
-        parts = owed[0].union(*owed[1:], reported, all=True)
+        parts = owed[0].union(*owed[1:], all=True)
         pks = [pk for pk, _days, _due in parts.order_by(F("days_overdue").desc(), "due_on", "pk")[start:stop]]
         if not pks:
             return []
@@ -187,6 +186,7 @@ class Score:
     total: int
     done_on_time: int
     overdue: int
+    reported_late: int
     median_days_late: float | None
 
     @property
@@ -214,7 +214,9 @@ def scorecard(
     on: datetime.date | None = None,
 ) -> list[Score]:
     """Per owner, over obligations due in [date_from, date_to] and not cancelled: how many, how many
-    accepted and reported on time, how many overdue now, and the median days late of the late ones.
+    accepted and reported on time, how many overdue now (still owed past the deadline: `late_condition`),
+    how many reported after the deadline (accepted or waiting: `reported_late_condition`), and the median
+    days late of both.
 
     One query whatever the number of owners or obligations.
     """
@@ -227,14 +229,16 @@ def scorecard(
     )
     groups: dict[int, dict] = {}
     for owner_id, owner_name, state, due_on, reported_on in rows:
-        group = groups.setdefault(owner_id, {"name": owner_name, "total": 0, "on_time": 0, "overdue": 0, "late": []})
+        group = groups.setdefault(
+            owner_id, {"name": owner_name, "total": 0, "on_time": 0, "overdue": 0, "reported_late": 0, "late": []}
+        )
         group["total"] += 1
         if reported_on is not None and state in (State.REPORTED_DONE, State.ACCEPTED):
             if reported_on <= due_on:
                 group["on_time"] += state == State.ACCEPTED
             else:
                 group["late"].append((reported_on - due_on).days)
-                group["overdue"] += state == State.REPORTED_DONE
+                group["reported_late"] += 1
         elif state in OPEN_STATES and due_on < on:
             group["late"].append((on - due_on).days)
             group["overdue"] += 1
@@ -245,6 +249,7 @@ def scorecard(
             total=g["total"],
             done_on_time=g["on_time"],
             overdue=g["overdue"],
+            reported_late=g["reported_late"],
             median_days_late=statistics.median(g["late"]) if g["late"] else None,
         )
         for owner_id, g in groups.items()

@@ -13,9 +13,9 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from documents.models import Direction, Document
-from documents.models import State as DocState
 from documents.selectors import PUBLIC_STATES
 from plenary.models import AgendaItem, Resolution, Session, SessionDocument, Vote
+from plenary.selectors import downloadable_q
 from registry.models import Body, BodyKind, Council, Delegate, Membership, Person
 from registry.selectors import public_council_q
 from standing.models import AgendaItem as StandingItem
@@ -56,10 +56,10 @@ def public_people(*, council_id: int | None = None) -> QuerySet[Person]:
 
 
 def _downloadable() -> Q:
-    """A posted session document with something to download: its uploaded file, or a register document past
-    its draft (what `plenary:public_file` serves). A title alone (a submission listed without its file) is
-    no OParl File: its download address would be a 404."""
-    return ~Q(file="") | (Q(document__isnull=False) & ~Q(document__state=DocState.DRAFT))
+    """A posted session document `plenary:public_file` serves (`plenary.selectors.downloadable_q`, the one
+    rule). A title alone (a submission listed without its file) or a withdrawn document is no OParl File:
+    its download address would be a 404."""
+    return downloadable_q()
 
 
 def _public_session() -> Q:

@@ -16,11 +16,13 @@ class PlenaryConfig(AppConfig):
         from plenary.access import AGENCY, MY_DOCUMENTS, ROLE_PERMISSIONS, VIEW
         from plenary.demo import seed
         from plenary.models import CHECKLISTS, Session, Submission, Verification
+        from plenary.selectors import session_held_on
         from plenary.wording import session_document_body
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
         from registry.demo import SEEDERS
         from standing.programme_links import register_programme_link
+        from supervision.sessions import register_session_finder
 
         for role, perms in ROLE_PERMISSIONS.items():
             register_permissions(role, perms)
@@ -65,5 +67,7 @@ class PlenaryConfig(AppConfig):
         register_home_section(home.sections)
         # What carried out an item of a work programme of standing.
         register_programme_link(Session, name="Kỳ họp", date_field="opens_on", url_name="plenary:session_detail")
+        # Which session a supervision programme's session day is (its page names and links it).
+        register_session_finder(session_held_on)
         if seed not in SEEDERS:
             SEEDERS.append(seed)

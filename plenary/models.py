@@ -654,6 +654,19 @@ class SessionDocument(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_withdrawn(self) -> bool:
+        """Its register document was withdrawn (thu hồi): never served publicly, file or not."""
+        return self.document is not None and self.document.is_withdrawn
+
+    @property
+    def is_downloadable(self) -> bool:
+        """`plenary.selectors.downloadable_q` for a loaded row (its document loaded with it): what the public
+        download serves and the portal, the session page and open data link to."""
+        if self.is_withdrawn:
+            return False
+        return bool(self.file) or (self.document is not None and not self.document.is_draft)
+
 
 class DocumentOpen(models.Model):
     """The first time a delegate opened a session document."""

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from documents.models import State as DocumentState
 from followup.models import OPEN_STATES
@@ -60,6 +61,16 @@ def _submissions() -> QuerySet[Submission]:
         "vote",
         "resolution__document",
     ).order_by("obligation_due_on", "pk")
+
+
+def session_held_on(council: Council, day: datetime.date) -> tuple[str, str] | None:
+    """The council's session opening or closing on `day` (planned or actual dates), as a supervision
+    programme names its session: ("Kỳ họp thứ 7, ngày 12/07/2023", its page). One query."""
+    on_day = Q(opens_on=day) | Q(opened_on=day) | Q(closes_on=day) | Q(closed_on=day)
+    session = Session.objects.filter(on_day, council=council).order_by("opens_on", "pk").first()
+    if session is None:
+        return None
+    return f"{session}, ngày {dates.format_date(day)}", reverse("plenary:session_detail", args=[session.pk])
 
 
 def session_get(*, council: Council, pk: int) -> Session:
@@ -343,9 +354,24 @@ def public_session_get(*, council_id: int, pk: int) -> tuple[Session, list[Sessi
     return session, docs
 
 
+def downloadable_q() -> Q:
+    """The one rule of a public session document's download, for `plenary:public_file`, the portal's and
+    the public session page's links and open data's files and bulk export (`SessionDocument.is_downloadable`
+    in Python): something to serve — its uploaded file, or its register document past the draft — and a
+    register document not withdrawn. A withdrawn document (thu hồi) is not served at all, its uploaded copy
+    neither: it was taken back as no longer valid, and a copy handed out with a notice would still
+    circulate without it; its title stays listed, marked withdrawn. The safer of the two ways."""
+    withdrawn = Q(document__isnull=False, document__state=DocumentState.WITHDRAWN)
+    something = ~Q(file="") | (Q(document__isnull=False) & ~Q(document__state=DocumentState.DRAFT))
+    return something & ~withdrawn
+
+
 def public_document_get(*, pk: int) -> SessionDocument:
-    """A session document marked public (404 otherwise, whatever exists behind the number)."""
-    return get_object_or_404(SessionDocument.objects.select_related("document", "session"), pk=pk, public=True)
+    """A session document marked public that may be downloaded (`downloadable_q`); 404 otherwise, whatever
+    exists behind the number."""
+    return get_object_or_404(
+        SessionDocument.objects.select_related("document", "session").filter(downloadable_q()), pk=pk, public=True
+    )
 
 
 def attendance_counts(session: Session) -> list[dict]:

@@ -144,8 +144,13 @@ class FeedItem:
 
 
 def _at(day: datetime.date) -> datetime.datetime:
-    """A day as the moment a feed entry carries (seven in the morning, the project's time zone)."""
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(7, 0)))
+    """A day as the moment a feed entry carries: its start in Vietnam time, written `…T00:00:00+07:00`.
+    Atom's dates are RFC 3339 date-times (RFC 4287 §3.3: a time is required, a bare day is invalid), so a
+    record known only by its day takes the day's first moment in the project's zone (Asia/Ho_Chi_Minh,
+    whatever zone a request activated). The earlier 07:00+07:00 (midnight in UTC) showed readers in
+    Vietnam an hour of 7 o'clock the record never had; the day's start invents none and is that day in
+    Vietnam, where the council's records are dated."""
+    return datetime.datetime.combine(day, datetime.time(0, 0), tzinfo=timezone.get_default_timezone())
 
 
 def feed_items(*, council: Council, today: datetime.date) -> list[FeedItem]:

@@ -28,6 +28,7 @@ from supervision.selectors import supervision_counts
 
 # The petitions' competence level that is the council's own, by the council's level.
 OWN_LEVEL = {"tinh": Level.PROVINCE, "huyen": Level.DISTRICT, "xa": Level.COMMUNE}
+ACCEPTED_LABEL = "Kiến nghị cử tri có câu trả lời được Văn phòng chấp nhận"
 
 
 @dataclass
@@ -244,10 +245,13 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
         "Kiến nghị cử tri đã được trả lời",
         sum(rc.answered for rc in rounds_counts),
     )
+    # Who accepts is the office (DOMAIN.md: "the office … forwards them to the competent body and tracks
+    # answers"; the standing committee reports on the answers to the session): the accept step is the
+    # office's (petitions.EDIT, followup.MANAGE), so the figure names the office, not the standing committee.
     _add(
         items,
         "petitions_accepted",
-        "Kiến nghị cử tri có câu trả lời được Thường trực chấp nhận",
+        ACCEPTED_LABEL,
         sum(rc.accepted for rc in rounds_counts),
     )
     own = OWN_LEVEL.get(council.level, "")

@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Count
 
 from followup.models import Obligation, State
-from followup.selectors import owed_past_due
+from followup.selectors import late_condition
 from hdnd.years import latest_year
 from petitions.models import ContactRound
 from plenary.models import Session
@@ -26,9 +26,10 @@ def report_find(*, council: Council, year: int) -> AnnualReport | None:
 
 
 def overdue_by_owner(*, council: Council, on: datetime.date) -> list[dict]:
-    """Obligations still owed past their deadline, counted by owner (one query)."""
+    """Overdue obligations (still owed past their deadline: `followup.selectors.late_condition`, as on the
+    home page and the scorecard), counted by owner (one query)."""
     return list(
-        Obligation.objects.filter(owed_past_due(on), council=council)
+        Obligation.objects.filter(late_condition(on), council=council)
         .values("owner__short_name")
         .annotate(n=Count("pk"))
         .order_by("-n", "owner__short_name")

@@ -120,6 +120,11 @@ class Milestone:
         }[self.state]
 
     @property
+    def is_done(self) -> bool:
+        """Done, on a known day or not (the proposals, collected outside the system, have none)."""
+        return self.state in ("done", "late_done")
+
+    @property
     def warn(self) -> bool:
         return self.state in ("overdue", "soon")
 
@@ -239,8 +244,8 @@ def document_choices(*, council: Council, direction: str | None = None) -> Query
 
 
 def recommendation_status(rec: Recommendation, on: datetime.date) -> str:
-    """done (accepted), overdue (open past its deadline, or reported after it and not yet accepted), in_progress,
-    cancelled — the follow-up engine's definition of lateness (followup.selectors.late_condition)."""
+    """done (accepted), overdue (still owed past its deadline), in_progress (a report waiting for acceptance
+    too), cancelled — the follow-up engine's definition of lateness (followup.selectors.late_condition)."""
     o = rec.obligation
     if o.state == State.ACCEPTED:
         return "done"

@@ -36,6 +36,7 @@ from supervision.forms import (
     YearForm,
 )
 from supervision.models import ReviewOutcome, Round
+from supervision.sessions import session_on
 
 PAGE_SIZE = 50
 
@@ -323,6 +324,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "programme": programme,
             "milestones": selectors.programme_milestones(programme),
+            "session": session_on(council, programme.session_on),
             "can_edit": has_perm(request.user, council, EDIT),
             "history": history_rows(programme),
         },

@@ -30,7 +30,12 @@ def test_overdue_is_derived(world) -> None:
     assert _lateness(open_one, D(2024, 1, 31)) == (False, None)
     assert _lateness(open_one, D(2024, 2, 5)) == (True, 5)
     late_report = make_in_state(make(), State.REPORTED_DONE, on=D(2024, 2, 3))
-    assert _lateness(late_report, D(2024, 2, 10)) == (True, 3)  # late until the day it was reported
+    # Reported after the deadline: late-reported (3 days), not overdue while the office has to accept it.
+    assert _lateness(late_report, D(2024, 2, 10)) == (False, None)
+    assert (
+        with_lateness(type(late_report).objects.filter(pk=late_report.pk), D(2024, 2, 10)).get().days_reported_late.days
+        == 3
+    )
     on_time_report = make_in_state(make(), State.REPORTED_DONE, on=D(2024, 1, 30))
     assert _lateness(on_time_report, D(2024, 2, 10)) == (False, None)  # waiting for the office is not late
     accepted_late = make_in_state(make(), State.ACCEPTED, on=D(2024, 2, 3))
@@ -54,7 +59,9 @@ def test_list_sorted_by_days_overdue(world) -> None:
     )
     rows = list(obligation_list(user=world.users["office"], council=world.council, on=D(2024, 2, 1)))
     assert [o.title for o in rows] == [b.title, a.title, d.title, c.title]
-    assert [o.days_overdue.days if o.days_overdue else None for o in rows] == [22, 12, 3, None]
+    # The late report waits for the office: not overdue, but its badge says it was reported 3 days late.
+    assert [o.days_overdue.days if o.days_overdue else None for o in rows] == [22, 12, None, None]
+    assert [o.days_reported_late.days if o.days_reported_late else None for o in rows] == [None, None, 3, None]
 
 
 @pytest.mark.django_db
@@ -72,7 +79,7 @@ def test_scorecard(world) -> None:
     )
     by_owner = {s.owner_id: s for s in scores}
     mine = by_owner[world.agency.pk]
-    assert (mine.total, mine.done_on_time, mine.overdue, mine.median_days_late) == (3, 1, 1, 5.5)
+    assert (mine.total, mine.done_on_time, mine.overdue, mine.reported_late, mine.median_days_late) == (3, 1, 1, 1, 5.5)
     assert mine.on_time_percent == 33.3
     other = by_owner[world.other_agency.pk]
     assert (other.total, other.done_on_time, other.overdue, other.median_days_late) == (1, 0, 0, None)

@@ -4,9 +4,12 @@ fixed query counts, and a Vietnamese 4xx for every hostile id or parameter."""
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
+from django.urls import reverse
 
 from opendata.tests.builders import public_council, publish, unpublished, withdraw
+from plenary.models import SessionDocument
 from registry.tests.factories import CouncilFactory, TermFactory
 
 LISTS = ["bodies", "organizations", "persons", "meetings", "agenda-items", "papers", "files", "vote-events"]
@@ -166,3 +169,27 @@ def test_a_page_past_the_end_is_empty_with_links_back(world) -> None:
     public_council(1, term=world.term)
     page = _get("/api/v1/open/papers?page=5")
     assert page["data"] == [] and page["links"]["next"] is None and page["links"]["first"].endswith("page=1")
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_document_is_served_nowhere(world) -> None:
+    """One rule for a posted session document (plenary.selectors.downloadable_q): once its register document
+    is withdrawn, the public download is a 404, open data lists no File for it (nor its paper), and the
+    portal's and the public session page keep its title marked withdrawn, without a link."""
+    session = public_council(1, term=world.term)
+    posted = SessionDocument.objects.select_related("document").get(session=session, public=True)
+    download = reverse("plenary:public_file", args=[posted.pk])
+    assert Client().get(download).status_code == 200
+    assert any(f["id"].endswith(f"/files/{posted.pk}") for f in _get("/api/v1/open/files")["data"])
+    withdraw(posted.document)
+    assert Client().get(download).status_code == 404
+    assert not any(f["id"].endswith(f"/files/{posted.pk}") for f in _get("/api/v1/open/files")["data"])
+    assert Client().get(f"/api/v1/open/files/{posted.pk}").status_code == 404
+    assert Client().get(f"/api/v1/open/papers/{posted.document_id}").status_code == 404
+    meeting = _get(f"/api/v1/open/meetings/ky-hop-{session.pk}")
+    assert not any(f.endswith(f"/files/{posted.pk}") for f in meeting["auxiliaryFile"])
+    public_page = Client().get(reverse("plenary:public_session", args=[world.council.pk, session.pk]))
+    assert "Văn bản đã bị thu hồi" in public_page.content.decode() and download not in public_page.content.decode()
+    cache.clear()
+    portal = Client().get(reverse("portal:session", args=[world.council.pk, session.pk])).content.decode()
+    assert "Tài liệu 0</li>" not in portal and "(đã bị thu hồi)" in portal and download not in portal

@@ -1,6 +1,6 @@
 """What the public sees of a council's sessions (no login)."""
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from documents import services as documents_services
@@ -24,8 +24,6 @@ def public_file(request: HttpRequest, pk: int) -> HttpResponse:
     doc = selectors.public_document_get(pk=pk)
     if doc.file:
         return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.file_name)
-    if doc.document is None or doc.document.is_draft:
-        raise Http404
     content = documents_services.document_render_docx(doc.document)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"

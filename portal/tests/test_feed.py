@@ -22,7 +22,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def _at(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(7, 0)))
+    return datetime.datetime.combine(day, datetime.time(0, 0), tzinfo=timezone.get_default_timezone())
 
 
 def _read(council_id: int) -> tuple[datetime.datetime, dict[str, datetime.datetime]]:
@@ -57,7 +57,7 @@ def test_each_entry_carries_its_own_date_and_the_feed_the_latest(site) -> None:
         petition=petition, user=None, text="Đã bố trí vốn năm 2025.", state="da_tra_loi", on=D(2024, 7, 1)
     )
     # The documents were published just now: their rows say so, the feed does not.
-    assert first.published_at.date() == timezone.localdate()
+    assert timezone.localtime(first.published_at).date() == timezone.localdate()
     updated, entries = _read(council.pk)
     by_subject = {title.split(": ", 1)[-1]: day for title, day in entries.items()}
     assert by_subject[first.subject] == _at(D(2024, 3, 4))
@@ -66,6 +66,13 @@ def test_each_entry_carries_its_own_date_and_the_feed_the_latest(site) -> None:
     assert updated == max(entries.values()) == _at(D(2024, 7, 1))
     # Read again later: nothing moved.
     assert _read(council.pk) == (updated, entries)
+    # A day-only date is written as that day's start in Vietnam time (RFC 4287 §3.3 wants an RFC 3339
+    # date-time): no invented hour, and the entry's <published> says the same.
+    cache.clear()
+    xml = Client().get(reverse("portal:feed", args=[council.pk])).content.decode()
+    assert "<updated>2024-07-01T00:00:00+07:00</updated>" in xml
+    assert "<published>2024-03-04T00:00:00+07:00</published>" in xml
+    assert "07:00:00+07:00" not in xml
 
 
 @pytest.mark.django_db

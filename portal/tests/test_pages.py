@@ -93,6 +93,32 @@ def test_a_ceased_council_stays_public_as_an_archive(site) -> None:
     assert reverse("portal:council", args=[site.council.pk]) in index and "đã chấm dứt hoạt động" in index
 
 
+def test_a_ceased_council_shows_no_empty_section(site) -> None:
+    """A ceased council (Đức Phổ after the 2025 reform) takes no opinions on drafts and receives no citizens:
+    its home page leaves out the sections with nothing in them and says once why; the consultation and
+    reception pages say, in Vietnamese, that the council ceased and has none, instead of an empty list."""
+    grow(site, 3)
+    client = Client()
+    council = site.council
+    home = reverse("portal:council", args=[council.pk])
+    at_work = client.get(home).content.decode()
+    assert "<h2>Lấy ý kiến dự thảo</h2>" in at_work and "<h2>Lịch tiếp công dân</h2>" in at_work
+    type(council).objects.filter(pk=council.pk).update(active=False, ceased_on=datetime.date(2025, 7, 1))
+    cache.clear()
+    page = client.get(home).content.decode()
+    assert "<h2>Lấy ý kiến dự thảo</h2>" not in page and "Hiện không có dự thảo nào đang lấy ý kiến" not in page
+    assert "<h2>Lịch tiếp công dân</h2>" not in page and "Chưa có lịch tiếp công dân" not in page
+    assert "Hội đồng không còn lấy ý kiến dự thảo và tiếp công dân." in page
+    # What it did publish is still there.
+    assert "<h2>Kỳ họp</h2>" in page and "<h2>Nghị quyết mới</h2>" in page and "<h2>Giám sát</h2>" in page
+    reception = client.get(reverse("portal:reception", args=[council.pk])).content.decode()
+    assert "Hội đồng đã chấm dứt hoạt động từ ngày 01/07/2025; không có lịch tiếp công dân." in reception
+    assert "<table" not in reception.split("<h1", 1)[1]
+    drafts = client.get(reverse("consultation:public_list", args=[council.pk])).content.decode()
+    assert "Hội đồng đã chấm dứt hoạt động từ ngày 01/07/2025; không có dự thảo nào được lấy ý kiến." in drafts
+    assert "Đang lấy ý kiến" not in drafts and "Chưa có." not in drafts
+
+
 def test_a_record_of_another_council_is_404(site) -> None:
     grow(site, 3)
     other = site.town.world.other_council

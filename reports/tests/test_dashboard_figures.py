@@ -64,6 +64,7 @@ def annual_report_figure(client, label: str) -> str:
 
 
 ANSWERED = "Kiến nghị cử tri đã được trả lời"
+ACCEPTED = "Kiến nghị cử tri có câu trả lời được Văn phòng chấp nhận"
 
 
 @pytest.mark.django_db
@@ -131,3 +132,24 @@ def test_screens_write_plain_numbers(ward, as_user) -> None:
     detail = office.get(f"/bao-cao/kiem-diem/{YEAR}/so-lieu/petitions/").content.decode()
     assert f"Kiến nghị cử tri năm {YEAR}: 4</h1>" in detail
     assert annual_report_figure(office, "Kiến nghị cử tri") == "4"
+
+
+@pytest.mark.django_db
+def test_the_accepted_figure_names_who_accepts(ward, as_user) -> None:
+    """The figure rises when the office accepts an answer, and says so: the standing committee has no accept
+    step (DOMAIN.md: the office tracks the answers, the standing committee reports on them)."""
+    office, agency, standing = as_user("office"), as_user("agency"), as_user("standing")
+    petition = Petition.objects.select_related("obligation").filter(obligation__isnull=False).order_by("pk").first()
+    agency.post(
+        f"/theo-doi/{petition.obligation.pk}/bao-cao/",
+        {"kind": "hoan_thanh", "text": "Đã sửa xong đường bê tông.", "reply_label": "Công văn số 15/UBND"},
+    )
+    assert chart(office)[ACCEPTED] == 0
+    assert not any("Thường trực chấp nhận" in label for label in chart(office))
+    # The standing member sees the answer waiting and is offered no accept button; the office is.
+    detail = f"/theo-doi/{petition.obligation.pk}/"
+    assert "chap-nhan" not in standing.get(detail).content.decode()
+    assert "chap-nhan" in office.get(detail).content.decode()
+    assert office.post(f"{detail}chap-nhan/", {"text": ""}).status_code == 302
+    assert chart(office)[ACCEPTED] == chart(standing)[ACCEPTED] == 1
+    assert annual_report_figure(office, ACCEPTED) == "1"

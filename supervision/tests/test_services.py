@@ -115,13 +115,13 @@ def test_recommendation_report_counts_across_years(setup) -> None:
     _rec(new, setup.quang, D(2024, 9, 30), "accepted")  # done
     _rec(new, setup.quang, D(2024, 12, 31))  # in progress on 01/11/2024
     _rec(new, setup.thanh, D(2024, 10, 15))  # overdue on 01/11/2024
-    _rec(new, setup.thanh, D(2024, 10, 1), "reported", reported=D(2024, 10, 20))  # reported late: overdue
+    _rec(new, setup.thanh, D(2024, 10, 1), "reported", reported=D(2024, 10, 20))  # reported late: waits, not overdue
     _rec(new, setup.court, D(2024, 12, 1), "cancelled")  # left out
     report = selectors.recommendation_report(council=setup.council, year=2024, on=D(2024, 11, 1))
-    assert (report.total, report.done, report.in_progress, report.overdue, report.earlier_open) == (6, 1, 2, 3, 2)
+    assert (report.total, report.done, report.in_progress, report.overdue, report.earlier_open) == (6, 1, 3, 2, 2)
     assert len(report.this_year) == 4 and len(report.earlier) == 2
     lines = {line.body.short_name: (line.total, line.done, line.in_progress, line.overdue) for line in report.by_body}
-    assert lines == {"UBND Phổ Quang": (3, 1, 1, 1), "UBND Phổ Thạnh": (3, 0, 1, 2)}
+    assert lines == {"UBND Phổ Quang": (3, 1, 1, 1), "UBND Phổ Thạnh": (3, 0, 2, 1)}
     report_2023 = selectors.recommendation_report(council=setup.council, year=2023, on=D(2024, 11, 1))
     assert (report_2023.total, report_2023.done, report_2023.earlier_open) == (3, 1, 0)
 
