@@ -210,3 +210,19 @@ def test_the_list_screen_pages_in_the_lists_order(national, as_user, monkeypatch
     assert "Trang 150/420 (10500 bản ghi)" in response.content.decode()
     owners = {o.owner.short_name or o.owner.name for o in page.object_list}
     assert owners and all(name in response.content.decode() for name in owners)
+
+
+@pytest.mark.django_db
+def test_the_api_list_pages_in_the_lists_order(national, as_user, monkeypatch) -> None:
+    monkeypatch.setattr("followup.selectors.today", lambda: ON)
+    url = reverse("api-v1:obligation_list", args=[national.council.pk])
+    client = as_user("office")
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.get(url, {"page": 3}).json()
+    assert body["count"] == 10_500
+    assert [i["id"] for i in body["items"]] == _whole_list(national)[100:150]
+    # Not the plain queryset's order (most days overdue first, NULLS LAST: a sort of the council's rows).
+    assert not [q["sql"] for q in ctx.captured_queries if "NULLS LAST" in q["sql"]]
+    overdue = client.get(url, {"page": 2, "state": "qua_han"}).json()
+    assert [i["id"] for i in overdue["items"]] == _plain(national)[50:100]
+    assert overdue["count"] == len(_plain(national))
