@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 from django.http import HttpRequest
 from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
@@ -12,6 +12,7 @@ from ninja.pagination import paginate
 
 from followup import selectors, services, why
 from followup.access import MANAGE, VIEW_OWN, can_report
+from followup.filters import OVERDUE
 from followup.filters import ObligationFilter as ObligationFilterSet
 from followup.kinds import KINDS, MANUAL_REFUSED, is_manual
 from followup.models import Obligation
@@ -65,7 +66,9 @@ def _reply(council: Council, reply_type: str | None, reply_id: int | None) -> Mo
     summary="Danh sách việc theo dõi",
 )
 @paginate(PageNumberPagination, page_size=50)
-def obligation_list(request: HttpRequest, council_id: int, filters: Query[ObligationFilter]) -> QuerySet[Obligation]:
+def obligation_list(
+    request: HttpRequest, council_id: int, filters: Query[ObligationFilter]
+) -> selectors.ListInOrder | selectors.OverdueInOrder:
     """Các việc người dùng được xem, quá hạn lâu nhất trước; bộ lọc như trên màn hình."""
     council = council_for_api(request.user, council_id, VIEW_OWN)
     on = selectors.today()
@@ -80,7 +83,10 @@ def obligation_list(request: HttpRequest, council_id: int, filters: Query[Obliga
             "han_den": "due_to",
         }
         raise ValidationError({names.get(k, k): v for k, v in filterset.errors.items()})
-    return filterset.qs
+    # Paged from the indexes in the list's order, as the screen is (issue 17); SQLite: the plain queryset.
+    if filterset.form.cleaned_data.get("trang_thai") == OVERDUE:
+        return selectors.overdue_in_order(filterset.qs, on=on)
+    return selectors.list_in_order(filterset.qs, on=on)
 
 
 @router.get(

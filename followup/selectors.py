@@ -133,20 +133,108 @@ class OverdueInOrder:
         if self._plain:
             return list(self._ordered[page])
         start, stop = page.start or 0, self.count() if page.stop is None else page.stop
+        return rows_by_pk(self._ordered, self.page_pks(start, stop))
+
+    def page_pks(self, start: int, stop: int) -> list[int]:
+        """The pks of the rows [start:stop] in the list's order (PostgreSQL): one query."""
         if stop <= start or self._ordered.query.is_empty():
             return []
-        keys = ("pk", "days_overdue", "due_on")
+        parts = self._parts(stop, ("pk", "days_overdue", "due_on"))
+        return [pk for pk, _days, _due in parts.order_by(F("days_overdue").desc(), "due_on", "pk")[start:stop]]
+
+    def count_until(self, stop: int) -> int:
+        """How many rows there are, counted no further than `stop`: the same index walks as a page's, each
+        under a Limit of `stop`."""
+        if stop <= 0 or self._ordered.query.is_empty():
+            return 0
+        return min(self._parts(stop, ("pk",), ordered=False).count(), stop)
+
+    def _parts(self, stop: int, keys: tuple[str, ...], ordered: bool = True) -> QuerySet:
+        """The three parts' first `stop` rows (`keys` of them), each in its index's order (any `stop` of them
+        when not `ordered`: to count), as one union."""
         base = self._ordered.order_by()
         owed = [
-            base.filter(state=state, due_on__lt=self._on).order_by("due_on", "pk").values_list(*keys)[:stop]
+            base.filter(state=state, due_on__lt=self._on).order_by(*(("due_on", "pk") if ordered else ()))
             for state in OPEN_STATES
         ]
-        parts = owed[0].union(*owed[1:], all=True)
-        pks = [pk for pk, _days, _due in parts.order_by(F("days_overdue").desc(), "due_on", "pk")[start:stop]]
-        if not pks:
+        owed = [part.values_list(*keys)[:stop] for part in owed]
+        return owed[0].union(*owed[1:], all=True)
+
+
+def rows_by_pk(qs: QuerySet[Obligation], pks: list[int]) -> list[Obligation]:
+    """The rows of `qs` (its annotations and related rows) with these pks, in the order of `pks`: one query
+    by primary key, so the joins of the page's owners and people are over its rows only."""
+    if not pks:
+        return []
+    rank = {pk: index for index, pk in enumerate(pks)}
+    return sorted(qs.order_by().filter(pk__in=pks), key=lambda o: rank[o.pk])
+
+
+class ListInOrder:
+    """The obligation list — `obligation_list`'s queryset with the screen's filters — in its order (the
+    overdue ones first, most days overdue first; then the others by deadline, then entry), paged from the
+    index on (council, state, due_on) instead of sorting the council's rows after joining the national
+    tables of bodies and people: what a Paginator takes (issue 17).
+
+    The overdue rows come first, paged by OverdueInOrder; how many there are is counted only up to the
+    page's end (a COUNT over the same index walks under a Limit: all that is needed to know where the page
+    starts among the others).
+    The others are six parts, each in deadline order in the index: the open states from today on, every
+    report (a late one is late-reported, not overdue), and every accepted or cancelled one; each part read to at most the page's end
+    (a Limit over an index walk), their union sorted, and the page's rows then fetched by pk with their
+    owners and people. The list's count is one COUNT of the filtered rows, with no join and no sort. SQLite
+    keeps the plain ordered queryset.
+    """
+
+    ordered = True
+
+    def __init__(self, qs: QuerySet[Obligation], on: datetime.date) -> None:
+        self._ordered = qs
+        self._on = on
+        self._late = OverdueInOrder(qs, on)
+        self._count: int | None = None
+        self._plain = connection.vendor != "postgresql"
+
+    def all(self) -> "ListInOrder":
+        return self
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self._ordered.count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, page: slice) -> list[Obligation]:
+        if self._plain:
+            return list(self._ordered[page])
+        start, stop = page.start or 0, self.count() if page.stop is None else page.stop
+        if stop <= start or self._ordered.query.is_empty():
             return []
-        rank = {pk: index for index, pk in enumerate(pks)}
-        return sorted(self._ordered.order_by().filter(pk__in=pks), key=lambda o: rank[o.pk])
+        # The overdue rows up to the page's end: their number is exact when the page reaches past them.
+        late = self._late.count_until(stop)
+        pks = self._late.page_pks(start, min(stop, late)) if start < late else []
+        if stop > late:
+            pks += self._on_time_pks(max(start - late, 0), stop - late)
+        return rows_by_pk(self._ordered, pks)
+
+    def _on_time_pks(self, start: int, stop: int) -> list[int]:
+        """The pks of the rows [start:stop] of those not overdue, by deadline then entry: one query."""
+        base = self._ordered.order_by()
+        parts = []
+        for state in State:
+            part = base.filter(state=state)
+            if state in OPEN_STATES:
+                part = part.filter(due_on__gte=self._on)
+            parts.append(part.order_by("due_on", "pk").values_list("pk", "due_on")[:stop])
+        union = parts[0].union(*parts[1:], all=True).order_by("due_on", "pk")[start:stop]
+        return [pk for pk, _due in union]
+
+
+def list_in_order(qs: QuerySet[Obligation], *, on: datetime.date) -> ListInOrder:
+    """`qs` (from obligation_list, the list's filters applied) as the list to page: see ListInOrder."""
+    return ListInOrder(qs, on)
 
 
 def overdue_in_order(qs: QuerySet[Obligation], *, on: datetime.date) -> OverdueInOrder:

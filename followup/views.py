@@ -43,6 +43,8 @@ def obligation_list(request: HttpRequest) -> HttpResponse:
     rows = filterset.qs
     if filterset.is_bound and filterset.form.is_valid() and filterset.form.cleaned_data["trang_thai"] == OVERDUE:
         rows = selectors.overdue_in_order(rows, on=on)  # its page from the indexes, not a sort of all late rows
+    else:
+        rows = selectors.list_in_order(rows, on=on)  # the same, the rows not overdue after the overdue ones
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
     own_bodies = [] if has_perm(request.user, council, VIEW) else sorted(agency_bodies(request.user, council))
     return render(

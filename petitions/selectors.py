@@ -303,17 +303,22 @@ def duplicate_suggestions(*, contact_round: ContactRound) -> list[list[Petition]
             ),
         )
         .values_list("pk", "raw", "raw_folded", "match_keys", "round_id")
+        # No ORDER BY: PostgreSQL sorted the 28,000 rows of the case on disk; they are sorted here
+        # by pk (a stable candidate set for the worker's cache of recent groups).
+        .order_by()
     )
     with without_cycle_collection():
         candidates = [
-            Candidate(pk, text, round_id == contact_round.pk, folded, keys) for pk, text, folded, keys, round_id in rows
+            Candidate(pk, text, round_id == contact_round.pk, folded, keys)
+            for pk, text, folded, keys, round_id in sorted(rows)
         ]
         groups = duplicate_groups(candidates)
     wanted = {pk for g in groups for pk in g}
     by_pk = {
         p.pk: p
+        # The obligation too: an earlier round's open petition is forwarded, and its state is its obligation's.
         for p in Petition.objects.filter(pk__in=wanted)
-        .select_related("round", "unit", "contact_place", "field", "body")
+        .select_related("round", "unit", "contact_place", "field", "body", "obligation")
         .prefetch_related(_origins())
     }
     return [[by_pk[pk] for pk in g] for g in groups]

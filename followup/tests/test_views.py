@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from followup import services
+from followup import selectors, services
 from followup.models import Obligation, ObligationFile, State
 from followup.tests.factories import make_in_state, make_obligation
 from registry.tests.factories import BodyFactory
@@ -313,3 +313,50 @@ def test_navigation_and_dashboard(world, as_user) -> None:
     html = as_user("office").get(reverse("home")).content.decode()
     assert "Việc quá hạn" in html and "Thông báo nhắc việc chưa đọc" in html
     assert f'href="{reverse("followup:obligation_list")}"' in as_user("agency").get(reverse("home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_export_streams_many_rows_in_the_lists_order(world, as_user, monkeypatch) -> None:
+    """The export reads the rows in chunks with no join of bodies or people, their owners' names a chunk at
+    a time, and writes every row in the list's order (overdue first) with its owner's name."""
+    monkeypatch.setattr("followup.excel.CHUNK", 100)
+    owners = [world.agency, *(BodyFactory(council=world.council, name=f"Phòng số {i}") for i in range(11))]
+    states = [State.ASSIGNED, State.IN_PROGRESS, State.ACCEPTED, State.CANCELLED]
+    Obligation.objects.bulk_create(
+        Obligation(
+            council=world.council,
+            owner=owners[i // 100],  # each chunk of 100 brings an owner not met before
+            title=f"Việc số {i}",
+            kind="task",
+            source_date=D(2020, 1, 1),
+            due_on=D(2020, 1, 1) + datetime.timedelta(days=(i * 37) % 5000),
+            state=states[i % 4],
+            reported_on=D(2020, 6, 1) if states[i % 4] == State.ACCEPTED else None,
+        )
+        for i in range(1200)
+    )
+    expected = list(
+        Obligation.objects.filter(council=world.council)
+        .order_by("pk")
+        .values_list("pk", "title", "owner__name", "due_on", "state")
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        response = as_user("office").get(reverse("followup:obligation_export"))
+    ws = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    assert len(rows) == 1200 and [r[0] for r in rows] == list(range(1, 1201))
+    today = selectors.today()
+    # The list's order: the overdue ones, most days overdue first; then the others by deadline.
+    late = [(r[9] is not None, -(r[9] or 0), r[6]) for r in rows]
+    assert late == sorted(late, key=lambda k: (not k[0], k[1], k[2]))
+    by_title = {title: (owner, due_on, state) for _pk, title, owner, due_on, state in expected}
+    assert {r[1]: (r[2], r[6].date(), by_title[r[1]][2]) for r in rows} == by_title
+    open_ones = [r for r in rows if by_title[r[1]][2] in (State.ASSIGNED, State.IN_PROGRESS)]
+    assert all(r[9] == (today - r[6].date()).days for r in open_ones if r[6].date() < today)
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    rows_sql = [s for s in sqls if "followup_obligation" in s and "title_folded" in s]
+    assert len(rows_sql) == 1 and "registry_body" not in rows_sql[0] and "registry_person" not in rows_sql[0]
+    names = [s for s in sqls if s.startswith("SELECT") and '"registry_body"."name"' in s and "IN (" in s]
+    # At most one per chunk of 100 rows, and only for the owners not met before: each name read once.
+    assert 1 < len(names) <= 12
+    assert sum(s.split("IN (")[1].split(")")[0].count(",") + 1 for s in names) == len(owners)

@@ -56,3 +56,43 @@ def test_suggestions_follow_an_edit_made_between_two_runs(town) -> None:
     assert [{p.pk for p in g} for g in selectors.duplicate_suggestions(contact_round=town.round)] == [{a.pk, b.pk}]
     services.petition_update(petition=a, text=CANAL, level=a.level, user=None, field=None, body=None, complaint=False)
     assert selectors.duplicate_suggestions(contact_round=town.round) == []
+
+
+@pytest.mark.django_db
+def test_the_duplicates_page_runs_a_fixed_number_of_queries_with_forwarded_earlier_petitions(town, as_user) -> None:
+    """Earlier rounds' open petitions are forwarded (they have an obligation, which their state is read
+    from): the page reads their obligations with the groups' rows, not one query per petition shown."""
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from petitions.models import Period
+
+    earlier = services.round_create(council=town.council, year=2023, period=Period.YEAR_END)
+    texts = [f"Đề nghị nâng cấp đường liên thôn số {i} đoạn qua khu dân cư Tân Lập {i}" for i in range(6)]
+    url = reverse("petitions:round_duplicates", args=[town.round.pk])
+    client = as_user("office")
+
+    def grow(done: int, upto: int) -> int:
+        for text in texts[done:upto]:
+            make_petition(town, text, contact_round=earlier)
+        services.petitions_forward(
+            contact_round=earlier,
+            body=town.bodies["Phòng QLĐT"],
+            user=None,
+            signer_title="Phó Chủ tịch",
+            signer_name="Nguyễn Thị Kiều",
+            issued_on=datetime.date(2023, 12, 20),
+        )
+        for text in texts[done:upto]:
+            make_petition(town, "Cử tri đề nghị " + text, "Phổ Châu")
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        html = response.content.decode()
+        assert response.status_code == 200 and html.count('class="duplicate-group"') == upto
+        assert html.count("Đã chuyển") == upto  # each earlier petition shown in its state, read from its obligation
+        return len(ctx.captured_queries)
+
+    assert grow(0, 1) == grow(1, 6)
