@@ -273,7 +273,7 @@ def logins(council: Council) -> list[tuple[str, str]]:
 
 # The first session of the term: its agenda and its resolutions, in the order issued (the register numbers
 # them 01 to 06): four elections, the working regulation (DECISION) and the supervision programme of the
-# year. (title of the file, subject of the resolution, its text.)
+# year.
 FIRST_AGENDA = [
     (
         ItemKind.REPORT,
@@ -292,24 +292,17 @@ FIRST_AGENDA = [
     (ItemKind.VOTE, "Biểu quyết thông qua các nghị quyết"),
     (ItemKind.CLOSING, "Bế mạc kỳ họp"),
 ]
+# The offices the first session elects: (body short name, role, title).
 ELECTED = [
-    (PEOPLE[0], "Chủ tịch"),
-    (PEOPLE[1], "Phó Chủ tịch"),
-    (PEOPLE[2], "Trưởng Ban Kinh tế - Ngân sách"),
-    (PEOPLE[3], "Trưởng Ban Văn hóa - Xã hội"),
+    ("Thường trực HĐND", MemberRole.CHAIR, "Chủ tịch"),
+    ("Thường trực HĐND", MemberRole.VICE_CHAIR, "Phó Chủ tịch"),
+    ("Ban KT-NS", MemberRole.HEAD, "Trưởng Ban Kinh tế - Ngân sách"),
+    ("Ban VH-XH", MemberRole.HEAD, "Trưởng Ban Văn hóa - Xã hội"),
 ]
 REGULATION = "Ban hành Quy chế làm việc của Hội đồng nhân dân phường Đức Phổ nhiệm kỳ 2026-2031"
 PROGRAMME = f"Chương trình giám sát của Hội đồng nhân dân phường Đức Phổ năm {TERM_START.year}"
+# The resolutions after the elections: (title of the file, subject of the resolution, its text).
 FIRST_RESOLUTIONS = [
-    *(
-        (
-            f"Tờ trình về việc bầu {title} HĐND phường Đức Phổ nhiệm kỳ 2026-2031",
-            f"Xác nhận kết quả bầu {title} Hội đồng nhân dân phường Đức Phổ nhiệm kỳ 2026-2031",
-            f"Điều 1. Xác nhận {'ông' if gender == 'nam' else 'bà'} {name} trúng cử {title} Hội đồng nhân dân "
-            "phường Đức Phổ nhiệm kỳ 2026-2031.\nĐiều 2. Nghị quyết có hiệu lực từ ngày ký.",
-        )
-        for (name, gender, _, _), title in ELECTED
-    ),
     (
         "Tờ trình về việc ban hành Quy chế làm việc của HĐND phường nhiệm kỳ 2026-2031",
         REGULATION,
@@ -326,6 +319,29 @@ FIRST_RESOLUTIONS = [
 ]
 
 
+def _elections(council: Council) -> list[tuple[str, str, str]]:
+    """The election resolutions, naming whoever holds each office in the council's records."""
+    out = []
+    for short, role, title in ELECTED:
+        held = Membership.objects.select_related("person").filter(
+            body__council=council, body__short_name=short, role=role
+        )
+        person = held.order_by("starts_on", "pk").first()
+        if person is None:
+            continue
+        person = person.person
+        who = f"{'ông' if person.gender == 'nam' else 'bà'} {person.full_name}"
+        out.append(
+            (
+                f"Tờ trình về việc bầu {title} HĐND phường Đức Phổ nhiệm kỳ 2026-2031",
+                f"Xác nhận kết quả bầu {title} Hội đồng nhân dân phường Đức Phổ nhiệm kỳ 2026-2031",
+                f"Điều 1. Xác nhận {who} trúng cử {title} Hội đồng nhân dân phường Đức Phổ nhiệm kỳ 2026-2031.\n"
+                "Điều 2. Nghị quyết có hiệu lực từ ngày ký.",
+            )
+        )
+    return out
+
+
 def _first_session(session: Session) -> Resolution | None:
     """The first session's agenda and resolutions, through the plenary services (each file expected, received
     on time, voted and its resolution issued and published); returns the working regulation's resolution,
@@ -338,7 +354,7 @@ def _first_session(session: Session) -> Resolution | None:
     chair = Person.objects.get(council=council, full_name=PEOPLE[0][0])
     existing = {s.title: s for s in Submission.objects.filter(session=session)}
     in_office = delegates_in_office(council=council, on=TERM_START).count()
-    for title, subject, text in FIRST_RESOLUTIONS:
+    for title, subject, text in [*_elections(council), *FIRST_RESOLUTIONS]:
         submission = existing.get(title) or plenary.submission_create(
             session=session, kind=SubmissionKind.DRAFT_RESOLUTION, title=title, agency=standing_body
         )
