@@ -54,9 +54,9 @@ def _posted_before_opening(consultation: Consultation) -> None:
 
 
 @transaction.atomic
-def seed(council: Council, *, decision: str = "Quy chế làm việc của HĐND (mẫu)", signer: str = "") -> None:
+def seed(council: Council, *, decision: str = "", signer: str = "") -> None:
     """The council's minimum period set by `decision` (the law gives none), then the two consultations; the
-    people's committee (whose users the demo's agency login is) and an agency are invited."""
+    people's committee and its first agency (in the live council, the demo's agency login's) are invited."""
     if Consultation.objects.filter(council=council).exists():
         return
     committee = list(Body.objects.filter(council=council, kind=BodyKind.PEOPLES_COMMITTEE).order_by("pk")[:1])

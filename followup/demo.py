@@ -1,10 +1,14 @@
-"""Demo obligations for the demo council: a few open, one overdue, one done (idempotent)."""
+"""Demo obligations for the demo council: a few open, one overdue, one done (idempotent); and the story's
+dates on the timelines of every obligation a demo seeding made (`story_dates`)."""
 
 import datetime
 
+from django.utils import timezone
+
 from followup import services
 from followup.kinds import TASK
-from followup.models import Obligation
+from followup.models import Action, Obligation, ObligationUpdate, State
+from hdnd import dates
 from registry.models import Body, Council
 
 D = datetime.date
@@ -49,3 +53,76 @@ def seed(council: Council) -> None:
         services.obligation_report(
             obligation=created[-1], user=None, text="Đã rà soát, gửi kèm danh sách các khoản nợ đọng.", done=True
         )
+
+
+# A step of a story happens at office hours: the first at 08:00, the next ones of the same day a little later.
+STORY_HOUR = datetime.time(8, 0)
+STEP = datetime.timedelta(minutes=10)
+
+
+def _moment(day: datetime.date, index: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, STORY_HOUR)) + index * STEP
+
+
+def _story_days(obligation: Obligation, updates: list[ObligationUpdate], today: datetime.date) -> list[datetime.date]:
+    """The day each step happened in the story, read from the obligation's own dates: given on its source's
+    date, reported done on its report date, progress between, accepted or returned two days after the report;
+    never before the step before it, nor after today."""
+    days: list[datetime.date] = []
+    last_done = max((i for i, u in enumerate(updates) if u.action == Action.DONE), default=None)
+    for index, update in enumerate(updates):
+        before = days[-1] if days else obligation.source_date
+        if update.action == Action.CREATE:
+            day = obligation.source_date
+        elif update.action == Action.DONE:
+            day = obligation.reported_on or before
+        elif update.action == Action.PROGRESS:
+            until = obligation.reported_on if last_done is not None and index < last_done else None
+            until = until or min(today, obligation.due_on)
+            day = before + (max(until, before) - before) / 2
+        elif update.action in (Action.ACCEPT, Action.RETURN):
+            day = before + datetime.timedelta(days=2)
+        else:
+            day = before
+        days.append(min(max(day, before), today))
+    return days
+
+
+def story_dates(*, since: datetime.datetime) -> int:
+    """Date the timeline of every obligation a demo seeding made since `since` by its story, not by the
+    seeding run: the seeders call the services as the screens do, so each step is stamped with the moment
+    the seeding ran, and "Người giao" and "Tiến trình thực hiện" would show the day `make demo` ran as the
+    day a task was given. In real use those moments are the day the office typed each step, which is what
+    the timeline should keep (reception.selectors.progress_as_of reads the obligation's own dates for that
+    reason); a demo's steps were typed by nobody, so they carry the story's days. The obligation's creation
+    and closing moments and the history rows follow their step. Only steps made by the seeding (no user)
+    since `since` move, so a demo visitor's own steps and a second run change nothing. Returns the steps
+    dated."""
+    history = Obligation.history.model
+    update_history = ObligationUpdate.history.model
+    today = dates.today()
+    touched = Obligation.objects.filter(updates__created_at__gte=since, updates__user__isnull=True).distinct()
+    moved: list[ObligationUpdate] = []
+    for obligation in touched.prefetch_related("updates"):
+        updates = sorted(obligation.updates.all(), key=lambda u: (u.created_at, u.pk))
+        if any(u.created_at >= since and u.user_id is not None for u in updates):
+            continue  # a visitor acted during the run: leave this timeline as it was typed
+        seeded = [u.created_at >= since for u in updates]
+        if not all(seeded):
+            continue  # an older timeline (a demo database made before): left as it is
+        originals = [u.created_at for u in updates]
+        moments = [_moment(day, i) for i, day in enumerate(_story_days(obligation, updates, today))]
+        for update, moment in zip(updates, moments, strict=True):
+            update.created_at = moment
+            moved.append(update)
+            update_history.objects.filter(id=update.pk, history_date__gte=since).update(history_date=moment)
+        closed = moments[-1] if obligation.state in (State.ACCEPTED, State.CANCELLED) else None
+        Obligation.objects.filter(pk=obligation.pk).update(
+            created_at=moments[0], closed_at=closed if closed is not None else obligation.closed_at
+        )
+        # Each saved version of the obligation is followed by the step it made: it takes that step's moment.
+        for row in history.objects.filter(id=obligation.pk, history_date__gte=since):
+            after = [m for original, m in zip(originals, moments, strict=True) if original >= row.history_date]
+            history.objects.filter(pk=row.pk).update(history_date=after[0] if after else moments[-1])
+    ObligationUpdate.objects.bulk_update(moved, ["created_at"], batch_size=500)
+    return len(moved)

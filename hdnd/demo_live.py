@@ -14,39 +14,74 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from consultation import demo as consultation_demo
+from documents.models import Document
+from followup import demo as followup_demo
 from followup import services as followup
 from followup.kinds import TASK
 from hdnd.dates import today
+from hdnd.saving import validated_save
 from petitions import services as petitions
 from petitions.models import ContactRound, Level, MeetingForm, Period, Petition, PetitionState, PlaceKind
 from plenary import services as plenary
-from plenary.models import Session, SessionKind, SubmissionKind
+from plenary.models import ItemKind, Resolution, Session, SessionKind, Submission, SubmissionKind, SubmissionState, Vote
 from reception import demo as reception_demo
 from registry import services as registry
 from registry.demo import REFORM_DAY, USERS, demo_council
-from registry.models import Body, BodyKind, Council, CouncilLevel, MemberRole, Membership, Person, Role, Term
+from registry.models import (
+    Body,
+    BodyKind,
+    Council,
+    CouncilLevel,
+    LegalSetting,
+    MemberRole,
+    Membership,
+    Person,
+    Role,
+    RoleGrant,
+    Term,
+)
+from registry.selectors import delegates_in_office
 from registry.units import link_successors
 from standing import services as standing
+from supervision import demo as supervision_demo
 
 D = datetime.date
 UNIT_CODE = "21439"  # Phường Đức Phổ (from Nguyễn Nghiêm, Phổ Ninh, Phổ Minh, Phổ Vinh, Phổ Hòa)
 TERM_START = D(2026, 4, 10)  # first session after the election of 15/03/2026 (within 45 days)
-DECISION = "Nghị quyết số 05/NQ-HĐND ngày 10/04/2026 của HĐND phường ban hành Quy chế làm việc (mẫu)"
+# The council's working regulation, which sets the numbers the law leaves to it: a resolution of its first
+# session (`_first_session` issues it and checks that its register gives it this number).
+DECISION_NUMBER = "05/NQ-HĐND"
+DECISION = f"Nghị quyết số {DECISION_NUMBER} ngày {TERM_START:%d/%m/%Y} của HĐND phường ban hành Quy chế làm việc"
 
 # (name, gender, birth year, position) — invented; the first two chair and vice-chair the council.
 PEOPLE = [
     ("Lê Văn Khải", "nam", 1975, "Chủ tịch HĐND phường"),
-    ("Trần Thị Thu Trang", "nu", 1983, "Phó Chủ tịch HĐND phường"),
+    ("Nguyễn Thị Kiều", "nu", 1973, "Phó Chủ tịch HĐND phường"),
     ("Phạm Văn Đạt", "nam", 1979, "Trưởng Ban Kinh tế - Ngân sách"),
     ("Nguyễn Thị Hằng", "nu", 1986, "Trưởng Ban Văn hóa - Xã hội"),
     ("Võ Văn Lợi", "nam", 1972, "Tổ trưởng tổ dân phố"),
-    ("Đoàn Thị Mỹ Linh", "nu", 1990, "Giáo viên"),
+    ("Phạm Thị Lan", "nu", 1980, "Phó Chủ tịch Ủy ban MTTQ Việt Nam phường"),
     ("Huỳnh Văn Nam", "nam", 1968, "Hội Cựu chiến binh phường"),
     ("Lâm Thị Ngọc Ánh", "nu", 1992, "Bí thư Đoàn phường"),
     ("Trịnh Công Minh", "nam", 1981, "Doanh nhân"),
+    ("Lê Thị Hoa", "nu", 1975, "Phó Trưởng Ban Kinh tế - Ngân sách"),
 ]
+# The demo logins in this council (registry.demo.USERS gives their names): the same people as in the town
+# council, who carried on in the ward that took over their area (Nguyễn Thị Kiều, vice-chair of the town
+# council, vice-chair here; Phạm Thị Lan, of the front of Nguyễn Nghiêm, now one of the ward's; Lê Thị Hoa,
+# head of the town's legal committee, in the ward's economy and budget committee, since a commune council
+# has no legal committee), and the agency login in the ward's office that took over the town's finance
+# and planning office's work. username -> (person, body short name).
+LIVE_LOGINS = {
+    "thuongtruc": ("Nguyễn Thị Kiều", None),
+    "thanhvienban": ("Lê Thị Hoa", "Ban KT-NS"),
+    "daibieu": ("Phạm Thị Lan", None),
+    "coquan": (None, "Phòng KT-HT-ĐT"),
+}
+
 PLACES = ["Tổ dân phố Phổ Ninh 1", "Tổ dân phố Phổ Minh 2", "Tổ dân phố Nguyễn Nghiêm 3", "Tổ dân phố Phổ Vinh 1"]
 AGENCIES = [
     ("Phòng Kinh tế, Hạ tầng và Đô thị phường", "Phòng KT-HT-ĐT"),
@@ -54,17 +89,31 @@ AGENCIES = [
 ]
 
 
+def live_council() -> Council:
+    return Council.objects.get(level=CouncilLevel.COMMUNE, unit_code=UNIT_CODE, historical=False)
+
+
 def seed_live() -> str:
     """Cease the town (its successors linked), then build the live council; returns a line for the console."""
+    since = timezone.now()
     town = demo_council()
-    council = Council.objects.get(level=CouncilLevel.COMMUNE, unit_code=UNIT_CODE, historical=False)
+    council = live_council()
     with transaction.atomic():
         if town is not None:
             _cease(town)
         _council(council)
+        _settings(council)
+        _users(council)
     with transaction.atomic():
         if not Session.objects.filter(council=council).exists():
             _activity(council)
+    with transaction.atomic():
+        first = Session.objects.filter(council=council, number=1).first()
+        regulation = _first_session(first) if first is not None else None
+        if regulation is not None:
+            supervision_demo.seed_live(
+                council, today=today(), session_on=TERM_START, resolution=_programme_resolution(first)
+            )
     with transaction.atomic():
         _mid_year_answers(council)
     head = Person.objects.filter(council=council, full_name=PEOPLE[0][0]).first()
@@ -74,6 +123,7 @@ def seed_live() -> str:
         )
     chair = Person.objects.filter(council=council, full_name=PEOPLE[1][0]).first()
     consultation_demo.seed(council, decision=DECISION, signer=chair.full_name if chair else "")
+    followup_demo.story_dates(since=since)
     return f"Hội đồng đang hoạt động: {council}, nhiệm kỳ 2026-2031 (hoạt động tính theo ngày hôm nay)."
 
 
@@ -147,23 +197,42 @@ def _council(council: Council) -> None:
         registry.membership_create(person=person, body=bodies[short], role=MemberRole.HEAD, starts_on=TERM_START)
     for person, short in ((people[4], "Ban KT-NS"), (people[5], "Ban VH-XH"), (people[6], "Ban KT-NS")):
         registry.membership_create(person=person, body=bodies[short], role=MemberRole.MEMBER, starts_on=TERM_START)
-    # The council's own working regulation sets what the 2025-2026 texts leave to it (DOMAIN.md "?").
-    for key, value in (
-        ("submission_due_before_opening", 15),
-        ("documents_to_delegates_before_opening", 7),
-        ("petition_answer_days", 30),
-        ("standing_round_report_after_end", 10),
-    ):
-        registry.setting_set(council=council, key=key, value=value, valid_from=TERM_START, decision=DECISION)
+    registry.membership_create(
+        person=people[9], body=bodies["Ban KT-NS"], role=MemberRole.DEPUTY_HEAD, starts_on=TERM_START
+    )
     for name in PLACES:
         petitions.place_create(council=council, name=name, kind=PlaceKind.RESIDENTIAL_GROUP)
-    _users(council, bodies)
 
 
-def _users(council: Council, bodies: dict[str, Body]) -> None:
-    """The demo logins work in the live council too (their first screen opens on it)."""
+# The council's own working regulation (DECISION) sets what the 2025-2026 texts leave to it (DOMAIN.md "?"):
+# from 01/03/2026 the supervision numbers live in NQ 114/2025, not known here, so the regulation keeps
+# those of Luật 87/2015/QH13.
+SETTINGS = (
+    ("submission_due_before_opening", 15),
+    ("documents_to_delegates_before_opening", 7),
+    ("petition_answer_days", 30),
+    ("standing_round_report_after_end", 10),
+    ("committee_round_report_after_end", 10),
+    ("standing_considers_report_within", 7),
+    ("supervision_content_after_setup", 15),
+    ("supervision_schedule_before_visit", 10),
+    ("supervision_programme_draft_before_session", 10),
+    ("supervision_programme_adopt_at_session", 0),
+)
+
+
+def _settings(council: Council) -> None:
+    have = set(LegalSetting.objects.filter(council=council, valid_from=TERM_START).values_list("key", flat=True))
+    for key, value in SETTINGS:
+        if key not in have:
+            registry.setting_set(council=council, key=key, value=value, valid_from=TERM_START, decision=DECISION)
+
+
+def _users(council: Council) -> None:
+    """The demo logins work in the live council too (their first screen opens on it), each linked to the
+    person or agency its name shows (LIVE_LOGINS); a link a demo made before issue 18 is put right."""
+    bodies = {b.short_name: b for b in Body.objects.filter(council=council)}
     people = {p.full_name: p for p in Person.objects.filter(council=council)}
-    persons = {"thuongtruc": people.get("Trần Thị Thu Trang"), "daibieu": people.get("Đoàn Thị Mỹ Linh")}
     users = {u.username: u for u in get_user_model().objects.filter(username__in=[u[0] for u in USERS] + ["admin"])}
     if "admin" in users:
         registry.role_grant(user=users["admin"], council=council, role=Role.ADMIN)
@@ -171,10 +240,163 @@ def _users(council: Council, bodies: dict[str, Body]) -> None:
         user = users.get(username)
         if user is None:
             continue
-        body = bodies.get("Ban KT-NS") if role == Role.COMMITTEE_MEMBER else None
-        if role == Role.AGENCY_USER:
-            body = bodies.get("UBND phường")
-        registry.role_grant(user=user, council=council, role=role, body=body, person=persons.get(username))
+        person_name, body_short = LIVE_LOGINS.get(username, (None, None))
+        person, body = people.get(person_name), bodies.get(body_short)
+        grant = registry.role_grant(user=user, council=council, role=role, body=body, person=person)
+        if (grant.body_id, grant.person_id) != (getattr(body, "pk", None), getattr(person, "pk", None)):
+            grant.body, grant.person = body, person
+            validated_save(grant)
+
+
+def logins(council: Council) -> list[tuple[str, str]]:
+    """The demo logins as the console lists them, read from their grants in the live council (where their
+    first screen opens), so the list says what each login is linked to."""
+    grants = {
+        g.user.username: g
+        for g in RoleGrant.objects.filter(council=council, user__username__in=[u[0] for u in USERS] + ["admin"])
+        .select_related("user", "body", "person")
+        .order_by("pk")
+    }
+    lines = []
+    for username in ["admin", *(u[0] for u in USERS)]:
+        grant = grants.get(username)
+        if grant is None:
+            continue
+        label = grant.get_role_display()
+        if grant.person is not None:
+            label += f": {grant.person.full_name}, {grant.person.position}"
+        elif grant.body is not None:
+            label += f": {grant.body.name}"
+        lines.append((username, label))
+    return lines
+
+
+# The first session of the term: its agenda and its resolutions, in the order issued (the register numbers
+# them 01 to 06): four elections, the working regulation (DECISION) and the supervision programme of the
+# year.
+FIRST_AGENDA = [
+    (
+        ItemKind.REPORT,
+        "Khai mạc kỳ họp; báo cáo kết quả bầu cử đại biểu HĐND phường nhiệm kỳ 2026-2031 và kết quả xác nhận tư "
+        "cách đại biểu",
+    ),
+    (
+        ItemKind.VOTE,
+        "Bầu Chủ tịch, Phó Chủ tịch HĐND phường; bầu Trưởng Ban Kinh tế - Ngân sách, Trưởng Ban Văn hóa - Xã hội",
+    ),
+    (ItemKind.SUBMISSION, "Xem xét, thông qua Nghị quyết ban hành Quy chế làm việc của HĐND phường nhiệm kỳ 2026-2031"),
+    (
+        ItemKind.SUBMISSION,
+        f"Xem xét, thông qua Nghị quyết về Chương trình giám sát của HĐND phường năm {TERM_START.year}",
+    ),
+    (ItemKind.VOTE, "Biểu quyết thông qua các nghị quyết"),
+    (ItemKind.CLOSING, "Bế mạc kỳ họp"),
+]
+# The offices the first session elects: (body short name, role, title).
+ELECTED = [
+    ("Thường trực HĐND", MemberRole.CHAIR, "Chủ tịch"),
+    ("Thường trực HĐND", MemberRole.VICE_CHAIR, "Phó Chủ tịch"),
+    ("Ban KT-NS", MemberRole.HEAD, "Trưởng Ban Kinh tế - Ngân sách"),
+    ("Ban VH-XH", MemberRole.HEAD, "Trưởng Ban Văn hóa - Xã hội"),
+]
+REGULATION = "Ban hành Quy chế làm việc của Hội đồng nhân dân phường Đức Phổ nhiệm kỳ 2026-2031"
+PROGRAMME = f"Chương trình giám sát của Hội đồng nhân dân phường Đức Phổ năm {TERM_START.year}"
+# The resolutions after the elections: (title of the file, subject of the resolution, its text).
+FIRST_RESOLUTIONS = [
+    (
+        "Tờ trình về việc ban hành Quy chế làm việc của HĐND phường nhiệm kỳ 2026-2031",
+        REGULATION,
+        "Điều 1. Ban hành kèm theo Nghị quyết này Quy chế làm việc của Hội đồng nhân dân phường Đức Phổ nhiệm kỳ "
+        "2026-2031, quy định các thời hạn mà pháp luật giao Hội đồng nhân dân quyết định.\n"
+        "Điều 2. Thường trực HĐND phường tổ chức thực hiện Nghị quyết này.",
+    ),
+    (
+        f"Tờ trình về Chương trình giám sát của HĐND phường năm {TERM_START.year}",
+        PROGRAMME,
+        f"Điều 1. Thông qua Chương trình giám sát của Hội đồng nhân dân phường năm {TERM_START.year}.\n"
+        "Điều 2. Giao Thường trực HĐND, các Ban, các Tổ đại biểu HĐND phường tổ chức thực hiện.",
+    ),
+]
+
+
+def _elections(council: Council) -> list[tuple[str, str, str]]:
+    """The election resolutions, naming whoever holds each office in the council's records."""
+    out = []
+    for short, role, title in ELECTED:
+        held = Membership.objects.select_related("person").filter(
+            body__council=council, body__short_name=short, role=role
+        )
+        person = held.order_by("starts_on", "pk").first()
+        if person is None:
+            continue
+        person = person.person
+        who = f"{'ông' if person.gender == 'nam' else 'bà'} {person.full_name}"
+        out.append(
+            (
+                f"Tờ trình về việc bầu {title} HĐND phường Đức Phổ nhiệm kỳ 2026-2031",
+                f"Xác nhận kết quả bầu {title} Hội đồng nhân dân phường Đức Phổ nhiệm kỳ 2026-2031",
+                f"Điều 1. Xác nhận {who} trúng cử {title} Hội đồng nhân dân phường Đức Phổ nhiệm kỳ 2026-2031.\n"
+                "Điều 2. Nghị quyết có hiệu lực từ ngày ký.",
+            )
+        )
+    return out
+
+
+def _first_session(session: Session) -> Resolution | None:
+    """The first session's agenda and resolutions, through the plenary services (each file expected, received
+    on time, voted and its resolution issued and published); returns the working regulation's resolution,
+    whose number the council's settings cite (DECISION). Idempotent: each part only when missing."""
+    council = session.council
+    if not session.agenda.exists():
+        for order, (kind, title) in enumerate(FIRST_AGENDA, start=1):
+            plenary.agenda_item_add(session=session, kind=kind, title=title, order=order)
+    standing_body = Body.objects.get(council=council, kind=BodyKind.STANDING_COMMITTEE)
+    chair = Person.objects.get(council=council, full_name=PEOPLE[0][0])
+    existing = {s.title: s for s in Submission.objects.filter(session=session)}
+    in_office = delegates_in_office(council=council, on=TERM_START).count()
+    for title, subject, text in [*_elections(council), *FIRST_RESOLUTIONS]:
+        submission = existing.get(title) or plenary.submission_create(
+            session=session, kind=SubmissionKind.DRAFT_RESOLUTION, title=title, agency=standing_body
+        )
+        if Resolution.objects.filter(submission=submission).exists():
+            continue
+        if submission.state == SubmissionState.EXPECTED:
+            received = max(session.created_on, submission.due_on - datetime.timedelta(days=2))
+            plenary.submission_receive(
+                submission=submission, received_on=received, checklist=["to_trinh", "du_thao"], user=None
+            )
+        if not Vote.objects.filter(submission=submission).exists():
+            plenary.vote_record(submission=submission, voted_on=TERM_START, yes=in_office, no=0, abstain=0, user=None)
+        resolution = plenary.resolution_issue(
+            submission=submission,
+            subject=subject,
+            text=text,
+            issued_on=TERM_START,
+            effective_on=TERM_START,
+            signer_name=chair.full_name,
+            user=None,
+        )
+        plenary.resolution_publish(resolution=resolution, user=None)
+    regulation = (
+        Resolution.objects.select_related("document")
+        .filter(submission__session=session, document__subject=REGULATION)
+        .first()
+    )
+    if regulation is not None and regulation.document.number_symbol != DECISION_NUMBER:
+        # The settings cite DECISION: a register that numbered it otherwise would make that citation false.
+        raise RuntimeError(
+            f"Quy chế làm việc mang số {regulation.document.number_symbol}, không phải {DECISION_NUMBER}."
+        )
+    return regulation
+
+
+def _programme_resolution(session: Session) -> Document | None:
+    found = (
+        Resolution.objects.select_related("document")
+        .filter(submission__session=session, document__subject=PROGRAMME)
+        .first()
+    )
+    return found.document if found is not None else None
 
 
 def _activity(council: Council) -> None:
@@ -184,17 +406,19 @@ def _activity(council: Council) -> None:
     ubnd = bodies["UBND phường"]
     chair = Membership.objects.select_related("person").get(body=bodies["Thường trực HĐND"], role=MemberRole.CHAIR)
     # The first session of the term (past) and the year-end session (upcoming, its files due).
+    # Convened two days after the election, so its files are due (15 days before the opening) after that.
     first = plenary.session_create(
         council=council,
         term=term,
         number=1,
         kind=SessionKind.THEMATIC,
-        created_on=TERM_START - datetime.timedelta(days=10),
+        created_on=TERM_START - datetime.timedelta(days=24),
         opens_on=TERM_START,
         closes_on=TERM_START,
         place="Hội trường UBND phường Đức Phổ",
         requested_by="thuong_truc",
     )
+    _first_session(first)
     plenary.session_update(session=first, opened_on=TERM_START, closed_on=TERM_START, state="be_mac")
     opens = now + datetime.timedelta(days=12)
     upcoming = plenary.session_create(

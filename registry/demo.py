@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from vietnam_provinces.legacy import District, Ward
 
 from registry import services
@@ -96,14 +97,18 @@ DELEGATES = [
 ]
 
 USERS = [
-    # username, full name, role, body short name or None, person name or None
+    # username, full name, role, body short name or None, person name or None — in the town council; the
+    # same logins in the live council (hdnd.demo_live.LIVE_LOGINS) are the same people, who carried on in
+    # the ward that took over their area, and the agency login the town office's successor.
     ("vanphong", "Trần Thị Mỹ (chuyên viên Văn phòng)", Role.OFFICE_STAFF, None, None),
     ("chanhvanphong", "Nguyễn Viết Thanh", Role.OFFICE_CHIEF, None, "Nguyễn Viết Thanh"),
     ("thuongtruc", "Nguyễn Thị Kiều", Role.STANDING_MEMBER, None, "Nguyễn Thị Kiều"),
     ("thanhvienban", "Lê Thị Hoa", Role.COMMITTEE_MEMBER, "Ban Pháp chế", "Lê Thị Hoa"),
     ("daibieu", "Phạm Thị Lan", Role.DELEGATE, None, "Phạm Thị Lan"),
-    ("coquan", "Phòng Tài chính - Kế hoạch", Role.AGENCY_USER, "Phòng TC-KH", None),
+    ("coquan", "Chuyên viên Phòng Kinh tế, Hạ tầng và Đô thị phường", Role.AGENCY_USER, "Phòng TC-KH", None),
 ]
+# Names the demo gave its logins before issue 18 (a demo database made then is renamed on the next run).
+OLD_NAMES = {"coquan": "Phòng Tài chính - Kế hoạch"}
 
 
 def demo_council() -> Council | None:
@@ -253,6 +258,9 @@ def _ensure_users(town: Council) -> list[tuple[str, str]]:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
+        elif user.first_name == OLD_NAMES.get(username):
+            user.first_name = full_name
+            user.save(update_fields=["first_name"])
         body = Body.objects.filter(council=town, short_name=body_short).first() if body_short else None
         person = Person.objects.filter(council=town, full_name=person_name).first() if person_name else None
         services.role_grant(user=user, council=town, role=role, body=body, person=person)
@@ -285,6 +293,9 @@ def issue_on(day: datetime.date, step: Callable[[], None]) -> None:
 def seed() -> tuple[Council, list[tuple[str, str]]]:
     """Load the demo; every step is idempotent, so a second run changes nothing."""
     global _dated_steps
+    from followup.demo import story_dates  # the registry is below the workflow apps; they plug in here
+
+    since = timezone.now()
     load_administrative_units()
     town = demo_council() or _create_council()
     _dated_steps = []
@@ -298,4 +309,6 @@ def seed() -> tuple[Council, list[tuple[str, str]]]:
         _dated_steps = None
     for seeder in LATE_SEEDERS:
         seeder(town)
-    return town, _ensure_users(town)
+    logins = _ensure_users(town)
+    story_dates(since=since)
+    return town, logins

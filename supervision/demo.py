@@ -12,9 +12,10 @@ from followup import services as followup
 from registry.models import Body, Council, Delegate
 from registry.selectors import standing_committee
 from supervision import services
-from supervision.models import ProgrammeKind, Round, RoundKind
+from supervision.models import Programme, ProgrammeItem, ProgrammeKind, Round, RoundKind
 
 D = datetime.date
+TOWN_DONE_BY = D(2026, 11, 1)  # the town's recommendations reported done by then at the latest
 
 # (conducting body, kind, subject, supervised short names, label, set-up day, members,
 #  [(addressee, text, due, state)]) — state: "", "progress", "done" (reported), "accepted"
@@ -129,7 +130,17 @@ ROUNDS = [
 ]
 
 
-def _round(council: Council, bodies: dict[str, Body], delegates: dict[str, Delegate], row: tuple) -> None:
+def _round(
+    council: Council,
+    bodies: dict[str, Body],
+    delegates: dict[str, Delegate],
+    row: tuple,
+    *,
+    item: ProgrammeItem | None = None,
+    done_by: datetime.date = TOWN_DONE_BY,
+) -> Round:
+    """One round through the services, from its set-up to its published report; a recommendation reported
+    done is dated by its deadline, never after `done_by`."""
     body, kind, subject, supervised, label, set_up_on, members, recommendations = row
     start = set_up_on + datetime.timedelta(days=21)
     end = start + datetime.timedelta(days=10)
@@ -144,6 +155,7 @@ def _round(council: Council, bodies: dict[str, Body], delegates: dict[str, Deleg
         starts_on=start,
         ends_on=end,
         schedule_sent_on=start - datetime.timedelta(days=12),
+        item=item,
         plan="Nghe báo cáo, làm việc trực tiếp với đối tượng giám sát, kiểm tra thực tế tại một số địa điểm.",
     )
     for index, name in enumerate(members):
@@ -174,11 +186,12 @@ def _round(council: Council, bodies: dict[str, Body], delegates: dict[str, Deleg
                 user=None,
                 text="Đã thực hiện xong kiến nghị.",
                 done=True,
-                on=min(due, D(2026, 11, 1)),
+                on=min(due, done_by),
             )
         if state == "accepted":
             followup.obligation_accept(obligation=obligation, user=None, text="Kết quả phù hợp.")
     services.round_publish(round=round, published=True)
+    return round
 
 
 @transaction.atomic
@@ -195,7 +208,8 @@ def seed(council: Council) -> None:
     programme = services.programme_create(
         council=council, kind=ProgrammeKind.COUNCIL, year=2024, body=standing, session_on=D(2023, 7, 12)
     )
-    services.programme_update(
+    # The programme as updated: publishing the object as created would save its empty dates back.
+    programme = services.programme_update(
         programme=programme, draft_sent_on=D(2023, 6, 30), adopted_on=D(2023, 7, 14), results_session_on=D(2025, 7, 10)
     )
     items = {}
@@ -210,3 +224,77 @@ def seed(council: Council) -> None:
     for round in Round.objects.filter(council=council, set_up_on__year=2024):
         if round.subject in items:
             services.round_update(round=round, item=items[round.subject])
+
+
+def live_round(set_up_on: datetime.date, today: datetime.date) -> tuple:
+    """The live council's round (hdnd.demo_live): the Ban Kinh tế - Ngân sách over the ward's budget, set up
+    on `set_up_on`; one recommendation done and accepted, one still running. Every name is invented."""
+    report_on = set_up_on + datetime.timedelta(days=21 + 10 + 7)
+    return (
+        "Ban KT-NS",
+        RoundKind.SUPERVISION,
+        f"tình hình thực hiện dự toán thu, chi ngân sách phường 6 tháng đầu năm {set_up_on.year}",
+        ["UBND phường", "Phòng KT-HT-ĐT"],
+        "UBND phường và Phòng Kinh tế, Hạ tầng và Đô thị phường",
+        set_up_on,
+        ["Phạm Văn Đạt", "Lê Thị Hoa", "Võ Văn Lợi"],
+        [
+            (
+                "Phòng KT-HT-ĐT",
+                "Rà soát, đề xuất điều chuyển dự toán chi của các công trình chưa triển khai.",
+                min(report_on + datetime.timedelta(days=30), max(today, report_on)),
+                "accepted",
+            ),
+            (
+                "UBND phường",
+                "Đôn đốc thu các khoản thu còn đạt thấp so với dự toán; báo cáo HĐND phường tại kỳ họp cuối năm.",
+                report_on + datetime.timedelta(days=90),
+                "progress",
+            ),
+        ],
+    )
+
+
+@transaction.atomic
+def seed_live(council: Council, *, today: datetime.date, session_on: datetime.date, resolution: object) -> None:
+    """The live council's supervision programme of the term's first year, adopted at its first session by
+    `resolution` (a document), and one round of it done: set up about three months ago, its report
+    considered and its recommendations followed. Through the services, so the programme's and the round's
+    due dates and the recommendations' obligations are made as in real use. Idempotent: a council that has
+    a programme is left alone."""
+    standing = standing_committee(council)
+    if standing is None or Programme.objects.filter(council=council).exists():
+        return
+    bodies = {b.short_name: b for b in Body.objects.filter(council=council)}
+    delegates = {d.person.full_name: d for d in Delegate.objects.filter(term__council=council).select_related("person")}
+    set_up_on = max(session_on + datetime.timedelta(days=60), today - datetime.timedelta(days=100))
+    row = live_round(set_up_on, today)
+    if not {row[0], *row[3], *(r[0] for r in row[7])} <= set(bodies) or not set(row[6]) <= set(delegates):
+        return
+    programme = services.programme_create(
+        council=council, kind=ProgrammeKind.COUNCIL, year=session_on.year, body=standing, session_on=session_on
+    )
+    programme = services.programme_update(
+        programme=programme,
+        draft_sent_on=session_on - datetime.timedelta(days=11),
+        adopted_on=session_on,
+        resolution=resolution,
+    )
+    item = services.item_add(
+        programme=programme, subject=row[2], body=bodies[row[0]], kind=row[1], planned_from=set_up_on
+    )
+    services.item_add(
+        programme=programme,
+        subject="việc giải quyết kiến nghị của cử tri gửi đến kỳ họp thứ nhất và kỳ họp giữa năm",
+        body=standing,
+        planned_to=datetime.date(session_on.year, 12, 31),
+    )
+    services.item_add(
+        programme=programme,
+        subject="công tác quản lý, sử dụng nhà văn hóa tổ dân phố",
+        body=bodies["Ban VH-XH"],
+        kind=RoundKind.SURVEY,
+        planned_to=datetime.date(session_on.year, 12, 31),
+    )
+    services.programme_publish(programme=programme, published=True)
+    _round(council, bodies, delegates, row, item=item, done_by=today)

@@ -1,9 +1,14 @@
 """The demo is alive today: beside the historical Đức Phổ town council (seeds 000 and 001, ceased on
 01/07/2025 and linked to its successors), HĐND phường Đức Phổ of term 2026-2031 has an upcoming session,
 overdue tasks, petitions waiting for answers, a published round with its answers, and citizens' letters of
-the last weeks, all dated relative to today."""
+the last weeks, all dated relative to today. What a new user reads of it is true (issue 18): each login is
+linked to the person or agency its name shows, who holds that role here; the first session has its agenda
+and the resolutions the deadlines cite; a supervision programme and round exist; timelines carry the
+story's dates, not the day the demo was seeded. One seeding serves every assertion (seeding is slow)."""
 
 import datetime
+import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,20 +17,22 @@ from django.test import Client
 
 from conftest import verify_second_factor
 from documents.models import Document
-from followup.models import OPEN_STATES, Obligation
+from followup.kinds import TASK
+from followup.models import OPEN_STATES, Action, Obligation, ObligationUpdate, State
 from hdnd.dates import today
-from hdnd.demo_live import UNIT_CODE, seed_live
+from hdnd.demo_live import DECISION, UNIT_CODE, logins, seed_live
 from petitions import services as petitions
 from petitions.models import ContactRound, Level, Period, Petition, Petitioner
-from plenary.models import Session
+from plenary.models import Resolution, Session
 from reception import services as reception
 from reception.demo import LIVE_PLACE
 from reception.models import Case, Category, Handling, Letter, ReceptionSession, Sender
 from registry.demo import demo_council, seed
-from registry.models import Body, BodyKind, Council, MemberRole, Membership
+from registry.models import Body, BodyKind, Council, Delegate, LegalSetting, MemberRole, Membership, RoleGrant
 from reports import figures as figures_mod
 from reports.selectors import activity_year
 from standing import services as standing
+from supervision.models import Programme, ProgrammeKind, Recommendation, Round
 
 
 @pytest.mark.django_db
@@ -116,8 +123,13 @@ def test_live_council_beside_the_historical_town() -> None:
         )
 
     before = counts()
+    stamps = _timeline(live)
     seed_live()
-    assert counts() == before
+    assert counts() == before and _timeline(live) == stamps
+    _logins_tell_the_truth(live)
+    _first_session_and_supervision(live)
+    _citations_exist(live)
+    _timelines_carry_the_story(live, town)
     # The demo logins open on the live council.
     client = Client()
     user = get_user_model().objects.get(username="vanphong")
@@ -127,3 +139,119 @@ def test_live_council_beside_the_historical_town() -> None:
     # A round after 01/07/2025 never offers the district level, nor defaults to it.
     late = petitions.round_create(council=town, year=2025, period=Period.YEAR_END)
     assert Level.DISTRICT not in petitions.levels_allowed(late) and petitions.level_default(town, late) is None
+
+
+def _timeline(council: Council) -> list[tuple[int, datetime.datetime]]:
+    return list(ObligationUpdate.objects.filter(obligation__council=council).values_list("pk", "created_at"))
+
+
+def _logins_tell_the_truth(live: Council) -> None:
+    """Each login's name is the person (or agency) it is linked to in the live council, who holds the role
+    there; the console's list and the README say the same."""
+    grants = {
+        g.user.username: g
+        for g in RoleGrant.objects.filter(council=live).select_related("user", "person", "body", "body__council")
+    }
+    term = live.terms.get()
+    for username in ("thuongtruc", "daibieu", "thanhvienban"):
+        grant = grants[username]
+        assert grant.person is not None and grant.person.council_id == live.pk
+        assert grant.person.full_name == grant.user.get_full_name()
+        assert Delegate.objects.filter(term=term, person=grant.person, left_on__isnull=True).exists()
+    kieu = grants["thuongtruc"].person
+    assert Membership.objects.get(person=kieu, body__kind=BodyKind.STANDING_COMMITTEE).role == MemberRole.VICE_CHAIR
+    # The committee member: granted the committee she sits in, the one her description names.
+    member = grants["thanhvienban"]
+    assert (
+        member.body.short_name == "Ban KT-NS"
+        and Membership.objects.filter(person=member.person, body=member.body).exists()
+    )
+    # The agency login: a current agency of the live council, which its name shows.
+    agency = grants["coquan"]
+    assert agency.body.kind == BodyKind.AGENCY and agency.body.council.active and agency.body.council == live
+    assert "Phòng Kinh tế, Hạ tầng và Đô thị phường" in agency.user.get_full_name()
+    listed = dict(logins(live))
+    assert listed["thuongtruc"] == "Thành viên Thường trực: Nguyễn Thị Kiều, Phó Chủ tịch HĐND phường"
+    assert listed["daibieu"].startswith("Đại biểu: Phạm Thị Lan")
+    assert listed["thanhvienban"] == "Thành viên Ban: Lê Thị Hoa, Phó Trưởng Ban Kinh tế - Ngân sách"
+    assert listed["coquan"] == f"Người dùng cơ quan: {agency.body.name}"
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `(\w+)` \| (.+) \|$", readme, re.MULTILINE))
+    for username, line in listed.items():
+        assert rows[username].startswith(line.split(",")[0]), (username, rows[username], line)
+    assert "Kinh tế - Ngân sách" in rows["thanhvienban"] and "Pháp chế HĐND thị xã" in rows["thanhvienban"]
+
+
+def _first_session_and_supervision(live: Council) -> None:
+    """The first session has its agenda and resolutions; the year's supervision programme was adopted by one
+    of them, and a round of it has its report, conclusions and recommendations followed as obligations."""
+    first = Session.objects.get(council=live, number=1)
+    assert first.agenda.count() >= 5 and first.agenda.filter(kind="be_mac").exists()
+    resolutions = list(
+        Resolution.objects.filter(submission__session=first)
+        .order_by("document__number")
+        .values_list("document__number_symbol", flat=True)
+    )
+    assert resolutions == [f"0{n}/NQ-HĐND" for n in range(1, 7)]
+    programme = Programme.objects.get(council=live, kind=ProgrammeKind.COUNCIL, year=first.opens_on.year)
+    assert programme.published and programme.adopted_on == first.opens_on
+    assert programme.resolution.number_symbol == "06/NQ-HĐND" and programme.items.count() == 3
+    # Its draft and adoption were followed as the standing committee's obligations, closed when recorded.
+    assert {link.obligation.state for link in programme.milestone_obligations.all()} == {State.ACCEPTED}
+    round = Round.objects.get(council=live)
+    assert round.item.programme == programme and round.report_on and round.considered_on and round.published
+    assert round.report_on <= today()
+    recommendations = Recommendation.objects.filter(round=round).select_related("obligation")
+    assert recommendations.count() == 2 and all(r.obligation.source_date == r.made_on for r in recommendations)
+    assert {r.obligation.state for r in recommendations} >= {State.ACCEPTED}
+    # The town's programme keeps the day it was adopted (publishing it once saved its dates back empty).
+    assert Programme.objects.get(council=demo_council(), year=2024).adopted_on == datetime.date(2023, 7, 14)
+
+
+def _citations_exist(live: Council) -> None:
+    """Every resolution a deadline, a setting or a roster cites is a resolution of the live council, issued
+    on the day cited; no citation calls itself a sample."""
+    cited = set(LegalSetting.objects.filter(council=live).values_list("decision", flat=True))
+    cited |= set(Obligation.objects.filter(council=live).values_list("due_setting_decision", flat=True))
+    cited |= set(Obligation.objects.filter(council=live).values_list("due_citation", flat=True))
+    cited.discard("")
+    assert DECISION in cited and not any("mẫu" in text for text in cited)
+    issued = {
+        (d.number_symbol, d.issued_on)
+        for d in Document.objects.filter(council=live, doc_type="nghi_quyet").exclude(number_symbol="")
+    }
+    for text in cited:
+        for number, day in re.findall(r"Nghị quyết (?:số )?(\S+/NQ-HĐND) ngày (\d\d/\d\d/\d{4})", text):
+            assert (number, datetime.datetime.strptime(day, "%d/%m/%Y").date()) in issued, text
+    regulation = Document.objects.get(council=live, number_symbol="05/NQ-HĐND")
+    assert "Quy chế làm việc" in regulation.subject and regulation.is_published
+
+
+def _timelines_carry_the_story(live: Council, town: Council) -> None:
+    """A task's timeline shows the day it was given in the story (its source's date), and a report the day
+    it was made: not the day the demo was seeded."""
+    from django.utils import timezone
+
+    for council in (live, town):
+        for obligation in Obligation.objects.filter(council=council).prefetch_related("updates"):
+            updates = list(obligation.updates.all())
+            created = next(u for u in updates if u.action == Action.CREATE)
+            # Given on its source's day; one that waits for a coming day (a reception's report) is given today.
+            given = min(obligation.source_date, today())
+            assert timezone.localdate(created.created_at) == given, obligation
+            assert timezone.localdate(obligation.created_at) == given
+            done = [u for u in updates if u.action == Action.DONE]
+            if done and obligation.reported_on:
+                # A programme's draft due "at least 10 days before the session" is given on its due day and may
+                # be reported sent before it: the timeline never runs backwards, so that step shows the day given.
+                day = max(obligation.reported_on, given)
+                assert timezone.localdate(done[-1].created_at) == day, obligation
+            assert all(timezone.localdate(u.created_at) <= today() for u in updates)
+    task = Obligation.objects.filter(council=live, kind=TASK).order_by("pk").first()
+    client = Client()
+    user = get_user_model().objects.get(username="vanphong")
+    client.force_login(user)
+    verify_second_factor(client, user)
+    page = client.get(f"/theo-doi/{task.pk}/").content.decode()
+    assert f"Hệ thống, {task.source_date:%d/%m/%Y} 08:00" in page
+    assert "Giao việc" in page and f"<td>{task.source_date:%d/%m/%Y} 08:00</td>" in page
