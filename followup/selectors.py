@@ -180,10 +180,10 @@ class ListInOrder:
     page's end (a COUNT over the same index walks under a Limit: all that is needed to know where the page
     starts among the others).
     The others are six parts, each in deadline order in the index: the open states from today on, every
-    report (a late one is late-reported, not overdue), and every accepted or cancelled one; each part read to at most the page's end
-    (a Limit over an index walk), their union sorted, and the page's rows then fetched by pk with their
-    owners and people. The list's count is one COUNT of the filtered rows, with no join and no sort. SQLite
-    keeps the plain ordered queryset.
+    report (a late one is late-reported, not overdue), and every accepted or cancelled one; each part read
+    to at most the page's end (a Limit over an index walk), their union sorted, and the page's rows then
+    fetched by pk with their owners and people. The list's count is one COUNT of the filtered rows, with no
+    join and no sort. SQLite keeps the plain ordered queryset.
     """
 
     ordered = True
