@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from hdnd.constraints import CheckConstraint
 from registry.models import Body, Council
 
 WHOLE_DRAFT = 0  # an opinion or a response on the draft as a whole, not on one article
@@ -62,7 +63,7 @@ class Consultation(models.Model):
         ordering = ["-opens_on", "-id"]
         indexes = [models.Index(fields=["council", "-opens_on"], name="consultation_council_opens")]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(closes_on__gte=models.F("opens_on")),
                 name="consultation_period_order",
                 violation_error_message="Ngày kết thúc không thể trước ngày bắt đầu lấy ý kiến.",
@@ -218,12 +219,12 @@ class Opinion(models.Model):
         ordering = ["consultation", "article", "created_at", "pk"]
         indexes = [models.Index(fields=["consultation", "status"], name="consultation_opinion_status")]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(origin="cong_chung", body__isnull=True) | Q(origin="co_quan", body__isnull=False),
                 name="consultation_opinion_origin",
                 violation_error_message="Ý kiến của cơ quan phải ghi cơ quan; góp ý công khai thì không.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=~Q(status="tu_choi") | ~Q(reject_reason=""),
                 name="consultation_opinion_reject_reason",
                 violation_error_message="Vui lòng ghi lý do không đăng ý kiến.",

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
+from hdnd.constraints import CheckConstraint
 from registry.models import Body, Council, Person
 
 
@@ -297,17 +298,17 @@ class Document(models.Model):
                 name="document_unique_number",
                 violation_error_message="Số văn bản này đã được dùng trong năm.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(state="du_thao") | Q(direction="den") | Q(number__isnull=False, issued_on__isnull=False),
                 name="document_issued_has_number",
                 violation_error_message="Văn bản đã ban hành phải có số và ngày ban hành.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(direction="di") | Q(state="da_den"),
                 name="document_incoming_state",
                 violation_error_message="Văn bản đến chỉ có trạng thái đã tiếp nhận.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(normative=False) | Q(doc_type__in=sorted(NORMATIVE_TYPES)),
                 name="document_normative_type",
                 violation_error_message="Chỉ nghị quyết, quyết định mới có thể là văn bản quy phạm pháp luật.",

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from followup.kinds import kind_label
+from hdnd.constraints import CheckConstraint
 from hdnd.dates import format_date
 from registry.models import Body, Council, Person
 
@@ -105,23 +106,23 @@ class Obligation(models.Model):
             models.Index(fields=["source_type", "source_id"], name="obligation_source"),
         ]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(due_on__gte=F("source_date")),
                 name="obligation_due_after_source",
                 violation_error_message="Hạn xử lý không thể trước ngày của nguồn.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(state__in=State.values),
                 name="obligation_state_valid",
                 violation_error_message="Trạng thái không hợp lệ.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(source_type__isnull=True, source_id__isnull=True)
                 | Q(source_type__isnull=False, source_id__isnull=False),
                 name="obligation_source_complete",
                 violation_error_message="Liên kết hồ sơ nguồn không đầy đủ.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=~Q(state__in=[State.REPORTED_DONE, State.ACCEPTED]) | Q(reported_on__isnull=False),
                 name="obligation_done_has_date",
                 violation_error_message="Việc đã báo cáo hoàn thành phải có ngày báo cáo.",
@@ -178,7 +179,7 @@ class ObligationUpdate(models.Model):
         verbose_name_plural = "cập nhật tiến độ"
         ordering = ["created_at", "pk"]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(reply_type__isnull=True, reply_id__isnull=True)
                 | Q(reply_type__isnull=False, reply_id__isnull=False),
                 name="obligation_update_reply_complete",
@@ -273,7 +274,7 @@ class Notification(models.Model):
                 name="notification_once_per_user",
                 violation_error_message="Người dùng đã nhận thông báo này.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(reminder__isnull=False) | ~Q(url=""),
                 name="notification_points_somewhere",
                 violation_error_message="Thông báo phải gắn với một lần nhắc việc hoặc một đường dẫn.",

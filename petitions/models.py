@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from hdnd.constraints import CheckConstraint
 from hdnd.dates import format_date
 from hdnd.text import fold
 from registry.models import Body, Council, Delegate, UnitType
@@ -181,12 +182,12 @@ class ContactRound(models.Model):
                 name="contact_round_unique",
                 violation_error_message="Hội đồng đã có đợt tiếp xúc cử tri này.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(year__gte=2000) & Q(year__lte=2100),
                 name="contact_round_year_range",
                 violation_error_message="Năm không hợp lệ.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
                 name="contact_round_ends_after_start",
                 violation_error_message="Ngày kết thúc không thể trước ngày bắt đầu.",
@@ -265,7 +266,7 @@ class ContactPlace(models.Model):
                 name="contact_place_unique",
                 violation_error_message="Hội đồng đã có thôn, tổ dân phố này.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(kind__in=PlaceKind.values),
                 name="contact_place_kind_valid",
                 violation_error_message="Loại địa bàn không hợp lệ.",
@@ -337,7 +338,7 @@ class ContactMeeting(models.Model):
                 name="contact_meeting_one_per_place",
                 violation_error_message="Đợt này đã có hội nghị tiếp xúc cử tri tại thôn, tổ dân phố này.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(unit__isnull=True, contact_place__isnull=False)
                 | Q(unit__isnull=False, contact_place__isnull=True),
                 name="contact_meeting_unit_or_place",
@@ -458,22 +459,22 @@ class Petition(models.Model):
             ),
         ]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(outcome__in=["", *Outcome.values]),
                 name="petition_outcome_valid",
                 violation_error_message="Kết quả trả lời không hợp lệ.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(level__in=Level.values),
                 name="petition_level_valid",
                 violation_error_message="Cấp có thẩm quyền không hợp lệ.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(is_aggregate=True) | Q(unit__isnull=False) | Q(contact_place__isnull=False),
                 name="petition_has_unit",
                 violation_error_message="Vui lòng chọn xã, phường (hoặc thôn, tổ dân phố) của kiến nghị.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(unit__isnull=True) | Q(contact_place__isnull=True),
                 name="petition_unit_or_place",
                 violation_error_message="Kiến nghị thuộc một xã, phường hoặc một thôn, tổ dân phố (chỉ một).",

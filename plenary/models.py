@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Q, Subquery
 from simple_history.models import HistoricalRecords
 
 from documents.models import Document
+from hdnd.constraints import CheckConstraint
 from hdnd.dates import format_date
 from registry.models import Body, Council, Delegate, Person, Term
 
@@ -88,12 +89,12 @@ class Session(models.Model):
                 name="plenary_session_unique_number",
                 violation_error_message="Nhiệm kỳ đã có kỳ họp với số thứ tự này.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(closes_on__gte=models.F("opens_on")),
                 name="plenary_session_closes_after_opening",
                 violation_error_message="Ngày bế mạc không thể trước ngày khai mạc.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(opens_on__gte=models.F("created_on")),
                 name="plenary_session_opens_after_creation",
                 violation_error_message="Ngày khai mạc không thể trước ngày lập kỳ họp.",
@@ -239,7 +240,7 @@ class Submission(models.Model):
         verbose_name_plural = "hồ sơ trình"
         ordering = ["session", "pk"]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(normative=False) | Q(kind="to_trinh") | Q(kind="de_an"),
                 name="plenary_submission_normative_has_draft",
                 violation_error_message="Chỉ hồ sơ có dự thảo nghị quyết mới có thể là văn bản quy phạm.",

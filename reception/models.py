@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from hdnd.constraints import CheckConstraint
 from registry.models import Body, Council, Person
 
 
@@ -198,7 +199,7 @@ class Letter(models.Model):
         ordering = ["-year", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["council", "year", "number"], name="reception_letter_number_unique"),
-            models.CheckConstraint(condition=Q(people__gte=1), name="reception_letter_people_positive"),
+            CheckConstraint(condition=Q(people__gte=1), name="reception_letter_people_positive"),
         ]
         indexes = [models.Index(fields=["council", "-received_on"], name="reception_letter_council_day")]
 
@@ -315,7 +316,7 @@ class Case(models.Model):
         ordering = ["letter", "position"]
         constraints = [
             models.UniqueConstraint(fields=["letter", "position"], name="reception_case_position_unique"),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=~Q(eligible=False) | ~Q(ineligible_reason=""), name="reception_case_ineligible_has_reason"
             ),
         ]
@@ -395,12 +396,8 @@ class Roster(models.Model):
         verbose_name = "quy định lịch tiếp công dân"
         verbose_name_plural = "quy định lịch tiếp công dân"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(day__isnull=True) | Q(day__gte=1, day__lte=28), name="reception_roster_day"
-            ),
-            models.CheckConstraint(
-                condition=Q(week__isnull=True) | Q(week__gte=1, week__lte=5), name="reception_roster_week"
-            ),
+            CheckConstraint(condition=Q(day__isnull=True) | Q(day__gte=1, day__lte=28), name="reception_roster_day"),
+            CheckConstraint(condition=Q(week__isnull=True) | Q(week__gte=1, week__lte=5), name="reception_roster_week"),
         ]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from simple_history import register
 from simple_history.models import HistoricalRecords
 
+from hdnd.constraints import CheckConstraint
 from hdnd.dates import format_date
 
 
@@ -99,7 +100,7 @@ class Council(models.Model):
                 name="council_unique_unit_code",
                 violation_error_message="Đã có Hội đồng nhân dân với mã đơn vị hành chính này.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(active=False) | Q(ceased_on__isnull=True),
                 name="council_active_not_ceased",
                 violation_error_message="Hội đồng đã chấm dứt hoạt động không thể đang hoạt động.",
@@ -171,7 +172,7 @@ class Term(models.Model):
                 name="term_unique_name",
                 violation_error_message="Hội đồng đã có nhiệm kỳ này.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gt=models.F("starts_on")),
                 name="term_ends_after_start",
                 violation_error_message="Ngày kết thúc phải sau ngày bắt đầu.",
@@ -315,7 +316,7 @@ class Membership(models.Model):
                 name="membership_unique",
                 violation_error_message="Người này đã giữ chức danh này trong cơ quan từ ngày đó.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
                 name="membership_ends_after_start",
                 violation_error_message="Ngày kết thúc không thể trước ngày bắt đầu.",
@@ -369,7 +370,7 @@ class Delegate(models.Model):
                 name="delegate_unique_in_term",
                 violation_error_message="Người này đã là đại biểu trong nhiệm kỳ.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(left_on__isnull=True) | Q(left_on__gt=models.F("elected_on")),
                 name="delegate_leaves_after_election",
                 violation_error_message="Ngày thôi làm đại biểu phải sau ngày trúng cử.",
@@ -428,7 +429,7 @@ class RoleGrant(models.Model):
         verbose_name_plural = "vai trò"
         constraints = [
             models.UniqueConstraint(fields=["user", "council", "role"], name="grant_unique"),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=~Q(role="co_quan") | Q(body__isnull=False),
                 name="grant_agency_has_body",
                 violation_error_message="Người dùng cơ quan phải gắn với một cơ quan.",

@@ -5,6 +5,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from documents.models import Document
+from hdnd.constraints import CheckConstraint
 from registry.models import Body, Council
 
 
@@ -58,12 +59,12 @@ class AnnualReport(models.Model):
                 name="annual_report_once",
                 violation_error_message="Tập thể đã có báo cáo kiểm điểm của năm này.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=models.Q(score_general__isnull=True) | models.Q(score_general__lte=30),
                 name="annual_report_general_max",
                 violation_error_message="Điểm tiêu chí chung tối đa 30.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=models.Q(score_results__isnull=True) | models.Q(score_results__lte=70),
                 name="annual_report_results_max",
                 violation_error_message="Điểm kết quả thực hiện tối đa 70.",

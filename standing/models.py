@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from documents.models import Document
 from followup.models import Obligation, State
+from hdnd.constraints import CheckConstraint
 from hdnd.dates import format_date
 from registry.models import Body, Council, Membership, Person
 
@@ -123,7 +124,7 @@ class Attendee(models.Model):
                 name="attendee_once",
                 violation_error_message="Đồng chí này đã có trong thành phần phiên họp.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(present=True) | ~Q(absence_reason=""),
                 name="attendee_absent_has_reason",
                 violation_error_message="Vui lòng nêu lý do vắng mặt.",
@@ -339,7 +340,7 @@ class MemberOpinion(models.Model):
                 name="opinion_once_per_member",
                 violation_error_message="Thành viên này đã cho ý kiến về đề nghị.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(stance="dong_y") | ~Q(text=""),
                 name="opinion_other_has_text",
                 violation_error_message="Vui lòng ghi nội dung ý kiến khi không đồng ý hoặc có ý kiến khác.",
@@ -486,7 +487,7 @@ class WorkItem(models.Model):
         verbose_name_plural = "công việc trong chương trình"
         ordering = ["month", "order", "pk"]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(done_type__isnull=True, done_id__isnull=True)
                 | Q(done_type__isnull=False, done_id__isnull=False),
                 name="work_item_link_whole",

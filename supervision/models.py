@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from documents.models import Document
 from followup.models import Obligation, State
+from hdnd.constraints import CheckConstraint
 from hdnd.dates import format_date
 from registry.models import Body, BodyKind, Council, Delegate
 
@@ -177,7 +178,7 @@ class ProgrammeItem(models.Model):
         verbose_name_plural = "nội dung chương trình giám sát"
         ordering = ["order", "pk"]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(planned_to__isnull=True)
                 | Q(planned_from__isnull=True)
                 | Q(planned_to__gte=F("planned_from")),
@@ -263,12 +264,12 @@ class Round(models.Model):
         ordering = ["-set_up_on", "-pk"]
         indexes = [models.Index(fields=["council", "set_up_on"], name="round_council_day")]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
                 name="round_ends_after_start",
                 violation_error_message="Ngày kết thúc không thể trước ngày bắt đầu.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(report_on__isnull=True) | Q(ends_on__isnull=False, report_on__gte=F("ends_on")),
                 name="round_report_after_end",
                 violation_error_message="Báo cáo kết quả không thể trước ngày kết thúc đợt giám sát.",
