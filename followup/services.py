@@ -225,7 +225,9 @@ def _transition(
     reply_label: str = "",
     on: datetime.date | None = None,
 ) -> Obligation:
-    """Move an obligation by `action` under a row lock, so two people acting at once cannot both pass."""
+    """Move an obligation by `action` under a row lock, so two people acting at once cannot both pass.
+    A ceased council's obligations stay as they were (`council_accepts`): no step, not even backdated."""
+    council_accepts(obligation.council, on or dates.today(), field="text")
     locked = Obligation.objects.select_for_update().get(pk=obligation.pk)
     sources, target = TRANSITIONS[action]
     if locked.state not in sources:
@@ -348,6 +350,7 @@ def obligation_extend(
 ) -> Obligation:
     """The office moves an open obligation's deadline later, with a reason kept in its timeline."""
     reason = clean_multiline(reason)
+    council_accepts(obligation.council, dates.today(), field="due_on")  # a ceased council's deadlines stay
     locked = Obligation.objects.select_for_update().get(pk=obligation.pk)
     errors = {}
     if not reason:

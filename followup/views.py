@@ -20,6 +20,7 @@ from followup.forms import AcceptForm, ExtendForm, ObligationForm, ReasonForm, R
 from followup.kinds import source_link
 from followup.models import OPEN_STATES, Action, Obligation
 from followup.services import allowed_actions
+from hdnd import dates
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_form
 from registry.access import agency_bodies, has_perm, require
@@ -88,7 +89,10 @@ def obligation_create(request: HttpRequest) -> HttpResponse:
 
 
 def _action_forms(request: HttpRequest, council: Council, obligation: Obligation) -> dict[str, BaseForm]:
-    """The action forms the user may use on this obligation now (state machine and role together)."""
+    """The action forms the user may use on this obligation now (state machine and role together); none
+    once the council has ceased (its services refuse every step, `registry.services.council_accepts`)."""
+    if not council.open_on(dates.today()):
+        return {}
     allowed = allowed_actions(obligation.state)
     forms: dict[str, type[BaseForm]] = {}
     if can_report(request.user, council, obligation):

@@ -205,6 +205,7 @@ def delegate_create(
     constituency: str = "",
 ) -> Delegate:
     """Make a person a delegate of a term, in a delegate group; records the 'elected' event."""
+    council_accepts(term.council, elected_on, field="elected_on")  # a ceased council seats no one
     if person.council_id != term.council_id:
         raise ValidationError({"person": "Cá nhân không thuộc Hội đồng của nhiệm kỳ."})
     _check_group(term, group)
@@ -293,6 +294,7 @@ def body_create(
     email: str = "",
 ) -> Body:
     """Record a body of the council or an outside body it works with."""
+    council_accepts(council, dates.today(), field="name")  # a ceased council's list stays as it was
     if parent is not None and parent.council_id != council.pk:
         raise ValidationError({"parent": "Cơ quan cấp trên phải thuộc cùng Hội đồng."})
     body = Body(council=council, kind=kind, parent=parent, linked_council=linked_council)

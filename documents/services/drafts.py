@@ -21,8 +21,10 @@ from documents.services._common import (
     _text,
 )
 from documents.services.issuers import issuer_default
+from hdnd import dates
 from hdnd.saving import validated_save
 from registry.models import Body, Council
+from registry.services import council_accepts
 
 
 @transaction.atomic
@@ -50,6 +52,7 @@ def document_create(
     `source` is the record the document comes from (any model of the same council); the issuer
     defaults to the council's, the place to the council's place name.
     """
+    council_accepts(council, issued_on or dates.today(), field="subject")  # a ceased council drafts nothing
     if doc_type not in DocType.values:
         raise ValidationError({"doc_type": "Loại văn bản không hợp lệ."})
     _check_normative(doc_type, normative)

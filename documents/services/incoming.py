@@ -12,6 +12,7 @@ from documents.services._common import _check_same_council, _refold
 from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline
 from registry.models import Body, Council, Person
+from registry.services import council_accepts
 
 
 @transaction.atomic
@@ -31,6 +32,7 @@ def incoming_create(
     user: AbstractBaseUser | None = None,
 ) -> Document:
     """Register an incoming document; it takes the next arrival number ("số đến") of the year."""
+    council_accepts(council, received_on, field="received_on")  # a ceased council registers nothing
     errors = {}
     if doc_type not in DocType.values:
         errors["doc_type"] = "Loại văn bản không hợp lệ."

@@ -183,9 +183,9 @@ def test_a_ceased_council_issues_nothing_after_its_last_day(world) -> None:
     stays a draft, issued neither today nor backdated before it ceased (its successor issues what follows);
     while it still acts, it issues nothing dated after its last day."""
     council = world.council
+    late = draft(council)  # drafted while it acted: a ceased council drafts nothing (test_ceased_council.py)
     council.active, council.ceased_on = False, datetime.date(2025, 7, 1)
     council.save(update_fields=["active", "ceased_on"])
-    late = draft(council)
     with pytest.raises(ValidationError) as refused:
         services.document_issue(document=late, user=None, issued_on=datetime.date(2026, 12, 3))
     assert "đã chấm dứt hoạt động từ ngày 01/07/2025" in str(refused.value)

@@ -23,7 +23,14 @@ LISTS = [
     ("petitions:round_list", ["petitions:round_create"]),
     ("reception:letter_list", ["reception:letter_create"]),
     ("reception:session_list", ["reception:session_create"]),
+    ("documents:document_list", ["documents:document_create", "documents:incoming_create"]),
+    ("followup:obligation_list", ["followup:obligation_create"]),
+    ("consultation:list", ["consultation:create"]),
+    ("registry:delegate_list", ["registry:delegate_create"]),
+    ("registry:body_list", ["registry:body_create"]),
 ]
+# (list page with its own add form, the heading of that form)
+ADD_FORMS = [("petitions:field_list", "Thêm lĩnh vực"), ("petitions:place_list", "Thêm thôn, tổ dân phố")]
 ALL_CREATES = [reverse(name) for _, names in LISTS for name in names]
 
 
@@ -57,3 +64,18 @@ def test_the_home_page_of_a_ceased_council_links_to_no_create_page(world, as_use
     assert "đã chấm dứt hoạt động từ ngày 01/07/2025" in html  # the notice of every page of the council
     for url in ALL_CREATES:
         assert f'href="{url}"' not in html, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("page", "heading"), ADD_FORMS)
+def test_a_list_offers_its_add_form_only_while_the_council_acts(world, as_user, page, heading) -> None:
+    office = as_user("office")
+    html = office.get(reverse(page)).content.decode()
+    assert f"<h2>{heading}</h2>" in html and CLOSED not in html
+
+    _cease(world.council)
+    response = office.get(reverse(page))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert heading not in html
+    assert f"{world.council} {CLOSED}" in html

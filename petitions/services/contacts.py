@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from documents.models import Document
+from hdnd import dates
 from hdnd.saving import validated_save
 from hdnd.text import clean, fold
 from petitions.models import (
@@ -91,6 +92,7 @@ def place_create(
 ) -> ContactPlace:
     """Add a village or residential group to the council's own list of places where it meets voters
     (a commune council: they are not administrative units, so the council keeps the list)."""
+    council_accepts(council, dates.today(), field="name")  # a ceased council's list stays as it was
     place = ContactPlace(council=council)
     _place_fill(place, name, kind, active)
     validated_save(place, user)
@@ -230,6 +232,7 @@ def meeting_delete(*, meeting: ContactMeeting, user: AbstractBaseUser | None = N
 @transaction.atomic
 def field_create(*, council: Council, name: str, position: int = 0) -> PetitionField:
     """Add a field to the council's taxonomy."""
+    council_accepts(council, dates.today(), field="name")  # a ceased council's taxonomy stays as it was
     item = PetitionField(council=council, name=clean(name), name_folded=fold(name), position=position)
     if not item.name:
         raise ValidationError({"name": "Vui lòng nhập tên lĩnh vực."})

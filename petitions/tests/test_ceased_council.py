@@ -92,3 +92,33 @@ def test_ceased_council_takes_no_new_petitions_or_answers(town, world, as_user) 
         services.record_answer(petition=forwarded, user=None, text="Đã trồng.", state="da_tra_loi", on=D(2025, 6, 30))
     forwarded.refresh_from_db()
     assert forwarded.answer_text == ""
+
+
+def test_ceased_council_adds_no_field_and_no_place(world, as_user) -> None:
+    from petitions.models import ContactPlace, PetitionField
+
+    council = world.council
+    Council.objects.filter(pk=council.pk).update(active=False, ceased_on=D(2025, 7, 1))
+    council.refresh_from_db()
+    office = as_user("office")
+
+    # The screens (the forms are not shown, a POST anyway is refused with the message).
+    html = office.post(reverse("petitions:field_list"), {"name": "Môi trường", "position": 1}).content.decode()
+    assert REFUSED in html
+    html = office.post(
+        reverse("petitions:place_list"), {"name": "An Ba", "kind": "thon", "active": "on"}
+    ).content.decode()
+    assert REFUSED in html
+
+    # The API.
+    base = f"/api/v1/councils/{council.pk}"
+    _refused(_post(office, f"{base}/petition-fields", {"name": "Môi trường"}))
+    _refused(_post(office, f"{base}/contact-places", {"name": "An Ba", "kind": "thon"}))
+
+    # The services.
+    with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
+        services.field_create(council=council, name="Môi trường")
+    with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
+        services.place_create(council=council, name="An Ba")
+    assert not PetitionField.objects.filter(council=council).exists()
+    assert not ContactPlace.objects.filter(council=council).exists()

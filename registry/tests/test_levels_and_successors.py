@@ -68,9 +68,11 @@ def test_successor_codes_from_the_conversion_table() -> None:
 def test_ceased_council_refuses_activity_after_its_end_and_points_to_successors(world, as_user) -> None:
     council = world.council
     successor = CouncilFactory(unit_name="Đức Phổ", unit_type=UnitType.PHUONG, unit_code="21439")
+    body = services.body_create(council=council, kind=BodyKind.COMMITTEE, name="Ban Pháp chế")  # while it acted
     services.council_update(council=council, active=False, ceased_on=D(2025, 7, 1))
     services.council_link_successors(council=council, successors=[successor])
-    body = services.body_create(council=council, kind=BodyKind.COMMITTEE, name="Ban Pháp chế")
+    with pytest.raises(ValidationError, match="HĐND phường Đức Phổ"):  # no new body afterwards
+        services.body_create(council=council, kind=BodyKind.COMMITTEE, name="Ban Văn hóa - Xã hội")
     person = PersonFactory(council=council)
     with pytest.raises(ValidationError) as exc:
         services.membership_create(person=person, body=body, role=MemberRole.MEMBER, starts_on=D(2025, 7, 1))

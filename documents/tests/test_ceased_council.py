@@ -1,0 +1,70 @@
+"""A ceased council keeps its register readable but drafts no outgoing document and registers no incoming
+one after its last day (`registry.services.council_accepts`): the screens and the API refuse with a
+Vietnamese message, nothing is saved, and the register offers no button for either."""
+
+import datetime
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from documents import services
+from documents.models import Document
+from registry.models import Council
+
+D = datetime.date
+REFUSED = "đã chấm dứt hoạt động từ ngày 01/07/2025"
+pytestmark = pytest.mark.django_db
+
+
+def _post(client: object, url: str, data: dict) -> object:
+    return client.post(url, json.dumps(data), content_type="application/json")
+
+
+def test_ceased_council_drafts_and_registers_nothing(world, as_user) -> None:
+    council = world.council
+    Council.objects.filter(pk=council.pk).update(active=False, ceased_on=D(2025, 7, 1))
+    council.refresh_from_db()
+    office = as_user("office")
+
+    # The register offers neither button, on either book.
+    for book in ("di", "den"):
+        html = office.get(reverse("documents:document_list"), {"so": book}).content.decode()
+        assert f'href="{reverse("documents:document_create")}"' not in html
+        assert f'href="{reverse("documents:incoming_create")}"' not in html
+        assert "đã chấm dứt hoạt động từ ngày 01/07/2025: không tạo hồ sơ mới." in html
+
+    # The screens: refused with the message on the form, nothing saved.
+    html = office.post(
+        reverse("documents:document_create"), {"doc_type": "thong_bao", "subject": "Thông báo mới"}
+    ).content.decode()
+    assert REFUSED in html
+    incoming = {"doc_type": "bao_cao", "subject": "Báo cáo", "received_on": "2025-06-30", "sender_name": "UBND"}
+    html = office.post(reverse("documents:incoming_create"), incoming).content.decode()
+    assert REFUSED in html and "kể cả ghi lùi về ngày 30/06/2025" in html
+    assert not Document.objects.filter(council=council).exists()
+
+    # The API: 400 with the message, nothing saved.
+    base = f"/api/v1/councils/{council.pk}/documents"
+    response = _post(office, base, {"doc_type": "thong_bao", "subject": "Thông báo mới"})
+    assert response.status_code == 400 and REFUSED in str(response.json()), response.content
+    response = _post(office, f"{base}/incoming", {**incoming, "received_on": "2025-06-01"})
+    assert response.status_code == 400 and REFUSED in str(response.json()), response.content
+    assert not Document.objects.filter(council=council).exists()
+
+    # The services themselves, even backdated to before the last day.
+    with pytest.raises(ValidationError, match="kể cả ghi lùi"):
+        services.document_create(council=council, doc_type="thong_bao", subject="X", issued_on=D(2025, 6, 1))
+    with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
+        services.incoming_create(
+            council=council, doc_type="bao_cao", subject="X", received_on=D(2025, 6, 1), sender_name="UBND"
+        )
+    assert not Document.objects.filter(council=council).exists()
+
+
+def test_a_council_at_work_offers_both_buttons(world, as_user) -> None:
+    html = as_user("office").get(reverse("documents:document_list")).content.decode()
+    assert f'href="{reverse("documents:document_create")}"' in html
+    assert f'href="{reverse("documents:incoming_create")}"' in html
+    assert "không tạo hồ sơ mới" not in html
