@@ -1,4 +1,5 @@
-"""Shared plumbing records: the keys of one-shot form submissions already used, import uploads and mappings."""
+"""Shared plumbing records: the keys of one-shot form submissions already used, import uploads and mappings,
+and the abstract background export of a list (petitions, follow-up)."""
 
 from django.conf import settings
 from django.db import models
