@@ -1,6 +1,7 @@
 """Obligation routes of /api/v1/: the same filters, actions and scope as the screens."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +13,7 @@ from ninja.pagination import paginate
 
 from followup import selectors, services, why
 from followup.access import MANAGE, VIEW_OWN, can_report
+from followup.exports import export_get, export_start
 from followup.filters import OVERDUE
 from followup.filters import ObligationFilter as ObligationFilterSet
 from followup.kinds import KINDS, MANUAL_REFUSED, is_manual
@@ -23,6 +25,8 @@ from followup.schemas import (
     FollowupReportIn,
     NotificationsReadOut,
     ObligationDetailOut,
+    ObligationExportIn,
+    ObligationExportOut,
     ObligationFilter,
     ObligationIn,
     ObligationOut,
@@ -87,6 +91,45 @@ def obligation_list(
     if filterset.form.cleaned_data.get("trang_thai") == OVERDUE:
         return selectors.overdue_in_order(filterset.qs, on=on)
     return selectors.list_in_order(filterset.qs, on=on)
+
+
+_FILTER_NAMES = {
+    "co_quan": "owner_id",
+    "loai": "kind",
+    "trang_thai": "state",
+    "han_tu": "due_from",
+    "han_den": "due_to",
+}
+
+
+@router.post(
+    "/councils/{council_id}/obligation-exports",
+    response={202: ObligationExportOut},
+    url_name="obligation_export_start",
+    summary="Xuất danh sách việc theo dõi ra Excel (chạy nền)",
+)
+def obligation_export_create(request: HttpRequest, council_id: int, payload: ObligationExportIn) -> Status:
+    """Xuất danh sách việc theo dõi theo các bộ lọc của danh sách (như nút "Xuất Excel chạy nền"), không giới
+    hạn số dòng; theo dõi tiến độ ở `GET .../obligation-exports/{export_id}`."""
+    council = council_for_api(request.user, council_id, VIEW_OWN)
+    query = payload.as_query()
+    on = selectors.today()
+    qs = selectors.obligation_list(user=request.user, council=council, on=on)
+    filterset = ObligationFilterSet(query, qs, user=request.user, council=council, on=on)
+    if not filterset.is_valid():
+        raise ValidationError({_FILTER_NAMES.get(k, k): v for k, v in filterset.errors.items()})
+    return Status(202, export_start(user=request.user, council=council, query=urlencode(query)))
+
+
+@router.get(
+    "/councils/{council_id}/obligation-exports/{export_id}",
+    response=ObligationExportOut,
+    url_name="obligation_export_status",
+    summary="Tiến độ xuất danh sách việc theo dõi",
+)
+def obligation_export_status(request: HttpRequest, council_id: int, export_id: int) -> object:
+    council = council_for_api(request.user, council_id, VIEW_OWN)
+    return export_get(user=request.user, council=council, pk=export_id)
 
 
 @router.get(

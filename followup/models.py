@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from followup.kinds import kind_label
 from hdnd.constraints import CheckConstraint
 from hdnd.dates import format_date
+from hdnd.models import BackgroundExport
 from registry.models import Body, Council, Person
 
 
@@ -292,3 +293,14 @@ class Notification(models.Model):
         from django.urls import reverse
 
         return reverse("followup:obligation_detail", args=[self.reminder.obligation_id])
+
+
+class FollowupExport(BackgroundExport):
+    """A long export of the follow-up list run as a background task (hdnd.models.BackgroundExport)."""
+
+    class Meta(BackgroundExport.Meta):
+        verbose_name = "lượt xuất việc cần theo dõi"
+        verbose_name_plural = "lượt xuất việc cần theo dõi"
+
+    def __str__(self) -> str:
+        return f"Xuất việc cần theo dõi {self.created_at:%d/%m/%Y %H:%M}"

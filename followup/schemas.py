@@ -207,3 +207,27 @@ class ScoreOut(Schema):
 
 class NotificationsReadOut(Schema):
     count: int = Field(..., description="Số thông báo vừa được đánh dấu là đã đọc")
+
+
+class ObligationExportIn(CleanSchema):
+    """The obligation list's filters (all optional); the background export writes the rows the list would."""
+
+    q: str | None = Field(None, max_length=200)
+    owner_id: int | None = None
+    kind: str | None = Field(None, max_length=40)
+    state: str | None = Field(None, max_length=20, description="Một trạng thái, hoặc `qua_han`, `chua_xong`.")
+    due_from: datetime.date | None = None
+    due_to: datetime.date | None = None
+
+    def as_query(self) -> dict[str, str]:
+        """The same filters under the names the screen uses."""
+        return ObligationFilter(**self.dict()).as_query()
+
+
+class ObligationExportOut(Schema):
+    id: int
+    state: str
+    total: int
+    done: int
+    created_at: datetime.datetime
+    finished_at: datetime.datetime | None

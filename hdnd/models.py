@@ -1,4 +1,5 @@
-"""Shared plumbing records: the keys of one-shot form submissions already used, import uploads and mappings."""
+"""Shared plumbing records: the keys of one-shot form submissions already used, import uploads and mappings,
+and the abstract background export of a list (petitions, follow-up)."""
 
 from django.conf import settings
 from django.db import models
@@ -64,3 +65,36 @@ class ImportMapping(models.Model):
 
     def __str__(self) -> str:
         return self.target
+
+
+class ExportState(models.TextChoices):
+    WAITING = "cho", "Đang chờ"
+    RUNNING = "dang_chay", "Đang xuất"
+    DONE = "xong", "Đã xong"
+    FAILED = "loi", "Lỗi"
+
+
+class BackgroundExport(models.Model):
+    """A long export of a list run as a background task (shared by the petition and follow-up lists, see
+    hdnd.exports): its filters (the list's query string), its progress (rows written of the total) and,
+    when done, the file to download. Only its user, in its council, may see it."""
+
+    council = models.ForeignKey("registry.Council", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    query = models.CharField("bộ lọc", max_length=2000, blank=True)
+    state = models.CharField("trạng thái", max_length=10, choices=ExportState.choices, default=ExportState.WAITING)
+    total = models.PositiveIntegerField("tổng số dòng", default=0)
+    done = models.PositiveIntegerField("số dòng đã xuất", default=0)
+    file = models.FileField("tệp", upload_to="exports/%Y/%m/", blank=True)
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def percent(self) -> int:
+        if self.state == ExportState.DONE:
+            return 100
+        return min(99, self.done * 100 // self.total) if self.total else 0

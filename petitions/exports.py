@@ -7,20 +7,17 @@ server, see README). The page of the export polls its progress with htmx.
 """
 
 from collections.abc import Iterator
-from urllib.parse import parse_qs
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.files.base import ContentFile
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.tasks import task
-from django.utils import timezone
 
+from hdnd import exports
 from petitions import selectors
 from petitions.excel import petitions_workbook
 from petitions.forms import FilterForm
-from petitions.models import ContactRound, ExportState, Petition, PetitionExport
+from petitions.models import ContactRound, Petition, PetitionExport
 from registry.models import Body, Council
 
 CHUNK = 2000
@@ -49,42 +46,27 @@ def filter_form(council: Council, data: QueryDict | None) -> tuple[FilterForm, d
 
 def export_start(*, user: AbstractBaseUser, council: Council, query: str) -> PetitionExport:
     """Record an export of the list filtered by `query` and enqueue it (once the record is committed)."""
-    export = PetitionExport.objects.create(user=user, council=council, query=query[:2000])
-    transaction.on_commit(lambda: export_run.enqueue(export.pk))
-    return export
+    return exports.start(PetitionExport, export_run, user=user, council=council, query=query)
 
 
 def export_get(*, user: AbstractBaseUser, council: Council, pk: int) -> PetitionExport:
     """One of the user's own exports in the council; 404 otherwise."""
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(PetitionExport, pk=pk, user=user, council=council)
+    return exports.get(PetitionExport, user=user, council=council, pk=pk)
 
 
 def _counted(export: PetitionExport, rows: QuerySet[Petition]) -> Iterator[Petition]:
-    for number, petition in enumerate(rows.iterator(chunk_size=CHUNK), start=1):
-        if number % CHUNK == 0:
-            PetitionExport.objects.filter(pk=export.pk).update(done=number)
-        yield petition
+    return exports.counted(export, rows.iterator(chunk_size=CHUNK), CHUNK)
 
 
 @task
 def export_run(export_id: int) -> int:
     """Write the export's file; returns the number of rows. Run by the task worker."""
     export = PetitionExport.objects.select_related("council", "user").get(pk=export_id)
-    data = QueryDict(mutable=True)
-    for key, values in parse_qs(export.query).items():
-        data.setlist(key, values)
-    _form, kwargs = filter_form(export.council, data)
+    _form, kwargs = filter_form(export.council, exports.query_data(export))
     rows = selectors.petition_list(user=export.user, council=export.council, **kwargs)
-    export.total, export.state = rows.count(), ExportState.RUNNING
-    export.save(update_fields=["total", "state"])
-    try:
-        content = petitions_workbook(_counted(export, rows), personal=False)
-    except Exception:
-        PetitionExport.objects.filter(pk=export.pk).update(state=ExportState.FAILED)
-        raise
-    export.file.save(f"kien-nghi-cu-tri-{export.pk}.xlsx", ContentFile(content), save=False)
-    export.done, export.state, export.finished_at = export.total, ExportState.DONE, timezone.now()
-    export.save(update_fields=["file", "done", "state", "finished_at"])
-    return export.total
+    return exports.run(
+        export,
+        rows,
+        lambda rows: petitions_workbook(_counted(export, rows), personal=False),
+        f"kien-nghi-cu-tri-{export.pk}.xlsx",
+    )

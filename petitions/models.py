@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from hdnd.constraints import CheckConstraint
 from hdnd.dates import format_date
+from hdnd.models import BackgroundExport
 from hdnd.text import fold
 from registry.models import Body, Council, Delegate, UnitType
 
@@ -560,37 +561,12 @@ def unit_plural(units: list[Council]) -> str:
     return f"các {', '.join(words)} {names}"
 
 
-class ExportState(models.TextChoices):
-    WAITING = "cho", "Đang chờ"
-    RUNNING = "dang_chay", "Đang xuất"
-    DONE = "xong", "Đã xong"
-    FAILED = "loi", "Lỗi"
+class PetitionExport(BackgroundExport):
+    """A long export of the petition list run as a background task (hdnd.models.BackgroundExport)."""
 
-
-class PetitionExport(models.Model):
-    """A long export of the petition list run as a background task: its filters (the list's query
-    string), its progress (rows written of the total) and, when done, the file to download."""
-
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    query = models.CharField("bộ lọc", max_length=2000, blank=True)
-    state = models.CharField("trạng thái", max_length=10, choices=ExportState.choices, default=ExportState.WAITING)
-    total = models.PositiveIntegerField("tổng số dòng", default=0)
-    done = models.PositiveIntegerField("số dòng đã xuất", default=0)
-    file = models.FileField("tệp", upload_to="exports/%Y/%m/", blank=True)
-    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
-    finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
-
-    class Meta:
+    class Meta(BackgroundExport.Meta):
         verbose_name = "lượt xuất kiến nghị"
         verbose_name_plural = "lượt xuất kiến nghị"
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"Xuất kiến nghị {self.created_at:%d/%m/%Y %H:%M}"
-
-    @property
-    def percent(self) -> int:
-        if self.state == ExportState.DONE:
-            return 100
-        return min(99, self.done * 100 // self.total) if self.total else 0

@@ -27,6 +27,7 @@ APPEND_ONLY_LOGS = {
     "registry.PersonalDataAccess",
     # A background export's progress, written by the task worker only; its owner downloads the file.
     "petitions.PetitionExport",
+    "followup.FollowupExport",
 }
 
 

@@ -7,8 +7,9 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
+from hdnd.models import ExportState
 from petitions import exports
-from petitions.models import ExportState, PetitionExport
+from petitions.models import PetitionExport
 from petitions.tests.conftest import make_petition
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
+from hdnd.models import ExportState
 from hdnd.views import NOT_DONE, run_action, run_form
 from petitions import selectors, services, wording
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW, mask_name, mask_phone
@@ -19,7 +20,7 @@ from petitions.forms import (
     MergeForm,
     PetitionEditForm,
 )
-from petitions.models import ExportState, PetitionState
+from petitions.models import PetitionState
 from petitions.views._common import PAGE_SIZE, XLSX, _require_any
 from registry.access import has_perm, require
 from registry.models import Council
