@@ -273,3 +273,22 @@ def test_why_names_the_version_that_replaced_the_one_used(world, as_user) -> Non
     page = client.get(reverse("followup:obligation_why", args=[current.pk])).content.decode()
     assert "hết hiệu lực" not in page
     assert client.get(f"/api/v1/councils/{world.council.pk}/obligations/{current.pk}/why").json()["successor"] is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_names_the_texts_of_stored_citations(world) -> None:
+    """A deadline stored with a bare number ("Luật 136/2025/QH15") reads with the text's name after 0008."""
+    from followup.models import Obligation
+    from hdnd.testing import migrate_to, migrate_to_latest
+
+    obligation = _by_rule(world, "case_acceptance_notice", D(2026, 7, 1))
+    named = obligation.due_citation
+    try:
+        migrate_to([("followup", "0007_late_report_index")])
+        assert Obligation.objects.get(pk=obligation.pk).due_citation == (
+            "Luật 136/2025/QH15; Nghị định 155/2026/NĐ-CP, Điều 10"
+        )
+    finally:
+        migrate_to_latest()
+    assert Obligation.objects.get(pk=obligation.pk).due_citation == named
+    assert named.startswith("Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo")
