@@ -15,6 +15,7 @@ from followup.services import obligation_accept, obligation_report
 from reception import schedule, services
 from reception.models import Category, Channel, Field, Handling, Letter, RosterRule, SessionKind, Slot
 from reception.services import CaseIn, SenderIn
+from registry.calendar import WorkCalendar
 from registry.demo import issue_on
 from registry.models import Body, BodyKind, Council, LegalSetting, Person
 from registry.services import setting_set
@@ -235,7 +236,23 @@ def seed_live(council: Council, *, today: datetime.date, valid_from: datetime.da
     def day(days_ago: int, not_before: datetime.date) -> datetime.date:
         return min(today, max(not_before, today - datetime.timedelta(days=days_ago)))
 
-    denounced = today - datetime.timedelta(days=20)
+    calendar = WorkCalendar(council)
+
+    def working(on: datetime.date, not_before: datetime.date) -> datetime.date:
+        """The office signs no letter on a day off of its calendar (a weekend, a holiday, a day it declared
+        off): the next working day, not after today, else the one before, not before `not_before`. Forward
+        first: the other seeds' letters of the office's series are dated at fixed offsets, and a letter moved
+        back would come before one numbered earlier."""
+        day = on
+        while not calendar.is_working_day(day) and day < today:
+            day += datetime.timedelta(days=1)
+        if calendar.is_working_day(day):
+            return day
+        while not calendar.is_working_day(on) and on > not_before:
+            on -= datetime.timedelta(days=1)
+        return on
+
+    denounced = working(today - datetime.timedelta(days=20), today - datetime.timedelta(days=30))
     # (key, received on, the letter): entered in the register in the order received (numbers follow dates).
     letters = [
         (
@@ -337,14 +354,19 @@ def seed_live(council: Council, *, today: datetime.date, valid_from: datetime.da
     services.case_classify(
         case=cases["advice"], user=None, eligible=True, handling=Handling.GUIDED, competent_body=bodies["Phòng VH-XH"]
     )
-    # Forwarded in date order (the forwarding letters are numbered in the office's series): the complaint's
-    # acceptance limit has passed, the reflection is answered, the other two wait within their limits.
+    # Forwarded in date order (the forwarding letters are numbered in the office's series), each on a working
+    # day: the complaint's acceptance limit has passed, the reflection is answered, the other two wait.
     forwards = sorted(
         [
-            (day(13, earlier.day), cases["complaint"], bodies["UBND phường"], False),
-            (day(12, later.day), cases["flooding"], bodies["Phòng KT-HT-ĐT"], True),
-            (day(10, denounced), cases["denunciation"], bodies["UBND phường"], False),
-            (day(6, cases["tuition"].letter.received_on), cases["tuition"], bodies["Phòng VH-XH"], False),
+            (working(day(13, earlier.day), earlier.day), cases["complaint"], bodies["UBND phường"], False),
+            (working(day(12, later.day), later.day), cases["flooding"], bodies["Phòng KT-HT-ĐT"], True),
+            (working(day(10, denounced), denounced), cases["denunciation"], bodies["UBND phường"], False),
+            (
+                working(day(6, cases["tuition"].letter.received_on), cases["tuition"].letter.received_on),
+                cases["tuition"],
+                bodies["Phòng VH-XH"],
+                False,
+            ),
         ],
         key=lambda row: row[0],
     )

@@ -82,7 +82,7 @@ RULES: tuple[Rule, ...] = (
         "Hạn gửi hồ sơ trình để thẩm tra, trước ngày khai mạc",
         None,
         CALENDAR,
-        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 103/2025/UBTVQH15)",
+        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 103/2025/UBTVQH15 ban hành Quy chế làm việc mẫu của HĐND tỉnh)",
     ),
     Rule(
         "documents_to_delegates_before_opening",
@@ -90,7 +90,7 @@ RULES: tuple[Rule, ...] = (
         "Hạn gửi tài liệu đến đại biểu, trước ngày khai mạc",
         None,
         CALENDAR,
-        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 104/2025/UBTVQH15)",
+        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 104/2025/UBTVQH15 ban hành Quy chế làm việc mẫu của HĐND xã)",
     ),
     Rule(
         "verification_before_opening",
@@ -208,7 +208,8 @@ RULES: tuple[Rule, ...] = (
         "Thời hạn cơ quan trả lời kiến nghị cử tri",
         None,
         CALENDAR,
-        "Nghị quyết liên tịch 72/2025 (sửa đổi bởi 100/2025); Quốc hội: 60 ngày",
+        "Nghị quyết liên tịch 72/2025 về tiếp xúc cử tri (sửa đổi bởi Nghị quyết liên tịch 100/2025 "
+        "về tiếp xúc cử tri; Quốc hội: 60 ngày)",
     ),
     Rule(
         "petition_result_posting_days",
@@ -216,7 +217,7 @@ RULES: tuple[Rule, ...] = (
         "Niêm yết kết quả giải quyết kiến nghị tại trụ sở tiếp dân",
         30,
         CALENDAR,
-        "Nghị quyết liên tịch 72/2025",
+        "Nghị quyết liên tịch 72/2025 về tiếp xúc cử tri",
     ),
     # Citizen reception and complaints.
     Rule(
@@ -249,7 +250,7 @@ RULES: tuple[Rule, ...] = (
         "Xử lý ban đầu thông tin tố cáo",
         7,
         WORKING,
-        "Luật Tố cáo 25/2018/QH14",
+        "Luật Tố cáo 25/2018/QH14, Điều 24 khoản 1",
     ),
     Rule(
         "denunciation_transfer_days",
@@ -257,7 +258,7 @@ RULES: tuple[Rule, ...] = (
         "Chuyển đơn tố cáo không thuộc thẩm quyền",
         5,
         WORKING,
-        "Luật Tố cáo 25/2018/QH14",
+        "Luật Tố cáo 25/2018/QH14, Điều 24 khoản 2",
     ),
     Rule(
         "denunciation_resolve_days",
@@ -281,7 +282,7 @@ RULES: tuple[Rule, ...] = (
         "Cơ quan trả lời đơn kiến nghị, phản ánh được chuyển (Hội đồng tự quy định)",
         None,
         CALENDAR,
-        "Nghị quyết 116/2025/UBTVQH15 (chưa rõ thời hạn); quy chế làm việc của HĐND",
+        "Nghị quyết 116/2025/UBTVQH15 về tiếp công dân, xử lý đơn (chưa rõ thời hạn); Quy chế làm việc của HĐND",
     ),
     # Standing committee.
     Rule(
@@ -322,7 +323,7 @@ RULES: tuple[Rule, ...] = (
         "Thông báo từ chối tiếp công dân (Mẫu 01/TCD)",
         3,
         WORKING,
-        "Nghị định 154/2026/NĐ-CP, Điều 4 khoản 3",
+        "Nghị định 154/2026/NĐ-CP về tiếp công dân, Điều 4 khoản 3",
     ),
     # Supervision from 01/03/2026 — Luật Hoạt động giám sát 121/2025/QH15.
     Rule(
@@ -359,8 +360,10 @@ RULES: tuple[Rule, ...] = (
         "Thời gian lấy ý kiến tối thiểu đối với dự thảo nghị quyết (Hội đồng tự quy định)",
         None,
         CALENDAR,
-        "Luật Ban hành văn bản quy phạm pháp luật 64/2025/QH15 (sửa đổi bởi Luật 87/2025/QH15); "
-        "Nghị định 78/2025/NĐ-CP — chưa xác định thời hạn tối thiểu",
+        "Luật Ban hành văn bản quy phạm pháp luật 64/2025/QH15 (sửa đổi, bổ sung bởi Luật sửa đổi, bổ sung một số "
+        "điều của Luật Ban hành văn bản quy phạm pháp luật 87/2025/QH15); "
+        "Nghị định 78/2025/NĐ-CP quy định chi tiết Luật Ban hành văn bản quy phạm pháp luật — "
+        "chưa xác định thời hạn tối thiểu",
     ),
     # Follow-up.
     Rule(
@@ -397,7 +400,22 @@ SUPERVISION_LAW_2025_FROM = datetime.date(2026, 3, 1)  # Luật 121/2025/QH15 re
 RECEPTION_LAW_2025_FROM = datetime.date(2026, 7, 1)  # Luật 136/2025/QH15; NĐ 154, 155, 156/2026/NĐ-CP
 ACCESS_TO_INFORMATION_FROM = datetime.date(2018, 7, 1)  # Luật Tiếp cận thông tin 104/2016/QH13
 _DAY_BEFORE = datetime.timedelta(days=1)
-SUPERVISION_2026_CITATION = "Luật Hoạt động giám sát 121/2025/QH15; Nghị quyết 114/2025/UBTVQH15"
+# Luật 136/2025/QH15 amends the laws on reception, complaints and denunciations from 01/07/2026 (law-2026.md
+# §0.2 and §1.1): a citation names it by its title, never by its number alone.
+RECEPTION_LAW_2025 = (
+    "Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo 136/2025/QH15"
+)
+# The denunciation rules keep their numbers from 01/07/2026 (law-2026.md §1.3 rows 10–14, H, for a product running
+# in late 2026: Luật Tố cáo Art. 24, 26(2), 29, as amended); from that day they also cite the amending law.
+DENUNCIATION_RULES = (
+    "denunciation_process_days",
+    "denunciation_transfer_days",
+    "denunciation_resolve_days",
+    "forwarded_denunciation_report_days",
+)
+SUPERVISION_2026_CITATION = (
+    "Luật Hoạt động giám sát 121/2025/QH15; Nghị quyết 114/2025/UBTVQH15 về hoạt động giám sát của Hội đồng nhân dân"
+)
 
 # The periods of the texts a citation may name: a citation of a text outside its period is a mistake
 # (registry/tests/test_citation_periods.py checks every version, the code and the templates against it).
@@ -439,8 +457,17 @@ def _versions() -> dict[str, tuple[RuleVersion, ...]]:
                     rule.key,
                     7,
                     WORKING,
-                    "Luật 136/2025/QH15; Nghị định 155/2026/NĐ-CP, Điều 10",
+                    f"{RECEPTION_LAW_2025}; Nghị định 155/2026/NĐ-CP về khiếu nại, Điều 10",
                     RECEPTION_LAW_2025_FROM,
+                ),
+            )
+        elif rule.key in DENUNCIATION_RULES:
+            out[rule.key] = (
+                RuleVersion(
+                    rule.key, rule.default, rule.unit, rule.citation, None, RECEPTION_LAW_2025_FROM - _DAY_BEFORE
+                ),
+                RuleVersion(
+                    rule.key, rule.default, rule.unit, f"{rule.citation}; {RECEPTION_LAW_2025}", RECEPTION_LAW_2025_FROM
                 ),
             )
         else:

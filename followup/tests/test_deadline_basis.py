@@ -41,7 +41,11 @@ def test_complaint_acceptance_both_sides_of_01_07_2026(world) -> None:
     old = _by_rule(world, "case_acceptance_notice", D(2026, 6, 30))
     new = _by_rule(world, "case_acceptance_notice", D(2026, 7, 1))
     assert old.due_value == 10 and "02/2011" in old.due_citation and old.due_version_to == D(2026, 6, 30)
-    assert new.due_value == 7 and new.due_unit == "ngay_lam_viec" and "155/2026/NĐ-CP, Điều 10" in new.due_citation
+    assert (
+        new.due_value == 7
+        and new.due_unit == "ngay_lam_viec"
+        and "155/2026/NĐ-CP về khiếu nại, Điều 10" in new.due_citation
+    )
     assert new.due_on == D(2026, 7, 10)
 
 
@@ -132,7 +136,7 @@ def test_why_page_says_rule_version_start_unit_and_days_skipped(world, as_user) 
     for text in (
         "Vì sao hạn là ngày 10/07/2026",
         "Thông báo thụ lý, từ chối hoặc chuyển đơn",
-        "Nghị định 155/2026/NĐ-CP, Điều 10",
+        "Luật Tố cáo 136/2025/QH15; Nghị định 155/2026/NĐ-CP về khiếu nại, Điều 10",
         "áp dụng từ 01/07/2026",
         "Ngày nhận đơn: ngày 01/07/2026",
         "7 ngày làm việc",
@@ -241,11 +245,13 @@ def test_why_names_the_version_that_replaced_the_one_used(world, as_user) -> Non
     page = client.get(url).content.decode()
     assert (
         "Phiên bản này hết hiệu lực sau ngày 28/02/2026; từ ngày 01/03/2026 áp dụng Luật Hoạt động giám sát "
-        "121/2025/QH15; Nghị quyết 114/2025/UBTVQH15 (văn bản chưa có số cụ thể, Hội đồng tự thiết lập)."
+        "121/2025/QH15; Nghị quyết 114/2025/UBTVQH15 về hoạt động giám sát của Hội đồng nhân dân "
+        "(văn bản chưa có số cụ thể, Hội đồng tự thiết lập)."
     ) in page
     answer = client.get(f"/api/v1/councils/{world.council.pk}/obligations/{old.pk}/why").json()
     assert answer["successor"] == {
-        "citation": "Luật Hoạt động giám sát 121/2025/QH15; Nghị quyết 114/2025/UBTVQH15",
+        "citation": "Luật Hoạt động giám sát 121/2025/QH15; "
+        "Nghị quyết 114/2025/UBTVQH15 về hoạt động giám sát của Hội đồng nhân dân",
         "valid_from": "2026-03-01",
         "value": None,
         "unit": "ngay",
@@ -267,3 +273,22 @@ def test_why_names_the_version_that_replaced_the_one_used(world, as_user) -> Non
     page = client.get(reverse("followup:obligation_why", args=[current.pk])).content.decode()
     assert "hết hiệu lực" not in page
     assert client.get(f"/api/v1/councils/{world.council.pk}/obligations/{current.pk}/why").json()["successor"] is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_names_the_texts_of_stored_citations(world) -> None:
+    """A deadline stored with a bare number ("Luật 136/2025/QH15") reads with the text's name after 0008."""
+    from followup.models import Obligation
+    from hdnd.testing import migrate_to, migrate_to_latest
+
+    obligation = _by_rule(world, "case_acceptance_notice", D(2026, 7, 1))
+    named = obligation.due_citation
+    try:
+        migrate_to([("followup", "0007_late_report_index")])
+        assert Obligation.objects.get(pk=obligation.pk).due_citation == (
+            "Luật 136/2025/QH15; Nghị định 155/2026/NĐ-CP, Điều 10"
+        )
+    finally:
+        migrate_to_latest()
+    assert Obligation.objects.get(pk=obligation.pk).due_citation == named
+    assert named.startswith("Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo")

@@ -27,6 +27,7 @@ from plenary.models import Resolution, Session
 from reception import services as reception
 from reception.demo import LIVE_PLACE
 from reception.models import Case, Category, Handling, Letter, ReceptionSession, Sender
+from registry.calendar import WorkCalendar
 from registry.demo import demo_council, seed
 from registry.models import Body, BodyKind, Council, Delegate, LegalSetting, MemberRole, Membership, RoleGrant
 from reports import figures as figures_mod
@@ -96,6 +97,12 @@ def test_live_council_beside_the_historical_town() -> None:
     denouncer = Sender.objects.get(letter=protected.letter)
     letter_text = f"{protected.forward_document.subject} {protected.forward_document.body}"
     assert denouncer.full_name not in letter_text and denouncer.address not in letter_text
+    # The office signs its forwarding letters and receives the denunciation on working days of its calendar.
+    work = WorkCalendar(live)
+    assert work.is_working_day(protected.letter.received_on)
+    assert all(work.is_working_day(c.forward_document.issued_on) for c in forwarded), [
+        c.forward_document.issued_on for c in forwarded
+    ]
     assert cases.filter(handling=Handling.GUIDED).exists()
     # The mid-year round is published with its answers: the portal shows them by residential group and
     # field, and never a voter's name.

@@ -130,7 +130,7 @@ def test_split_a_content_found_to_hold_several(world):
     ("day", "days", "unit", "citation"),
     [
         (BEFORE, 10, WORKING, "Luật Khiếu nại 02/2011/QH13"),
-        (AFTER, 7, WORKING, "Nghị định 155/2026/NĐ-CP, Điều 10"),
+        (AFTER, 7, WORKING, "Luật Tố cáo 136/2025/QH15; Nghị định 155/2026/NĐ-CP về khiếu nại, Điều 10"),
     ],
 )
 def test_forwarded_complaint_due_by_the_limit_in_force_on_the_day(world, day, days, unit, citation):

@@ -2,6 +2,7 @@
 
 import datetime
 import itertools
+import re
 
 import pytest
 
@@ -49,3 +50,75 @@ def test_unknown_2026_number_asks_the_council(world) -> None:
     assert deadline_in_force(world.council, D(2026, 3, 2), "standing_round_report_after_end")["due"] == D(
         2026, 3, 23
     )  # 22/03 is a Sunday: moved to Monday
+
+
+# A kind of text, then its name: "Luật Tố cáo", "Nghị định 155/2026/NĐ-CP về khiếu nại", "Quy chế làm việc của HĐND".
+KINDS = ("Luật", "Nghị định", "Nghị quyết liên tịch", "Nghị quyết", "Thông tư", "Quy chế làm việc")
+# A kind followed by its number and nothing that names it ("Luật 136/2025/QH15;", "Nghị định 155/2026/NĐ-CP, Điều").
+BARE_NUMBER = re.compile(r"\b(?:Luật|Nghị định|Nghị quyết(?: liên tịch)?|Thông tư) \d[^\s,;()]*\s*(?:$|[,;()—])")
+NOT_A_NAME = re.compile(r"^(?:\d.*|Điều|khoản|điểm|số|và)$")
+
+
+def _parts(citation: str) -> list[str]:
+    """The texts a citation names: split on ';' outside parentheses, the parenthesised notes dropped."""
+    top = re.sub(r"\([^()]*\)", "", citation)
+    return [part.strip() for part in top.split(";") if part.strip()]
+
+
+def _names_its_text(part: str) -> bool:
+    kind = next((kind for kind in KINDS if part.startswith(kind + " ")), None)
+    if kind is None:
+        return False
+    words = re.findall(r"[^\s,—:]+", part[len(kind) :])
+    return any(not NOT_A_NAME.match(word) for word in words)
+
+
+def test_every_citation_of_every_version_names_its_text() -> None:
+    """A user reads "Luật Khiếu nại …", never "Luật 136/2025/QH15" alone: each text a rule version cites
+    starts with its kind and carries its name, and no text anywhere in it is a kind and a bare number."""
+    for key, versions in VERSIONS.items():
+        for version in versions:
+            for part in _parts(version.citation):
+                assert _names_its_text(part), (key, version.valid_from, part)
+            assert not BARE_NUMBER.search(version.citation), (key, version.valid_from, version.citation)
+
+
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "Luật 136/2025/QH15; Nghị định 155/2026/NĐ-CP, Điều 10",
+        "Luật Khiếu nại 02/2011/QH13; Nghị định 155/2026/NĐ-CP, Điều 10",
+        "Luật Tố cáo 25/2018/QH14 (sửa đổi bởi Luật 136/2025/QH15)",
+        "Điều 26 khoản 2",
+        "Luật 87/2015/QH13, Điều 58",
+    ],
+)
+def test_the_check_catches_a_bare_number(citation: str) -> None:
+    assert not all(_names_its_text(p) for p in _parts(citation)) or BARE_NUMBER.search(citation)
+
+
+def test_the_check_accepts_named_texts() -> None:
+    citation = "Luật Tố cáo 25/2018/QH14, Điều 26 khoản 2; Nghị định 154/2026/NĐ-CP về tiếp công dân, Điều 4 khoản 3"
+    assert all(_names_its_text(p) for p in _parts(citation)) and not BARE_NUMBER.search(citation)
+
+
+def test_complaint_acceptance_from_01_07_2026_names_the_amending_law() -> None:
+    citation = version_on("case_acceptance_notice", D(2026, 7, 1)).citation
+    assert citation.startswith("Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo")
+    assert "136/2025/QH15" in citation and "Nghị định 155/2026/NĐ-CP về khiếu nại, Điều 10" in citation
+
+
+@pytest.mark.django_db
+def test_forwarded_denunciation_both_sides_of_01_07_2026(world) -> None:
+    """Luật Tố cáo 25/2018 is amended by Luật 136/2025 from 01/07/2026 (law-2026.md §1.1); Điều 26(2) keeps
+    its 20 days (§1.3 row 12): a transfer of 30/06 cites the law alone, one of 01/07 also its amending law."""
+    old = deadline_in_force(world.council, D(2026, 6, 30), "forwarded_denunciation_report_days")
+    new = deadline_in_force(world.council, D(2026, 7, 1), "forwarded_denunciation_report_days")
+    assert old["citation"] == "Luật Tố cáo 25/2018/QH14, Điều 26 khoản 2" and old["value"] == 20
+    assert old["due"] == D(2026, 7, 20)  # 30/06 + 20 days
+    assert new["citation"].startswith("Luật Tố cáo 25/2018/QH14, Điều 26 khoản 2; Luật sửa đổi, bổ sung")
+    assert "136/2025/QH15" in new["citation"] and new["value"] == 20
+    assert new["due"] == D(2026, 7, 21)
+    for key in ("denunciation_process_days", "denunciation_transfer_days", "denunciation_resolve_days"):
+        assert "136/2025" not in version_on(key, D(2026, 6, 30)).citation
+        assert "136/2025/QH15" in version_on(key, D(2026, 7, 1)).citation

@@ -47,7 +47,8 @@ def test_proposals_day_under_the_old_law_is_not_moved_by_a_later_setting_or_an_e
     why = as_user("office").get(f"/giam-sat/chuong-trinh/{programme.pk}/vi-sao-han-de-xuat/").content.decode()
     assert (
         "Phiên bản này hết hiệu lực sau ngày 28/02/2026; từ ngày 01/03/2026 áp dụng Luật Hoạt động giám sát "
-        "121/2025/QH15; Nghị quyết 114/2025/UBTVQH15 (văn bản chưa có số cụ thể, Hội đồng tự thiết lập)."
+        "121/2025/QH15; Nghị quyết 114/2025/UBTVQH15 về hoạt động giám sát của Hội đồng nhân dân "
+        "(văn bản chưa có số cụ thể, Hội đồng tự thiết lập)."
     ) in why
     # A programme started now uses the setting in force now.
     assert _programme(setup, 2025, D(2024, 7, 15)).proposals_due_on == D(2024, 3, 15)
