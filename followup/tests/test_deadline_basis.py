@@ -277,14 +277,14 @@ def test_why_names_the_version_that_replaced_the_one_used(world, as_user) -> Non
 
 @pytest.mark.django_db(transaction=True)
 def test_migration_names_the_texts_of_stored_citations(world) -> None:
-    """A deadline stored with a bare number ("Luật 136/2025/QH15") reads with the text's name after 0008."""
+    """A deadline stored with a bare number ("Luật 136/2025/QH15") reads with the text's name after 0009."""
     from followup.models import Obligation
     from hdnd.testing import migrate_to, migrate_to_latest
 
     obligation = _by_rule(world, "case_acceptance_notice", D(2026, 7, 1))
     named = obligation.due_citation
     try:
-        migrate_to([("followup", "0007_late_report_index")])
+        migrate_to([("followup", "0008_background_export")])
         assert Obligation.objects.get(pk=obligation.pk).due_citation == (
             "Luật 136/2025/QH15; Nghị định 155/2026/NĐ-CP, Điều 10"
         )

@@ -36,6 +36,6 @@ def backwards(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("followup", "0007_late_report_index")]
+    dependencies = [("followup", "0008_background_export")]
 
     operations = [migrations.RunPython(forwards, backwards)]
