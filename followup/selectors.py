@@ -98,27 +98,20 @@ def obligation_list(
     )
 
 
-class OverdueInOrder:
-    """The overdue list — `obligation_list` filtered to late obligations (`late_condition`) — in its order,
-    most days overdue first (then deadline, then entry), paged from the index on (council, state, due_on)
-    instead of a sort of every overdue obligation: what a Paginator takes.
-
-    No one index holds that order across the open states (today − deadline: the oldest deadline first). The
-    late rows are three parts that each are in order in an index: per open state, the owed ones by deadline
-    (oldest first is most days overdue first). On PostgreSQL a page is one query taking from each part at
-    most as many rows as the page ends at (a Limit over each index walk), their union sorted (at most three
-    pages' keys), then the page's rows fetched by pk. SQLite keeps the plain ordered queryset.
-    """
+class _PagedInOrder:
+    """What a Paginator takes from a list paged in its order from an index on PostgreSQL: the count read once
+    (no join, no sort), and a page as the rows of the pks that `_page_pks` gives (SQLite: the plain ordered
+    queryset's slice)."""
 
     ordered = True
 
     def __init__(self, qs: QuerySet[Obligation], on: datetime.date) -> None:
-        self._ordered = qs.filter(late_condition(on))
+        self._ordered = qs
         self._on = on
         self._count: int | None = None
         self._plain = connection.vendor != "postgresql"
 
-    def all(self) -> "OverdueInOrder":
+    def all(self) -> "_PagedInOrder":
         return self
 
     def count(self) -> int:
@@ -133,7 +126,31 @@ class OverdueInOrder:
         if self._plain:
             return list(self._ordered[page])
         start, stop = page.start or 0, self.count() if page.stop is None else page.stop
-        return rows_by_pk(self._ordered, self.page_pks(start, stop))
+        if stop <= start or self._ordered.query.is_empty():
+            return []
+        return rows_by_pk(self._ordered, self._page_pks(start, stop))
+
+    def _page_pks(self, start: int, stop: int) -> list[int]:
+        raise NotImplementedError
+
+
+class OverdueInOrder(_PagedInOrder):
+    """The overdue list — `obligation_list` filtered to late obligations (`late_condition`) — in its order,
+    most days overdue first (then deadline, then entry), paged from the index on (council, state, due_on)
+    instead of a sort of every overdue obligation: what a Paginator takes.
+
+    No one index holds that order across the open states (today − deadline: the oldest deadline first). The
+    late rows are three parts that each are in order in an index: per open state, the owed ones by deadline
+    (oldest first is most days overdue first). On PostgreSQL a page is one query taking from each part at
+    most as many rows as the page ends at (a Limit over each index walk), their union sorted (at most three
+    pages' keys), then the page's rows fetched by pk. SQLite keeps the plain ordered queryset.
+    """
+
+    def __init__(self, qs: QuerySet[Obligation], on: datetime.date) -> None:
+        super().__init__(qs.filter(late_condition(on)), on)
+
+    def _page_pks(self, start: int, stop: int) -> list[int]:
+        return self.page_pks(start, stop)
 
     def page_pks(self, start: int, stop: int) -> list[int]:
         """The pks of the rows [start:stop] in the list's order (PostgreSQL): one query."""
@@ -170,7 +187,7 @@ def rows_by_pk(qs: QuerySet[Obligation], pks: list[int]) -> list[Obligation]:
     return sorted(qs.order_by().filter(pk__in=pks), key=lambda o: rank[o.pk])
 
 
-class ListInOrder:
+class ListInOrder(_PagedInOrder):
     """The obligation list — `obligation_list`'s queryset with the screen's filters — in its order (the
     overdue ones first, most days overdue first; then the others by deadline, then entry), paged from the
     index on (council, state, due_on) instead of sorting the council's rows after joining the national
@@ -186,38 +203,17 @@ class ListInOrder:
     join and no sort. SQLite keeps the plain ordered queryset.
     """
 
-    ordered = True
-
     def __init__(self, qs: QuerySet[Obligation], on: datetime.date) -> None:
-        self._ordered = qs
-        self._on = on
+        super().__init__(qs, on)
         self._late = OverdueInOrder(qs, on)
-        self._count: int | None = None
-        self._plain = connection.vendor != "postgresql"
 
-    def all(self) -> "ListInOrder":
-        return self
-
-    def count(self) -> int:
-        if self._count is None:
-            self._count = self._ordered.count()
-        return self._count
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, page: slice) -> list[Obligation]:
-        if self._plain:
-            return list(self._ordered[page])
-        start, stop = page.start or 0, self.count() if page.stop is None else page.stop
-        if stop <= start or self._ordered.query.is_empty():
-            return []
+    def _page_pks(self, start: int, stop: int) -> list[int]:
         # The overdue rows up to the page's end: their number is exact when the page reaches past them.
         late = self._late.count_until(stop)
         pks = self._late.page_pks(start, min(stop, late)) if start < late else []
         if stop > late:
             pks += self._on_time_pks(max(start - late, 0), stop - late)
-        return rows_by_pk(self._ordered, pks)
+        return pks
 
     def _on_time_pks(self, start: int, stop: int) -> list[int]:
         """The pks of the rows [start:stop] of those not overdue, by deadline then entry: one query."""
