@@ -79,14 +79,7 @@ def obligation_list(
     qs = selectors.obligation_list(user=request.user, council=council, on=on).select_related("source_type")
     filterset = ObligationFilterSet(filters.as_query(), qs, user=request.user, council=council, on=on)
     if not filterset.is_valid():
-        names = {
-            "co_quan": "owner_id",
-            "loai": "kind",
-            "trang_thai": "state",
-            "han_tu": "due_from",
-            "han_den": "due_to",
-        }
-        raise ValidationError({names.get(k, k): v for k, v in filterset.errors.items()})
+        raise ValidationError({_FILTER_NAMES.get(k, k): v for k, v in filterset.errors.items()})
     # Paged from the indexes in the list's order, as the screen is (issue 17); SQLite: the plain queryset.
     if filterset.form.cleaned_data.get("trang_thai") == OVERDUE:
         return selectors.overdue_in_order(filterset.qs, on=on)
@@ -112,6 +105,8 @@ def obligation_export_create(request: HttpRequest, council_id: int, payload: Obl
     """Xuất danh sách việc theo dõi theo các bộ lọc của danh sách (như nút "Xuất Excel chạy nền"), không giới
     hạn số dòng; theo dõi tiến độ ở `GET .../obligation-exports/{export_id}`."""
     council = council_for_api(request.user, council_id, VIEW_OWN)
+    # Another council's body is a 404 naming the field, as every id taken from a payload is.
+    in_council(Body, payload.owner_id, field="owner_id", label="cơ quan thực hiện", council=council)
     query = payload.as_query()
     on = selectors.today()
     qs = selectors.obligation_list(user=request.user, council=council, on=on)
