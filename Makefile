@@ -36,8 +36,9 @@ install-dev: $(DEVSTAMP)
 # The demo runs as production does, with DEBUG off, so that visitors meet the product's own Vietnamese
 # 404/500 pages rather than Django's English debug page listing every URL: a secret key of this machine's
 # own (made once in .secret_key), plain HTTP on 127.0.0.1 (cookies not marked Secure), the demo accounts'
-# public passwords without a second factor, mail printed on the console, and static files served by
-# runserver (--insecure). DEMO_PORT picks another port: `make demo DEMO_PORT=8010`.
+# public passwords without a second factor, mail printed on the console, static files served by
+# runserver (--insecure), and the task worker beside it (background exports); Ctrl-C stops both.
+# DEMO_PORT picks another port: `make demo DEMO_PORT=8010`.
 DEMO_PORT ?= 8000
 demo: export DEBUG = 0
 demo: export SECURE_COOKIES = 0
@@ -47,7 +48,7 @@ demo: install
 	test -s .secret_key || $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > .secret_key
 	export SECRET_KEY=$$(cat .secret_key); \
 	$(PY) manage.py migrate --noinput && DEMO_PORT=$(DEMO_PORT) $(PY) manage.py seed_demo && \
-	$(PY) manage.py runserver --insecure 127.0.0.1:$(DEMO_PORT)
+	{ trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver --insecure 127.0.0.1:$(DEMO_PORT); }
 
 # The demo on the production server: gunicorn (several workers, hdnd/gunicorn.conf.py), static files
 # through WhiteNoise, and the task worker as its own process; Ctrl-C stops both.
