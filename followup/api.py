@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
@@ -77,9 +77,7 @@ def obligation_list(
     council = council_for_api(request.user, council_id, VIEW_OWN)
     on = selectors.today()
     qs = selectors.obligation_list(user=request.user, council=council, on=on).select_related("source_type")
-    filterset = ObligationFilterSet(filters.as_query(), qs, user=request.user, council=council, on=on)
-    if not filterset.is_valid():
-        raise ValidationError({_FILTER_NAMES.get(k, k): v for k, v in filterset.errors.items()})
+    filterset = _filtered(request, council, filters.as_query(), qs, on)
     # Paged from the indexes in the list's order, as the screen is (issue 17); SQLite: the plain queryset.
     if filterset.form.cleaned_data.get("trang_thai") == OVERDUE:
         return selectors.overdue_in_order(filterset.qs, on=on)
@@ -93,6 +91,16 @@ _FILTER_NAMES = {
     "han_tu": "due_from",
     "han_den": "due_to",
 }
+
+
+def _filtered(
+    request: HttpRequest, council: Council, query: dict, qs: QuerySet[Obligation], on: datetime.date
+) -> ObligationFilterSet:
+    """The screen's filters over `qs`; an invalid one is refused under the API's field name."""
+    filterset = ObligationFilterSet(query, qs, user=request.user, council=council, on=on)
+    if not filterset.is_valid():
+        raise ValidationError({_FILTER_NAMES.get(k, k): v for k, v in filterset.errors.items()})
+    return filterset
 
 
 @router.post(
@@ -109,10 +117,7 @@ def obligation_export_create(request: HttpRequest, council_id: int, payload: Obl
     in_council(Body, payload.owner_id, field="owner_id", label="cơ quan thực hiện", council=council)
     query = payload.as_query()
     on = selectors.today()
-    qs = selectors.obligation_list(user=request.user, council=council, on=on)
-    filterset = ObligationFilterSet(query, qs, user=request.user, council=council, on=on)
-    if not filterset.is_valid():
-        raise ValidationError({_FILTER_NAMES.get(k, k): v for k, v in filterset.errors.items()})
+    _filtered(request, council, query, selectors.obligation_list(user=request.user, council=council, on=on), on)
     return Status(202, export_start(user=request.user, council=council, query=urlencode(query)))
 
 
