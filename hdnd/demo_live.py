@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from consultation import demo as consultation_demo
-from documents.models import Document
+from documents.models import DocType, Document
 from followup import demo as followup_demo
 from followup import services as followup
 from followup.kinds import TASK
@@ -26,7 +26,18 @@ from hdnd.saving import validated_save
 from petitions import services as petitions
 from petitions.models import ContactRound, Level, MeetingForm, Period, Petition, PetitionState, PlaceKind
 from plenary import services as plenary
-from plenary.models import ItemKind, Resolution, Session, SessionKind, Submission, SubmissionKind, SubmissionState, Vote
+from plenary.models import (
+    Attendance,
+    ItemKind,
+    Presence,
+    Resolution,
+    Session,
+    SessionKind,
+    Submission,
+    SubmissionKind,
+    SubmissionState,
+    Vote,
+)
 from reception import demo as reception_demo
 from registry import services as registry
 from registry.demo import REFORM_DAY, USERS, demo_council
@@ -59,26 +70,33 @@ DECISION = f"Nghị quyết số {DECISION_NUMBER} ngày {TERM_START:%d/%m/%Y} c
 # (name, gender, birth year, position) — invented; the first two chair and vice-chair the council.
 PEOPLE = [
     ("Lê Văn Khải", "nam", 1975, "Chủ tịch HĐND phường"),
-    ("Nguyễn Thị Kiều", "nu", 1973, "Phó Chủ tịch HĐND phường"),
+    ("Đoàn Thị Mỹ Duyên", "nu", 1973, "Phó Chủ tịch HĐND phường"),
     ("Phạm Văn Đạt", "nam", 1979, "Trưởng Ban Kinh tế - Ngân sách"),
     ("Nguyễn Thị Hằng", "nu", 1986, "Trưởng Ban Văn hóa - Xã hội"),
     ("Võ Văn Lợi", "nam", 1972, "Tổ trưởng tổ dân phố"),
-    ("Phạm Thị Lan", "nu", 1980, "Phó Chủ tịch Ủy ban MTTQ Việt Nam phường"),
+    ("Hà Thị Thu Trang", "nu", 1980, "Phó Chủ tịch Ủy ban MTTQ Việt Nam phường"),
     ("Huỳnh Văn Nam", "nam", 1968, "Hội Cựu chiến binh phường"),
     ("Lâm Thị Ngọc Ánh", "nu", 1992, "Bí thư Đoàn phường"),
     ("Trịnh Công Minh", "nam", 1981, "Doanh nhân"),
-    ("Lê Thị Hoa", "nu", 1975, "Phó Trưởng Ban Kinh tế - Ngân sách"),
+    ("Tô Thị Hồng Nhung", "nu", 1975, "Phó Trưởng Ban Kinh tế - Ngân sách"),
 ]
-# The demo logins in this council (registry.demo.USERS gives their names): the same people as in the town
-# council, who carried on in the ward that took over their area (Nguyễn Thị Kiều, vice-chair of the town
-# council, vice-chair here; Phạm Thị Lan, of the front of Nguyễn Nghiêm, now one of the ward's; Lê Thị Hoa,
-# head of the town's legal committee, in the ward's economy and budget committee, since a commune council
-# has no legal committee), and the agency login in the ward's office that took over the town's finance
-# and planning office's work. username -> (person, body short name).
+# Names the ward's people had before they were given their own (they were the town's, real people of the seed
+# documents): a demo database made then is renamed on the next run.
+OLD_PEOPLE = {
+    "Nguyễn Thị Kiều": "Đoàn Thị Mỹ Duyên",
+    "Phạm Thị Lan": "Hà Thị Thu Trang",
+    "Lê Thị Hoa": "Tô Thị Hồng Nhung",
+}
+# The demo logins in this council, each linked to one of the ward's own people (invented names, never the
+# town's real people of the seeds) in the same role as in the town: the vice-chair, a delegate of the front,
+# a member of the economy and budget committee (a commune council has no legal committee), and the agency
+# login in the ward's office that took over the town's finance and planning office's work. The logins open
+# on the ward, so each login's name is the ward person's (`_users`); in the town's records it keeps its link
+# to the town's person. username -> (person, body short name).
 LIVE_LOGINS = {
-    "thuongtruc": ("Nguyễn Thị Kiều", None),
-    "thanhvienban": ("Lê Thị Hoa", "Ban KT-NS"),
-    "daibieu": ("Phạm Thị Lan", None),
+    "thuongtruc": ("Đoàn Thị Mỹ Duyên", None),
+    "thanhvienban": ("Tô Thị Hồng Nhung", "Ban KT-NS"),
+    "daibieu": ("Hà Thị Thu Trang", None),
     "coquan": (None, "Phòng KT-HT-ĐT"),
 }
 
@@ -111,6 +129,7 @@ def seed_live() -> str:
         first = Session.objects.filter(council=council, number=1).first()
         regulation = _first_session(first) if first is not None else None
         if regulation is not None:
+            _first_session_records(first)
             supervision_demo.seed_live(
                 council, today=today(), session_on=TERM_START, resolution=_programme_resolution(first)
             )
@@ -230,7 +249,10 @@ def _settings(council: Council) -> None:
 
 def _users(council: Council) -> None:
     """The demo logins work in the live council too (their first screen opens on it), each linked to the
-    person or agency its name shows (LIVE_LOGINS); a link a demo made before issue 18 is put right."""
+    person or agency its name shows (LIVE_LOGINS), and named as that person; a link or a name a demo made
+    before is put right."""
+    for person in Person.objects.filter(council=council, full_name__in=OLD_PEOPLE):
+        registry.person_update(person=person, full_name=OLD_PEOPLE[person.full_name])
     bodies = {b.short_name: b for b in Body.objects.filter(council=council)}
     people = {p.full_name: p for p in Person.objects.filter(council=council)}
     users = {u.username: u for u in get_user_model().objects.filter(username__in=[u[0] for u in USERS] + ["admin"])}
@@ -246,6 +268,9 @@ def _users(council: Council) -> None:
         if (grant.body_id, grant.person_id) != (getattr(body, "pk", None), getattr(person, "pk", None)):
             grant.body, grant.person = body, person
             validated_save(grant)
+        if person is not None and user.first_name != person.full_name:
+            user.first_name, user.last_name = person.full_name, ""
+            user.save(update_fields=["first_name", "last_name"])
 
 
 def logins(council: Council) -> list[tuple[str, str]]:
@@ -388,6 +413,32 @@ def _first_session(session: Session) -> Resolution | None:
             f"Quy chế làm việc mang số {regulation.document.number_symbol}, không phải {DECISION_NUMBER}."
         )
     return regulation
+
+
+def _first_session_records(session: Session) -> None:
+    """The records a closed session has: the attendance of its sitting day (every delegate present), the
+    decision convening it, issued on the day it was convened, and its minutes, issued at the close; through
+    the plenary services, each only when missing. A register that already numbered a later decision of that
+    year (a demo database made before this step) does not take an earlier one: its numbers follow the dates."""
+    council = session.council
+    chair = Person.objects.get(council=council, full_name=PEOPLE[0][0])
+    if not Attendance.objects.filter(session=session).exists():
+        in_office = delegates_in_office(council=council, on=session.opens_on)
+        plenary.attendance_record(
+            session=session, day=session.opens_on, presence={d.pk: Presence.PRESENT for d in in_office}, user=None
+        )
+    later = Document.objects.filter(
+        council=council,
+        doc_type=DocType.QUYET_DINH,
+        year=session.created_on.year,
+        issued_on__gt=session.created_on,
+    )
+    if session.convening_document_id is None and not later.exists():
+        session = plenary.session_convening_generate(
+            session=session, issued_on=session.created_on, signer_name=chair.full_name, user=None
+        )
+    if session.minutes_document_id is None:
+        plenary.minutes_generate(session=session, signer_name=chair.full_name, issue=True, user=None)
 
 
 def _programme_resolution(session: Session) -> Document | None:

@@ -145,9 +145,9 @@ CHECKLISTS: dict[str, list[tuple[str, str]]] = {
     SubmissionKind.DRAFT_RESOLUTION: [
         ("to_trinh", "Tờ trình"),
         ("du_thao", "Dự thảo nghị quyết"),
-        ("tong_hop_y_kien", "Báo cáo tổng hợp, giải trình, tiếp thu ý kiến góp ý"),
+        ("tong_hop_y_kien", "Báo cáo tổng hợp, giải trình, tiếp thu ý kiến góp ý (nếu là văn bản quy phạm)"),
         ("tham_dinh", "Báo cáo thẩm định của cơ quan tư pháp (nếu là văn bản quy phạm)"),
-        ("tai_lieu_lien_quan", "Tài liệu liên quan"),
+        ("tai_lieu_lien_quan", "Tài liệu liên quan (nếu có)"),
     ],
     SubmissionKind.REPORT: [
         ("bao_cao", "Báo cáo"),
@@ -157,9 +157,25 @@ CHECKLISTS: dict[str, list[tuple[str, str]]] = {
         ("to_trinh", "Tờ trình"),
         ("de_an", "Đề án"),
         ("du_thao", "Dự thảo nghị quyết thông qua đề án"),
-        ("tai_lieu_lien_quan", "Tài liệu liên quan"),
+        ("tai_lieu_lien_quan", "Tài liệu liên quan (nếu có)"),
     ],
 }
+# Parts only a normative resolution's file needs: consulting on the draft and the justice body's appraisal are
+# steps of making a normative text (Luật Ban hành văn bản quy phạm pháp luật 64/2025/QH15); an election, a
+# personnel matter or any other resolution that is not normative needs neither, and is not flagged for them.
+NORMATIVE_PARTS = frozenset({"tong_hop_y_kien", "tham_dinh"})
+# Parts a file holds only when there are any ("tài liệu liên quan, nếu có"): never missing.
+OPTIONAL_PARTS = frozenset({"tai_lieu_lien_quan"})
+
+
+def required_parts(kind: str, normative: bool) -> list[tuple[str, str]]:
+    """The parts (code, label) a complete file of `kind` must hold; a file that is not normative needs no
+    appraisal nor summary of comments."""
+    return [
+        (code, label)
+        for code, label in CHECKLISTS.get(kind, [])
+        if code not in OPTIONAL_PARTS and (normative or code not in NORMATIVE_PARTS)
+    ]
 
 
 class SubmissionState(models.TextChoices):
@@ -307,8 +323,9 @@ class Submission(models.Model):
 
     @property
     def missing_items(self) -> list[str]:
+        """The labels of the required parts (`required_parts`) the file does not hold."""
         have = set(self.checklist or [])
-        return [label for key, label in CHECKLISTS.get(self.kind, []) if key not in have]
+        return [label for key, label in required_parts(self.kind, self.normative) if key not in have]
 
     @property
     def has_draft(self) -> bool:

@@ -396,7 +396,7 @@ def _setting_rows(council: Council) -> list[dict]:
     today = timezone.localdate()
     rows = []
     for rule in RULES:
-        now = value_on(rule.key, settings, today)
+        now = value_on(rule.key, settings, today, council.level)
         rows.append(
             {
                 "key": rule.key,
@@ -406,7 +406,7 @@ def _setting_rows(council: Council) -> list[dict]:
                 "citation": now.citation if now else rule.citation,
                 "value": now.value if now else None,
                 "unit": now.unit if now else rule.unit,
-                "periods": rule_periods(rule.key, settings),
+                "periods": rule_periods(rule.key, settings, council.level),
             }
         )
     return rows

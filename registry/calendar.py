@@ -93,7 +93,7 @@ def rule_in_force(council: Council, key: str, on: datetime.date | None = None) -
         key=key,
         value=version.value,
         unit=version.unit,
-        citation=version.citation,
+        citation=version.citation_for(council.level),
         valid_from=version.valid_from,
         valid_to=version.valid_to,
     )
@@ -298,10 +298,10 @@ class Period:
         return f"{self.value} {UNIT_LABELS.get(self.unit, self.unit)}"
 
 
-def rule_periods(key: str, settings: list[LegalSetting]) -> list[Period]:
-    """The law's versions of a rule and the council's own settings of it (`settings`, already loaded),
-    oldest first."""
-    out = [Period(v.valid_from, v.valid_to, v.value, v.unit, v.citation, False) for v in VERSIONS[key]]
+def rule_periods(key: str, settings: list[LegalSetting], level: str | None = None) -> list[Period]:
+    """The law's versions of a rule (with the basis a council of `level` cites) and the council's own
+    settings of it (`settings`, already loaded), oldest first."""
+    out = [Period(v.valid_from, v.valid_to, v.value, v.unit, v.citation_for(level), False) for v in VERSIONS[key]]
     mine = sorted((s for s in settings if s.key == key), key=lambda s: s.valid_from or datetime.date.min)
     for i, row in enumerate(mine):
         nxt = mine[i + 1].valid_from if i + 1 < len(mine) else None
@@ -318,9 +318,10 @@ def rule_periods(key: str, settings: list[LegalSetting]) -> list[Period]:
     return sorted(out, key=lambda p: (p.valid_from or datetime.date.min, p.from_setting))
 
 
-def value_on(key: str, settings: list[LegalSetting], on: datetime.date) -> Period | None:
-    """The period in force on `on` from already loaded settings (the council's first, then the law's)."""
-    periods = rule_periods(key, settings)
+def value_on(key: str, settings: list[LegalSetting], on: datetime.date, level: str | None = None) -> Period | None:
+    """The period in force on `on` from already loaded settings (the council's first, then the law's, with
+    the basis a council of `level` cites)."""
+    periods = rule_periods(key, settings, level)
     mine = [
         p for p in periods if p.from_setting and p.value is not None and (p.valid_from is None or p.valid_from <= on)
     ]
@@ -328,7 +329,7 @@ def value_on(key: str, settings: list[LegalSetting], on: datetime.date) -> Perio
         return mine[-1]
     version = version_on(key, on)
     return (
-        Period(version.valid_from, version.valid_to, version.value, version.unit, version.citation, False)
+        Period(version.valid_from, version.valid_to, version.value, version.unit, version.citation_for(level), False)
         if version
         else None
     )
@@ -357,4 +358,11 @@ def successor_version(
     version = version_on(key, day)
     if version is None:
         return None
-    return Period(version.valid_from or day, version.valid_to, version.value, version.unit, version.citation, False)
+    return Period(
+        version.valid_from or day,
+        version.valid_to,
+        version.value,
+        version.unit,
+        version.citation_for(council.level),
+        False,
+    )

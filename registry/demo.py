@@ -97,9 +97,9 @@ DELEGATES = [
 ]
 
 USERS = [
-    # username, full name, role, body short name or None, person name or None — in the town council; the
-    # same logins in the live council (hdnd.demo_live.LIVE_LOGINS) are the same people, who carried on in
-    # the ward that took over their area, and the agency login the town office's successor.
+    # username, full name, role, body short name or None, person name or None — in the town council; in the
+    # live council (hdnd.demo_live.LIVE_LOGINS) the same logins hold the same roles as the ward's own people
+    # (invented names, which the logins then carry), and the agency login the town office's successor.
     ("vanphong", "Trần Thị Mỹ (chuyên viên Văn phòng)", Role.OFFICE_STAFF, None, None),
     ("chanhvanphong", "Nguyễn Viết Thanh", Role.OFFICE_CHIEF, None, "Nguyễn Viết Thanh"),
     ("thuongtruc", "Nguyễn Thị Kiều", Role.STANDING_MEMBER, None, "Nguyễn Thị Kiều"),

@@ -76,13 +76,16 @@ RULES: tuple[Rule, ...] = (
         FRACTION,
         "Luật Tổ chức chính quyền địa phương (ít nhất một phần ba tổng số đại biểu)",
     ),
+    # The session deadlines a council's working regulation sets: its model depends on the council's level
+    # (MODEL_REGULATION_CITATIONS), so a commune cites NQ 104/2025 and a province NQ 103/2025.
     Rule(
         "submission_due_before_opening",
         "Kỳ họp",
         "Hạn gửi hồ sơ trình để thẩm tra, trước ngày khai mạc",
         None,
         CALENDAR,
-        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 103/2025/UBTVQH15 ban hành Quy chế làm việc mẫu của HĐND tỉnh)",
+        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 103/2025/UBTVQH15 ban hành Quy chế làm việc mẫu của HĐND tỉnh, "
+        "Nghị quyết 104/2025/UBTVQH15 ban hành Quy chế làm việc mẫu của HĐND xã)",
     ),
     Rule(
         "documents_to_delegates_before_opening",
@@ -90,7 +93,8 @@ RULES: tuple[Rule, ...] = (
         "Hạn gửi tài liệu đến đại biểu, trước ngày khai mạc",
         None,
         CALENDAR,
-        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 104/2025/UBTVQH15 ban hành Quy chế làm việc mẫu của HĐND xã)",
+        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 103/2025/UBTVQH15 ban hành Quy chế làm việc mẫu của HĐND tỉnh, "
+        "Nghị quyết 104/2025/UBTVQH15 ban hành Quy chế làm việc mẫu của HĐND xã)",
     ),
     Rule(
         "verification_before_opening",
@@ -226,7 +230,7 @@ RULES: tuple[Rule, ...] = (
         "Thông báo thụ lý, từ chối hoặc chuyển đơn",
         10,
         WORKING,
-        "Luật Tiếp công dân 42/2013/QH13; Luật Khiếu nại 02/2011/QH13",
+        "Luật Tiếp công dân 42/2013/QH13, Điều 28 khoản 1; Luật Khiếu nại 02/2011/QH13, Điều 27",
     ),
     Rule(
         "complaint_lodge_days",
@@ -234,7 +238,7 @@ RULES: tuple[Rule, ...] = (
         "Thời hiệu khiếu nại",
         90,
         CALENDAR,
-        "Luật Khiếu nại 02/2011/QH13",
+        "Luật Khiếu nại 02/2011/QH13, Điều 9",
     ),
     Rule(
         "complaint_resolve_days",
@@ -383,7 +387,8 @@ RULES_BY_KEY = {rule.key: rule for rule in RULES}
 class RuleVersion:
     """One period of a rule: its value, unit and legal basis, from `valid_from` to `valid_to` (inclusive;
     None = open). `value=None`: the text in force then gives no number we know with confidence (DOMAIN.md
-    marks it "?"), so there is no default and the screens ask the council for it."""
+    marks it "?"), so there is no default and the screens ask the council for it. `by_level`: the basis a
+    council of a given level cites instead of `citation` (council level -> citation)."""
 
     key: str
     value: int | None
@@ -391,9 +396,19 @@ class RuleVersion:
     citation: str
     valid_from: datetime.date | None = None
     valid_to: datetime.date | None = None
+    by_level: tuple[tuple[str, str], ...] = ()
 
     def applies_on(self, day: datetime.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+    def citation_for(self, level: str | None) -> str:
+        """The basis a council of `level` cites ("tinh", "huyen", "xa"; None: the general one)."""
+        return dict(self.by_level).get(level or "", self.citation)
+
+    @property
+    def citations(self) -> list[str]:
+        """Every basis this version may cite, whatever the council's level."""
+        return [self.citation, *(citation for _, citation in self.by_level)]
 
 
 SUPERVISION_LAW_2025_FROM = datetime.date(2026, 3, 1)  # Luật 121/2025/QH15 replaces Luật 87/2015/QH13
@@ -416,6 +431,33 @@ DENUNCIATION_RULES = (
 SUPERVISION_2026_CITATION = (
     "Luật Hoạt động giám sát 121/2025/QH15; Nghị quyết 114/2025/UBTVQH15 về hoạt động giám sát của Hội đồng nhân dân"
 )
+# The reception and complaint rules whose numbers Luật 136/2025/QH15 keeps (law-2026.md §1.3, H, read in the
+# consolidated text for a product running in late 2026): rows 2 and 3 (Luật Tiếp công dân Art. 27(2), 28(2)),
+# 5 (Luật Khiếu nại Art. 9) and 6 (the first complaint, 30 days, 45 if complex). From 01/07/2026 they also cite
+# the amending law, and the first complaint the decree that defines a complex case (NĐ 155/2026, new Art. 3a of
+# NĐ 124/2020; law-2026.md §1.4, H).
+RECEPTION_RULES_KEPT = {
+    "forwarded_case_result_days": RECEPTION_LAW_2025,
+    "delegate_tells_citizen_days": RECEPTION_LAW_2025,
+    "complaint_lodge_days": RECEPTION_LAW_2025,
+    "complaint_resolve_days": f"{RECEPTION_LAW_2025}; Nghị định 155/2026/NĐ-CP về khiếu nại (vụ việc phức tạp: "
+    "Điều 3a bổ sung vào Nghị định 124/2020/NĐ-CP quy định chi tiết Luật Khiếu nại)",
+}
+# The model working regulation a council's own regulation follows, by the council's level (law-2026.md §2.1:
+# NQ 103/2025/UBTVQH15 for a province, NQ 104/2025/UBTVQH15 for a commune); a district council (before
+# 01/07/2025) had neither, and cites its own regulation only.
+MODEL_REGULATION_CITATIONS = (
+    (
+        "tinh",
+        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 103/2025/UBTVQH15 ban hành Quy chế làm việc mẫu của HĐND tỉnh)",
+    ),
+    (
+        "xa",
+        "Quy chế làm việc của HĐND (mẫu: Nghị quyết 104/2025/UBTVQH15 ban hành Quy chế làm việc mẫu của HĐND xã)",
+    ),
+    ("huyen", "Quy chế làm việc của HĐND"),
+)
+BY_LEVEL_RULES = ("submission_due_before_opening", "documents_to_delegates_before_opening")
 
 # The periods of the texts a citation may name: a citation of a text outside its period is a mistake
 # (registry/tests/test_citation_periods.py checks every version, the code and the templates against it).
@@ -460,6 +502,23 @@ def _versions() -> dict[str, tuple[RuleVersion, ...]]:
                     f"{RECEPTION_LAW_2025}; Nghị định 155/2026/NĐ-CP về khiếu nại, Điều 10",
                     RECEPTION_LAW_2025_FROM,
                 ),
+            )
+        elif rule.key in RECEPTION_RULES_KEPT:
+            out[rule.key] = (
+                RuleVersion(
+                    rule.key, rule.default, rule.unit, rule.citation, None, RECEPTION_LAW_2025_FROM - _DAY_BEFORE
+                ),
+                RuleVersion(
+                    rule.key,
+                    rule.default,
+                    rule.unit,
+                    f"{rule.citation}; {RECEPTION_RULES_KEPT[rule.key]}",
+                    RECEPTION_LAW_2025_FROM,
+                ),
+            )
+        elif rule.key in BY_LEVEL_RULES:
+            out[rule.key] = (
+                RuleVersion(rule.key, rule.default, rule.unit, rule.citation, by_level=MODEL_REGULATION_CITATIONS),
             )
         elif rule.key in DENUNCIATION_RULES:
             out[rule.key] = (
@@ -511,6 +570,16 @@ def texts_out_of_period(citation: str, day: datetime.date) -> list[str]:
 
 
 def version_texts_out_of_period(version: RuleVersion) -> list[str]:
-    """The texts a version cites outside their period, checked at both ends of the version."""
+    """The texts a version cites (for a council of any level) outside their period, checked at both ends
+    of the version."""
     days = [d for d in (version.valid_from, version.valid_to) if d is not None]
-    return sorted({text for day in days for text in texts_out_of_period(version.citation, day)})
+    return sorted(
+        {text for day in days for citation in version.citations for text in texts_out_of_period(citation, day)}
+    )
+
+
+def rule_citation(key: str, level: str | None, on: datetime.date) -> str:
+    """The basis of a rule as a council of `level` reads it on `on`: its version in force that day, else the
+    rule's own citation (before the rule exists)."""
+    version = version_on(key, on)
+    return version.citation_for(level) if version is not None else RULES_BY_KEY[key].citation

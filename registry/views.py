@@ -35,7 +35,7 @@ from registry.forms import (
 )
 from registry.middleware import SESSION_KEY
 from registry.models import Body, BodyKind, CalendarDay, CouncilLevel, LegalSetting
-from registry.rules import DAY_OF_YEAR, RULES, RULES_BY_KEY
+from registry.rules import DAY_OF_YEAR, RULES, RULES_BY_KEY, rule_citation
 from registry.security import HAS_DEVICE_KEY
 
 PAGE_SIZE = 50
@@ -316,12 +316,12 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = []
     for rule in RULES:
-        now = value_on(rule.key, settings, today)
+        now = value_on(rule.key, settings, today, council.level)
         rows.append(
             {
                 "rule": rule,
                 "now": now,
-                "periods": rule_periods(rule.key, settings),
+                "periods": rule_periods(rule.key, settings, council.level),
                 "custom": any(s.key == rule.key for s in settings),
             }
         )
@@ -354,8 +354,9 @@ def setting_edit(request: HttpRequest, key: str) -> HttpResponse:
     )
     if done is not NOT_DONE:
         return redirect("registry:settings")
+    citation = rule_citation(key, council.level, timezone.localdate())
     note = (
-        f"Căn cứ: {rule.citation}. Thiết lập mới áp dụng từ ngày ghi dưới đây đến khi có thiết lập sau; "
+        f"Căn cứ: {citation}. Thiết lập mới áp dụng từ ngày ghi dưới đây đến khi có thiết lập sau; "
         "thời hạn đang chạy giữ phiên bản đã dùng để tính."
     )
     if rule.unit == DAY_OF_YEAR:

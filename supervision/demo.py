@@ -237,7 +237,7 @@ def live_round(set_up_on: datetime.date, today: datetime.date) -> tuple:
         ["UBND phường", "Phòng KT-HT-ĐT"],
         "UBND phường và Phòng Kinh tế, Hạ tầng và Đô thị phường",
         set_up_on,
-        ["Phạm Văn Đạt", "Lê Thị Hoa", "Võ Văn Lợi"],
+        ["Phạm Văn Đạt", "Tô Thị Hồng Nhung", "Võ Văn Lợi"],
         [
             (
                 "Phòng KT-HT-ĐT",

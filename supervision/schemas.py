@@ -203,6 +203,10 @@ class ProposalsBasisOut(Schema):
     valid_to: datetime.date | None = None
     setting_decision: str = ""
     from_setting: bool = False
+    not_applicable: bool = Field(
+        False, description="Hội đồng bắt đầu nhiệm kỳ đầu tiên sau ngày theo quy định: không có hạn gửi đề xuất."
+    )
+    note: str = ""
     why_url: str
 
 

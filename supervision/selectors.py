@@ -103,7 +103,7 @@ class Milestone:
     citation: str
     due_on: datetime.date | None
     done_on: datetime.date | None
-    state: str  # "done", "late_done", "overdue", "soon", "pending", "unknown", "cancelled"
+    state: str  # "done", "late_done", "overdue", "soon", "pending", "unknown", "cancelled", "not_applicable"
     obligation: Obligation | None = None  # its follow-up (the "Vì sao hạn này" page is the obligation's)
     why_url: str = ""  # "Vì sao hạn này": the obligation's page, or the programme's for the proposals' day
 
@@ -117,6 +117,7 @@ class Milestone:
             "pending": "Chưa đến hạn",
             "unknown": "Chưa đủ dữ liệu để tính hạn",
             "cancelled": "Đã hủy theo dõi",
+            "not_applicable": "Không áp dụng",
         }[self.state]
 
     @property
@@ -452,11 +453,13 @@ def programme_milestones(programme: Programme, on: datetime.date | None = None) 
         citation = basis.get("citation", "")
         if basis.get("missing"):
             citation += ": chưa có ngày theo quy định, Văn phòng cần thiết lập trong phần Cài đặt"
+        elif basis.get("not_applicable"):
+            citation += f". {basis['note']}"
         else:
             citation += f": chậm nhất ngày {basis['value_label']} năm trước"
         due = programme.proposals_due_on
         # Proposals are collected outside the system: past their day they are taken as done.
-        state = _state(due, None, on)
+        state = "not_applicable" if basis.get("not_applicable") else _state(due, None, on)
         out.append(
             Milestone(
                 "proposals",

@@ -29,7 +29,7 @@ from reception.demo import LIVE_PLACE
 from reception.models import Case, Category, Handling, Letter, ReceptionSession, Sender
 from registry.calendar import WorkCalendar
 from registry.demo import demo_council, seed
-from registry.models import Body, BodyKind, Council, Delegate, LegalSetting, MemberRole, Membership, RoleGrant
+from registry.models import Body, BodyKind, Council, Delegate, LegalSetting, MemberRole, Membership, Person, RoleGrant
 from reports import figures as figures_mod
 from reports.selectors import activity_year
 from standing import services as standing
@@ -165,8 +165,10 @@ def _logins_tell_the_truth(live: Council) -> None:
         assert grant.person is not None and grant.person.council_id == live.pk
         assert grant.person.full_name == grant.user.get_full_name()
         assert Delegate.objects.filter(term=term, person=grant.person, left_on__isnull=True).exists()
-    kieu = grants["thuongtruc"].person
-    assert Membership.objects.get(person=kieu, body__kind=BodyKind.STANDING_COMMITTEE).role == MemberRole.VICE_CHAIR
+    vice_chair = grants["thuongtruc"].person
+    assert (
+        Membership.objects.get(person=vice_chair, body__kind=BodyKind.STANDING_COMMITTEE).role == MemberRole.VICE_CHAIR
+    )
     # The committee member: granted the committee she sits in, the one her description names.
     member = grants["thanhvienban"]
     assert (
@@ -178,9 +180,15 @@ def _logins_tell_the_truth(live: Council) -> None:
     assert agency.body.kind == BodyKind.AGENCY and agency.body.council.active and agency.body.council == live
     assert "Phòng Kinh tế, Hạ tầng và Đô thị phường" in agency.user.get_full_name()
     listed = dict(logins(live))
-    assert listed["thuongtruc"] == "Thành viên Thường trực: Nguyễn Thị Kiều, Phó Chủ tịch HĐND phường"
-    assert listed["daibieu"].startswith("Đại biểu: Phạm Thị Lan")
-    assert listed["thanhvienban"] == "Thành viên Ban: Lê Thị Hoa, Phó Trưởng Ban Kinh tế - Ngân sách"
+    assert listed["thuongtruc"] == "Thành viên Thường trực: Đoàn Thị Mỹ Duyên, Phó Chủ tịch HĐND phường"
+    assert listed["daibieu"].startswith("Đại biểu: Hà Thị Thu Trang")
+    assert listed["thanhvienban"] == "Thành viên Ban: Tô Thị Hồng Nhung, Phó Trưởng Ban Kinh tế - Ngân sách"
+    # The ward's people are its own: no name of the town's people (the seeds' real people) is reused.
+    town_names = set(Person.objects.filter(council=demo_council()).values_list("full_name", flat=True))
+    assert not town_names & set(Person.objects.filter(council=live).values_list("full_name", flat=True))
+    # In the town's records the logins keep their links to the town's people.
+    town_grants = RoleGrant.objects.filter(council=demo_council(), user__username="thuongtruc").select_related("person")
+    assert town_grants.get().person.full_name == "Nguyễn Thị Kiều"
     assert listed["coquan"] == f"Người dùng cơ quan: {agency.body.name}"
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `(\w+)` \| (.+) \|$", readme, re.MULTILINE))
@@ -200,9 +208,24 @@ def _first_session_and_supervision(live: Council) -> None:
         .values_list("document__number_symbol", flat=True)
     )
     assert resolutions == [f"0{n}/NQ-HĐND" for n in range(1, 7)]
+    # A closed session has what its page names: the decision convening it, issued the day it was convened,
+    # its minutes issued at the close, and its attendance; no election file is flagged as lacking an appraisal.
+    assert first.state == "be_mac" and first.convening_document.issued_on == first.created_on
+    assert first.convening_document.number_symbol and first.minutes_document.is_frozen
+    assert first.minutes_document.issued_on == first.opens_on and first.attendance.exists()
+    assert "Chưa có số liệu điểm danh" not in first.minutes_document.body
+    assert all(s.missing_items == [] for s in first.submissions.all())
     programme = Programme.objects.get(council=live, kind=ProgrammeKind.COUNCIL, year=first.opens_on.year)
     assert programme.published and programme.adopted_on == first.opens_on
     assert programme.resolution.number_symbol == "06/NQ-HĐND" and programme.items.count() == 3
+    # The ward's first term began after 01/03/2025, the proposals' day of a 2026 programme: none is owed, and
+    # the basis is the version in force on its first day, not Luật 87/2015 (ended 28/02/2026).
+    assert programme.proposals_due_on is None and programme.proposals_basis["not_applicable"] is True
+    assert "121/2025/QH15" in programme.proposals_basis["citation"]
+    assert "87/2015" not in programme.proposals_basis["citation"]
+    # Adopted at the first session, of the programme's own year: never called "of the year before".
+    events = {link.obligation.due_start_event for link in programme.milestone_obligations.all()}
+    assert events and not any("năm trước" in event for event in events)
     # Its draft and adoption were followed as the standing committee's obligations, closed when recorded.
     assert {link.obligation.state for link in programme.milestone_obligations.all()} == {State.ACCEPTED}
     round = Round.objects.get(council=live)

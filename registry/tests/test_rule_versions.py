@@ -5,8 +5,9 @@ import itertools
 import re
 
 import pytest
+from django.urls import reverse
 
-from registry.calendar import MissingSetting, deadline_in_force
+from registry.calendar import MissingSetting, deadline_in_force, rule_periods
 from registry.models import LegalSetting
 from registry.rules import VERSIONS, version_on
 
@@ -78,9 +79,10 @@ def test_every_citation_of_every_version_names_its_text() -> None:
     starts with its kind and carries its name, and no text anywhere in it is a kind and a bare number."""
     for key, versions in VERSIONS.items():
         for version in versions:
-            for part in _parts(version.citation):
-                assert _names_its_text(part), (key, version.valid_from, part)
-            assert not BARE_NUMBER.search(version.citation), (key, version.valid_from, version.citation)
+            for citation in version.citations:  # the general one and the one of each council level
+                for part in _parts(citation):
+                    assert _names_its_text(part), (key, version.valid_from, part)
+                assert not BARE_NUMBER.search(citation), (key, version.valid_from, citation)
 
 
 @pytest.mark.parametrize(
@@ -122,3 +124,61 @@ def test_forwarded_denunciation_both_sides_of_01_07_2026(world) -> None:
     for key in ("denunciation_process_days", "denunciation_transfer_days", "denunciation_resolve_days"):
         assert "136/2025" not in version_on(key, D(2026, 6, 30)).citation
         assert "136/2025/QH15" in version_on(key, D(2026, 7, 1)).citation
+
+
+# (rule, value, unit, start on 30/06/2026 -> due, start on 01/07/2026 -> due); 01/07/2026 is a Wednesday.
+KEPT_FROM_01_07_2026 = [
+    ("complaint_lodge_days", 90, "ngay", D(2026, 9, 28), D(2026, 9, 29)),
+    ("complaint_resolve_days", 30, "ngay", D(2026, 7, 30), D(2026, 7, 31)),
+    ("forwarded_case_result_days", 7, "ngay_lam_viec", D(2026, 7, 9), D(2026, 7, 10)),
+    ("delegate_tells_citizen_days", 5, "ngay_lam_viec", D(2026, 7, 7), D(2026, 7, 8)),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("key", "value", "unit", "old_due", "new_due"), KEPT_FROM_01_07_2026)
+def test_reception_and_complaint_rules_both_sides_of_01_07_2026(world, key, value, unit, old_due, new_due) -> None:
+    """Luật 136/2025/QH15 amends the reception and complaint laws from 01/07/2026 and keeps these numbers
+    (law-2026.md §1.3 rows 2, 3, 5, 6, H): a counting that starts on 30/06 cites the law alone, ends with it
+    on 30/06/2026, and one that starts on 01/07 also cites the amending law."""
+    old = deadline_in_force(world.council, D(2026, 6, 30), key)
+    new = deadline_in_force(world.council, D(2026, 7, 1), key)
+    assert (old["value"], old["unit"], old["due"]) == (value, unit, old_due)
+    assert (new["value"], new["unit"], new["due"]) == (value, unit, new_due)
+    assert "136/2025" not in old["citation"] and old["valid_to"] == D(2026, 6, 30)
+    assert new["citation"].startswith(old["citation"] + "; Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân")
+    assert "136/2025/QH15" in new["citation"] and new["valid_from"] == D(2026, 7, 1)
+
+
+def test_complaint_rules_cite_their_articles_and_the_2026_decree() -> None:
+    assert version_on("complaint_lodge_days", D(2026, 6, 30)).citation == "Luật Khiếu nại 02/2011/QH13, Điều 9"
+    resolve = version_on("complaint_resolve_days", D(2026, 7, 1)).citation
+    assert "Nghị định 155/2026/NĐ-CP về khiếu nại" in resolve and "Điều 3a" in resolve
+    assert "155/2026" not in version_on("complaint_resolve_days", D(2026, 6, 30)).citation
+    acceptance = version_on("case_acceptance_notice", D(2026, 6, 30)).citation
+    assert acceptance == "Luật Tiếp công dân 42/2013/QH13, Điều 28 khoản 1; Luật Khiếu nại 02/2011/QH13, Điều 27"
+
+
+@pytest.mark.parametrize("key", ["submission_due_before_opening", "documents_to_delegates_before_opening"])
+def test_session_deadlines_cite_the_model_regulation_of_the_councils_level(key: str) -> None:
+    """NQ 103/2025/UBTVQH15 is the provincial model working regulation, NQ 104/2025/UBTVQH15 the commune's
+    (law-2026.md §2.1): a commune never cites the provincial one, nor a province the commune's; a district
+    council (before 01/07/2025) had neither."""
+    version = version_on(key, D(2026, 12, 1))
+    assert "104/2025/UBTVQH15" in version.citation_for("xa") and "103/2025" not in version.citation_for("xa")
+    assert "103/2025/UBTVQH15" in version.citation_for("tinh") and "104/2025" not in version.citation_for("tinh")
+    assert version.citation_for("huyen") == "Quy chế làm việc của HĐND"
+    assert rule_periods(key, [], "xa")[0].citation == version.citation_for("xa")
+
+
+@pytest.mark.django_db
+def test_settings_page_and_api_of_a_commune_cite_the_commune_model(world, as_user) -> None:
+    assert world.council.level == "xa"
+    page = as_user("office_chief").get(reverse("registry:settings")).content.decode()
+    assert "Nghị quyết 104/2025/UBTVQH15 ban hành Quy chế làm việc mẫu của HĐND xã" in page
+    assert "103/2025" not in page
+    edit = as_user("office_chief").get(reverse("registry:setting_edit", args=["submission_due_before_opening"]))
+    assert "104/2025/UBTVQH15" in edit.content.decode() and "103/2025" not in edit.content.decode()
+    rows = as_user("office_chief").get(f"/api/v1/councils/{world.council.pk}/settings").json()
+    row = next(r for r in rows if r["key"] == "submission_due_before_opening")
+    assert "104/2025/UBTVQH15" in row["citation"] and all("103/2025" not in p["citation"] for p in row["periods"])

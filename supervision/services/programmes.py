@@ -8,6 +8,7 @@ import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Min
 
 from followup import services as followup
 from followup.models import OPEN_STATES, Obligation, State
@@ -16,7 +17,7 @@ from hdnd.saving import validated_save
 from hdnd.text import clean
 from registry.access import same_council as _same_council
 from registry.calendar import DeadlineBasis, MissingSetting, compute, rule_in_force
-from registry.models import Body, BodyKind, Council
+from registry.models import Body, BodyKind, Council, Term
 from registry.rules import RULES_BY_KEY, day_of_year_label, version_on
 from registry.services import council_accepts
 from supervision.models import (
@@ -77,6 +78,28 @@ PROGRAMME_RULES = {
     ),
 }
 PROGRAMME_MOVED = "Hạn tính lại theo ngày mới của kỳ họp liên quan."
+# The start event named when the session does not fall in the year PROGRAMME_RULES names (the year before
+# the programme's, the year after for the results): a council set up after that session (a commune of the
+# 2025 reform) adopts its first programme at a session of the programme's own year, and the page says so
+# rather than call that session "of the year before".
+PROGRAMME_OTHER_EVENTS = {
+    (ProgrammeKind.COUNCIL, ProgrammeMilestoneKey.DRAFT): "Ngày khai mạc kỳ họp thông qua chương trình (năm {year})",
+    (ProgrammeKind.COUNCIL, ProgrammeMilestoneKey.ADOPT): "Ngày khai mạc kỳ họp thông qua chương trình (năm {year})",
+    (ProgrammeKind.COUNCIL, ProgrammeMilestoneKey.RESULTS): "Ngày khai mạc kỳ họp báo cáo kết quả thực hiện "
+    "chương trình (năm {year})",
+    (ProgrammeKind.STANDING, ProgrammeMilestoneKey.ADOPT): "Ngày bế mạc kỳ họp trước khi lập chương trình (năm {year})",
+}
+
+
+def start_event(programme: Programme, key: str) -> str:
+    """What the milestone's counting starts from, as "Vì sao hạn này" names it: the session PROGRAMME_RULES
+    names when the programme's session date falls in the year it expects, else the session by its year."""
+    _, _, event, field = PROGRAMME_RULES[(programme.kind, key)]
+    start = getattr(programme, field)
+    expected = programme.year + 1 if key == ProgrammeMilestoneKey.RESULTS else programme.year - 1
+    if start is None or start.year == expected:
+        return event
+    return PROGRAMME_OTHER_EVENTS[(programme.kind, key)].format(year=start.year)
 
 
 def _day_in(year: int, value: int) -> datetime.date:
@@ -87,22 +110,84 @@ def _day_in(year: int, value: int) -> datetime.date:
     return datetime.date(year, month, day)
 
 
+def council_first_day(council: Council) -> datetime.date | None:
+    """The first day of the council's records: the start of its first term (None while it has no term)."""
+    return Term.objects.filter(council=council).aggregate(first=Min("starts_on"))["first"]
+
+
+def _not_applicable(
+    council: Council, basis: dict, year: int, first: datetime.date, legal_due: datetime.date | None
+) -> dict:
+    """The basis of a programme whose proposals' day falls before the council existed: no day is owed (none
+    is dated before the council's first day, none is invented after it). The counting could only start on
+    the council's first day, so the basis cited is the version in force then (the council's setting first)."""
+    rule = RULES_BY_KEY[PROPOSALS_RULE]
+    try:
+        found = rule_in_force(council, rule.key, first)
+        version = {
+            "citation": found.citation,
+            "valid_from": found.valid_from,
+            "valid_to": found.valid_to,
+            "setting_decision": found.setting_decision,
+            "from_setting": found.from_setting,
+        }
+    except MissingSetting:
+        in_force = version_on(rule.key, first)
+        version = {
+            "citation": in_force.citation_for(council.level) if in_force else rule.citation,
+            "valid_from": in_force.valid_from if in_force else None,
+            "valid_to": in_force.valid_to if in_force else None,
+            "setting_decision": "",
+            "from_setting": False,
+        }
+    if legal_due is not None:
+        why = f"sau ngày {dates.format_date(legal_due)} mà quy định ấn định cho đề xuất"
+    else:
+        why = f"sau năm {year - 1}, năm gửi đề xuất"
+    note = (
+        f"Hội đồng bắt đầu nhiệm kỳ đầu tiên ngày {dates.format_date(first)}, {why} chương trình giám sát năm "
+        f"{year}: không có hạn gửi đề xuất theo quy định; các đề xuất được tổng hợp trước kỳ họp thông qua "
+        "chương trình."
+    )
+    return {
+        **basis,
+        "missing": False,
+        "not_applicable": True,
+        "council_from": first.isoformat(),
+        "legal_due": legal_due.isoformat() if legal_due else None,
+        "note": note,
+        "citation": version["citation"],
+        "valid_from": version["valid_from"].isoformat() if version["valid_from"] else None,
+        "valid_to": version["valid_to"].isoformat() if version["valid_to"] else None,
+        "setting_decision": version["setting_decision"],
+        "from_setting": version["from_setting"],
+    }
+
+
 def proposals_due(council: Council, year: int) -> tuple[datetime.date | None, dict]:
     """The day proposals for the programme of `year` are due (a date in the year before, by the date-type
     rule "supervision_proposals_by"), and its basis as "Vì sao hạn này" shows it. A date-type rule counts
     nothing: the version used is the one in force on the day it names (the council's setting first), so the
     proposals for 2026 fall on 01/03/2025 under Luật 87/2015/QH13 and those for 2027 on the day the council
-    set under Luật 121/2025/QH15 (no number known: the basis says so and the date stays empty)."""
+    set under Luật 121/2025/QH15 (no number known: the basis says so and the date stays empty).
+    A council whose first term starts after that day (a commune of the 2025 reform, say) owes no proposals'
+    day for that programme: the date stays empty, never before the council existed, and the basis says why
+    with the version in force on its first day ("not_applicable")."""
     rule = RULES_BY_KEY[PROPOSALS_RULE]
     basis: dict = {"rule": rule.key, "label": rule.label, "year": year - 1, "missing": True}
+    first = council_first_day(council)
     try:
         found = rule_in_force(council, rule.key, datetime.date(year - 1, 1, 1))
         found = rule_in_force(council, rule.key, _day_in(year - 1, found.value))
     except MissingSetting:
+        if first is not None and first > datetime.date(year - 1, 12, 31):
+            return None, _not_applicable(council, basis, year, first, None)
         version = version_on(rule.key, datetime.date(year - 1, 12, 31))
-        basis["citation"] = version.citation if version else rule.citation
+        basis["citation"] = version.citation_for(council.level) if version else rule.citation
         return None, basis
     due = _day_in(year - 1, found.value)
+    if first is not None and due < first:
+        return None, _not_applicable(council, basis, year, first, due)
     basis.update(
         missing=False,
         value=found.value,
@@ -210,7 +295,7 @@ def programme_milestones_follow(
             source_date=min(basis.start, basis.due),
             source=programme,
             basis=basis,
-            start_event=PROGRAMME_RULES[(programme.kind, key)][2],
+            start_event=start_event(programme, key),
             user=user,
         )
         created.append(validated_save(ProgrammeMilestone(programme=programme, key=key, obligation=obligation), user))
