@@ -17,6 +17,7 @@ from followup.tests.factories import make_in_state, make_obligation
 from hdnd.dates import today
 from hdnd.years import council_year, latest_year, offered_years
 from registry import services as registry
+from registry.tests.factories import BodyFactory
 from reports.selectors import activity_year
 from standing.models import Meeting
 
@@ -115,3 +116,17 @@ def test_year_pickers_open_on_a_ceased_councils_last_year(world) -> None:
     assert activity_year(council) == 2025
     assert offered_years(council, 2022) == [2025, 2024, 2023, 2022, 2021, 2020]
     assert offered_years(world.other_council, 2022)[0] == today().year
+
+
+def test_no_reminder_for_a_ceased_councils_work(world) -> None:
+    """Nobody is chased for a ceased council's work: its overdue obligations get no reminder, another
+    council's do."""
+    from followup.models import Reminder
+    from followup.reminders import reminders_send
+
+    made = _world_ceased(world)
+    body = BodyFactory(council=world.other_council, name="Phòng Tài chính - Kế hoạch", short_name="Phòng TC-KH")
+    other = make_obligation(council=world.other_council, owner=body, due_on=D(2024, 1, 31))
+    reminders_send()
+    assert not Reminder.objects.filter(obligation__council=world.council).exists()
+    assert Reminder.objects.filter(obligation=other).exists() and made["late"].reminders.count() == 0
