@@ -12,7 +12,7 @@ from registry.access import has_perm
 def cards(request: HttpRequest) -> list[tuple[str, int, str]]:
     """The register's figures on the home dashboard (one query)."""
     council = request.council
-    year = latest_year((Document.objects.filter(council=council), "year"))
+    year = latest_year((Document.objects.filter(council=council), "year"), council=council)
     counts = document_scope(user=request.user, council=council).aggregate(
         drafts=Count("pk", filter=Q(state=State.DRAFT)),
         issued=Count("pk", filter=Q(direction=Direction.OUTGOING, year=year) & ~Q(state=State.DRAFT)),

@@ -35,6 +35,7 @@ from followup.schemas import (
     ScoreOut,
 )
 from hdnd.params import PageNumberPagination
+from hdnd.years import council_year
 from registry.access import council_for_api, has_perm
 from registry.models import Body, Council, Person
 from registry.selectors import in_council
@@ -75,7 +76,7 @@ def obligation_list(
 ) -> selectors.ListInOrder | selectors.OverdueInOrder:
     """Các việc người dùng được xem, quá hạn lâu nhất trước; bộ lọc như trên màn hình."""
     council = council_for_api(request.user, council_id, VIEW_OWN)
-    on = selectors.today()
+    on = selectors.overdue_on(council)
     qs = selectors.obligation_list(user=request.user, council=council, on=on).select_related("source_type")
     filterset = _filtered(request, council, filters.as_query(), qs, on)
     # Paged from the indexes in the list's order, as the screen is (issue 17); SQLite: the plain queryset.
@@ -116,7 +117,7 @@ def obligation_export_create(request: HttpRequest, council_id: int, payload: Obl
     # Another council's body is a 404 naming the field, as every id taken from a payload is.
     in_council(Body, payload.owner_id, field="owner_id", label="cơ quan thực hiện", council=council)
     query = payload.as_query()
-    on = selectors.today()
+    on = selectors.overdue_on(council)
     _filtered(request, council, query, selectors.obligation_list(user=request.user, council=council, on=on), on)
     return Status(202, export_start(user=request.user, council=council, query=urlencode(query)))
 
@@ -323,8 +324,8 @@ def obligation_scorecard(
 ) -> list[selectors.Score]:
     """Theo từng cơ quan chủ trì, trên các việc đến hạn trong kỳ (mặc định: năm hiện tại)."""
     council = council_for_api(request.user, council_id, VIEW_OWN)
-    on = selectors.today()
-    date_from, date_to = selectors.scorecard_period(date_from, date_to, on)
+    on = selectors.overdue_on(council)
+    date_from, date_to = selectors.scorecard_period(date_from, date_to, council_year(council))
     return selectors.scorecard(user=request.user, council=council, date_from=date_from, date_to=date_to, on=on)
 
 

@@ -39,7 +39,7 @@ def _counted(export: FollowupExport, rows: QuerySet[Obligation]) -> Iterator[Obl
 def export_run(export_id: int) -> int:
     """Write the export's file; returns the number of rows. Run by the task worker."""
     export = FollowupExport.objects.select_related("council", "user").get(pk=export_id)
-    on = selectors.today()
+    on = selectors.overdue_on(export.council)
     qs = selectors.obligation_list(user=export.user, council=export.council, on=on)
     data = exports.query_data(export)
     filterset = ObligationFilter(data or None, qs, user=export.user, council=export.council, on=on)

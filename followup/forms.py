@@ -139,12 +139,12 @@ class ScorecardForm(Form):
     def clean(self) -> dict:
         data = super().clean()
         try:  # the same rule as the API's (followup.selectors.scorecard_period)
-            scorecard_period(data.get("tu_ngay"), data.get("den_ngay"), today())
+            scorecard_period(data.get("tu_ngay"), data.get("den_ngay"), today().year)
         except ValidationError as exc:
             self.add_error("den_ngay", exc.message_dict["date_to"])
         return data
 
-    def period(self, on: datetime.date) -> tuple[datetime.date, datetime.date]:
-        """The chosen period, by default the current calendar year."""
+    def period(self, year: int) -> tuple[datetime.date, datetime.date]:
+        """The chosen period, by default the calendar year `year` (the council's current year)."""
         data = self.cleaned_data if self.is_valid() else {}
-        return scorecard_period(data.get("tu_ngay"), data.get("den_ngay"), on)
+        return scorecard_period(data.get("tu_ngay"), data.get("den_ngay"), year)

@@ -11,8 +11,8 @@ from django.urls import reverse
 from followup.access import MANAGE, VIEW, VIEW_OWN
 from followup.kinds import source_link
 from followup.models import OPEN_STATES, Obligation, State
-from followup.selectors import is_late, late_condition, obligation_visible, today
-from hdnd.home import SECTION_ROWS, HomeItem, HomeSection, ddmmyyyy
+from followup.selectors import is_late, late_condition, obligation_visible, overdue_on, today
+from hdnd.home import SECTION_ROWS, HomeItem, HomeSection, ddmmyyyy, overdue_as_of
 from registry.access import has_perm
 
 WEEK = datetime.timedelta(days=7)
@@ -39,15 +39,23 @@ def _items(request: HttpRequest, qs: QuerySet[Obligation], on: datetime.date) ->
     return items
 
 
-def _section(request: HttpRequest, title: str, qs: QuerySet[Obligation], more: str, empty: str, order: int):
-    on = today()
+def _section(
+    request: HttpRequest,
+    title: str,
+    qs: QuerySet[Obligation],
+    more: str,
+    empty: str,
+    order: int,
+    note: str = "",
+) -> HomeSection:
     return HomeSection(
         title,
-        _items(request, qs, on),
+        _items(request, qs, overdue_on(request.council)),
         total=qs.count(),
         more_url=f"{reverse('followup:obligation_list')}?{more}" if more else reverse("followup:obligation_list"),
         empty=empty,
         order=order,
+        note=note,
     )
 
 
@@ -57,12 +65,14 @@ def sections(request: HttpRequest) -> list[HomeSection]:
     if not has_perm(user, council, VIEW_OWN):
         return []
     on = today()
+    # Overdue as of the council's day (a ceased council's last day: its lateness stops there, and says so).
+    late_on, as_of = overdue_on(council, on), overdue_as_of(council.last_day)
     visible = obligation_visible(user=user, council=council)
-    late = visible.filter(late_condition(on))
+    late = visible.filter(late_condition(late_on))
     if has_perm(user, council, VIEW) and has_perm(user, council, MANAGE):
         week = visible.filter(state__in=OPEN_STATES, due_on__gte=on, due_on__lte=on + WEEK)
         return [
-            _section(request, "Việc quá hạn", late, "trang_thai=qua_han", "Không có việc nào quá hạn.", 10),
+            _section(request, "Việc quá hạn", late, "trang_thai=qua_han", "Không có việc nào quá hạn.", 10, as_of),
             _section(
                 request,
                 "Việc đến hạn trong 7 ngày tới",
@@ -74,9 +84,11 @@ def sections(request: HttpRequest) -> list[HomeSection]:
         ]
     if has_perm(user, council, VIEW):
         return []
-    new = visible.filter(Q(state=State.ASSIGNED) | Q(state=State.RETURNED)).exclude(late_condition(on))
+    new = visible.filter(Q(state=State.ASSIGNED) | Q(state=State.RETURNED)).exclude(late_condition(late_on))
     return [
-        _section(request, "Việc quá hạn của cơ quan", late, "trang_thai=qua_han", "Không có việc nào quá hạn.", 10),
+        _section(
+            request, "Việc quá hạn của cơ quan", late, "trang_thai=qua_han", "Không có việc nào quá hạn.", 10, as_of
+        ),
         _section(
             request,
             "Việc mới giao, việc bị trả lại",

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from followup.models import OPEN_STATES, Notification, Obligation, Reminder, Threshold
@@ -114,7 +114,9 @@ def reminders_send(*, on: datetime.date | None = None) -> dict[str, int]:
     """
     on = on or today()
     counts = {Threshold.DUE_SOON.value: 0, Threshold.OVERDUE.value: 0}
-    councils = Council.objects.filter(obligations__state__in=OPEN_STATES).distinct()
+    # A ceased council is read-only for its history: nobody is chased for its work after its last day.
+    going_on = Q(ceased_on__isnull=True) | Q(ceased_on__gt=on)
+    councils = Council.objects.filter(going_on, obligations__state__in=OPEN_STATES).distinct()
     for council in councils:
         by_body, office = _recipients(council)
         for obligation in due_soon(council, on):

@@ -33,6 +33,16 @@ from registry.models import Body, Council
 # is the office's, so it is never counted overdue — as on the dashboard, the home page and the scorecard.
 
 
+def overdue_on(council: Council, on: datetime.date | None = None) -> datetime.date:
+    """The day a council's lateness is counted to: `on` (today by default), but never past the last day of a
+    council that ceased — its work stopped then, so what was overdue on its last day stays the overdue, and
+    days overdue stop growing there (min(today, last day)). Every caller of the conditions below for one
+    council asks this for its day; no query (the council is loaded)."""
+    on = on or today()
+    last = council.last_day
+    return min(on, last) if last is not None else on
+
+
 def late_condition(on: datetime.date) -> Q:
     """Overdue on a day: still owed (assigned, in progress or returned) on a day past its deadline; whom
     reminders chase."""
@@ -89,8 +99,9 @@ def obligation_visible(*, user: AbstractBaseUser | AnonymousUser, council: Counc
 def obligation_list(
     *, user: AbstractBaseUser | AnonymousUser, council: Council, on: datetime.date | None = None
 ) -> QuerySet[Obligation]:
-    """Visible obligations with owner loaded and lateness annotated, most days overdue first."""
-    on = on or today()
+    """Visible obligations with owner loaded and lateness annotated (as of `overdue_on`), most days overdue
+    first."""
+    on = overdue_on(council, on)
     return (
         with_lateness(obligation_visible(user=user, council=council), on)
         .select_related("owner", "owner_person")
@@ -246,7 +257,7 @@ def obligation_get(
     updates = ObligationUpdate.objects.select_related("user", "reply_type").prefetch_related(
         Prefetch("files", queryset=ObligationFile.objects.order_by("pk"))
     )
-    qs = with_lateness(obligation_visible(user=user, council=council), on or today())
+    qs = with_lateness(obligation_visible(user=user, council=council), overdue_on(council, on))
     return get_object_or_404(
         qs.select_related("council", "owner", "owner_person", "created_by", "source_type").prefetch_related(
             Prefetch("updates", queryset=updates.order_by("created_at", "pk"))
@@ -279,11 +290,12 @@ class Score:
 
 
 def scorecard_period(
-    date_from: datetime.date | None, date_to: datetime.date | None, on: datetime.date
+    date_from: datetime.date | None, date_to: datetime.date | None, year: int
 ) -> tuple[datetime.date, datetime.date]:
-    """The scorecard's period: what was chosen, by default the calendar year of `on`; refused reversed."""
-    date_from = date_from or datetime.date(on.year, 1, 1)
-    date_to = date_to or datetime.date(on.year, 12, 31)
+    """The scorecard's period: what was chosen, by default the calendar year `year` (the council's current
+    year, `hdnd.years.council_year`: a ceased council's last year of work); refused reversed."""
+    date_from = date_from or datetime.date(year, 1, 1)
+    date_to = date_to or datetime.date(year, 12, 31)
     if date_from > date_to:
         raise ValidationError({"date_to": "Ngày kết thúc kỳ đánh giá phải sau ngày bắt đầu."})
     return date_from, date_to
@@ -304,7 +316,7 @@ def scorecard(
 
     One query whatever the number of owners or obligations.
     """
-    on = on or today()
+    on = overdue_on(council, on)
     rows = (
         obligation_visible(user=user, council=council)
         .filter(due_on__gte=date_from, due_on__lte=date_to)

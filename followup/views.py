@@ -23,8 +23,10 @@ from followup.models import OPEN_STATES, Action, Obligation
 from followup.services import allowed_actions
 from hdnd import dates
 from hdnd.history import history_rows
+from hdnd.home import overdue_as_of
 from hdnd.models import ExportState
 from hdnd.views import NOT_DONE, run_form
+from hdnd.years import council_year
 from registry.access import agency_bodies, has_perm, require
 from registry.models import Council
 
@@ -34,7 +36,7 @@ EXPORT_LIMIT = 20000
 
 
 def _filtered(request: HttpRequest, council: Council) -> tuple[ObligationFilter, datetime.date]:
-    on = selectors.today()
+    on = selectors.overdue_on(council)
     qs = selectors.obligation_list(user=request.user, council=council, on=on)
     return ObligationFilter(request.GET or None, qs, user=request.user, council=council, on=on), on
 
@@ -57,6 +59,7 @@ def obligation_list(request: HttpRequest) -> HttpResponse:
             "filter": filterset,
             "page": page,
             "today": on,
+            "as_of": overdue_as_of(council.last_day),
             "can_manage": has_perm(request.user, council, MANAGE),
             "own_only": bool(own_bodies) or not has_perm(request.user, council, VIEW),
             "unread": selectors.unread_count(user=request.user),
@@ -278,14 +281,20 @@ def file_download(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 def scorecard(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW_OWN)
-    on = selectors.today()
+    on = selectors.overdue_on(council)
     form = ScorecardForm(request.GET or None)
-    date_from, date_to = form.period(on)
+    date_from, date_to = form.period(council_year(council))
     scores = selectors.scorecard(user=request.user, council=council, date_from=date_from, date_to=date_to, on=on)
     return render(
         request,
         "followup/scorecard.html",
-        {"form": form, "scores": scores, "date_from": date_from, "date_to": date_to},
+        {
+            "form": form,
+            "scores": scores,
+            "date_from": date_from,
+            "date_to": date_to,
+            "as_of": overdue_as_of(council.last_day),
+        },
     )
 
 

@@ -34,6 +34,7 @@ class HomeSection:
     empty: str = "Không có việc nào."
     order: int = 50
     text: str = ""  # one sentence in place of a list (the next session, the reception day)
+    note: str = ""  # one sentence under the title: what day the figures stand on (`overdue_as_of`)
 
 
 HOME_SECTIONS: list[Callable[[HttpRequest], list[HomeSection]]] = []
@@ -54,3 +55,15 @@ def home_sections(request: HttpRequest) -> list[HomeSection]:
 
 def ddmmyyyy(day: datetime.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
+
+
+def overdue_as_of(last_day: datetime.date | None) -> str:
+    """What a ceased council's overdue figures say of their day: they are counted to its last day (followup's
+    `selectors.overdue_on`), not to today; "" for a council that goes on (its figures are of today)."""
+    if last_day is None:
+        return ""
+    ceased = last_day + datetime.timedelta(days=1)
+    return (
+        f"Số việc và số ngày quá hạn tính đến ngày {ddmmyyyy(last_day)}, ngày hoạt động cuối cùng của Hội đồng "
+        f"(chấm dứt hoạt động từ ngày {ddmmyyyy(ceased)})."
+    )

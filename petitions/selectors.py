@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404
 
 from followup.models import Action, Obligation, ObligationUpdate
 from followup.models import State as ObligationState
-from followup.selectors import late_condition, today
+from followup.selectors import late_condition, overdue_on
 from hdnd.text import fold
 from petitions.access import VIEW
 from petitions.duplicates import KEYS_VERSION, Candidate, duplicate_groups, without_cycle_collection
@@ -519,7 +519,7 @@ def answer_progress(*, petition: Petition) -> AnswerProgress | None:
     obligation = petition.obligation
     if obligation is None:
         return None
-    overdue = Obligation.objects.filter(pk=obligation.pk).filter(late_condition(today())).exists()
+    overdue = Obligation.objects.filter(pk=obligation.pk).filter(late_condition(overdue_on(petition.council))).exists()
     report = (
         ObligationUpdate.objects.filter(obligation=obligation, action__in=[Action.DONE, Action.PROGRESS])
         .prefetch_related("files")

@@ -12,6 +12,7 @@ from django.utils.http import urlencode
 
 from followup.models import State
 from hdnd.text import fold
+from hdnd.years import council_year
 from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, ReceptionSession, Roster, Slot
 from registry.models import Body, BodyKind, Council
 
@@ -203,7 +204,8 @@ def session_get(*, council: Council, pk: int) -> ReceptionSession:
 
 
 def latest_year(council: Council) -> int:
-    """The latest year with letters or receptions of the council (today's year when there is none)."""
+    """The latest year with letters or receptions of the council, not after its current year
+    (`hdnd.years.council_year`: a ceased council's last year of work); that year when there is none."""
     years = [
         Letter.objects.filter(council=council).order_by("-year").values_list("year", flat=True).first(),
         ReceptionSession.objects.filter(council=council)
@@ -211,8 +213,9 @@ def latest_year(council: Council) -> int:
         .values_list("held_on__year", flat=True)
         .first(),
     ]
-    years = [y for y in years if y]
-    return max(years) if years else timezone.localdate().year
+    this_year = council_year(council)
+    years = [y for y in years if y and y <= this_year]
+    return max(years) if years else this_year
 
 
 @dataclass

@@ -38,6 +38,9 @@ LATE_SEEDERS: list[Callable[[Council], None]] = []
 _dated_steps: list[tuple[datetime.date, int, Callable[[], None]]] | None = None
 DEMO_PASSWORD = "hdnd@2026"
 REFORM_DAY = D(2025, 7, 1)  # Luật 72/2025/QH15: district-level councils ceased on 01/07/2025.
+# The town's last day (Council.last_day once hdnd.demo_live ceases it): its story is told up to this day, so
+# none of its records, deadlines or steps is dated after it, whatever day the demo is seeded.
+LAST_DAY = REFORM_DAY - datetime.timedelta(days=1)
 
 AGENCIES = [
     ("Phòng Tài chính - Kế hoạch thị xã", "Phòng TC-KH"),
@@ -310,5 +313,5 @@ def seed() -> tuple[Council, list[tuple[str, str]]]:
     for seeder in LATE_SEEDERS:
         seeder(town)
     logins = _ensure_users(town)
-    story_dates(since=since)
+    story_dates(since=since, until=LAST_DAY)
     return town, logins

@@ -103,8 +103,9 @@ def compute(*, council: Council, year: int, on: datetime.date | None = None) -> 
     petition_counts, lateness_report); this function only names them. A fixed number of queries.
     """
     # The day the figures stand on: 31/12 of a past year, today (the council's day) in the current one, so
-    # lateness counts up to today, as on the session page and the home page, and not to a day to come.
-    on = on or min(datetime.date(year, 12, 31), dates.today())
+    # lateness counts up to today, as on the session page and the home page, and not to a day to come; a
+    # ceased council's day is at most its last day (followup.selectors.overdue_on).
+    on = on or min(datetime.date(year, 12, 31), dates.today(), council.last_day or dates.today())
     items: dict[str, Figure] = {}
     footnotes: dict[str, str] = {}
 

@@ -52,6 +52,7 @@ def activity_year(council: Council) -> int:
         (Meeting.objects.filter(council=council), "held_on"),
         (ContactRound.objects.filter(council=council), "year"),
         (Round.objects.filter(council=council), "set_up_on"),
+        council=council,
     )
 
 

@@ -7,11 +7,14 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from documents.rendering import DOCX_MIME, preview
+from followup.selectors import overdue_on
 from hdnd import dates
 from hdnd.excel import inert_row
 from hdnd.forms import parse_date
 from hdnd.history import history_rows
+from hdnd.home import overdue_as_of
 from hdnd.views import NOT_DONE, run_action, run_form
+from hdnd.years import offered_years
 from registry.access import has_perm, require
 from reports import figures as figures_mod
 from reports import selectors, services
@@ -22,12 +25,6 @@ from reports.texts import RATED, SECTIONS, WRITTEN
 from reports.texts import render as render_text
 
 FIRST_YEAR = 2000
-
-
-def _years(year: int) -> list[int]:
-    """The years the selector offers: this year and the five before, and the chosen one."""
-    this_year = dates.today().year
-    return sorted({*range(this_year, this_year - 6, -1), year}, reverse=True)
 
 
 def _year(year: int) -> int:
@@ -249,7 +246,7 @@ def activity_report(request: HttpRequest) -> HttpResponse:
             "figures": figures,
             "body": services.activity_body(figures, period, "kỳ tới").splitlines(),
             "can_edit": has_perm(request.user, council, EDIT),
-            "years": _years(year),
+            "years": offered_years(council, year),
         },
     )
 
@@ -268,7 +265,7 @@ def figure_detail(request: HttpRequest, year: int, key: str) -> HttpResponse:
 def delegate_activity(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     rows = figures_mod.delegate_activity(council=council)
-    reports = figures_mod.group_reports(council=council, on=dates.today())
+    reports = figures_mod.group_reports(council=council, on=overdue_on(council))
     groups: dict[str, dict] = {}
     for row in rows:
         group = row.delegate.group
@@ -308,7 +305,9 @@ def _dashboard_data(council: object, year: int) -> dict:
     today = dates.today()
     return {
         "figures": figures,
-        "overdue": selectors.overdue_by_owner(council=council, on=today),
+        # As of the council's day: a ceased council's overdue stands on its last day, and the page says so.
+        "overdue": selectors.overdue_by_owner(council=council, on=overdue_on(council, today)),
+        "overdue_as_of": overdue_as_of(council.last_day),
         "states": selectors.obligations_by_state(council=council),
         "late": figures["late_submissions"].records,
     }
@@ -348,7 +347,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "year": year,
             "cards": [data["figures"][k] for k in keys],
             "petition_figures": petitions,
-            "years": _years(year),
+            "years": offered_years(council, year),
         },
     )
 

@@ -3,13 +3,13 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from ninja import Router, Status
 from ninja.pagination import paginate
 
 from documents.access import ISSUE
 from documents.models import Document
 from hdnd.params import PageNumberPagination, Year
+from hdnd.years import council_year
 from registry.access import council_for_api, has_perm
 from registry.models import Body, Council, Membership, Person
 from registry.selectors import all_in_council, in_council
@@ -681,7 +681,7 @@ def work_item_unlink(request: HttpRequest, council_id: int, item_id: int) -> Wor
 )
 def counts(request: HttpRequest, council_id: int, year: Year | None = None) -> dict:
     council = council_for_api(request.user, council_id, VIEW)
-    data = selectors.standing_counts(council=council, year=year or timezone.localdate().year)
+    data = selectors.standing_counts(council=council, year=year or council_year(council))
     return {
         **data,
         "meeting_ids": [m.pk for m in data["meetings"]],

@@ -9,13 +9,16 @@ import datetime
 from django.db import transaction
 
 from followup import services as followup
+from registry.demo import LAST_DAY
 from registry.models import Body, Council, Delegate
 from registry.selectors import standing_committee
 from supervision import services
 from supervision.models import Programme, ProgrammeItem, ProgrammeKind, Round, RoundKind
 
 D = datetime.date
-TOWN_DONE_BY = D(2026, 11, 1)  # the town's recommendations reported done by then at the latest
+# The town's recommendations are reported done by its last day at the latest, and fall due by then: it ceased on
+# 01/07/2025 (registry.demo.LAST_DAY), and none of its records is dated after that.
+TOWN_DONE_BY = LAST_DAY
 
 # (conducting body, kind, subject, supervised short names, label, set-up day, members,
 #  [(addressee, text, due, state)]) — state: "", "progress", "done" (reported), "accepted"
@@ -46,7 +49,7 @@ ROUNDS = [
         "UBND phường Phổ Vinh và xã Phổ Nhơn",
         D(2024, 8, 12),
         ["Nguyễn Thị Kiều", "Tạ Thị Kim Oanh"],
-        [("UBND thị xã", "Bố trí kinh phí sửa chữa các nhà văn hóa xuống cấp.", D(2026, 12, 31), "progress")],
+        [("UBND thị xã", "Bố trí kinh phí sửa chữa các nhà văn hóa xuống cấp.", D(2025, 6, 30), "progress")],
     ),
     (
         "Ban Kinh tế - Xã hội",
@@ -82,7 +85,7 @@ ROUNDS = [
         ["Trần Văn Hùng", "Lương Văn Sơn", "Trịnh Văn Hải"],
         [
             ("UBND Phổ Cường", "Xây dựng vùng sản xuất lúa chất lượng cao tập trung.", D(2025, 6, 30), "progress"),
-            ("Phòng Kinh tế", "Hỗ trợ các hợp tác xã liên kết tiêu thụ nông sản.", D(2026, 12, 31), ""),
+            ("Phòng Kinh tế", "Hỗ trợ các hợp tác xã liên kết tiêu thụ nông sản.", D(2025, 6, 30), ""),
         ],
     ),
     (
@@ -210,7 +213,7 @@ def seed(council: Council) -> None:
     )
     # The programme as updated: publishing the object as created would save its empty dates back.
     programme = services.programme_update(
-        programme=programme, draft_sent_on=D(2023, 6, 30), adopted_on=D(2023, 7, 14), results_session_on=D(2025, 7, 10)
+        programme=programme, draft_sent_on=D(2023, 6, 30), adopted_on=D(2023, 7, 14), results_session_on=D(2025, 6, 26)
     )
     items = {}
     for row in ROUNDS:

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from followup.selectors import overdue_on
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_action, run_form
 from hdnd.years import latest_year
@@ -53,7 +54,7 @@ def _year(request: HttpRequest) -> int:
     form = YearForm(request.GET or None)
     if form.is_valid() and form.cleaned_data["nam"]:
         return form.cleaned_data["nam"]
-    return latest_year((Round.objects.filter(council=request.council), "set_up_on"))
+    return latest_year((Round.objects.filter(council=request.council), "set_up_on"), council=request.council)
 
 
 # Rounds ----------------------------------------------------------------------------------------
@@ -472,7 +473,7 @@ def public_round(request: HttpRequest, council_id: int, pk: int) -> HttpResponse
             "round": round,
             "supervised_text": wording.supervised_text(round),
             "rows": [
-                (r, selectors.STATUS_LABELS[selectors.recommendation_status(r, selectors.today())])
+                (r, selectors.STATUS_LABELS[selectors.recommendation_status(r, overdue_on(council))])
                 for r in round.recommendations.all()
             ],
         },

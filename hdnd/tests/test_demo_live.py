@@ -14,6 +14,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.test import Client
+from django.urls import reverse
 
 from conftest import verify_second_factor
 from documents.models import Document
@@ -137,6 +138,8 @@ def test_live_council_beside_the_historical_town() -> None:
     _first_session_and_supervision(live)
     _citations_exist(live)
     _timelines_carry_the_story(live, town)
+    _town_dated_within_its_life(town)
+    _town_overdue_stops_on_its_last_day(town)
     # The demo logins open on the live council.
     client = Client()
     user = get_user_model().objects.get(username="vanphong")
@@ -285,3 +288,107 @@ def _timelines_carry_the_story(live: Council, town: Council) -> None:
     page = client.get(f"/theo-doi/{task.pk}/").content.decode()
     assert f"Hệ thống, {task.source_date:%d/%m/%Y} 08:00" in page
     assert "Giao việc" in page and f"<td>{task.source_date:%d/%m/%Y} 08:00</td>" in page
+
+
+# Dates of the town's records that are not days of its work: the term's and the standing committee's terms of
+# office as elected (2021-2026), which the reform cut short, and the last day of the version of the law a
+# deadline was computed with (Luật 87/2015/QH13, in force until 28/02/2026).
+PLANNED_ENDS = {
+    ("registry.term", "ends_on"),
+    ("registry.membership", "ends_on"),
+    ("followup.obligation", "due_version_to"),
+}
+
+
+def _council_path(model: type, depth: int = 3) -> str | None:
+    """The lookup from `model` to its council: its own `council`, else through a foreign key (obligation,
+    body, term...) to a model that has one; None for a model of no council."""
+    from registry.models import Council
+
+    fields = {f.name: f for f in model._meta.concrete_fields if f.is_relation and f.many_to_one}
+    council = fields.get("council")
+    if council is not None and council.related_model is Council:
+        return "council"
+    if depth == 0:
+        return None
+    for name, field in fields.items():
+        if field.related_model in (model, Council) or field.related_model is None:
+            continue
+        rest = _council_path(field.related_model, depth - 1)
+        if rest is not None:
+            return f"{name}__{rest}"
+    return None
+
+
+def _town_dated_within_its_life(town: Council) -> None:
+    """No record of the ceased town is dated after its last day (a new user's tryout in December 2026 found
+    six of its obligations dated 2026, and a step later than the clock): every date of every record of the
+    town (a meeting's day, a document's issue, an obligation's source, deadline and report, a petition's
+    answer, in the records and in their history) is on or before its last day; every moment of its
+    obligations' timelines (each step, the obligation's creation and closing, their history) is too; and no
+    other moment of its records (a history row, a creation stamp) is after now."""
+    from django.apps import apps
+    from django.db import models
+    from django.utils import timezone
+
+    last = town.last_day
+    assert last == datetime.date(2025, 6, 30)
+    end = timezone.make_aware(datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min))
+    now = timezone.now()
+    late, checked = [], 0
+    for model in apps.get_models():
+        path = _council_path(model)
+        if path is None:
+            continue
+        rows = model._default_manager.filter(**{path: town})
+        label = model._meta.label_lower
+        base = getattr(model, "instance_type", model)._meta.label_lower  # a history row's model
+        for field in model._meta.concrete_fields:
+            if (base, field.name) in PLANNED_ENDS:
+                continue
+            if isinstance(field, models.DateTimeField):
+                # The follow-up engine's timelines carry the story's moments; other stamps are the seeding's.
+                limit = end if base.startswith("followup.") else now
+                after = rows.filter(**{f"{field.name}__gte" if limit is end else f"{field.name}__gt": limit})
+            elif isinstance(field, models.DateField):
+                after = rows.filter(**{f"{field.name}__gt": last})
+            else:
+                continue
+            checked += 1
+            found = list(after.values_list("pk", field.name)[:3])
+            if found:
+                late.append((label, field.name, found))
+    assert checked > 100, checked
+    assert late == [], "\n".join(map(str, late))
+    # The town's obligations themselves, as the tryout's pages showed them.
+    assert not Obligation.objects.filter(council=town, source_date__gt=last).exists()
+    assert not Obligation.objects.filter(council=town, due_on__gt=last).exists()
+    assert not ObligationUpdate.objects.filter(obligation__council=town, created_at__gte=end).exists()
+
+
+def _town_overdue_stops_on_its_last_day(town: Council) -> None:
+    """The town's overdue work stands as it was on its last day: days overdue counted to it, not to today,
+    and the home page, the overdue list and the dashboard say so; its reports and scorecard open on 2025."""
+    from followup.selectors import obligation_list
+
+    last = town.last_day
+    client = Client()
+    user = get_user_model().objects.get(username="vanphong")
+    client.force_login(user)
+    verify_second_factor(client, user)
+    assert client.post(reverse("registry:council_switch"), {"council": town.pk}).status_code == 302
+    late = [o for o in obligation_list(user=user, council=town) if o.is_overdue]
+    assert late and all(o.days_overdue.days == (last - o.due_on).days for o in late)
+    home = client.get("/")
+    section = next(s for s in home.context["sections"] if s.title == "Việc quá hạn")
+    assert section.total == len(late) and "tính đến ngày 30/06/2025" in section.note
+    listed = client.get(reverse("followup:obligation_list"), {"trang_thai": "qua_han"})
+    assert listed.context["page"].paginator.count == len(late)
+    assert "tính đến ngày 30/06/2025" in listed.content.decode()
+    dashboard = client.get(reverse("reports:dashboard"))
+    # The dashboard opens on the town's latest year of work on record (2024, seed 000's), its picker on 2025.
+    assert dashboard.context["year"] == activity_year(town) == 2024 and dashboard.context["years"][0] == 2025
+    assert "tính đến ngày 30/06/2025" in dashboard.content.decode()
+    assert sum(r["n"] for r in dashboard.context["overdue"]) == len(late)
+    scorecard = client.get(reverse("followup:scorecard"))
+    assert scorecard.context["date_from"] == datetime.date(2025, 1, 1)

@@ -59,7 +59,7 @@ def report_counts(request: HttpRequest) -> HttpResponse:
     if raw.isdigit() and 2000 <= int(raw) <= 2100:
         year = int(raw)
     else:
-        year = latest_year((ContactRound.objects.filter(council=council), "year"))
+        year = latest_year((ContactRound.objects.filter(council=council), "year"), council=council)
     counts = selectors.petition_counts(council=council, year=year)
     levels = [(value, level_phrase(council, value)) for value in Level.values]
     table = [

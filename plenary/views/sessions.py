@@ -107,7 +107,7 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
 def lateness_report(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     form = forms.YearForm(request.GET or None)
-    year = latest_year((Session.objects.filter(council=council), "opens_on"))
+    year = latest_year((Session.objects.filter(council=council), "opens_on"), council=council)
     if form.is_valid() and form.cleaned_data.get("nam"):
         year = form.cleaned_data["nam"]
     report = selectors.lateness_report(council=council, year=year, on=dates.today())

@@ -126,7 +126,7 @@ def counts(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW)
     form = YearForm(request.GET or None)
     year = (form.cleaned_data["year"] if form.is_valid() else None) or latest_year(
-        (Meeting.objects.filter(council=council), "held_on")
+        (Meeting.objects.filter(council=council), "held_on"), council=council
     )
     return render(
         request,
