@@ -8,7 +8,7 @@ class ConsultationConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import reverse
 
-        from consultation.access import ROLE_PERMISSIONS
+        from consultation.access import ROLE_PERMISSIONS, VIEW
         from consultation.home import sections
         from consultation.models import Consultation
         from consultation.services import OBLIGATION_KIND
@@ -24,6 +24,7 @@ class ConsultationConfig(AppConfig):
             Consultation,
             label="Lấy ý kiến dự thảo",
             url=lambda c: reverse("consultation:detail", args=[c.pk]),
+            perms=(VIEW,),
         )
         register_source_link("consultation.consultation", "consultation:body_detail", "Góp ý dự thảo")
         # No entry in the top bar (it is full at a desk's width): the office and the invited bodies reach

@@ -1,6 +1,7 @@
 """Every read of the document register, scoped to the user's council and role, with fixed query counts."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -9,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from documents import numbering
-from documents.access import VIEW_ALL, VIEW_DRAFTS
+from documents.access import VIEW, VIEW_ALL, VIEW_DRAFTS
 from documents.models import (
     Attachment,
     Direction,
@@ -71,6 +72,18 @@ def document_scope(*, user: AbstractBaseUser | AnonymousUser, council: Council) 
         addressed = Document.recipient_bodies.through.objects.filter(body_id__in=bodies).values("document_id")
         qs = qs.filter(Q(pk__in=addressed) | Q(sender_body_id__in=bodies))
     return qs
+
+
+def openable_ids(
+    *, user: AbstractBaseUser | AnonymousUser, council: Council, documents: Iterable[Document | None]
+) -> set[int]:
+    """The pks of those of `documents` whose page the user may open (`document_scope`, the check of
+    `documents:document_detail`): one query for all of them, none when there is no document. A page listing
+    several documents passes the set to `{% document_link ... openable=... %}`."""
+    pks = {d.pk for d in documents if d is not None}
+    if not pks or not has_perm(user, council, VIEW):
+        return set()
+    return set(document_scope(user=user, council=council).filter(pk__in=pks).values_list("pk", flat=True))
 
 
 def document_list(

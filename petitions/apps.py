@@ -16,6 +16,7 @@ class PetitionsConfig(AppConfig):
         from petitions.dashboard import cards
         from petitions.demo import seed
         from petitions.models import ContactRound, Petition
+        from petitions.selectors import petition_scope
         from petitions.services import OBLIGATION_KIND, petition_reported
         from registry.access import register_permissions
         from registry.context_processors import NAVIGATION
@@ -26,10 +27,18 @@ class PetitionsConfig(AppConfig):
             register_permissions(role, perms)
         register_kind(OBLIGATION_KIND, "Trả lời kiến nghị cử tri", on_report=petition_reported)
         register_source_kind(
-            ContactRound, label="Đợt tiếp xúc cử tri", url=lambda r: reverse("petitions:round_detail", args=[r.pk])
+            ContactRound,
+            label="Đợt tiếp xúc cử tri",
+            url=lambda r: reverse("petitions:round_detail", args=[r.pk]),
+            perms=(VIEW,),
         )
+        # The petition's page: an agency user answering for its body opens its own body's petitions only.
         register_source_kind(
-            Petition, label="Kiến nghị cử tri", url=lambda p: reverse("petitions:petition_detail", args=[p.pk])
+            Petition,
+            label="Kiến nghị cử tri",
+            url=lambda p: reverse("petitions:petition_detail", args=[p.pk]),
+            perms=(VIEW, ANSWER),
+            scope=petition_scope,
         )
         register_source_link(
             "petitions.petition", "petitions:petition_detail", "Xem kiến nghị cử tri", perms=(VIEW, ANSWER)

@@ -53,14 +53,19 @@ class PlenaryConfig(AppConfig):
             label="Kỳ họp HĐND",
             url=lambda s: reverse("plenary:session_detail", args=[s.pk]),
             compose=session_document_body,
+            perms=(VIEW,),
         )
         register_source_kind(
-            Submission, label="Hồ sơ trình kỳ họp", url=lambda s: reverse("plenary:submission_detail", args=[s.pk])
+            Submission,
+            label="Hồ sơ trình kỳ họp",
+            url=lambda s: reverse("plenary:submission_detail", args=[s.pk]),
+            perms=(VIEW,),
         )
         register_source_kind(
             Verification,
             label="Thẩm tra hồ sơ trình",
             url=lambda v: reverse("plenary:submission_detail", args=[v.submission_id]),
+            perms=(VIEW,),
         )
         register_source_link("plenary.session", "plenary:session_detail", "Xem kỳ họp", perms=(VIEW,))
         register_source_link("plenary.submission", "plenary:submission_detail", "Xem hồ sơ trình", perms=(VIEW,))

@@ -12,7 +12,7 @@ class ReceptionConfig(AppConfig):
         from followup.kinds import register_kind
         from hdnd.home import register_home_section
         from reception import imports  # noqa: F401  (registers the letters' import target)
-        from reception.access import MENU, ROLE_PERMISSIONS
+        from reception.access import MENU, ROLE_PERMISSIONS, VIEW
         from reception.demo import seed
         from reception.home import sections
         from reception.models import Case, ChaseLetter, ReceptionSession, RefusalNotice
@@ -36,20 +36,26 @@ class ReceptionConfig(AppConfig):
             label="Buổi tiếp công dân",
             url=lambda s: reverse("reception:session_detail", args=[s.pk]),
             on_issue=notice_issued,
+            perms=(VIEW,),
         )
         register_source_kind(
-            Case, label="Đơn thư của công dân", url=lambda c: reverse("reception:letter_detail", args=[c.letter_id])
+            Case,
+            label="Đơn thư của công dân",
+            url=lambda c: reverse("reception:letter_detail", args=[c.letter_id]),
+            perms=(VIEW,),
         )
         register_source_kind(
             RefusalNotice,
             label="Thông báo từ chối tiếp công dân",
             url=lambda r: reverse("reception:letter_detail", args=[r.letter_id]),
             on_issue=refusal_issued,
+            perms=(VIEW,),
         )
         register_source_kind(
             ChaseLetter,
             label="Đôn đốc giải quyết đơn thư",
             url=lambda c: reverse("reception:chase_list"),
+            perms=(VIEW,),
         )
         register_personal_record_kind("reception.letter", "Đơn thư")
         entry = ("Đơn thư", "reception:letter_list", MENU)

@@ -23,5 +23,8 @@ class ReportsConfig(AppConfig):
             register_permissions(role, perms)
         NAVIGATION.append(("Báo cáo", "reports:dashboard", VIEW))
         register_source_kind(
-            AnnualReport, label="Báo cáo kiểm điểm tập thể", url=lambda r: f"/bao-cao/kiem-diem/{r.year}/"
+            AnnualReport,
+            label="Báo cáo kiểm điểm tập thể",
+            url=lambda r: f"/bao-cao/kiem-diem/{r.year}/",
+            perms=(VIEW,),
         )

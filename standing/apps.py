@@ -34,6 +34,7 @@ class StandingConfig(AppConfig):
                 conclusion_tasks_assign(record=meeting, user=user) if document.pk == meeting.notice_id else None
             ),
             compose=meeting_document_body,
+            perms=(VIEW,),
         )
         register_source_kind(
             Conference,
@@ -43,6 +44,7 @@ class StandingConfig(AppConfig):
                 conclusion_tasks_assign(record=conference, user=user) if document.pk == conference.document_id else None
             ),
             compose=conference_document_body,
+            perms=(VIEW,),
         )
         register_source_kind(
             OpinionRequest,
@@ -50,6 +52,7 @@ class StandingConfig(AppConfig):
             url=lambda r: reverse("standing:opinion_detail", args=[r.pk]),
             on_issue=reply_issued,
             compose=reply_document_body,
+            perms=(VIEW,),
         )
         register_programme_link(
             Meeting, name="Phiên họp Thường trực", date_field="held_on", url_name="standing:meeting_detail"

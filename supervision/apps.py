@@ -33,15 +33,19 @@ class SupervisionConfig(AppConfig):
             "supervision.programme", "supervision:programme_detail", "Xem chương trình giám sát", perms=(VIEW,)
         )
         register_source_kind(
-            Round, label="Đợt giám sát", url=lambda r: reverse("supervision:round_detail", args=[r.pk])
+            Round, label="Đợt giám sát", url=lambda r: reverse("supervision:round_detail", args=[r.pk]), perms=(VIEW,)
         )
         register_source_kind(
-            Review, label="Giám sát văn bản", url=lambda r: reverse("supervision:review_list") + f"#vb-{r.pk}"
+            Review,
+            label="Giám sát văn bản",
+            url=lambda r: reverse("supervision:review_list") + f"#vb-{r.pk}",
+            perms=(VIEW,),
         )
         register_source_kind(
             RecommendationReportRecord,
             label="Báo cáo thực hiện kiến nghị sau giám sát",
             url=lambda r: reverse("supervision:recommendation_report") + f"?nam={r.year}",
+            perms=(VIEW,),
         )
         # What carried out an item of a work programme of standing.
         register_programme_link(Round, name="Đợt giám sát", date_field="set_up_on", url_name="supervision:round_detail")

@@ -24,7 +24,7 @@ def _date(label: str, required: bool = False) -> forms.DateField:
 class RoundFilterForm(Form):
     nam = forms.IntegerField(label="Năm", required=False, min_value=1990, max_value=2100)
     q = forms.CharField(label="Tìm theo nội dung", required=False, max_length=100)
-    canh_bao = forms.BooleanField(label="Chỉ đợt có mốc sắp đến hạn, quá hạn", required=False)
+    canh_bao = forms.BooleanField(label="Chỉ đợt có mốc sắp đến hạn, việc quá hạn", required=False)
 
 
 class RoundForm(Form):

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from documents.models import Direction, Document
 from followup.models import OPEN_STATES, Obligation, State
-from followup.selectors import is_late
+from followup.selectors import is_late, late_condition, overdue_on, with_lateness
 from hdnd.dates import today  # re-exported: callers ask their app's selectors for the day
 from hdnd.text import fold
 from registry.calendar import successor_version
@@ -70,10 +70,19 @@ def round_list(
     )
 
 
-def round_get(*, council: Council, pk: int, published: bool = False) -> Round:
-    """One round with everything its page shows; 404 outside the council (or unpublished, for the public)."""
+def _obligation_with_lateness(on: datetime.date) -> Prefetch:
+    """A record's obligation with followup's `is_overdue` / `days_overdue` / `days_reported_late` read on
+    `on` (`with_lateness`, the one definition of overdue), for `followup/_state.html`: one query."""
+    return Prefetch("obligation", queryset=with_lateness(Obligation.objects.all(), on))
+
+
+def round_get(*, council: Council, pk: int, published: bool = False, on: datetime.date | None = None) -> Round:
+    """One round with everything its page shows; 404 outside the council (or unpublished, for the public).
+    The obligations of its body reports, recommendations and supervised letters carry their lateness on
+    `on` (today by default), as the follow-up screens show it. A fixed number of queries."""
     from reception.models import Case  # the letters whose resolution the round supervises (no identities)
 
+    on = overdue_on(council, on)
     qs = Round.objects.filter(council=council)
     if published:
         qs = qs.filter(published=True)
@@ -83,13 +92,21 @@ def round_get(*, council: Council, pk: int, published: bool = False) -> Round:
             MILESTONE_PREFETCH,
             Prefetch("members", queryset=RoundMember.objects.select_related("delegate__person")),
             Prefetch("sessions", queryset=WorkingSession.objects.select_related("body")),
-            Prefetch("body_reports", queryset=BodyReport.objects.select_related("body", "obligation")),
             Prefetch(
-                "recommendations", queryset=Recommendation.objects.select_related("body", "obligation").order_by("pk")
+                "body_reports",
+                queryset=BodyReport.objects.select_related("body").prefetch_related(_obligation_with_lateness(on)),
+            ),
+            Prefetch(
+                "recommendations",
+                queryset=Recommendation.objects.select_related("body")
+                .prefetch_related(_obligation_with_lateness(on))
+                .order_by("pk"),
             ),
             Prefetch(
                 "reception_cases",
-                queryset=Case.objects.select_related("letter", "competent_body", "obligation").order_by("letter", "pk"),
+                queryset=Case.objects.select_related("letter", "competent_body")
+                .prefetch_related(_obligation_with_lateness(on))
+                .order_by("letter", "pk"),
             ),
         ),
         pk=pk,
@@ -206,16 +223,27 @@ def milestones(round: Round, on: datetime.date | None = None) -> list[Milestone]
     return out
 
 
-def _milestone_warning(on: datetime.date) -> Q:
-    """Rounds with a milestone whose obligation is still open and due within WARN_DAYS days (or overdue)."""
-    soon = on + datetime.timedelta(days=WARN_DAYS)
-    due = MilestoneObligation.objects.filter(obligation__state__in=OPEN_STATES, obligation__due_on__lte=soon)
-    return Q(pk__in=due.values("round_id"))
+def _round_warning(council: Council, on: datetime.date) -> Q:
+    """Rounds with something to act on: a legal milestone overdue or due within WARN_DAYS days, or a report
+    asked of a supervised body or a recommendation overdue. Overdue is followup's `late_condition` (work
+    still owed past its deadline), read from the obligations, the one holder of their state: a report sent
+    late waits for the office, it is not overdue. Subqueries only: no query of its own."""
+    obligations = Obligation.objects.filter(council=council)
+    late = obligations.filter(late_condition(on))
+    soon = Q(state__in=OPEN_STATES, due_on__gte=on, due_on__lte=on + datetime.timedelta(days=WARN_DAYS))
+    milestones_due = obligations.filter(late_condition(on) | soon)
+    return (
+        Q(pk__in=MilestoneObligation.objects.filter(obligation__in=milestones_due).values("round_id"))
+        | Q(pk__in=BodyReport.objects.filter(obligation__in=late).values("round_id"))
+        | Q(pk__in=Recommendation.objects.filter(obligation__in=late).values("round_id"))
+    )
 
 
 def rounds_to_watch(*, council: Council, on: datetime.date | None = None) -> QuerySet[Round]:
-    """Rounds with a milestone not done that is overdue or due within WARN_DAYS days."""
-    return round_list(council=council).filter(_milestone_warning(on or today()))
+    """Rounds with a milestone not done that is overdue or due within WARN_DAYS days, or with a body's
+    report or a recommendation overdue (`_round_warning`): the round list's warning filter and the home
+    page's card."""
+    return round_list(council=council).filter(_round_warning(council, overdue_on(council, on)))
 
 
 def delegate_choices(*, council: Council, on: datetime.date | None = None) -> QuerySet[Delegate]:
@@ -299,7 +327,7 @@ def recommendation_report(*, council: Council, year: int, on: datetime.date | No
     """The state of recommendations for the next session: those made in `year`, and those of earlier years
     still not accepted, each done / in progress / overdue on `on`, and the same counts by addressee.
     Cancelled recommendations are left out. Two queries whatever the number of rows."""
-    on = on or today()
+    on = overdue_on(council, on)
     still_open = [*OPEN_STATES, State.REPORTED_DONE]
     qs = (
         Recommendation.objects.filter(round__council=council, made_on__year__lte=year)
@@ -506,7 +534,7 @@ def programme_milestones(programme: Programme, on: datetime.date | None = None) 
 
 def programmes_to_watch(*, council: Council, on: datetime.date | None = None) -> QuerySet[Programme]:
     """Programmes with a draft or an adoption not done whose obligation is overdue or due within WARN_DAYS."""
-    soon = (on or today()) + datetime.timedelta(days=WARN_DAYS)
+    soon = overdue_on(council, on) + datetime.timedelta(days=WARN_DAYS)
     due = ProgrammeMilestone.objects.filter(obligation__state__in=OPEN_STATES, obligation__due_on__lte=soon)
     return programme_list(council=council).filter(pk__in=due.values("programme_id"))
 

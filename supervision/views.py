@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from documents.selectors import openable_ids
 from followup.selectors import overdue_on
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_action, run_form
@@ -97,6 +98,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, VIEW)
     round = selectors.round_get(council=council, pk=pk)
+    documents = [round.decision, round.report]
     return render(
         request,
         "supervision/round_detail.html",
@@ -106,6 +108,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "supervised_text": wording.supervised_text(round),
             "actions": services.round_allowed_actions(round, request.user),
             "history": history_rows(round),
+            # The decision and the report, linked only for a user their page opens for (a delegate: no drafts).
+            "openable_documents": openable_ids(user=request.user, council=council, documents=documents),
         },
     )
 

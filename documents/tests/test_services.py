@@ -10,6 +10,7 @@ from documents import selectors, services, wording
 from documents.models import Authority, Direction, DocType, Document, State
 from documents.sources import register_source_kind, source_info
 from documents.tests.factories import draft, incoming, issued, published
+from registry.access import VIEW_REGISTRY
 from registry.models import Body
 
 D = datetime.date
@@ -149,10 +150,21 @@ def test_history_recorded(world) -> None:
 
 @pytest.mark.django_db
 def test_source_link_without_importing_the_workflow(world) -> None:
-    register_source_kind(Body, label="Cơ quan nguồn (thử)", url=lambda b: f"/co-quan/{b.pk}/")
+    register_source_kind(Body, label="Cơ quan nguồn (thử)", url=lambda b: f"/co-quan/{b.pk}/", perms=(VIEW_REGISTRY,))
     document = draft(world.council, source=world.group)
     assert document.source == world.group
-    assert source_info(document) == ("Cơ quan nguồn (thử)", "Tổ đại biểu số 1", f"/co-quan/{world.group.pk}/")
+    office, agency = world.users["office"], world.users["agency"]
+    assert source_info(document, user=office, council=world.council) == (
+        "Cơ quan nguồn (thử)",
+        "Tổ đại biểu số 1",
+        f"/co-quan/{world.group.pk}/",
+    )
+    # The registry's pages are not an agency user's: its source is named without a link.
+    assert source_info(document, user=agency, council=world.council) == (
+        "Cơ quan nguồn (thử)",
+        "Tổ đại biểu số 1",
+        None,
+    )
     assert list(selectors.documents_for_source(source=world.group)) == [document]
     foreign = Body.objects.create(council=world.other_council, kind="co_quan", name="Khác", short_name="K")
     with pytest.raises(ValidationError):

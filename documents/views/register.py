@@ -76,7 +76,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_attach": "attach" in actions,
             "attachment_form": AttachmentForm(),
             "pdf": pdf_available(),
-            "source": source_info(document),
+            "source": source_info(document, user=request.user, council=council),
             "stale": draft_is_stale(document),
         },
     )

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from documents.selectors import openable_ids
 from hdnd import dates
 from hdnd.history import history_rows
 from hdnd.years import latest_year
@@ -57,6 +58,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     # A ceased council's session is read-only after its last day: no button records anything new.
     open_now = services.council_open_on(council, today)
+    session_documents = list(session.documents.all())
+    shown = [session.convening_document, session.minutes_document, *(d.document for d in session_documents)]
     return render(
         request,
         "plenary/session_detail.html",
@@ -71,6 +74,10 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": open_now and has_perm(user, council, EDIT),
             "can_question": open_now and has_perm(user, council, QUESTION),
             "can_vote": open_now and has_perm(user, council, VOTE),
+            # The register documents the page names, linked only for a user their page opens for.
+            "openable_documents": openable_ids(user=user, council=council, documents=shown),
+            # plenary:public_session answers 404 for a session with no public document: no link to it then.
+            "has_public_page": any(d.public for d in session_documents),
         },
     )
 

@@ -285,8 +285,8 @@ def test_recommendation_report_document_from_screen(setup, as_user) -> None:
 def test_dashboard_warns_of_milestones(setup, as_user) -> None:
     round = make_round(setup)  # 2024: every milestone not done is overdue now
     html = as_user("office").get("/").content.decode()
-    assert "Đợt giám sát có mốc sắp đến hạn, quá hạn" in html
-    assert "Đợt giám sát có mốc sắp đến hạn, quá hạn" not in as_user("agency").get("/").content.decode()
+    assert "Đợt giám sát có mốc sắp đến hạn, việc quá hạn" in html
+    assert "Đợt giám sát có mốc sắp đến hạn, việc quá hạn" not in as_user("agency").get("/").content.decode()
     listed = as_user("office").get(reverse("supervision:round_list") + "?canh_bao=on").content.decode()
     assert round.subject in listed
 
