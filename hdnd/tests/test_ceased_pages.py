@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 from conftest import verify_second_factor
 from hdnd import dates
@@ -23,22 +23,51 @@ from registry.middleware import SESSION_KEY
 
 MAX_PAGES = 900  # the demo's town has a few hundred pages; the walk stops well before if it loops
 PER_PATH = 3  # the same address with different query strings (filters, pages): a few are enough
-# Forms that post and write nothing of the council's records: the shell's council switcher and log-out, and the
-# exports that build a file of what is shown (a read, done in the background).
-READ_POSTS = {"/hoi-dong/chon/", "/dang-xuat/"}
-READ_POST = re.compile(r"/xuat-(nen|excel)/")
+# Forms that post and write nothing of the council's records: the shell's council switcher and log-out, the
+# user's own account and notifications, the exports that build a file of what is shown (a read).
+READ_POSTS = {
+    "registry:council_switch",
+    "logout",
+    "followup:notification_read",
+    "registry:token_revoke",
+    "registry:passkey_remove",
+    "registry:account",
+    "registry:otp_setup",
+    "registry:passkey_list",
+    "password_change",
+    "followup:obligation_export_start",
+    "petitions:petition_export_start",
+    "followup:obligation_export_status",
+    "petitions:petition_export_status",
+}
 # Links out of the walk: leaving, downloads, the public pages (no login, read-only by nature), the API.
 SKIP = re.compile(
-    r"^/(dang-xuat|api|admin|static|media|cong-khai)/|\.(docx|xlsx|pdf|csv|zip|json|xml)$|/tai(-ve)?/|/xuat-"
+    r"^/(dang-xuat|dang-nhap|doi-mat-khau|api|admin|static|media|cong-khai)/|\.(docx|xlsx|pdf|csv|zip|json|xml)$"
+    r"|/tai(-ve)?/|/xuat-"
 )
-# The words of a button or link that opens a create or change step.
+# The pages that create or change a record: their URL names end so (round_create, member_add, slot_change,
+# letter_refusal, decision_generate, report_record, imports:start ...).
+WRITE_NAME = re.compile(
+    r"(^|_)(create|edit|add|generate|change|record|link|unlink|upload|refusal|status|consider|grant|end|forward"
+    r"|duplicates|rate|start|assign|moderate|respond|publish|delete|withdraw|issue|split|merge|recompute|make|reset"
+    r"|set|draft|notice|edit|move|convening_link|send|public|revoke|switch)$"
+)
+# The words a button opening such a step starts with.
 WRITE_WORDS = re.compile(r"^\s*(Thêm|Tạo|Lập|Ghi|Sửa|Vào sổ|Giao|Nhập|Soạn|Đưa)\b", re.IGNORECASE)
+
+
+def _name(path: str) -> str:
+    try:
+        match = resolve(urlsplit(path).path)
+    except Resolver404:
+        return ""
+    return f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name or ""
 
 
 class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.links: list[tuple[str, str]] = []  # (href, text)
+        self.links: list[tuple[str, str, bool]] = []  # (href, text, shown as a button)
         self.posts: list[str] = []  # the action of each form that posts
         self._href: str | None = None
         self._text = ""
@@ -47,7 +76,7 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list) -> None:
         attrs = dict(attrs)
         if tag == "a" and attrs.get("href"):
-            self._href, self._text = attrs["href"], ""
+            self._href, self._text, self._button = attrs["href"], "", attrs.get("role") == "button"
         if tag == "form" and (attrs.get("method") or "get").lower() == "post":
             self.posts.append(attrs.get("action") or "")
 
@@ -57,7 +86,7 @@ class _Page(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._href is not None:
-            self.links.append((self._href, " ".join(self._text.split())))
+            self.links.append((self._href, " ".join(self._text.split()), self._button))
             self._href = None
 
 
@@ -84,7 +113,7 @@ def _walk(client: Client, root: str) -> tuple[dict[str, _Page], dict[str, int]]:
         page.html = response.content.decode()
         page.feed(page.html)
         pages[path] = page
-        for href, _ in page.links:
+        for href, _, _ in page.links:
             parts = urlsplit(urljoin(f"http://testserver{path}", href))
             if parts.netloc != "testserver" or SKIP.search(parts.path):
                 continue
@@ -114,12 +143,19 @@ def test_no_page_of_the_ceased_town_offers_a_write(settings, tmp_path) -> None:
     assert failed == {}, failed
     writes = []
     for path, page in pages.items():
-        writes += [
-            f"{path}: form → {action or path}"
-            for action in page.posts
-            if urlsplit(action).path not in READ_POSTS and not READ_POST.search(action or path)
-        ]
-        writes += [f"{path}: «{text}» → {href}" for href, text in page.links if WRITE_WORDS.search(text)]
+        for action in page.posts:
+            target = urljoin(f"http://testserver{path}", action or path)
+            if _name(target) not in READ_POSTS:
+                writes.append(f"{path}: form → {urlsplit(target).path} ({_name(target)})")
+        for href, text, button in page.links:
+            target = urljoin(f"http://testserver{path}", href)
+            if urlsplit(target).netloc != "testserver":
+                continue
+            name = _name(target)
+            if (name and WRITE_NAME.search(name.split(":")[-1]) and name not in READ_POSTS) or (
+                button and WRITE_WORDS.search(text)
+            ):
+                writes.append(f"{path}: «{text}» → {href} ({name})")
     assert writes == [], "\n".join(writes)
     # In the buttons' place, the sentence of `{% new_records %}` on the pages that had them.
     closed = "đã chấm dứt hoạt động từ ngày 01/07/2025: không tạo hồ sơ mới."
