@@ -47,7 +47,11 @@ NOT_OPEN = "Dự thảo chưa mở lấy ý kiến."
 
 
 def _lock(consultation: Consultation) -> Consultation:
-    return Consultation.objects.select_for_update(of=("self",)).select_related("council").get(pk=consultation.pk)
+    """The consultation's row, locked, before any change: refused once its council has ceased (its records
+    stay as they were, `council_accepts`)."""
+    current = Consultation.objects.select_for_update(of=("self",)).select_related("council").get(pk=consultation.pk)
+    council_accepts(current.council, None)
+    return current
 
 
 def phase(consultation: Consultation, today: datetime.date | None = None) -> str:
@@ -416,7 +420,8 @@ def public_comment(
 def opinion_moderate(*, opinion: Opinion, approve: bool, user: AbstractBaseUser | None, reason: str = "") -> Opinion:
     """Approve a public comment for display, or keep it off the pages with the reason (recorded). A
     decision may be changed; a body's opinion is not moderated."""
-    current = Opinion.objects.select_for_update().get(pk=opinion.pk)
+    current = Opinion.objects.select_for_update().select_related("consultation__council").get(pk=opinion.pk)
+    council_accepts(current.consultation.council, None, field="reason")  # a ceased council's pages stay
     if current.origin != Origin.PUBLIC:
         raise ValidationError("Chỉ kiểm duyệt góp ý của tổ chức, cá nhân; ý kiến của cơ quan không cần duyệt.")
     reason = clean(reason)

@@ -21,7 +21,8 @@ from consultation.forms import (
     VersionForm,
 )
 from consultation.models import Consultation, Invitation
-from hdnd.views import NOT_DONE, flash_errors, run_action, run_form
+from hdnd import dates
+from hdnd.views import NOT_DONE, flash_errors, refuse_closed, run_action, run_form
 from registry.access import has_perm, require
 from registry.models import Council
 from registry.selectors import public_council_get
@@ -84,6 +85,8 @@ def create(request: HttpRequest) -> HttpResponse:
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     consultation = selectors.consultation_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "consultation:detail", pk):
+        return refused
     initial = {f: getattr(consultation, f) for f in ("title", "summary", "opens_on", "closes_on")}
     form = ConsultationEditForm(request.POST or None, initial=initial)
     done = run_form(
@@ -101,7 +104,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, VIEW)
     consultation = selectors.consultation_get(council=council, pk=pk)
-    can_edit = has_perm(request.user, council, EDIT)
+    # A ceased council's consultation is read-only (`registry.services.council_accepts`): no step offered.
+    can_edit = has_perm(request.user, council, EDIT) and council.open_on(dates.today())
     versions = selectors.versions(consultation)
     groups = selectors.opinions_by_article(consultation, approved_only=False)
     for group in groups:
@@ -161,6 +165,8 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
 def version_add(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     consultation = selectors.consultation_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "consultation:detail", pk):
+        return refused
     form = VersionForm(request.POST or None, request.FILES or None)
 
     def action(d: dict) -> object:

@@ -38,6 +38,7 @@ from hdnd.params import PageNumberPagination
 from registry.access import council_for_api
 from registry.models import Body, Council, Person
 from registry.selectors import all_in_council, in_council
+from registry.services import council_accepts
 
 router = Router(tags=["Văn bản"])
 TEMPLATE_TYPES = ["", *[t for t in SHIPPED if t]] + [t for t in DocType.values if t not in SHIPPED]
@@ -64,6 +65,7 @@ def _issuer(council: Council, pk: int | None) -> Issuer | None:
 def _allowed(request: HttpRequest, document: Document, action: str) -> Document:
     """The document, if the workflow's `allowed_actions` offers `action` to the user now (the screens ask the same)."""
     if action not in services.allowed_actions(document, request.user):
+        council_accepts(document.council, None)  # a ceased council offers none: say why, not the workflow's reason
         raise ValidationError(REFUSED[action])
     return document
 

@@ -378,7 +378,8 @@ def obligation_due_bring_forward(
     """The workflow that set an open obligation's deadline ends earlier (a consultation closed before its
     close date): the deadline moves back to that day, the change kept in its timeline. Nothing if the
     obligation is no longer open or already due by then."""
-    locked = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    locked = Obligation.objects.select_for_update().select_related("council").get(pk=obligation.pk)
+    council_accepts(locked.council, None, field="due_on")  # a ceased council's deadlines stay as they were
     if locked.state not in OPEN_STATES or locked.due_on <= due_on:
         return obligation
     return _due_move(
@@ -449,7 +450,9 @@ def obligations_to_recompute(*, council: Council) -> list[Recomputed]:
 @transaction.atomic
 def obligations_recompute(*, council: Council, user: AbstractBaseUser | None = None) -> list[Recomputed]:
     """Move every running deadline to the date the council's calendar now gives (see
-    `obligations_to_recompute`), each change kept in the obligation's timeline; returns the changes."""
+    `obligations_to_recompute`), each change kept in the obligation's timeline; returns the changes. A ceased
+    council's deadlines stay as they were on its last day (`council_accepts`)."""
+    council_accepts(council, None, field="due_on")
     changes = obligations_to_recompute(council=council)
     for change in changes:
         locked = Obligation.objects.select_for_update().get(pk=change.obligation.pk)

@@ -25,7 +25,7 @@ from hdnd import dates
 from hdnd.history import history_rows
 from hdnd.home import overdue_as_of
 from hdnd.models import ExportState
-from hdnd.views import NOT_DONE, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_form
 from hdnd.years import council_year
 from registry.access import agency_bodies, has_perm, require
 from registry.models import Council
@@ -175,6 +175,8 @@ def recompute(request: HttpRequest) -> HttpResponse:
     """After a holiday or a make-up day is added: the running deadlines the calendar now dates otherwise
     (GET lists them), moved to the new date on POST."""
     council = require(request, MANAGE)
+    if refused := refuse_closed(request, council, "followup:obligation_list"):
+        return refused
     if request.method == "POST":
         changes = services.obligations_recompute(council=council, user=request.user)
         messages.success(request, f"Đã tính lại {len(changes)} thời hạn đang chạy theo lịch làm việc.")

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from hdnd.home import home_sections
@@ -84,6 +84,21 @@ def run_action(request: HttpRequest, action: Callable[[], object], success: str,
     if success:
         messages.success(request, success)
     return result
+
+
+def refuse_closed(request: HttpRequest, council: object, to: str, *args: object) -> HttpResponse | None:
+    """The guard of a page that writes, its GET as its POST: None while the council takes records today; once
+    it has ceased (past its last day, read-only for history), the refusal of `registry.services.council_accepts`
+    flashed in Vietnamese and a redirect to `to` (a URL name, with `args`), so no form is offered at all. The
+    services refuse the same step themselves, for the API and any other caller."""
+    from registry.services import council_accepts  # the registry is above this plumbing
+
+    try:
+        council_accepts(council, None)
+    except ValidationError as exc:
+        flash_errors(request, exc)
+        return redirect(to, *args)
+    return None
 
 
 def home(request: HttpRequest) -> HttpResponse:

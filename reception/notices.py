@@ -13,6 +13,7 @@ from hdnd.saving import validated_save
 from hdnd.text import clean_multiline
 from reception.models import ReceptionSession, ReceptionTask
 from registry.models import Body
+from registry.services import council_accepts
 
 TASK_KIND = "reception_conclusion_task"
 
@@ -28,6 +29,7 @@ def task_add(
 ) -> ReceptionTask:
     """A task of the reception's conclusions for a body (before its notice is issued)."""
     session = ReceptionSession.objects.select_for_update(of=("self",)).select_related("notice").get(pk=session.pk)
+    council_accepts(session.council, None, field="text")  # a ceased council's records stay as they were
     errors = {}
     if body.council_id != session.council_id:
         errors["body"] = "Cơ quan thực hiện không thuộc Hội đồng này."
@@ -76,6 +78,7 @@ def notice_draft(
     from documents.services import document_create, document_update
 
     current = ReceptionSession.objects.select_for_update().get(pk=session.pk)
+    council_accepts(current.council, None, field="conclusion")  # a ceased council's records stay as they were
     if current.notice_id is not None and current.notice.state != State.DRAFT:
         raise ValidationError("Thông báo kết luận của buổi tiếp này đã được ban hành.")
     if not clean_multiline(conclusion):

@@ -168,6 +168,7 @@ def chase_letters_make(
     chased that day is left out, so running it twice a day adds nothing. The office issues the drafts from
     the documents register."""
     on = on or timezone.localdate()
+    council_accepts(council, on, field="signer_name")  # a ceased council chases no one
     if not clean(signer_title) or not clean(signer_name):
         raise ValidationError({"signer_name": "Vui lòng nhập chức vụ và họ tên người ký."})
     chased = set(ChaseLetter.objects.filter(council=council, made_on=on).values_list("cases", flat=True))

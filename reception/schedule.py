@@ -19,6 +19,7 @@ from reception.models import HolidayShift, Roster, RosterRule, Slot
 from reception.selectors import standing_body
 from registry.calendar import MissingSetting, WorkCalendar, compute
 from registry.models import Body, BodyKind, Council, Membership, Person
+from registry.services import council_accepts
 
 REPORT_KIND = "reception_report"
 REPORT_RULE = "reception_report_days"
@@ -41,6 +42,7 @@ def roster_set(
     minimum_per_year: int | None = None,
 ) -> Roster:
     """Set the council's roster rule (its own regulation: nothing here is a national default)."""
+    council_accepts(council, None, field="rule")  # a ceased council's records stay as they were
     receivers = list(receivers)
     errors = {}
     if rule == RosterRule.DAY_OF_MONTH and not (day and 1 <= day <= 28):
@@ -100,6 +102,7 @@ def schedule_generate(
     """The reception days of `start`..`end` by the roster, a day off moved as the roster says (Tết, Giỗ Tổ
     and the council's own days off included), the receivers taking turns after the last one on duty.
     Days already scheduled are kept (generating twice adds nothing)."""
+    council_accepts(council, None, field="end")  # a ceased council's records stay as they were
     roster = Roster.objects.filter(council=council).first()
     if roster is None:
         raise ValidationError("Hội đồng chưa quy định lịch tiếp công dân (ngày tiếp, người tiếp luân phiên).")
@@ -144,6 +147,7 @@ def slot_change(
     """Move a reception day or change who receives, with the reason (kept in the history and shown on the
     published schedule); the day first planned stays recorded."""
     current = Slot.objects.select_for_update(of=("self",)).select_related("obligation").get(pk=slot.pk)
+    council_accepts(current.council, day, field="reason")  # a ceased council's records stay as they were
     errors = {}
     if not clean(reason):
         errors["reason"] = "Vui lòng ghi lý do thay đổi lịch tiếp."
@@ -191,6 +195,7 @@ def schedule_publish(
     """Publish the days of `start`..`end` on the public pages; each receiver then owes a report on their day
     (an obligation due by the council's `reception_report_days`: no national number, so the office sets it
     first — refused with that message until it does)."""
+    council_accepts(council, None, field="end")  # a ceased council's records stay as they were
     slots = list(
         Slot.objects.select_for_update(of=("self",))
         .filter(council=council, day__range=(start, end), published_on__isnull=True)

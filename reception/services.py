@@ -246,6 +246,7 @@ def case_split(*, case: Case, parts: Sequence[CaseIn], user: AbstractBaseUser | 
     """Split one content found to hold several (NĐ 154/2026, Điều 14 khoản 4) into its parts; the first
     part keeps the case (and its history), the others follow it. Refused once the case was forwarded."""
     current = Case.objects.select_for_update().select_related("letter", "letter__council").get(pk=case.pk)
+    council_accepts(current.letter.council, None, field="parts")  # a ceased council's records stay as they were
     if current.forward_document_id is not None:
         raise ValidationError("Nội dung đã chuyển cơ quan có thẩm quyền, không tách được nữa.")
     if len(parts) < 2:
@@ -289,6 +290,7 @@ def case_classify(
     when it is not eligible, the competent body and the handling (filed, guided, under study). Forwarding
     is its own step (`case_forward`): a case is never marked forwarded without its letter."""
     current = Case.objects.select_for_update().select_related("letter").get(pk=case.pk)
+    council_accepts(current.council, None, field="category")  # a ceased council's records stay as they were
     errors = {}
     if current.forward_document_id is not None:
         raise ValidationError("Nội dung đã chuyển cơ quan có thẩm quyền; phân loại đã cố định theo phiếu chuyển.")
@@ -438,6 +440,7 @@ def case_reported(obligation: models.Model, update: models.Model, user: Abstract
 def case_citizen_told(*, case: Case, on: datetime.date, user: AbstractBaseUser | None) -> Case:
     """The office passed the body's result on to the citizen (Luật Tiếp công dân, Điều 28 khoản 2)."""
     current = Case.objects.select_for_update(of=("self",)).select_related("obligation", "letter").get(pk=case.pk)
+    council_accepts(current.council, on, field="on")  # a ceased council's records stay as they were
     if current.obligation is None or current.obligation.reported_on is None:
         raise ValidationError("Cơ quan có thẩm quyền chưa báo cáo kết quả giải quyết.")
     if on < current.obligation.reported_on:
@@ -608,6 +611,7 @@ def letter_scan_attach(*, letter: Letter, upload: UploadedFile, user: AbstractBa
     """Attach the scanned letter (PDF, JPEG or PNG up to 10 MB, told by its content, not its name); a new
     scan replaces the earlier one, which the history keeps. Handwriting identifies a denouncer: the file is
     read back only through the guarded, logged download."""
+    council_accepts(letter.council, None, field="scan")  # a ceased council's records stay as they were
     if upload is None:
         raise ValidationError({"scan": "Vui lòng chọn tệp bản quét của đơn."})
     if upload.size == 0:
@@ -629,6 +633,7 @@ def case_link_round(*, case: Case, round: models.Model | None, user: AbstractBas
     """Link a case to the supervision round that looks at how it is resolved (or unlink it with None): the
     round's page then lists it. A round of another council is refused."""
     current = Case.objects.select_for_update().get(pk=case.pk)
+    council_accepts(current.council, None, field="round")  # a ceased council's records stay as they were
     if round is not None and round.council_id != current.council_id:
         raise ValidationError({"round": "Đợt giám sát không thuộc Hội đồng này."})
     current.supervision_round = round

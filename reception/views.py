@@ -11,10 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from hdnd import dates
 from hdnd.dates import format_date
 from hdnd.forms import YEAR_MAX, YEAR_MIN
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_form
 from reception import notices, refusals, schedule, selectors, services
 from reception.access import EDIT, GRANT, MASKED_TEXT, PERSONAL, PROTECTED_TEXT, VIEW, identity_visible
 from reception.forms import (
@@ -56,6 +57,12 @@ def _year(request: HttpRequest, council: object) -> int:
     except ValueError:
         year = 0
     return year if YEAR_MIN <= year <= YEAR_MAX else selectors.latest_year(council)
+
+
+def _can_edit(request: HttpRequest, council: Council) -> bool:
+    """Whether the page offers the office's steps: never once the council has ceased, its records kept
+    read-only for history (`registry.services.council_accepts`, which the services ask as well)."""
+    return has_perm(request.user, council, EDIT) and council.open_on(dates.today())
 
 
 def _filters(request: HttpRequest, year: int) -> selectors.LetterFilter:
@@ -147,7 +154,7 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         services.log_identity_access(
             user=request.user, letters=[letter], action="view", address=client_address(request)
         )
-    can_edit = has_perm(request.user, council, EDIT)
+    can_edit = _can_edit(request, council)
     can_grant = has_perm(request.user, council, GRANT)
     cases = list(letter.cases.all())
     _case_forms(council, cases, edit=can_edit, grant=can_grant)
@@ -305,7 +312,7 @@ def chase_list(request: HttpRequest) -> HttpResponse:
     for case in late:
         owner = case.obligation.owner
         by_body.setdefault(owner.pk, {"body": owner, "cases": []})["cases"].append(case)
-    can_edit = has_perm(request.user, council, EDIT)
+    can_edit = _can_edit(request, council)
     return render(
         request,
         "reception/chase.html",
@@ -365,6 +372,8 @@ def letter_scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
     their handwriting)."""
     council = require(request, EDIT)
     letter = selectors.letter_with_identity(council=council, pk=pk, user=request.user)
+    if refused := refuse_closed(request, council, "reception:letter_detail", letter.pk):
+        return refused
     form = ScanForm(request.POST or None, request.FILES or None)
     done = run_form(
         request,
@@ -384,6 +393,8 @@ def letter_refusal(request: HttpRequest, pk: int) -> HttpResponse:
     """Draft the refusal notice (Mẫu 01/TCD) for the citizen of a letter; issued from the document's page."""
     council = require(request, EDIT)
     letter = selectors.letter_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "reception:letter_detail", letter.pk):
+        return refused
     form = RefusalForm(request.POST or None)
     refusal = run_form(
         request,
@@ -492,7 +503,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, VIEW)
     session = selectors.session_get(council=council, pk=pk)
     personal = has_perm(request.user, council, PERSONAL)
-    can_edit = has_perm(request.user, council, EDIT)
+    can_edit = _can_edit(request, council)
     draft = session.notice is None or session.notice.number is None
     initial = {"conclusion": session.conclusion}
     if session.notice is not None:
@@ -552,6 +563,8 @@ def session_notice(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def roster_edit(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
+    if refused := refuse_closed(request, council, "reception:schedule"):
+        return refused
     roster = Roster.objects.filter(council=council).first()
     initial = {}
     if roster is not None:
@@ -576,7 +589,7 @@ def schedule_page(request: HttpRequest) -> HttpResponse:
     slots = list(
         Slot.objects.filter(council=council, day__year=year).select_related("person", "obligation").order_by("day")
     )
-    can_edit = has_perm(request.user, council, EDIT)
+    can_edit = _can_edit(request, council)
     return render(
         request,
         "reception/schedule.html",
@@ -616,6 +629,8 @@ def schedule_publish(request: HttpRequest) -> HttpResponse:
 def slot_change(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     slot = get_object_or_404(Slot.objects.select_related("person"), pk=pk, council=council)
+    if refused := refuse_closed(request, council, "reception:schedule"):
+        return refused
     form = SlotChangeForm(request.POST or None, council=council)
     done = run_form(
         request, form, lambda d: schedule.slot_change(slot=slot, user=request.user, **d), "Đã thay đổi lịch tiếp."
@@ -642,6 +657,8 @@ def public_page(request: HttpRequest, council_id: int) -> HttpResponse:
 def from_petitions(request: HttpRequest) -> HttpResponse:
     """Complaints and denunciations raised at voter contacts, waiting to enter the register."""
     council = require(request, EDIT)
+    if refused := refuse_closed(request, council, "reception:letter_list"):
+        return refused
     return render(
         request,
         "reception/from_petitions.html",

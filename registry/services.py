@@ -174,6 +174,7 @@ def person_create(
     email: str = "",
 ) -> Person:
     """Record a person of the council (delegate, official, staff)."""
+    council_accepts(council, None, field="full_name")  # a ceased council's people stay as they were
     person = Person(council=council, gender=gender, birth_year=birth_year)
     _apply(person, {"full_name": full_name, "position": position, "workplace": workplace, "email": email})
     if not person.full_name:
@@ -184,6 +185,7 @@ def person_create(
 
 @transaction.atomic
 def person_update(*, person: Person, **fields: object) -> Person:
+    council_accepts(person.council, None, field="full_name")  # read-only once the council has ceased
     if _apply(person, fields):
         person.name_folded = fold(person.full_name)
         validated_save(person)
@@ -254,6 +256,7 @@ def delegate_edit(*, delegate: Delegate, group: Body | None, constituency: str, 
 @transaction.atomic
 def delegate_update(*, delegate: Delegate, group: Body | None, constituency: str) -> Delegate:
     """Move a delegate to another group or correct the constituency."""
+    council_accepts(delegate.term.council, None, field="group")  # read-only once the council has ceased
     _check_group(delegate.term, group)
     if _apply(delegate, {"group": group, "constituency": constituency}):
         validated_save(delegate)
@@ -268,6 +271,7 @@ def delegate_change_status(*, delegate: Delegate, status: str, happened_on: date
     """
     if status == DelegateStatus.ELECTED:
         raise ValidationError({"status": "Chọn tình trạng thôi làm đại biểu."})
+    council_accepts(delegate.term.council, happened_on, field="happened_on")
     if delegate.left_on is not None:
         raise ValidationError({"status": "Đại biểu đã thôi làm nhiệm vụ từ trước."})
     if happened_on <= delegate.elected_on:
@@ -305,6 +309,7 @@ def body_create(
 
 @transaction.atomic
 def body_update(*, body: Body, **fields: object) -> Body:
+    council_accepts(body.council, None, field="name")  # a ceased council's list stays as it was
     parent = fields.get("parent")
     if parent is not None and (parent.council_id != body.council_id or parent.pk == body.pk):
         raise ValidationError({"parent": "Cơ quan cấp trên không hợp lệ."})
@@ -381,6 +386,7 @@ def council_bodies_setup(*, council: Council) -> list[Body]:
 @transaction.atomic
 def membership_end(*, membership: Membership, ends_on: datetime.date) -> Membership:
     """Close a membership on its last day."""
+    council_accepts(membership.body.council, ends_on, field="ends_on")  # a ceased council's bodies stay
     if ends_on < membership.starts_on:
         raise ValidationError({"ends_on": "Ngày kết thúc không thể trước ngày bắt đầu."})
     membership.ends_on = ends_on
@@ -403,8 +409,10 @@ def setting_set(
     """Set (or clear, with None) a council's version of a legal rule, in force from `valid_from` (None:
     from the start) until its next version, set by the council's `decision` (e.g. its working regulation).
 
-    A deadline already running keeps the version it was computed with (stored on the obligation).
+    A deadline already running keeps the version it was computed with (stored on the obligation); a ceased
+    council's rules stay as they were on its last day (`council_accepts`).
     """
+    council_accepts(council, None, field="value")
     rule = RULES_BY_KEY.get(key)
     if rule is None:
         raise ValidationError({"key": "Quy định không tồn tại."})
@@ -426,7 +434,8 @@ def setting_set(
 
 @transaction.atomic
 def calendar_day_add(*, council: Council, day: datetime.date, kind: str, note: str = "") -> CalendarDay:
-    """Add a day off or a compensatory working day to the council's calendar."""
+    """Add a day off or a compensatory working day to the council's calendar (none once it has ceased)."""
+    council_accepts(council, None, field="day")
     entry = CalendarDay(council=council, day=day, kind=kind)
     _apply(entry, {"note": note})
     return validated_save(entry)

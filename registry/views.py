@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_action, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_action, run_form
 from registry import selectors, services
 from registry.access import (
     EDIT_REGISTRY,
@@ -120,6 +120,8 @@ def council_switch(request: HttpRequest) -> HttpResponse:
 @login_required
 def term_create(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT_SETTINGS)
+    if refused := refuse_closed(request, council, "registry:council_detail", council.pk):
+        return refused
     form = TermForm(request.POST or None, instance=None)
     form.instance.council = council
     done = run_form(request, form, lambda d: services.term_create(council=council, **d), "Đã thêm nhiệm kỳ.")
@@ -183,6 +185,8 @@ def delegate_create(request: HttpRequest) -> HttpResponse:
 def delegate_edit(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     delegate = selectors.delegate_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "registry:delegate_detail", pk):
+        return refused
     person = delegate.person
     initial = {
         "full_name": person.full_name,
@@ -206,6 +210,8 @@ def delegate_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def delegate_status(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     delegate = selectors.delegate_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "registry:delegate_detail", pk):
+        return refused
     form = DelegateStatusForm(request.POST or None)
     done = run_form(
         request,
@@ -258,6 +264,9 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def body_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     body = selectors.body_get(council=council, pk=pk) if pk else None
+    # A body's page of a ceased council offers no change (a new body is refused on the form, by the service).
+    if body is not None and (refused := refuse_closed(request, council, "registry:body_detail", pk)):
+        return refused
     form = BodyForm(request.POST or None, instance=body, council=council)
 
     def save(data: dict) -> Body:
@@ -277,6 +286,8 @@ def body_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def body_delete(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     body = selectors.body_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "registry:body_detail", pk):
+        return refused
     if run_action(request, lambda: services.record_delete(obj=body), "Đã xóa.") is NOT_DONE:
         return redirect("registry:body_detail", pk=pk)
     return redirect("registry:body_list")
@@ -286,6 +297,8 @@ def body_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def membership_create(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     body = selectors.body_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "registry:body_detail", pk):
+        return refused
     form = MembershipForm(request.POST or None, council=council)
     done = run_form(request, form, lambda d: services.membership_create(body=body, **d), "Đã thêm thành viên.")
     if done is not NOT_DONE:
@@ -297,6 +310,8 @@ def membership_create(request: HttpRequest, pk: int) -> HttpResponse:
 def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT_REGISTRY)
     membership = selectors.membership_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "registry:body_detail", membership.body_id):
+        return refused
     form = MembershipEndForm(request.POST or None)
     done = run_form(
         request, form, lambda d: services.membership_end(membership=membership, **d), "Đã kết thúc nhiệm vụ."
@@ -344,6 +359,8 @@ def setting_edit(request: HttpRequest, key: str) -> HttpResponse:
     rule = RULES_BY_KEY.get(key)
     if rule is None:
         raise Http404
+    if refused := refuse_closed(request, council, "registry:settings"):
+        return refused
     try:
         value, unit = rule_value(council, key)
     except LookupError:
@@ -367,6 +384,8 @@ def setting_edit(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 def calendar_day_add(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT_SETTINGS)
+    if refused := refuse_closed(request, council, "registry:settings"):
+        return refused
     form = CalendarDayForm(request.POST or None)
     done = run_form(
         request, form, lambda d: services.calendar_day_add(council=council, **d), "Đã thêm ngày vào lịch làm việc."

@@ -14,6 +14,7 @@ from hdnd.text import clean_multiline
 from registry import levels
 from registry.models import Body, Council, MemberRole
 from registry.selectors import holders_on, standing_committee
+from registry.services import council_accepts
 from reports import figures as figures_mod
 from reports.models import AnnualReport, Classification, Rating, ReportState
 from reports.texts import DEFAULTS, RATED, SECTIONS, WRITTEN, check_tokens, render
@@ -46,6 +47,7 @@ def report_get_or_create(
     report = AnnualReport.objects.filter(council=council, collective=collective, year=year).first()
     if report is not None:
         return report
+    council_accepts(council, None, field="collective")  # a ceased council drafts no new report
     previous = AnnualReport.objects.filter(council=council, collective=collective, year=year - 1).first()
     texts = {key: (previous.texts.get(key) if previous else None) or DEFAULTS.get(key, "") for key in WRITTEN}
     report = AnnualReport(
@@ -63,7 +65,8 @@ def report_get_or_create(
 
 
 def _draft(report: AnnualReport) -> AnnualReport:
-    locked = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    locked = AnnualReport.objects.select_for_update().select_related("council").get(pk=report.pk)
+    council_accepts(locked.council, None, field="texts")  # a ceased council's report stays as it was
     if locked.state != ReportState.DRAFT:
         raise ValidationError("Báo cáo đã ban hành, không thể sửa.")
     return locked
@@ -303,6 +306,7 @@ def activity_report_create(
 ) -> Document:
     """Draft the standing committee's activity report (six months or year) in the register, from the same
     figures as the annual report; the office edits and issues it from the documents screen."""
+    council_accepts(council, None, field="collective")  # a ceased council drafts nothing
     body = standing_committee(council)
     if body is None:
         raise ValidationError({"collective": "Hội đồng chưa có Thường trực HĐND trong danh mục cơ quan."})

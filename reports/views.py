@@ -13,7 +13,7 @@ from hdnd.excel import inert_row
 from hdnd.forms import parse_date
 from hdnd.history import history_rows
 from hdnd.home import overdue_as_of
-from hdnd.views import NOT_DONE, run_action, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_action, run_form
 from hdnd.years import offered_years
 from registry.access import has_perm, require
 from reports import figures as figures_mod
@@ -58,6 +58,8 @@ def annual_report(request: HttpRequest, year: int) -> HttpResponse:
     figures = figures_mod.compute(council=council, year=year)
     report = selectors.report_find(council=council, year=year)
     can_edit = has_perm(request.user, council, EDIT)
+    # A ceased council's report is read-only (`registry.services.council_accepts`, which the services ask).
+    is_open = council.open_on(dates.today())
     if report is None and can_edit and request.method == "POST":
         run_action(
             request,
@@ -69,14 +71,22 @@ def annual_report(request: HttpRequest, year: int) -> HttpResponse:
         "year": year,
         "figures": figures,
         "report": report,
-        "can_edit": can_edit and report is not None and report.state == ReportState.DRAFT,
-        "can_rate": has_perm(request.user, council, RATE) and report is not None and report.state == ReportState.DRAFT,
+        "can_edit": can_edit and is_open and report is not None and report.state == ReportState.DRAFT,
+        "can_rate": (
+            has_perm(request.user, council, RATE)
+            and is_open
+            and report is not None
+            and report.state == ReportState.DRAFT
+        ),
         "can_start": can_edit and report is None,
         # Said before a refusal: the office drafts the report, the standing committee rates it (RATE).
         "rate_refused": (
             "Tự đánh giá, xếp loại do Thường trực HĐND hoặc lãnh đạo Văn phòng thực hiện; tài khoản của bạn "
             "không có quyền này."
-            if report is not None and report.state == ReportState.DRAFT and not has_perm(request.user, council, RATE)
+            if is_open
+            and report is not None
+            and report.state == ReportState.DRAFT
+            and not has_perm(request.user, council, RATE)
             else ""
         ),
     }
@@ -147,6 +157,8 @@ def annual_report_edit(request: HttpRequest, year: int) -> HttpResponse:
     report = selectors.report_find(council=council, year=_year(year))
     if report is None or report.state != ReportState.DRAFT:
         raise Http404
+    if refused := refuse_closed(request, council, "reports:annual_report", year):
+        return refused
     initial = {f"text_{k}": report.texts.get(k, "") for k in WRITTEN} | {"recipients": report.recipients}
     form = TextsForm(request.POST or None, initial=initial)
     done = run_form(
@@ -170,6 +182,8 @@ def annual_report_rate(request: HttpRequest, year: int) -> HttpResponse:
     report = selectors.report_find(council=council, year=_year(year))
     if report is None or report.state != ReportState.DRAFT:
         raise Http404
+    if refused := refuse_closed(request, council, "reports:annual_report", year):
+        return refused
     initial = {f"rating_{k}": report.ratings.get(k, "") for k in RATED} | {
         "classification": report.classification,
         "score_general": report.score_general,

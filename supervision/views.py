@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from documents.selectors import openable_ids
 from followup.selectors import overdue_on
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_action, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_action, run_form
 from hdnd.years import latest_year
 from registry.access import has_perm, require
 from registry.selectors import public_council_get
@@ -118,6 +118,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     round = selectors.round_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "supervision:round_detail", pk):
+        return refused
     initial = {name: getattr(round, name) for name in services.ROUND_FIELDS}
     initial["supervised"] = list(round.supervised.all())
     form = RoundForm(request.POST or None, initial=initial, council=council)
@@ -137,10 +139,14 @@ def _round_form(
     title: str,
     done: str,
     with_council: bool = True,
+    guard: bool = True,
 ) -> HttpResponse:
-    """A form that adds something to a round through `action(round, user, cleaned_data)`."""
+    """A form that adds something to a round through `action(round, user, cleaned_data)`; once the council has
+    ceased, refused before any form is shown (`guard`; without it, the service's refusal lands on the form)."""
     council = require(request, EDIT)
     round = selectors.round_get(council=council, pk=pk)
+    if guard and (refused := refuse_closed(request, council, "supervision:round_detail", pk)):
+        return refused
     kwargs = {"council": council} if with_council else {}
     form = form_class(request.POST or None, **kwargs)
     result = run_form(request, form, lambda d: action(round, request.user, d), done)
@@ -195,6 +201,7 @@ def report_record(request: HttpRequest, pk: int) -> HttpResponse:
         lambda r, u, d: services.report_record(round=r, user=u, **d),
         "Báo cáo kết quả giám sát",
         "Đã ghi báo cáo kết quả giám sát.",
+        guard=False,
     )
 
 
@@ -220,6 +227,7 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
         lambda r, u, d: services.recommendation_add(round=r, user=u, **d),
         "Thêm kiến nghị sau giám sát",
         "Đã ghi kiến nghị; cơ quan được kiến nghị được theo dõi đến hạn.",
+        guard=False,
     )
 
 
@@ -228,6 +236,8 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_generate(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     round = selectors.round_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "supervision:round_detail", pk):
+        return refused
     run_action(
         request,
         lambda: services.decision_generate(round=round, user=request.user),
@@ -241,6 +251,8 @@ def decision_generate(request: HttpRequest, pk: int) -> HttpResponse:
 def round_publish(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     round = selectors.round_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "supervision:round_detail", pk):
+        return refused
     form = PublishForm(request.POST)
     form.is_valid()
     round = services.round_publish(round=round, published=form.cleaned_data.get("published", False), user=request.user)
@@ -271,6 +283,8 @@ def recommendation_report(request: HttpRequest) -> HttpResponse:
 @require_POST
 def recommendation_report_document(request: HttpRequest) -> HttpResponse:
     council = require(request, EDIT)
+    if refused := refuse_closed(request, council, "supervision:recommendation_report"):
+        return refused
     year = _year(request)
     document = services.recommendation_report_document(council=council, year=year, user=request.user)
     messages.success(request, "Đã tạo dự thảo báo cáo trong sổ văn bản; tải tệp Word từ trang văn bản.")
@@ -354,6 +368,8 @@ def programme_proposals_why(request: HttpRequest, pk: int) -> HttpResponse:
 def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     programme = selectors.programme_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "supervision:programme_detail", pk):
+        return refused
     initial = {name: getattr(programme, name) for name in services.PROGRAMME_FIELDS}
     form = ProgrammeDatesForm(request.POST or None, initial=initial, council=council)
     done = run_form(
@@ -371,6 +387,8 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     programme = selectors.programme_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "supervision:programme_detail", pk):
+        return refused
     form = ItemForm(request.POST or None, council=council)
     done = run_form(
         request,
@@ -388,6 +406,8 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
 def programme_publish(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     programme = selectors.programme_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "supervision:programme_detail", pk):
+        return refused
     form = PublishForm(request.POST)
     form.is_valid()
     programme = services.programme_publish(

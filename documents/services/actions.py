@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from documents.access import EDIT, ISSUE
 from documents.models import Document, State
+from hdnd import dates
 from registry.access import has_perm
 
 
@@ -12,6 +13,8 @@ def allowed_actions(document: Document, user: AbstractBaseUser) -> set[str]:
     place the screens and the API ask, so the buttons shown are the steps the services accept."""
     council = document.council
     actions = set()
+    if not council.open_on(dates.today()):
+        return actions  # a ceased council's register is read-only: every step would be refused
     if has_perm(user, council, EDIT):
         actions.add("attach")
         if not document.is_frozen:

@@ -94,6 +94,7 @@ def document_update(
 ) -> Document:
     """Change a draft; an issued document is frozen (its text is what was sent)."""
     current = _lock(document)
+    council_accepts(current.council, None, field="subject")  # a ceased council's register stays as it was
     if current.is_frozen:
         raise ValidationError(
             "Văn bản đã ban hành, không thể sửa. Nếu có sai sót, hãy thu hồi và ban hành văn bản khác."

@@ -7,6 +7,7 @@ from documents.models import Direction, Document, Issuer
 from hdnd.saving import validated_save
 from hdnd.text import clean
 from registry.models import Body, Council
+from registry.services import council_accepts
 
 
 @transaction.atomic
@@ -94,6 +95,7 @@ def issuer_create(
     Refused with a message per field, nothing saved: an empty name or symbol, a symbol or letter
     symbol another issuer of the council has or had on numbered documents (numbers would repeat).
     """
+    council_accepts(council, None, field="name")  # a ceased council's register stays as it was
     issuer = Issuer(
         council=council,
         body=body,
@@ -115,6 +117,7 @@ def issuer_update(*, issuer: Issuer, **fields: object) -> Issuer:
     restart in the middle of a year.
     """
     current = Issuer.objects.select_for_update().select_related("council").get(pk=issuer.pk)
+    council_accepts(current.council, None, field="name")  # a ceased council's register stays as it was
     unknown = set(fields) - ISSUER_FIELDS
     if unknown:
         raise ValidationError(f"Không thể sửa trường: {', '.join(sorted(unknown))}.")

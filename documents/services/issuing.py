@@ -103,6 +103,7 @@ def document_issue(
 def document_publish(*, document: Document, user: AbstractBaseUser | None) -> Document:
     """Make an issued document public: it appears on the public list, without login."""
     current = _lock(document)
+    council_accepts(current.council, None)  # a ceased council's register stays as it was
     if current.state != State.ISSUED:
         raise ValidationError("Chỉ văn bản đã ban hành (chưa thu hồi) mới có thể công khai.")
     current.state = State.PUBLISHED
@@ -116,6 +117,7 @@ def document_withdraw(
 ) -> Document:
     """Withdraw an issued or published document; it keeps its number (which is never reused)."""
     current = _lock(document)
+    council_accepts(current.council, None, field="reason")  # a ceased council's register stays as it was
     if current.state not in {State.ISSUED, State.PUBLISHED}:
         raise ValidationError("Chỉ văn bản đã ban hành mới có thể thu hồi.")
     reason = clean(reason)

@@ -12,6 +12,7 @@ from hdnd import dates
 from hdnd.saving import validated_save
 from hdnd.text import clean
 from registry.models import Council
+from registry.services import council_accepts
 
 
 def _series_check(
@@ -91,6 +92,7 @@ def series_set(
     Applies to numbers taken afterwards; issued documents keep theirs. Refused, nothing saved, when
     the pattern does not format or the change would make numbers ambiguous (see `_series_check`).
     """
+    council_accepts(council, None, field="series")  # a ceased council's register stays as it was
     series, pattern = clean(series), clean(pattern)
     # One change of a council's series at a time: the checks read the other series.
     Council.objects.select_for_update().filter(pk=council.pk).first()
@@ -116,6 +118,7 @@ def series_reset(
     *, council: Council, doc_type: str, normative: bool = False, today: datetime.date | None = None
 ) -> None:
     """Go back to the default series and pattern of a type, with the checks of `series_set`."""
+    council_accepts(council, None, field="series")  # a ceased council's register stays as it was
     row = NumberingSeries.objects.filter(council=council, doc_type=doc_type, normative=normative).first()
     if row is None:
         return

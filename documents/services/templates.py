@@ -10,6 +10,7 @@ from documents.models import DocType, DocumentTemplate
 from documents.rendering import SAMPLE, RenderError, render_docx, shipped_template
 from hdnd.text import clean
 from registry.models import Council
+from registry.services import council_accepts
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
@@ -42,6 +43,7 @@ def template_upload(
     *, council: Council, doc_type: str, content: bytes, filename: str, user: AbstractBaseUser | None
 ) -> DocumentTemplate:
     """Store a council's template for a type ('' = generic) after rendering it with a sample document."""
+    council_accepts(council, None, field="file")  # a ceased council's templates stay as they were
     if doc_type and doc_type not in DocType.values:
         raise ValidationError({"doc_type": "Loại văn bản không hợp lệ."})
     template_validate(content)
@@ -56,5 +58,6 @@ def template_upload(
 @transaction.atomic
 def template_reset(*, council: Council, doc_type: str) -> None:
     """Go back to the shipped template for a type."""
+    council_accepts(council, None, field="file")  # a ceased council's templates stay as they were
     for template in DocumentTemplate.objects.filter(council=council, doc_type=doc_type):
         template.delete()

@@ -68,3 +68,43 @@ def test_a_council_at_work_offers_both_buttons(world, as_user) -> None:
     assert f'href="{reverse("documents:document_create")}"' in html
     assert f'href="{reverse("documents:incoming_create")}"' in html
     assert "không tạo hồ sơ mới" not in html
+
+
+def test_ceased_council_changes_no_document(world, as_user) -> None:
+    """A draft, an issued document of a ceased council stay as they were: no edit, attachment, publication
+    or withdrawal is offered; the edit and withdrawal pages go back with the refusal; the API and the
+    services refuse."""
+    council = world.council
+    draft = services.document_create(council=council, doc_type="cong_van", subject="Đề nghị báo cáo", body="Nội dung.")
+    office = as_user("office")
+    page = reverse("documents:document_detail", args=[draft.pk])
+    assert reverse("documents:document_edit", args=[draft.pk]) in office.get(page).content.decode()
+
+    Council.objects.filter(pk=council.pk).update(active=False, ceased_on=D(2025, 7, 1))
+    council.refresh_from_db()
+    draft = Document.objects.get(pk=draft.pk)
+    assert services.allowed_actions(draft, world.users["office"]) == set()
+
+    html = office.get(page).content.decode()
+    for name in ("document_edit", "document_issue", "attachment_add", "document_withdraw"):
+        assert reverse(f"documents:{name}", args=[draft.pk]) not in html, name
+    assert 'method="post"' not in html.split("<main", 1)[-1]
+    for name in ("document_edit", "document_withdraw"):
+        url = reverse(f"documents:{name}", args=[draft.pk])
+        for response in (office.get(url), office.post(url, {"subject": "Khác", "reason": "Sai"})):
+            assert response.status_code == 302 and response.url == page, (name, response)
+        assert REFUSED in office.get(url, follow=True).content.decode(), name
+
+    response = office.patch(
+        f"/api/v1/councils/{council.pk}/documents/{draft.pk}", json.dumps({"subject": "Khác"}), "application/json"
+    )
+    assert response.status_code == 400 and REFUSED in str(response.json()), response.content
+    for call in (
+        lambda: services.document_update(document=draft, subject="Khác"),
+        lambda: services.document_publish(document=draft, user=None),
+        lambda: services.document_withdraw(document=draft, user=None, reason="Sai"),
+    ):
+        with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
+            call()
+    draft.refresh_from_db()
+    assert draft.subject == "Đề nghị báo cáo"

@@ -15,7 +15,7 @@ from documents.models import NORMATIVE_TYPES, DocType
 from documents.views._common import _bound
 from hdnd import dates
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_action, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_action, run_form
 from registry.access import has_perm, require
 
 SYMBOL_NOTE = (
@@ -34,7 +34,7 @@ def issuer_list(request: HttpRequest) -> HttpResponse:
         "documents/issuer_list.html",
         {
             "issuers": selectors.issuer_list(council=council),
-            "can_edit": has_perm(request.user, council, SETTINGS),
+            "can_edit": has_perm(request.user, council, SETTINGS) and council.open_on(dates.today()),
             "note": SYMBOL_NOTE,
         },
     )
@@ -43,6 +43,8 @@ def issuer_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def issuer_create(request: HttpRequest) -> HttpResponse:
     council = require(request, SETTINGS)
+    if refused := refuse_closed(request, council, "documents:issuer_list"):
+        return refused
     form = IssuerForm(*_bound(request), council=council)
     issuer = run_form(
         request, form, lambda d: services.issuer_create(council=council, **d), "Đã thêm cơ quan ban hành."
@@ -60,6 +62,8 @@ def issuer_create(request: HttpRequest) -> HttpResponse:
 def issuer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, SETTINGS)
     issuer = selectors.issuer_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "documents:issuer_list"):
+        return refused
     initial = {f: getattr(issuer, f) for f in ["name", "parent_name", "symbol", "letter_symbol", "body"]}
     form = IssuerForm(*_bound(request), initial=initial, council=council)
     done = run_form(request, form, lambda d: services.issuer_update(issuer=issuer, **d), "Đã lưu cơ quan ban hành.")
@@ -105,7 +109,7 @@ def series_list(request: HttpRequest) -> HttpResponse:
         {
             "rows": selectors.series_rows(council=council, year=year, issuer=issuer),
             "year": year,
-            "can_edit": has_perm(request.user, council, SETTINGS),
+            "can_edit": has_perm(request.user, council, SETTINGS) and council.open_on(dates.today()),
             "note": SERIES_NOTE,
         },
     )
@@ -114,6 +118,8 @@ def series_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def series_edit(request: HttpRequest, doc_type: str, kind: str) -> HttpResponse:
     council = require(request, SETTINGS)
+    if refused := refuse_closed(request, council, "documents:series_list"):
+        return refused
     doc_type, normative = _series_key(doc_type, kind)
     rule = numbering.series_rule(council, doc_type, normative)
     default = numbering.default_rule(doc_type, normative)
@@ -163,6 +169,8 @@ def series_edit(request: HttpRequest, doc_type: str, kind: str) -> HttpResponse:
 @require_POST
 def series_reset(request: HttpRequest, doc_type: str, kind: str) -> HttpResponse:
     council = require(request, SETTINGS)
+    if refused := refuse_closed(request, council, "documents:series_list"):
+        return refused
     doc_type, normative = _series_key(doc_type, kind)
     done = run_action(
         request,

@@ -22,7 +22,7 @@ from documents.rendering import body_preview, pdf_available
 from documents.sources import draft_is_stale, source_info
 from documents.views._common import _bound, _docx_response, _page, _pdf_response
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_action, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_action, run_form
 from registry.access import has_perm, require
 
 
@@ -113,6 +113,8 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if document.is_frozen:
         messages.error(request, "Văn bản đã ban hành, không thể sửa.")
         return redirect("documents:document_detail", pk=pk)
+    if refused := refuse_closed(request, council, "documents:document_detail", pk):
+        return refused
     form_class = DocumentForm if document.is_outgoing else IncomingForm
     form = form_class(*_bound(request), instance=document, council=council)
     saved = run_form(request, form, lambda d: services.document_update(document=document, **d), "Đã lưu văn bản.")
@@ -161,6 +163,8 @@ def document_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, ISSUE)
     document = selectors.document_get(user=request.user, council=council, pk=pk)
+    if refused := refuse_closed(request, council, "documents:document_detail", pk):
+        return refused
     form = WithdrawForm(*_bound(request))
     done = run_form(
         request,

@@ -15,7 +15,8 @@ from documents.forms import (
 from documents.models import DocType
 from documents.rendering import DOCX_MIME, PLACEHOLDER_HELP, type_label
 from documents.views._common import _bound, _download
-from hdnd.views import NOT_DONE, run_form
+from hdnd import dates
+from hdnd.views import NOT_DONE, refuse_closed, run_form
 from registry.access import has_perm, require
 
 TEMPLATE_TYPES = ["", *[t for t in SHIPPED if t]] + [t for t in DocType.values if t not in SHIPPED]
@@ -47,7 +48,8 @@ def template_list(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "placeholders": PLACEHOLDER_HELP,
-            "can_upload": has_perm(request.user, council, TEMPLATES),
+            # A ceased council's templates stay as they were (`registry.services.council_accepts`).
+            "can_upload": has_perm(request.user, council, TEMPLATES) and council.open_on(dates.today()),
             "form": TemplateUploadForm(),
         },
     )
@@ -65,6 +67,8 @@ def template_download(request: HttpRequest, doc_type: str) -> HttpResponse:
 def template_upload(request: HttpRequest, doc_type: str) -> HttpResponse:
     council = require(request, TEMPLATES)
     value = _template_type(doc_type)
+    if refused := refuse_closed(request, council, "documents:template_list"):
+        return refused
     form = TemplateUploadForm(*_bound(request))
     done = run_form(
         request,
@@ -88,6 +92,8 @@ def template_upload(request: HttpRequest, doc_type: str) -> HttpResponse:
 def template_reset(request: HttpRequest, doc_type: str) -> HttpResponse:
     council = require(request, TEMPLATES)
     value = _template_type(doc_type)
+    if refused := refuse_closed(request, council, "documents:template_list"):
+        return refused
     services.template_reset(council=council, doc_type=value)
     messages.success(request, f"Đã trở lại mẫu mặc định: {type_label(value)}.")
     return redirect("documents:template_list")

@@ -84,3 +84,30 @@ def test_ceased_council_takes_no_obligation_and_no_step(world, as_user) -> None:
     assert running.state == State.ASSIGNED and running.due_on == D(2024, 1, 31)
     assert reported.state == State.REPORTED_DONE
     assert running.updates.count() == 1 and reported.updates.count() == 2  # created; created and reported
+
+
+def test_ceased_council_moves_no_deadline(world, as_user) -> None:
+    """The deadlines of a ceased council stay as they were on its last day: neither the calendar's recompute
+    nor a workflow's bringing forward moves them; the recompute page goes back with the refusal."""
+    council = world.council
+    running = make_obligation(council=council, owner=world.agency, title="Báo cáo sửa đường")
+    office = as_user("office")
+    assert office.get(reverse("followup:recompute")).status_code == 200
+
+    Council.objects.filter(pk=council.pk).update(active=False, ceased_on=D(2025, 7, 1))
+    council.refresh_from_db()
+
+    url = reverse("followup:recompute")
+    for response in (office.get(url), office.post(url)):
+        assert response.status_code == 302 and response.url == reverse("followup:obligation_list")
+    assert REFUSED in office.get(url, follow=True).content.decode()
+    assert f'href="{url}"' not in office.get(reverse("registry:settings")).content.decode()
+    response = _post(office, f"/api/v1/councils/{council.pk}/obligations-recompute", {})
+    assert response.status_code == 400 and REFUSED in str(response.json()), response.content
+
+    with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
+        services.obligations_recompute(council=council)
+    with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
+        services.obligation_due_bring_forward(obligation=running, user=None, due_on=D(2024, 1, 15), reason="Đóng sớm")
+    running.refresh_from_db()
+    assert running.due_on == D(2024, 1, 31) and running.updates.count() == 1

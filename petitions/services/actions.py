@@ -26,7 +26,7 @@ def allowed_actions(petition: Petition, user: AbstractBaseUser) -> set[str]:
     actions = set()
     # A ceased council takes no answer or acceptance dated after its last day (`council_accepts`).
     is_open = council.open_on(dates.today())
-    if office and petition.is_received:
+    if office and is_open and petition.is_received:
         actions.add("edit")
         if petition.is_aggregate:
             actions.add("split")

@@ -51,6 +51,7 @@ def petitions_forward(
     if body.council_id != council.pk:
         raise ValidationError({"body": "Cơ quan nhận không thuộc Hội đồng này."})
     day = issued_on or dates.today()
+    council_accepts(council, day, field="body")  # a ceased council's records stay as they were
     basis = _answer_basis(council, day)
     petitions = list(
         Petition.objects.select_for_update()

@@ -65,6 +65,7 @@ def round_create(
 @transaction.atomic
 def round_publish(*, contact_round: ContactRound, published: bool, user: AbstractBaseUser | None) -> ContactRound:
     """Show (or hide) the round's petitions and answers on the public pages (Nghị quyết liên tịch 72/2025)."""
+    council_accepts(contact_round.council, None, field="published")  # a ceased council's records stay as they were
     contact_round.published = published
     validated_save(contact_round, user, update_fields=["published"])
     return contact_round
@@ -105,6 +106,7 @@ def place_update(
 ) -> ContactPlace:
     """Rename, reclassify or retire a place; a retired place keeps its meetings and petitions but is no
     longer offered for new ones."""
+    council_accepts(place.council, None, field="name")  # a ceased council's records stay as they were
     _place_fill(place, name, kind, active)
     validated_save(place, user)
     return place
@@ -194,6 +196,7 @@ def meeting_update(
     it: petitions carry the same commune, and moving them silently would falsify where voters spoke."""
     current = ContactMeeting.objects.select_for_update().select_related("round__council").get(pk=meeting.pk)
     council = current.round.council
+    council_accepts(council, held_on, field="held_on")  # a ceased council's records stay as they were
     delegates = list(delegates)
     errors = _meeting_errors(council, unit, contact_place, co_organiser, minutes, delegates)
     moved = (unit.pk if unit else None, contact_place.pk if contact_place else None) != (
@@ -217,7 +220,8 @@ def meeting_update(
 @transaction.atomic
 def meeting_delete(*, meeting: ContactMeeting, user: AbstractBaseUser | None = None) -> None:
     """Delete a meeting recorded by mistake; refused while any petition (merged or not) refers to it."""
-    current = ContactMeeting.objects.select_for_update().get(pk=meeting.pk)
+    current = ContactMeeting.objects.select_for_update().select_related("round__council").get(pk=meeting.pk)
+    council_accepts(current.round.council, None)  # a ceased council's records stay as they were
     count = Petition.objects.filter(meeting=current).count()
     if count:
         raise ValidationError(

@@ -189,6 +189,7 @@ def petition_update(
     if petition.state != PetitionState.RECEIVED:
         raise ValidationError("Kiến nghị đã chuyển cơ quan có thẩm quyền, không thể sửa.")
     council = petition.council
+    council_accepts(council, None, field="text")  # a ceased council's records stay as they were
     errors = {}
     text = clean_multiline(text)
     if not text:
@@ -220,6 +221,7 @@ def petitioner_add(
     *, petition: Petition, full_name: str, address: str = "", phone: str = "", user: AbstractBaseUser | None = None
 ) -> Petitioner:
     """Add a petitioner (personal data) to a petition."""
+    council_accepts(petition.council, None, field="full_name")  # a ceased council's records stay as they were
     person = Petitioner(petition=petition, full_name=clean(full_name), address=clean(address), phone=clean(phone))
     if not person.full_name:
         raise ValidationError({"full_name": "Vui lòng nhập họ và tên người kiến nghị."})
@@ -247,6 +249,7 @@ def petition_merge(
     rows = list(Petition.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
     if len(rows) < 2:
         raise ValidationError("Chọn ít nhất hai kiến nghị để gộp.")
+    council_accepts(rows[0].council, None, field="petitions")  # a ceased council's records stay as they were
     if len({p.council_id for p in rows}) > 1:
         raise ValidationError("Không thể gộp kiến nghị của hai Hội đồng khác nhau.")
     for p in rows:
@@ -365,6 +368,7 @@ def _join_forwarded(*, target: Petition, others: list[Petition], user: AbstractB
 def petition_split(*, petition: Petition, user: AbstractBaseUser | None) -> list[Petition]:
     """Undo a merge: the origins become petitions of their own again and the aggregate goes away."""
     current = Petition.objects.select_for_update().get(pk=petition.pk)
+    council_accepts(current.council, None)  # a ceased council's records stay as they were
     if not current.is_aggregate:
         raise ValidationError("Chỉ kiến nghị tổng hợp mới có thể tách.")
     if current.state != PetitionState.RECEIVED:

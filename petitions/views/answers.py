@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from documents import selectors as documents_selectors
 from documents.models import DocType
-from hdnd.views import NOT_DONE, run_action, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_action, run_form
 from hdnd.years import latest_year
 from petitions import selectors, services
 from petitions.access import EDIT, VIEW
@@ -24,6 +24,8 @@ from registry.access import has_perm, require
 def round_forward(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     contact_round = selectors.round_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "petitions:round_detail", pk):
+        return refused
     # The signer of the last forwarding letter (a công văn) is offered again for the next one.
     remembered = documents_selectors.last_signer(council=council, doc_type=DocType.CONG_VAN)
     form = ForwardForm(

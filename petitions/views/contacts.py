@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_action, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_action, run_form
 from petitions import selectors, services
 from petitions.access import ANSWER, EDIT, VIEW
 from petitions.forms import (
@@ -79,6 +79,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def round_publish(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     contact_round = selectors.round_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "petitions:round_detail", pk):
+        return refused
     services.round_publish(contact_round=contact_round, published=not contact_round.published, user=request.user)
     messages.success(request, "Đã công khai đợt." if contact_round.published else "Đã ngừng công khai đợt.")
     return redirect("petitions:round_detail", pk=pk)
@@ -134,6 +136,8 @@ def place_list(request: HttpRequest) -> HttpResponse:
 def place_edit(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     place = selectors.place_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "petitions:place_list"):
+        return refused
     form = PlaceForm(request.POST or None, initial={"name": place.name, "kind": place.kind, "active": place.active})
     done = run_form(
         request,
@@ -180,6 +184,8 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     meeting = selectors.meeting_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "petitions:meeting_detail", pk):
+        return refused
     initial = {
         "unit": meeting.unit,
         "contact_place": meeting.contact_place,

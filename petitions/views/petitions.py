@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from hdnd.history import history_rows
 from hdnd.models import ExportState
-from hdnd.views import NOT_DONE, run_action, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_action, run_form
 from petitions import selectors, services, wording
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW, mask_name, mask_phone
 from petitions.excel import petitions_workbook
@@ -112,6 +112,8 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def petition_edit(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     petition = selectors.petition_get(user=request.user, council=council, pk=pk)
+    if refused := refuse_closed(request, council, "petitions:petition_detail", pk):
+        return refused
     initial = {
         "text": petition.text,
         "field": petition.field,
@@ -180,6 +182,8 @@ def petition_split(request: HttpRequest, pk: int) -> HttpResponse:
 def round_duplicates(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     contact_round = selectors.round_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "petitions:round_detail", pk):
+        return refused
     groups = selectors.duplicate_suggestions(contact_round=contact_round)
     for group in groups:
         for p in group:

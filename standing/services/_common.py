@@ -11,6 +11,7 @@ from django.db.models import Max
 from documents import services as documents
 from documents.models import Document
 from registry.models import Body, Council
+from registry.services import council_accepts
 from standing.models import (
     Conference,
     Meeting,
@@ -28,7 +29,9 @@ def _lock(meeting: Meeting) -> Meeting:
 
 
 def _check_open(meeting: Meeting) -> None:
-    """Conclusions stay as the issued notice states them: after issue they change only through a new notice."""
+    """Conclusions stay as the issued notice states them: after issue they change only through a new notice; a
+    ceased council's meetings stay as they were (`council_accepts`)."""
+    council_accepts(meeting.council, None)
     if meeting.notice_id is not None and meeting.notice.is_frozen:
         raise ValidationError("Thông báo kết luận đã ban hành; không thể sửa nội dung phiên họp.")
 
@@ -44,7 +47,9 @@ def _lock_conference(conference: Conference) -> Conference:
 
 
 def _check_conference_open(conference: Conference) -> None:
-    """What the issued document states is frozen: afterwards only a new document changes it."""
+    """What the issued document states is frozen: afterwards only a new document changes it; a ceased council's
+    conferences stay as they were (`council_accepts`)."""
+    council_accepts(conference.council, None)
     if conference.document_id is not None and conference.document.is_frozen:
         raise ValidationError("Văn bản của hội nghị đã ban hành; không thể sửa nội dung hội nghị.")
 

@@ -17,7 +17,8 @@ def meeting_allowed_actions(meeting: Meeting, user: AbstractBaseUser) -> set[str
 
     Load the meeting as `selectors.meeting_get` does (notice, sections, paragraphs, assignments)."""
     council = meeting.council
-    edit = has_perm(user, council, EDIT)
+    # A ceased council's meeting is read-only (`registry.services.council_accepts`): no step is offered.
+    edit = has_perm(user, council, EDIT) and council.open_on(dates.today())
     issue = edit and has_perm(user, council, ISSUE)
     notice = meeting.notice
     issued = notice is not None and notice.is_frozen
@@ -28,7 +29,7 @@ def meeting_allowed_actions(meeting: Meeting, user: AbstractBaseUser) -> set[str
         "edit": edit and not issued,
         "generate": edit,
         "issue": issue and notice is not None and not issued,
-        "assign_pending": issue and pending and council.open_on(dates.today()),
+        "assign_pending": issue and pending,
     }
     return {action for action, allowed in rules.items() if allowed}
 
@@ -37,7 +38,7 @@ def conference_allowed_actions(conference: Conference, user: AbstractBaseUser) -
     """Of "edit", "issue": edited (tasks, the document's draft) until its document is issued; issued by a
     user who may also issue documents."""
     council = conference.council
-    edit = has_perm(user, council, EDIT)
+    edit = has_perm(user, council, EDIT) and council.open_on(dates.today())  # none once the council has ceased
     document = conference.document
     issued = document is not None and document.is_frozen
     rules = {
@@ -52,11 +53,12 @@ def opinion_allowed_actions(opinion_request: OpinionRequest, user: AbstractBaseU
     cancelled), the office drafts the reply, members give their opinions, and a user who may also issue
     documents issues the reply once drafted. Load the request with its obligation."""
     council = opinion_request.council
-    is_open = opinion_request.state == OpinionState.OPEN
+    # A ceased council's requests are read-only (`registry.services.council_accepts`): no step is offered.
+    is_open = opinion_request.state == OpinionState.OPEN and council.open_on(dates.today())
     edit = has_perm(user, council, EDIT) and is_open
     rules = {
         "edit": edit,
-        "opine": has_perm(user, council, OPINE) and is_open and council.open_on(dates.today()),
+        "opine": has_perm(user, council, OPINE) and is_open,
         "issue": edit and has_perm(user, council, ISSUE) and opinion_request.reply_id is not None,
     }
     return {action for action, allowed in rules.items() if allowed}

@@ -437,6 +437,7 @@ def meeting_document_generate(*, meeting: Meeting, kind: str, user: AbstractBase
         raise ValidationError({"kind": "Loại văn bản là giấy mời, chương trình hoặc biên bản."})
     field, doc_type = MEETING_DOCUMENTS[kind]
     current = Meeting.objects.select_for_update().select_related("council", "chair__person").get(pk=meeting.pk)
+    council_accepts(current.council, None, field="kind")  # a ceased council drafts nothing
     existing = getattr(current, field)
     if existing is not None and existing.is_frozen:
         raise ValidationError(f"{DocType(doc_type).label} đã ban hành; không thể tạo lại.")

@@ -131,6 +131,7 @@ def reply_generate(*, request: OpinionRequest, user: AbstractBaseUser | None = N
         .select_related("council", "request_document")
         .get(pk=request.pk)
     )
+    council_accepts(current.council, None)  # a ceased council drafts nothing
     if current.state != OpinionState.OPEN:
         raise ValidationError("Đề nghị đã có văn bản trả lời.")
     title, name = reply_signer(current.council, current.received_on)

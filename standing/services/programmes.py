@@ -78,6 +78,7 @@ def work_item_link(*, item: WorkItem, record: models.Model, user: AbstractBaseUs
     """Mark an item as carried out by `record` (a meeting, conference, session or supervision round of the
     same council); its label and date are kept for the programme's page."""
     current = WorkItem.objects.select_for_update(of=("self",)).select_related("programme").get(pk=item.pk)
+    council_accepts(current.programme.council, None, field="record")  # a ceased council's programmes stay
     label = record._meta.label_lower
     if label not in LINK_KINDS:
         raise ValidationError({"record": "Chỉ liên kết với phiên họp, hội nghị, kỳ họp hoặc đợt giám sát."})
@@ -93,7 +94,8 @@ def work_item_link(*, item: WorkItem, record: models.Model, user: AbstractBaseUs
 @transaction.atomic
 def work_item_unlink(*, item: WorkItem, user: AbstractBaseUser | None = None) -> WorkItem:
     """Undo a wrong link: the item is again waiting (or not done, when its month has passed)."""
-    current = WorkItem.objects.select_for_update().get(pk=item.pk)
+    current = WorkItem.objects.select_for_update().select_related("programme__council").get(pk=item.pk)
+    council_accepts(current.programme.council, None, field="record")  # a ceased council's programmes stay
     current.done_type = current.done_id = current.done_on = None
     current.done_label = ""
     return validated_save(current, user)

@@ -101,3 +101,97 @@ def test_ceased_council_takes_no_new_standing_records(town, world, as_user) -> N
             council=council, kind=ConferenceKind.values[0], held_on=D(2025, 6, 30), place="P", subject="S"
         )
     assert not Conference.objects.filter(council=council).exists()
+
+
+def test_ceased_council_drafts_and_edits_no_meeting_conference_or_programme(town, world, as_user) -> None:
+    """What a tryout found still offered on the ceased town: "Tạo dự thảo" on a meeting, its edits, a
+    conference's, a programme's items. No page offers them; the form pages (GET and POST) go back with the
+    refusal; the API and the services refuse, nothing saved."""
+    council = town.council
+    meeting = make_meeting(town)
+    conference = services.conference_create(
+        council=council, kind=ConferenceKind.values[0], held_on=D(2024, 3, 4), place="Hội trường", subject="kỳ họp"
+    )
+    programme = services.programme_create(council=council, year=2024, owner=ProgrammeOwner.STANDING)
+    request = make_request(town)
+    office = as_user("office")
+    meeting_page = reverse("standing:meeting_detail", args=[meeting.pk])
+    notice = reverse("standing:notice_generate", args=[meeting.pk])
+    assert notice in office.get(meeting_page).content.decode()
+
+    Council.objects.filter(pk=council.pk).update(active=False, ceased_on=D(2025, 7, 1))
+    council.refresh_from_db()
+    user = world.users["office"]
+    assert services.meeting_allowed_actions(selectors.meeting_get(council=council, pk=meeting.pk), user) == set()
+
+    # No page offers a draft, an edit or an addition.
+    section = meeting.sections.get()
+    for page, urls in (
+        (
+            meeting_page,
+            [
+                notice,
+                reverse("standing:meeting_edit", args=[meeting.pk]),
+                reverse("standing:attendee_add", args=[meeting.pk]),
+                reverse("standing:section_add", args=[meeting.pk]),
+                reverse("standing:meeting_document_generate", args=[meeting.pk, "giay_moi"]),
+            ],
+        ),
+        (
+            reverse("standing:conference_detail", args=[conference.pk]),
+            [
+                reverse("standing:conference_edit", args=[conference.pk]),
+                reverse("standing:conference_task_add", args=[conference.pk]),
+                reverse("standing:conference_document_generate", args=[conference.pk]),
+            ],
+        ),
+        (
+            reverse("standing:programme_detail", args=[programme.pk]),
+            [reverse("standing:work_item_add", args=[programme.pk])],
+        ),
+    ):
+        html = office.get(page).content.decode()
+        assert 'method="post"' not in html.split("<main", 1)[-1], page
+        for url in urls:
+            assert url not in html, (page, url)
+
+    # The form pages go back to the record with the refusal; the buttons posted anyway are refused.
+    for url, back in (
+        (reverse("standing:meeting_edit", args=[meeting.pk]), meeting_page),
+        (reverse("standing:agenda_add", args=[meeting.pk]), meeting_page),
+        (reverse("standing:part_edit", args=["muc", section.pk]), meeting_page),
+        (
+            reverse("standing:conference_edit", args=[conference.pk]),
+            reverse("standing:conference_detail", args=[conference.pk]),
+        ),
+        (
+            reverse("standing:work_item_add", args=[programme.pk]),
+            reverse("standing:programme_detail", args=[programme.pk]),
+        ),
+    ):
+        for response in (office.get(url), office.post(url, {"content": "Việc mới", "title": "Mục mới"})):
+            assert response.status_code == 302 and response.url == back, (url, response)
+        assert REFUSED in office.get(url, follow=True).content.decode(), url
+    for url in (notice, reverse("standing:meeting_document_generate", args=[meeting.pk, "bien_ban"])):
+        assert REFUSED in office.post(url, follow=True).content.decode(), url
+    meeting.refresh_from_db()
+    assert meeting.notice_id is None and meeting.minutes_id is None
+
+    # The API.
+    url = lambda name, *args: reverse(f"api-v1:standing_{name}", args=(council.pk, *args))  # noqa: E731
+    _refused(_post(office, url("notice_generate", meeting.pk)))
+    _refused(_post(office, url("agenda_add", meeting.pk), {"content": "Việc mới"}))
+    _refused(_post(office, url("conference_document_generate", conference.pk)))
+
+    # The services themselves.
+    for call in (
+        lambda: services.notice_generate(meeting=meeting),
+        lambda: services.meeting_document_generate(meeting=meeting, kind="giay_moi"),
+        lambda: services.section_update(section=section, title="Mục khác"),
+        lambda: services.conference_document_generate(conference=conference),
+        lambda: services.reply_generate(request=request),
+    ):
+        with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
+            call()
+    section.refresh_from_db()
+    assert section.title == "Nhiệm vụ" and meeting.agenda.count() == 1

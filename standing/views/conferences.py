@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from documents.access import ISSUE
 from hdnd import dates
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_action, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_action, run_form
 from registry.access import has_perm, require
 from standing import selectors, services, wording
 from standing.access import EDIT, VIEW
@@ -76,6 +76,8 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def conference_edit(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     conference = selectors.conference_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "standing:conference_detail", pk):
+        return refused
     initial = {name: getattr(conference, name) for name in services.CONFERENCE_FIELDS if name != "participants"}
     initial["participants"] = list(conference.participants.all())
     form = ConferenceForm(request.POST or None, initial=initial, council=council)
@@ -94,6 +96,8 @@ def conference_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def conference_task_add(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     conference = selectors.conference_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "standing:conference_detail", pk):
+        return refused
     form = ConferenceTaskForm(request.POST or None, council=council)
     done = run_form(
         request,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from documents.access import ISSUE
 from hdnd import dates
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_action, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_action, run_form
 from registry.access import has_perm, require
 from standing import selectors, services, wording
 from standing.access import EDIT, VIEW
@@ -91,6 +91,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     meeting = selectors.meeting_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "standing:meeting_detail", pk):
+        return refused
     initial = {name: getattr(meeting, name) for name in services.MEETING_FIELDS}
     form = MeetingForm(request.POST or None, initial=initial, council=council)
     done = run_form(
@@ -107,6 +109,8 @@ def _meeting_form(
     """A form that adds something to a meeting through `action(meeting=, user=, **cleaned_data)`."""
     council = require(request, EDIT)
     meeting = selectors.meeting_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "standing:meeting_detail", pk):
+        return refused
     kwargs = {k: (meeting if v == "meeting" else council) for k, v in form_kwargs.items()}
     form = form_class(request.POST or None, **kwargs)
     if run_form(request, form, lambda d: action(meeting, request.user, d), done) is not NOT_DONE:
@@ -276,6 +280,8 @@ def _meeting_pk(record: object) -> int:
 @login_required
 def part_edit(request: HttpRequest, part: str, pk: int) -> HttpResponse:
     council, record = _part(request, part, pk)
+    if refused := refuse_closed(request, council, "standing:meeting_detail", _meeting_pk(record)):
+        return refused
     _, _, form_class, initial, update = PARTS[part]
     form = form_class(request.POST or None, initial=initial(record), council=council)
     if run_form(request, form, lambda d: update(record, request.user, d), "Đã lưu thay đổi.") is not NOT_DONE:

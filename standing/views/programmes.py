@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from hdnd import dates
 from hdnd.history import history_rows
-from hdnd.views import NOT_DONE, run_form
+from hdnd.views import NOT_DONE, refuse_closed, run_form
 from hdnd.years import latest_year
 from registry.access import has_perm, require
 from standing import selectors, services
@@ -75,6 +75,8 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def work_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     programme = selectors.programme_get(council=council, pk=pk)
+    if refused := refuse_closed(request, council, "standing:programme_detail", pk):
+        return refused
     form = WorkItemForm(request.POST or None, council=council)
     done = run_form(
         request,
@@ -95,6 +97,8 @@ def _work_item(council: object, pk: int) -> WorkItem:
 def work_item_link(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     item = _work_item(council, pk)
+    if refused := refuse_closed(request, council, "standing:programme_detail", item.programme_id):
+        return refused
     form = WorkItemLinkForm(request.POST or None, council=council, year=item.programme.year)
     if request.method == "POST" and form.is_valid():
         record = selectors.link_record(council=council, key=form.cleaned_data["record"])
@@ -116,6 +120,8 @@ def work_item_link(request: HttpRequest, pk: int) -> HttpResponse:
 def work_item_unlink(request: HttpRequest, pk: int) -> HttpResponse:
     council = require(request, EDIT)
     item = _work_item(council, pk)
+    if refused := refuse_closed(request, council, "standing:programme_detail", item.programme_id):
+        return refused
     services.work_item_unlink(item=item, user=request.user)
     messages.success(request, "Đã bỏ liên kết.")
     return redirect("standing:programme_detail", pk=item.programme_id)

@@ -20,16 +20,16 @@ def round_allowed_actions(round: Round, user: AbstractBaseUser) -> set[str]:
     "recommendation_add", "decision_generate", "publish": the office edits a round's facts and follow-up;
     the report is recorded once the round has an end date, considered once reported; the decision setting
     up the delegation is drafted once."""
-    if not has_perm(user, round.council, EDIT):
-        return set()
+    if not has_perm(user, round.council, EDIT) or not _open(round.council):
+        return set()  # a ceased council's round is read-only: every step below would be refused
     rules = {
         "edit": True,
         "member_add": True,
         "session_add": True,
         "body_reports_request": True,
-        "report_record": round.ends_on is not None and _open(round.council),
+        "report_record": round.ends_on is not None,
         "consider": round.report_on is not None,
-        "recommendation_add": _open(round.council),
+        "recommendation_add": True,
         "decision_generate": round.decision_id is None,
         "publish": True,
     }

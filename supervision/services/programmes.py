@@ -373,6 +373,7 @@ def programme_update(*, programme: Programme, user: AbstractBaseUser | None = No
     if unknown:
         raise ValidationError(f"Không thể sửa: {', '.join(sorted(unknown))}.")
     current = Programme.objects.select_for_update(of=("self",)).select_related("council", "body").get(pk=programme.pk)
+    council_accepts(current.council, None, field="year")  # a ceased council's programmes stay as they were
     for name, value in fields.items():
         setattr(current, name, _text(name, value))
     _check_programme(current)
@@ -394,6 +395,7 @@ def item_add(
     user: AbstractBaseUser | None = None,
 ) -> ProgrammeItem:
     """Add a planned supervision to a programme."""
+    council_accepts(programme.council, None, field="subject")  # a ceased council plans nothing
     _same_council(programme.council, body=body)
     if body.kind not in CONDUCTING_KINDS:
         raise ValidationError({"body": "Cơ quan tiến hành phải là Thường trực HĐND, một Ban hoặc một Tổ đại biểu."})
@@ -413,5 +415,6 @@ def item_add(
 @transaction.atomic
 def programme_publish(*, programme: Programme, published: bool, user: AbstractBaseUser | None = None) -> Programme:
     """Publish (or withdraw) a programme on the public pages (Điều 89)."""
+    council_accepts(programme.council, None, field="published")  # a ceased council's pages stay as they were
     programme.published = published
     return validated_save(programme, user)

@@ -81,6 +81,7 @@ def recommendation_report_document(
     from supervision.selectors import recommendation_report, today
 
     on = on or today()
+    council_accepts(council, on, field="year")  # a ceased council drafts nothing
     report = recommendation_report(council=council, year=year, on=on)
     title, name = signer(council, on)
     record = validated_save(RecommendationReportRecord(council=council, year=year, on=on, created_by=user), user)

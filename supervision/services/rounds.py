@@ -125,6 +125,7 @@ def round_update(
     if unknown:
         raise ValidationError(f"Không thể sửa: {', '.join(sorted(unknown))}.")
     current = _lock(round)
+    council_accepts(current.council, fields.get("set_up_on"), field="subject")  # a ceased council's rounds stay
     for name, value in fields.items():
         setattr(current, name, _text(name, value))
     supervised = list(supervised) if supervised is not None else None
@@ -153,6 +154,7 @@ def member_add(
 ) -> RoundMember:
     """Add a delegate to the delegation (refused: not a delegate of the council in office on the set-up day)."""
     current = _lock(round)
+    council_accepts(current.council, None, field="delegate")  # a ceased council's delegations stay as they were
     member_check(round=current, delegate=delegate)
     order = current.members.count() + 1
     return validated_save(
@@ -173,6 +175,7 @@ def session_add(
     """Record a working session with a body; the schedule's due date follows the first session."""
     current = _lock(round)
     _same_council(current.council, body=body)
+    council_accepts(current.council, held_on, field="held_on")
     if held_on < current.set_up_on:
         raise ValidationError({"held_on": "Ngày làm việc không thể trước ngày thành lập đoàn."})
     session = validated_save(
@@ -191,6 +194,7 @@ def body_reports_request(
     """Ask every supervised body for its report by `due_on`: one obligation each (bodies already asked are
     skipped). `sent_on` is the day the content and report outline were sent; it is recorded on the round."""
     current = _lock(round)
+    council_accepts(current.council, sent_on, field="sent_on")
     if sent_on < current.set_up_on:
         raise ValidationError({"sent_on": "Ngày gửi không thể trước ngày thành lập đoàn."})
     asked = set(current.body_reports.values_list("body_id", flat=True))
@@ -262,6 +266,7 @@ def round_consider(
 ) -> Round:
     """Record the standing committee's consideration of the report and the conclusions."""
     current = _lock(round)
+    council_accepts(current.council, considered_on, field="considered_on")
     if current.report_on is None:
         raise ValidationError({"considered_on": "Đoàn giám sát chưa có báo cáo kết quả."})
     if considered_on < current.report_on:
@@ -278,6 +283,7 @@ def round_consider(
 def decision_generate(*, round: Round, user: AbstractBaseUser | None = None) -> Document:
     """Draft the decision setting up the delegation (Quyết định thành lập đoàn giám sát) in the register."""
     current = _lock(round)
+    council_accepts(current.council, None)  # a ceased council drafts nothing (the register refuses it too)
     if current.decision_id is not None:
         raise ValidationError("Đợt giám sát đã có quyết định thành lập đoàn.")
     members = current.members.select_related("delegate__person")
@@ -314,5 +320,6 @@ def decision_generate(*, round: Round, user: AbstractBaseUser | None = None) -> 
 def round_publish(*, round: Round, published: bool, user: AbstractBaseUser | None = None) -> Round:
     """Publish (or withdraw from) the public pages the round's report, conclusions and follow-up (Điều 89)."""
     current = _lock(round)
+    council_accepts(current.council, None, field="published")  # a ceased council's pages stay as they were
     current.published = published
     return validated_save(current, user)

@@ -122,3 +122,90 @@ def test_ceased_council_takes_no_new_supervision_records(setup, world, as_user) 
     round.refresh_from_db()
     review.refresh_from_db()
     assert round.report_on is None and review.reviewed_on is None
+
+
+def test_ceased_council_changes_no_round_and_no_programme(setup, world, as_user) -> None:
+    """The steps a tryout found still offered on the ceased town: a round's members, sessions, reports asked,
+    consideration, decision, edit and publication; a programme's edit, items and publication; the report on
+    the recommendations. None is offered; the form pages and their POST, the API and the services refuse."""
+    council = world.council
+    round = make_round(setup)
+    programme = services.programme_create(council=council, kind=ProgrammeKind.COUNCIL, year=2024, body=setup.standing)
+    office = as_user("office")
+    detail = reverse("supervision:round_detail", args=[round.pk])
+    steps = ["round_edit", "member_add", "session_add", "body_reports_request", "decision_generate", "round_publish"]
+    html = office.get(detail).content.decode()
+    for step in steps:
+        assert reverse(f"supervision:{step}", args=[round.pk]) in html, step  # a council at work: all offered
+    programme_page = reverse("supervision:programme_detail", args=[programme.pk])
+    assert reverse("supervision:item_add", args=[programme.pk]) in office.get(programme_page).content.decode()
+
+    Council.objects.filter(pk=council.pk).update(active=False, ceased_on=D(2025, 7, 1))
+    council.refresh_from_db()
+    round = Round.objects.get(pk=round.pk)
+    programme = Programme.objects.get(pk=programme.pk)
+    user = world.users["office"]
+    assert services.round_allowed_actions(round, user) == set()
+
+    # No button, no form; the page says why.
+    html = office.get(detail).content.decode()
+    for step in steps:
+        assert reverse(f"supervision:{step}", args=[round.pk]) not in html, step
+    assert 'method="post"' not in html.split("<main", 1)[-1]
+    html = office.get(programme_page).content.decode()
+    for step in ("programme_edit", "item_add", "programme_publish"):
+        assert reverse(f"supervision:{step}", args=[programme.pk]) not in html, step
+    assert "đã chấm dứt hoạt động từ ngày 01/07/2025: không tạo hồ sơ mới." in html
+    html = office.get(reverse("supervision:recommendation_report"), {"nam": 2024}).content.decode()
+    assert reverse("supervision:recommendation_report_document") not in html
+
+    # The form pages: their GET and their POST go back to the record with the refusal, nothing saved.
+    delegate = setup.delegates[0]
+    for step, data in (
+        ("member_add", {"delegate": delegate.pk, "role": "Trưởng đoàn"}),
+        ("session_add", {"held_on": "10/06/2024", "place": "Phường", "body": setup.quang.pk}),
+        ("round_edit", {"subject": "việc khác"}),
+        ("round_consider", {"considered_on": "10/06/2024"}),
+    ):
+        url = reverse(f"supervision:{step}", args=[round.pk])
+        for response in (office.get(url), office.post(url, data)):
+            assert response.status_code == 302 and response.url == detail, (step, response)
+        assert REFUSED in office.get(url, follow=True).content.decode(), step
+    for step in ("decision_generate", "round_publish"):
+        response = office.post(reverse(f"supervision:{step}", args=[round.pk]), follow=True)
+        assert REFUSED in response.content.decode(), step
+    for step in ("programme_edit", "item_add"):
+        response = office.get(reverse(f"supervision:{step}", args=[programme.pk]), follow=True)
+        assert response.redirect_chain[-1][0] == programme_page and REFUSED in response.content.decode(), step
+    response = office.post(reverse("supervision:recommendation_report_document") + "?nam=2024", follow=True)
+    assert REFUSED in response.content.decode()
+
+    # The API.
+    url = lambda name, *args: reverse(f"api-v1:supervision_{name}", args=(council.pk, *args))  # noqa: E731
+    _refused(_post(office, url("member_add", round.pk), {"delegate_id": delegate.pk}))
+    _refused(_post(office, url("decision_generate", round.pk), {}))
+    _refused(_post(office, url("round_publish", round.pk), {"published": True}))
+    _refused(_post(office, url("round_consider", round.pk), {"considered_on": "2024-06-10"}))
+    _refused(_post(office, url("item_add", programme.pk), {"subject": "chợ", "body_id": setup.committee.pk}))
+    response = office.patch(url("round_update", round.pk), json.dumps({"subject": "việc khác"}), "application/json")
+    _refused(response)
+
+    # The services themselves.
+    for call in (
+        lambda: services.member_add(round=round, delegate=delegate),
+        lambda: services.session_add(round=round, held_on=D(2024, 6, 10), place="P", body=setup.quang),
+        lambda: services.round_update(round=round, subject="việc khác"),
+        lambda: services.decision_generate(round=round),
+        lambda: services.round_publish(round=round, published=True),
+        lambda: services.programme_update(programme=programme, adopted_on=D(2024, 1, 5)),
+        lambda: services.item_add(programme=programme, subject="chợ", body=setup.committee),
+        lambda: services.programme_publish(programme=programme, published=True),
+        lambda: services.recommendation_report_document(council=council, year=2024),
+    ):
+        with pytest.raises(ValidationError, match="chấm dứt hoạt động"):
+            call()
+    round.refresh_from_db()
+    programme.refresh_from_db()
+    assert not round.members.exists() and not round.sessions.exists() and round.decision_id is None
+    assert round.subject == "công tác quản lý trật tự đô thị" and not round.published
+    assert not programme.items.exists() and not programme.published and programme.adopted_on is None
