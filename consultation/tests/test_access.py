@@ -10,6 +10,7 @@ from consultation.models import Consultation, Invitation, Opinion
 from consultation.tests.conftest import DRAFT, make
 from followup.models import Obligation
 from hdnd import dates
+from registry.calendar import compute
 
 OFFICE_READ = {"admin": 200, "office_chief": 200, "office": 200, "standing": 200, "committee": 200}
 FORBIDDEN = {"delegate": 403, "agency": 403}
@@ -99,7 +100,10 @@ def test_a_period_shorter_than_the_councils_minimum_is_refused(world: object, mi
         },
     )
     assert response.status_code == 200
-    due = (today + datetime.timedelta(days=20)).strftime("%d/%m/%Y")
+    # 20 days from today, moved past a weekend or holiday as every deadline is (the calendar's rule).
+    basis = compute(world.council, today, rule=services.MIN_DAYS_RULE)
+    assert basis.value == 20 and today + datetime.timedelta(days=20) <= basis.due <= today + datetime.timedelta(days=25)
+    due = basis.due.strftime("%d/%m/%Y")
     assert (
         f"Thời gian lấy ý kiến phải ít nhất 20 ngày (Quy chế làm việc, Điều 5): kết thúc không sớm hơn ngày {due}."
         in response.content.decode()
