@@ -15,7 +15,7 @@ from hdnd.dates import format_date
 from hdnd.forms import YEAR_MAX, YEAR_MIN
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, run_form
-from reception import notices, refusals, schedule, selectors, services
+from reception import notices, refusals, schedule, selectors, services, wording
 from reception.access import EDIT, GRANT, MASKED_TEXT, PERSONAL, PROTECTED_TEXT, VIEW, identity_visible
 from reception.forms import (
     EMPTY,
@@ -150,6 +150,8 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_edit = has_perm(request.user, council, EDIT)
     can_grant = has_perm(request.user, council, GRANT)
     cases = list(letter.cases.all())
+    for case in cases:  # each classification in effect from its day, in words (prefetched with the cases)
+        case.classification_lines = [wording.classification_line(row) for row in case.classifications.all()]
     _case_forms(council, cases, edit=can_edit, grant=can_grant)
     return render(
         request,
