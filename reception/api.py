@@ -113,7 +113,8 @@ def letter_list(
     as_of: datetime.date | None = None,
 ) -> list[dict]:
     """Sổ đơn thư của Hội đồng (mới nhất trước), lọc theo ngày nhận đơn (từ ngày, đến ngày) nếu có; tình hình
-    chuyển đơn, trả lời, đôn đốc tính đến hết ngày `as_of` (mặc định: hôm nay); mỗi đơn kèm các nội dung khớp
+    chuyển đơn, trả lời, đôn đốc tính đến hết ngày `as_of` (mặc định: hôm nay), và khi có `as_of`, loại đơn,
+    lĩnh vực, điều kiện xử lý, kết quả xử lý theo phân loại có hiệu lực ngày đó; mỗi đơn kèm các nội dung khớp
     bộ lọc (đúng các nội dung một số liệu thống kê đếm). Danh sách không kèm người gửi — xem từng đơn để xem."""
     council = council_for_api(request.user, council_id, VIEW)
     filters = selectors.LetterFilter(
@@ -214,7 +215,9 @@ def _letter_of(request: HttpRequest, council: Council, case: object) -> dict:
     summary="Phân loại nội dung đơn",
 )
 def case_classify(request: HttpRequest, council_id: int, case_id: int, payload: LetterClassifyIn) -> dict:
-    """Phân loại một nội dung đơn: loại, lĩnh vực, điều kiện xử lý (và lý do), cơ quan, kết quả xử lý."""
+    """Phân loại một nội dung đơn: loại, lĩnh vực, điều kiện xử lý (và lý do), cơ quan, kết quả xử lý, có hiệu
+    lực từ ngày `effective_on` (mặc định: hôm nay; không trước ngày nhận đơn và lần phân loại gần nhất). Số liệu
+    các kỳ đã qua giữ phân loại có hiệu lực vào ngày cuối của kỳ; lịch sử phân loại ở `cases[].classifications`."""
     council, case = _case_and_letter(request, council_id, case_id, EDIT)
     data = payload.dict()
     body = in_council(Body, data.pop("competent_body_id"), field="competent_body_id", label="cơ quan", council=council)

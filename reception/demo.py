@@ -137,7 +137,14 @@ def seed(council: Council) -> None:
         cases=[CaseIn(Category.RECOMMENDATION, "Kiến nghị xem xét chế độ trợ cấp người có công.", Field.POLICY)],
         user=None,
     ).cases.get()
-    services.case_classify(case=advice, user=None, eligible=True, handling=Handling.GUIDED, competent_body=committee)
+    services.case_classify(
+        case=advice,
+        user=None,
+        eligible=True,
+        handling=Handling.GUIDED,
+        competent_body=committee,
+        effective_on=D(2024, 10, 15),  # guided at the reception, as the 2024 statistics count it
+    )
     # Seed 000's Ban Pháp chế round on reception and complaints follows how the complaint is resolved.
     from supervision.models import Round
 

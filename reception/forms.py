@@ -143,6 +143,12 @@ class ClassifyForm(Form):
     competent_body = forms.ModelChoiceField(
         label="Cơ quan có thẩm quyền", queryset=Body.objects.none(), required=False, empty_label=EMPTY
     )
+    effective_on = forms.DateField(
+        label="Có hiệu lực từ ngày",
+        widget=DateInput(),
+        required=False,
+        help_text="Để trống: từ hôm nay. Số liệu các kỳ đã qua giữ phân loại của kỳ đó.",
+    )
 
     def __init__(self, *args: object, council: Council, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

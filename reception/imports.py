@@ -7,9 +7,15 @@ the identity protection apply exactly as for a letter entered by hand. The previ
 denouncer's name: nobody is granted a case that does not exist yet (`access.identity_visible`), and no
 error or note of the preview quotes a sender.
 
+A row whose handling is "forwarded" is forwarded by `services.case_forward`, the step of the letter's page:
+its forwarding letter is issued on the row's day of forwarding, signed by the row's signer (else the chair,
+or a vice-chair, of the standing committee on that day), and the competent body owes its report by the legal
+limit in force that day, an obligation of the follow-up engine. A classification the file gives holds from
+the day the letter was received (the file does not say when it was decided), the forwarding from its day.
+
 The register's export (`letters_sheet`, the "Xuất Excel" of the register and this target's export) writes
 exactly these columns, so a sheet exported imports back: rows of the same number are the contents of one
-letter, each with its classification; into the same council every row is already there. A sender the
+letter, each with its classification and forwarding; into the same council every row is already there. A sender the
 export masked (a protected denouncer, or any sender for a user without the right to see them) is written
 as the mask, and a masked row is only ever matched to the letter already there, never saved with the
 mask as a name.
@@ -36,7 +42,8 @@ from reception import services
 from reception.access import EDIT, MASKED_TEXT, PROTECTED_TEXT
 from reception.models import Case, Category, Channel, Handling, Ineligible, Letter, Relation, Sender
 from reception.models import Field as LetterField
-from registry.models import Body, Council, Person
+from registry.models import Body, Council, MemberRole, Membership, Person
+from registry.selectors import standing_committee
 from registry.services import council_accepts
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -168,7 +175,10 @@ class LetterRow:
     handling: str = ""
     competent_body: Body | None = None
     classified: bool = False  # the row gives eligibility, handling or the competent body
-    forwarded: bool = False  # the file says forwarded: forwarding is a step of its own, done again here
+    forwarded: bool = False  # the file says forwarded: forwarded again here through `services.case_forward`
+    forwarded_on: datetime.date | None = None
+    signer_title: str = ""
+    signer_name: str = ""
     masked: bool = False  # the export hid the sender: the row only matches a letter already there
 
     @property
@@ -184,6 +194,16 @@ def _context(council: Council) -> dict[str, Any]:
     people = Person.objects.filter(council=council)
     bodies = Body.objects.filter(council=council)
     existing: set[tuple] = set()
+    committee = standing_committee(council)
+    signers = (
+        list(
+            Membership.objects.filter(body=committee, role__in=[MemberRole.CHAIR, MemberRole.VICE_CHAIR])
+            .select_related("person")
+            .order_by("starts_on", "pk")
+        )
+        if committee is not None
+        else []
+    )
     # Every content of every letter (a letter of several contents is exported as several rows), under its
     # sender and under the mask (a masked row is matched by its day and content).
     for day, summary, name in (
@@ -200,7 +220,18 @@ def _context(council: Council) -> dict[str, Any]:
         "bodies": Choices([(n, b) for b in bodies for n in (b.name, b.short_name)], "cơ quan", "trong danh mục"),
         "existing": existing,
         "letters": {},  # (year, number) -> what the first row of that number said of the letter
+        "signers": signers,  # the standing committee's chairs and vice-chairs, who sign a forwarding
     }
+
+
+def _signer_on(context: dict, day: datetime.date) -> tuple[str, str]:
+    """(title, name) of who signed for the standing committee on `day`: the chair, else a vice-chair
+    (as `supervision.wording.signer`); ("", "") when the register knows neither."""
+    for role in (MemberRole.CHAIR, MemberRole.VICE_CHAIR):
+        for m in context["signers"]:
+            if m.role == role and m.starts_on <= day and (m.ends_on is None or m.ends_on >= day):
+                return MemberRole(role).label, m.person.full_name
+    return "", ""
 
 
 FIELDS = [
@@ -281,6 +312,14 @@ FIELDS = [
         ("cơ quan có thẩm quyền giải quyết", "cơ quan giải quyết", "nơi chuyển đến"),
         parse=lambda t, c: c["bodies"].match(t),
     ),
+    Field(
+        "forwarded_on",
+        "Ngày chuyển đơn",
+        ("ngày chuyển", "ngày chuyển xử lý", "ngày ban hành phiếu chuyển", "ngày phiếu chuyển"),
+        parse=parse_date,
+    ),
+    Field("signer_title", "Chức vụ người ký phiếu chuyển", ("chức vụ người ký",)),
+    Field("signer_name", "Người ký phiếu chuyển", ("người ký", "họ tên người ký")),
 ]
 # Columns the register's export adds after the fields, for reading only: the deadline follows the forwarding
 # (a step of its own) and a duplicate is linked again by the service, so the import does not read them.
@@ -322,6 +361,39 @@ def _build(values: dict[str, Any], context: dict) -> LetterRow:
     eligible, reason = values.get("eligible") or (None, "")
     handling, body = values.get("handling") or "", values.get("competent_body")
     signed = values.get("signed") is not False
+    forwarded = handling == Handling.FORWARDED
+    forwarded_on = values.get("forwarded_on")
+    title, signer = values.get("signer_title") or "", values.get("signer_name") or ""
+    if forwarded:
+        if eligible is False:
+            raise ValueError("đơn ghi đã chuyển nhưng không đủ điều kiện xử lý; chỉ chuyển đơn đủ điều kiện xử lý")
+        eligible = True  # a letter forwarded was found eligible
+        if body is None:
+            raise ValueError("đơn đã chuyển: ghi cơ quan nhận đơn ở cột “Cơ quan có thẩm quyền”")
+        if forwarded_on is None:
+            raise ValueError(
+                "đơn đã chuyển: ghi ngày chuyển đơn ở cột “Ngày chuyển đơn” (hạn báo cáo tính từ ngày này)"
+            )
+        if forwarded_on < day or forwarded_on > context["today"]:
+            raise ValueError(
+                f"ngày chuyển đơn {format_date(forwarded_on)} phải từ ngày nhận đơn {format_date(day)} đến hôm nay"
+            )
+        try:
+            council_accepts(context["council"], forwarded_on, field="issued_on")
+        except ValidationError as exc:
+            raise ValueError(" ".join(exc.messages)) from None
+        if not title and not signer:
+            title, signer = _signer_on(context, forwarded_on)
+        if not title or not signer:
+            raise ValueError(
+                f"đơn đã chuyển ngày {format_date(forwarded_on)}: ghi người ký phiếu chuyển ở cột “Người ký phiếu "
+                "chuyển” và chức vụ ở cột “Chức vụ người ký phiếu chuyển” (để trống cả hai: người ký là Chủ tịch, "
+                "Phó Chủ tịch Thường trực HĐND trong ngày đó, nếu danh mục có)"
+            )
+        if len(title) > 120 or len(signer) > 120:
+            raise ValueError("chức vụ và họ tên người ký phiếu chuyển không quá 120 ký tự")
+    elif forwarded_on is not None:
+        raise ValueError("có ngày chuyển đơn nhưng kết quả xử lý không phải “Chuyển cơ quan có thẩm quyền”")
     if eligible and not signed and values["category"] in (Category.COMPLAINT, Category.DENUNCIATION):
         raise ValueError("đơn không có chữ ký hoặc điểm chỉ không đủ điều kiện xử lý (Luật Khiếu nại, Điều 11)")
     number = values.get("number")
@@ -373,10 +445,13 @@ def _build(values: dict[str, Any], context: dict) -> LetterRow:
         number=number,
         eligible=eligible,
         ineligible_reason=reason,
-        handling="" if handling == Handling.FORWARDED else handling,
+        handling="" if forwarded else handling,
         competent_body=body,
         classified=bool(values.get("eligible") or handling or body),
-        forwarded=handling == Handling.FORWARDED,
+        forwarded=forwarded,
+        forwarded_on=forwarded_on if forwarded else None,
+        signer_title=title if forwarded else "",
+        signer_name=signer if forwarded else "",
         masked=masked,
     )
 
@@ -412,8 +487,9 @@ def _near(council: Council, rows: list[LetterRow], numbers: list[int]) -> dict[i
     for index, row in enumerate(rows):
         if row.forwarded:
             notes.setdefault(index, []).append(
-                "tệp ghi đã chuyển cơ quan có thẩm quyền: sau khi nhập, chuyển đơn bằng thao tác “Chuyển đơn” để có "
-                "phiếu chuyển và hạn báo cáo"
+                f"tệp ghi đã chuyển {row.competent_body.name} ngày {format_date(row.forwarded_on)}: khi lưu sẽ ban "
+                f"hành phiếu chuyển đơn ngày đó (người ký: {row.signer_title} {row.signer_name}) và giao theo dõi "
+                "hạn báo cáo kết quả theo quy định"
             )
         if not row.senders:
             continue
@@ -461,13 +537,17 @@ def _show(row: LetterRow) -> list[str]:
 @transaction.atomic
 def _save(council: Council, rows: list[LetterRow], user: Any) -> list[Letter]:
     """All the rows or none: the rows of one number as the contents of one letter, in order of receipt (the
-    register's numbers follow the days), each content then classified as the row says."""
+    register's numbers follow the days), each content then classified as the row says (from the day the
+    letter was received), then the forwarded ones forwarded as on the letter's page (`services.case_forward`:
+    the forwarding letter and the body's obligation with its legal limit), in order of their days, as the
+    register of documents numbers its letters."""
     if any(r.masked for r in rows):  # only ever matched to a letter already there (`_build`)
         raise ValidationError("Không nhập đơn có thông tin người gửi đã được che.")
     groups: dict[tuple, list[LetterRow]] = {}
     for index, r in enumerate(rows):
         groups.setdefault((r.received_on.year, r.number) if r.number else ("dòng", index), []).append(r)
     letters = []
+    forwards: list[tuple[Case, LetterRow]] = []
     for group in sorted(groups.values(), key=lambda g: (g[0].received_on, g[0].number or 0)):
         first = group[0]
         letter = services.letter_receive(
@@ -494,8 +574,20 @@ def _save(council: Council, rows: list[LetterRow], user: Any) -> list[Letter]:
                     ineligible_reason=r.ineligible_reason,
                     handling=r.handling,
                     competent_body=r.competent_body,
+                    effective_on=r.received_on,
                 )
+            if r.forwarded:
+                forwards.append((case, r))
         letters.append(letter)
+    for case, r in sorted(forwards, key=lambda pair: (pair[1].forwarded_on, pair[0].pk)):
+        services.case_forward(
+            case=case,
+            body=r.competent_body,
+            user=user,
+            signer_title=r.signer_title,
+            signer_name=r.signer_name,
+            issued_on=r.forwarded_on,
+        )
     return letters
 
 
@@ -525,6 +617,7 @@ def letters_sheet(*, letters: Iterable[Letter], visible: Callable[[Letter], bool
         for letter in letters:
             identity = _identity(letter, visible(letter))
             for case in letter.shown_cases:
+                forward = case.forward_document
                 yield [
                     letter.number,
                     letter.received_on,
@@ -543,6 +636,9 @@ def letters_sheet(*, letters: Iterable[Letter], visible: Callable[[Letter], bool
                     _eligibility_text(case),
                     case.get_handling_display(),
                     case.competent_body.name if case.competent_body else "",
+                    forward.issued_on if forward else None,
+                    forward.signer_title if forward else "",
+                    forward.signer_name if forward else "",
                     case.obligation.due_on if case.obligation else None,
                     case.duplicate_of.letter.code if case.duplicate_of_id else "",
                 ]
@@ -553,7 +649,7 @@ def letters_sheet(*, letters: Iterable[Letter], visible: Callable[[Letter], bool
         heading=[[heading], labels],
         rows=rows(),
         widths=[max(12, min(len(label) + 4, 40)) for label in labels[:-2]] + [14, 14],
-        date_columns=[labels.index("Ngày nhận đơn") + 1, len(labels) - 1],
+        date_columns=[labels.index("Ngày nhận đơn") + 1, labels.index("Ngày chuyển đơn") + 1, len(labels) - 1],
         freeze="A3",
     )
 

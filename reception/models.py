@@ -326,6 +326,57 @@ class Case(models.Model):
         return f"Đơn số {self.letter.code} — nội dung {self.position}"
 
 
+class Classification(models.Model):
+    """A case's classification from the day it takes effect (category, field, eligibility with its legal
+    reason, handling and competent body): the statistics of a period read each case as its latest row
+    effective by the period's last day (`selectors.classified_as_of`), so a letter reclassified in 2026
+    leaves the figures of 2025 as they were. The case keeps its latest classification in its own columns
+    for the screens; every row here is a change with its day, who recorded it and when.
+
+    Not simple-history's rows: those are dated when the office typed a change, which is not when it took
+    effect (a past register imported today, a study recorded days later), as with obligations' dates."""
+
+    case = models.ForeignKey(
+        Case, verbose_name="nội dung đơn", on_delete=models.CASCADE, related_name="classifications"
+    )
+    effective_on = models.DateField("ngày có hiệu lực")
+    category = models.CharField("loại đơn", max_length=16, choices=Category.choices)
+    field = models.CharField("lĩnh vực", max_length=16, choices=Field.choices, default=Field.OTHER)
+    eligible = models.BooleanField("đủ điều kiện xử lý", null=True, blank=True)
+    ineligible_reason = models.CharField(
+        "lý do không đủ điều kiện", max_length=24, choices=Ineligible.choices, blank=True
+    )
+    handling = models.CharField("kết quả xử lý đơn", max_length=16, choices=Handling.choices, blank=True)
+    competent_body = models.ForeignKey(
+        Body, verbose_name="cơ quan có thẩm quyền", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người ghi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField("lúc ghi", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "phân loại nội dung đơn"
+        verbose_name_plural = "lịch sử phân loại nội dung đơn"
+        ordering = ["case", "effective_on", "id"]
+        constraints = [
+            CheckConstraint(
+                condition=~Q(eligible=False) | ~Q(ineligible_reason=""),
+                name="reception_classification_ineligible_has_reason",
+            ),
+        ]
+        indexes = [models.Index(fields=["case", "effective_on"], name="reception_class_case_day")]
+
+    def __str__(self) -> str:
+        return f"{self.case} — từ ngày {self.effective_on:%d/%m/%Y}"
+
+
 class CaseGrant(models.Model):
     """A user allowed to see the protected identity of one case's letter, with who granted it and why."""
 

@@ -8,6 +8,7 @@ from pydantic import ConfigDict
 
 from documents.models import Authority
 from reception.models import Field, Relation
+from reception.wording import classification_line
 from registry.schemas import CleanSchema
 
 
@@ -52,6 +53,7 @@ class LetterClassifyIn(_In):
     ineligible_reason: str = ""
     handling: str = ""
     competent_body_id: int | None = None
+    effective_on: datetime.date | None = None  # the day the change takes effect; today when None
 
 
 class LetterForwardIn(_In):
@@ -91,6 +93,35 @@ class LetterSenderOut(Schema):
     id_number: str
 
 
+class LetterClassificationOut(Schema):
+    """A case's classification in effect from `effective_on` (until the next one's day)."""
+
+    effective_on: datetime.date
+    category: str
+    category_label: str
+    field: str
+    eligible: bool | None
+    ineligible_reason: str
+    handling: str
+    competent_body_id: int | None
+    recorded_by: str
+    recorded_at: datetime.datetime
+    text: str  # the same in words, as the letter's page shows it
+
+    @staticmethod
+    def resolve_category_label(obj: object) -> str:
+        return obj.get_category_display()
+
+    @staticmethod
+    def resolve_recorded_by(obj: object) -> str:
+        user = obj.recorded_by
+        return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+    @staticmethod
+    def resolve_text(obj: object) -> str:
+        return classification_line(obj)
+
+
 class LetterCaseOut(Schema):
     id: int
     position: int
@@ -110,10 +141,15 @@ class LetterCaseOut(Schema):
     answer_text: str
     citizen_told_on: datetime.date | None
     supervision_round_id: int | None
+    classifications: list[LetterClassificationOut]  # oldest first: what the statistics of each period read
 
     @staticmethod
     def resolve_category_label(obj: object) -> str:
         return obj.get_category_display()
+
+    @staticmethod
+    def resolve_classifications(obj: object) -> list:
+        return list(obj.classifications.all())
 
     @staticmethod
     def resolve_due_on(obj: object) -> datetime.date | None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -13,7 +13,18 @@ from django.utils.http import urlencode
 from followup.models import State
 from hdnd.text import fold
 from hdnd.years import council_year
-from reception.models import Case, CaseGrant, Category, Field, Handling, Letter, ReceptionSession, Roster, Slot
+from reception.models import (
+    Case,
+    CaseGrant,
+    Category,
+    Classification,
+    Field,
+    Handling,
+    Letter,
+    ReceptionSession,
+    Roster,
+    Slot,
+)
 from registry.models import Body, BodyKind, Council
 
 
@@ -29,6 +40,13 @@ def _cases(only: QuerySet[Case] | None = None) -> Prefetch:
     figure's drill-down lists the very contents it counts), the full `cases` kept for the identity rules."""
     cases = Case.objects.select_related(
         "competent_body", "obligation", "forward_document", "duplicate_of__letter", "supervision_round"
+    ).prefetch_related(
+        Prefetch(
+            "classifications",
+            queryset=Classification.objects.select_related("competent_body", "recorded_by").order_by(
+                "effective_on", "pk"
+            ),
+        )
     )
     if only is None:
         return Prefetch("cases", queryset=cases.order_by("position"))
@@ -47,7 +65,16 @@ def progress_day(end: datetime.date, today: datetime.date | None = None) -> date
     return min(end, today or timezone.localdate())
 
 
-def progress_as_of(on: datetime.date) -> dict[str, Q]:
+def classified_as_of(on: datetime.date) -> QuerySet[Classification]:
+    """Each case's classification as it stood at the end of `on`: its latest row in effect by then (the last
+    recorded of a day); a case with none by then (a part split from it later) has no row."""
+    later = Classification.objects.filter(case_id=OuterRef("case_id"), effective_on__lte=on).filter(
+        Q(effective_on__gt=OuterRef("effective_on")) | Q(effective_on=OuterRef("effective_on"), pk__gt=OuterRef("pk"))
+    )
+    return Classification.objects.filter(effective_on__lte=on).exclude(Exists(later))
+
+
+def progress_as_of(on: datetime.date, prefix: str = "") -> dict[str, Q]:
     """Conditions on a case (through its obligation, the one holder of its progress) as things stood at the
     end of `on`, read from the dates the engine keeps, never from today's state: forwarded by then (the
     obligation's source date is the day of forwarding), answered by then (the body's report date; a report
@@ -56,19 +83,26 @@ def progress_as_of(on: datetime.date) -> dict[str, Q]:
 
     The engine's timeline (`ObligationUpdate.created_at`, the simple-history rows) is dated when the office
     typed a step, not when it happened: a report entered days later, or a past year imported today, would
-    read as unanswered, so only the obligation's own dates are used."""
-    forwarded = Q(obligation__isnull=False, obligation__source_date__lte=on)
-    answered = forwarded & Q(obligation__reported_on__lte=on)
-    unanswered = Q(obligation__reported_on__isnull=True) | Q(obligation__reported_on__gt=on)
-    cancelled = Q(obligation__state=State.CANCELLED, obligation__closed_at__lt=_end_of(on))
+    read as unanswered, so only the obligation's own dates are used.
+
+    `prefix` is the path from the rows filtered to the case ("case__" from its classifications)."""
+    o = f"{prefix}obligation__"
+
+    def q(**conditions: object) -> Q:
+        return Q(**{f"{o}{key}": value for key, value in conditions.items()})
+
+    forwarded = Q(**{f"{prefix}obligation__isnull": False}) & q(source_date__lte=on)
+    answered = forwarded & q(reported_on__lte=on)
+    unanswered = q(reported_on__isnull=True) | q(reported_on__gt=on)
+    cancelled = q(state=State.CANCELLED, closed_at__lt=_end_of(on))
     waiting = forwarded & unanswered & ~cancelled
     return {
         "forwarded": forwarded,
         "answered": answered,
-        "on_time": answered & Q(obligation__reported_on__lte=F("obligation__due_on")),
-        "late": answered & Q(obligation__reported_on__gt=F("obligation__due_on")),
+        "on_time": answered & q(reported_on__lte=F(f"{o}due_on")),
+        "late": answered & q(reported_on__gt=F(f"{o}due_on")),
         "waiting": waiting,
-        "overdue": waiting & Q(obligation__due_on__lt=on),
+        "overdue": waiting & q(due_on__lt=on),
     }
 
 
@@ -95,17 +129,21 @@ class LetterFilter:
 
 
 def _case_filter(f: LetterFilter) -> Q:
-    q = Q()
+    """The cases a filter keeps. With `as_of` (a figure's drill-down) the classification is the one of
+    that day (`classified_as_of`), and only the cases classified by then, as the statistics count them."""
+    classified = Q()
     if f.category:
-        q &= Q(category=f.category)
+        classified &= Q(category=f.category)
     if f.field:
-        q &= Q(field=f.field)
+        classified &= Q(field=f.field)
     if f.handling:
-        q &= Q(handling=f.handling)
+        classified &= Q(handling=f.handling)
     if f.eligible in ("0", "1"):
-        q &= Q(eligible=f.eligible == "1")
+        classified &= Q(eligible=f.eligible == "1")
     if f.body:
-        q &= Q(competent_body_id=f.body)
+        classified &= Q(competent_body_id=f.body)
+    as_of = classified_as_of(f.as_of) if f.as_of is not None else None
+    q = classified if as_of is None else Q(pk__in=as_of.filter(classified).values("case_id"))
     if f.duplicates == "1":
         q &= Q(duplicate_of__isnull=False)
     elif f.duplicates == "0":
@@ -301,26 +339,31 @@ def statistics(
     the period runs), from the obligations' dates (`progress_as_of`): a letter answered after the end is
     not answered for that period. Each figure carries the filter of the register list that shows exactly
     the contents it counts. Duplicates are counted once (in `duplicates`, not again in the categories).
-    Five queries whatever the number of rows."""
+    Each content counts as it was classified on that day (`classified_as_of`): its category, field,
+    eligibility and handling of then, whatever was changed since. Five queries whatever the number of rows."""
     start, end = period_of(year, date_from, date_to)
     on = progress_day(end, today)
     held = ReceptionSession.objects.filter(council=council, held_on__gte=start, held_on__lte=end)
     sessions = held.aggregate(n=Count("pk"), group=Count("pk", filter=Q(group=True)), people=Sum("citizens"))
-    cases = Case.objects.filter(
-        council=council, letter__year=year, letter__received_on__gte=start, letter__received_on__lte=end
+    # Each content of the period's letters with its classification as of the period's end.
+    cases = classified_as_of(on).filter(
+        case__council=council,
+        case__letter__year=year,
+        case__letter__received_on__gte=start,
+        case__letter__received_on__lte=end,
     )
-    originals = cases.filter(duplicate_of__isnull=True)
-    progress = progress_as_of(on)
+    originals = cases.filter(case__duplicate_of__isnull=True)
+    progress = progress_as_of(on, prefix="case__")
     totals = originals.aggregate(
         cases=Count("pk"),
         n_eligible=Count("pk", filter=Q(eligible=True)),
         n_ineligible=Count("pk", filter=Q(eligible=False)),
-        letters=Count("letter_id", distinct=True),
-        chased=Count("pk", filter=Q(pk__in=_chased(on))),
+        letters=Count("case__letter_id", distinct=True),
+        chased=Count("pk", filter=Q(case_id__in=_chased(on))),
         **{key: Count("pk", filter=condition) for key, condition in progress.items()},
     )
-    grouped = list(originals.values("category", "field", "handling").annotate(n=Count("pk")))
-    duplicates = cases.filter(duplicate_of__isnull=False).count()
+    grouped = list(originals.order_by().values("category", "field", "handling").annotate(n=Count("pk")))
+    duplicates = cases.filter(case__duplicate_of__isnull=False).count()
 
     def by(key: str, choices: type) -> list[Figure]:
         counts: dict[str, int] = {}
@@ -332,6 +375,7 @@ def statistics(
 
     bodies = list(
         originals.filter(progress["forwarded"])
+        .order_by()
         .values("competent_body_id", "competent_body__name")
         .annotate(
             n=Count("pk"), done=Count("pk", filter=progress["answered"]), late=Count("pk", filter=progress["overdue"])
@@ -388,8 +432,9 @@ def statistics_by_day(
     day their letter was received), days without any left out: key -> [(day, count), ...] in day order.
     Progress (forwarded, answered, waiting) is read as it stood at the end of `on` — the last day of the
     report's period (today at the latest) — so a report of the first half-year does not count the answers
-    of July. With `on` the period's end, the sums of the days up to it are `statistics`'s totals of the
-    period. Three queries whatever the number of rows."""
+    of July, and each content counts as classified on `on` (`classified_as_of`). With `on` the period's
+    end, the sums of the days up to it are `statistics`'s totals of the period. Three queries whatever the
+    number of rows."""
     on = progress_day(on or datetime.date(year, 12, 31))
     out: dict[str, list[tuple[datetime.date, int]]] = {key: [] for key in DAILY_KEYS}
     sessions = (
@@ -401,13 +446,14 @@ def statistics_by_day(
     for row in sessions:
         out["sessions"].append((row["held_on"], row["n"]))
         out["citizens"].append((row["held_on"], row["people"] or 0))
-    cases = Case.objects.filter(council=council, letter__year=year)
-    progress = progress_as_of(on)
+    cases = classified_as_of(on).filter(case__council=council, case__letter__year=year)
+    progress = progress_as_of(on, prefix="case__")
     days = (
-        cases.filter(duplicate_of__isnull=True)
-        .values("letter__received_on")
+        cases.filter(case__duplicate_of__isnull=True)
+        .order_by()
+        .values("case__letter__received_on")
         .annotate(
-            n_letters=Count("letter_id", distinct=True),
+            n_letters=Count("case__letter_id", distinct=True),
             n_eligible=Count("pk", filter=Q(eligible=True)),
             n_ineligible=Count("pk", filter=Q(eligible=False)),
             n_forwarded=Count("pk", filter=progress["forwarded"]),
@@ -415,19 +461,19 @@ def statistics_by_day(
             n_answered_late=Count("pk", filter=progress["late"]),
             n_waiting=Count("pk", filter=progress["waiting"]),
         )
-        .order_by("letter__received_on")
+        .order_by("case__letter__received_on")
     )
     for row in days:
         for key in ("letters", "eligible", "ineligible", "forwarded", "answered", "answered_late", "waiting"):
             if row[f"n_{key}"]:
-                out[key].append((row["letter__received_on"], row[f"n_{key}"]))
+                out[key].append((row["case__letter__received_on"], row[f"n_{key}"]))
     duplicates = (
-        cases.filter(duplicate_of__isnull=False)
-        .values("letter__received_on")
+        cases.filter(case__duplicate_of__isnull=False)
+        .values("case__letter__received_on")
         .annotate(n=Count("pk"))
-        .order_by("letter__received_on")
+        .order_by("case__letter__received_on")
     )
-    out["duplicates"] = [(row["letter__received_on"], row["n"]) for row in duplicates]
+    out["duplicates"] = [(row["case__letter__received_on"], row["n"]) for row in duplicates]
     return out
 
 

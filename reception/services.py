@@ -19,6 +19,7 @@ from django.utils import timezone
 from documents.models import Authority, DocType, Document
 from documents.services import document_create, document_issue
 from followup.services import obligation_create
+from hdnd.dates import format_date
 from hdnd.saving import validated_save
 from hdnd.text import clean, clean_multiline, fold
 from reception import wording
@@ -28,6 +29,7 @@ from reception.models import (
     CaseGrant,
     Category,
     Channel,
+    Classification,
     Field,
     Handling,
     Ineligible,
@@ -104,6 +106,20 @@ def _find_duplicate(case: Case, names: set[str]) -> Case | None:
     return earlier.duplicate_of or earlier
 
 
+# The columns of a case that make its classification, dated in `Classification` rows.
+CLASSIFIED = ("category", "field", "eligible", "ineligible_reason", "handling", "competent_body_id")
+
+
+def _classification_record(case: Case, *, on: datetime.date, user: AbstractBaseUser | None) -> None:
+    """Record the case's classification as its columns now hold it, in effect from `on` (nothing when the
+    latest row already says the same)."""
+    latest = case.classifications.order_by("-effective_on", "-pk").first()
+    if latest is not None and all(getattr(latest, name) == getattr(case, name) for name in CLASSIFIED):
+        return
+    row = Classification(case=case, effective_on=on, recorded_by=user, **{n: getattr(case, n) for n in CLASSIFIED})
+    validated_save(row, user)
+
+
 def _case_errors(item: CaseIn, anonymous: bool) -> dict[str, str]:
     errors = {}
     if item.category not in Category.values:
@@ -117,7 +133,17 @@ def _case_errors(item: CaseIn, anonymous: bool) -> dict[str, str]:
     return errors
 
 
-def _make_case(*, letter: Letter, position: int, item: CaseIn, names: set[str], user: AbstractBaseUser | None) -> Case:
+def _make_case(
+    *,
+    letter: Letter,
+    position: int,
+    item: CaseIn,
+    names: set[str],
+    user: AbstractBaseUser | None,
+    on: datetime.date | None = None,
+) -> Case:
+    """A content of the letter, classified as the law sets at entry, that classification in effect from `on`
+    (the day the letter was received, unless a later split made the content)."""
     category = item.category
     if letter.anonymous and category == Category.DENUNCIATION:
         category = Category.ANONYMOUS_INFO  # Luật Tố cáo, Điều 25: not processed as a denunciation
@@ -138,6 +164,7 @@ def _make_case(*, letter: Letter, position: int, item: CaseIn, names: set[str], 
         case.eligible, case.ineligible_reason, case.handling = False, Ineligible.ANONYMOUS, Handling.FILED
     case.duplicate_of = _find_duplicate(case, names)
     validated_save(case, user)
+    _classification_record(case, on=on or letter.received_on, user=user)
     return case
 
 
@@ -244,7 +271,10 @@ def letter_receive(
 @transaction.atomic
 def case_split(*, case: Case, parts: Sequence[CaseIn], user: AbstractBaseUser | None) -> list[Case]:
     """Split one content found to hold several (NĐ 154/2026, Điều 14 khoản 4) into its parts; the first
-    part keeps the case (and its history), the others follow it. Refused once the case was forwarded."""
+    part keeps the case (and its history), the others follow it. Refused once the case was forwarded.
+
+    A split is a change of the day it is made: the first part's new classification and the other parts hold
+    from today, so the statistics of a period already over still count the content as it was then."""
     current = Case.objects.select_for_update().select_related("letter", "letter__council").get(pk=case.pk)
     council_accepts(current.letter.council, None, field="parts")  # a ceased council's records stay as they were
     if current.forward_document_id is not None:
@@ -268,10 +298,18 @@ def case_split(*, case: Case, parts: Sequence[CaseIn], user: AbstractBaseUser | 
     current.summary = clean_multiline(first.summary)
     current.summary_folded = fold(current.summary)
     validated_save(current, user)
+    today = timezone.localdate()
+    _classification_record(current, on=today, user=user)
     out = [current]
     for offset, item in enumerate(rest, start=1):
-        out.append(_make_case(letter=letter, position=current.position + offset, item=item, names=names, user=user))
+        position = current.position + offset
+        out.append(_make_case(letter=letter, position=position, item=item, names=names, user=user, on=today))
     return out
+
+
+def _latest_day(case: Case) -> datetime.date | None:
+    """The day the case's latest classification took effect (None before any)."""
+    return case.classifications.order_by("-effective_on").values_list("effective_on", flat=True).first()
 
 
 @transaction.atomic
@@ -285,13 +323,32 @@ def case_classify(
     ineligible_reason: str = "",
     handling: str = "",
     competent_body: Body | None = None,
+    effective_on: datetime.date | None = None,
 ) -> Case:
     """Record the office's study of a content: its category and field, eligibility with the legal reason
     when it is not eligible, the competent body and the handling (filed, guided, under study). Forwarding
-    is its own step (`case_forward`): a case is never marked forwarded without its letter."""
+    is its own step (`case_forward`): a case is never marked forwarded without its letter.
+
+    The change takes effect on `effective_on` (today by default), never before the letter was received,
+    before the case's latest classification or after today: the statistics of a period read each case as
+    classified on the period's last day, so a later change leaves a past period's figures as they were."""
     current = Case.objects.select_for_update().select_related("letter").get(pk=case.pk)
     council_accepts(current.council, None, field="category")  # a ceased council's records stay as they were
     errors = {}
+    today = timezone.localdate()
+    on = effective_on or today
+    latest = _latest_day(current)
+    if on > today:
+        errors["effective_on"] = "Ngày có hiệu lực của phân loại không thể sau ngày hôm nay."
+    elif on < current.letter.received_on:
+        errors["effective_on"] = (
+            f"Ngày có hiệu lực của phân loại không thể trước ngày nhận đơn ({format_date(current.letter.received_on)})."
+        )
+    elif latest is not None and on < latest:
+        errors["effective_on"] = (
+            f"Ngày có hiệu lực không thể trước lần phân loại gần nhất ({format_date(latest)}); "
+            "phân loại mới chỉ có hiệu lực từ ngày đó trở đi."
+        )
     if current.forward_document_id is not None:
         raise ValidationError("Nội dung đã chuyển cơ quan có thẩm quyền; phân loại đã cố định theo phiếu chuyển.")
     if category is not None:
@@ -322,6 +379,7 @@ def case_classify(
     current.handling = handling
     current.competent_body = competent_body
     validated_save(current, user)
+    _classification_record(current, on=on, user=user)
     return current
 
 
@@ -352,6 +410,9 @@ def case_forward(
 
     The letter never carries a protected denouncer's identity (a redacted copy: no name, no address). A
     denunciation with the same content is forwarded only once; a case is forwarded once.
+
+    The case's classification is "forwarded" from the day of forwarding; a study recorded with a later day
+    was done by then (a case is studied before it is forwarded, and no more after), so it is dated that day.
     """
     current = Case.objects.select_for_update().select_related("letter", "council").get(pk=case.pk)
     council = current.council
@@ -420,6 +481,10 @@ def case_forward(
     current.forward_document, current.obligation = document, obligation
     current.competent_body, current.handling = body, Handling.FORWARDED
     validated_save(current, user)
+    for later in current.classifications.filter(effective_on__gt=day):
+        later.effective_on = day
+        validated_save(later, user, update_fields=["effective_on"])
+    _classification_record(current, on=day, user=user)
     return document
 
 

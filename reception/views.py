@@ -16,7 +16,7 @@ from hdnd.dates import format_date
 from hdnd.forms import YEAR_MAX, YEAR_MIN
 from hdnd.history import history_rows
 from hdnd.views import NOT_DONE, refuse_closed, run_form
-from reception import notices, refusals, schedule, selectors, services
+from reception import notices, refusals, schedule, selectors, services, wording
 from reception.access import EDIT, GRANT, MASKED_TEXT, PERSONAL, PROTECTED_TEXT, VIEW, identity_visible
 from reception.forms import (
     EMPTY,
@@ -157,6 +157,8 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_edit = _can_edit(request, council)
     can_grant = has_perm(request.user, council, GRANT)
     cases = list(letter.cases.all())
+    for case in cases:  # each classification in effect from its day, in words (prefetched with the cases)
+        case.classification_lines = [wording.classification_line(row) for row in case.classifications.all()]
     _case_forms(council, cases, edit=can_edit, grant=can_grant)
     return render(
         request,

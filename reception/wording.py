@@ -1,8 +1,14 @@
 """Sentences of the reception documents: text only, nothing written (services compose documents from these)."""
 
 import datetime
+from typing import TYPE_CHECKING
+
+from django.utils import timezone
 
 from reception.access import PROTECTED_TEXT
+
+if TYPE_CHECKING:
+    from reception.models import Classification
 
 
 def _date(day: datetime.date) -> str:
@@ -80,3 +86,26 @@ def chase_body(*, council_title: str, body_name: str, rows: list[str]) -> str:
             "(Luật Tiếp công dân, Điều 22 khoản 3; Thông tư 05/2021/TT-TTCP, Điều 14 khoản 2).",
         ]
     )
+
+
+def classification_line(row: "Classification") -> str:
+    """One dated classification of a case in words, as its page lists them: from which day, what it was,
+    who recorded it and when (never a sender: a classification holds none)."""
+    if row.eligible is True:
+        eligibility = "đủ điều kiện xử lý"
+    elif row.eligible is False:
+        eligibility = f"không đủ điều kiện xử lý — {row.get_ineligible_reason_display()}"
+    else:
+        eligibility = "chưa xác định điều kiện xử lý"
+    handling = row.get_handling_display() if row.handling else "chưa xử lý"
+    if row.competent_body_id is not None:
+        handling += f" — {row.competent_body.name}"
+    text = (
+        f"Từ ngày {_date(row.effective_on)}: {row.get_category_display()} ({row.get_field_display()}); "
+        f"{eligibility}; {handling[0].lower()}{handling[1:]}"
+    )
+    recorded = f"ghi ngày {_date(timezone.localtime(row.recorded_at).date())}"
+    if row.recorded_by_id is not None:
+        user = row.recorded_by
+        recorded += f" bởi {user.get_full_name() or user.get_username()}"
+    return f"{text} ({recorded})."

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from hdnd.imports import preview
-from reception import services
+from reception import selectors, services
 from reception.access import MASKED_TEXT, PROTECTED_TEXT
 from reception.imports import LETTERS
 from reception.models import Case, Category, Field, Ineligible, Letter, Sender
@@ -398,8 +398,9 @@ def _export(client) -> bytes:
 
 def test_the_register_export_imports_into_an_empty_council_without_loss(world, as_user):
     """Exported by the office chief granted the protected case (every identity shown, and logged), imported
-    into a council with no letter: the same letters, numbers, contents, senders and classifications; only the
-    forwarding is a step to take again (its letter and deadline), which the preview says."""
+    into a council with no letter: the same letters, numbers, contents, senders and classifications, and the
+    forwarded content forwarded again on its day through the letter page's step: its forwarding letter and
+    the body's obligation with the same legal limit."""
     from registry.models import PersonalDataAccess
 
     made = _register(world, world.council, *_places(world, world.council))
@@ -422,10 +423,19 @@ def test_the_register_export_imports_into_an_empty_council_without_loss(world, a
     source, copy = _contents(world.council), _contents(empty)
     forwarded = [(n, p) for n, *_r, cases in source for p, *_c, handling, _b, _d in cases if handling == "chuyen_xu_ly"]
     assert forwarded == [(2, 1)]
-    expected = [
-        (*row[:-1], [(*c[:7], "" if c[7] == "chuyen_xu_ly" else c[7], *c[8:]) for c in row[-1]]) for row in source
-    ]
-    assert copy == expected
+    assert copy == source
+    there, here = (
+        Case.objects.select_related("obligation", "forward_document").get(council=c, letter__number=2)
+        for c in (world.council, empty)
+    )
+    assert here.obligation.kind == services.OBLIGATION_KIND and here.obligation.owner.council == empty
+    assert (here.obligation.source_date, here.obligation.due_on, here.obligation.due_citation) == (
+        there.obligation.source_date,
+        there.obligation.due_on,
+        there.obligation.due_citation,
+    )
+    assert (here.forward_document.issued_on, here.forward_document.signer_name) == (datetime.date(2026, 3, 4), "T")
+    assert SECRET not in here.forward_document.body  # the redacted copy, as from the screen
     assert copy[0][-1][1][5:8] == (False, Ineligible.NO_NEW_FACTS, "luu_theo_doi")  # the classification came
     assert copy[-1][-1][0][-1] == (1, 1)  # the repeat linked again as a duplicate of letter 1
 
@@ -474,3 +484,92 @@ def test_rows_of_one_number_must_agree_on_the_letter(world):
     assert result.ok
     (letter,) = LETTERS.save(world.council, result.new_items(), world.users["office"])
     assert [c.summary for c in letter.cases.order_by("position")] == ["Khiếu nại A", "Kiến nghị B"]
+
+
+FORWARD_HEADER = [
+    "Số vào sổ",
+    "Ngày nhận đơn",
+    "Họ tên người gửi đơn",
+    "Nội dung đơn",
+    "Loại đơn",
+    "Kết quả xử lý",
+    "Cơ quan có thẩm quyền",
+    "Ngày chuyển đơn",
+]
+
+
+def test_a_forwarded_row_is_forwarded_through_the_screens_step_with_its_legal_limit(world):
+    """A register that says "forwarded" gets what the letter's page gives: the forwarding letter issued on
+    the row's day, signed by the chair of that day, and the body's obligation due by the rule in force then
+    (a complaint: the notice of acceptance), counted as forwarded from that day in the statistics."""
+    from registry.calendar import compute
+    from registry.models import BodyKind, MemberRole, Membership, Person
+    from registry.tests.factories import BodyFactory
+
+    committee = BodyFactory(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND")
+    chair = Person.objects.create(council=world.council, full_name="Võ Văn Chủ")
+    Membership.objects.create(person=chair, body=committee, role=MemberRole.CHAIR, starts_on=datetime.date(2021, 6, 25))
+    name = world.agency.name
+    rows = [
+        [
+            1,
+            "02/03/2026",
+            "Nguyễn Văn Khiếu",
+            "Khiếu nại việc bồi thường đất",
+            "Khiếu nại",
+            "Chuyển xử lý",
+            name,
+            "09/03/2026",
+        ],
+        [2, "03/03/2026", "Lê Thị Tố", "Tố cáo cán bộ thu tiền", "Tố cáo", "Chuyển xử lý", name, "05/03/2026"],
+        [3, "04/03/2026", "Phạm Văn Lưu", "Phản ánh đèn đường", "Phản ánh", "Lưu đơn", "", ""],
+    ]
+    result = preview(LETTERS, world.council, xlsx(rows, FORWARD_HEADER), "so-don.xlsx")
+    assert result.ok, [str(e) for e in result.errors]
+    assert result.rows[0].near.startswith(f"tệp ghi đã chuyển {name} ngày 09/03/2026")
+    assert "Chủ tịch Võ Văn Chủ" in result.rows[0].near
+    letters = LETTERS.save(world.council, result.new_items(), world.users["office"])
+    complaint, denunciation, filed = (
+        Case.objects.select_related("obligation", "forward_document").get(letter=x) for x in letters
+    )
+    for case, day, rule in (
+        (complaint, datetime.date(2026, 3, 9), services.FORWARD_RULES[Category.COMPLAINT]),
+        (denunciation, datetime.date(2026, 3, 5), services.FORWARD_RULES[Category.DENUNCIATION]),
+    ):
+        assert case.handling == "chuyen_xu_ly" and case.eligible is True and case.competent_body == world.agency
+        basis = compute(world.council, day, rule=rule)
+        assert case.obligation.kind == services.OBLIGATION_KIND and case.obligation.owner == world.agency
+        assert (case.obligation.source_date, case.obligation.due_on) == (day, basis.due)
+        assert case.obligation.due_citation == basis.citation
+        assert case.forward_document.issued_on == day and case.forward_document.number is not None
+        assert (case.forward_document.signer_title, case.forward_document.signer_name) == ("Chủ tịch", "Võ Văn Chủ")
+    assert filed.obligation is None and filed.handling == "luu_theo_doi"
+    # Numbered in the order of their days, as the register of documents requires.
+    assert denunciation.forward_document.number < complaint.forward_document.number
+    early = selectors.statistics(
+        council=world.council, year=2026, date_from=datetime.date(2026, 3, 1), date_to=datetime.date(2026, 3, 6)
+    )
+    # Eligible from the day received (the file's classification), forwarded from the day of forwarding: the
+    # complaint, forwarded on 09/03, was not yet forwarded on 06/03.
+    assert (early.forwarded, early.eligible) == (1, 2)
+
+
+def test_a_forwarded_row_without_its_body_day_or_signer_is_refused_in_the_preview(world):
+    name = world.agency.name
+    rows = [
+        [1, "02/03/2026", "Nguyễn Văn A", "Khiếu nại A", "Khiếu nại", "Chuyển xử lý", "", "09/03/2026"],
+        [2, "02/03/2026", "Nguyễn Văn B", "Khiếu nại B", "Khiếu nại", "Chuyển xử lý", name, ""],
+        [3, "05/03/2026", "Nguyễn Văn C", "Khiếu nại C", "Khiếu nại", "Chuyển xử lý", name, "04/03/2026"],
+        [4, "05/03/2026", "Nguyễn Văn D", "Khiếu nại D", "Khiếu nại", "Chuyển xử lý", name, "06/03/2026"],
+        [5, "05/03/2026", "Nguyễn Văn E", "Khiếu nại E", "Khiếu nại", "Lưu đơn", "", "06/03/2026"],
+    ]
+    result = preview(LETTERS, world.council, xlsx(rows, FORWARD_HEADER), "so-don.xlsx")
+    errors = [str(e) for e in result.errors]
+    assert len(errors) == 5 and not result.ok
+    assert "dòng 3: đơn đã chuyển: ghi cơ quan nhận đơn" in errors[0]
+    assert "dòng 4: đơn đã chuyển: ghi ngày chuyển đơn" in errors[1]
+    assert "dòng 5: ngày chuyển đơn 04/03/2026 phải từ ngày nhận đơn 05/03/2026" in errors[2]
+    # No chair or vice-chair in the register and no signer in the file: who signed is not guessed.
+    assert "dòng 6: đơn đã chuyển ngày 06/03/2026: ghi người ký phiếu chuyển" in errors[3]
+    assert "dòng 7: có ngày chuyển đơn nhưng kết quả xử lý không phải" in errors[4]
+    assert Letter.objects.count() == 0
