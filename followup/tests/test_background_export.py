@@ -16,7 +16,6 @@ from followup import exports
 from followup.models import FollowupExport
 from followup.tests.factories import make_obligation
 from hdnd import exports as engine
-from hdnd.api import api
 from hdnd.excel import XLSX
 from hdnd.models import ExportState
 
@@ -164,12 +163,3 @@ def test_api_starts_an_export_and_reports_its_progress(world, as_user, django_ca
     bad = client.post(url, json.dumps({"state": "khong-co"}), content_type="application/json")
     assert bad.status_code in (400, 422) and "state" in bad.content.decode()
     assert FollowupExport.objects.count() == 1
-
-
-def test_the_schema_describes_the_download() -> None:
-    paths = api.get_openapi_schema()["paths"]
-    base = "/api/v1/councils/{council_id}/obligation-exports"
-    assert set(paths[base]) == {"post"} and set(paths[f"{base}/{{export_id}}"]) == {"get"}
-    responses = paths[f"{base}/{{export_id}}/file"]["get"]["responses"]
-    assert responses[200]["content"][XLSX]["schema"] == {"type": "string", "format": "binary"}
-    assert "detail" in responses[409]["content"]["application/json"]["schema"]["properties"]
