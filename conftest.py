@@ -4,9 +4,10 @@ As in healthchecks' `hc/test.py`: every view test asserts what each role may do,
 (a user of another council) gets 404.
 """
 
+import datetime
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,6 +82,26 @@ def world(db: None) -> World:
     services.role_grant(user=outsider, council=other, role=Role.OFFICE_CHIEF)
     users["outsider"] = outsider
     return World(council, other, term, agency, other_agency, group, users)
+
+
+# The day the test council ceases (a merger's effective date, as in 2025) and the words of every refusal after it.
+CEASED_ON = datetime.date(2025, 7, 1)
+CEASED_REFUSED = "đã chấm dứt hoạt động từ ngày 01/07/2025"
+
+
+@pytest.fixture
+def cease(world: World) -> Callable[[], str]:
+    """`cease()` ends the world's council on CEASED_ON, as a merger does, so that every new record and every
+    step after that day is refused (`registry.services.council_accepts`); it returns the words the refusal
+    says. A test may build its records first and cease the council afterwards."""
+
+    def make() -> str:
+        Council.objects.filter(pk=world.council.pk).update(active=False, ceased_on=CEASED_ON)
+        world.council.refresh_from_db()
+        world.term.refresh_from_db()
+        return CEASED_REFUSED
+
+    return make
 
 
 def verify_second_factor(client: Client, user: object) -> None:

@@ -1,7 +1,6 @@
 """Obligation routes of /api/v1/: the same filters, actions and scope as the screens."""
 
 import datetime
-from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +12,7 @@ from ninja.pagination import paginate
 
 from followup import selectors, services, why
 from followup.access import MANAGE, VIEW_OWN, can_report
-from followup.exports import export_get, export_start
+from followup.exports import EXPORT
 from followup.filters import OVERDUE
 from followup.filters import ObligationFilter as ObligationFilterSet
 from followup.kinds import KINDS, MANUAL_REFUSED, is_manual
@@ -26,7 +25,6 @@ from followup.schemas import (
     NotificationsReadOut,
     ObligationDetailOut,
     ObligationExportIn,
-    ObligationExportOut,
     ObligationFilter,
     ObligationIn,
     ObligationOut,
@@ -34,6 +32,7 @@ from followup.schemas import (
     RecomputedOut,
     ScoreOut,
 )
+from hdnd import exports
 from hdnd.params import PageNumberPagination
 from hdnd.years import council_year
 from registry.access import council_for_api, has_perm
@@ -104,33 +103,23 @@ def _filtered(
     return filterset
 
 
-@router.post(
-    "/councils/{council_id}/obligation-exports",
-    response={202: ObligationExportOut},
-    url_name="obligation_export_start",
-    summary="Xuất danh sách việc theo dõi ra Excel (chạy nền)",
-)
-def obligation_export_create(request: HttpRequest, council_id: int, payload: ObligationExportIn) -> Status:
-    """Xuất danh sách việc theo dõi theo các bộ lọc của danh sách (như nút "Xuất Excel chạy nền"), không giới
-    hạn số dòng; theo dõi tiến độ ở `GET .../obligation-exports/{export_id}`."""
-    council = council_for_api(request.user, council_id, VIEW_OWN)
+def _export_query(request: HttpRequest, council: Council, payload: ObligationExportIn) -> dict[str, str]:
+    """The export's filters as the screen's query string, refused as the list refuses them."""
     # Another council's body is a 404 naming the field, as every id taken from a payload is.
     in_council(Body, payload.owner_id, field="owner_id", label="cơ quan thực hiện", council=council)
     query = payload.as_query()
     on = selectors.overdue_on(council)
     _filtered(request, council, query, selectors.obligation_list(user=request.user, council=council, on=on), on)
-    return Status(202, export_start(user=request.user, council=council, query=urlencode(query)))
+    return query
 
 
-@router.get(
-    "/councils/{council_id}/obligation-exports/{export_id}",
-    response=ObligationExportOut,
-    url_name="obligation_export_status",
-    summary="Tiến độ xuất danh sách việc theo dõi",
+exports.add_routes(
+    router,
+    EXPORT,
+    filters=ObligationExportIn,
+    council=lambda request, council_id: council_for_api(request.user, council_id, VIEW_OWN),
+    query=_export_query,
 )
-def obligation_export_status(request: HttpRequest, council_id: int, export_id: int) -> object:
-    council = council_for_api(request.user, council_id, VIEW_OWN)
-    return export_get(user=request.user, council=council, pk=export_id)
 
 
 @router.get(

@@ -222,12 +222,3 @@ class ObligationExportIn(CleanSchema):
     def as_query(self) -> dict[str, str]:
         """The same filters under the names the screen uses."""
         return ObligationFilter(**self.dict()).as_query()
-
-
-class ObligationExportOut(Schema):
-    id: int
-    state: str
-    total: int
-    done: int
-    created_at: datetime.datetime
-    finished_at: datetime.datetime | None

@@ -8,23 +8,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.forms import BaseForm
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from followup import selectors, services, why
 from followup.access import MANAGE, VIEW, VIEW_OWN, can_report
 from followup.excel import obligations_workbook
-from followup.exports import export_get, export_start
+from followup.exports import EXPORT
 from followup.filters import OVERDUE, ObligationFilter
 from followup.forms import AcceptForm, ExtendForm, ObligationForm, ReasonForm, ReportForm, ScorecardForm, StartForm
 from followup.kinds import source_link
 from followup.models import OPEN_STATES, Action, Obligation
 from followup.services import allowed_actions
-from hdnd import dates
+from hdnd import dates, exports
+from hdnd.excel import XLSX
 from hdnd.history import history_rows
 from hdnd.home import overdue_as_of
-from hdnd.models import ExportState
 from hdnd.views import NOT_DONE, refuse_closed, run_form
 from hdnd.years import council_year
 from registry.access import agency_bodies, has_perm, require
@@ -73,36 +73,14 @@ def obligation_export(request: HttpRequest) -> HttpResponse:
     council = require(request, VIEW_OWN)
     filterset, on = _filtered(request, council)
     content = obligations_workbook(filterset.qs[:EXPORT_LIMIT], on=on)
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="viec-can-theo-doi-{on:%Y%m%d}.xlsx"'
     return response
 
 
-@login_required
-@require_POST
-def obligation_export_start(request: HttpRequest) -> HttpResponse:
-    """A long export in the background: the list's filters (its query string) go to the task worker."""
-    council = require(request, VIEW_OWN)
-    export = export_start(user=request.user, council=council, query=request.POST.get("query", ""))
-    return redirect("followup:obligation_export_status", pk=export.pk)
-
-
-@login_required
-def obligation_export_status(request: HttpRequest, pk: int) -> HttpResponse:
-    """The export's progress bar (htmx polls the bar itself until the file is ready) and its link."""
-    council = require(request, VIEW_OWN)
-    export = export_get(user=request.user, council=council, pk=pk)
-    template = "followup/_export_progress.html" if request.htmx else "followup/export_status.html"
-    return render(request, template, {"export": export})
-
-
-@login_required
-def obligation_export_download(request: HttpRequest, pk: int) -> HttpResponse:
-    council = require(request, VIEW_OWN)
-    export = export_get(user=request.user, council=council, pk=pk)
-    if export.state != ExportState.DONE or not export.file:
-        raise Http404("Tệp chưa sẵn sàng.")
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename="viec-can-theo-doi.xlsx")
+obligation_export_start, obligation_export_status, obligation_export_download = exports.screens(
+    EXPORT, council=lambda request: require(request, VIEW_OWN)
+)
 
 
 @login_required

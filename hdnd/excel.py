@@ -9,6 +9,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 # OWASP "CSV Injection": a cell that starts with one of these is read as a formula by Excel and
 # LibreOffice (=HYPERLINK(...), +cmd|..., -2+3, @SUM(...)); tab and CR start one too after a paste.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

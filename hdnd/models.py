@@ -94,6 +94,20 @@ class BackgroundExport(models.Model):
         ordering = ["-created_at", "-pk"]
 
     @property
+    def running(self) -> bool:
+        """Not written yet (waiting for the worker, or being written): its page keeps asking."""
+        return self.state in (ExportState.WAITING, ExportState.RUNNING)
+
+    @property
+    def ready(self) -> bool:
+        """Written and stored: the file may be downloaded."""
+        return self.state == ExportState.DONE and bool(self.file)
+
+    @property
+    def failed(self) -> bool:
+        return self.state == ExportState.FAILED
+
+    @property
     def percent(self) -> int:
         if self.state == ExportState.DONE:
             return 100

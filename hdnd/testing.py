@@ -7,7 +7,14 @@ from collections.abc import Callable
 
 import pytest
 from django.db import connection, connections
+from django.http import HttpResponse
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+
+def post_json(client: Client, url: str, data: object) -> HttpResponse:
+    """POST `data` to an API route as a JSON body, as a client does."""
+    return client.post(url, json.dumps(data), content_type="application/json")
 
 
 def count_queries(fetch: Callable[[], object]) -> tuple[int, object]:

@@ -1,7 +1,5 @@
 """Petition routes of /api/v1/: the same services, selectors and scope as the screens."""
 
-from urllib.parse import urlencode
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -11,11 +9,11 @@ from ninja.pagination import paginate
 
 from documents.models import Document
 from documents.selectors import document_scope
-from hdnd import dates
+from hdnd import dates, exports
 from hdnd.params import PageNumberPagination, Year
 from petitions import selectors, services
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW
-from petitions.exports import export_get, export_start
+from petitions.exports import EXPORT
 from petitions.models import ContactMeeting, ContactPlace, ContactRound, Petition, PetitionField
 from petitions.schemas import (
     AnswerIn,
@@ -30,7 +28,6 @@ from petitions.schemas import (
     PetitionDocumentRefOut,
     PetitionerOut,
     PetitionExportIn,
-    PetitionExportOut,
     PetitionFilter,
     PetitionIn,
     PetitionMeetingIn,
@@ -612,26 +609,14 @@ EXPORT_KEYS = {
 }
 
 
-@router.post(
-    "/councils/{council_id}/petition-exports",
-    response={202: PetitionExportOut},
-    url_name="petition_export_start",
-    summary="Xuất danh sách kiến nghị ra Excel (chạy nền)",
-)
-def export_create(request: HttpRequest, council_id: int, payload: PetitionExportIn) -> Status:
-    """Xuất danh sách kiến nghị theo các bộ lọc của danh sách (như nút "Xuất nền"); theo dõi tiến độ ở
-    `GET .../petition-exports/{export_id}`."""
-    council = _council_any(request, council_id, ANSWER, VIEW)
-    filters = {EXPORT_KEYS[k]: v for k, v in payload.dict(exclude_none=True).items() if v != ""}
-    return Status(202, export_start(user=request.user, council=council, query=urlencode(filters)))
+def _export_query(request: HttpRequest, council: Council, payload: PetitionExportIn) -> dict[str, str]:
+    return {EXPORT_KEYS[k]: v for k, v in payload.dict(exclude_none=True).items() if v != ""}
 
 
-@router.get(
-    "/councils/{council_id}/petition-exports/{export_id}",
-    response=PetitionExportOut,
-    url_name="petition_export_status",
-    summary="Tiến độ xuất danh sách kiến nghị",
+exports.add_routes(
+    router,
+    EXPORT,
+    filters=PetitionExportIn,
+    council=lambda request, council_id: _council_any(request, council_id, ANSWER, VIEW),
+    query=_export_query,
 )
-def export_status(request: HttpRequest, council_id: int, export_id: int) -> object:
-    council = _council_any(request, council_id, ANSWER, VIEW)
-    return export_get(user=request.user, council=council, pk=export_id)

@@ -1,15 +1,10 @@
 """The petition list's filters read from a query string, and its export as a background task.
 
-A long export (hundreds of thousands of rows) never runs inside a request: `export_start` records what
-to export and enqueues `export_run`, which streams the rows into a write-only workbook (hdnd/excel.py),
-writes its progress every CHUNK rows and stores the file on the default storage (shared by every app
-server, see README). The page of the export polls its progress with htmx.
+The task reads the list's filters back with the requesting user's scope and streams the rows into a
+write-only workbook without the personal columns (petitions.excel); the rest, from the record to the
+download, is the background export shared with the follow-up list (hdnd.exports).
 """
 
-from collections.abc import Iterator
-
-from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
 from django.http import QueryDict
 from django.tasks import task
 
@@ -17,10 +12,8 @@ from hdnd import exports
 from petitions import selectors
 from petitions.excel import petitions_workbook
 from petitions.forms import FilterForm
-from petitions.models import ContactRound, Petition, PetitionExport
+from petitions.models import ContactRound, PetitionExport
 from registry.models import Body, Council
-
-CHUNK = 2000
 
 
 def filter_form(council: Council, data: QueryDict | None) -> tuple[FilterForm, dict]:
@@ -44,29 +37,25 @@ def filter_form(council: Council, data: QueryDict | None) -> tuple[FilterForm, d
     }
 
 
-def export_start(*, user: AbstractBaseUser, council: Council, query: str) -> PetitionExport:
-    """Record an export of the list filtered by `query` and enqueue it (once the record is committed)."""
-    return exports.start(PetitionExport, export_run, user=user, council=council, query=query)
-
-
-def export_get(*, user: AbstractBaseUser, council: Council, pk: int) -> PetitionExport:
-    """One of the user's own exports in the council; 404 otherwise."""
-    return exports.get(PetitionExport, user=user, council=council, pk=pk)
-
-
-def _counted(export: PetitionExport, rows: QuerySet[Petition]) -> Iterator[Petition]:
-    return exports.counted(export, rows.iterator(chunk_size=CHUNK), CHUNK)
-
-
 @task
 def export_run(export_id: int) -> int:
     """Write the export's file; returns the number of rows. Run by the task worker."""
-    export = PetitionExport.objects.select_related("council", "user").get(pk=export_id)
+    export = exports.load(PetitionExport, export_id)
     _form, kwargs = filter_form(export.council, exports.query_data(export))
-    rows = selectors.petition_list(user=export.user, council=export.council, **kwargs)
     return exports.run(
         export,
-        rows,
-        lambda rows: petitions_workbook(_counted(export, rows), personal=False),
+        selectors.petition_list(user=export.user, council=export.council, **kwargs),
+        lambda rows: petitions_workbook(rows, personal=False),
         f"kien-nghi-cu-tri-{export.pk}.xlsx",
     )
+
+
+EXPORT = exports.ExportKind(
+    model=PetitionExport,
+    task=export_run,
+    namespace="petitions",
+    name="petition",
+    title="danh sách kiến nghị",
+    noun="kiến nghị",
+    filename="kien-nghi-cu-tri.xlsx",
+)

@@ -270,12 +270,3 @@ class PetitionExportIn(CleanSchema):
     unit_id: int | None = None
     body_id: int | None = None
     q: str | None = Field(None, max_length=200)
-
-
-class PetitionExportOut(Schema):
-    id: int
-    state: str
-    total: int
-    done: int
-    created_at: datetime.datetime
-    finished_at: datetime.datetime | None

@@ -4,7 +4,7 @@ A record outside the user's current council is answered 404 by the selectors (ne
 confirm it exists); a council the user has a role in but a page their role does not allow is 403.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -92,6 +92,13 @@ def council_for_api(user: AbstractBaseUser | AnonymousUser, council_id: int, per
     if not has_perm(user, council, perm):
         raise PermissionDenied("Vai trò của bạn không được phép thực hiện thao tác này.")
     return council
+
+
+def record_for_api[T](request: HttpRequest, council_id: int, perm: str, get: Callable[..., T], pk: int) -> T:
+    """A route's first step on one record: the council of the path for a user whose role there grants `perm`
+    (`council_for_api`: 404, else 403), then the record through its council-scoped selector
+    `get(council=, pk=)` (404 when it is not the council's)."""
+    return get(council=council_for_api(request.user, council_id, perm), pk=pk)
 
 
 def same_council(council: Council, **related: object) -> None:

@@ -10,7 +10,7 @@ from documents.access import ISSUE
 from documents.models import Document
 from hdnd.params import PageNumberPagination, Year
 from hdnd.years import council_year
-from registry.access import council_for_api, has_perm
+from registry.access import council_for_api, has_perm, record_for_api
 from registry.models import Body, Council, Membership, Person
 from registry.selectors import all_in_council, in_council
 from standing import selectors, services
@@ -73,8 +73,7 @@ BASE = "/councils/{council_id}/standing"
 
 
 def _meeting(request: HttpRequest, council_id: int, meeting_id: int, perm: str) -> Meeting:
-    council = council_for_api(request.user, council_id, perm)
-    return selectors.meeting_get(council=council, pk=meeting_id)
+    return record_for_api(request, council_id, perm, selectors.meeting_get, meeting_id)
 
 
 def _chair(council: Council, pk: int) -> Membership:
@@ -245,8 +244,7 @@ def meeting_document_generate(
 
 
 def _agenda_item(request: HttpRequest, council_id: int, item_id: int) -> AgendaItem:
-    council = council_for_api(request.user, council_id, EDIT)
-    return selectors.agenda_item_get(council=council, pk=item_id)
+    return record_for_api(request, council_id, EDIT, selectors.agenda_item_get, item_id)
 
 
 @router.post(
@@ -398,8 +396,7 @@ def opinion_create(request: HttpRequest, council_id: int, payload: OpinionReques
 
 
 def _opinion_request(request: HttpRequest, council_id: int, pk: int, perm: str) -> OpinionRequest:
-    council = council_for_api(request.user, council_id, perm)
-    return selectors.opinion_request_get(council=council, pk=pk)
+    return record_for_api(request, council_id, perm, selectors.opinion_request_get, pk)
 
 
 @router.get(
@@ -458,8 +455,7 @@ def _bodies(council: Council, ids: list[int], field: str) -> list[Body]:
 
 
 def _conference(request: HttpRequest, council_id: int, pk: int, perm: str) -> Conference:
-    council = council_for_api(request.user, council_id, perm)
-    return selectors.conference_get(council=council, pk=pk)
+    return record_for_api(request, council_id, perm, selectors.conference_get, pk)
 
 
 @router.get(
@@ -542,8 +538,7 @@ def conference_task_add(
 )
 def conference_task_delete(request: HttpRequest, council_id: int, task_id: int) -> Status:
     """Xóa một nhiệm vụ khi văn bản của hội nghị chưa ban hành (như nút xóa trên màn hình hội nghị)."""
-    council = council_for_api(request.user, council_id, EDIT)
-    task = selectors.conference_task_get(council=council, pk=task_id)
+    task = record_for_api(request, council_id, EDIT, selectors.conference_task_get, task_id)
     services.conference_task_delete(task=task, user=request.user)
     return Status(204, None)
 
@@ -620,8 +615,7 @@ def _programme_detail(programme: WorkProgramme) -> dict:
     summary="Thông tin chương trình công tác",
 )
 def programme_detail(request: HttpRequest, council_id: int, programme_id: int) -> dict:
-    council = council_for_api(request.user, council_id, VIEW)
-    return _programme_detail(selectors.programme_get(council=council, pk=programme_id))
+    return _programme_detail(record_for_api(request, council_id, VIEW, selectors.programme_get, programme_id))
 
 
 @router.post(
@@ -633,9 +627,8 @@ def programme_detail(request: HttpRequest, council_id: int, programme_id: int) -
 def work_item_add(
     request: HttpRequest, council_id: int, programme_id: int, payload: WorkItemIn
 ) -> tuple[int, WorkItem]:
-    council = council_for_api(request.user, council_id, EDIT)
-    programme = selectors.programme_get(council=council, pk=programme_id)
-    body = in_council(Body, payload.body_id, field="body_id", label="cơ quan", council=council)
+    programme = record_for_api(request, council_id, EDIT, selectors.programme_get, programme_id)
+    body = in_council(Body, payload.body_id, field="body_id", label="cơ quan", council=programme.council)
     item = services.work_item_add(
         programme=programme, month=payload.month, content=payload.content, body=body, user=request.user
     )

@@ -8,7 +8,7 @@ from ninja.pagination import paginate
 
 from documents.models import Document
 from hdnd.params import PageNumberPagination, Year
-from registry.access import council_for_api
+from registry.access import council_for_api, record_for_api
 from registry.models import Body, Council, Delegate
 from registry.selectors import all_in_council, in_council
 from supervision import selectors, services
@@ -48,8 +48,11 @@ BASE = "/councils/{council_id}/supervision"
 
 
 def _round(request: HttpRequest, council_id: int, round_id: int, perm: str) -> Round:
-    council = council_for_api(request.user, council_id, perm)
-    return selectors.round_get(council=council, pk=round_id)
+    return record_for_api(request, council_id, perm, selectors.round_get, round_id)
+
+
+def _programme(request: HttpRequest, council_id: int, programme_id: int, perm: str) -> Programme:
+    return record_for_api(request, council_id, perm, selectors.programme_get, programme_id)
 
 
 def _body(council: Council, pk: int | None, field: str) -> Body | None:
@@ -349,8 +352,7 @@ def programme_create(request: HttpRequest, council_id: int, payload: Supervision
     summary="Thông tin chương trình giám sát",
 )
 def programme_detail(request: HttpRequest, council_id: int, programme_id: int) -> Programme:
-    council = council_for_api(request.user, council_id, VIEW)
-    return selectors.programme_get(council=council, pk=programme_id)
+    return _programme(request, council_id, programme_id, VIEW)
 
 
 @router.post(
@@ -360,18 +362,12 @@ def programme_detail(request: HttpRequest, council_id: int, programme_id: int) -
     summary="Thêm nội dung vào chương trình giám sát",
 )
 def item_add(request: HttpRequest, council_id: int, programme_id: int, payload: ItemIn) -> Status:
-    council = council_for_api(request.user, council_id, EDIT)
-    programme = selectors.programme_get(council=council, pk=programme_id)
+    programme = _programme(request, council_id, programme_id, EDIT)
     data = payload.dict()
-    data["body"] = _body(council, data.pop("body_id"), "body_id")
+    data["body"] = _body(programme.council, data.pop("body_id"), "body_id")
     item = services.item_add(programme=programme, user=request.user, **data)
     items = ProgrammeItem.objects.prefetch_related("rounds")
     return Status(201, in_council(items, item.pk, label="nội dung chương trình", programme=programme))
-
-
-def _programme(request: HttpRequest, council_id: int, programme_id: int, perm: str) -> Programme:
-    council = council_for_api(request.user, council_id, perm)
-    return selectors.programme_get(council=council, pk=programme_id)
 
 
 @router.patch(

@@ -9,23 +9,19 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from conftest import CEASED_REFUSED as REFUSED
 from documents import services
 from documents.models import Document
+from hdnd.testing import post_json
 from registry.models import Council
 
 D = datetime.date
-REFUSED = "đã chấm dứt hoạt động từ ngày 01/07/2025"
 pytestmark = pytest.mark.django_db
 
 
-def _post(client: object, url: str, data: dict) -> object:
-    return client.post(url, json.dumps(data), content_type="application/json")
-
-
-def test_ceased_council_drafts_and_registers_nothing(world, as_user) -> None:
+def test_ceased_council_drafts_and_registers_nothing(world, as_user, cease) -> None:
     council = world.council
-    Council.objects.filter(pk=council.pk).update(active=False, ceased_on=D(2025, 7, 1))
-    council.refresh_from_db()
+    refused = cease()
     office = as_user("office")
 
     # The register offers neither button, on either book.
@@ -39,18 +35,18 @@ def test_ceased_council_drafts_and_registers_nothing(world, as_user) -> None:
     html = office.post(
         reverse("documents:document_create"), {"doc_type": "thong_bao", "subject": "Thông báo mới"}
     ).content.decode()
-    assert REFUSED in html
+    assert refused in html
     incoming = {"doc_type": "bao_cao", "subject": "Báo cáo", "received_on": "2025-06-30", "sender_name": "UBND"}
     html = office.post(reverse("documents:incoming_create"), incoming).content.decode()
-    assert REFUSED in html and "kể cả ghi lùi về ngày 30/06/2025" in html
+    assert refused in html and "kể cả ghi lùi về ngày 30/06/2025" in html
     assert not Document.objects.filter(council=council).exists()
 
     # The API: 400 with the message, nothing saved.
     base = f"/api/v1/councils/{council.pk}/documents"
-    response = _post(office, base, {"doc_type": "thong_bao", "subject": "Thông báo mới"})
-    assert response.status_code == 400 and REFUSED in str(response.json()), response.content
-    response = _post(office, f"{base}/incoming", {**incoming, "received_on": "2025-06-01"})
-    assert response.status_code == 400 and REFUSED in str(response.json()), response.content
+    response = post_json(office, base, {"doc_type": "thong_bao", "subject": "Thông báo mới"})
+    assert response.status_code == 400 and refused in str(response.json()), response.content
+    response = post_json(office, f"{base}/incoming", {**incoming, "received_on": "2025-06-01"})
+    assert response.status_code == 400 and refused in str(response.json()), response.content
     assert not Document.objects.filter(council=council).exists()
 
     # The services themselves, even backdated to before the last day.

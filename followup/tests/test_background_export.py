@@ -1,6 +1,7 @@
 """A long export of the follow-up list runs as a background task (hdnd.exports, as the petition list's):
 the list's filters go to the task, a progress bar polled with htmx (no inline script), then a download
-link; the file is read back in the list's order; only its owner, in its council, sees it; the API too."""
+link; the file is read back in the list's order; only its owner, in its council, sees it; the API too, from
+the start to the file."""
 
 import datetime
 import io
@@ -14,6 +15,8 @@ from django_tasks_db.models import DBTaskResult
 from followup import exports
 from followup.models import FollowupExport
 from followup.tests.factories import make_obligation
+from hdnd import exports as engine
+from hdnd.excel import XLSX
 from hdnd.models import ExportState
 
 D = datetime.date
@@ -65,7 +68,7 @@ def test_export_runs_in_the_background_with_progress_and_a_download(
     assert "Đang chờ: 0 / 0 việc" in page and "Tải tệp Excel" not in page
     assert as_user("office").get(f"{START}{export.pk}/tai-ve/").status_code == 404  # not ready yet
 
-    monkeypatch.setattr(exports, "CHUNK", 5)
+    monkeypatch.setattr(engine, "CHUNK", 5)
     seen = []
     real_filter = FollowupExport.objects.filter
 
@@ -137,12 +140,24 @@ def test_api_starts_an_export_and_reports_its_progress(world, as_user, django_ca
     assert body["state"] == "cho" and body["total"] == 0
     export = FollowupExport.objects.get(pk=body["id"])
     assert export.query == "q=tr%E1%BB%85&trang_thai=qua_han"
-    exports.export_run.call(export.pk)
     status_url = reverse("api-v1:obligation_export_status", args=[cid, export.pk])
+    file_url = reverse("api-v1:obligation_export_download", args=[cid, export.pk])
+    early = client.get(file_url)
+    assert early.status_code == 409 and "Tệp chưa xuất xong (Đang chờ: 0 / 0 việc)" in early.json()["detail"]
+    exports.export_run.call(export.pk)
     done = client.get(status_url).json()
     assert done["state"] == "xong" and done["done"] == done["total"] == 13 and done["finished_at"]
-    assert as_user("outsider").get(status_url).status_code == 404
-    assert as_user("office_chief").get(status_url).status_code == 404
+    file = client.get(file_url)
+    assert file.status_code == 200 and file["Content-Type"] == XLSX
+    assert 'filename="viec-can-theo-doi.xlsx"' in file["Content-Disposition"]
+    titles = _titles(b"".join(file.streaming_content))
+    # the rows of the screen's direct export of the same filters, in its order
+    direct = client.get(reverse("followup:obligation_export"), {"trang_thai": "qua_han", "q": "trễ"})
+    assert len(titles) == 13 and titles == _titles(direct.content)
+    for url_of_export in (status_url, file_url):
+        assert as_user("outsider").get(url_of_export).status_code == 404
+        assert as_user("office_chief").get(url_of_export).status_code == 404
+        assert as_user(None).get(url_of_export).status_code == 401
     assert as_user(None).post(url, "{}", content_type="application/json").status_code == 401
 
     bad = client.post(url, json.dumps({"state": "khong-co"}), content_type="application/json")

@@ -4,27 +4,23 @@ and no step on an existing one (report, accept, return, extend, cancel) afterwar
 changes, and the obligation page offers no step."""
 
 import datetime
-import json
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from conftest import CEASED_REFUSED as REFUSED
 from followup import services
 from followup.models import Obligation, State
 from followup.tests.factories import make_in_state, make_obligation
+from hdnd.testing import post_json
 from registry.models import Council
 
 D = datetime.date
-REFUSED = "đã chấm dứt hoạt động từ ngày 01/07/2025"
 pytestmark = pytest.mark.django_db
 
 
-def _post(client: object, url: str, data: dict) -> object:
-    return client.post(url, json.dumps(data), content_type="application/json")
-
-
-def test_ceased_council_takes_no_obligation_and_no_step(world, as_user) -> None:
+def test_ceased_council_takes_no_obligation_and_no_step(world, as_user, cease) -> None:
     council = world.council
     running = make_obligation(council=council, owner=world.agency, title="Báo cáo sửa đường")
     reported = make_in_state(
@@ -34,8 +30,7 @@ def test_ceased_council_takes_no_obligation_and_no_step(world, as_user) -> None:
     detail = reverse("followup:obligation_detail", args=[reported.pk])
     assert reverse("followup:obligation_accept", args=[reported.pk]) in office.get(detail).content.decode()
 
-    Council.objects.filter(pk=council.pk).update(active=False, ceased_on=D(2025, 7, 1))
-    council.refresh_from_db()
+    refused = cease()
 
     # No button: neither "Giao việc" on the list nor any step on an obligation.
     html = office.get(reverse("followup:obligation_list")).content.decode()
@@ -49,13 +44,13 @@ def test_ceased_council_takes_no_obligation_and_no_step(world, as_user) -> None:
 
     # The screen: a step posted anyway is refused with the message, nothing changes.
     response = office.post(reverse("followup:obligation_accept", args=[reported.pk]), {"text": ""}, follow=True)
-    assert REFUSED in response.content.decode()
+    assert refused in response.content.decode()
     response = office.post(
         reverse("followup:obligation_extend", args=[running.pk]),
         {"due_on": "2026-12-31", "reason": "Xin thêm"},
         follow=True,
     )
-    assert REFUSED in response.content.decode()
+    assert refused in response.content.decode()
 
     # The API: each write path 400 with the message.
     base = f"/api/v1/councils/{council.pk}/obligations"
@@ -68,8 +63,8 @@ def test_ceased_council_takes_no_obligation_and_no_step(world, as_user) -> None:
         (f"{base}/{reported.pk}/accept", {}),
         (f"{base}/{reported.pk}/return", {"reason": "Thiếu số liệu"}),
     ):
-        response = _post(office, url, data)
-        assert response.status_code == 400 and REFUSED in str(response.json()), (url, response.content)
+        response = post_json(office, url, data)
+        assert response.status_code == 400 and refused in str(response.json()), (url, response.content)
     assert Obligation.objects.filter(council=council).count() == count
 
     # The services themselves, even a report backdated to before the last day.
@@ -102,7 +97,7 @@ def test_ceased_council_moves_no_deadline(world, as_user) -> None:
         assert response.status_code == 302 and response.url == reverse("followup:obligation_list")
     assert REFUSED in office.get(url, follow=True).content.decode()
     assert f'href="{url}"' not in office.get(reverse("registry:settings")).content.decode()
-    response = _post(office, f"/api/v1/councils/{council.pk}/obligations-recompute", {})
+    response = post_json(office, f"/api/v1/councils/{council.pk}/obligations-recompute", {})
     assert response.status_code == 400 and REFUSED in str(response.json()), response.content
 
     with pytest.raises(ValidationError, match="chấm dứt hoạt động"):

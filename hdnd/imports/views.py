@@ -15,13 +15,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from hdnd.excel import XLSX
 from hdnd.imports import flow
 from hdnd.imports.core import Preview, Target, get_target
 from hdnd.models import ImportUpload
 from hdnd.once import new_key
 from registry.access import require
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_ROWS = 200
 
 

@@ -7,6 +7,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
+from hdnd import exports as engine
 from hdnd.models import ExportState
 from petitions import exports
 from petitions.models import PetitionExport
@@ -32,7 +33,7 @@ def test_export_runs_in_the_background_with_progress_and_a_download(
     assert "Tải tệp Excel" not in page
 
     seen = []
-    monkeypatch.setattr(exports, "CHUNK", 10)
+    monkeypatch.setattr(engine, "CHUNK", 10)
     real_update = PetitionExport.objects.filter
 
     def spy(*args, **kwargs):

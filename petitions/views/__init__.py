@@ -1,10 +1,7 @@
 """Screens of voter contacts and petitions: rounds, meetings with fast entry, import, duplicates,
 forwarding, answers, reports, and the public pages (no login, no personal data)."""
 
-from petitions.views._common import (
-    PAGE_SIZE,
-    XLSX,
-)
+from petitions.views._common import PAGE_SIZE
 from petitions.views.answers import (
     report_counts,
     round_answer_report,
@@ -52,7 +49,6 @@ from petitions.views.public import (
 __all__ = [
     "EXPORT_LIMIT",
     "PAGE_SIZE",
-    "XLSX",
     "field_list",
     "import_template",
     "meeting_create",

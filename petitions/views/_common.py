@@ -1,4 +1,4 @@
-"""What the petitions screens share: paging, the spreadsheet type, the any-of permission check."""
+"""What the petitions screens share: paging, the any-of permission check."""
 
 from django.http import HttpRequest
 
@@ -6,7 +6,6 @@ from registry.access import has_perm, require
 from registry.models import Council
 
 PAGE_SIZE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_any(request: HttpRequest, *perms: str) -> Council:

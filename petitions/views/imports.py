@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from hdnd.excel import XLSX
 from petitions import selectors
 from petitions.access import EDIT
 from petitions.excel import template_workbook
-from petitions.views._common import XLSX
 from registry.access import require
 
 

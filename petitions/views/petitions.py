@@ -3,17 +3,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from hdnd import exports
+from hdnd.excel import XLSX
 from hdnd.history import history_rows
-from hdnd.models import ExportState
 from hdnd.views import NOT_DONE, refuse_closed, run_action, run_form
 from petitions import selectors, services, wording
 from petitions.access import ANSWER, EDIT, PERSONAL, VIEW, mask_name, mask_phone
 from petitions.excel import petitions_workbook
-from petitions.exports import export_get, export_start, filter_form
+from petitions.exports import EXPORT, filter_form
 from petitions.forms import (
     AnswerForm,
     FilterForm,
@@ -21,7 +22,7 @@ from petitions.forms import (
     PetitionEditForm,
 )
 from petitions.models import PetitionState
-from petitions.views._common import PAGE_SIZE, XLSX, _require_any
+from petitions.views._common import PAGE_SIZE, _require_any
 from registry.access import has_perm, require
 from registry.models import Council
 from registry.security import client_address
@@ -213,28 +214,6 @@ def petition_merge(request: HttpRequest) -> HttpResponse:
     return redirect("petitions:petition_detail", pk=aggregate.pk)
 
 
-@login_required
-@require_POST
-def petition_export_start(request: HttpRequest) -> HttpResponse:
-    """A long export in the background: the list's filters (its query string) go to the task worker."""
-    council = _require_any(request, ANSWER, VIEW)
-    export = export_start(user=request.user, council=council, query=request.POST.get("query", ""))
-    return redirect("petitions:petition_export_status", pk=export.pk)
-
-
-@login_required
-def petition_export_status(request: HttpRequest, pk: int) -> HttpResponse:
-    """The export's progress bar (htmx polls the bar itself until the file is ready) and its link."""
-    council = _require_any(request, ANSWER, VIEW)
-    export = export_get(user=request.user, council=council, pk=pk)
-    template = "petitions/_export_progress.html" if request.htmx else "petitions/export_status.html"
-    return render(request, template, {"export": export})
-
-
-@login_required
-def petition_export_download(request: HttpRequest, pk: int) -> HttpResponse:
-    council = _require_any(request, ANSWER, VIEW)
-    export = export_get(user=request.user, council=council, pk=pk)
-    if export.state != ExportState.DONE or not export.file:
-        raise Http404("Tệp chưa sẵn sàng.")
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename="kien-nghi-cu-tri.xlsx")
+petition_export_start, petition_export_status, petition_export_download = exports.screens(
+    EXPORT, council=lambda request: _require_any(request, ANSWER, VIEW)
+)

@@ -9,24 +9,19 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from conftest import CEASED_REFUSED as REFUSED
+from hdnd.testing import post_json
 from registry import services
 from registry.models import Body, Council, Delegate, Person
 
 D = datetime.date
-REFUSED = "đã chấm dứt hoạt động từ ngày 01/07/2025"
 pytestmark = pytest.mark.django_db
 
 
-def _post(client: object, url: str, data: dict) -> object:
-    return client.post(url, json.dumps(data), content_type="application/json")
-
-
-def test_ceased_council_seats_no_delegate_and_adds_no_body(world, as_user) -> None:
+def test_ceased_council_seats_no_delegate_and_adds_no_body(world, as_user, cease) -> None:
     council = world.council
     person = services.person_create(council=council, full_name="Võ Văn A")  # recorded while the council acted
-    Council.objects.filter(pk=council.pk).update(active=False, ceased_on=D(2025, 7, 1))
-    council.refresh_from_db()
-    world.term.refresh_from_db()
+    refused = cease()
     office = as_user("office")
     counts = (Delegate.objects.count(), Person.objects.count(), Body.objects.filter(council=council).count())
 
@@ -35,9 +30,9 @@ def test_ceased_council_seats_no_delegate_and_adds_no_body(world, as_user) -> No
         reverse("registry:delegate_create"),
         {"full_name": "Võ Văn G", "term": world.term.pk, "elected_on": "23/05/2021"},
     ).content.decode()
-    assert REFUSED in html and "kể cả ghi lùi" in html
+    assert refused in html and "kể cả ghi lùi" in html
     html = office.post(reverse("registry:body_create"), {"kind": "co_quan", "name": "Phòng Mới"}).content.decode()
-    assert REFUSED in html
+    assert refused in html
 
     # The API: 400 with the message.
     base = f"/api/v1/councils/{council.pk}"
@@ -45,8 +40,8 @@ def test_ceased_council_seats_no_delegate_and_adds_no_body(world, as_user) -> No
         (f"{base}/delegates", {"full_name": "Võ Văn G", "term_id": world.term.pk, "elected_on": "2021-05-23"}),
         (f"{base}/bodies", {"kind": "co_quan", "name": "Phòng Mới"}),
     ):
-        response = _post(office, url, data)
-        assert response.status_code == 400 and REFUSED in str(response.json()), (url, response.content)
+        response = post_json(office, url, data)
+        assert response.status_code == 400 and refused in str(response.json()), (url, response.content)
     assert (Delegate.objects.count(), Person.objects.count(), Body.objects.filter(council=council).count()) == counts
 
     # The services themselves.
