@@ -5,6 +5,7 @@ page of the council still answers. The generic check beside hdnd/tests/test_ceas
 list pages one by one."""
 
 import io
+import os
 import re
 from collections import deque
 from html.parser import HTMLParser
@@ -125,6 +126,15 @@ def _walk(client: Client, root: str) -> tuple[dict[str, _Page], dict[str, int]]:
 
 @pytest.mark.django_db
 def test_no_page_of_the_ceased_town_offers_a_write(settings, tmp_path) -> None:
+    from django.db import connection
+
+    if connection.vendor == "postgresql" and not os.environ.get("HDND_TOUR_ON_POSTGRESQL"):
+        # What a page offers does not depend on the database: the SQLite run walks the town, as it tours the
+        # screens; the PostgreSQL run skips the walk's minutes (HDND_TOUR_ON_POSTGRESQL=1 runs it there too).
+        pytest.skip(
+            "Lượt đi qua các trang của HĐND đã chấm dứt chạy ở lượt SQLite; "
+            "đặt HDND_TOUR_ON_POSTGRESQL=1 để chạy cả trên PostgreSQL."
+        )
     settings.MEDIA_ROOT = tmp_path
     call_command("seed_demo", stdout=io.StringIO())  # the town's story, then its ceasing and the live ward
     town = demo_council()
