@@ -29,6 +29,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -132,7 +133,7 @@ def _media_files(media_root: Path) -> Iterator[tuple[Path, str]]:
 
 
 def default_output() -> Path:
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     return Path(settings.BASE_DIR) / "backups" / f"hdnd-{stamp}.tar"
 
 

@@ -103,7 +103,7 @@ def _submission_out(sub: Submission) -> dict:
         **{f: getattr(sub, f) for f in ("id", "session_id", "kind", "title", "agency_id", "normative", "due_on")},
         "received_on": sub.complete_on,
         "state": sub.state,
-        "days_late": sub.days_late(datetime.date.today()),
+        "days_late": sub.days_late(dates.today()),
         "missing_items": sub.missing_items if sub.state != "cho_nop" else [],
         "checklist": sub.checklist,
         "verification": getattr(sub, "verification", None),
@@ -297,7 +297,7 @@ def my_documents(request: HttpRequest, council_id: int) -> list[SessionDocument]
     delegate = selectors.delegate_for_user(request.user, council)
     if delegate is None:
         return []
-    return list(selectors.my_documents(council=council, delegate=delegate, on=datetime.date.today()))
+    return list(selectors.my_documents(council=council, delegate=delegate, on=dates.today()))
 
 
 # During the session ----------------------------------------------------------------------------
@@ -512,7 +512,7 @@ def session_document_add(request: HttpRequest, council_id: int, session_id: int,
 def agency_submissions(request: HttpRequest, council_id: int) -> list[dict]:
     """Tờ trình của các cơ quan mà người dùng trả lời thay, kèm hạn gửi và số ngày muộn (người dùng của cơ quan)."""
     council = council_for_api(request.user, council_id, AGENCY)
-    today = datetime.date.today()
+    today = dates.today()
     return [
         {**_submission_out(s), "session_number": s.session.number, "received_on": s.complete_on}
         | {"days_late": s.days_late(today)}

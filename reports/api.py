@@ -1,12 +1,12 @@
 """Reports routes of /api/v1/: the figures, the annual report, delegate activity, the dashboard."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router
 
 from documents.rendering import DOCX_MIME
+from followup.selectors import overdue_on
+from hdnd import dates
 from hdnd.params import Year
 from registry.access import council_for_api
 from reports import figures as figures_mod
@@ -28,7 +28,7 @@ router = Router(tags=["Báo cáo"])
 
 
 def _check_year(year: int) -> int:
-    if not 2000 <= year <= datetime.date.today().year + 1:
+    if not 2000 <= year <= dates.today().year + 1:
         raise ValidationError({"year": "Năm không hợp lệ."})
     return year
 
@@ -211,7 +211,7 @@ def dashboard(request: HttpRequest, council_id: int, year: Year) -> dict:
         "figures": [_figure(f) for f in figures.items.values()],
         "overdue_by_owner": [
             {"owner": r["owner__short_name"], "count": r["n"]}
-            for r in selectors.overdue_by_owner(council=council, on=datetime.date.today())
+            for r in selectors.overdue_by_owner(council=council, on=overdue_on(council))
         ],
         "obligations_by_state": dict(selectors.obligations_by_state(council=council)),
     }

@@ -201,7 +201,7 @@ def report_preview(report: AnnualReport, *, on: datetime.date | None = None) -> 
     """The report as the document it will be, with the figures as they stand today: its words for the
     screen and the draft DOCX marked "DỰ THẢO", before it is issued and numbered. Nothing is saved.
     An issued report previews as issued, from its frozen document."""
-    on = on or datetime.date.today()
+    on = on or dates.today()
     figures = figures_mod.compute(council=report.council, year=report.year)
     return documents.unsaved_preview(
         council=report.council, doc_type=DocType.BAO_CAO, **_document_fields(report, figures, on)

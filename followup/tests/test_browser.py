@@ -7,12 +7,13 @@ import pytest
 from conftest import ARTIFACTS, login, logout
 from followup.models import State
 from followup.tests.factories import make_obligation
+from hdnd import dates
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_agency_reports_done_office_accepts(browser, live_server, world) -> None:
-    today = datetime.date.today()
+    today = dates.today()
     obligation = make_obligation(
         council=world.council,
         owner=world.agency,

@@ -21,6 +21,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from pydantic import BaseModel
 
+from hdnd import dates
 from hdnd.api import api
 from registry import services as registry_services
 
@@ -125,7 +126,7 @@ def _minimal(schema: dict, components: dict, name: str = "") -> object:
         return False
     if kind == "string":
         if schema.get("format") == "date":
-            return datetime.date.today().isoformat()
+            return dates.today().isoformat()
         if schema.get("format") == "date-time":
             return datetime.datetime.now(datetime.UTC).isoformat()
         if schema.get("format") == "binary":
@@ -144,7 +145,7 @@ def _path(template: str, operation: dict, council_id: int) -> str:
         if name == "council_id":
             value = council_id
         elif name == "year":
-            value = datetime.date.today().year
+            value = dates.today().year
         elif parameter["schema"].get("type") == "integer":
             # No such record: the body is validated before the view, and nothing of the test's is changed
             # (POST /tokens/1/revoke would revoke the test's own token).

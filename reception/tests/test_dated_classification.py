@@ -7,6 +7,7 @@ denouncer's identity."""
 import datetime
 import json
 
+from hdnd import dates
 from hdnd.testing import assert_constant_queries
 from reception import selectors, services
 from reception.models import Case, Category, Classification, Field, Handling, Ineligible
@@ -174,7 +175,7 @@ def test_a_change_dated_before_the_letter_the_last_study_or_after_today_is_refus
     client = as_user("office")
     url = f"/don-thu/noi-dung/{case.pk}/phan-loai/"
     data = {"category": Category.COMPLAINT, "field": Field.LAND, "eligible": "0", "ineligible_reason": "het_thoi_hieu"}
-    tomorrow = datetime.date.today() + datetime.timedelta(days=2)
+    tomorrow = dates.today() + datetime.timedelta(days=2)
     for day, message in (
         ("01/03/2025", "không thể trước ngày nhận đơn (03/03/2025)"),
         ("31/05/2025", "không thể trước lần phân loại gần nhất (01/06/2025)"),

@@ -10,6 +10,7 @@ import json
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from hdnd import dates
 from hdnd.imports import preview
 from reception import selectors, services
 from reception.access import MASKED_TEXT, PROTECTED_TEXT
@@ -129,7 +130,7 @@ def test_register_sheet_previews_without_the_protected_name_then_saves_through_t
 
 
 def test_every_error_of_the_file_at_once_with_row_column_and_header_nothing_saved(world):
-    future = (datetime.date.today() + datetime.timedelta(days=3)).strftime("%d/%m/%Y")
+    future = (dates.today() + datetime.timedelta(days=3)).strftime("%d/%m/%Y")
     rows = [
         [1, "31/02/2026", "Nguyễn Văn A", "", "Khiếu nại A", "Khiếu nại", "", "", "", "", ""],
         [2, "05/03/2026", "Nguyễn Văn B", "", "Nội dung B", "Đơn xin việc", "", "", "", "", ""],

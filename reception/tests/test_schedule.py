@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from followup.models import Obligation
+from hdnd import dates
 from reception import schedule
 from reception.models import HolidayShift, RosterRule, Slot
 from registry.calendar import WorkCalendar
@@ -94,7 +95,7 @@ def test_public_page_shows_only_published_days_without_login(world, receivers, a
     roster(world, receivers)
     setting_set(council=world.council, key=schedule.REPORT_RULE, value=5)
     BodyFactory(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND", short_name="TT")
-    today = datetime.date.today()
+    today = dates.today()
     schedule.schedule_generate(council=world.council, start=today, end=today + datetime.timedelta(days=70), user=None)
     first = Slot.objects.filter(council=world.council).order_by("day").first()
     schedule.schedule_publish(council=world.council, start=first.day, end=first.day, user=None)
@@ -141,7 +142,7 @@ def test_the_receivers_home_shows_their_next_reception_day(world, receivers, as_
     roster(world, receivers)
     setting_set(council=world.council, key=schedule.REPORT_RULE, value=5)
     BodyFactory(council=world.council, kind=BodyKind.STANDING_COMMITTEE, name="Thường trực HĐND", short_name="TT")
-    today = datetime.date.today()
+    today = dates.today()
     schedule.schedule_generate(council=world.council, start=today, end=today + datetime.timedelta(days=100), user=None)
     schedule.schedule_publish(council=world.council, start=today, end=today + datetime.timedelta(days=100), user=None)
     slot = Slot.objects.filter(council=world.council, person=receivers[0]).order_by("day").first()

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from documents.models import Document
+from hdnd import dates
 from reports import services
 from reports.tests.test_report import year  # noqa: F401  (the 2024 records fixture)
 
@@ -23,7 +24,7 @@ def test_the_issue_date_sent_dates_and_numbers_the_report(year, as_user) -> None
     assert response.status_code == 200, response.content
     document = Document.objects.get(pk=response.json()["document_id"])
     assert document.issued_on == datetime.date(2025, 1, 10)
-    assert document.year == 2025 != datetime.date.today().year
+    assert document.year == 2025 != dates.today().year
     assert response.json()["number_symbol"] == document.number_symbol == "01/BC-HĐND"
 
 

@@ -8,6 +8,7 @@ import pytest
 from documents.services import document_issue
 from followup.models import Obligation, ObligationUpdate
 from followup.models import State as ObligationState
+from hdnd import dates
 from standing import services
 from standing.models import OpinionState, Stance
 from standing.tests.conftest import make_meeting, make_request
@@ -62,9 +63,7 @@ def _opinion_shown(town, request, as_user) -> dict:
         "answered_listed": opinion_request_list(council=town.council, state=OpinionState.ANSWERED).count(),
         "open_listed": opinion_request_list(council=town.council, state=OpinionState.OPEN).count(),
         # The report of the year the answer was reported in (today, on the follow-up screen).
-        "figure": figures.compute(council=town.council, year=datetime.date.today().year)
-        .items["written_opinions"]
-        .value,
+        "figure": figures.compute(council=town.council, year=dates.today().year).items["written_opinions"].value,
     }
 
 
