@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from hdnd.closed import refusal_of
 from hdnd.home import home_sections
 
 # Each app appends a callable(request) -> list[(label, value, url)] for the dashboard.
@@ -51,6 +52,9 @@ def run_form(
     """
     if request.method != "POST" or not form.is_valid():
         return NOT_DONE
+    if refusal := refusal_of(request):  # a ceased council writes nothing, whatever the service checks
+        add_service_errors(form, refusal, field_of)
+        return NOT_DONE
     try:
         with transaction.atomic():
             result = action(form.cleaned_data)
@@ -75,6 +79,9 @@ def run_action(request: HttpRequest, action: Callable[[], object], success: str,
     """The write step of a button (a POST without a form): run `action()` in one transaction, flash
     `success` (unless empty) or the refusal's messages. Returns what the action returned, or NOT_DONE
     when refused. A PermissionDenied raised by a service is not caught: the answer is 403."""
+    if refusal := refusal_of(request):  # a ceased council writes nothing, whatever the service checks
+        flash_errors(request, refusal, refused)
+        return NOT_DONE
     try:
         with transaction.atomic():
             result = action()

@@ -160,7 +160,8 @@ def seed(council: Council) -> None:
         ),
         (denunciation, agency, D(2024, 5, 10), "Đã xác minh, xử lý kỷ luật cán bộ vi phạm; báo cáo kết quả."),
     ]:
-        services.case_classify(case=case, user=None, eligible=True)
+        # Classified on the day it is forwarded (the town's story is dated: nothing of it after its last day).
+        services.case_classify(case=case, user=None, eligible=True, effective_on=day)
         # The forwarding letter is numbered in the office's series: it waits for its date among the other
         # seeders' letters (numbers follow the dates of issue).
         issue_on(day, lambda case=case, body=body, day=day, answer=answer: _forward(case, body, day, answer))
