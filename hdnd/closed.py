@@ -27,7 +27,8 @@ OPEN_STEP = re.compile(
 )
 
 
-def _refusal(council: object) -> ValidationError | None:
+def council_refusal(council: object) -> ValidationError | None:
+    """The refusal `registry.services.council_accepts` gives a new record of `council` today, or None."""
     from registry.services import council_accepts  # the registry is above this plumbing
 
     try:
@@ -45,4 +46,4 @@ def refusal_of(request: HttpRequest) -> ValidationError | None:
     match = request.resolver_match
     if council is None or council.last_day is None or (match and OPEN_STEP.match(match.url_name or "")):
         return None
-    return _refusal(council)
+    return council_refusal(council)

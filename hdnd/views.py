@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from hdnd.closed import refusal_of
+from hdnd.closed import council_refusal, refusal_of
 from hdnd.home import home_sections
 
 # Each app appends a callable(request) -> list[(label, value, url)] for the dashboard.
@@ -98,12 +98,8 @@ def refuse_closed(request: HttpRequest, council: object, to: str, *args: object)
     it has ceased (past its last day, read-only for history), the refusal of `registry.services.council_accepts`
     flashed in Vietnamese and a redirect to `to` (a URL name, with `args`), so no form is offered at all. The
     services refuse the same step themselves, for the API and any other caller."""
-    from registry.services import council_accepts  # the registry is above this plumbing
-
-    try:
-        council_accepts(council, None)
-    except ValidationError as exc:
-        flash_errors(request, exc)
+    if refusal := council_refusal(council):
+        flash_errors(request, refusal)
         return redirect(to, *args)
     return None
 
